@@ -1,0 +1,213 @@
+//! The command line: global flags, the command enum, one dispatch `match`, and the one error
+//! funnel that turns errors into messages and SPEC §5 exit codes. Command modules parse, call
+//! `ops`, and render; they hold no logic of their own.
+
+mod docs;
+mod init;
+mod log;
+mod project;
+mod role;
+mod user;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::{Error, Kind};
+use crate::ops::Session;
+use crate::output::{ColorChoice, Output};
+use crate::store::{self, Store};
+
+/// relmgr — carry a release from staged files to a signed, voted, published and, when needed,
+/// revoked release, with an audit trail.
+#[derive(Debug, Parser)]
+#[command(name = "relmgr", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, clap::Args, Clone)]
+pub struct Global {
+    /// The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself
+    /// [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Act as this user [default: $RELMGR_USER, else config.toml's user]
+    #[arg(long = "as", global = true, value_name = "USER")]
+    pub as_user: Option<String>,
+    /// Print one JSON document on stdout (errors as a JSON document on stderr)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Never prompt (implied when stdin is not a terminal or $CI is set)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Print only the result, no status lines
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more detail on stderr
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// When to colour the output (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+impl Global {
+    /// Whether prompts are allowed: a terminal on stdin, no --yes, no $CI.
+    pub fn may_prompt(&self) -> bool {
+        !self.yes
+            && std::env::var_os("CI").is_none_or(|v| v.is_empty())
+            && std::io::stdin().is_terminal()
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a store (.relmgr/) in DIR; the user becomes its admin
+    Init(init::Args),
+    /// Projects: create, list, show, edit
+    #[command(subcommand)]
+    Project(project::ProjectCmd),
+    /// Products (sub-lines of a project): create, list, show, edit
+    #[command(subcommand)]
+    Product(project::ProductCmd),
+    /// Users: add, edit, list, show, consent
+    #[command(subcommand)]
+    User(user::UserCmd),
+    /// Roles: grant, revoke, list
+    #[command(subcommand)]
+    Role(role::RoleCmd),
+    /// The audit events, oldest first
+    Log(log::Args),
+    /// Print a shell completion script
+    Completions(docs::CompletionsArgs),
+    /// Write completions/ and man/ from the command definitions (for maintainers)
+    #[command(hide = true)]
+    GenerateDocs(docs::GenerateArgs),
+}
+
+/// What every command gets: the global flags and the output settings.
+pub struct Ctx {
+    pub global: Global,
+    pub out: Output,
+}
+
+impl Ctx {
+    /// Opens the store and the acting user's session.
+    pub fn session(&self) -> anyhow::Result<Session> {
+        let dir = store::locate(self.global.store.as_deref())?;
+        let store = Store::open(&dir)?;
+        let user = self
+            .global
+            .as_user
+            .clone()
+            .or_else(|| std::env::var("RELMGR_USER").ok().filter(|u| !u.is_empty()));
+        Session::new(store, user)
+    }
+}
+
+/// Parses argv, runs the command, and maps the outcome to an exit code.
+pub fn run() -> ExitCode {
+    run_from(std::env::args_os())
+}
+
+pub fn run_from(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let json = args.iter().any(|a| a == "--json");
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind::*;
+            if matches!(
+                e.kind(),
+                DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return ExitCode::from(if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand {
+                    2
+                } else {
+                    0
+                });
+            }
+            if json {
+                let doc = serde_json::json!({"error": {"code": Kind::Usage.code(), "message": e.kind().to_string(), "details": {"usage": e.to_string()}}});
+                eprintln!("{doc}");
+            } else {
+                let _ = e.print();
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let out = Output::new(
+        cli.global.json,
+        cli.global.quiet,
+        cli.global.verbose,
+        cli.global.color,
+    );
+    let ctx = Ctx {
+        global: cli.global.clone(),
+        out,
+    };
+    match dispatch(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(e) => report(&ctx.out, &e),
+    }
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Init(a) => init::run(ctx, a),
+        Command::Project(c) => project::run_project(ctx, c),
+        Command::Product(c) => project::run_product(ctx, c),
+        Command::User(c) => user::run(ctx, c),
+        Command::Role(c) => role::run(ctx, c),
+        Command::Log(a) => log::run(ctx, a),
+        Command::Completions(a) => docs::completions(a),
+        Command::GenerateDocs(a) => docs::generate(a),
+    }
+}
+
+/// The error funnel: one line on stderr (`error: …`, causes, `hint: …`) or a JSON document,
+/// and the exit code of the error's kind (1 for anything untyped).
+fn report(out: &Output, e: &anyhow::Error) -> ExitCode {
+    let typed = e.chain().find_map(|c| c.downcast_ref::<Error>());
+    let code = typed.map_or(1, |t| t.kind.exit_code());
+    if out.json {
+        let doc = serde_json::json!({"error": {
+            "code": typed.map_or("failed", |t| t.kind.code()),
+            "message": format!("{e:#}"),
+            "hint": typed.and_then(|t| t.hint.clone()),
+            "details": typed.map_or(serde_json::Value::Null, |t| t.details.clone()),
+        }});
+        eprintln!("{doc}");
+    } else {
+        eprintln!("{} {e:#}", out.paint("error:", "1;31"));
+        if let Some(hint) = typed.and_then(|t| t.hint.as_ref()) {
+            eprintln!("{} {hint}", out.paint("hint:", "1;33"));
+        }
+    }
+    ExitCode::from(code)
+}
+
+/// Parses a typed argument, for clap's `value_parser`: errors are usage errors naming the value.
+pub fn parse<T: std::str::FromStr<Err = Error>>(s: &str) -> Result<T, String> {
+    s.parse::<T>().map_err(|e| e.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,211 @@
+//! `relmgr project …` and `relmgr product …`.
+
+use std::process::ExitCode;
+
+use crate::model::{Key, Target};
+use crate::ops::project::{self, MetaInput, ProjectView};
+use crate::output::{fields, join, table};
+use crate::store::projects::Project;
+
+use super::{Ctx, parse};
+
+/// Metadata flags shared by create and edit. An empty value clears a field on edit.
+#[derive(Debug, clap::Args, Default)]
+pub struct MetaArgs {
+    /// Display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// One-paragraph description
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Homepage URL (http or https)
+    #[arg(long)]
+    pub homepage: Option<String>,
+    /// Source repository URL
+    #[arg(long)]
+    pub source: Option<String>,
+    /// License as an SPDX expression, e.g. Apache-2.0
+    #[arg(long)]
+    pub license: Option<String>,
+    /// Support (issues, mailing list) URL
+    #[arg(long)]
+    pub support: Option<String>,
+    /// Email to notify of votes and announcements (repeatable; replaces the list on edit)
+    #[arg(long = "notify", value_name = "EMAIL")]
+    pub notify: Vec<String>,
+}
+
+impl From<MetaArgs> for MetaInput {
+    fn from(a: MetaArgs) -> Self {
+        MetaInput {
+            name: a.name,
+            description: a.description,
+            homepage: a.homepage,
+            source_url: a.source,
+            license: a.license,
+            support_url: a.support,
+            notify_emails: (!a.notify.is_empty()).then_some(a.notify),
+        }
+    }
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ProjectCmd {
+    /// Create a project (admin)
+    Create {
+        /// The project key: lowercase letters, digits and '-'
+        #[arg(value_parser = parse::<Key>)]
+        key: Key,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+    /// List projects
+    List,
+    /// Show one project
+    Show {
+        #[arg(value_parser = parse::<Key>)]
+        key: Key,
+    },
+    /// Change a project's metadata (pmc, rm or admin)
+    Edit {
+        #[arg(value_parser = parse::<Key>)]
+        key: Key,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ProductCmd {
+    /// Create a product of a project (pmc, rm or admin)
+    Create {
+        /// PROJECT/PRODUCT
+        #[arg(value_parser = parse::<Target>)]
+        target: Target,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+    /// List products, of one project or all
+    List {
+        #[arg(value_parser = parse::<Key>)]
+        project: Option<Key>,
+    },
+    /// Show one product
+    Show {
+        #[arg(value_parser = parse::<Target>)]
+        target: Target,
+    },
+    /// Change a product's metadata (pmc, rm or admin)
+    Edit {
+        #[arg(value_parser = parse::<Target>)]
+        target: Target,
+        #[command(flatten)]
+        meta: MetaArgs,
+    },
+}
+
+fn project_only(key: Key) -> Target {
+    Target {
+        project: key,
+        product: None,
+    }
+}
+
+fn product_target(t: Target) -> anyhow::Result<Target> {
+    if t.product.is_none() {
+        return Err(crate::error::Error::usage(format!("{t} is not PROJECT/PRODUCT")).into());
+    }
+    Ok(t)
+}
+
+fn render(p: &Project, products: Option<&[String]>) -> String {
+    fields(&[
+        (
+            if p.project.is_some() {
+                "product"
+            } else {
+                "project"
+            },
+            Some(p.target.clone()),
+        ),
+        ("name", Some(p.meta.name.clone())),
+        ("description", p.meta.description.clone()),
+        ("homepage", p.meta.homepage.clone()),
+        ("source", p.meta.source_url.clone()),
+        ("license", p.meta.license.clone()),
+        ("support", p.meta.support_url.clone()),
+        ("notify", join(&p.meta.notify_emails)),
+        ("version", p.version.clone()),
+        ("products", products.and_then(join)),
+        ("created", Some(p.created_at.clone())),
+    ])
+}
+
+fn render_list(items: &[&Project]) -> String {
+    if items.is_empty() {
+        return "None yet.".into();
+    }
+    table(
+        &["target", "name", "version", "license"],
+        items.iter().map(|p| {
+            vec![
+                p.target.clone(),
+                p.meta.name.clone(),
+                p.version.clone().unwrap_or_default(),
+                p.meta.license.clone().unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+pub fn run_project(ctx: &Ctx, cmd: ProjectCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        ProjectCmd::Create { key, meta } => {
+            let p = project::create(&mut s, &project_only(key), meta.into())?;
+            ctx.out.status(&format!("Created project {}.", p.target));
+            ctx.out.data(&p, || render(&p, None));
+        }
+        ProjectCmd::List => {
+            let list = project::list(&s)?;
+            let refs: Vec<&Project> = list.iter().map(|v: &ProjectView| &v.project).collect();
+            ctx.out.data(&list, || render_list(&refs));
+        }
+        ProjectCmd::Show { key } => {
+            let v = project::show(&s, &key)?;
+            ctx.out.data(&v, || render(&v.project, Some(&v.products)));
+        }
+        ProjectCmd::Edit { key, meta } => {
+            let p = project::edit(&mut s, &project_only(key), meta.into())?;
+            ctx.out.status(&format!("Updated project {}.", p.target));
+            ctx.out.data(&p, || render(&p, None));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_product(ctx: &Ctx, cmd: ProductCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        ProductCmd::Create { target, meta } => {
+            let p = project::create(&mut s, &product_target(target)?, meta.into())?;
+            ctx.out.status(&format!("Created product {}.", p.target));
+            ctx.out.data(&p, || render(&p, None));
+        }
+        ProductCmd::List { project: key } => {
+            let list = project::list_products(&s, key.as_ref())?;
+            let refs: Vec<&Project> = list.iter().collect();
+            ctx.out.data(&list, || render_list(&refs));
+        }
+        ProductCmd::Show { target } => {
+            let p = project::load(s.store.db(), &product_target(target)?)?;
+            ctx.out.data(&p, || render(&p, None));
+        }
+        ProductCmd::Edit { target, meta } => {
+            let p = project::edit(&mut s, &product_target(target)?, meta.into())?;
+            ctx.out.status(&format!("Updated product {}.", p.target));
+            ctx.out.data(&p, || render(&p, None));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,91 @@
+//! `relmgr role …`.
+
+use std::process::ExitCode;
+
+use crate::model::{Role, UserId};
+use crate::ops::role::{self, Scope};
+use crate::output::table;
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum RoleCmd {
+    /// Grant a role: pmc, committer or rm on a project; admin or member on `store`
+    Grant {
+        /// A project key, or `store`
+        #[arg(value_parser = parse::<Scope>)]
+        target: Scope,
+        #[arg(value_parser = parse::<UserId>)]
+        user: UserId,
+        #[arg(value_parser = parse::<Role>)]
+        role: Role,
+    },
+    /// Revoke a role
+    Revoke {
+        #[arg(value_parser = parse::<Scope>)]
+        target: Scope,
+        #[arg(value_parser = parse::<UserId>)]
+        user: UserId,
+        #[arg(value_parser = parse::<Role>)]
+        role: Role,
+    },
+    /// List roles, of one project (or `store`) or all
+    List {
+        #[arg(value_parser = parse::<Scope>)]
+        target: Option<Scope>,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        RoleCmd::Grant { target, user, role } => {
+            let r = role::grant(&mut s, &target, &user, role)?;
+            ctx.out.data(&r, || {
+                if r.changed {
+                    format!("{} is now {} of {}.", r.user, r.role, r.target)
+                } else {
+                    format!("{} was {} of {} already.", r.user, r.role, r.target)
+                }
+            });
+        }
+        RoleCmd::Revoke { target, user, role } => {
+            let r = role::revoke(&mut s, &target, &user, role)?;
+            ctx.out.data(&r, || {
+                let mut text = if r.changed {
+                    format!("{} is no longer {} of {}.", r.user, r.role, r.target)
+                } else {
+                    format!("{} was not {} of {}.", r.user, r.role, r.target)
+                };
+                if !r.erased.is_empty() {
+                    text.push_str(&format!(
+                        "\nTheir {} were erased: they hold no committer or PMC role and gave no consent.",
+                        r.erased.join(" and ")
+                    ));
+                }
+                text
+            });
+        }
+        RoleCmd::List { target } => {
+            let list = role::list(&s, target.as_ref())?;
+            ctx.out.data(&list, || {
+                if list.is_empty() {
+                    return "No roles.".into();
+                }
+                table(
+                    &["target", "user", "role", "granted", "by"],
+                    list.iter().map(|g| {
+                        vec![
+                            g.target.clone(),
+                            g.user.clone(),
+                            g.role.clone(),
+                            g.granted_at.clone(),
+                            g.granted_by.clone(),
+                        ]
+                    }),
+                )
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,155 @@
+//! `relmgr user …`.
+
+use std::process::ExitCode;
+
+use crate::model::UserId;
+use crate::ops::user::{self, NewUser, UserView};
+use crate::output::{fields, table};
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum UserCmd {
+    /// Add a user (admin, or pmc of a project)
+    Add {
+        #[arg(value_parser = parse::<UserId>)]
+        id: UserId,
+        /// Display name (kept only with --consent unless the user becomes committer or PMC)
+        #[arg(long)]
+        name: Option<String>,
+        /// Email (kept only with --consent unless the user becomes committer or PMC)
+        #[arg(long)]
+        email: Option<String>,
+        /// A service account (a CI bot) rather than a person
+        #[arg(long)]
+        service: bool,
+        /// The user agreed that their name and email are kept
+        #[arg(long)]
+        consent: bool,
+    },
+    /// Set a user's name or email (themselves, admin, or pmc of a project)
+    Edit {
+        #[arg(value_parser = parse::<UserId>)]
+        id: UserId,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// List users
+    List,
+    /// Show one user and their roles
+    Show {
+        #[arg(value_parser = parse::<UserId>)]
+        id: UserId,
+    },
+    /// Record (grant) or withdraw (revoke) consent; revoke erases name and email
+    Consent {
+        #[arg(value_parser = parse::<UserId>)]
+        id: UserId,
+        #[arg(value_enum)]
+        action: ConsentAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ConsentAction {
+    Grant,
+    Revoke,
+}
+
+fn roles_text(v: &UserView) -> Option<String> {
+    let roles: Vec<String> = v
+        .roles
+        .iter()
+        .map(|r| format!("{} {}", r.target, r.role))
+        .collect();
+    crate::output::join(&roles)
+}
+
+fn render(v: &UserView) -> String {
+    fields(&[
+        ("user", Some(v.user.id.clone())),
+        ("kind", Some(v.user.kind.clone())),
+        ("name", v.user.name.clone()),
+        ("email", v.user.email.clone()),
+        (
+            "consent",
+            Some(match &v.user.consent_at {
+                Some(at) if v.user.consent => format!("yes, since {at}"),
+                _ => "no".into(),
+            }),
+        ),
+        ("roles", roles_text(v)),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: UserCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        UserCmd::Add {
+            id,
+            name,
+            email,
+            service,
+            consent,
+        } => {
+            let v = user::add(
+                &mut s,
+                NewUser {
+                    id,
+                    name,
+                    email,
+                    service,
+                    consent,
+                },
+            )?;
+            ctx.out.status(&format!("Added user {}.", v.user.id));
+            ctx.out.data(&v, || render(&v));
+        }
+        UserCmd::Edit { id, name, email } => {
+            let v = user::edit(&mut s, &id, name, email)?;
+            ctx.out.status(&format!("Updated user {}.", v.user.id));
+            ctx.out.data(&v, || render(&v));
+        }
+        UserCmd::List => {
+            let list = user::list(&s)?;
+            ctx.out.data(&list, || {
+                table(
+                    &["user", "kind", "name", "email", "roles"],
+                    list.iter().map(|v| {
+                        vec![
+                            v.user.id.clone(),
+                            v.user.kind.clone(),
+                            v.user.name.clone().unwrap_or_default(),
+                            v.user.email.clone().unwrap_or_default(),
+                            roles_text(v).unwrap_or_default(),
+                        ]
+                    }),
+                )
+            });
+        }
+        UserCmd::Show { id } => {
+            let v = user::show(&s, &id)?;
+            ctx.out.data(&v, || render(&v));
+        }
+        UserCmd::Consent { id, action } => {
+            let r = user::consent(&mut s, &id, matches!(action, ConsentAction::Grant))?;
+            ctx.out.data(&r, || {
+                if r.consent {
+                    format!("Recorded consent of {}.", r.user)
+                } else if r.erased.is_empty() {
+                    format!("Withdrew consent of {}; no personal data was kept.", r.user)
+                } else {
+                    format!(
+                        "Withdrew consent of {} and erased their {} (also from {} audit events).",
+                        r.user,
+                        r.erased.join(" and "),
+                        r.events_erased
+                    )
+                }
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,12 @@
+//! relmgr: carry a software release from staged files to a signed, voted, published and, when
+//! needed, revoked release, with an audit trail. The binary is a thin shell over this library:
+//! `cli` parses and prints, `ops` decides and changes, `store` owns SQL and files.
+
+pub mod cli;
+pub mod clock;
+pub mod error;
+pub mod model;
+pub mod ops;
+pub mod output;
+pub mod perm;
+pub mod store;

@@ -1,0 +1,378 @@
+//! Identifiers: project and product keys, targets, versions, release references, revisions,
+//! user ids, roles and package file names.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+use crate::error::Error;
+
+/// Rejects what SPEC §5 forbids in every name: empty, `/`, `..`, whitespace at the ends,
+/// control characters.
+fn check_common(what: &str, s: &str) -> Result<(), Error> {
+    if s.is_empty() {
+        return Err(Error::usage(format!("{what} is empty")));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(Error::usage(format!(
+            "{what} {:?} holds a control character",
+            s
+        )));
+    }
+    if s.trim() != s {
+        return Err(Error::usage(format!(
+            "{what} {s:?} has whitespace at its ends"
+        )));
+    }
+    if s.contains('/') || s.contains('\\') {
+        return Err(Error::usage(format!("{what} {s:?} holds a slash")));
+    }
+    if s.contains("..") {
+        return Err(Error::usage(format!("{what} {s:?} holds '..'")));
+    }
+    Ok(())
+}
+
+macro_rules! string_type {
+    ($name:ident) => {
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+/// A project or product key: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(String);
+string_type!(Key);
+
+impl FromStr for Key {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        check_common("key", s)?;
+        let ok = s.len() <= 64
+            && s.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            return Err(Error::usage(format!(
+                "key {s:?} is not valid: use lowercase letters, digits and '-', starting with a letter or digit (at most 64)"
+            )));
+        }
+        Ok(Key(s.to_string()))
+    }
+}
+
+/// A release target: a project, or a product of a project (`project/product`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Target {
+    pub project: Key,
+    pub product: Option<Key>,
+}
+
+impl FromStr for Target {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.split_once('/') {
+            None => Ok(Target {
+                project: s.parse()?,
+                product: None,
+            }),
+            Some((p, q)) => Ok(Target {
+                project: p.parse()?,
+                product: Some(q.parse().map_err(|e: Error| {
+                    Error::usage(format!("product in target {s:?}: {}", e.message))
+                })?),
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.product {
+            None => write!(f, "{}", self.project),
+            Some(p) => write!(f, "{}/{}", self.project, p),
+        }
+    }
+}
+
+impl Serialize for Target {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A release version: `[0-9A-Za-z][0-9A-Za-z.+_-]*`, never carrying the revision.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version(String);
+string_type!(Version);
+
+impl FromStr for Version {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        check_common("version", s)?;
+        let ok = s.len() <= 100
+            && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '_' | '-'));
+        if !ok {
+            return Err(Error::usage(format!(
+                "version {s:?} is not valid: use [0-9A-Za-z][0-9A-Za-z.+_-]* (at most 100)"
+            )));
+        }
+        let lower = s.to_ascii_lowercase();
+        if let Some(idx) = lower.rfind("-rc")
+            && lower[idx + 3..].chars().all(|c| c.is_ascii_digit())
+            && lower.len() > idx + 3
+        {
+            return Err(Error::usage(format!(
+                "version {s:?} carries a revision: write the version ({}) and use --revision for rcN",
+                &s[..idx]
+            )));
+        }
+        Ok(Version(s.to_string()))
+    }
+}
+
+/// `target@version`, e.g. `commons-io@2.17.0` or `arrow/rust@55.0.0`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ReleaseRef {
+    pub target: Target,
+    pub version: Version,
+}
+
+impl FromStr for ReleaseRef {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let Some((t, v)) = s.rsplit_once('@') else {
+            return Err(Error::usage(format!(
+                "release {s:?} is not TARGET@VERSION (e.g. demo@1.2.0)"
+            )));
+        };
+        Ok(ReleaseRef {
+            target: t.parse()?,
+            version: v.parse()?,
+        })
+    }
+}
+
+impl fmt::Display for ReleaseRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{}", self.target, self.version)
+    }
+}
+
+impl Serialize for ReleaseRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A candidate revision number, written `rcN` (N >= 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RevisionNo(pub u32);
+
+impl FromStr for RevisionNo {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        s.strip_prefix("rc")
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| *n >= 1)
+            .map(RevisionNo)
+            .ok_or_else(|| Error::usage(format!("revision {s:?} is not rcN (e.g. rc1)")))
+    }
+}
+
+impl fmt::Display for RevisionNo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "rc{}", self.0)
+    }
+}
+
+impl Serialize for RevisionNo {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A user id: ASCII letters, digits, `.`, `_`, `-`, starting with a letter or digit, at most 64.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UserId(String);
+string_type!(UserId);
+
+impl FromStr for UserId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        check_common("user id", s)?;
+        let ok = s.len() <= 64
+            && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        if !ok {
+            return Err(Error::usage(format!(
+                "user id {s:?} is not valid: use letters, digits, '.', '_' and '-' (at most 64)"
+            )));
+        }
+        Ok(UserId(s.to_string()))
+    }
+}
+
+/// A role: per project `pmc`, `committer`, `rm`; store-wide `admin`, `member`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Pmc,
+    Committer,
+    Rm,
+    Admin,
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Pmc => "pmc",
+            Role::Committer => "committer",
+            Role::Rm => "rm",
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+    /// Whether the role is held store-wide rather than per project.
+    pub fn is_store_wide(self) -> bool {
+        matches!(self, Role::Admin | Role::Member)
+    }
+}
+
+impl FromStr for Role {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Ok(match s {
+            "pmc" => Role::Pmc,
+            "committer" => Role::Committer,
+            "rm" => Role::Rm,
+            "admin" => Role::Admin,
+            "member" => Role::Member,
+            _ => {
+                return Err(Error::usage(format!(
+                    "role {s:?} is not one of pmc, committer, rm, admin, member"
+                )));
+            }
+        })
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A package file name: one path component, no control characters, no whitespace at the ends,
+/// not `.`/`..`, at most 255 bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileName(String);
+string_type!(FileName);
+
+impl FromStr for FileName {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        check_common("file name", s)?;
+        if s == "." || s.len() > 255 {
+            return Err(Error::usage(format!("file name {s:?} is not valid")));
+        }
+        Ok(FileName(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        for ok in ["demo", "commons-io", "a", "0x", "a-b-c"] {
+            assert!(ok.parse::<Key>().is_ok(), "{ok}");
+        }
+        for bad in [
+            "", "Demo", "-a", "a b", " a", "a/b", "..", "a..b", "a\u{7}", "a_b", "ä",
+        ] {
+            assert!(bad.parse::<Key>().is_err(), "{bad:?}");
+        }
+        assert!("a".repeat(65).parse::<Key>().is_err());
+    }
+
+    #[test]
+    fn versions() {
+        for ok in ["1.2.0", "2.17.0", "1.0.0-beta.1", "1.0+build_7", "M1"] {
+            assert!(ok.parse::<Version>().is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            ".1",
+            "-1",
+            "1..2",
+            "1/2",
+            "1 2",
+            " 1",
+            "1\n",
+            "1.2.0-rc1",
+            "1.2.0-RC2",
+            "1@2",
+        ] {
+            assert!(bad.parse::<Version>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn release_refs() {
+        let r: ReleaseRef = "arrow/rust@55.0.0".parse().unwrap();
+        assert_eq!(r.target.project.as_str(), "arrow");
+        assert_eq!(r.target.product.as_ref().unwrap().as_str(), "rust");
+        assert_eq!(r.to_string(), "arrow/rust@55.0.0");
+        assert!("demo".parse::<ReleaseRef>().is_err());
+        assert!("demo@".parse::<ReleaseRef>().is_err());
+        assert!("a/b/c@1".parse::<ReleaseRef>().is_err());
+        assert!("@1".parse::<ReleaseRef>().is_err());
+    }
+
+    #[test]
+    fn revisions_and_roles() {
+        assert_eq!("rc12".parse::<RevisionNo>().unwrap(), RevisionNo(12));
+        for bad in ["rc0", "rc", "1", "rc-1", "RC1", "rc1x"] {
+            assert!(bad.parse::<RevisionNo>().is_err(), "{bad}");
+        }
+        assert_eq!("pmc".parse::<Role>().unwrap(), Role::Pmc);
+        assert!("PMC".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn file_names() {
+        assert!("demo-1.0.tar.gz".parse::<FileName>().is_ok());
+        for bad in ["", ".", "..", "a/b", " a", "a\tb", "a\u{0}"] {
+            assert!(bad.parse::<FileName>().is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The domain types. Each is parsed once (`FromStr`) and valid from then on, so the core never
+//! re-checks strings. Parse errors are usage errors (exit 2) naming the culprit.
+
+mod ids;
+
+pub use ids::{FileName, Key, ReleaseRef, RevisionNo, Role, Target, UserId, Version};

@@ -1,0 +1,49 @@
+//! Operations: one file per command group. Each takes typed inputs, checks permissions through
+//! [`access`], changes the store through `Store::write` (one transaction with its event) and
+//! returns a report struct. Nothing here prints.
+
+pub mod access;
+pub mod init;
+pub mod log;
+pub mod project;
+pub mod role;
+pub mod user;
+
+use crate::error::Error;
+use crate::store::{Actor, ActorKind, Store, users};
+
+/// An open store and the user acting on it.
+pub struct Session {
+    pub store: Store,
+    pub actor: Actor,
+}
+
+impl Session {
+    /// Opens a session for `user` (already chosen from `--as`, `$RELMGR_USER` or config).
+    pub fn new(store: Store, user: Option<String>) -> anyhow::Result<Session> {
+        let Some(id) = user.or_else(|| store.config.user.clone()) else {
+            return Err(Error::usage("no acting user: pass --as USER or set $RELMGR_USER").into());
+        };
+        let Some(row) = users::get(store.db(), &id)? else {
+            return Err(Error::not_allowed(format!(
+                "unknown user {id:?}: only known users may act"
+            ))
+            .hint("add them with `relmgr user add ID`, or act as a known user with --as")
+            .into());
+        };
+        let kind = if row.kind == "service" {
+            ActorKind::Service
+        } else {
+            ActorKind::Person
+        };
+        Ok(Session {
+            store,
+            actor: Actor { id, kind },
+        })
+    }
+}
+
+/// The current time in the store's text form.
+pub fn now_text() -> anyhow::Result<String> {
+    Ok(crate::clock::fmt(crate::clock::now()?))
+}

@@ -1,0 +1,294 @@
+//! Projects and products: create, list, show, edit. A product is a sub-line of a project
+//! (`project/product`) with its own metadata; it inherits what it leaves empty.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::Error;
+use crate::model::{Key, Target};
+use crate::perm::Action;
+use crate::store::{EventDraft, projects, projects::Meta, projects::Project};
+
+use super::{Session, access, now_text};
+
+/// Metadata given on the command line; `None` leaves a field as it is, `Some("")` clears it.
+#[derive(Debug, Default, Clone)]
+pub struct MetaInput {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub homepage: Option<String>,
+    pub source_url: Option<String>,
+    pub license: Option<String>,
+    pub support_url: Option<String>,
+    pub notify_emails: Option<Vec<String>>,
+}
+
+fn check_text(field: &str, value: &str) -> anyhow::Result<()> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(Error::usage(format!("{field} holds a control character")).into());
+    }
+    Ok(())
+}
+
+fn check_url(field: &str, value: &str) -> anyhow::Result<()> {
+    let parsed = url::Url::parse(value)
+        .map_err(|e| Error::usage(format!("{field} {value:?} is not a URL: {e}")))?;
+    if !matches!(parsed.scheme(), "https" | "http") || parsed.host_str().is_none() {
+        return Err(Error::usage(format!("{field} {value:?} must be an http(s) URL")).into());
+    }
+    Ok(())
+}
+
+/// Validates an SPDX license expression such as `Apache-2.0` or `MIT OR Apache-2.0`.
+pub fn check_license(value: &str) -> anyhow::Result<()> {
+    spdx::Expression::parse(value).map_err(|e| {
+        Error::usage(format!(
+            "license {value:?} is not an SPDX expression: {}",
+            e.reason
+        ))
+        .hint("use SPDX identifiers, e.g. Apache-2.0 or MIT OR Apache-2.0")
+    })?;
+    Ok(())
+}
+
+/// A plausible email address: one `@`, something on both sides, a dot in the domain, no spaces.
+pub fn check_email(value: &str) -> anyhow::Result<()> {
+    let ok = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if !ok {
+        return Err(Error::usage(format!("{value:?} is not an email address")).into());
+    }
+    Ok(())
+}
+
+fn opt(v: Option<String>, old: Option<String>) -> Option<String> {
+    match v {
+        None => old,
+        Some(s) if s.is_empty() => None,
+        Some(s) => Some(s),
+    }
+}
+
+/// Applies the input over `base`, validating every field that is set.
+fn apply(base: Meta, input: MetaInput) -> anyhow::Result<Meta> {
+    if let Some(name) = &input.name {
+        if name.trim().is_empty() {
+            return Err(Error::usage("name is empty").into());
+        }
+        check_text("name", name)?;
+    }
+    if let Some(d) = &input.description {
+        check_text("description", d)?;
+    }
+    for (field, v) in [
+        ("homepage", &input.homepage),
+        ("source URL", &input.source_url),
+        ("support URL", &input.support_url),
+    ] {
+        if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+            check_url(field, v)?;
+        }
+    }
+    if let Some(l) = input.license.as_deref().filter(|v| !v.is_empty()) {
+        check_license(l)?;
+    }
+    if let Some(emails) = &input.notify_emails {
+        for e in emails {
+            check_email(e)?;
+        }
+    }
+    Ok(Meta {
+        name: input.name.unwrap_or(base.name),
+        description: opt(input.description, base.description),
+        homepage: opt(input.homepage, base.homepage),
+        source_url: opt(input.source_url, base.source_url),
+        license: opt(input.license, base.license),
+        support_url: opt(input.support_url, base.support_url),
+        notify_emails: input.notify_emails.unwrap_or(base.notify_emails),
+    })
+}
+
+/// Loads a project or product, or fails with exit 6.
+pub fn load(db: &rusqlite::Connection, target: &Target) -> anyhow::Result<Project> {
+    let project = projects::get_project(db, target.project.as_str())?.ok_or_else(|| {
+        Error::not_found(format!("no project {}", target.project)).hint("see `relmgr project list`")
+    })?;
+    match &target.product {
+        None => Ok(project),
+        Some(p) => {
+            projects::get_product(db, target.project.as_str(), p.as_str())?.ok_or_else(|| {
+                Error::not_found(format!("no product {target}"))
+                    .hint(format!("see `relmgr product list {}`", target.project))
+                    .into()
+            })
+        }
+    }
+}
+
+/// `project create` (admin) and `product create` (pmc/rm of the project, or admin).
+pub fn create(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
+    let db = s.store.db();
+    match &target.product {
+        None => {
+            access::require(db, &s.actor.id, Action::Administer, None)?;
+            if projects::get_project(db, target.project.as_str())?.is_some() {
+                return Err(Error::wrong_state(format!("project {target} exists already")).into());
+            }
+        }
+        Some(product) => {
+            load(
+                db,
+                &Target {
+                    project: target.project.clone(),
+                    product: None,
+                },
+            )?;
+            access::require(
+                db,
+                &s.actor.id,
+                Action::ManageRelease,
+                Some(target.project.as_str()),
+            )?;
+            if projects::get_product(db, target.project.as_str(), product.as_str())?.is_some() {
+                return Err(Error::wrong_state(format!("product {target} exists already")).into());
+            }
+        }
+    }
+    if input.name.is_none() {
+        return Err(Error::usage("--name is required").into());
+    }
+    let meta = apply(Meta::default(), input)?;
+    let now = now_text()?;
+    let (project, key) = split(target);
+    s.store.write(&s.actor, |db| {
+        projects::insert(db, project, key, &meta, &now)?;
+        let kind = if project.is_some() {
+            "product.create"
+        } else {
+            "project.create"
+        };
+        Ok((
+            (),
+            EventDraft::new(kind, target.to_string(), json!({"meta": meta})),
+        ))
+    })?;
+    load(s.store.db(), target)
+}
+
+fn split(target: &Target) -> (Option<&str>, &str) {
+    match &target.product {
+        None => (None, target.project.as_str()),
+        Some(p) => (Some(target.project.as_str()), p.as_str()),
+    }
+}
+
+/// `project edit` / `product edit`: pmc or rm of the project, or admin.
+pub fn edit(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
+    let current = load(s.store.db(), target)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(target.project.as_str()),
+    )?;
+    let meta = apply(current.meta.clone(), input)?;
+    let (project, key) = split(target);
+    s.store.write(&s.actor, |db| {
+        projects::update(db, project, key, &meta)?;
+        let kind = if project.is_some() {
+            "product.edit"
+        } else {
+            "project.edit"
+        };
+        Ok((
+            (),
+            EventDraft::new(kind, target.to_string(), json!({"meta": meta})),
+        ))
+    })?;
+    load(s.store.db(), target)
+}
+
+/// What `project show` prints: the project and its products.
+#[derive(Debug, Serialize)]
+pub struct ProjectView {
+    #[serde(flatten)]
+    pub project: Project,
+    pub products: Vec<String>,
+}
+
+pub fn show(s: &Session, key: &Key) -> anyhow::Result<ProjectView> {
+    let db = s.store.db();
+    let project = load(
+        db,
+        &Target {
+            project: key.clone(),
+            product: None,
+        },
+    )?;
+    let products = projects::list_products(db, Some(key.as_str()))?
+        .into_iter()
+        .map(|p| p.target)
+        .collect();
+    Ok(ProjectView { project, products })
+}
+
+pub fn list(s: &Session) -> anyhow::Result<Vec<ProjectView>> {
+    let db = s.store.db();
+    let products = projects::list_products(db, None)?;
+    Ok(projects::list_projects(db)?
+        .into_iter()
+        .map(|p| ProjectView {
+            products: products
+                .iter()
+                .filter(|q| q.project.as_deref() == Some(p.key.as_str()))
+                .map(|q| q.target.clone())
+                .collect(),
+            project: p,
+        })
+        .collect())
+}
+
+pub fn list_products(s: &Session, project: Option<&Key>) -> anyhow::Result<Vec<Project>> {
+    if let Some(k) = project {
+        load(
+            s.store.db(),
+            &Target {
+                project: k.clone(),
+                product: None,
+            },
+        )?;
+    }
+    projects::list_products(s.store.db(), project.map(|k| k.as_str()))
+}
+
+/// Exposed for tests of validation.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_metadata() {
+        assert!(check_license("Apache-2.0").is_ok());
+        assert!(check_license("MIT OR Apache-2.0").is_ok());
+        assert!(check_license("Apache 2").is_err());
+        assert!(check_url("homepage", "https://example.org").is_ok());
+        assert!(check_url("homepage", "ftp://example.org").is_err());
+        assert!(check_url("homepage", "example.org").is_err());
+        assert!(check_email("dev@demo.apache.org").is_ok());
+        for bad in ["", "a", "a@b", "@b.org", "a b@c.org", "a@@b.org", "a@.org"] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Users: add, edit, list, show, consent. Personal data (name, email) of a user who holds no
+//! committer or PMC role is kept only with recorded consent; revoking consent erases it from the
+//! user and from the audit log's erasable part, and keeps the user's votes under the id.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::Error;
+use crate::model::UserId;
+use crate::perm::Action;
+use crate::store::{EventDraft, events, projects, users, users::User};
+
+use super::project::check_email;
+use super::{Session, access, now_text};
+
+/// The event target of a user.
+pub fn target(id: &str) -> String {
+    format!("user:{id}")
+}
+
+/// Loads a user or fails with exit 6.
+pub fn load(db: &rusqlite::Connection, id: &str) -> anyhow::Result<User> {
+    users::get(db, id)?.ok_or_else(|| {
+        Error::not_found(format!("no user {id}"))
+            .hint("see `relmgr user list`")
+            .into()
+    })
+}
+
+fn check_pii(name: Option<&str>, email: Option<&str>) -> anyhow::Result<()> {
+    if let Some(n) = name
+        && (n.trim().is_empty() || n.chars().any(char::is_control))
+    {
+        return Err(
+            Error::usage(format!("name {n:?} is empty or holds control characters")).into(),
+        );
+    }
+    if let Some(e) = email {
+        check_email(e)?;
+    }
+    Ok(())
+}
+
+/// Input of `user add`.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub id: UserId,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub service: bool,
+    pub consent: bool,
+}
+
+pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
+    access::require(s.store.db(), &s.actor.id, Action::ManageUsers, None)?;
+    if users::get(s.store.db(), new.id.as_str())?.is_some() {
+        return Err(Error::wrong_state(format!("user {} exists already", new.id)).into());
+    }
+    check_pii(new.name.as_deref(), new.email.as_deref())?;
+    let has_pii = new.name.is_some() || new.email.is_some();
+    if has_pii && !new.consent {
+        return Err(Error::usage(format!(
+            "{} holds no committer or PMC role, so their name and email are kept only with consent",
+            new.id
+        ))
+        .hint("pass --consent once they agreed, or add them without --name/--email, grant the role, then `relmgr user edit`")
+        .into());
+    }
+    let now = now_text()?;
+    let user = User {
+        id: new.id.to_string(),
+        name: new.name.clone(),
+        email: new.email.clone(),
+        kind: if new.service { "service" } else { "person" }.into(),
+        consent: new.consent,
+        consent_at: new.consent.then(|| now.clone()),
+        created_at: now,
+    };
+    s.store.write(&s.actor, |db| {
+        users::insert(db, &user)?;
+        let mut ev = EventDraft::new(
+            "user.add",
+            target(&user.id),
+            json!({"id": user.id, "kind": user.kind, "consent": user.consent}),
+        );
+        if has_pii {
+            ev = ev.with_pii(json!({"name": user.name, "email": user.email}));
+        }
+        Ok(((), ev))
+    })?;
+    show(s, &new.id)
+}
+
+/// `user edit`: sets name and/or email; needs consent or a committer/PMC role.
+pub fn edit(
+    s: &mut Session,
+    id: &UserId,
+    name: Option<String>,
+    email: Option<String>,
+) -> anyhow::Result<UserView> {
+    let user = load(s.store.db(), id.as_str())?;
+    if id.as_str() != s.actor.id {
+        access::require(s.store.db(), &s.actor.id, Action::ManageUsers, None)?;
+    }
+    check_pii(name.as_deref(), email.as_deref())?;
+    if !user.consent && !access::is_committer_or_pmc(s.store.db(), id.as_str())? {
+        return Err(Error::usage(format!(
+            "{id} holds no committer or PMC role and has not consented: their name and email cannot be kept"
+        ))
+        .hint(format!("record consent first: `relmgr user consent {id} grant`"))
+        .into());
+    }
+    let name = name.or(user.name);
+    let email = email.or(user.email);
+    s.store.write(&s.actor, |db| {
+        users::set_pii(db, id.as_str(), name.as_deref(), email.as_deref())?;
+        let ev = EventDraft::new("user.edit", target(id.as_str()), json!({"id": id.as_str()}))
+            .with_pii(json!({"name": name, "email": email}));
+        Ok(((), ev))
+    })?;
+    show(s, id)
+}
+
+/// What `consent` did.
+#[derive(Debug, Serialize)]
+pub struct ConsentReport {
+    pub user: String,
+    pub consent: bool,
+    /// The fields erased (on revoke).
+    pub erased: Vec<String>,
+    /// How many audit events had their personal data erased.
+    pub events_erased: usize,
+}
+
+pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<ConsentReport> {
+    let user = load(s.store.db(), id.as_str())?;
+    if id.as_str() != s.actor.id {
+        access::require(s.store.db(), &s.actor.id, Action::ManageUsers, None)?;
+    }
+    let now = now_text()?;
+    let mut erased = Vec::new();
+    if !grant {
+        if user.name.is_some() {
+            erased.push("name".to_string());
+        }
+        if user.email.is_some() {
+            erased.push("email".to_string());
+        }
+    }
+    let events_erased = s.store.write(&s.actor, |db| {
+        let n = if grant {
+            users::set_consent(db, id.as_str(), true, Some(&now))?;
+            0
+        } else {
+            users::set_consent(db, id.as_str(), false, None)?;
+            users::set_pii(db, id.as_str(), None, None)?;
+            events::erase_pii(db, &target(id.as_str()))?
+        };
+        let kind = if grant {
+            "user.consent.grant"
+        } else {
+            "user.consent.revoke"
+        };
+        Ok((
+            n,
+            EventDraft::new(
+                kind,
+                target(id.as_str()),
+                json!({"id": id.as_str(), "erased": erased, "events_erased": n}),
+            ),
+        ))
+    })?;
+    Ok(ConsentReport {
+        user: id.to_string(),
+        consent: grant,
+        erased,
+        events_erased,
+    })
+}
+
+/// Erases the PII of a user who no longer may keep it (no consent, no committer/PMC role).
+/// Runs inside the caller's transaction; returns the fields erased.
+pub fn erase_if_unconsented(db: &rusqlite::Connection, id: &str) -> anyhow::Result<Vec<String>> {
+    let Some(user) = users::get(db, id)? else {
+        return Ok(vec![]);
+    };
+    if user.consent || access::is_committer_or_pmc(db, id)? {
+        return Ok(vec![]);
+    }
+    let mut erased = Vec::new();
+    if user.name.is_some() {
+        erased.push("name".to_string());
+    }
+    if user.email.is_some() {
+        erased.push("email".to_string());
+    }
+    if !erased.is_empty() {
+        users::set_pii(db, id, None, None)?;
+        events::erase_pii(db, &target(id))?;
+    }
+    Ok(erased)
+}
+
+/// What `user show` prints.
+#[derive(Debug, Serialize)]
+pub struct UserView {
+    #[serde(flatten)]
+    pub user: User,
+    pub roles: Vec<projects::RoleGrant>,
+}
+
+pub fn show(s: &Session, id: &UserId) -> anyhow::Result<UserView> {
+    let user = load(s.store.db(), id.as_str())?;
+    let roles = projects::list_roles(s.store.db(), None, Some(id.as_str()))?;
+    Ok(UserView { user, roles })
+}
+
+pub fn list(s: &Session) -> anyhow::Result<Vec<UserView>> {
+    let db = s.store.db();
+    let roles = projects::list_roles(db, None, None)?;
+    Ok(users::list(db)?
+        .into_iter()
+        .map(|u| UserView {
+            roles: roles.iter().filter(|r| r.user == u.id).cloned().collect(),
+            user: u,
+        })
+        .collect())
+}

@@ -1,0 +1,215 @@
+//! The store: `.relmgr/` with `config.toml`, `index.db` (SQLite, WAL, foreign keys on),
+//! `objects/`, `releases/` and `keys/`. This module and its children are the only code that
+//! speaks SQL. Every mutation goes through [`Store::write`], which runs it in one `BEGIN
+//! IMMEDIATE` transaction together with its audit event.
+
+pub mod events;
+pub mod projects;
+pub mod schema;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+pub use events::{Actor, ActorKind, EventDraft};
+
+/// The name of the store directory, like `.git`.
+pub const DIR_NAME: &str = ".relmgr";
+/// The config file's format version this build writes and reads.
+pub const CONFIG_FORMAT: u32 = 1;
+
+/// `config.toml`: store settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    pub format_version: u32,
+    /// The default acting user.
+    pub user: Option<String>,
+    #[serde(default)]
+    pub policy: DefaultPolicy,
+    #[serde(default)]
+    pub hashes: Hashes,
+}
+
+/// The vote policy a project starts with.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DefaultPolicy {
+    pub min_hours: u32,
+}
+
+impl Default for DefaultPolicy {
+    fn default() -> Self {
+        DefaultPolicy { min_hours: 72 }
+    }
+}
+
+/// Which checksums are written beside packages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Hashes {
+    pub checksum: String,
+    pub object: String,
+}
+
+impl Default for Hashes {
+    fn default() -> Self {
+        Hashes {
+            checksum: "sha512".into(),
+            object: "sha256".into(),
+        }
+    }
+}
+
+/// An open store.
+pub struct Store {
+    /// The `.relmgr` directory.
+    pub dir: PathBuf,
+    pub config: Config,
+    conn: Connection,
+}
+
+/// Where a store was looked for, for the not-found message.
+fn not_found(looked: &str) -> anyhow::Error {
+    Error::not_found(format!("no relmgr store found ({looked})"))
+        .hint("run `relmgr init --user ID` in the project's repository, or pass --store DIR")
+        .into()
+}
+
+/// Turns a `--store`/`$RELMGR_STORE` value into the `.relmgr` directory: the value may name the
+/// store directory itself or the directory holding it.
+fn resolve_explicit(dir: &Path, source: &str) -> anyhow::Result<PathBuf> {
+    if dir.file_name().is_some_and(|n| n == DIR_NAME) && dir.join("index.db").is_file() {
+        return Ok(dir.to_path_buf());
+    }
+    let inner = dir.join(DIR_NAME);
+    if inner.join("index.db").is_file() {
+        return Ok(inner);
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::usage(format!("{source} {} is not a directory", dir.display())).into());
+    }
+    Err(not_found(&format!("{source} {}", dir.display())))
+}
+
+/// Finds the store: `--store`, else `$RELMGR_STORE`, else the nearest `.relmgr/` upward.
+pub fn locate(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return resolve_explicit(dir, "--store");
+    }
+    if let Some(dir) = std::env::var_os("RELMGR_STORE").filter(|v| !v.is_empty()) {
+        return resolve_explicit(Path::new(&dir), "$RELMGR_STORE");
+    }
+    let cwd = std::env::current_dir().context("while reading the current directory")?;
+    for dir in cwd.ancestors() {
+        let candidate = dir.join(DIR_NAME);
+        if candidate.join("index.db").is_file() {
+            return Ok(candidate);
+        }
+    }
+    Err(not_found(&format!(
+        "in {} or any parent directory",
+        cwd.display()
+    )))
+}
+
+fn open_connection(path: &Path, create: bool) -> anyhow::Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)
+        .with_context(|| format!("while opening {}", path.display()))?;
+    // Many relmgr processes may share a store: wait for the writer lock instead of failing.
+    conn.busy_timeout(Duration::from_secs(60))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+impl Store {
+    /// Creates a new store in `parent/.relmgr`. Refuses if one is already there.
+    pub fn create(parent: &Path, user: &str) -> anyhow::Result<Store> {
+        let dir = parent.join(DIR_NAME);
+        if dir.exists() {
+            return Err(Error::wrong_state(format!(
+                "a relmgr store already exists at {}",
+                dir.display()
+            ))
+            .into());
+        }
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("while creating {}", parent.display()))?;
+        // Build in a temporary sibling, then rename: a killed init leaves no half store.
+        let tmp = parent.join(format!(".relmgr.init-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        std::fs::create_dir(&tmp).with_context(|| format!("while creating {}", tmp.display()))?;
+        for sub in ["objects", "releases", "keys", "tmp"] {
+            std::fs::create_dir(tmp.join(sub))?;
+        }
+        let config = Config {
+            format_version: CONFIG_FORMAT,
+            user: Some(user.to_string()),
+            policy: DefaultPolicy::default(),
+            hashes: Hashes::default(),
+        };
+        std::fs::write(tmp.join("config.toml"), toml::to_string_pretty(&config)?)?;
+        {
+            let mut conn = open_connection(&tmp.join("index.db"), true)?;
+            schema::migrate(&mut conn)?;
+        }
+        std::fs::rename(&tmp, &dir)
+            .with_context(|| format!("while moving the new store to {}", dir.display()))?;
+        Store::open(&dir)
+    }
+
+    /// Opens the store at `dir` (a `.relmgr` directory), migrating its schema forward.
+    pub fn open(dir: &Path) -> anyhow::Result<Store> {
+        let config_path = dir.join("config.toml");
+        let text = std::fs::read_to_string(&config_path)
+            .with_context(|| format!("while reading {}", config_path.display()))?;
+        let config: Config = toml::from_str(&text)
+            .with_context(|| format!("{} is not a valid relmgr config", config_path.display()))?;
+        if config.format_version > CONFIG_FORMAT {
+            anyhow::bail!(
+                "{} has format version {}, but this relmgr knows up to {CONFIG_FORMAT}: upgrade relmgr",
+                config_path.display(),
+                config.format_version
+            );
+        }
+        let mut conn = open_connection(&dir.join("index.db"), false)?;
+        schema::migrate(&mut conn)?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            config,
+            conn,
+        })
+    }
+
+    /// The connection for reads. Writes go through [`Store::write`].
+    pub fn db(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `change` in one immediate transaction and appends the event it returns, so the
+    /// change and its audit record land together or not at all.
+    pub fn write<T>(
+        &mut self,
+        actor: &Actor,
+        change: impl FnOnce(&Connection) -> anyhow::Result<(T, EventDraft)>,
+    ) -> anyhow::Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("while waiting for the store's write lock")?;
+        let (value, event) = change(&tx)?;
+        events::append(&tx, actor, &event)?;
+        tx.commit().context("while committing")?;
+        Ok(value)
+    }
+}

@@ -1,0 +1,328 @@
+//! The SQLite schema and its forward migrations, tracked by `PRAGMA user_version` (the way cargo
+//! does it). Constraints live in the schema, not only in Rust: CHECKs on every enumerated
+//! column, UNIQUE on natural keys, foreign keys, and triggers that keep the event log
+//! append-only and frozen revisions frozen.
+
+use anyhow::{Context, bail};
+use rusqlite::Connection;
+
+/// Each entry moves the schema one version forward. Never edit a released entry: append.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const CURRENT: u32 = MIGRATIONS.len() as u32;
+
+const V1: &str = r#"
+CREATE TABLE users (
+    id          TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64),
+    name        TEXT,
+    email       TEXT,
+    kind        TEXT NOT NULL CHECK (kind IN ('person', 'service')),
+    consent     INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+    consent_at  TEXT,
+    created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE projects (
+    key           TEXT PRIMARY KEY CHECK (key GLOB '[a-z0-9]*' AND key NOT GLOB '*[^a-z0-9-]*' AND length(key) <= 64),
+    name          TEXT NOT NULL CHECK (length(name) > 0),
+    description   TEXT,
+    homepage      TEXT,
+    source_url    TEXT,
+    license       TEXT,
+    support_url   TEXT,
+    notify_emails TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(notify_emails)),
+    version       TEXT,
+    created_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE products (
+    project       TEXT NOT NULL REFERENCES projects(key),
+    key           TEXT NOT NULL CHECK (key GLOB '[a-z0-9]*' AND key NOT GLOB '*[^a-z0-9-]*' AND length(key) <= 64),
+    name          TEXT NOT NULL CHECK (length(name) > 0),
+    description   TEXT,
+    homepage      TEXT,
+    source_url    TEXT,
+    license       TEXT,
+    support_url   TEXT,
+    notify_emails TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(notify_emails)),
+    version       TEXT,
+    created_at    TEXT NOT NULL,
+    PRIMARY KEY (project, key)
+) STRICT;
+
+-- project = '' for the store-wide roles admin and member.
+CREATE TABLE roles (
+    project    TEXT NOT NULL,
+    user_id    TEXT NOT NULL REFERENCES users(id),
+    role       TEXT NOT NULL CHECK (role IN ('pmc', 'committer', 'rm', 'admin', 'member')),
+    granted_at TEXT NOT NULL,
+    granted_by TEXT NOT NULL,
+    PRIMARY KEY (project, user_id, role),
+    CHECK ((project = '' AND role IN ('admin', 'member'))
+        OR (project <> '' AND role IN ('pmc', 'committer', 'rm')))
+) STRICT;
+
+CREATE TABLE keys (
+    fingerprint  TEXT PRIMARY KEY CHECK (length(fingerprint) IN (40, 64) AND fingerprint NOT GLOB '*[^0-9A-F]*'),
+    key_id       TEXT NOT NULL CHECK (length(key_id) = 16),
+    user_id      TEXT REFERENCES users(id),
+    algorithm    TEXT NOT NULL,
+    bits         INTEGER,
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT,
+    revoked_at   TEXT,
+    revocation   TEXT,
+    user_ids     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(user_ids)),
+    can_sign     INTEGER NOT NULL CHECK (can_sign IN (0, 1)),
+    retired_at   TEXT,
+    imported_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX keys_by_id ON keys(key_id);
+CREATE INDEX keys_by_user ON keys(user_id);
+
+CREATE TABLE subkeys (
+    fingerprint TEXT PRIMARY KEY,
+    key_id      TEXT NOT NULL,
+    primary_fpr TEXT NOT NULL REFERENCES keys(fingerprint) ON DELETE CASCADE,
+    algorithm   TEXT NOT NULL,
+    bits        INTEGER,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT,
+    for_signing INTEGER NOT NULL CHECK (for_signing IN (0, 1))
+) STRICT;
+CREATE INDEX subkeys_by_id ON subkeys(key_id);
+
+-- target is 'project' or 'project/product'; NULL fields of a product inherit the project's.
+CREATE TABLE policies (
+    target        TEXT NOT NULL,
+    version       INTEGER NOT NULL CHECK (version >= 1),
+    min_hours     INTEGER CHECK (min_hours >= 0),
+    manual        INTEGER CHECK (manual IN (0, 1)),
+    pause_on_veto INTEGER CHECK (pause_on_veto IN (0, 1)),
+    checklist     TEXT,
+    set_by        TEXT NOT NULL REFERENCES users(id),
+    set_at        TEXT NOT NULL,
+    PRIMARY KEY (target, version)
+) STRICT;
+
+CREATE TABLE releases (
+    id          INTEGER PRIMARY KEY,
+    project     TEXT NOT NULL REFERENCES projects(key),
+    target      TEXT NOT NULL,
+    version     TEXT NOT NULL CHECK (length(version) BETWEEN 1 AND 100),
+    stage       TEXT NOT NULL CHECK (stage IN ('candidate', 'current', 'revoked')),
+    phase       TEXT CHECK (phase IN ('draft', 'voting', 'passed', 'failed', 'distributing', 'announced', 'archived')),
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT,
+    reason      TEXT,
+    UNIQUE (target, version),
+    CHECK ((stage = 'candidate' AND phase IN ('draft', 'voting', 'passed', 'failed'))
+        OR (stage = 'current' AND phase IN ('distributing', 'announced', 'archived'))
+        OR (stage = 'revoked'))
+) STRICT;
+
+CREATE TABLE stage_history (
+    release_id INTEGER NOT NULL REFERENCES releases(id),
+    seq        INTEGER NOT NULL,
+    stage      TEXT NOT NULL,
+    phase      TEXT,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    note       TEXT,
+    PRIMARY KEY (release_id, seq)
+) STRICT;
+
+CREATE TABLE revisions (
+    id            INTEGER PRIMARY KEY,
+    release_id    INTEGER NOT NULL REFERENCES releases(id),
+    number        INTEGER NOT NULL CHECK (number >= 1),
+    phase         TEXT NOT NULL CHECK (phase IN ('draft', 'voting', 'passed', 'failed')),
+    created_at    TEXT NOT NULL,
+    frozen_at     TEXT,
+    manifest_hash TEXT,
+    UNIQUE (release_id, number)
+) STRICT;
+
+CREATE TABLE packages (
+    id           INTEGER PRIMARY KEY,
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255 AND name NOT GLOB '*/*'),
+    size         INTEGER NOT NULL CHECK (size >= 0),
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    sha512       TEXT CHECK (sha512 IS NULL OR (length(sha512) = 128 AND sha512 NOT GLOB '*[^0-9a-f]*')),
+    media_type   TEXT,
+    platform     TEXT,
+    arch         TEXT,
+    channel      TEXT,
+    external_url TEXT,
+    added_at     TEXT NOT NULL,
+    UNIQUE (revision_id, name),
+    CHECK ((external_url IS NULL AND sha512 IS NOT NULL) OR (external_url IS NOT NULL AND size > 0))
+) STRICT;
+
+CREATE TABLE signatures (
+    package_id  INTEGER NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL REFERENCES keys(fingerprint),
+    signer_fpr  TEXT NOT NULL,
+    armored     TEXT NOT NULL,
+    signed_at   TEXT NOT NULL,
+    PRIMARY KEY (package_id, fingerprint)
+) STRICT;
+
+CREATE TABLE vote_rounds (
+    revision_id     INTEGER PRIMARY KEY REFERENCES revisions(id),
+    policy_target   TEXT NOT NULL,
+    policy_version  INTEGER,
+    policy          TEXT NOT NULL CHECK (json_valid(policy)),
+    manifest_hash   TEXT NOT NULL,
+    opened_at       TEXT NOT NULL,
+    closes_at       TEXT NOT NULL,
+    started_by      TEXT NOT NULL REFERENCES users(id),
+    acknowledged    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(acknowledged)),
+    outcome         TEXT CHECK (outcome IN ('passed', 'failed', 'abandoned')),
+    closed_at       TEXT,
+    closed_by       TEXT REFERENCES users(id)
+) STRICT;
+
+CREATE TABLE ballots (
+    id          INTEGER PRIMARY KEY,
+    revision_id INTEGER NOT NULL REFERENCES vote_rounds(revision_id),
+    voter       TEXT NOT NULL REFERENCES users(id),
+    value       INTEGER NOT NULL CHECK (value IN (-1, 0, 1)),
+    binding     INTEGER NOT NULL CHECK (binding IN (0, 1)),
+    comment     TEXT,
+    cast_at     TEXT NOT NULL,
+    source      TEXT NOT NULL CHECK (source IN ('cli', 'mail')),
+    signature   TEXT,
+    signer_fpr  TEXT
+) STRICT;
+
+CREATE TABLE cves (
+    id         TEXT PRIMARY KEY CHECK (id GLOB 'CVE-[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]*' AND substr(id, 10) NOT GLOB '*[^0-9]*'),
+    title      TEXT NOT NULL,
+    date       TEXT NOT NULL,
+    severity   TEXT,
+    state      TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE cve_links (
+    cve        TEXT NOT NULL REFERENCES cves(id),
+    target     TEXT NOT NULL,
+    release_id INTEGER REFERENCES releases(id),
+    linked_at  TEXT NOT NULL,
+    UNIQUE (cve, target, release_id)
+) STRICT;
+
+CREATE TABLE check_ignores (
+    target   TEXT NOT NULL,
+    pattern  TEXT NOT NULL CHECK (length(pattern) > 0),
+    reason   TEXT NOT NULL CHECK (length(reason) > 0),
+    added_by TEXT NOT NULL REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (target, pattern)
+) STRICT;
+
+CREATE TABLE check_results (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id),
+    results     TEXT NOT NULL CHECK (json_valid(results)),
+    checked_at  TEXT NOT NULL,
+    PRIMARY KEY (revision_id)
+) STRICT;
+
+CREATE TABLE publications (
+    dir          TEXT PRIMARY KEY,
+    version      INTEGER NOT NULL CHECK (version >= 1),
+    published_at TEXT NOT NULL
+) STRICT;
+
+-- The audit log. hash = SHA-256(prev_hash || canonical event); pii holds erasable personal
+-- data (with a salt) outside the hash, which covers only pii_hash.
+CREATE TABLE events (
+    seq        INTEGER PRIMARY KEY,
+    time       TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('person', 'service', 'system')),
+    type       TEXT NOT NULL,
+    target     TEXT NOT NULL,
+    payload    TEXT NOT NULL CHECK (json_valid(payload)),
+    pii        TEXT CHECK (pii IS NULL OR json_valid(pii)),
+    pii_hash   TEXT,
+    prev_hash  TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash       TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+) STRICT;
+CREATE INDEX events_by_target ON events(target);
+
+CREATE TRIGGER events_no_update BEFORE UPDATE OF seq, time, actor, actor_kind, type, target, payload, pii_hash, prev_hash, hash ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+-- Nothing of a frozen revision ever changes.
+CREATE TRIGGER packages_frozen_insert BEFORE INSERT ON packages
+WHEN (SELECT phase FROM revisions WHERE id = NEW.revision_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER packages_frozen_update BEFORE UPDATE ON packages
+WHEN (SELECT phase FROM revisions WHERE id = OLD.revision_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER packages_frozen_delete BEFORE DELETE ON packages
+WHEN (SELECT phase FROM revisions WHERE id = OLD.revision_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER signatures_frozen_insert BEFORE INSERT ON signatures
+WHEN (SELECT r.phase FROM revisions r JOIN packages p ON p.revision_id = r.id WHERE p.id = NEW.package_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER signatures_frozen_delete BEFORE DELETE ON signatures
+WHEN (SELECT r.phase FROM revisions r JOIN packages p ON p.revision_id = r.id WHERE p.id = OLD.package_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+"#;
+
+/// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.
+pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+    let have: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if have > CURRENT {
+        bail!(
+            "this store has schema version {have}, but this relmgr knows versions up to {CURRENT}: \
+             it was written by a newer relmgr; upgrade relmgr to use it"
+        );
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(have as usize) {
+        let version = i as u32 + 1;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now >= version {
+            continue;
+        }
+        tx.execute_batch(sql)
+            .with_context(|| format!("while migrating the store to schema version {version}"))?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_fresh_database_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, CURRENT);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", CURRENT + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err().to_string();
+        assert!(err.contains("newer relmgr"), "{err}");
+    }
+}

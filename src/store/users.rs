@@ -1,0 +1,101 @@
+//! Users: their rows and their SQL.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+/// A user as the store knows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// `person` or `service`.
+    pub kind: String,
+    pub consent: bool,
+    pub consent_at: Option<String>,
+    pub created_at: String,
+}
+
+const COLS: &str = "id, name, email, kind, consent, consent_at, created_at";
+
+fn row_to_user(r: &Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        email: r.get(2)?,
+        kind: r.get(3)?,
+        consent: r.get(4)?,
+        consent_at: r.get(5)?,
+        created_at: r.get(6)?,
+    })
+}
+
+pub fn get(db: &Connection, id: &str) -> anyhow::Result<Option<User>> {
+    Ok(db
+        .query_row(
+            &format!("SELECT {COLS} FROM users WHERE id = ?1"),
+            [id],
+            row_to_user,
+        )
+        .optional()?)
+}
+
+/// Finds a user by email, case-insensitively.
+pub fn by_email(db: &Connection, email: &str) -> anyhow::Result<Option<User>> {
+    Ok(db
+        .query_row(
+            &format!("SELECT {COLS} FROM users WHERE lower(email) = lower(?1) ORDER BY id LIMIT 1"),
+            [email],
+            row_to_user,
+        )
+        .optional()?)
+}
+
+pub fn list(db: &Connection) -> anyhow::Result<Vec<User>> {
+    let mut stmt = db.prepare(&format!("SELECT {COLS} FROM users ORDER BY id"))?;
+    let rows = stmt.query_map([], row_to_user)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn insert(db: &Connection, u: &User) -> anyhow::Result<()> {
+    db.execute(
+        &format!("INSERT INTO users ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+        params![
+            u.id,
+            u.name,
+            u.email,
+            u.kind,
+            u.consent,
+            u.consent_at,
+            u.created_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Sets name and email (None erases them).
+pub fn set_pii(
+    db: &Connection,
+    id: &str,
+    name: Option<&str>,
+    email: Option<&str>,
+) -> anyhow::Result<()> {
+    db.execute(
+        "UPDATE users SET name = ?2, email = ?3 WHERE id = ?1",
+        params![id, name, email],
+    )?;
+    Ok(())
+}
+
+pub fn set_consent(
+    db: &Connection,
+    id: &str,
+    consent: bool,
+    at: Option<&str>,
+) -> anyhow::Result<()> {
+    db.execute(
+        "UPDATE users SET consent = ?2, consent_at = ?3 WHERE id = ?1",
+        params![id, consent, at],
+    )?;
+    Ok(())
+}
