@@ -1,0 +1,586 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[relmgr] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'relmgr'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'relmgr'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+            cand project 'Projects: create, list, show, edit'
+            cand product 'Products (sub-lines of a project): create, list, show, edit'
+            cand user 'Users: add, edit, list, show, consent'
+            cand role 'Roles: grant, revoke, list'
+            cand log 'The audit events, oldest first'
+            cand completions 'Print a shell completion script'
+            cand generate-docs 'Write completions/ and man/ from the command definitions (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;init'= {
+            cand --user 'The first user, who becomes the store''s admin'
+            cand --name 'The user''s display name'
+            cand --email 'The user''s email'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;project'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a project (admin)'
+            cand list 'List projects'
+            cand show 'Show one project'
+            cand edit 'Change a project''s metadata (pmc, rm or admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;project;create'= {
+            cand --name 'Display name'
+            cand --description 'One-paragraph description'
+            cand --homepage 'Homepage URL (http or https)'
+            cand --source 'Source repository URL'
+            cand --license 'License as an SPDX expression, e.g. Apache-2.0'
+            cand --support 'Support (issues, mailing list) URL'
+            cand --notify 'Email to notify of votes and announcements (repeatable; replaces the list on edit)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;project;list'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;project;show'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;project;edit'= {
+            cand --name 'Display name'
+            cand --description 'One-paragraph description'
+            cand --homepage 'Homepage URL (http or https)'
+            cand --source 'Source repository URL'
+            cand --license 'License as an SPDX expression, e.g. Apache-2.0'
+            cand --support 'Support (issues, mailing list) URL'
+            cand --notify 'Email to notify of votes and announcements (repeatable; replaces the list on edit)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;project;help'= {
+            cand create 'Create a project (admin)'
+            cand list 'List projects'
+            cand show 'Show one project'
+            cand edit 'Change a project''s metadata (pmc, rm or admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;project;help;create'= {
+        }
+        &'relmgr;project;help;list'= {
+        }
+        &'relmgr;project;help;show'= {
+        }
+        &'relmgr;project;help;edit'= {
+        }
+        &'relmgr;project;help;help'= {
+        }
+        &'relmgr;product'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a product of a project (pmc, rm or admin)'
+            cand list 'List products, of one project or all'
+            cand show 'Show one product'
+            cand edit 'Change a product''s metadata (pmc, rm or admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;product;create'= {
+            cand --name 'Display name'
+            cand --description 'One-paragraph description'
+            cand --homepage 'Homepage URL (http or https)'
+            cand --source 'Source repository URL'
+            cand --license 'License as an SPDX expression, e.g. Apache-2.0'
+            cand --support 'Support (issues, mailing list) URL'
+            cand --notify 'Email to notify of votes and announcements (repeatable; replaces the list on edit)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;product;list'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;product;show'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;product;edit'= {
+            cand --name 'Display name'
+            cand --description 'One-paragraph description'
+            cand --homepage 'Homepage URL (http or https)'
+            cand --source 'Source repository URL'
+            cand --license 'License as an SPDX expression, e.g. Apache-2.0'
+            cand --support 'Support (issues, mailing list) URL'
+            cand --notify 'Email to notify of votes and announcements (repeatable; replaces the list on edit)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;product;help'= {
+            cand create 'Create a product of a project (pmc, rm or admin)'
+            cand list 'List products, of one project or all'
+            cand show 'Show one product'
+            cand edit 'Change a product''s metadata (pmc, rm or admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;product;help;create'= {
+        }
+        &'relmgr;product;help;list'= {
+        }
+        &'relmgr;product;help;show'= {
+        }
+        &'relmgr;product;help;edit'= {
+        }
+        &'relmgr;product;help;help'= {
+        }
+        &'relmgr;user'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a user (admin, or pmc of a project)'
+            cand edit 'Set a user''s name or email (themselves, admin, or pmc of a project)'
+            cand list 'List users'
+            cand show 'Show one user and their roles'
+            cand consent 'Record (grant) or withdraw (revoke) consent; revoke erases name and email'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;user;add'= {
+            cand --name 'Display name (kept only with --consent unless the user becomes committer or PMC)'
+            cand --email 'Email (kept only with --consent unless the user becomes committer or PMC)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --service 'A service account (a CI bot) rather than a person'
+            cand --consent 'The user agreed that their name and email are kept'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;user;edit'= {
+            cand --name 'name'
+            cand --email 'email'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;user;list'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;user;show'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;user;consent'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;user;help'= {
+            cand add 'Add a user (admin, or pmc of a project)'
+            cand edit 'Set a user''s name or email (themselves, admin, or pmc of a project)'
+            cand list 'List users'
+            cand show 'Show one user and their roles'
+            cand consent 'Record (grant) or withdraw (revoke) consent; revoke erases name and email'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;user;help;add'= {
+        }
+        &'relmgr;user;help;edit'= {
+        }
+        &'relmgr;user;help;list'= {
+        }
+        &'relmgr;user;help;show'= {
+        }
+        &'relmgr;user;help;consent'= {
+        }
+        &'relmgr;user;help;help'= {
+        }
+        &'relmgr;role'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand grant 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
+            cand revoke 'Revoke a role'
+            cand list 'List roles, of one project (or `store`) or all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;role;grant'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;role;revoke'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;role;list'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;role;help'= {
+            cand grant 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
+            cand revoke 'Revoke a role'
+            cand list 'List roles, of one project (or `store`) or all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;role;help;grant'= {
+        }
+        &'relmgr;role;help;revoke'= {
+        }
+        &'relmgr;role;help;list'= {
+        }
+        &'relmgr;role;help;help'= {
+        }
+        &'relmgr;log'= {
+            cand --since 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;completions'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;generate-docs'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;help'= {
+            cand init 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+            cand project 'Projects: create, list, show, edit'
+            cand product 'Products (sub-lines of a project): create, list, show, edit'
+            cand user 'Users: add, edit, list, show, consent'
+            cand role 'Roles: grant, revoke, list'
+            cand log 'The audit events, oldest first'
+            cand completions 'Print a shell completion script'
+            cand generate-docs 'Write completions/ and man/ from the command definitions (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;help;init'= {
+        }
+        &'relmgr;help;project'= {
+            cand create 'Create a project (admin)'
+            cand list 'List projects'
+            cand show 'Show one project'
+            cand edit 'Change a project''s metadata (pmc, rm or admin)'
+        }
+        &'relmgr;help;project;create'= {
+        }
+        &'relmgr;help;project;list'= {
+        }
+        &'relmgr;help;project;show'= {
+        }
+        &'relmgr;help;project;edit'= {
+        }
+        &'relmgr;help;product'= {
+            cand create 'Create a product of a project (pmc, rm or admin)'
+            cand list 'List products, of one project or all'
+            cand show 'Show one product'
+            cand edit 'Change a product''s metadata (pmc, rm or admin)'
+        }
+        &'relmgr;help;product;create'= {
+        }
+        &'relmgr;help;product;list'= {
+        }
+        &'relmgr;help;product;show'= {
+        }
+        &'relmgr;help;product;edit'= {
+        }
+        &'relmgr;help;user'= {
+            cand add 'Add a user (admin, or pmc of a project)'
+            cand edit 'Set a user''s name or email (themselves, admin, or pmc of a project)'
+            cand list 'List users'
+            cand show 'Show one user and their roles'
+            cand consent 'Record (grant) or withdraw (revoke) consent; revoke erases name and email'
+        }
+        &'relmgr;help;user;add'= {
+        }
+        &'relmgr;help;user;edit'= {
+        }
+        &'relmgr;help;user;list'= {
+        }
+        &'relmgr;help;user;show'= {
+        }
+        &'relmgr;help;user;consent'= {
+        }
+        &'relmgr;help;role'= {
+            cand grant 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
+            cand revoke 'Revoke a role'
+            cand list 'List roles, of one project (or `store`) or all'
+        }
+        &'relmgr;help;role;grant'= {
+        }
+        &'relmgr;help;role;revoke'= {
+        }
+        &'relmgr;help;role;list'= {
+        }
+        &'relmgr;help;log'= {
+        }
+        &'relmgr;help;completions'= {
+        }
+        &'relmgr;help;generate-docs'= {
+        }
+        &'relmgr;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,389 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_relmgr_global_optspecs
+    string join \n store= as= json y/yes q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_relmgr_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_relmgr_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_relmgr_using_subcommand
+    set -l cmd (__fish_relmgr_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c relmgr -n "__fish_relmgr_needs_command" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_needs_command" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_needs_command" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_needs_command" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_needs_command" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_needs_command" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_needs_command" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_needs_command" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_needs_command" -s V -l version -d 'Print version'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "project" -d 'Projects: create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "user" -d 'Users: add, edit, list, show, consent'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "log" -d 'The audit events, oldest first'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l user -d 'The first user, who becomes the store\'s admin' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l name -d 'The user\'s display name' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l email -d 'The user\'s email' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand init" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "create" -d 'Create a project (admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "list" -d 'List projects'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "show" -d 'Show one project'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "edit" -d 'Change a project\'s metadata (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l description -d 'One-paragraph description' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l homepage -d 'Homepage URL (http or https)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l source -d 'Source repository URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l name -d 'Display name' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l description -d 'One-paragraph description' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l homepage -d 'Homepage URL (http or https)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l source -d 'Source repository URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l support -d 'Support (issues, mailing list) URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project (admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "list" -d 'List projects'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a project\'s metadata (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "create" -d 'Create a product of a project (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "list" -d 'List products, of one project or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "show" -d 'Show one product'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "edit" -d 'Change a product\'s metadata (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l description -d 'One-paragraph description' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l homepage -d 'Homepage URL (http or https)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l source -d 'Source repository URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l name -d 'Display name' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l description -d 'One-paragraph description' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l homepage -d 'Homepage URL (http or https)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l source -d 'Source repository URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l support -d 'Support (issues, mailing list) URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a product of a project (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from help" -f -a "list" -d 'List products, of one project or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one product'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a product\'s metadata (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -f -a "add" -d 'Add a user (admin, or pmc of a project)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -f -a "edit" -d 'Set a user\'s name or email (themselves, admin, or pmc of a project)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -f -a "list" -d 'List users'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -f -a "show" -d 'Show one user and their roles'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -f -a "consent" -d 'Record (grant) or withdraw (revoke) consent; revoke erases name and email'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and not __fish_seen_subcommand_from add edit list show consent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l name -d 'Display name (kept only with --consent unless the user becomes committer or PMC)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l email -d 'Email (kept only with --consent unless the user becomes committer or PMC)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l service -d 'A service account (a CI bot) rather than a person'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l consent -d 'The user agreed that their name and email are kept'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l name -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l email -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from consent" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user (admin, or pmc of a project)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Set a user\'s name or email (themselves, admin, or pmc of a project)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user and their roles'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "consent" -d 'Record (grant) or withdraw (revoke) consent; revoke erases name and email'
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -f -a "grant" -d 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -f -a "revoke" -d 'Revoke a role'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -f -a "list" -d 'List roles, of one project (or `store`) or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a role'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles, of one project (or `store`) or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l since -d 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project (admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List projects'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "show" -d 'Show one project'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "edit" -d 'Change a project\'s metadata (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from product" -f -a "create" -d 'Create a product of a project (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from product" -f -a "list" -d 'List products, of one project or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from product" -f -a "show" -d 'Show one product'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from product" -f -a "edit" -d 'Change a product\'s metadata (pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user (admin, or pmc of a project)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "edit" -d 'Set a user\'s name or email (themselves, admin, or pmc of a project)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user and their roles'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "consent" -d 'Record (grant) or withdraw (revoke) consent; revoke erases name and email'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "grant" -d 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "revoke" -d 'Revoke a role'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles, of one project (or `store`) or all'

@@ -1,0 +1,151 @@
+//! The sealed test environment: a temp dir per test, a fixed clock, no colour, a fixed width,
+//! no inherited RELMGR_* variables, and helpers that read the store's SQLite directly.
+
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use assert_cmd::assert::Assert;
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub const T0: &str = "2026-01-05T10:00:00Z";
+
+pub struct TestEnv {
+    pub dir: TempDir,
+    now: RefCell<String>,
+    user: RefCell<Option<String>>,
+}
+
+impl TestEnv {
+    /// An empty temp dir, no store.
+    pub fn bare() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().unwrap(),
+            now: RefCell::new(T0.to_string()),
+            user: RefCell::new(None),
+        }
+    }
+
+    /// A store whose admin is `admin`.
+    pub fn new() -> TestEnv {
+        let env = TestEnv::bare();
+        env.run(&["init", "--user", "admin", "--name", "Ada Admin", "--email", "ada@example.org"])
+            .success();
+        env
+    }
+
+    /// A store with project `demo` (Apache-2.0), `pmc1..pmc3` PMC members, `rm` release
+    /// manager, `dev` committer, `guest` with no role.
+    pub fn with_project() -> TestEnv {
+        let env = TestEnv::new();
+        env.ok(&["project", "create", "demo", "--name", "Demo", "--license", "Apache-2.0", "--homepage", "https://demo.example.org"]);
+        for (u, role) in [("pmc1", Some("pmc")), ("pmc2", Some("pmc")), ("pmc3", Some("pmc")), ("rm", Some("rm")), ("dev", Some("committer")), ("guest", None)] {
+            env.ok(&["user", "add", u]);
+            if let Some(role) = role {
+                env.ok(&["role", "grant", "demo", u, role]);
+            }
+        }
+        env
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn store_dir(&self) -> PathBuf {
+        self.path().join(".relmgr")
+    }
+
+    /// Sets $RELMGR_NOW for the following commands.
+    pub fn set_now(&self, t: &str) {
+        *self.now.borrow_mut() = t.to_string();
+    }
+
+    /// Sets the acting user (`--as`) for the following commands; None = config's user.
+    pub fn act_as(&self, user: Option<&str>) {
+        *self.user.borrow_mut() = user.map(str::to_string);
+    }
+
+    /// A command in the test dir with a sealed environment.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("relmgr").unwrap();
+        c.current_dir(self.path())
+            .env_remove("RELMGR_STORE")
+            .env_remove("RELMGR_USER")
+            .env_remove("RELMGR_PASSPHRASE_FILE")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env("HOME", self.path())
+            .env("RELMGR_NOW", self.now.borrow().as_str())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "200")
+            .env("CI", "1");
+        if let Some(u) = self.user.borrow().as_ref() {
+            c.env("RELMGR_USER", u);
+        }
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Assert {
+        self.cmd().args(args).assert()
+    }
+
+    /// Runs and asserts success.
+    pub fn ok(&self, args: &[&str]) -> Assert {
+        self.run(args).success()
+    }
+
+    /// Runs as `user` and returns the assertion.
+    pub fn run_as(&self, user: &str, args: &[&str]) -> Assert {
+        let mut full = vec!["--as", user];
+        full.extend_from_slice(args);
+        self.run(&full)
+    }
+
+    /// Runs with --json, asserts success, parses stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut full = vec!["--json"];
+        full.extend_from_slice(args);
+        let out = self.ok(&full).get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap_or_else(|e| {
+            panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out))
+        })
+    }
+
+    /// Asserts the exit code and returns stderr.
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        let a = self.run(args).code(code);
+        String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+    }
+
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.store_dir().join("index.db")).unwrap()
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.db().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    pub fn events(&self) -> i64 {
+        self.count("SELECT count(*) FROM events")
+    }
+
+    /// Writes a file under the test dir and returns its path as a string.
+    pub fn write(&self, rel: &str, content: &[u8]) -> String {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, content).unwrap();
+        p.to_string_lossy().into_owned()
+    }
+}
+
+/// The repository root (for fixtures/).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(rel: &str) -> String {
+    repo().join("fixtures").join(rel).to_string_lossy().into_owned()
+}

@@ -1,0 +1,11 @@
+//! ONE integration-test binary (fast to link): each module is a group of scenarios that drive
+//! the real `relmgr` binary against a store in a temp dir.
+
+mod common;
+
+mod docs;
+mod foundation;
+mod log;
+mod permissions;
+mod projects;
+mod users;
