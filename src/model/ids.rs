@@ -376,3 +376,54 @@ mod tests {
         }
     }
 }
+
+/// A package name: a relative path of one or more [`FileName`] components joined by `/`
+/// (files staged from a directory keep their place under it), at most 1024 bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PackageName(String);
+string_type!(PackageName);
+
+impl FromStr for PackageName {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        if s.is_empty() {
+            return Err(Error::usage("package name is empty"));
+        }
+        if s.len() > 1024 {
+            return Err(Error::usage(format!(
+                "package name {s:?} is longer than 1024 bytes"
+            )));
+        }
+        for part in s.split('/') {
+            part.parse::<FileName>()
+                .map_err(|e| Error::usage(format!("package name {s:?}: {}", e.message)))?;
+        }
+        Ok(PackageName(s.to_string()))
+    }
+}
+
+impl PackageName {
+    /// The last component, e.g. `demo-1.0.tar.gz` of `src/demo-1.0.tar.gz`.
+    pub fn file_name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod package_name_tests {
+    use super::*;
+
+    #[test]
+    fn package_names() {
+        for ok in ["a.tar.gz", "src/a.tar.gz", "x/y/z"] {
+            assert!(ok.parse::<PackageName>().is_ok(), "{ok}");
+        }
+        for bad in ["", "/a", "a/", "a//b", "a/../b", "..", "./a", "a/ b", "a\n"] {
+            assert!(bad.parse::<PackageName>().is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            "x/y.zip".parse::<PackageName>().unwrap().file_name(),
+            "y.zip"
+        );
+    }
+}

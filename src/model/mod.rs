@@ -3,4 +3,4 @@
 
 mod ids;
 
-pub use ids::{FileName, Key, ReleaseRef, RevisionNo, Role, Target, UserId, Version};
+pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId, Version};

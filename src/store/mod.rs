@@ -4,7 +4,9 @@
 //! IMMEDIATE` transaction together with its audit event.
 
 pub mod events;
+pub mod objects;
 pub mod projects;
+pub mod releases;
 pub mod schema;
 pub mod users;
 

@@ -147,7 +147,7 @@ CREATE TABLE revisions (
 CREATE TABLE packages (
     id           INTEGER PRIMARY KEY,
     revision_id  INTEGER NOT NULL REFERENCES revisions(id),
-    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255 AND name NOT GLOB '*/*'),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 1024 AND name NOT GLOB '/*' AND name NOT GLOB '*/' AND '/' || name || '/' NOT GLOB '*/../*' AND '/' || name || '/' NOT GLOB '*/./*' AND name NOT GLOB '*//*'),
     size         INTEGER NOT NULL CHECK (size >= 0),
     sha256       TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
     sha512       TEXT CHECK (sha512 IS NULL OR (length(sha512) = 128 AND sha512 NOT GLOB '*[^0-9a-f]*')),

@@ -10,15 +10,28 @@ fn committed_completions_and_man_pages_are_fresh() {
     for dir in ["completions", "man"] {
         let fresh = env.path().join(dir);
         let committed = repo().join(dir);
-        let mut names: Vec<_> = std::fs::read_dir(&fresh).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(&fresh)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         names.sort();
-        let mut have: Vec<_> = std::fs::read_dir(&committed).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let mut have: Vec<_> = std::fs::read_dir(&committed)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         have.sort();
-        assert_eq!(names, have, "{dir}/ is stale: run `cargo run -- generate-docs`");
+        assert_eq!(
+            names, have,
+            "{dir}/ is stale: run `cargo run -- generate-docs`"
+        );
         for n in names {
             let a = std::fs::read(fresh.join(&n)).unwrap();
             let b = std::fs::read(committed.join(&n)).unwrap();
-            assert!(a == b, "{dir}/{} is stale: run `cargo run -- generate-docs`", n.to_string_lossy());
+            assert!(
+                a == b,
+                "{dir}/{} is stale: run `cargo run -- generate-docs`",
+                n.to_string_lossy()
+            );
         }
     }
 }

@@ -15,7 +15,10 @@ fn init_lays_out_the_store() {
     let config = std::fs::read_to_string(s.join("config.toml")).unwrap();
     assert!(config.contains("format_version = 1"), "{config}");
     assert!(config.contains("user = \"admin\""), "{config}");
-    let mode: String = env.db().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = env
+        .db()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     let roles = env.json(&["role", "list", "store"]);
     assert_eq!(roles[0]["user"], "admin");
@@ -117,12 +120,20 @@ fn usage_errors_are_exit_2_and_json_errors_are_documents() {
     env.fails(2, &["project", "create", "Bad Key", "--name", "x"]);
     env.fails(2, &["project", "create", "../x", "--name", "x"]);
     env.fails(2, &["no-such-command"]);
-    let out = env.run(&["--json", "project", "show", "nope"]).code(6).get_output().clone();
+    let out = env
+        .run(&["--json", "project", "show", "nope"])
+        .code(6)
+        .get_output()
+        .clone();
     assert!(out.stdout.is_empty());
     let doc: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(doc["error"]["code"], "not-found");
     assert!(doc["error"]["message"].as_str().unwrap().contains("nope"));
-    let out = env.run(&["--json", "project", "create", "A"]).code(2).get_output().clone();
+    let out = env
+        .run(&["--json", "project", "create", "A"])
+        .code(2)
+        .get_output()
+        .clone();
     let doc: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(doc["error"]["code"], "usage");
 }

@@ -18,10 +18,22 @@ fn every_mutation_appends_one_chained_event() {
     assert_eq!(events[0]["prev_hash"], "0".repeat(64));
     for pair in events.windows(2) {
         assert_eq!(pair[1]["prev_hash"], pair[0]["hash"]);
-        assert_eq!(pair[1]["seq"].as_i64().unwrap(), pair[0]["seq"].as_i64().unwrap() + 1);
+        assert_eq!(
+            pair[1]["seq"].as_i64().unwrap(),
+            pair[0]["seq"].as_i64().unwrap() + 1
+        );
     }
     let last = events.last().unwrap();
-    for field in ["seq", "time", "actor", "type", "target", "payload", "hash", "prev_hash"] {
+    for field in [
+        "seq",
+        "time",
+        "actor",
+        "type",
+        "target",
+        "payload",
+        "hash",
+        "prev_hash",
+    ] {
         assert!(last.get(field).is_some(), "{field}");
     }
     assert_eq!(last["type"], "project.edit");
@@ -35,10 +47,15 @@ fn editing_an_event_row_breaks_the_chain() {
     let db = env.db();
     assert!(relmgr::store::events::verify_chain(&db).unwrap().is_empty());
     // The schema refuses the edit outright...
-    assert!(db.execute("UPDATE events SET actor = 'mallory' WHERE seq = 2", []).is_err());
+    assert!(
+        db.execute("UPDATE events SET actor = 'mallory' WHERE seq = 2", [])
+            .is_err()
+    );
     // ...and a tamperer who drops the trigger is still caught by the chain.
-    db.execute_batch("DROP TRIGGER events_no_update; UPDATE events SET actor = 'mallory' WHERE seq = 2;")
-        .unwrap();
+    db.execute_batch(
+        "DROP TRIGGER events_no_update; UPDATE events SET actor = 'mallory' WHERE seq = 2;",
+    )
+    .unwrap();
     let breaks = relmgr::store::events::verify_chain(&db).unwrap();
     assert_eq!(breaks.len(), 1);
     assert_eq!(breaks[0].seq, 2);
@@ -55,7 +72,12 @@ fn log_filters_by_target_and_time() {
         let t = e["target"].as_str().unwrap();
         t == "demo" || t.starts_with("demo/") || t.starts_with("demo@")
     }));
-    assert!(demo.as_array().unwrap().iter().any(|e| e["target"] == "demo/web"));
+    assert!(
+        demo.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["target"] == "demo/web")
+    );
     let since = env.json(&["log", "--since", "2026-01-31"]);
     assert_eq!(since.as_array().unwrap().len(), 1);
     assert_eq!(since[0]["type"], "product.create");

@@ -16,11 +16,29 @@ fn refused(env: &TestEnv, user: &str, args: &[&str], needs: &str) {
 fn metadata_is_managed_by_pmc_rm_and_admin() {
     let env = TestEnv::with_project();
     for u in ["pmc1", "rm", "admin"] {
-        env.ok(&["--as", u, "project", "edit", "demo", "--description", &format!("by {u}")]);
+        env.ok(&[
+            "--as",
+            u,
+            "project",
+            "edit",
+            "demo",
+            "--description",
+            &format!("by {u}"),
+        ]);
     }
     for u in ["dev", "guest"] {
-        refused(&env, u, &["project", "edit", "demo", "--description", "x"], "pmc or rm");
-        refused(&env, u, &["product", "create", "demo/x", "--name", "X"], "pmc or rm");
+        refused(
+            &env,
+            u,
+            &["project", "edit", "demo", "--description", "x"],
+            "pmc or rm",
+        );
+        refused(
+            &env,
+            u,
+            &["product", "create", "demo/x", "--name", "X"],
+            "pmc or rm",
+        );
     }
     env.ok(&["--as", "rm", "product", "create", "demo/x", "--name", "X"]);
 }
@@ -29,17 +47,40 @@ fn metadata_is_managed_by_pmc_rm_and_admin() {
 fn only_admins_create_projects_and_grant_store_roles() {
     let env = TestEnv::with_project();
     for u in ["pmc1", "rm", "dev", "guest"] {
-        refused(&env, u, &["project", "create", "other", "--name", "O"], "admin");
-        refused(&env, u, &["role", "grant", "store", "guest", "member"], "admin");
+        refused(
+            &env,
+            u,
+            &["project", "create", "other", "--name", "O"],
+            "admin",
+        );
+        refused(
+            &env,
+            u,
+            &["role", "grant", "store", "guest", "member"],
+            "admin",
+        );
     }
 }
 
 #[test]
 fn project_roles_are_granted_by_pmc_and_admin() {
     let env = TestEnv::with_project();
-    env.ok(&["--as", "pmc1", "role", "grant", "demo", "guest", "committer"]);
+    env.ok(&[
+        "--as",
+        "pmc1",
+        "role",
+        "grant",
+        "demo",
+        "guest",
+        "committer",
+    ]);
     for u in ["rm", "dev"] {
-        refused(&env, u, &["role", "grant", "demo", "guest", "pmc"], "pmc of the project");
+        refused(
+            &env,
+            u,
+            &["role", "grant", "demo", "guest", "pmc"],
+            "pmc of the project",
+        );
     }
 }
 

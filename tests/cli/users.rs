@@ -7,14 +7,28 @@ fn users_and_service_accounts() {
     let env = TestEnv::new();
     let u = env.json(&["user", "add", "ci-bot", "--service"]);
     assert_eq!(u["kind"], "service");
-    let u = env.json(&["user", "add", "carol", "--name", "Carol", "--email", "carol@example.org", "--consent"]);
+    let u = env.json(&[
+        "user",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.org",
+        "--consent",
+    ]);
     assert_eq!(u["email"], "carol@example.org");
     assert_eq!(u["consent"], true);
     env.fails(5, &["user", "add", "carol"]);
     env.fails(6, &["user", "show", "nobody"]);
     env.fails(2, &["user", "add", "bad/id"]);
     let list = env.json(&["user", "list"]);
-    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["admin", "carol", "ci-bot"]);
 }
 
@@ -26,16 +40,36 @@ fn personal_data_needs_consent_or_a_role() {
     assert!(err.contains("consent"), "{err}");
     assert_eq!(env.events(), before);
     // guest has no role and no consent: no name may be kept.
-    env.fails(2, &["user", "edit", "guest", "--email", "guest@example.org"]);
+    env.fails(
+        2,
+        &["user", "edit", "guest", "--email", "guest@example.org"],
+    );
     // dev is a committer: allowed.
-    let u = env.json(&["user", "edit", "dev", "--name", "Dev Eloper", "--email", "dev@example.org"]);
+    let u = env.json(&[
+        "user",
+        "edit",
+        "dev",
+        "--name",
+        "Dev Eloper",
+        "--email",
+        "dev@example.org",
+    ]);
     assert_eq!(u["name"], "Dev Eloper");
 }
 
 #[test]
 fn revoking_consent_erases_personal_data_everywhere() {
     let env = TestEnv::new();
-    env.ok(&["user", "add", "carol", "--name", "Carol", "--email", "carol@example.org", "--consent"]);
+    env.ok(&[
+        "user",
+        "add",
+        "carol",
+        "--name",
+        "Carol",
+        "--email",
+        "carol@example.org",
+        "--consent",
+    ]);
     let r = env.json(&["user", "consent", "carol", "revoke"]);
     assert_eq!(r["erased"], serde_json::json!(["name", "email"]));
     assert_eq!(r["events_erased"], 1);
@@ -50,15 +84,29 @@ fn revoking_consent_erases_personal_data_everywhere() {
     let log = env.json(&["log"]);
     let last = log.as_array().unwrap().last().unwrap();
     assert_eq!(last["type"], "user.consent.revoke");
-    assert!(relmgr::store::events::verify_chain(&env.db()).unwrap().is_empty());
+    assert!(
+        relmgr::store::events::verify_chain(&env.db())
+            .unwrap()
+            .is_empty()
+    );
     // Consent can be given again.
-    assert_eq!(env.json(&["user", "consent", "carol", "grant"])["consent"], true);
+    assert_eq!(
+        env.json(&["user", "consent", "carol", "grant"])["consent"],
+        true
+    );
 }
 
 #[test]
 fn a_user_may_withdraw_their_own_consent() {
     let env = TestEnv::new();
-    env.ok(&["user", "add", "carol", "--email", "carol@example.org", "--consent"]);
+    env.ok(&[
+        "user",
+        "add",
+        "carol",
+        "--email",
+        "carol@example.org",
+        "--consent",
+    ]);
     env.ok(&["user", "add", "dan", "--consent"]);
     env.fails(4, &["--as", "dan", "user", "consent", "carol", "revoke"]);
     env.ok(&["--as", "carol", "user", "consent", "carol", "revoke"]);
@@ -70,7 +118,10 @@ fn losing_the_last_committer_role_erases_unconsented_data() {
     env.ok(&["user", "edit", "dev", "--email", "dev@example.org"]);
     let r = env.json(&["role", "revoke", "demo", "dev", "committer"]);
     assert_eq!(r["erased"], serde_json::json!(["email"]));
-    assert_eq!(env.json(&["user", "show", "dev"])["email"], serde_json::Value::Null);
+    assert_eq!(
+        env.json(&["user", "show", "dev"])["email"],
+        serde_json::Value::Null
+    );
 }
 
 #[test]
@@ -82,7 +133,13 @@ fn roles_grant_revoke_list() {
     assert_eq!(r["changed"], false);
     env.ok(&["role", "grant", "store", "guest", "member"]);
     let roles = env.json(&["role", "list", "demo"]);
-    assert!(roles.as_array().unwrap().iter().any(|g| g["user"] == "guest" && g["role"] == "committer"));
+    assert!(
+        roles
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["user"] == "guest" && g["role"] == "committer")
+    );
     let r = env.json(&["role", "revoke", "demo", "guest", "committer"]);
     assert_eq!(r["changed"], true);
     env.fails(2, &["role", "grant", "demo", "guest", "admin"]);

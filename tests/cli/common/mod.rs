@@ -32,8 +32,16 @@ impl TestEnv {
     /// A store whose admin is `admin`.
     pub fn new() -> TestEnv {
         let env = TestEnv::bare();
-        env.run(&["init", "--user", "admin", "--name", "Ada Admin", "--email", "ada@example.org"])
-            .success();
+        env.run(&[
+            "init",
+            "--user",
+            "admin",
+            "--name",
+            "Ada Admin",
+            "--email",
+            "ada@example.org",
+        ])
+        .success();
         env
     }
 
@@ -41,8 +49,25 @@ impl TestEnv {
     /// manager, `dev` committer, `guest` with no role.
     pub fn with_project() -> TestEnv {
         let env = TestEnv::new();
-        env.ok(&["project", "create", "demo", "--name", "Demo", "--license", "Apache-2.0", "--homepage", "https://demo.example.org"]);
-        for (u, role) in [("pmc1", Some("pmc")), ("pmc2", Some("pmc")), ("pmc3", Some("pmc")), ("rm", Some("rm")), ("dev", Some("committer")), ("guest", None)] {
+        env.ok(&[
+            "project",
+            "create",
+            "demo",
+            "--name",
+            "Demo",
+            "--license",
+            "Apache-2.0",
+            "--homepage",
+            "https://demo.example.org",
+        ]);
+        for (u, role) in [
+            ("pmc1", Some("pmc")),
+            ("pmc2", Some("pmc")),
+            ("pmc3", Some("pmc")),
+            ("rm", Some("rm")),
+            ("dev", Some("committer")),
+            ("guest", None),
+        ] {
             env.ok(&["user", "add", u]);
             if let Some(role) = role {
                 env.ok(&["role", "grant", "demo", u, role]);
@@ -109,9 +134,8 @@ impl TestEnv {
         let mut full = vec!["--json"];
         full.extend_from_slice(args);
         let out = self.ok(&full).get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| {
-            panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out))
-        })
+        serde_json::from_slice(&out)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out)))
     }
 
     /// Asserts the exit code and returns stderr.
@@ -147,5 +171,9 @@ pub fn repo() -> PathBuf {
 }
 
 pub fn fixture(rel: &str) -> String {
-    repo().join("fixtures").join(rel).to_string_lossy().into_owned()
+    repo()
+        .join("fixtures")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
 }

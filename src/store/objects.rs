@@ -1,0 +1,63 @@
+//! `objects/`: the bytes of managed packages, content-addressed by SHA-256
+//! (`objects/sha256/ab/cdef…`), read-only, shared between revisions. New bytes are written to a
+//! temp file under `tmp/`, fsynced, and renamed into place before any index row names them, so
+//! a killed run leaves at most a temp file or an unreferenced object (both harmless; `fsck
+//! --repair` removes them).
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+/// The path of an object by its SHA-256 (lowercase hex).
+pub fn path(store_dir: &Path, sha256: &str) -> PathBuf {
+    store_dir
+        .join("objects")
+        .join("sha256")
+        .join(&sha256[..2])
+        .join(&sha256[2..])
+}
+
+/// A temp file in the store's `tmp/` directory, on the same file system as `objects/`.
+pub fn temp_file(store_dir: &Path) -> anyhow::Result<(PathBuf, File)> {
+    let dir = store_dir.join("tmp");
+    fs::create_dir_all(&dir)?;
+    let p = dir.join(format!(
+        "obj-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let f = File::create_new(&p).with_context(|| format!("while creating {}", p.display()))?;
+    Ok((p, f))
+}
+
+/// Moves a fully written, fsynced temp file into place as the object `sha256`. If the object
+/// exists already (deduplication), the temp file is removed instead.
+pub fn commit(store_dir: &Path, temp: &Path, sha256: &str) -> anyhow::Result<PathBuf> {
+    let dest = path(store_dir, sha256);
+    if dest.is_file() {
+        fs::remove_file(temp)?;
+        return Ok(dest);
+    }
+    let parent = dest.parent().expect("object paths have a parent");
+    fs::create_dir_all(parent)?;
+    let mut perms = fs::metadata(temp)?.permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(temp, perms)?;
+    fs::rename(temp, &dest).with_context(|| format!("while storing object {sha256}"))?;
+    sync_dir(parent);
+    Ok(dest)
+}
+
+/// fsyncs a directory so a rename in it is durable (best effort where unsupported).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Opens an object for reading.
+pub fn open(store_dir: &Path, sha256: &str) -> io::Result<File> {
+    File::open(path(store_dir, sha256))
+}

@@ -1,0 +1,388 @@
+//! Releases, revisions, packages and signatures: their rows and their SQL. A release is
+//! `target@version`; a candidate has revisions `rc1`, `rc2`, …; packages belong to a revision.
+//! The schema's triggers keep frozen revisions (phase other than `draft`) unchangeable.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+/// A release row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Release {
+    #[serde(skip)]
+    pub id: i64,
+    pub project: String,
+    pub target: String,
+    pub version: String,
+    pub stage: String,
+    pub phase: Option<String>,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A revision row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    #[serde(skip)]
+    pub id: i64,
+    #[serde(skip)]
+    pub release_id: i64,
+    pub number: u32,
+    pub phase: String,
+    pub created_at: String,
+    pub frozen_at: Option<String>,
+    pub manifest_hash: Option<String>,
+}
+
+impl Revision {
+    pub fn label(&self) -> String {
+        format!("rc{}", self.number)
+    }
+    pub fn is_draft(&self) -> bool {
+        self.phase == "draft"
+    }
+}
+
+/// One signature of a package.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signature {
+    /// The primary key's fingerprint (a subkey's signature counts for its primary).
+    pub fingerprint: String,
+    /// The (sub)key that made it.
+    pub signer: String,
+    #[serde(skip)]
+    pub armored: String,
+    pub signed_at: String,
+}
+
+/// A package of a revision.
+#[derive(Debug, Clone, Serialize)]
+pub struct Package {
+    #[serde(skip)]
+    pub id: i64,
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub sha512: Option<String>,
+    pub media_type: Option<String>,
+    pub platform: Option<String>,
+    pub arch: Option<String>,
+    pub channel: Option<String>,
+    pub external_url: Option<String>,
+    #[serde(skip)]
+    pub signatures: Vec<Signature>,
+}
+
+/// A package to insert.
+#[derive(Debug, Clone)]
+pub struct NewPackage {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub sha512: Option<String>,
+    pub media_type: Option<String>,
+    pub platform: Option<String>,
+    pub arch: Option<String>,
+    pub channel: Option<String>,
+    pub external_url: Option<String>,
+}
+
+const RELEASE_COLS: &str =
+    "id, project, target, version, stage, phase, created_at, revoked_at, reason";
+
+fn row_to_release(r: &Row<'_>) -> rusqlite::Result<Release> {
+    Ok(Release {
+        id: r.get(0)?,
+        project: r.get(1)?,
+        target: r.get(2)?,
+        version: r.get(3)?,
+        stage: r.get(4)?,
+        phase: r.get(5)?,
+        created_at: r.get(6)?,
+        revoked_at: r.get(7)?,
+        reason: r.get(8)?,
+    })
+}
+
+pub fn get(db: &Connection, target: &str, version: &str) -> anyhow::Result<Option<Release>> {
+    Ok(db
+        .query_row(
+            &format!("SELECT {RELEASE_COLS} FROM releases WHERE target = ?1 AND version = ?2"),
+            [target, version],
+            row_to_release,
+        )
+        .optional()?)
+}
+
+pub fn get_by_id(db: &Connection, id: i64) -> anyhow::Result<Release> {
+    Ok(db.query_row(
+        &format!("SELECT {RELEASE_COLS} FROM releases WHERE id = ?1"),
+        [id],
+        row_to_release,
+    )?)
+}
+
+/// Releases of a target (or of a project and all its products with `include_products`), or all.
+pub fn list(
+    db: &Connection,
+    target: Option<&str>,
+    include_products: bool,
+    stage: Option<&str>,
+) -> anyhow::Result<Vec<Release>> {
+    let mut stmt = db.prepare(&format!(
+        "SELECT {RELEASE_COLS} FROM releases
+         WHERE (?1 IS NULL OR target = ?1 OR (?2 AND project = ?1))
+           AND (?3 IS NULL OR stage = ?3)
+         ORDER BY target, created_at, id"
+    ))?;
+    let rows = stmt.query_map(params![target, include_products, stage], row_to_release)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn insert(
+    db: &Connection,
+    project: &str,
+    target: &str,
+    version: &str,
+    now: &str,
+) -> anyhow::Result<i64> {
+    db.execute(
+        "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES (?1, ?2, ?3, 'candidate', 'draft', ?4)",
+        params![project, target, version, now],
+    )?;
+    Ok(db.last_insert_rowid())
+}
+
+/// Sets stage and phase, and records the move in the stage history.
+pub fn set_stage(
+    db: &Connection,
+    release_id: i64,
+    stage: &str,
+    phase: Option<&str>,
+    actor: &str,
+    now: &str,
+    note: Option<&str>,
+) -> anyhow::Result<()> {
+    db.execute(
+        "UPDATE releases SET stage = ?2, phase = ?3 WHERE id = ?1",
+        params![release_id, stage, phase],
+    )?;
+    db.execute(
+        "INSERT INTO stage_history (release_id, seq, stage, phase, at, actor, note)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM stage_history WHERE release_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+        params![release_id, stage, phase, now, actor, note],
+    )?;
+    Ok(())
+}
+
+/// One entry of a release's stage history.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageChange {
+    pub stage: String,
+    pub phase: Option<String>,
+    pub at: String,
+    pub actor: String,
+    pub note: Option<String>,
+}
+
+pub fn stage_history(db: &Connection, release_id: i64) -> anyhow::Result<Vec<StageChange>> {
+    let mut stmt = db.prepare(
+        "SELECT stage, phase, at, actor, note FROM stage_history WHERE release_id = ?1 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([release_id], |r| {
+        Ok(StageChange {
+            stage: r.get(0)?,
+            phase: r.get(1)?,
+            at: r.get(2)?,
+            actor: r.get(3)?,
+            note: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+const REVISION_COLS: &str = "id, release_id, number, phase, created_at, frozen_at, manifest_hash";
+
+fn row_to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
+    Ok(Revision {
+        id: r.get(0)?,
+        release_id: r.get(1)?,
+        number: r.get(2)?,
+        phase: r.get(3)?,
+        created_at: r.get(4)?,
+        frozen_at: r.get(5)?,
+        manifest_hash: r.get(6)?,
+    })
+}
+
+pub fn revisions(db: &Connection, release_id: i64) -> anyhow::Result<Vec<Revision>> {
+    let mut stmt = db.prepare(&format!(
+        "SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 ORDER BY number"
+    ))?;
+    let rows = stmt.query_map([release_id], row_to_revision)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn revision(db: &Connection, release_id: i64, number: u32) -> anyhow::Result<Option<Revision>> {
+    Ok(db
+        .query_row(
+            &format!("SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 AND number = ?2"),
+            params![release_id, number],
+            row_to_revision,
+        )
+        .optional()?)
+}
+
+pub fn newest_revision(db: &Connection, release_id: i64) -> anyhow::Result<Option<Revision>> {
+    Ok(db
+        .query_row(
+            &format!(
+                "SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 ORDER BY number DESC LIMIT 1"
+            ),
+            [release_id],
+            row_to_revision,
+        )
+        .optional()?)
+}
+
+pub fn insert_revision(
+    db: &Connection,
+    release_id: i64,
+    number: u32,
+    now: &str,
+) -> anyhow::Result<i64> {
+    db.execute(
+        "INSERT INTO revisions (release_id, number, phase, created_at) VALUES (?1, ?2, 'draft', ?3)",
+        params![release_id, number, now],
+    )?;
+    Ok(db.last_insert_rowid())
+}
+
+/// Moves a revision to another phase; leaving `draft` freezes it with its manifest hash.
+pub fn set_revision_phase(
+    db: &Connection,
+    revision_id: i64,
+    phase: &str,
+    frozen: Option<(&str, &str)>,
+) -> anyhow::Result<()> {
+    match frozen {
+        Some((at, manifest)) => db.execute(
+            "UPDATE revisions SET phase = ?2, frozen_at = ?3, manifest_hash = ?4 WHERE id = ?1",
+            params![revision_id, phase, at, manifest],
+        )?,
+        None => db.execute(
+            "UPDATE revisions SET phase = ?2 WHERE id = ?1",
+            params![revision_id, phase],
+        )?,
+    };
+    Ok(())
+}
+
+const PACKAGE_COLS: &str =
+    "id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url";
+
+/// The packages of a revision with their signatures, sorted by name.
+pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package>> {
+    let mut stmt = db.prepare(&format!(
+        "SELECT {PACKAGE_COLS} FROM packages WHERE revision_id = ?1 ORDER BY name"
+    ))?;
+    let mut list: Vec<Package> = stmt
+        .query_map([revision_id], |r| {
+            Ok(Package {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                size: r.get::<_, i64>(2)? as u64,
+                sha256: r.get(3)?,
+                sha512: r.get(4)?,
+                media_type: r.get(5)?,
+                platform: r.get(6)?,
+                arch: r.get(7)?,
+                channel: r.get(8)?,
+                external_url: r.get(9)?,
+                signatures: vec![],
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut sigs = db.prepare(
+        "SELECT fingerprint, signer_fpr, armored, signed_at FROM signatures WHERE package_id = ?1 ORDER BY fingerprint",
+    )?;
+    for p in &mut list {
+        p.signatures = sigs
+            .query_map([p.id], |r| {
+                Ok(Signature {
+                    fingerprint: r.get(0)?,
+                    signer: r.get(1)?,
+                    armored: r.get(2)?,
+                    signed_at: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(list)
+}
+
+/// Inserts a package, replacing a same-named one of the (draft) revision.
+pub fn put_package(
+    db: &Connection,
+    revision_id: i64,
+    p: &NewPackage,
+    now: &str,
+) -> anyhow::Result<i64> {
+    db.execute(
+        "DELETE FROM packages WHERE revision_id = ?1 AND name = ?2",
+        params![revision_id, p.name],
+    )?;
+    db.execute(
+        "INSERT INTO packages (revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now],
+    )?;
+    Ok(db.last_insert_rowid())
+}
+
+/// Removes a package from a (draft) revision; false if there was none of that name.
+pub fn delete_package(db: &Connection, revision_id: i64, name: &str) -> anyhow::Result<bool> {
+    Ok(db.execute(
+        "DELETE FROM packages WHERE revision_id = ?1 AND name = ?2",
+        params![revision_id, name],
+    )? == 1)
+}
+
+/// Copies every package and signature of one revision into another (rc2 starts from rc1).
+pub fn copy_packages(db: &Connection, from: i64, to: i64, now: &str) -> anyhow::Result<()> {
+    for p in packages(db, from)? {
+        let id = put_package(
+            db,
+            to,
+            &NewPackage {
+                name: p.name,
+                size: p.size,
+                sha256: p.sha256,
+                sha512: p.sha512,
+                media_type: p.media_type,
+                platform: p.platform,
+                arch: p.arch,
+                channel: p.channel,
+                external_url: p.external_url,
+            },
+            now,
+        )?;
+        for s in p.signatures {
+            put_signature(db, id, &s)?;
+        }
+    }
+    Ok(())
+}
+
+/// Records a signature of a package (one per primary key; a new one replaces the old).
+pub fn put_signature(db: &Connection, package_id: i64, s: &Signature) -> anyhow::Result<()> {
+    db.execute(
+        "DELETE FROM signatures WHERE package_id = ?1 AND fingerprint = ?2",
+        params![package_id, s.fingerprint],
+    )?;
+    db.execute(
+        "INSERT INTO signatures (package_id, fingerprint, signer_fpr, armored, signed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![package_id, s.fingerprint, s.signer, s.armored, s.signed_at],
+    )?;
+    Ok(())
+}
