@@ -10,3 +10,4 @@ pub mod ops;
 pub mod output;
 pub mod perm;
 pub mod store;
+pub mod votes;

@@ -5,7 +5,9 @@
 mod docs;
 mod init;
 mod log;
+mod policy;
 mod project;
+mod release;
 mod role;
 mod user;
 
@@ -84,6 +86,12 @@ pub enum Command {
     /// Roles: grant, revoke, list
     #[command(subcommand)]
     Role(role::RoleCmd),
+    /// Vote policy: show, set, history
+    #[command(subcommand)]
+    Policy(policy::PolicyCmd),
+    /// Releases: list, show
+    #[command(subcommand)]
+    Release(release::ReleaseCmd),
     /// The audit events, oldest first
     Log(log::Args),
     /// Print a shell completion script
@@ -168,6 +176,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Product(c) => project::run_product(ctx, c),
         Command::User(c) => user::run(ctx, c),
         Command::Role(c) => role::run(ctx, c),
+        Command::Policy(c) => policy::run(ctx, c),
+        Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => docs::completions(a),
         Command::GenerateDocs(a) => docs::generate(a),

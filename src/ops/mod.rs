@@ -5,7 +5,9 @@
 pub mod access;
 pub mod init;
 pub mod log;
+pub mod policy;
 pub mod project;
+pub mod release;
 pub mod role;
 pub mod user;
 

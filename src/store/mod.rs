@@ -4,11 +4,13 @@
 //! IMMEDIATE` transaction together with its audit event.
 
 pub mod events;
+pub mod keys;
 pub mod objects;
 pub mod projects;
 pub mod releases;
 pub mod schema;
 pub mod users;
+pub mod votes;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,0 +1,163 @@
+//! `relmgr policy show|set|history`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::builder::BoolishValueParser;
+
+use crate::model::Target;
+use crate::ops::policy::{self, Change, Effective};
+use crate::output::{fields, table};
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PolicyCmd {
+    /// Show the vote policy in force for a project or product, and where each field comes from
+    Show {
+        #[arg(value_parser = parse::<Target>)]
+        target: Target,
+    },
+    /// Set fields of the vote policy (a new policy version; pmc, rm or admin)
+    Set {
+        #[arg(value_parser = parse::<Target>)]
+        target: Target,
+        /// Minimum hours a vote stays open (0: it may close as soon as the rule holds)
+        #[arg(long, value_name = "N")]
+        min_hours: Option<u32>,
+        /// Record votes but let the RM decide (true/false)
+        #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
+        manual: Option<bool>,
+        /// A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)
+        #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
+        pause_on_veto: Option<bool>,
+        /// A markdown file shown to voters as the checklist
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+        /// Remove the checklist
+        #[arg(long)]
+        clear_checklist: bool,
+    },
+    /// Every version of a target's own policy, with who set it and when
+    History {
+        #[arg(value_parser = parse::<Target>)]
+        target: Target,
+    },
+}
+
+fn render(e: &Effective) -> String {
+    let src = |f: &str| {
+        e.sources
+            .get(f)
+            .and_then(|v| v.as_str())
+            .unwrap_or("default")
+            .to_string()
+    };
+    fields(&[
+        ("target", Some(e.target.clone())),
+        (
+            "version",
+            Some(
+                e.version
+                    .map_or("none (inherited)".into(), |v| v.to_string()),
+            ),
+        ),
+        (
+            "min_hours",
+            Some(format!("{} ({})", e.policy.min_hours, src("min_hours"))),
+        ),
+        (
+            "manual",
+            Some(format!("{} ({})", e.policy.manual, src("manual"))),
+        ),
+        (
+            "pause_on_veto",
+            Some(format!(
+                "{} ({})",
+                e.policy.pause_on_veto,
+                src("pause_on_veto")
+            )),
+        ),
+        (
+            "checklist",
+            Some(match &e.policy.checklist {
+                Some(c) => format!("{} lines ({})", c.lines().count(), src("checklist")),
+                None => "none".into(),
+            }),
+        ),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        PolicyCmd::Show { target } => {
+            let e = policy::effective(&s, &target)?;
+            ctx.out.data(&e, || render(&e));
+        }
+        PolicyCmd::Set {
+            target,
+            min_hours,
+            manual,
+            pause_on_veto,
+            checklist,
+            clear_checklist,
+        } => {
+            let e = policy::set(
+                &mut s,
+                &target,
+                Change {
+                    min_hours,
+                    manual,
+                    pause_on_veto,
+                    checklist,
+                    clear_checklist,
+                },
+            )?;
+            ctx.out.status(&format!(
+                "Set policy version {} of {}.",
+                e.version.unwrap_or(0),
+                e.target
+            ));
+            ctx.out.data(&e, || render(&e));
+        }
+        PolicyCmd::History { target } => {
+            let h = policy::history(&s, &target)?;
+            ctx.out.data(&h, || {
+                if h.is_empty() {
+                    return format!(
+                        "{target} never set its own policy; see `relmgr policy show {target}`."
+                    );
+                }
+                let opt = |v: Option<String>| v.unwrap_or_else(|| "inherit".into());
+                table(
+                    &[
+                        "version",
+                        "set at",
+                        "by",
+                        "min_hours",
+                        "manual",
+                        "pause_on_veto",
+                        "checklist",
+                    ],
+                    h.iter().map(|r| {
+                        vec![
+                            r.version.to_string(),
+                            r.set_at.clone(),
+                            r.set_by.clone(),
+                            opt(r.min_hours.map(|v| v.to_string())),
+                            opt(r.manual.map(|v| v.to_string())),
+                            opt(r.pause_on_veto.map(|v| v.to_string())),
+                            match &r.checklist {
+                                None => "inherit".into(),
+                                Some(c) if c.is_empty() => "none".into(),
+                                Some(c) => format!("{} lines", c.lines().count()),
+                            },
+                        ]
+                    }),
+                )
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,139 @@
+//! `relmgr release list|show`.
+
+use std::process::ExitCode;
+
+use crate::model::{ReleaseRef, RevisionNo, Target};
+use crate::ops::release::{self, ReleaseView};
+use crate::output::{fields, table};
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ReleaseCmd {
+    /// List releases (of a project with its products, of a product, or all)
+    List {
+        #[arg(value_parser = parse::<Target>)]
+        target: Option<Target>,
+        /// Only releases in this stage
+        #[arg(long, value_parser = ["candidate", "current", "revoked"])]
+        stage: Option<String>,
+    },
+    /// Show a release's newest (or named) revision and its packages
+    Show {
+        #[arg(value_parser = parse::<ReleaseRef>)]
+        release: ReleaseRef,
+        /// The revision to show, e.g. rc1 [default: the newest]
+        #[arg(long, value_parser = parse::<RevisionNo>)]
+        revision: Option<RevisionNo>,
+    },
+}
+
+/// A human size: bytes below 10 KiB, else KiB/MiB/GiB with one decimal.
+pub fn size(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 10 * 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1024.0 {
+            break;
+        }
+        v /= 1024.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
+pub fn render(v: &ReleaseView) -> String {
+    let mut out = fields(&[
+        ("release", Some(v.release.clone())),
+        (
+            "revision",
+            Some(format!("{} ({})", v.revision, v.revision_phase)),
+        ),
+        (
+            "stage",
+            Some(match &v.phase {
+                Some(p) => format!("{} / {p}", v.stage),
+                None => v.stage.clone(),
+            }),
+        ),
+        ("vote", v.vote.clone()),
+        ("reason", v.reason.clone()),
+        (
+            "revisions",
+            Some(
+                v.revisions
+                    .iter()
+                    .map(|r| format!("{} {}", r.revision, r.phase))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ),
+    ]);
+    out.push('\n');
+    if v.packages.is_empty() {
+        out.push_str("No packages yet.");
+    } else {
+        out.push_str(&table(
+            &["package", "size", "sha512", "signed by", "platform"],
+            v.packages.iter().map(|p| {
+                vec![
+                    p.name.clone(),
+                    size(p.size),
+                    p.sha512
+                        .as_deref()
+                        .map(|h| format!("{}…", &h[..16]))
+                        .unwrap_or_else(|| "external".into()),
+                    p.signatures
+                        .iter()
+                        .map(|f| f[f.len() - 16..].to_string())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    [p.platform.clone(), p.arch.clone(), p.channel.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                ]
+            }),
+        ));
+    }
+    out
+}
+
+pub fn run(ctx: &Ctx, cmd: ReleaseCmd) -> anyhow::Result<ExitCode> {
+    let s = ctx.session()?;
+    match cmd {
+        ReleaseCmd::List { target, stage } => {
+            let list = release::list(&s, target.as_ref(), stage.as_deref())?;
+            ctx.out.data(&list, || {
+                if list.is_empty() {
+                    return "No releases.".into();
+                }
+                table(
+                    &["release", "revision", "stage", "phase", "packages"],
+                    list.iter().map(|v| {
+                        vec![
+                            v.release.clone(),
+                            v.revision.clone(),
+                            v.stage.clone(),
+                            v.phase.clone().unwrap_or_default(),
+                            v.packages.len().to_string(),
+                        ]
+                    }),
+                )
+            });
+        }
+        ReleaseCmd::Show {
+            release: r,
+            revision,
+        } => {
+            let v = release::show(&s, &r, revision)?;
+            ctx.out.data(&v, || render(&v));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

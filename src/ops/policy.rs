@@ -1,0 +1,194 @@
+//! Vote policies: show, set, history. Every change is a new version with who and when. A
+//! product inherits each field from its project until it sets that field itself; a project
+//! inherits from the store's defaults (`config.toml`, min_hours 72).
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::Error;
+use crate::model::Target;
+use crate::perm::Action;
+use crate::store::EventDraft;
+use crate::store::votes::{self, PolicyRow};
+use crate::votes::Policy;
+
+use super::{Session, access, now_text, project};
+
+/// The policy in force for a target, with where each field comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Effective {
+    pub target: String,
+    #[serde(flatten)]
+    pub policy: Policy,
+    /// The target's own newest policy version (None: it never set one).
+    pub version: Option<u32>,
+    /// For each field: `default`, `project` or `product`.
+    pub sources: serde_json::Map<String, serde_json::Value>,
+}
+
+fn overlay(
+    base: &mut Policy,
+    sources: &mut serde_json::Map<String, serde_json::Value>,
+    row: &PolicyRow,
+    level: &str,
+) {
+    let mut mark = |f: &str| {
+        sources.insert(f.into(), json!(level));
+    };
+    if let Some(v) = row.min_hours {
+        base.min_hours = v;
+        mark("min_hours");
+    }
+    if let Some(v) = row.manual {
+        base.manual = v;
+        mark("manual");
+    }
+    if let Some(v) = row.pause_on_veto {
+        base.pause_on_veto = v;
+        mark("pause_on_veto");
+    }
+    if let Some(v) = &row.checklist {
+        base.checklist = (!v.is_empty()).then(|| v.clone());
+        mark("checklist");
+    }
+}
+
+/// Resolves the policy in force for a target (which must exist).
+pub fn effective(s: &Session, target: &Target) -> anyhow::Result<Effective> {
+    let db = s.store.db();
+    project::load(db, target)?;
+    let mut policy = Policy {
+        min_hours: s.store.config.policy.min_hours,
+        ..Policy::default()
+    };
+    let mut sources = serde_json::Map::new();
+    for f in ["min_hours", "manual", "pause_on_veto", "checklist"] {
+        sources.insert(f.into(), json!("default"));
+    }
+    let project_row = votes::latest_policy(db, target.project.as_str())?;
+    if let Some(row) = &project_row {
+        overlay(&mut policy, &mut sources, row, "project");
+    }
+    let mut version = project_row.map(|r| r.version);
+    if target.product.is_some() {
+        let row = votes::latest_policy(db, &target.to_string())?;
+        if let Some(row) = &row {
+            overlay(&mut policy, &mut sources, row, "product");
+        }
+        version = row.map(|r| r.version);
+    }
+    Ok(Effective {
+        target: target.to_string(),
+        policy,
+        version,
+        sources,
+    })
+}
+
+/// What `policy set` changes; None leaves a field as it is.
+#[derive(Debug, Default, Clone)]
+pub struct Change {
+    pub min_hours: Option<u32>,
+    pub manual: Option<bool>,
+    pub pause_on_veto: Option<bool>,
+    /// A markdown file for the checklist.
+    pub checklist: Option<std::path::PathBuf>,
+    pub clear_checklist: bool,
+}
+
+fn read_checklist(path: &Path) -> anyhow::Result<String> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::usage(format!("checklist {}: {e}", path.display())))?;
+    if !meta.is_file() || meta.len() > 64 * 1024 {
+        return Err(Error::usage(format!(
+            "checklist {} is not a file of at most 64 KiB",
+            path.display()
+        ))
+        .into());
+    }
+    let bytes = std::fs::read(path)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::usage(format!("checklist {} is not UTF-8 text", path.display())))?;
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(Error::usage(format!(
+            "checklist {} holds control characters",
+            path.display()
+        ))
+        .into());
+    }
+    if text.trim().is_empty() {
+        return Err(Error::usage(format!("checklist {} is empty", path.display())).into());
+    }
+    Ok(text)
+}
+
+/// Appends a new policy version for the target.
+pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<Effective> {
+    project::load(s.store.db(), target)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(target.project.as_str()),
+    )?;
+    if change.min_hours.is_none()
+        && change.manual.is_none()
+        && change.pause_on_veto.is_none()
+        && change.checklist.is_none()
+        && !change.clear_checklist
+    {
+        return Err(Error::usage(
+            "nothing to set: give --min-hours, --manual, --pause-on-veto or --checklist",
+        )
+        .into());
+    }
+    if let Some(h) = change.min_hours
+        && h > 24 * 365
+    {
+        return Err(Error::usage(format!("--min-hours {h} is more than a year")).into());
+    }
+    let checklist = match (&change.checklist, change.clear_checklist) {
+        (Some(_), true) => {
+            return Err(Error::usage("--checklist and --clear-checklist exclude each other").into());
+        }
+        (Some(p), false) => Some(read_checklist(p)?),
+        (None, true) => Some(String::new()),
+        (None, false) => None,
+    };
+    let key = target.to_string();
+    let previous = votes::latest_policy(s.store.db(), &key)?.unwrap_or_default();
+    let now = now_text()?;
+    let row = PolicyRow {
+        target: key.clone(),
+        version: 0,
+        min_hours: change.min_hours.or(previous.min_hours),
+        manual: change.manual.or(previous.manual),
+        pause_on_veto: change.pause_on_veto.or(previous.pause_on_veto),
+        checklist: checklist.clone().or(previous.checklist),
+        set_by: s.actor.id.clone(),
+        set_at: now,
+    };
+    s.store.write(&s.actor, |db| {
+        let version = votes::insert_policy(db, &row)?;
+        Ok((
+            (),
+            EventDraft::new(
+                "policy.set",
+                key.clone(),
+                json!({"version": version, "min_hours": change.min_hours, "manual": change.manual,
+                       "pause_on_veto": change.pause_on_veto, "checklist": checklist}),
+            ),
+        ))
+    })?;
+    effective(s, target)
+}
+
+pub fn history(s: &Session, target: &Target) -> anyhow::Result<Vec<PolicyRow>> {
+    project::load(s.store.db(), target)?;
+    votes::policy_history(s.store.db(), &target.to_string())
+}

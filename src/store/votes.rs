@@ -1,0 +1,204 @@
+//! Vote policies (versioned per target), vote rounds and ballots: their rows and their SQL.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+/// One stored policy version. `None` fields inherit (a product from its project, a project
+/// from the store's defaults).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PolicyRow {
+    pub target: String,
+    pub version: u32,
+    pub min_hours: Option<u32>,
+    pub manual: Option<bool>,
+    pub pause_on_veto: Option<bool>,
+    pub checklist: Option<String>,
+    pub set_by: String,
+    pub set_at: String,
+}
+
+fn row_to_policy(r: &Row<'_>) -> rusqlite::Result<PolicyRow> {
+    Ok(PolicyRow {
+        target: r.get(0)?,
+        version: r.get(1)?,
+        min_hours: r.get(2)?,
+        manual: r.get(3)?,
+        pause_on_veto: r.get(4)?,
+        checklist: r.get(5)?,
+        set_by: r.get(6)?,
+        set_at: r.get(7)?,
+    })
+}
+
+const POLICY_COLS: &str =
+    "target, version, min_hours, manual, pause_on_veto, checklist, set_by, set_at";
+
+/// The newest policy version of a target, if any was set.
+pub fn latest_policy(db: &Connection, target: &str) -> anyhow::Result<Option<PolicyRow>> {
+    Ok(db
+        .query_row(
+            &format!(
+                "SELECT {POLICY_COLS} FROM policies WHERE target = ?1 ORDER BY version DESC LIMIT 1"
+            ),
+            [target],
+            row_to_policy,
+        )
+        .optional()?)
+}
+
+pub fn policy_history(db: &Connection, target: &str) -> anyhow::Result<Vec<PolicyRow>> {
+    let mut stmt = db.prepare(&format!(
+        "SELECT {POLICY_COLS} FROM policies WHERE target = ?1 ORDER BY version"
+    ))?;
+    let rows = stmt.query_map([target], row_to_policy)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Appends a new policy version (version = previous + 1).
+pub fn insert_policy(db: &Connection, p: &PolicyRow) -> anyhow::Result<u32> {
+    let version: u32 = db.query_row(
+        "SELECT coalesce(max(version), 0) + 1 FROM policies WHERE target = ?1",
+        [&p.target],
+        |r| r.get(0),
+    )?;
+    db.execute(
+        &format!("INSERT INTO policies ({POLICY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        params![
+            p.target,
+            version,
+            p.min_hours,
+            p.manual,
+            p.pause_on_veto,
+            p.checklist,
+            p.set_by,
+            p.set_at
+        ],
+    )?;
+    Ok(version)
+}
+
+/// A vote round on one revision.
+#[derive(Debug, Clone, Serialize)]
+pub struct Round {
+    #[serde(skip)]
+    pub revision_id: i64,
+    pub policy_target: String,
+    pub policy_version: Option<u32>,
+    /// The effective policy in force when the vote started (JSON).
+    pub policy: serde_json::Value,
+    pub manifest_hash: String,
+    pub opened_at: String,
+    pub closes_at: String,
+    pub started_by: String,
+    pub acknowledged: Vec<String>,
+    pub outcome: Option<String>,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+}
+
+const ROUND_COLS: &str = "revision_id, policy_target, policy_version, policy, manifest_hash, opened_at, closes_at, started_by, acknowledged, outcome, closed_at, closed_by";
+
+pub fn round(db: &Connection, revision_id: i64) -> anyhow::Result<Option<Round>> {
+    Ok(db
+        .query_row(
+            &format!("SELECT {ROUND_COLS} FROM vote_rounds WHERE revision_id = ?1"),
+            [revision_id],
+            |r| {
+                let policy: String = r.get(3)?;
+                let ack: String = r.get(8)?;
+                Ok(Round {
+                    revision_id: r.get(0)?,
+                    policy_target: r.get(1)?,
+                    policy_version: r.get(2)?,
+                    policy: serde_json::from_str(&policy).unwrap_or_default(),
+                    manifest_hash: r.get(4)?,
+                    opened_at: r.get(5)?,
+                    closes_at: r.get(6)?,
+                    started_by: r.get(7)?,
+                    acknowledged: serde_json::from_str(&ack).unwrap_or_default(),
+                    outcome: r.get(9)?,
+                    closed_at: r.get(10)?,
+                    closed_by: r.get(11)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn insert_round(db: &Connection, r: &Round) -> anyhow::Result<()> {
+    db.execute(
+        &format!(
+            "INSERT INTO vote_rounds ({ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL)"
+        ),
+        params![
+            r.revision_id,
+            r.policy_target,
+            r.policy_version,
+            serde_json::to_string(&r.policy)?,
+            r.manifest_hash,
+            r.opened_at,
+            r.closes_at,
+            r.started_by,
+            serde_json::to_string(&r.acknowledged)?
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn close_round(
+    db: &Connection,
+    revision_id: i64,
+    outcome: &str,
+    at: &str,
+    by: &str,
+) -> anyhow::Result<()> {
+    db.execute(
+        "UPDATE vote_rounds SET outcome = ?2, closed_at = ?3, closed_by = ?4 WHERE revision_id = ?1",
+        params![revision_id, outcome, at, by],
+    )?;
+    Ok(())
+}
+
+/// One recorded vote.
+#[derive(Debug, Clone, Serialize)]
+pub struct BallotRow {
+    pub voter: String,
+    pub value: i8,
+    pub binding: bool,
+    pub comment: Option<String>,
+    pub cast_at: String,
+    /// `cli` or `mail`.
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    pub signer: Option<String>,
+}
+
+pub fn insert_ballot(db: &Connection, revision_id: i64, b: &BallotRow) -> anyhow::Result<()> {
+    db.execute(
+        "INSERT INTO ballots (revision_id, voter, value, binding, comment, cast_at, source, signature, signer_fpr)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![revision_id, b.voter, b.value, b.binding, b.comment, b.cast_at, b.source, b.signature, b.signer],
+    )?;
+    Ok(())
+}
+
+/// All ballots of a round in the order they were recorded.
+pub fn ballots(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<BallotRow>> {
+    let mut stmt = db.prepare(
+        "SELECT voter, value, binding, comment, cast_at, source, signature, signer_fpr FROM ballots WHERE revision_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([revision_id], |r| {
+        Ok(BallotRow {
+            voter: r.get(0)?,
+            value: r.get(1)?,
+            binding: r.get(2)?,
+            comment: r.get(3)?,
+            cast_at: r.get(4)?,
+            source: r.get(5)?,
+            signature: r.get(6)?,
+            signer: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
