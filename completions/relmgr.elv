@@ -37,6 +37,9 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand product 'Products (sub-lines of a project): create, list, show, edit'
             cand user 'Users: add, edit, list, show, consent'
             cand role 'Roles: grant, revoke, list'
+            cand key 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+            cand policy 'Vote policy: show, set, history'
+            cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
             cand generate-docs 'Write completions/ and man/ from the command definitions (for maintainers)'
@@ -461,6 +464,278 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;role;help;help'= {
         }
+        &'relmgr;key'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+            cand list 'List keys with their status (valid, expired, revoked, retired)'
+            cand show 'Show one key by fingerprint or long key id'
+            cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
+            cand export 'Write an Apache KEYS file of a project''s members (or of every owned key)'
+            cand generate 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;key;import'= {
+            cand --user 'The user who owns the keys [default: none, the keys only verify]'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;key;list'= {
+            cand --user 'user'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;key;show'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;key;remove'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;key;export'= {
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;key;generate'= {
+            cand --user 'user'
+            cand -o 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)'
+            cand --output 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;key;help'= {
+            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+            cand list 'List keys with their status (valid, expired, revoked, retired)'
+            cand show 'Show one key by fingerprint or long key id'
+            cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
+            cand export 'Write an Apache KEYS file of a project''s members (or of every owned key)'
+            cand generate 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;key;help;import'= {
+        }
+        &'relmgr;key;help;list'= {
+        }
+        &'relmgr;key;help;show'= {
+        }
+        &'relmgr;key;help;remove'= {
+        }
+        &'relmgr;key;help;export'= {
+        }
+        &'relmgr;key;help;generate'= {
+        }
+        &'relmgr;key;help;help'= {
+        }
+        &'relmgr;policy'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show the vote policy in force for a project or product, and where each field comes from'
+            cand set 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
+            cand history 'Every version of a target''s own policy, with who set it and when'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;policy;show'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;policy;set'= {
+            cand --min-hours 'Minimum hours a vote stays open (0: it may close as soon as the rule holds)'
+            cand --manual 'Record votes but let the RM decide (true/false)'
+            cand --pause-on-veto 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)'
+            cand --checklist 'A markdown file shown to voters as the checklist'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --clear-checklist 'Remove the checklist'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;policy;history'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;policy;help'= {
+            cand show 'Show the vote policy in force for a project or product, and where each field comes from'
+            cand set 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
+            cand history 'Every version of a target''s own policy, with who set it and when'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;policy;help;show'= {
+        }
+        &'relmgr;policy;help;set'= {
+        }
+        &'relmgr;policy;help;history'= {
+        }
+        &'relmgr;policy;help;help'= {
+        }
+        &'relmgr;release'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand show 'Show a release''s newest (or named) revision and its packages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;release;list'= {
+            cand --stage 'Only releases in this stage'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;release;show'= {
+            cand --revision 'The revision to show, e.g. rc1 [default: the newest]'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;release;help'= {
+            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand show 'Show a release''s newest (or named) revision and its packages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;release;help;list'= {
+        }
+        &'relmgr;release;help;show'= {
+        }
+        &'relmgr;release;help;help'= {
+        }
         &'relmgr;log'= {
             cand --since 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
@@ -510,6 +785,9 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand product 'Products (sub-lines of a project): create, list, show, edit'
             cand user 'Users: add, edit, list, show, consent'
             cand role 'Roles: grant, revoke, list'
+            cand key 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+            cand policy 'Vote policy: show, set, history'
+            cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
             cand generate-docs 'Write completions/ and man/ from the command definitions (for maintainers)'
@@ -572,6 +850,45 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;role;revoke'= {
         }
         &'relmgr;help;role;list'= {
+        }
+        &'relmgr;help;key'= {
+            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+            cand list 'List keys with their status (valid, expired, revoked, retired)'
+            cand show 'Show one key by fingerprint or long key id'
+            cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
+            cand export 'Write an Apache KEYS file of a project''s members (or of every owned key)'
+            cand generate 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+        }
+        &'relmgr;help;key;import'= {
+        }
+        &'relmgr;help;key;list'= {
+        }
+        &'relmgr;help;key;show'= {
+        }
+        &'relmgr;help;key;remove'= {
+        }
+        &'relmgr;help;key;export'= {
+        }
+        &'relmgr;help;key;generate'= {
+        }
+        &'relmgr;help;policy'= {
+            cand show 'Show the vote policy in force for a project or product, and where each field comes from'
+            cand set 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
+            cand history 'Every version of a target''s own policy, with who set it and when'
+        }
+        &'relmgr;help;policy;show'= {
+        }
+        &'relmgr;help;policy;set'= {
+        }
+        &'relmgr;help;policy;history'= {
+        }
+        &'relmgr;help;release'= {
+            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand show 'Show a release''s newest (or named) revision and its packages'
+        }
+        &'relmgr;help;release;list'= {
+        }
+        &'relmgr;help;release;show'= {
         }
         &'relmgr;help;log'= {
         }

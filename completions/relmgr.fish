@@ -40,6 +40,9 @@ complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "project" -d 'Projects
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "user" -d 'Users: add, edit, list, show, consent'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "policy" -d 'Vote policy: show, set, history'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "release" -d 'Releases: list, show'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "log" -d 'The audit events, oldest first'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
@@ -331,6 +334,190 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a role'
 complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles, of one project (or `store`) or all'
 complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "show" -d 'Show one key by fingerprint or long key id'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l user -d 'The user who owns the keys [default: none, the keys only verify]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l user -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l user -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s o -l output -d 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key by fingerprint or long key id'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -f -a "show" -d 'Show the vote policy in force for a project or product, and where each field comes from'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -f -a "set" -d 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -f -a "history" -d 'Every version of a target\'s own policy, with who set it and when'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and not __fish_seen_subcommand_from show set history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l min-hours -d 'Minimum hours a vote stays open (0: it may close as soon as the rule holds)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l manual -d 'Record votes but let the RM decide (true/false)' -r -f -a "true\t''
+false\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l pause-on-veto -d 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)' -r -f -a "true\t''
+false\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l checklist -d 'A markdown file shown to voters as the checklist' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l clear-checklist -d 'Remove the checklist'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the vote policy in force for a project or product, and where each field comes from'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "history" -d 'Every version of a target\'s own policy, with who set it and when'
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l stage -d 'Only releases in this stage' -r -f -a "candidate\t''
+current\t''
+revoked\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -l revision -d 'The revision to show, e.g. rc1 [default: the newest]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l since -d 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -362,15 +549,18 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s y -l yes
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project (admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List projects'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "show" -d 'Show one project'
@@ -387,3 +577,14 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "grant" -d 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "revoke" -d 'Revoke a role'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles, of one project (or `store`) or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show one key by fingerprint or long key id'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show the vote policy in force for a project or product, and where each field comes from'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "history" -d 'Every version of a target\'s own policy, with who set it and when'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'

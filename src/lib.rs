@@ -2,12 +2,16 @@
 //! needed, revoked release, with an audit trail. The binary is a thin shell over this library:
 //! `cli` parses and prints, `ops` decides and changes, `store` owns SQL and files.
 
+pub mod checksums;
 pub mod cli;
 pub mod clock;
+pub mod digest;
+pub mod distdir;
 pub mod error;
 pub mod model;
 pub mod ops;
 pub mod output;
 pub mod perm;
+pub mod pgp;
 pub mod store;
 pub mod votes;

@@ -4,6 +4,7 @@
 
 mod docs;
 mod init;
+mod key;
 mod log;
 mod policy;
 mod project;
@@ -86,6 +87,9 @@ pub enum Command {
     /// Roles: grant, revoke, list
     #[command(subcommand)]
     Role(role::RoleCmd),
+    /// OpenPGP keys: import, list, show, remove, export (KEYS), generate
+    #[command(subcommand)]
+    Key(key::KeyCmd),
     /// Vote policy: show, set, history
     #[command(subcommand)]
     Policy(policy::PolicyCmd),
@@ -176,6 +180,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Product(c) => project::run_product(ctx, c),
         Command::User(c) => user::run(ctx, c),
         Command::Role(c) => role::run(ctx, c),
+        Command::Key(c) => key::run(ctx, c),
         Command::Policy(c) => policy::run(ctx, c),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),

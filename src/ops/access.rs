@@ -55,3 +55,24 @@ pub fn is_committer_or_pmc(db: &Connection, user: &str) -> anyhow::Result<bool> 
         .iter()
         .any(|g| g.role == "pmc" || g.role == "committer"))
 }
+
+/// Refuses with exit 4 unless `user` may do `action` through a role on any project (or a store
+/// role): for store-wide things such as keys.
+pub fn require_anywhere(db: &Connection, user: &str, action: Action) -> anyhow::Result<()> {
+    let mut h = holder(db, user, None)?;
+    for g in projects::list_roles(db, None, Some(user))? {
+        if g.target != "store"
+            && let Ok(role) = g.role.parse::<Role>()
+        {
+            h.project.push(role);
+        }
+    }
+    perm::check(action, &h).map_err(|refusal| {
+        Error::not_allowed(format!(
+            "{user} may not {}: that needs {}",
+            action.describe(),
+            refusal.needs
+        ))
+        .into()
+    })
+}

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod init;
+pub mod keys;
 pub mod log;
 pub mod policy;
 pub mod project;

@@ -154,7 +154,9 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
     }
     let checklist = match (&change.checklist, change.clear_checklist) {
         (Some(_), true) => {
-            return Err(Error::usage("--checklist and --clear-checklist exclude each other").into());
+            return Err(
+                Error::usage("--checklist and --clear-checklist exclude each other").into(),
+            );
         }
         (Some(p), false) => Some(read_checklist(p)?),
         (None, true) => Some(String::new()),

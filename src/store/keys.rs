@@ -31,10 +31,13 @@ pub struct KeyRecord {
     pub can_sign: bool,
     pub retired_at: Option<String>,
     pub imported_at: String,
+    /// The public certificate, ASCII-armored (never secret material).
+    #[serde(skip)]
+    pub armored: String,
     pub subkeys: Vec<SubkeyRecord>,
 }
 
-const COLS: &str = "fingerprint, key_id, user_id, algorithm, bits, created_at, expires_at, revoked_at, revocation, user_ids, can_sign, retired_at, imported_at";
+const COLS: &str = "fingerprint, key_id, user_id, algorithm, bits, created_at, expires_at, revoked_at, revocation, user_ids, can_sign, retired_at, imported_at, armored";
 
 fn row_to_key(r: &Row<'_>) -> rusqlite::Result<KeyRecord> {
     let uids: String = r.get(9)?;
@@ -52,6 +55,7 @@ fn row_to_key(r: &Row<'_>) -> rusqlite::Result<KeyRecord> {
         can_sign: r.get(10)?,
         retired_at: r.get(11)?,
         imported_at: r.get(12)?,
+        armored: r.get(13)?,
         subkeys: vec![],
     })
 }
@@ -109,12 +113,13 @@ pub fn list(db: &Connection, user: Option<&str>) -> anyhow::Result<Vec<KeyRecord
 pub fn upsert(db: &Connection, k: &KeyRecord) -> anyhow::Result<()> {
     db.execute(
         &format!(
-            "INSERT INTO keys ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            "INSERT INTO keys ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              ON CONFLICT(fingerprint) DO UPDATE SET
                key_id = excluded.key_id, user_id = coalesce(keys.user_id, excluded.user_id),
                algorithm = excluded.algorithm, bits = excluded.bits, created_at = excluded.created_at,
                expires_at = excluded.expires_at, revoked_at = excluded.revoked_at,
-               revocation = excluded.revocation, user_ids = excluded.user_ids, can_sign = excluded.can_sign"
+               revocation = excluded.revocation, user_ids = excluded.user_ids, can_sign = excluded.can_sign,
+               armored = excluded.armored"
         ),
         params![
             k.fingerprint,
@@ -129,7 +134,8 @@ pub fn upsert(db: &Connection, k: &KeyRecord) -> anyhow::Result<()> {
             serde_json::to_string(&k.user_ids)?,
             k.can_sign,
             k.retired_at,
-            k.imported_at
+            k.imported_at,
+            k.armored
         ],
     )?;
     db.execute(

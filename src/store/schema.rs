@@ -76,7 +76,8 @@ CREATE TABLE keys (
     user_ids     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(user_ids)),
     can_sign     INTEGER NOT NULL CHECK (can_sign IN (0, 1)),
     retired_at   TEXT,
-    imported_at  TEXT NOT NULL
+    imported_at  TEXT NOT NULL,
+    armored      TEXT NOT NULL CHECK (armored LIKE '-----BEGIN PGP PUBLIC KEY BLOCK-----%' AND armored NOT LIKE '%PRIVATE KEY%')
 ) STRICT;
 CREATE INDEX keys_by_id ON keys(key_id);
 CREATE INDEX keys_by_user ON keys(user_id);
@@ -180,7 +181,8 @@ CREATE TABLE vote_rounds (
     closes_at       TEXT NOT NULL,
     started_by      TEXT NOT NULL REFERENCES users(id),
     acknowledged    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(acknowledged)),
-    outcome         TEXT CHECK (outcome IN ('passed', 'failed', 'abandoned')),
+    closure         TEXT CHECK (closure IN ('closed', 'confirmed', 'abandoned')),
+    outcome         TEXT CHECK (outcome IN ('passed', 'failed', 'awaiting-confirmation', 'abandoned')),
     closed_at       TEXT,
     closed_by       TEXT REFERENCES users(id)
 ) STRICT;

@@ -91,12 +91,14 @@ pub struct Round {
     pub closes_at: String,
     pub started_by: String,
     pub acknowledged: Vec<String>,
+    /// What the RM did: `closed`, `confirmed` or `abandoned`.
+    pub closure: Option<String>,
     pub outcome: Option<String>,
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
 }
 
-const ROUND_COLS: &str = "revision_id, policy_target, policy_version, policy, manifest_hash, opened_at, closes_at, started_by, acknowledged, outcome, closed_at, closed_by";
+const ROUND_COLS: &str = "revision_id, policy_target, policy_version, policy, manifest_hash, opened_at, closes_at, started_by, acknowledged, closure, outcome, closed_at, closed_by";
 
 pub fn round(db: &Connection, revision_id: i64) -> anyhow::Result<Option<Round>> {
     Ok(db
@@ -116,9 +118,10 @@ pub fn round(db: &Connection, revision_id: i64) -> anyhow::Result<Option<Round>>
                     closes_at: r.get(6)?,
                     started_by: r.get(7)?,
                     acknowledged: serde_json::from_str(&ack).unwrap_or_default(),
-                    outcome: r.get(9)?,
-                    closed_at: r.get(10)?,
-                    closed_by: r.get(11)?,
+                    closure: r.get(9)?,
+                    outcome: r.get(10)?,
+                    closed_at: r.get(11)?,
+                    closed_by: r.get(12)?,
                 })
             },
         )
@@ -128,7 +131,7 @@ pub fn round(db: &Connection, revision_id: i64) -> anyhow::Result<Option<Round>>
 pub fn insert_round(db: &Connection, r: &Round) -> anyhow::Result<()> {
     db.execute(
         &format!(
-            "INSERT INTO vote_rounds ({ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL)"
+            "INSERT INTO vote_rounds ({ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL, NULL)"
         ),
         params![
             r.revision_id,
@@ -148,13 +151,14 @@ pub fn insert_round(db: &Connection, r: &Round) -> anyhow::Result<()> {
 pub fn close_round(
     db: &Connection,
     revision_id: i64,
+    closure: &str,
     outcome: &str,
     at: &str,
     by: &str,
 ) -> anyhow::Result<()> {
     db.execute(
-        "UPDATE vote_rounds SET outcome = ?2, closed_at = ?3, closed_by = ?4 WHERE revision_id = ?1",
-        params![revision_id, outcome, at, by],
+        "UPDATE vote_rounds SET closure = ?2, outcome = ?3, closed_at = ?4, closed_by = ?5 WHERE revision_id = ?1",
+        params![revision_id, closure, outcome, at, by],
     )?;
     Ok(())
 }

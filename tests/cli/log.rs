@@ -65,7 +65,7 @@ fn editing_an_event_row_breaks_the_chain() {
 fn log_filters_by_target_and_time() {
     let env = TestEnv::with_project();
     env.ok(&["project", "create", "other", "--name", "Other"]);
-    env.set_now("2026-02-01T00:00:00Z");
+    env.set_now("2027-02-01T00:00:00Z");
     env.ok(&["product", "create", "demo/web", "--name", "Web"]);
     let demo = env.json(&["log", "demo"]);
     assert!(demo.as_array().unwrap().iter().all(|e| {
@@ -78,7 +78,7 @@ fn log_filters_by_target_and_time() {
             .iter()
             .any(|e| e["target"] == "demo/web")
     );
-    let since = env.json(&["log", "--since", "2026-01-31"]);
+    let since = env.json(&["log", "--since", "2027-01-31"]);
     assert_eq!(since.as_array().unwrap().len(), 1);
     assert_eq!(since[0]["type"], "product.create");
     env.fails(2, &["log", "--since", "2026-13-01"]);

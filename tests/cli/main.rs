@@ -5,6 +5,7 @@ mod common;
 
 mod docs;
 mod foundation;
+mod keys;
 mod log;
 mod permissions;
 mod projects;

@@ -11,7 +11,8 @@ use assert_cmd::assert::Assert;
 use serde_json::Value;
 use tempfile::TempDir;
 
-pub const T0: &str = "2026-01-05T10:00:00Z";
+/// After the committed fixture keys were made (2026-11-23), so they can sign.
+pub const T0: &str = "2027-01-05T10:00:00Z";
 
 pub struct TestEnv {
     pub dir: TempDir,
@@ -176,4 +177,79 @@ pub fn fixture(rel: &str) -> String {
         .join(rel)
         .to_string_lossy()
         .into_owned()
+}
+
+/// A throwaway GnuPG home for interop tests; its agent is stopped on drop.
+pub struct Gpg {
+    pub home: TempDir,
+}
+
+impl Gpg {
+    pub fn new() -> Gpg {
+        let home = tempfile::tempdir().unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        Gpg { home }
+    }
+
+    /// Runs gpg in batch mode with this home; returns (success, stdout, stderr).
+    pub fn run(&self, args: &[&str]) -> (bool, String, String) {
+        let out = std::process::Command::new("gpg")
+            .env("GNUPGHOME", self.home.path())
+            // Tests run on relmgr's fake clock ($RELMGR_NOW), which may lie ahead of the real
+            // one: keys and signatures "from the future" are expected here.
+            .args([
+                "--batch",
+                "--yes",
+                "--no-tty",
+                "--ignore-time-conflict",
+                "--ignore-valid-from",
+            ])
+            .args(args)
+            .output()
+            .expect("gpg must be installed (.ci/run installs it)");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// Runs gpg and asserts success.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let (ok, out, err) = self.run(args);
+        assert!(ok, "gpg {args:?} failed: {err}");
+        out + &err
+    }
+
+    /// Fingerprints of the public keys in the keyring.
+    pub fn fingerprints(&self) -> Vec<String> {
+        let (_, out, _) = self.run(&["--with-colons", "--list-keys"]);
+        let mut fprs = Vec::new();
+        let mut want = false;
+        for line in out.lines() {
+            if line.starts_with("pub:") {
+                want = true;
+            } else if line.starts_with("fpr:") && want {
+                fprs.push(line.split(':').nth(9).unwrap_or("").to_string());
+                want = false;
+            } else if line.starts_with("sub:") {
+                want = false;
+            }
+        }
+        fprs.sort();
+        fprs
+    }
+}
+
+impl Drop for Gpg {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("gpgconf")
+            .env("GNUPGHOME", self.home.path())
+            .args(["--kill", "all"])
+            .output();
+    }
 }

@@ -1,0 +1,213 @@
+//! `relmgr key import|list|show|remove|export|generate`, and the passphrase source every
+//! signing command uses.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::error::Error;
+use crate::model::{Key, UserId};
+use crate::ops::keys::{self, KeyView};
+use crate::output::{fields, join, table};
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum KeyCmd {
+    /// Import certificates: armored or binary, keyrings, whole Apache KEYS files
+    Import {
+        /// Files holding one or many public keys (secret parts are stripped, never stored)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The user who owns the keys [default: none, the keys only verify]
+        #[arg(long, value_parser = parse::<UserId>)]
+        user: Option<UserId>,
+    },
+    /// List keys with their status (valid, expired, revoked, retired)
+    List {
+        #[arg(long, value_parser = parse::<UserId>)]
+        user: Option<UserId>,
+    },
+    /// Show one key by fingerprint or long key id
+    Show { fpr: String },
+    /// Retire a key: it still verifies old signatures but signs nothing new
+    Remove { fpr: String },
+    /// Write an Apache KEYS file of a project's members (or of every owned key)
+    Export {
+        #[arg(value_parser = parse::<Key>)]
+        project: Option<Key>,
+        /// Write to FILE instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered
+    Generate {
+        #[arg(long, value_parser = parse::<UserId>)]
+        user: UserId,
+        /// Where to write the armored secret key (mode 0600; protected by the passphrase in
+        /// $RELMGR_PASSPHRASE_FILE if set)
+        #[arg(short, long, value_name = "SECRET.asc")]
+        output: PathBuf,
+    },
+}
+
+/// Reads the passphrase file named by `$RELMGR_PASSPHRASE_FILE` (first line), if set.
+pub fn passphrase_from_env() -> anyhow::Result<Option<String>> {
+    let Some(path) = std::env::var_os("RELMGR_PASSPHRASE_FILE").filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Error::usage(format!(
+            "$RELMGR_PASSPHRASE_FILE {}: {e}",
+            PathBuf::from(&path).display()
+        ))
+    })?;
+    Ok(Some(text.lines().next().unwrap_or("").to_string()))
+}
+
+/// The passphrase source for signing: `$RELMGR_PASSPHRASE_FILE`, else a prompt on a terminal,
+/// else a clear error. Never argv.
+pub fn passphrase_source(ctx: &Ctx) -> impl FnMut() -> anyhow::Result<String> + '_ {
+    move || {
+        if let Some(p) = passphrase_from_env()? {
+            return Ok(p);
+        }
+        if ctx.global.may_prompt() {
+            return Ok(dialoguer::Password::new()
+                .with_prompt("Passphrase of the secret key")
+                .interact()?);
+        }
+        Err(Error::usage("the secret key is protected and no passphrase is available")
+            .hint("put it in a file and set $RELMGR_PASSPHRASE_FILE (relmgr never reads secrets from arguments)")
+            .into())
+    }
+}
+
+fn render(v: &KeyView) -> String {
+    let k = &v.key;
+    fields(&[
+        ("fingerprint", Some(k.fingerprint.clone())),
+        ("key id", Some(k.key_id.clone())),
+        ("status", Some(v.status.clone())),
+        ("owner", k.user.clone()),
+        ("algorithm", Some(k.algorithm.clone())),
+        ("created", Some(k.created_at.clone())),
+        ("expires", k.expires_at.clone()),
+        (
+            "revoked",
+            k.revoked_at
+                .as_ref()
+                .map(|t| format!("{t} ({})", k.revocation.clone().unwrap_or_default())),
+        ),
+        ("retired", k.retired_at.clone()),
+        ("user ids", join(&k.user_ids)),
+        (
+            "subkeys",
+            join(
+                &k.subkeys
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{} {}{}",
+                            s.key_id,
+                            s.algorithm,
+                            if s.for_signing { " [S]" } else { "" }
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        ("signs", Some(if k.can_sign { "yes" } else { "no" }.into())),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        KeyCmd::Import { files, user } => {
+            let r = keys::import(&mut s, &files, user.as_ref())?;
+            for k in r.keys.iter().filter(|k| k.secret_stripped) {
+                ctx.out.status(&format!(
+                    "Secret key material of {} was stripped: relmgr stores only public keys.",
+                    k.fingerprint.as_deref().unwrap_or("a key")
+                ));
+            }
+            ctx.out.data(&r, || {
+                table(
+                    &["fingerprint", "user id", "result", "reason"],
+                    r.keys.iter().map(|k| {
+                        vec![
+                            k.fingerprint.clone().unwrap_or_default(),
+                            k.user_id.clone().unwrap_or_default(),
+                            k.result.clone(),
+                            k.reason.clone().unwrap_or_default(),
+                        ]
+                    }),
+                )
+            });
+        }
+        KeyCmd::List { user } => {
+            let list = keys::list(&s, user.as_ref())?;
+            ctx.out.data(&list, || {
+                if list.is_empty() {
+                    return "No keys.".into();
+                }
+                table(
+                    &["fingerprint", "owner", "algorithm", "status", "user id"],
+                    list.iter().map(|v| {
+                        vec![
+                            v.key.fingerprint.clone(),
+                            v.key.user.clone().unwrap_or_default(),
+                            v.key.algorithm.clone(),
+                            v.status.clone(),
+                            v.key.user_ids.first().cloned().unwrap_or_default(),
+                        ]
+                    }),
+                )
+            });
+        }
+        KeyCmd::Show { fpr } => {
+            let v = keys::show(&s, &fpr)?;
+            ctx.out.data(&v, || render(&v));
+        }
+        KeyCmd::Remove { fpr } => {
+            let v = keys::retire(&mut s, &fpr)?;
+            ctx.out.status(&format!(
+                "Retired key {}: it still verifies old signatures.",
+                v.key.fingerprint
+            ));
+            ctx.out.data(&v, || render(&v));
+        }
+        KeyCmd::Export { project, output } => {
+            let (text, n) = keys::export(&s, project.as_ref())?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, &text)
+                        .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+                    let report = serde_json::json!({"file": path.display().to_string(), "keys": n});
+                    ctx.out
+                        .data(&report, || format!("Wrote {n} keys to {}.", path.display()));
+                }
+                None if ctx.out.json => {
+                    ctx.out
+                        .data(&serde_json::json!({"keys": n, "text": text}), String::new);
+                }
+                None => crate::output::write_stdout(&text),
+            }
+        }
+        KeyCmd::Generate { user, output } => {
+            let pass = passphrase_from_env()?;
+            let g = keys::generate(&mut s, &user, &output, pass)?;
+            ctx.out.data(&g, || {
+                format!(
+                    "Generated Ed25519 key {} for {} ({}).\nThe secret key is in {}{}; its public part is registered.",
+                    g.fingerprint,
+                    g.user,
+                    g.user_id,
+                    g.secret_file,
+                    if g.protected { ", protected by the passphrase" } else { ", unprotected" }
+                )
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

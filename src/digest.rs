@@ -1,0 +1,425 @@
+//! File digests computed in one read.
+//!
+//! This module owns the hot path of staging: a package is read exactly once, in large reused
+//! buffers, and every buffer is fanned out to a destination writer (the object store's temp
+//! file), a SHA-256 worker thread and a SHA-512 [`Sink`] worker thread. The SHA-512 sink is a
+//! trait so that an OpenPGP hash context, which hashes the bytes and then yields a detached
+//! signature, can ride on the same read.
+
+use std::fs::File;
+use std::io::{self, ErrorKind, Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::thread;
+
+use sha2::Digest as _;
+
+/// Size of one read buffer.
+pub const BUF_SIZE: usize = 1 << 20;
+
+/// Buffers in flight at most: enough to keep both workers busy while the reader runs ahead.
+const POOL_SIZE: usize = 8;
+
+/// Buffers a worker may have queued before the reader blocks.
+const QUEUE_DEPTH: usize = POOL_SIZE - 2;
+
+/// Something that consumes a file's bytes on a worker thread and yields a result at the end.
+pub trait Sink: Send {
+    /// What [`Sink::finish`] yields: a digest, a signature, ...
+    type Output: Send;
+    /// Feeds the next bytes of the file, in order.
+    fn update(&mut self, data: &[u8]);
+    /// Called once after the last byte.
+    fn finish(self) -> Self::Output;
+}
+
+impl Sink for sha2::Sha256 {
+    type Output = [u8; 32];
+    fn update(&mut self, data: &[u8]) {
+        sha2::Digest::update(self, data);
+    }
+    fn finish(self) -> [u8; 32] {
+        self.finalize().into()
+    }
+}
+
+impl Sink for sha2::Sha512 {
+    type Output = [u8; 64];
+    fn update(&mut self, data: &[u8]) {
+        sha2::Digest::update(self, data);
+    }
+    fn finish(self) -> [u8; 64] {
+        self.finalize().into()
+    }
+}
+
+/// A plain SHA-512 [`Sink`], for when no signature is made from the same read.
+#[derive(Clone, Debug, Default)]
+pub struct Sha512Sink(sha2::Sha512);
+
+impl Sha512Sink {
+    /// A fresh SHA-512 state.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl Sink for Sha512Sink {
+    type Output = [u8; 64];
+    fn update(&mut self, data: &[u8]) {
+        Sink::update(&mut self.0, data);
+    }
+    fn finish(self) -> [u8; 64] {
+        self.0.finish()
+    }
+}
+
+/// Size and both digests of one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Digests {
+    /// Bytes read.
+    pub size: u64,
+    /// SHA-256 of the bytes.
+    pub sha256: [u8; 32],
+    /// SHA-512 of the bytes.
+    pub sha512: [u8; 64],
+}
+
+impl Digests {
+    /// SHA-256 as lowercase hex.
+    pub fn sha256_hex(&self) -> String {
+        to_hex(self.sha256)
+    }
+    /// SHA-512 as lowercase hex.
+    pub fn sha512_hex(&self) -> String {
+        to_hex(self.sha512)
+    }
+}
+
+/// Lowercase hex of `bytes`.
+pub fn to_hex(bytes: impl AsRef<[u8]>) -> String {
+    hex::encode(bytes)
+}
+
+/// Reads `src` once and returns its size, its SHA-256 and the output of the `sha512` sink.
+///
+/// Every buffer is written to `dest` (if given) on the calling thread while SHA-256 and the
+/// sink run on two scoped worker threads; `progress` is called with the bytes read so far after
+/// each buffer. Buffers are 1 MiB, taken from a pool of a few that are reused. An error from
+/// `src` or `dest` stops the read and is returned; `dest` is not flushed.
+pub fn read_once<S: Sink>(
+    src: &mut dyn Read,
+    dest: Option<&mut dyn Write>,
+    sha512: S,
+    progress: &mut dyn FnMut(u64),
+) -> io::Result<(u64, [u8; 32], S::Output)> {
+    let (size, sha256, out) = pump(src, dest, Some(sha2::Sha256::new()), sha512, progress)?;
+    let sha256 = sha256.ok_or_else(|| io::Error::other("SHA-256 worker produced no digest"))?;
+    Ok((size, sha256, out))
+}
+
+/// Size, SHA-256 and SHA-512 of the file at `path`, from one read on two hashing threads.
+pub fn hash_file(path: &Path) -> io::Result<Digests> {
+    let mut file = File::open(path)?;
+    let (size, sha256, sha512) = read_once(&mut file, None, Sha512Sink::new(), &mut |_| {})?;
+    Ok(Digests {
+        size,
+        sha256,
+        sha512,
+    })
+}
+
+/// SHA-512 of the file at `path`, computed on one worker while this thread reads ahead.
+pub fn sha512_file(path: &Path) -> io::Result<[u8; 64]> {
+    let mut file = File::open(path)?;
+    let none: Option<sha2::Sha256> = None;
+    let (_, _, sha512) = pump(&mut file, None, none, Sha512Sink::new(), &mut |_| {})?;
+    Ok(sha512)
+}
+
+/// One filled buffer: the bytes are `buf[..len]`.
+type Chunk = (Arc<Vec<u8>>, usize);
+
+/// The engine behind [`read_once`] and [`sha512_file`]: an optional first sink and a second one.
+fn pump<A: Sink, B: Sink>(
+    src: &mut dyn Read,
+    dest: Option<&mut dyn Write>,
+    first: Option<A>,
+    second: B,
+    progress: &mut dyn FnMut(u64),
+) -> io::Result<(u64, Option<A::Output>, B::Output)> {
+    let (done_tx, done_rx) = mpsc::channel::<Arc<Vec<u8>>>();
+    thread::scope(|scope| {
+        let (tx_a, worker_a) = match first {
+            Some(sink) => {
+                let (tx, rx) = mpsc::sync_channel::<Chunk>(QUEUE_DEPTH);
+                let done = done_tx.clone();
+                (
+                    Some(tx),
+                    Some(scope.spawn(move || run_worker(sink, rx, done))),
+                )
+            }
+            None => (None, None),
+        };
+        let (tx_b, rx_b) = mpsc::sync_channel::<Chunk>(QUEUE_DEPTH);
+        let worker_b = scope.spawn(move || run_worker(second, rx_b, done_tx));
+
+        let read = feed(src, dest, tx_a, tx_b, &done_rx, progress);
+        // Both senders are dropped by now, so the workers finish their queues and return.
+        let out_a = worker_a.map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        let out_b = worker_b
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        read.map(|size| (size, out_a, out_b))
+    })
+}
+
+/// Reads `src` to the end, handing each buffer to the workers and to `dest`; returns the size.
+fn feed(
+    src: &mut dyn Read,
+    mut dest: Option<&mut dyn Write>,
+    tx_a: Option<SyncSender<Chunk>>,
+    tx_b: SyncSender<Chunk>,
+    done: &Receiver<Arc<Vec<u8>>>,
+    progress: &mut dyn FnMut(u64),
+) -> io::Result<u64> {
+    let mut allocated = 0;
+    let mut total = 0u64;
+    loop {
+        let mut buf = if allocated < POOL_SIZE {
+            allocated += 1;
+            Arc::new(vec![0u8; BUF_SIZE])
+        } else {
+            take_free(done)?
+        };
+        let Some(slot) = Arc::get_mut(&mut buf) else {
+            return Err(io::Error::other("read buffer still shared"));
+        };
+        let len = fill(src, slot)?;
+        if len == 0 {
+            return Ok(total);
+        }
+        let stopped = || io::Error::other("hash worker stopped early");
+        if let Some(tx) = &tx_a {
+            tx.send((Arc::clone(&buf), len)).map_err(|_| stopped())?;
+        }
+        tx_b.send((Arc::clone(&buf), len)).map_err(|_| stopped())?;
+        if let Some(w) = dest.as_mut() {
+            w.write_all(&buf[..len])?;
+        }
+        drop(buf);
+        total += len as u64;
+        progress(total);
+    }
+}
+
+/// Waits for a buffer that no worker holds any more.
+fn take_free(done: &Receiver<Arc<Vec<u8>>>) -> io::Result<Arc<Vec<u8>>> {
+    loop {
+        let mut buf = done
+            .recv()
+            .map_err(|_| io::Error::other("hash workers stopped early"))?;
+        if Arc::get_mut(&mut buf).is_some() {
+            return Ok(buf);
+        }
+        // Another worker still holds it and will send it back when done.
+    }
+}
+
+/// Reads until `buf` is full or `src` is at its end; returns the bytes read.
+fn fill(src: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut len = 0;
+    while len < buf.len() {
+        match src.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(len)
+}
+
+/// A worker: feeds every chunk to `sink`, returns each buffer to the pool, then finishes.
+fn run_worker<S: Sink>(mut sink: S, rx: Receiver<Chunk>, done: Sender<Arc<Vec<u8>>>) -> S::Output {
+    for (buf, len) in rx {
+        sink.update(&buf[..len]);
+        // The reader may be gone after an error; then the buffer is simply dropped.
+        let _ = done.send(buf);
+    }
+    sink.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    /// Runs `tool` (sha256sum or sha512sum) on `path` and returns its hex digest.
+    fn coreutils(tool: &str, path: &Path) -> String {
+        let out = Command::new(tool).arg(path).output().expect("run tool");
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        text.split_whitespace().next().expect("digest").to_owned()
+    }
+
+    fn pseudo_random(len: usize) -> Vec<u8> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect()
+    }
+
+    fn check_len(len: usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pkg.bin");
+        let data = pseudo_random(len);
+        std::fs::write(&path, &data).unwrap();
+
+        let d = hash_file(&path).unwrap();
+        assert_eq!(d.size, len as u64);
+        assert_eq!(d.sha256_hex(), coreutils("sha256sum", &path), "len {len}");
+        assert_eq!(d.sha512_hex(), coreutils("sha512sum", &path), "len {len}");
+        assert_eq!(sha512_file(&path).unwrap(), d.sha512);
+
+        let mut copy = Vec::new();
+        let mut calls = Vec::new();
+        let mut src = File::open(&path).unwrap();
+        let (size, sha256, sha512) =
+            read_once(&mut src, Some(&mut copy), sha2::Sha512::new(), &mut |n| {
+                calls.push(n)
+            })
+            .unwrap();
+        assert_eq!((size, sha256, sha512), (d.size, d.sha256, d.sha512));
+        assert!(copy == data, "copy differs at len {len}");
+        assert_eq!(calls.len(), len.div_ceil(BUF_SIZE));
+        assert_eq!(calls.last().copied().unwrap_or(0), len as u64);
+    }
+
+    #[test]
+    fn matches_coreutils_at_edges() {
+        for len in [0, 1, BUF_SIZE - 1, BUF_SIZE, BUF_SIZE + 1, 3 * BUF_SIZE] {
+            check_len(len);
+        }
+    }
+
+    #[test]
+    fn matches_coreutils_on_50_mib_random() {
+        // More buffers than the pool holds, so buffers are recycled many times.
+        check_len(50 * BUF_SIZE + 12345);
+    }
+
+    #[test]
+    fn known_empty_digests() {
+        let (size, sha256, sha512) =
+            read_once(&mut io::empty(), None, Sha512Sink::new(), &mut |_| {}).unwrap();
+        assert_eq!(size, 0);
+        assert_eq!(
+            to_hex(sha256),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert!(to_hex(sha512).starts_with("cf83e1357eefb8bdf1542850d66d8007"));
+    }
+
+    /// Hands out data a few bytes at a time and fails with `Interrupted` now and then.
+    struct Trickle {
+        data: Vec<u8>,
+        pos: usize,
+        calls: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(3) {
+                return Err(ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(7777).min(self.data.len() - self.pos);
+            buf[..n].copy_from_slice(&self.data[self.pos..self.pos + n]);
+            self.pos += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn short_and_interrupted_reads() {
+        let data = pseudo_random(2 * BUF_SIZE + 99);
+        let mut src = Trickle {
+            data: data.clone(),
+            pos: 0,
+            calls: 0,
+        };
+        let mut copy = Vec::new();
+        let (size, sha256, sha512) =
+            read_once(&mut src, Some(&mut copy), Sha512Sink::new(), &mut |_| {}).unwrap();
+        assert_eq!(size, data.len() as u64);
+        assert!(copy == data);
+        assert_eq!(sha256, <[u8; 32]>::from(sha2::Sha256::digest(&data)));
+        assert_eq!(sha512, <[u8; 64]>::from(sha2::Sha512::digest(&data)));
+    }
+
+    /// A reader that fails after some good buffers.
+    struct Failing(usize);
+
+    impl Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0 == 0 {
+                return Err(io::Error::other("disk on fire"));
+            }
+            self.0 -= 1;
+            buf.fill(1);
+            Ok(buf.len())
+        }
+    }
+
+    /// A writer that fails at once.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::new(ErrorKind::StorageFull, "no space"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn read_and_write_errors_are_returned() {
+        let err = read_once(&mut Failing(20), None, Sha512Sink::new(), &mut |_| {}).unwrap_err();
+        assert_eq!(err.to_string(), "disk on fire");
+        let mut src = io::repeat(0).take(5 * BUF_SIZE as u64);
+        let err = read_once(&mut src, Some(&mut Full), Sha512Sink::new(), &mut |_| {});
+        assert_eq!(err.unwrap_err().kind(), ErrorKind::StorageFull);
+        assert_eq!(
+            hash_file(Path::new("/nonexistent/x")).unwrap_err().kind(),
+            ErrorKind::NotFound
+        );
+    }
+
+    /// A sink of another kind: counts bytes, like a signer would consume them.
+    struct Counter(u64);
+
+    impl Sink for Counter {
+        type Output = u64;
+        fn update(&mut self, data: &[u8]) {
+            self.0 += data.len() as u64;
+        }
+        fn finish(self) -> u64 {
+            self.0
+        }
+    }
+
+    #[test]
+    fn custom_sink_sees_every_byte() {
+        let mut src = io::repeat(7).take(9 * BUF_SIZE as u64 + 5);
+        let (size, _, counted) = read_once(&mut src, None, Counter(0), &mut |_| {}).unwrap();
+        assert_eq!(size, counted);
+    }
+}

@@ -1,0 +1,545 @@
+//! Public signing keys: import (certificates, keyrings, whole Apache KEYS files), list, show,
+//! retire, KEYS export, generation, and the one loader of secret keys for signing that every
+//! signing command uses. Certificates are stored in the index (and mirrored as
+//! `keys/<FINGERPRINT>.asc`); secret key material is never stored.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::clock;
+use crate::error::Error;
+use crate::model::UserId;
+use crate::perm::Action;
+use crate::pgp::{self, KeyInfo, ParsedCert, PgpError, SigningKey};
+use crate::store::keys::{self, KeyRecord, SubkeyRecord};
+use crate::store::{EventDraft, objects};
+
+use super::{Session, access, now_text, user};
+
+/// Key files larger than this are refused before parsing (Apache's largest KEYS files are well
+/// under 1 MiB).
+pub const MAX_KEY_FILE: u64 = 10 * 1024 * 1024;
+
+/// Maps an OpenPGP error to the exit codes of SPEC §5.
+pub fn pgp_error(e: PgpError, what: &str) -> anyhow::Error {
+    match e {
+        PgpError::Malformed(m) => Error::usage(format!("{what}: {m}")).into(),
+        PgpError::Weak(m) => Error::verification(format!("{what}: weak key: {m}")).into(),
+        PgpError::NotSigningCapable => {
+            Error::not_allowed(format!("{what}: no secret key that can sign now")).into()
+        }
+        PgpError::Passphrase(m) => Error::not_allowed(format!("{what}: passphrase: {m}"))
+            .hint("put the passphrase in a file and point $RELMGR_PASSPHRASE_FILE at it")
+            .into(),
+        PgpError::Other(e) => e.context(what.to_string()),
+    }
+}
+
+/// A key id as given on the command line: 16 or 40 hex digits, spaces and `0x` allowed.
+pub fn normalize_id(id: &str) -> anyhow::Result<String> {
+    let hex: String = id
+        .trim()
+        .trim_start_matches("0x")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if !matches!(hex.len(), 16 | 40 | 64) || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(Error::usage(format!(
+            "{id:?} is not a fingerprint or long key id (16, 40 or 64 hex digits)"
+        ))
+        .into());
+    }
+    Ok(hex)
+}
+
+fn ts(t: Timestamp) -> String {
+    clock::fmt(t)
+}
+
+fn record(info: &KeyInfo, owner: Option<&str>, now: &str) -> KeyRecord {
+    KeyRecord {
+        fingerprint: info.fingerprint.clone(),
+        key_id: info.key_id.clone(),
+        user: owner.map(str::to_string),
+        algorithm: pgp::algo_display(info),
+        bits: info.bits,
+        created_at: ts(info.created),
+        expires_at: info.expires.map(ts),
+        revoked_at: info.revoked.as_ref().map(|r| ts(r.time)),
+        revocation: info.revoked.as_ref().map(|r| r.reason.clone()),
+        user_ids: info.user_ids.clone(),
+        can_sign: info.can_sign,
+        retired_at: None,
+        imported_at: now.to_string(),
+        armored: info.armored.clone(),
+        subkeys: info
+            .subkeys
+            .iter()
+            .map(|s| SubkeyRecord {
+                fingerprint: s.fingerprint.clone(),
+                key_id: s.key_id.clone(),
+                algorithm: s.curve.clone().unwrap_or_else(|| {
+                    format!(
+                        "{}{}",
+                        s.algorithm.to_lowercase(),
+                        s.bits.map(|b| b.to_string()).unwrap_or_default()
+                    )
+                }),
+                bits: s.bits,
+                created_at: ts(s.created),
+                expires_at: s.expires.map(ts),
+                for_signing: s.for_signing,
+            })
+            .collect(),
+    }
+}
+
+/// The status of a key at a time: `valid`, `expired`, `revoked` or `retired`.
+pub fn status(k: &KeyRecord, now: &str) -> &'static str {
+    if k.retired_at.is_some() {
+        "retired"
+    } else if k.revoked_at.is_some() {
+        "revoked"
+    } else if k.expires_at.as_deref().is_some_and(|e| e <= now) {
+        "expired"
+    } else {
+        "valid"
+    }
+}
+
+/// A key with its status, as `key list` and `key show` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyView {
+    #[serde(flatten)]
+    pub key: KeyRecord,
+    pub status: String,
+}
+
+fn view(k: KeyRecord, now: &str) -> KeyView {
+    KeyView {
+        status: status(&k, now).to_string(),
+        key: k,
+    }
+}
+
+/// What happened to one certificate of an import.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportItem {
+    pub fingerprint: Option<String>,
+    pub user_id: Option<String>,
+    /// `imported`, `updated`, `unchanged` or `rejected`.
+    pub result: String,
+    pub reason: Option<String>,
+    /// Secret key material was in the input and was stripped.
+    pub secret_stripped: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    pub owner: Option<String>,
+    pub keys: Vec<ImportItem>,
+}
+
+/// Checks who may import/retire keys owned by `owner` (None: unowned keys, e.g. a KEYS file).
+fn require_key_rights(s: &Session, owner: Option<&str>) -> anyhow::Result<()> {
+    let action = if owner == Some(s.actor.id.as_str()) {
+        Action::ManageOwnKey
+    } else {
+        Action::ManageAnyKey
+    };
+    access::require_anywhere(s.store.db(), &s.actor.id, action)
+}
+
+/// Reads a key file with a size limit; a missing file is exit 2.
+fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+    if !meta.is_file() {
+        return Err(Error::usage(format!("{} is not a file", path.display())).into());
+    }
+    if meta.len() > MAX_KEY_FILE {
+        return Err(Error::usage(format!(
+            "{} is {} bytes: larger than any key file relmgr accepts ({} bytes)",
+            path.display(),
+            meta.len(),
+            MAX_KEY_FILE
+        ))
+        .into());
+    }
+    Ok(std::fs::read(path)?)
+}
+
+/// `key import FILE... [--user ID]`.
+pub fn import(
+    s: &mut Session,
+    files: &[PathBuf],
+    owner: Option<&UserId>,
+) -> anyhow::Result<ImportReport> {
+    if let Some(u) = owner {
+        user::load(s.store.db(), u.as_str())?;
+    }
+    let owner = owner.map(|u| u.to_string());
+    require_key_rights(s, owner.as_deref())?;
+    let now = now_text()?;
+    let mut parsed = Vec::new();
+    for f in files {
+        let bytes = read_key_file(f)?;
+        let certs =
+            pgp::parse_keyring(&bytes).map_err(|e| pgp_error(e, &f.display().to_string()))?;
+        parsed.extend(certs);
+    }
+    let mut items = Vec::new();
+    let mut to_store: Vec<KeyRecord> = Vec::new();
+    for p in parsed {
+        match p {
+            ParsedCert::Rejected {
+                fingerprint,
+                user_id,
+                reason,
+            } => items.push(ImportItem {
+                fingerprint,
+                user_id,
+                result: "rejected".into(),
+                reason: Some(reason),
+                secret_stripped: false,
+            }),
+            ParsedCert::Accepted(info) => {
+                // A cert may appear twice in one import: merge with what is pending or stored.
+                let pending = to_store
+                    .iter()
+                    .position(|k| k.fingerprint == info.fingerprint);
+                let existing = match pending {
+                    Some(i) => Some(to_store[i].clone()),
+                    None => keys::find(s.store.db(), &info.fingerprint)?,
+                };
+                let (rec, result) = match existing {
+                    None => (record(&info, owner.as_deref(), &now), "imported"),
+                    Some(old) => {
+                        if owner.is_some() && old.user.is_some() && old.user != owner {
+                            return Err(Error::wrong_state(format!(
+                                "key {} belongs to {}, not {}",
+                                info.fingerprint,
+                                old.user.as_deref().unwrap_or(""),
+                                owner.as_deref().unwrap_or("")
+                            ))
+                            .into());
+                        }
+                        let merged = pgp::merge(&old.armored, &info.armored)
+                            .map_err(|e| pgp_error(e, &info.fingerprint))?;
+                        let mut rec = record(
+                            &merged,
+                            old.user.as_deref().or(owner.as_deref()),
+                            &old.imported_at,
+                        );
+                        rec.retired_at = old.retired_at.clone();
+                        let same = rec.armored == old.armored && rec.user == old.user;
+                        (rec, if same { "unchanged" } else { "updated" })
+                    }
+                };
+                items.push(ImportItem {
+                    fingerprint: Some(rec.fingerprint.clone()),
+                    user_id: rec.user_ids.first().cloned(),
+                    result: result.into(),
+                    reason: None,
+                    secret_stripped: info.had_secret,
+                });
+                match pending {
+                    Some(i) => to_store[i] = rec,
+                    None => to_store.push(rec),
+                }
+            }
+        }
+    }
+    let accepted = items.iter().filter(|i| i.result != "rejected").count();
+    if accepted == 0 {
+        let reasons: Vec<String> = items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    i.fingerprint
+                        .as_deref()
+                        .or(i.user_id.as_deref())
+                        .unwrap_or("a key"),
+                    i.reason.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        return Err(
+            Error::verification(format!("no key imported: {}", reasons.join("; ")))
+                .details(json!({"keys": items}))
+                .into(),
+        );
+    }
+    let changed: Vec<&KeyRecord> = to_store
+        .iter()
+        .filter(|k| {
+            items.iter().any(|i| {
+                i.fingerprint.as_deref() == Some(&k.fingerprint) && i.result != "unchanged"
+            })
+        })
+        .collect();
+    if !changed.is_empty() {
+        let payload = json!({
+            "owner": owner,
+            "keys": changed.iter().map(|k| json!({"fingerprint": k.fingerprint, "certificate": k.armored})).collect::<Vec<_>>(),
+        });
+        s.store.write(&s.actor, |db| {
+            for k in &changed {
+                keys::upsert(db, k)?;
+            }
+            Ok(((), EventDraft::new("key.import", "keys", payload)))
+        })?;
+        for k in &changed {
+            write_key_file(&s.store.dir, k)?;
+        }
+    }
+    Ok(ImportReport { owner, keys: items })
+}
+
+/// Mirrors a certificate to `keys/<FINGERPRINT>.asc` (temp file + rename).
+pub fn write_key_file(store_dir: &Path, k: &KeyRecord) -> anyhow::Result<()> {
+    let dir = store_dir.join("keys");
+    std::fs::create_dir_all(&dir)?;
+    let tmp = dir.join(format!(".{}.tmp-{}", k.fingerprint, std::process::id()));
+    std::fs::write(&tmp, &k.armored)?;
+    std::fs::rename(&tmp, dir.join(format!("{}.asc", k.fingerprint)))?;
+    objects::sync_dir(&dir);
+    Ok(())
+}
+
+/// Loads a key by fingerprint or long key id (a subkey finds its primary), or exit 6.
+pub fn load(db: &rusqlite::Connection, id: &str) -> anyhow::Result<KeyRecord> {
+    let id = normalize_id(id)?;
+    keys::find(db, &id)?.ok_or_else(|| {
+        Error::not_found(format!("no key {id}"))
+            .hint("see `relmgr key list`")
+            .into()
+    })
+}
+
+pub fn list(s: &Session, owner: Option<&UserId>) -> anyhow::Result<Vec<KeyView>> {
+    if let Some(u) = owner {
+        user::load(s.store.db(), u.as_str())?;
+    }
+    let now = now_text()?;
+    Ok(keys::list(s.store.db(), owner.map(|u| u.as_str()))?
+        .into_iter()
+        .map(|k| view(k, &now))
+        .collect())
+}
+
+pub fn show(s: &Session, id: &str) -> anyhow::Result<KeyView> {
+    let k = load(s.store.db(), id)?;
+    Ok(view(k, &now_text()?))
+}
+
+/// `key remove`: retires the key (it still verifies old signatures, signs nothing new).
+pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
+    let k = load(s.store.db(), id)?;
+    require_key_rights(s, k.user.as_deref())?;
+    if k.retired_at.is_some() {
+        return Err(Error::wrong_state(format!("key {} is retired already", k.fingerprint)).into());
+    }
+    let now = now_text()?;
+    s.store.write(&s.actor, |db| {
+        keys::retire(db, &k.fingerprint, &now)?;
+        Ok((
+            (),
+            EventDraft::new("key.retire", "keys", json!({"fingerprint": k.fingerprint})),
+        ))
+    })?;
+    show(s, &k.fingerprint)
+}
+
+/// The Apache KEYS file of a project's members (pmc, committer, rm), or of every owned key.
+pub fn export(s: &Session, project: Option<&crate::model::Key>) -> anyhow::Result<(String, usize)> {
+    if let Some(p) = project {
+        super::project::load(
+            s.store.db(),
+            &crate::model::Target {
+                project: p.clone(),
+                product: None,
+            },
+        )?;
+    }
+    let mut list = keys::of_project(s.store.db(), project.map(|p| p.as_str()))?;
+    list.sort_by(|a, b| {
+        (&a.user, &a.created_at, &a.fingerprint).cmp(&(&b.user, &b.created_at, &b.fingerprint))
+    });
+    Ok((keys_file(&list, project.map(|p| p.as_str()))?, list.len()))
+}
+
+/// Renders an Apache KEYS file: a header, then per key its listing and its armor.
+pub fn keys_file(list: &[KeyRecord], project: Option<&str>) -> anyhow::Result<String> {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "This file contains the PGP keys of the release managers and PMC members{}.\n\
+         Use it to verify releases:\n\n    gpg --import KEYS\n    gpg --verify PACKAGE.asc PACKAGE\n\n\
+         Written by relmgr; do not edit by hand.\n\n",
+        project.map(|p| format!(" of {p}")).unwrap_or_default()
+    ));
+    for k in list {
+        let info = pgp::parse_keyring(k.armored.as_bytes())
+            .map_err(|e| pgp_error(e, &k.fingerprint))?
+            .into_iter()
+            .find_map(|p| match p {
+                ParsedCert::Accepted(i) => Some(i),
+                ParsedCert::Rejected { .. } => None,
+            });
+        if let Some(info) = info {
+            out.push_str(&pgp::keys_listing(&info));
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        out.push_str(&k.armored);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Serialize)]
+pub struct Generated {
+    pub fingerprint: String,
+    pub user: String,
+    pub user_id: String,
+    pub secret_file: String,
+    pub protected: bool,
+}
+
+/// `key generate --user ID -o SECRET.asc`: an Ed25519 signing key whose public part is
+/// registered to the user; the secret goes only to the file (mode 0600, never overwritten).
+pub fn generate(
+    s: &mut Session,
+    owner: &UserId,
+    out: &Path,
+    passphrase: Option<String>,
+) -> anyhow::Result<Generated> {
+    let u = user::load(s.store.db(), owner.as_str())?;
+    require_key_rights(s, Some(owner.as_str()))?;
+    if out.exists() {
+        return Err(Error::wrong_state(format!(
+            "{} exists already: relmgr never overwrites a secret key",
+            out.display()
+        ))
+        .into());
+    }
+    let uid = match (&u.name, &u.email) {
+        (Some(n), Some(e)) => format!("{n} <{e}>"),
+        (None, Some(e)) => format!("<{e}>"),
+        (Some(n), None) => n.clone(),
+        (None, None) => u.id.clone(),
+    };
+    let now = clock::now()?;
+    let (secret, info) = pgp::generate(&uid, passphrase.as_deref(), now)
+        .map_err(|e| pgp_error(e, "generating a key"))?;
+    write_secret(out, secret.as_bytes())?;
+    let rec = record(&info, Some(owner.as_str()), &ts(now));
+    let result = s.store.write(&s.actor, |db| {
+        keys::upsert(db, &rec)?;
+        Ok(((), EventDraft::new("key.generate", "keys", json!({"owner": owner.as_str(), "fingerprint": rec.fingerprint, "certificate": rec.armored}))))
+    });
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(out);
+        return Err(e);
+    }
+    write_key_file(&s.store.dir, &rec)?;
+    Ok(Generated {
+        fingerprint: rec.fingerprint,
+        user: owner.to_string(),
+        user_id: uid,
+        secret_file: out.display().to_string(),
+        protected: passphrase.is_some(),
+    })
+}
+
+fn write_secret(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts
+        .open(path)
+        .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    Ok(())
+}
+
+/// A secret key ready to sign, checked against the store, and warnings for the user.
+pub struct Signer {
+    pub key: SigningKey,
+    pub record: KeyRecord,
+    pub warnings: Vec<String>,
+}
+
+/// The one loader of secret keys for signing (`sign`, `stage --sign`, `vote cast --sign`,
+/// `publish --key`): armored or binary; the passphrase comes from `passphrase` (the CLI reads
+/// `$RELMGR_PASSPHRASE_FILE` or prompts on a terminal), never from argv. The key must be a
+/// registered, valid, signing-capable key of the acting user, else exit 4.
+pub fn load_signer(
+    s: &Session,
+    path: &Path,
+    passphrase: &mut dyn FnMut() -> anyhow::Result<String>,
+) -> anyhow::Result<Signer> {
+    let mut warnings = Vec::new();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::usage(format!("secret key {}: {e}", path.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            warnings.push(format!(
+                "{} can be read by other users: `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    let bytes = read_key_file(path)?;
+    let now = clock::now()?;
+    let key = pgp::load_signing_key(&bytes, passphrase, now)
+        .map_err(|e| pgp_error(e, &format!("secret key {}", path.display())))?;
+    let fpr = key.primary_fingerprint();
+    let Some(record) = keys::find(s.store.db(), &fpr)? else {
+        return Err(Error::not_allowed(format!("key {fpr} is not registered"))
+            .hint(format!(
+                "register its public part: `relmgr key import PUBLIC.asc --user {}`",
+                s.actor.id
+            ))
+            .into());
+    };
+    if record.user.as_deref() != Some(s.actor.id.as_str()) {
+        return Err(Error::not_allowed(format!(
+            "key {fpr} belongs to {}, not to {}: sign with your own key",
+            record.user.as_deref().unwrap_or("nobody"),
+            s.actor.id
+        ))
+        .into());
+    }
+    match status(&record, &ts(now)) {
+        "valid" => {}
+        st => {
+            return Err(
+                Error::not_allowed(format!("key {fpr} is {st}: it signs nothing new")).into(),
+            );
+        }
+    }
+    Ok(Signer {
+        key,
+        record,
+        warnings,
+    })
+}

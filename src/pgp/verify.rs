@@ -1,0 +1,389 @@
+//! Verifying detached signatures against a keyring.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use jiff::Timestamp;
+use sequoia_openpgp as openpgp;
+
+use openpgp::cert::prelude::*;
+use openpgp::crypto::hash;
+use openpgp::packet::Signature;
+use openpgp::parse::{PacketParser, PacketParserResult, Parse};
+use openpgp::policy::{HashAlgoSecurity, Policy};
+use openpgp::types::{HashAlgorithm, RevocationStatus, SignatureType};
+use openpgp::{Cert, KeyHandle, KeyID, Packet};
+
+use super::import::error_chain;
+use super::{ParsedCert, PgpError, fpr_hex, parse_keyring, policy, to_st, to_ts};
+
+/// Read buffer for streaming the signed data.
+const BUF_SIZE: usize = 1 << 20;
+
+/// A signature's creation time may lie this far in the future of `now`
+/// (clock skew between machines).
+const CLOCK_SKEW: Duration = Duration::from_secs(60);
+
+/// Outcome of checking a detached signature.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum SigCheck {
+    /// The signature is valid and made by a key of the keyring that was
+    /// valid (alive, not revoked) when the signature was made.
+    Good {
+        /// The certificate (primary key) the signature is attributed to.
+        primary_fingerprint: String,
+        /// The (sub)key that made it.
+        signer_fingerprint: String,
+        /// Signature creation time.
+        created: Timestamp,
+    },
+    /// The signature does not hold: data mismatch, malformed signature,
+    /// key expired or revoked at signing time, signature older than the
+    /// key, unreadable data…
+    Bad {
+        /// For humans.
+        reason: String,
+    },
+    /// The signature was made by a key that is not in the keyring.
+    UnknownKey {
+        /// Issuer fingerprint (or key id) as upper hex.
+        issuer: String,
+    },
+}
+
+/// Certificates to verify signatures against, parsed once and indexed by
+/// the key ids of primary keys and subkeys.
+#[derive(Debug, Clone, Default)]
+pub struct Keyring {
+    certs: Vec<Cert>,
+    by_keyid: HashMap<KeyID, Vec<usize>>,
+}
+
+impl Keyring {
+    /// Builds a keyring from armored (or binary) certificates, e.g. the
+    /// ones stored from [`super::KeyInfo::armored`].  Fails with
+    /// [`PgpError::Malformed`] on the first unreadable one.
+    pub fn new<I, S>(certs: I) -> Result<Self, PgpError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut ring = Keyring::default();
+        for (i, armored) in certs.into_iter().enumerate() {
+            let cert = Cert::from_bytes(armored.as_ref().as_bytes()).map_err(|e| {
+                PgpError::Malformed(format!("certificate #{}: {}", i + 1, error_chain(&e)))
+            })?;
+            ring.add(cert);
+        }
+        Ok(ring)
+    }
+
+    /// Builds a keyring from a KEYS file or keyring; only the certificates
+    /// [`parse_keyring`] accepts are used (signatures by rejected, e.g.
+    /// weak, keys report [`SigCheck::UnknownKey`]).
+    pub fn from_keys_file(bytes: &[u8]) -> Result<Self, PgpError> {
+        let mut ring = Keyring::default();
+        for parsed in parse_keyring(bytes)? {
+            if let ParsedCert::Accepted(info) = parsed {
+                let cert = Cert::from_bytes(info.armored.as_bytes())?;
+                ring.add(cert);
+            }
+        }
+        Ok(ring)
+    }
+
+    /// Adds one certificate (secret parts are dropped).
+    fn add(&mut self, cert: Cert) {
+        let cert = cert.strip_secret_key_material();
+        let idx = self.certs.len();
+        for ka in cert.keys() {
+            let ids = self.by_keyid.entry(ka.key().keyid()).or_default();
+            if !ids.contains(&idx) {
+                ids.push(idx);
+            }
+        }
+        self.certs.push(cert);
+    }
+
+    /// Number of certificates.
+    pub fn len(&self) -> usize {
+        self.certs.len()
+    }
+
+    /// Whether the keyring is empty.
+    pub fn is_empty(&self) -> bool {
+        self.certs.is_empty()
+    }
+
+    /// Primary fingerprints of the certificates, in insertion order.
+    pub fn fingerprints(&self) -> Vec<String> {
+        self.certs
+            .iter()
+            .map(|c| fpr_hex(&c.fingerprint()))
+            .collect()
+    }
+
+    /// Verifies the detached `signature` (armored or binary) over the data
+    /// read from `data` (streamed with a 1 MiB buffer).
+    ///
+    /// The key's validity is judged at the signature's creation time: a
+    /// hard revocation (compromised, unspecified) voids every signature, a
+    /// soft one (superseded, retired) only later ones.  `now` bounds the
+    /// signature's own validity (expiry, creation in the future).
+    ///
+    /// With several signatures in `signature`, any good one wins, then a
+    /// bad one, then an unknown key.
+    pub fn verify_detached(
+        &self,
+        signature: &[u8],
+        data: &mut dyn Read,
+        now: Timestamp,
+    ) -> SigCheck {
+        let sigs = match parse_signatures(signature) {
+            Ok(s) if s.is_empty() => return bad("the signature file holds no signature"),
+            Ok(s) => s,
+            Err(e) => return bad(format!("malformed signature: {}", error_chain(&e))),
+        };
+
+        // One hash context per (algorithm, salt); v4 signatures share.
+        let mut slots: Vec<(HashAlgorithm, Option<Vec<u8>>, hash::Context)> = Vec::new();
+        let mut slot_of: Vec<Result<usize, String>> = Vec::new();
+        for sig in &sigs {
+            let algo = sig.hash_algo();
+            let salt = sig.salt().map(|s| s.to_vec());
+            if let Some(i) = slots.iter().position(|(a, s, _)| *a == algo && *s == salt) {
+                slot_of.push(Ok(i));
+                continue;
+            }
+            match algo.context() {
+                Ok(b) => {
+                    let mut ctx = b.for_signature(sig.version());
+                    if let Some(s) = &salt {
+                        ctx.update(s);
+                    }
+                    slots.push((algo, salt, ctx));
+                    slot_of.push(Ok(slots.len() - 1));
+                }
+                Err(e) => slot_of.push(Err(format!("unsupported hash algorithm {algo}: {e}"))),
+            }
+        }
+
+        if !slots.is_empty() {
+            let mut buf = vec![0u8; BUF_SIZE];
+            loop {
+                match data.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        for (_, _, ctx) in slots.iter_mut() {
+                            ctx.update(&buf[..n]);
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return bad(format!("cannot read the signed data: {e}")),
+                }
+            }
+        }
+
+        let now = to_st(now);
+        let mut first_bad = None;
+        let mut first_unknown = None;
+        for (sig, slot) in sigs.iter().zip(slot_of) {
+            let result = match slot {
+                Ok(i) => self.check_one(sig, &slots[i].2, now),
+                Err(reason) => SigCheck::Bad { reason },
+            };
+            match result {
+                good @ SigCheck::Good { .. } => return good,
+                b @ SigCheck::Bad { .. } => {
+                    first_bad.get_or_insert(b);
+                }
+                u @ SigCheck::UnknownKey { .. } => {
+                    first_unknown.get_or_insert(u);
+                }
+            }
+        }
+        first_bad
+            .or(first_unknown)
+            .unwrap_or_else(|| bad("no signature could be checked"))
+    }
+
+    /// [`verify_detached`](Self::verify_detached) over a file.  An
+    /// unreadable file is [`SigCheck::Bad`].
+    pub fn verify_detached_path(&self, signature: &[u8], path: &Path, now: Timestamp) -> SigCheck {
+        match std::fs::File::open(path) {
+            Ok(mut f) => self.verify_detached(signature, &mut f, now),
+            Err(e) => bad(format!("cannot read {}: {e}", path.display())),
+        }
+    }
+
+    /// Checks one signature whose data has been hashed into `ctx`.
+    fn check_one(&self, sig: &Signature, ctx: &hash::Context, now: SystemTime) -> SigCheck {
+        if sig.typ() != SignatureType::Binary {
+            return bad(format!(
+                "unsupported signature type {} (relmgr checks binary signatures)",
+                sig.typ()
+            ));
+        }
+        let Some(created) = sig.signature_creation_time() else {
+            return bad("the signature has no creation time");
+        };
+        let issuers = sig.get_issuers();
+        let Some(first_issuer) = issuers.first() else {
+            return SigCheck::UnknownKey {
+                issuer: "(the signature names no issuer)".into(),
+            };
+        };
+        let mut candidates: Vec<usize> = Vec::new();
+        for h in &issuers {
+            let id = KeyID::from(h);
+            for &i in self.by_keyid.get(&id).map(Vec::as_slice).unwrap_or(&[]) {
+                if !candidates.contains(&i) {
+                    candidates.push(i);
+                }
+            }
+        }
+        if candidates.is_empty() {
+            let issuer = issuers
+                .iter()
+                .find(|h| matches!(h, KeyHandle::Fingerprint(_)))
+                .unwrap_or(first_issuer);
+            return SigCheck::UnknownKey {
+                issuer: issuer.to_hex().to_uppercase(),
+            };
+        }
+
+        let mut result = None;
+        for i in candidates {
+            let cert = &self.certs[i];
+            for ka in cert.keys().key_handles(issuers.iter()) {
+                let r = check_with(cert, ka.key(), sig, ctx, created, now);
+                if matches!(r, SigCheck::Good { .. }) {
+                    return r;
+                }
+                result.get_or_insert(r);
+            }
+        }
+        result.unwrap_or_else(|| SigCheck::UnknownKey {
+            issuer: first_issuer.to_hex().to_uppercase(),
+        })
+    }
+}
+
+fn bad(reason: impl Into<String>) -> SigCheck {
+    SigCheck::Bad {
+        reason: reason.into(),
+    }
+}
+
+/// Reads the signature packets of a detached signature (armored or not).
+fn parse_signatures(bytes: &[u8]) -> anyhow::Result<Vec<Signature>> {
+    let mut sigs = Vec::new();
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(sigs);
+    }
+    let mut ppr = PacketParser::from_bytes(bytes)?;
+    while let PacketParserResult::Some(pp) = ppr {
+        let (packet, next) = pp.next()?;
+        match packet {
+            Packet::Signature(s) => sigs.push(s),
+            Packet::Marker(_) => {}
+            Packet::Unknown(u) => {
+                return Err(anyhow::anyhow!(
+                    "unreadable {} packet: {}",
+                    u.tag(),
+                    error_chain(u.error())
+                ));
+            }
+            other => {
+                return Err(anyhow::anyhow!(
+                    "unexpected {} packet in a detached signature",
+                    other.tag()
+                ));
+            }
+        }
+        ppr = next;
+    }
+    Ok(sigs)
+}
+
+/// Checks `sig` against one key of `cert`.
+fn check_with<R: openpgp::packet::key::KeyRole>(
+    cert: &Cert,
+    key: &openpgp::packet::Key<openpgp::packet::key::PublicParts, R>,
+    sig: &Signature,
+    ctx: &hash::Context,
+    created: SystemTime,
+    now: SystemTime,
+) -> SigCheck {
+    let when = to_ts(created);
+    if created < key.creation_time() {
+        return bad(format!(
+            "the signature ({when}) was made before the key existed ({})",
+            to_ts(key.creation_time())
+        ));
+    }
+    if let Err(e) = sig.verify_hash(key, ctx.clone()) {
+        return bad(format!(
+            "the signature does not match the data: {}",
+            error_chain(&e)
+        ));
+    }
+    let p = policy();
+    if let Err(e) = p.signature(sig, HashAlgoSecurity::CollisionResistance) {
+        return bad(format!("the signature is too weak: {}", error_chain(&e)));
+    }
+    if let Err(e) = sig.signature_alive(now, CLOCK_SKEW) {
+        return bad(format!(
+            "the signature is not valid now (expired or made in the future): {}",
+            error_chain(&e)
+        ));
+    }
+    let vc = match cert.with_policy(&p, created) {
+        Ok(vc) => vc,
+        Err(e) => {
+            return bad(format!(
+                "the key was not valid when the signature was made ({when}): {}",
+                error_chain(&e)
+            ));
+        }
+    };
+    if let RevocationStatus::Revoked(revs) = vc.revocation_status() {
+        let why = revs
+            .first()
+            .map(|r| super::revocation_reason(r))
+            .unwrap_or_default();
+        return bad(format!("the key is revoked ({why})"));
+    }
+    if let Err(e) = vc.alive() {
+        return bad(format!(
+            "the key had expired when the signature was made ({when}): {}",
+            error_chain(&e)
+        ));
+    }
+    let Some(ka) = vc.keys().key_handle(key.fingerprint()).next() else {
+        return bad("the signing subkey has no valid binding at signature time");
+    };
+    if !ka.for_signing() {
+        return bad("the signing key is not marked for signing");
+    }
+    if let RevocationStatus::Revoked(revs) = ka.revocation_status() {
+        let why = revs
+            .first()
+            .map(|r| super::revocation_reason(r))
+            .unwrap_or_default();
+        return bad(format!("the signing subkey is revoked ({why})"));
+    }
+    if let Err(e) = ka.alive() {
+        return bad(format!(
+            "the signing subkey had expired when the signature was made ({when}): {}",
+            error_chain(&e)
+        ));
+    }
+    SigCheck::Good {
+        primary_fingerprint: fpr_hex(&cert.fingerprint()),
+        signer_fingerprint: fpr_hex(&key.fingerprint()),
+        created: when,
+    }
+}
