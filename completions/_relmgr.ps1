@@ -42,6 +42,10 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Roles: grant, revoke, list')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'OpenPGP keys: import, list, show, remove, export (KEYS), generate')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Vote policy: show, set, history')
+            [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Stage files (or an external package) into a release''s draft revision')
+            [CompletionResult]::new('unstage', 'unstage', [CompletionResultType]::ParameterValue, 'Remove a package from a draft revision')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign every package of a draft revision with your key')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify checksums and signatures of a release or of a directory')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit events, oldest first')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -751,6 +755,77 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
         'relmgr;policy;help;help' {
             break
         }
+        'relmgr;stage' {
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Platform of these packages (linux, windows, macos, any, …)')
+            [CompletionResult]::new('--arch', '--arch', [CompletionResultType]::ParameterName, 'CPU architecture (x64, arm64, …)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Channel (stable, beta, …)')
+            [CompletionResult]::new('--sign', '--sign', [CompletionResultType]::ParameterName, 'Sign each file with this secret key while staging (one read per file)')
+            [CompletionResult]::new('--external', '--external', [CompletionResultType]::ParameterName, 'Stage an external package: its https:// or oci:// URL')
+            [CompletionResult]::new('--sha256', '--sha256', [CompletionResultType]::ParameterName, 'The external package''s SHA-256 (64 hex digits)')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'The external package''s size in bytes')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;unstage' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;sign' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Your secret key (passphrase: $RELMGR_PASSPHRASE_FILE, else a prompt)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;verify' {
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision to verify [default: the newest]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Verify a directory of packages instead (e.g. a download or a published tree)')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store''s keys]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'relmgr;release' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
@@ -870,6 +945,10 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Roles: grant, revoke, list')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'OpenPGP keys: import, list, show, remove, export (KEYS), generate')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Vote policy: show, set, history')
+            [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Stage files (or an external package) into a release''s draft revision')
+            [CompletionResult]::new('unstage', 'unstage', [CompletionResultType]::ParameterValue, 'Remove a package from a draft revision')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign every package of a draft revision with your key')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify checksums and signatures of a release or of a directory')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit events, oldest first')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -996,6 +1075,18 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;policy;history' {
+            break
+        }
+        'relmgr;help;stage' {
+            break
+        }
+        'relmgr;help;unstage' {
+            break
+        }
+        'relmgr;help;sign' {
+            break
+        }
+        'relmgr;help;verify' {
             break
         }
         'relmgr;help;release' {

@@ -39,6 +39,10 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand role 'Roles: grant, revoke, list'
             cand key 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
             cand policy 'Vote policy: show, set, history'
+            cand stage 'Stage files (or an external package) into a release''s draft revision'
+            cand unstage 'Remove a package from a draft revision'
+            cand sign 'Sign every package of a draft revision with your key'
+            cand verify 'Verify checksums and signatures of a release or of a directory'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
@@ -678,6 +682,73 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;policy;help;help'= {
         }
+        &'relmgr;stage'= {
+            cand --platform 'Platform of these packages (linux, windows, macos, any, …)'
+            cand --arch 'CPU architecture (x64, arm64, …)'
+            cand --channel 'Channel (stable, beta, …)'
+            cand --sign 'Sign each file with this secret key while staging (one read per file)'
+            cand --external 'Stage an external package: its https:// or oci:// URL'
+            cand --sha256 'The external package''s SHA-256 (64 hex digits)'
+            cand --size 'The external package''s size in bytes'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;unstage'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;sign'= {
+            cand --key 'Your secret key (passphrase: $RELMGR_PASSPHRASE_FILE, else a prompt)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;verify'= {
+            cand --revision 'The revision to verify [default: the newest]'
+            cand --dir 'Verify a directory of packages instead (e.g. a download or a published tree)'
+            cand --keys 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store''s keys]'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'relmgr;release'= {
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
@@ -787,6 +858,10 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand role 'Roles: grant, revoke, list'
             cand key 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
             cand policy 'Vote policy: show, set, history'
+            cand stage 'Stage files (or an external package) into a release''s draft revision'
+            cand unstage 'Remove a package from a draft revision'
+            cand sign 'Sign every package of a draft revision with your key'
+            cand verify 'Verify checksums and signatures of a release or of a directory'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
@@ -881,6 +956,14 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;policy;set'= {
         }
         &'relmgr;help;policy;history'= {
+        }
+        &'relmgr;help;stage'= {
+        }
+        &'relmgr;help;unstage'= {
+        }
+        &'relmgr;help;sign'= {
+        }
+        &'relmgr;help;verify'= {
         }
         &'relmgr;help;release'= {
             cand list 'List releases (of a project with its products, of a product, or all)'

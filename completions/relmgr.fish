@@ -42,6 +42,10 @@ complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "user" -d 'Users: add,
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "role" -d 'Roles: grant, revoke, list'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "policy" -d 'Vote policy: show, set, history'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "stage" -d 'Stage files (or an external package) into a release\'s draft revision'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "unstage" -d 'Remove a package from a draft revision'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "sign" -d 'Sign every package of a draft revision with your key'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "release" -d 'Releases: list, show'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "log" -d 'The audit events, oldest first'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -478,6 +482,57 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_su
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "history" -d 'Every version of a target\'s own policy, with who set it and when'
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l platform -d 'Platform of these packages (linux, windows, macos, any, …)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l arch -d 'CPU architecture (x64, arm64, …)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l channel -d 'Channel (stable, beta, …)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l sign -d 'Sign each file with this secret key while staging (one read per file)' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l external -d 'Stage an external package: its https:// or oci:// URL' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l sha256 -d 'The external package\'s SHA-256 (64 hex digits)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l size -d 'The external package\'s size in bytes' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand unstage" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -l key -d 'Your secret key (passphrase: $RELMGR_PASSPHRASE_FILE, else a prompt)' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l revision -d 'The revision to verify [default: the newest]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l dir -d 'Verify a directory of packages instead (e.g. a download or a published tree)' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l keys -d 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store\'s keys]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -549,18 +604,22 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s y -l yes
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "stage" -d 'Stage files (or an external package) into a release\'s draft revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "unstage" -d 'Remove a package from a draft revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "sign" -d 'Sign every package of a draft revision with your key'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project (admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List projects'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "show" -d 'Show one project'

@@ -10,6 +10,7 @@ mod policy;
 mod project;
 mod release;
 mod role;
+mod stage;
 mod user;
 
 use std::ffi::OsString;
@@ -93,6 +94,14 @@ pub enum Command {
     /// Vote policy: show, set, history
     #[command(subcommand)]
     Policy(policy::PolicyCmd),
+    /// Stage files (or an external package) into a release's draft revision
+    Stage(stage::StageArgs),
+    /// Remove a package from a draft revision
+    Unstage(stage::UnstageArgs),
+    /// Sign every package of a draft revision with your key
+    Sign(stage::SignArgs),
+    /// Verify checksums and signatures of a release or of a directory
+    Verify(stage::VerifyArgs),
     /// Releases: list, show
     #[command(subcommand)]
     Release(release::ReleaseCmd),
@@ -182,6 +191,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Role(c) => role::run(ctx, c),
         Command::Key(c) => key::run(ctx, c),
         Command::Policy(c) => policy::run(ctx, c),
+        Command::Stage(a) => stage::stage(ctx, a),
+        Command::Unstage(a) => stage::unstage(ctx, a),
+        Command::Sign(a) => stage::sign(ctx, a),
+        Command::Verify(a) => stage::verify(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => docs::completions(a),

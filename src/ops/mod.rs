@@ -10,7 +10,9 @@ pub mod policy;
 pub mod project;
 pub mod release;
 pub mod role;
+pub mod stage;
 pub mod user;
+pub mod verify;
 
 use crate::error::Error;
 use crate::store::{Actor, ActorKind, Store, users};

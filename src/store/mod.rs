@@ -9,6 +9,7 @@ pub mod objects;
 pub mod projects;
 pub mod releases;
 pub mod schema;
+pub mod tree;
 pub mod users;
 pub mod votes;
 

@@ -1,0 +1,369 @@
+//! Verification the way a voter or a downstream user does it: for each package, the checksum
+//! (`ok`, `bad`, `missing`) and the signature (`ok`, `bad`, `missing`, `unknown-key`), reading the
+//! files of the release tree (or of any directory) rather than trusting the index. A key that
+//! was expired or revoked when it signed makes the signature bad; a subkey's signature counts
+//! for its primary key.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Serialize;
+use sha2::{Digest, Sha256, Sha512};
+
+use crate::checksums::{self, Algo};
+use crate::clock;
+use crate::digest;
+use crate::distdir;
+use crate::error::Error;
+use crate::model::{ReleaseRef, RevisionNo};
+use crate::pgp::{Keyring, SigCheck};
+use crate::store::{keys, releases, tree};
+
+use super::stage::parallel;
+use super::{Session, release};
+
+/// One package's verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackageCheck {
+    pub name: String,
+    /// `ok`, `bad`, `missing` (or `external`: the bytes live elsewhere).
+    pub checksum: String,
+    /// `ok`, `bad`, `missing`, `unknown-key` (or `external`).
+    pub signature: String,
+    /// The primary key of a good signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+    /// Why something is not ok.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+}
+
+impl PackageCheck {
+    fn ok(&self) -> bool {
+        matches!(self.checksum.as_str(), "ok" | "external")
+            && matches!(self.signature.as_str(), "ok" | "external")
+    }
+}
+
+/// What `verify` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+    pub packages: Vec<PackageCheck>,
+    /// `.asc` or checksum files whose package is missing.
+    pub orphans: Vec<String>,
+    /// `.md5`, `.sha1`, `.sig` and similar files a release must not carry.
+    pub stray: Vec<String>,
+    /// Symlinks and other files that are not regular.
+    pub other: Vec<String>,
+    /// Where the keys came from.
+    pub keys: String,
+}
+
+/// Reads a file once, feeding a SHA-512 (and SHA-256) on the side while the signature check
+/// consumes the bytes.
+struct Tee<'a, R> {
+    inner: R,
+    sha512: &'a mut Sha512,
+    sha256: Option<&'a mut Sha256>,
+}
+
+impl<R: Read> Read for Tee<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.sha512.update(&buf[..n]);
+        if let Some(h) = self.sha256.as_deref_mut() {
+            h.update(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+struct Sums {
+    sha512: String,
+    sha256: String,
+    sig: Option<SigCheck>,
+}
+
+/// One read of `path`: its digests and, given a signature, its check.
+fn read_and_check(
+    path: &Path,
+    sig: Option<&[u8]>,
+    keyring: &Keyring,
+    now: Timestamp,
+) -> std::io::Result<Sums> {
+    let file = std::fs::File::open(path)?;
+    let mut h512 = Sha512::new();
+    let mut h256 = Sha256::new();
+    let reader = std::io::BufReader::with_capacity(digest::BUF_SIZE, file);
+    let mut tee = Tee {
+        inner: reader,
+        sha512: &mut h512,
+        sha256: Some(&mut h256),
+    };
+    let check = match sig {
+        Some(sig) => {
+            let c = keyring.verify_detached(sig, &mut tee, now);
+            // The verifier may stop early on a bad signature: hash the rest.
+            std::io::copy(&mut tee, &mut std::io::sink())?;
+            Some(c)
+        }
+        None => {
+            std::io::copy(&mut tee, &mut std::io::sink())?;
+            None
+        }
+    };
+    Ok(Sums {
+        sha512: digest::to_hex(h512.finalize()),
+        sha256: digest::to_hex(h256.finalize()),
+        sig: check,
+    })
+}
+
+fn signature_verdict(c: &SigCheck, problems: &mut Vec<String>) -> (String, Option<String>) {
+    match c {
+        SigCheck::Good {
+            primary_fingerprint,
+            ..
+        } => ("ok".into(), Some(primary_fingerprint.clone())),
+        SigCheck::Bad { reason } => {
+            problems.push(format!("signature: {reason}"));
+            ("bad".into(), None)
+        }
+        SigCheck::UnknownKey { issuer } => {
+            problems.push(format!(
+                "signature by {issuer}, which is not among the known keys"
+            ));
+            ("unknown-key".into(), None)
+        }
+    }
+}
+
+/// Checks one package given its file, its signature file and its checksum files.
+fn check_one(
+    name: &str,
+    file: &Path,
+    asc: Option<&Path>,
+    sums: &[(Algo, PathBuf)],
+    expected: Option<(&str, &str)>,
+    keyring: &Keyring,
+    now: Timestamp,
+) -> PackageCheck {
+    let mut problems = Vec::new();
+    let file_name = name.rsplit('/').next().unwrap_or(name);
+    let sig_bytes = asc.map(std::fs::read);
+    let sig = match &sig_bytes {
+        Some(Ok(b)) => Some(b.as_slice()),
+        Some(Err(e)) => {
+            problems.push(format!("cannot read the signature: {e}"));
+            None
+        }
+        None => None,
+    };
+    let computed = match read_and_check(file, sig, keyring, now) {
+        Ok(c) => c,
+        Err(e) => {
+            return PackageCheck {
+                name: name.into(),
+                checksum: "missing".into(),
+                signature: if asc.is_some() {
+                    "bad".into()
+                } else {
+                    "missing".into()
+                },
+                signer: None,
+                problems: vec![format!("cannot read the package: {e}")],
+            };
+        }
+    };
+    let mut checksum = if sums.is_empty() { "missing" } else { "ok" }.to_string();
+    if sums.is_empty() {
+        problems.push("no .sha512 (or .sha256) file".into());
+    }
+    for (algo, path) in sums {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(format!("{}: {e}", path.display()));
+                checksum = "bad".into();
+                continue;
+            }
+        };
+        let want = match algo {
+            Algo::Sha512 => &computed.sha512,
+            Algo::Sha256 => &computed.sha256,
+        };
+        match checksums::parse(&text, Some(file_name)) {
+            Ok(entries) => {
+                let matching: Vec<_> = entries.iter().filter(|e| e.algo == *algo).collect();
+                if matching.is_empty() || matching.iter().any(|e| &e.hex != want) {
+                    checksum = "bad".into();
+                    problems.push(format!(
+                        "the {algo} in {} does not match the file",
+                        path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+                    ));
+                }
+            }
+            Err(e) => {
+                checksum = "bad".into();
+                problems.push(format!(
+                    "{}: {e}",
+                    path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+                ));
+            }
+        }
+    }
+    if let Some((sha512, sha256)) = expected
+        && (computed.sha512 != sha512 || computed.sha256 != sha256)
+    {
+        checksum = "bad".into();
+        problems.push("the file does not match the checksums recorded in the index".into());
+    }
+    let (signature, signer) = match &computed.sig {
+        Some(c) => signature_verdict(c, &mut problems),
+        None if asc.is_some() => ("bad".into(), None),
+        None => {
+            problems.push("no .asc signature".into());
+            ("missing".into(), None)
+        }
+    };
+    PackageCheck {
+        name: name.into(),
+        checksum,
+        signature,
+        signer,
+        problems,
+    }
+}
+
+/// The keyring of every key registered in the store.
+pub fn store_keyring(s: &Session) -> anyhow::Result<Keyring> {
+    let all = keys::list(s.store.db(), None)?;
+    Keyring::new(all.iter().map(|k| k.armored.as_str()))
+        .map_err(|e| super::keys::pgp_error(e, "the store's keys"))
+}
+
+/// `verify TARGET@VERSION [--revision rcN]`: the revision's files in `releases/`.
+pub fn verify_release(
+    s: &Session,
+    r: &ReleaseRef,
+    which: Option<RevisionNo>,
+) -> anyhow::Result<Report> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    let rev = release::revision(db, &rel, which)?;
+    let packages = releases::packages(db, rev.id)?;
+    let dir = tree::revision_dir(&s.store.dir, &rel.target, &rel.version, &rev.label());
+    let keyring = store_keyring(s)?;
+    let now = clock::now()?;
+    let checks = parallel(&packages, |p| {
+        if p.external_url.is_some() {
+            return Ok(PackageCheck {
+                name: p.name.clone(),
+                checksum: "external".into(),
+                signature: "external".into(),
+                signer: None,
+                problems: vec![],
+            });
+        }
+        let file = dir.join(&p.name);
+        let asc = dir.join(format!("{}.asc", p.name));
+        let sum = dir.join(format!("{}.sha512", p.name));
+        let sums = if sum.is_file() {
+            vec![(Algo::Sha512, sum)]
+        } else {
+            vec![]
+        };
+        let expected = p.sha512.as_deref().map(|h| (h, p.sha256.as_str()));
+        Ok(check_one(
+            &p.name,
+            &file,
+            asc.is_file().then_some(asc.as_path()),
+            &sums,
+            expected,
+            &keyring,
+            now,
+        ))
+    })?;
+    let ok = !checks.is_empty() && checks.iter().all(PackageCheck::ok);
+    Ok(Report {
+        ok,
+        release: Some(r.to_string()),
+        revision: Some(rev.label()),
+        dir: None,
+        packages: checks,
+        orphans: vec![],
+        stray: vec![],
+        other: vec![],
+        keys: "the store's registered keys".into(),
+    })
+}
+
+/// `verify --dir DIR [--keys KEYS]`: any directory of packages with `.asc`, `.sha512` and
+/// `.sha256` files (GNU, bare or BSD form). Keys: `--keys`, else a `KEYS` file in DIR, else the
+/// store's registered keys when a store is at hand.
+pub fn verify_dir(
+    dir: &Path,
+    keys_file: Option<&Path>,
+    store_keys: Option<Keyring>,
+) -> anyhow::Result<Report> {
+    let scan = distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let (keyring, source) = match (keys_file, &scan.keys_file, store_keys) {
+        (Some(k), _, _) => (keyring_from_file(k)?, k.display().to_string()),
+        (None, Some(k), _) => (keyring_from_file(k)?, k.display().to_string()),
+        (None, None, Some(ring)) => (ring, "the store's registered keys".to_string()),
+        (None, None, None) => (
+            Keyring::default(),
+            "none (no --keys, no KEYS file, no store)".to_string(),
+        ),
+    };
+    let now = clock::now()?;
+    let checks = parallel(&scan.packages, |p| {
+        let mut sums = Vec::new();
+        if let Some(s) = &p.sha512 {
+            sums.push((Algo::Sha512, s.clone()));
+        }
+        if let Some(s) = &p.sha256 {
+            sums.push((Algo::Sha256, s.clone()));
+        }
+        Ok(check_one(
+            &p.name,
+            &p.path,
+            p.signature.as_deref(),
+            &sums,
+            None,
+            &keyring,
+            now,
+        ))
+    })?;
+    let ok = !checks.is_empty()
+        && checks.iter().all(PackageCheck::ok)
+        && scan.orphans.is_empty()
+        && scan.stray.is_empty()
+        && scan.other.is_empty();
+    Ok(Report {
+        ok,
+        release: None,
+        revision: None,
+        dir: Some(dir.display().to_string()),
+        packages: checks,
+        orphans: scan.orphans,
+        stray: scan.stray,
+        other: scan.other,
+        keys: source,
+    })
+}
+
+fn keyring_from_file(path: &Path) -> anyhow::Result<Keyring> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::usage(format!("--keys {}: {e}", path.display())))?;
+    Keyring::from_keys_file(&bytes)
+        .map_err(|e| super::keys::pgp_error(e, &path.display().to_string()))
+}

@@ -1,0 +1,93 @@
+//! `releases/`: the browsable tree `<project>[/<product>]/<version>/<rcN>/` holding each managed
+//! package (a hard link to its object, else a copy), its `.sha512` and, when signed, its `.asc`.
+//! The tree is derived from the index and the objects, so it is rebuilt whole and swapped in
+//! with renames: rerunning is harmless and a killed run leaves at most a hidden temp directory.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::checksums;
+use crate::store::objects;
+use crate::store::releases::Package;
+
+/// The directory of one revision.
+pub fn revision_dir(store_dir: &Path, target: &str, version: &str, revision: &str) -> PathBuf {
+    let mut p = store_dir.join("releases");
+    for part in target.split('/') {
+        p.push(part);
+    }
+    p.join(version).join(revision)
+}
+
+/// Places `src` at `dest` as a hard link, else a copy.
+pub fn link_or_copy(src: &Path, dest: &Path) -> anyhow::Result<()> {
+    if let Some(parent) = dest.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    if fs::hard_link(src, dest).is_err() {
+        fs::copy(src, dest).with_context(|| format!("while copying to {}", dest.display()))?;
+    }
+    Ok(())
+}
+
+/// The `.asc` text of a package: its signatures' armor, one block after another.
+pub fn asc_text(p: &Package) -> Option<String> {
+    if p.signatures.is_empty() {
+        return None;
+    }
+    Some(
+        p.signatures
+            .iter()
+            .map(|s| s.armored.trim_end().to_string() + "\n")
+            .collect::<String>(),
+    )
+}
+
+/// Writes one package with its sidecars under `dir`.
+pub fn write_package(store_dir: &Path, dir: &Path, p: &Package) -> anyhow::Result<()> {
+    let (Some(sha512), None) = (&p.sha512, &p.external_url) else {
+        return Ok(()); // external packages have no bytes here
+    };
+    let dest = dir.join(&p.name);
+    link_or_copy(&objects::path(store_dir, &p.sha256), &dest)?;
+    let file_name = p.name.rsplit('/').next().unwrap_or(&p.name);
+    fs::write(
+        dir.join(format!("{}.sha512", p.name)),
+        checksums::sha512sum_line(sha512, file_name),
+    )?;
+    if let Some(asc) = asc_text(p) {
+        fs::write(dir.join(format!("{}.asc", p.name)), asc)?;
+    }
+    Ok(())
+}
+
+/// Rebuilds a revision's directory from its packages and swaps it in.
+pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[Package]) -> anyhow::Result<()> {
+    let parent = dir.parent().expect("a revision dir has a parent");
+    fs::create_dir_all(parent)?;
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("rev");
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    for leftover in [&tmp, &old] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover)?;
+        }
+    }
+    fs::create_dir(&tmp)?;
+    for p in packages {
+        write_package(store_dir, &tmp, p)
+            .with_context(|| format!("while placing {} in {}", p.name, dir.display()))?;
+    }
+    if dir.exists() {
+        fs::rename(dir, &old)?;
+    }
+    fs::rename(&tmp, dir)?;
+    objects::sync_dir(parent);
+    if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}
