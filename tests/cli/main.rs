@@ -9,4 +9,5 @@ mod keys;
 mod log;
 mod permissions;
 mod projects;
+mod stage;
 mod users;
