@@ -43,6 +43,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand unstage 'Remove a package from a draft revision'
             cand sign 'Sign every package of a draft revision with your key'
             cand verify 'Verify checksums and signatures of a release or of a directory'
+            cand vote 'Votes: start, cast, status, close, import'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
@@ -749,6 +750,126 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'relmgr;vote'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand start 'Start the vote on a draft revision: freezes it and prints the [VOTE] mail'
+            cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
+            cand status 'Tallies, voters and the outcome'
+            cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
+            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;vote;start'= {
+            cand --hours 'Keep the vote open this many hours (at least the policy''s min_hours)'
+            cand --vote 'Cast your own vote at once (+1, 0 or -1)'
+            cand --acknowledge 'Start despite a failing release check of this id (recorded with the vote)'
+            cand -o 'Write the mail to FILE instead of stdout'
+            cand --output 'Write the mail to FILE instead of stdout'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;vote;cast'= {
+            cand --comment 'comment'
+            cand --sign 'Sign the vote with your own registered key'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;vote;status'= {
+            cand --revision 'revision'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;vote;close'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --confirm 'Confirm a vote awaiting confirmation (or a manual one): it passes'
+            cand --abandon 'Abandon the vote: the release stays a candidate for a new revision'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;vote;import'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;vote;help'= {
+            cand start 'Start the vote on a draft revision: freezes it and prints the [VOTE] mail'
+            cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
+            cand status 'Tallies, voters and the outcome'
+            cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
+            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;vote;help;start'= {
+        }
+        &'relmgr;vote;help;cast'= {
+        }
+        &'relmgr;vote;help;status'= {
+        }
+        &'relmgr;vote;help;close'= {
+        }
+        &'relmgr;vote;help;import'= {
+        }
+        &'relmgr;vote;help;help'= {
+        }
         &'relmgr;release'= {
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
@@ -862,6 +983,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand unstage 'Remove a package from a draft revision'
             cand sign 'Sign every package of a draft revision with your key'
             cand verify 'Verify checksums and signatures of a release or of a directory'
+            cand vote 'Votes: start, cast, status, close, import'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
@@ -964,6 +1086,23 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;sign'= {
         }
         &'relmgr;help;verify'= {
+        }
+        &'relmgr;help;vote'= {
+            cand start 'Start the vote on a draft revision: freezes it and prints the [VOTE] mail'
+            cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
+            cand status 'Tallies, voters and the outcome'
+            cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
+            cand import 'Record the votes of a mailing-list thread (mbox)'
+        }
+        &'relmgr;help;vote;start'= {
+        }
+        &'relmgr;help;vote;cast'= {
+        }
+        &'relmgr;help;vote;status'= {
+        }
+        &'relmgr;help;vote;close'= {
+        }
+        &'relmgr;help;vote;import'= {
         }
         &'relmgr;help;release'= {
             cand list 'List releases (of a project with its products, of a product, or all)'

@@ -46,6 +46,7 @@ complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "stage" -d 'Stage file
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "unstage" -d 'Remove a package from a draft revision'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "sign" -d 'Sign every package of a draft revision with your key'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "vote" -d 'Votes: start, cast, status, close, import'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "release" -d 'Releases: list, show'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "log" -d 'The audit events, oldest first'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -533,6 +534,87 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s y -l yes -d 'Ne
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "start" -d 'Start the vote on a draft revision: freezes it and prints the [VOTE] mail'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "status" -d 'Tallies, voters and the outcome'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l hours -d 'Keep the vote open this many hours (at least the policy\'s min_hours)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l vote -d 'Cast your own vote at once (+1, 0 or -1)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l acknowledge -d 'Start despite a failing release check of this id (recorded with the vote)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s o -l output -d 'Write the mail to FILE instead of stdout' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l comment -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l sign -d 'Sign the vote with your own registered key' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l revision -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l confirm -d 'Confirm a vote awaiting confirmation (or a manual one): it passes'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l abandon -d 'Abandon the vote: the release stays a candidate for a new revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start the vote on a draft revision: freezes it and prints the [VOTE] mail'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "status" -d 'Tallies, voters and the outcome'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -604,22 +686,23 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s y -l yes
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "stage" -d 'Stage files (or an external package) into a release\'s draft revision'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "unstage" -d 'Remove a package from a draft revision'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "sign" -d 'Sign every package of a draft revision with your key'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "stage" -d 'Stage files (or an external package) into a release\'s draft revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "unstage" -d 'Remove a package from a draft revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "sign" -d 'Sign every package of a draft revision with your key'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "vote" -d 'Votes: start, cast, status, close, import'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project (admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List projects'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "show" -d 'Show one project'
@@ -645,5 +728,10 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show the vote policy in force for a project or product, and where each field comes from'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Set fields of the vote policy (a new policy version; pmc, rm or admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "history" -d 'Every version of a target\'s own policy, with who set it and when'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "start" -d 'Start the vote on a draft revision: freezes it and prints the [VOTE] mail'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "status" -d 'Tallies, voters and the outcome'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'

@@ -12,6 +12,7 @@ mod release;
 mod role;
 mod stage;
 mod user;
+mod vote;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -102,6 +103,9 @@ pub enum Command {
     Sign(stage::SignArgs),
     /// Verify checksums and signatures of a release or of a directory
     Verify(stage::VerifyArgs),
+    /// Votes: start, cast, status, close, import
+    #[command(subcommand)]
+    Vote(vote::VoteCmd),
     /// Releases: list, show
     #[command(subcommand)]
     Release(release::ReleaseCmd),
@@ -195,6 +199,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Unstage(a) => stage::unstage(ctx, a),
         Command::Sign(a) => stage::sign(ctx, a),
         Command::Verify(a) => stage::verify(ctx, a),
+        Command::Vote(c) => vote::run(ctx, c),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => docs::completions(a),

@@ -76,3 +76,9 @@ pub fn require_anywhere(db: &Connection, user: &str, action: Action) -> anyhow::
         .into()
     })
 }
+
+/// Whether `user` was PMC of `project` at time `at` (store text form), from the role events.
+pub fn was_pmc(db: &Connection, user: &str, project: &str, at: &str) -> anyhow::Result<bool> {
+    let history = crate::store::events::role_history(db, project, user, "pmc", at)?;
+    Ok(history.last().is_some_and(|(_, granted)| *granted))
+}

@@ -13,6 +13,7 @@ pub mod role;
 pub mod stage;
 pub mod user;
 pub mod verify;
+pub mod vote;
 
 use crate::error::Error;
 use crate::store::{Actor, ActorKind, Store, users};

@@ -293,6 +293,31 @@ pub fn erase_pii(db: &Connection, user_target: &str) -> anyhow::Result<usize> {
     )?)
 }
 
+/// The grants and revocations of one role of one user on one project up to `until`, oldest
+/// first, as (time, granted). The log is the role history: it answers "was she PMC then?".
+pub fn role_history(
+    db: &Connection,
+    project: &str,
+    user: &str,
+    role: &str,
+    until: &str,
+) -> anyhow::Result<Vec<(String, bool)>> {
+    let mut stmt = db.prepare(
+        "SELECT time, type FROM events
+         WHERE target = ?1 AND type IN ('role.grant', 'role.revoke')
+           AND json_extract(payload, '$.user') = ?2 AND json_extract(payload, '$.role') = ?3
+           AND time <= ?4
+         ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(params![project, user, role, until], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)? == "role.grant",
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,3 +11,4 @@ mod permissions;
 mod projects;
 mod stage;
 mod users;
+mod votes;

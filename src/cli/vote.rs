@@ -1,0 +1,218 @@
+//! `relmgr vote start|cast|status|close|import`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::model::{ReleaseRef, RevisionNo};
+use crate::ops::vote::{self, Status};
+use crate::output::{fields, table};
+use crate::votes::{CloseRequest, Value};
+
+use super::{Ctx, parse};
+
+fn parse_value(s: &str) -> Result<Value, String> {
+    s.parse::<Value>().map_err(|e| e.to_string())
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum VoteCmd {
+    /// Start the vote on a draft revision: freezes it and prints the [VOTE] mail
+    Start {
+        #[arg(value_parser = parse::<ReleaseRef>)]
+        release: ReleaseRef,
+        /// Keep the vote open this many hours (at least the policy's min_hours)
+        #[arg(long, value_name = "N")]
+        hours: Option<u32>,
+        /// Cast your own vote at once (+1, 0 or -1)
+        #[arg(long = "vote", value_name = "VOTE", value_parser = parse_value, allow_hyphen_values = true)]
+        vote: Option<Value>,
+        /// Start despite a failing release check of this id (recorded with the vote)
+        #[arg(long, value_name = "CHECK")]
+        acknowledge: Vec<String>,
+        /// Write the mail to FILE instead of stdout
+        #[arg(short, long, value_name = "MAIL")]
+        output: Option<PathBuf>,
+    },
+    /// Cast your vote: +1, 0 or -1 (your last vote counts)
+    Cast {
+        #[arg(value_parser = parse::<ReleaseRef>)]
+        release: ReleaseRef,
+        #[arg(value_parser = parse_value, allow_hyphen_values = true)]
+        vote: Value,
+        #[arg(long)]
+        comment: Option<String>,
+        /// Sign the vote with your own registered key
+        #[arg(long, value_name = "SECRET.asc")]
+        sign: Option<PathBuf>,
+    },
+    /// Tallies, voters and the outcome
+    Status {
+        #[arg(value_parser = parse::<ReleaseRef>)]
+        release: ReleaseRef,
+        #[arg(long, value_parser = parse::<RevisionNo>)]
+        revision: Option<RevisionNo>,
+    },
+    /// Close the vote (RM): the rule decides, or --confirm / --abandon
+    Close {
+        #[arg(value_parser = parse::<ReleaseRef>)]
+        release: ReleaseRef,
+        /// Confirm a vote awaiting confirmation (or a manual one): it passes
+        #[arg(long, conflicts_with = "abandon")]
+        confirm: bool,
+        /// Abandon the vote: the release stays a candidate for a new revision
+        #[arg(long)]
+        abandon: bool,
+    },
+    /// Record the votes of a mailing-list thread (mbox)
+    Import {
+        #[arg(value_parser = parse::<ReleaseRef>)]
+        release: ReleaseRef,
+        #[arg(value_name = "THREAD.mbox")]
+        mbox: PathBuf,
+    },
+}
+
+fn render_status(st: &Status) -> String {
+    let tally = |t: &crate::votes::Tally| format!("+1: {}  0: {}  -1: {}", t.plus, t.zero, t.minus);
+    let mut out = fields(&[
+        ("release", Some(format!("{} {}", st.release, st.revision))),
+        ("outcome", Some(st.outcome.clone())),
+        ("binding", Some(tally(&st.binding))),
+        ("non-binding", Some(tally(&st.non_binding))),
+        ("opened", Some(st.opened_at.clone())),
+        ("closes", Some(st.closes_at.clone())),
+        ("status", Some(st.reason.clone())),
+    ]);
+    if !st.voters.is_empty() {
+        out.push('\n');
+        out.push_str(&table(
+            &["voter", "vote", "binding", "cast at", "source", "comment"],
+            st.voters.iter().map(|v| {
+                vec![
+                    v.voter.clone(),
+                    v.vote.clone(),
+                    if v.binding { "yes" } else { "no" }.into(),
+                    v.cast_at.clone(),
+                    format!("{}{}", v.source, if v.signed { ", signed" } else { "" }),
+                    v.comment.clone().unwrap_or_default(),
+                ]
+            }),
+        ));
+    }
+    out
+}
+
+pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        VoteCmd::Start {
+            release,
+            hours,
+            vote: own,
+            acknowledge,
+            output,
+        } => {
+            let r = vote::start(&mut s, &release, hours, own, acknowledge)?;
+            ctx.out.status(&format!(
+                "The vote on {} {} is open until {}.",
+                r.release, r.revision, r.closes_at
+            ));
+            let mail = format!("Subject: {}\n\n{}", r.mail.subject, r.mail.body);
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, &mail)?;
+                    ctx.out.data(&r, || {
+                        format!("Wrote the [VOTE] mail to {}.", path.display())
+                    });
+                }
+                None => ctx.out.data(&r, || mail.clone()),
+            }
+        }
+        VoteCmd::Cast {
+            release,
+            vote: value,
+            comment,
+            sign,
+        } => {
+            let signer = sign
+                .as_deref()
+                .map(|p| super::stage::load_signer(ctx, &s, p))
+                .transpose()?;
+            let r = vote::cast(&mut s, &release, value, comment, signer.as_ref())?;
+            ctx.out.data(&r, || {
+                format!(
+                    "{} voted {} on {} {} ({}{}).",
+                    r.voter,
+                    r.vote,
+                    r.release,
+                    r.revision,
+                    if r.binding { "binding" } else { "non-binding" },
+                    if r.signed_by.is_some() {
+                        ", signed"
+                    } else {
+                        ""
+                    }
+                )
+            });
+        }
+        VoteCmd::Status { release, revision } => {
+            let st = vote::status(&s, &release, revision)?;
+            ctx.out.data(&st, || render_status(&st));
+        }
+        VoteCmd::Close {
+            release,
+            confirm,
+            abandon,
+        } => {
+            let request = if confirm {
+                CloseRequest::Confirm
+            } else if abandon {
+                CloseRequest::Abandon
+            } else {
+                CloseRequest::AsIs
+            };
+            let r = vote::close(&mut s, &release, request)?;
+            ctx.out.data(&r, || {
+                let mut t = format!("The vote on {} {} is {} (binding +1: {}, -1: {}).", r.release, r.revision, r.outcome, r.binding.plus, r.binding.minus);
+                if r.outcome == "awaiting-confirmation" {
+                    t.push_str("\nIt has a -1: confirm with `relmgr vote close --confirm` or give up with `--abandon`.");
+                }
+                t
+            });
+        }
+        VoteCmd::Import { release, mbox } => {
+            let r = vote::import(&mut s, &release, &mbox)?;
+            ctx.out.data(&r, || {
+                let mut t = table(
+                    &["sender", "user", "vote", "binding", "date", "result"],
+                    r.votes.iter().map(|v| {
+                        vec![
+                            v.email.clone(),
+                            v.user.clone().unwrap_or_default(),
+                            v.vote.clone(),
+                            v.binding
+                                .map(|b| if b { "yes" } else { "no" }.to_string())
+                                .unwrap_or_default(),
+                            v.date.clone().unwrap_or_default(),
+                            v.result.clone(),
+                        ]
+                    }),
+                );
+                let unknown: Vec<&str> = r
+                    .votes
+                    .iter()
+                    .filter(|v| v.result == "unknown-sender")
+                    .map(|v| v.email.as_str())
+                    .collect();
+                if !unknown.is_empty() {
+                    t.push_str(&format!(
+                        "\nNo user has these emails: {}.",
+                        unknown.join(", ")
+                    ));
+                }
+                t
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

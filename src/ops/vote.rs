@@ -1,0 +1,742 @@
+//! Votes: start (freezes the revision), cast (optionally signed), status, close, and import from
+//! a mailing-list thread. The rule itself is the pure `crate::votes::rule`; this module loads
+//! ballots, asks the rule, and records what it decided. Whether a vote is binding is decided
+//! by the voter's PMC role at the time the vote was cast, read from the role events, and kept
+//! with the ballot.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{Value as Json, json};
+
+use crate::clock;
+use crate::error::Error;
+use crate::model::{ReleaseRef, RevisionNo};
+use crate::perm::{self, Action};
+use crate::pgp;
+use crate::store::events::canonical;
+use crate::store::releases::{self, Release, Revision};
+use crate::store::votes::{self, BallotRow, Round};
+use crate::store::{EventDraft, users};
+use crate::votes::{
+    self as rule, Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value,
+};
+
+use super::keys::{Signer, pgp_error};
+use super::{Session, access, policy, project, release};
+
+fn parse_time(s: &str) -> Timestamp {
+    clock::parse_time(s).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// The SHA-256 of the revision's package manifest: what voters vote on.
+pub fn manifest_hash(db: &rusqlite::Connection, rev: &Revision) -> anyhow::Result<String> {
+    let list: Vec<Json> = releases::packages(db, rev.id)?
+        .iter()
+        .map(|p| {
+            json!({"name": p.name, "size": p.size, "sha256": p.sha256, "sha512": p.sha512,
+                   "external_url": p.external_url,
+                   "signatures": p.signatures.iter().map(|s| s.fingerprint.clone()).collect::<Vec<_>>()})
+        })
+        .collect();
+    Ok(crate::digest::to_hex(
+        <sha2::Sha256 as sha2::Digest>::digest(canonical(&Json::Array(list)).as_bytes()),
+    ))
+}
+
+/// The `[VOTE]` mail.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mail {
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StartReport {
+    pub release: String,
+    pub revision: String,
+    pub opened_at: String,
+    pub closes_at: String,
+    pub manifest_hash: String,
+    pub policy: Policy,
+    pub policy_version: Option<u32>,
+    pub mail: Mail,
+    pub own_vote: Option<String>,
+    /// Checks that failed and were acknowledged by the RM.
+    pub acknowledged: Vec<String>,
+}
+
+fn render_mail(
+    s: &Session,
+    rel: &Release,
+    rev: &Revision,
+    policy: &Policy,
+    closes_at: &str,
+    manifest: &str,
+) -> anyhow::Result<Mail> {
+    let db = s.store.db();
+    let target: crate::model::Target = rel.target.parse()?;
+    let proj = project::load(db, &target)?;
+    let name = &proj.meta.name;
+    let packages = releases::packages(db, rev.id)?;
+    let mut body = String::new();
+    body.push_str(&format!(
+        "Hello,\n\nThis is a call for a vote on releasing {name} {} ({}).\n\n",
+        rel.version,
+        rev.label()
+    ));
+    body.push_str(&format!(
+        "The release candidate is in relmgr's tree under releases/{}/{}/{}/:\n\n",
+        rel.target,
+        rel.version,
+        rev.label()
+    ));
+    for p in &packages {
+        match &p.external_url {
+            Some(url) => body.push_str(&format!(
+                "  {} ({} bytes, external: {url})\n    SHA-256: {}\n",
+                p.name, p.size, p.sha256
+            )),
+            None => body.push_str(&format!(
+                "  {} ({} bytes)\n    SHA-512: {}\n",
+                p.name,
+                p.size,
+                p.sha512.as_deref().unwrap_or("")
+            )),
+        }
+    }
+    body.push_str(&format!(
+        "\nEach package has a detached signature (.asc) and a SHA-512 checksum (.sha512) beside it.\n\
+         The KEYS file to verify them: `relmgr key export {}` (or the project's published KEYS).\n\
+         Manifest hash (SHA-256): {manifest}\n\n",
+        target.project
+    ));
+    if let Some(c) = &policy.checklist {
+        body.push_str("Please check before voting:\n\n");
+        body.push_str(c.trim_end());
+        body.push_str("\n\n");
+    }
+    body.push_str(&format!(
+        "The vote is open until {closes_at} ({} hours at least){}.\n\
+         It passes with at least 3 binding +1 and more binding +1 than binding -1.\n\n\
+         [ ] +1 Release this package as {name} {}\n\
+         [ ]  0 I don't feel strongly about it, but I'm okay with the release\n\
+         [ ] -1 Do not release this package because...\n\n\
+         Thanks,\n{}\n",
+        policy.min_hours,
+        if policy.manual {
+            "; the release manager decides the outcome"
+        } else {
+            ""
+        },
+        rel.version,
+        s.actor.id
+    ));
+    Ok(Mail {
+        subject: format!("[VOTE] Release {name} {} ({})", rel.version, rev.label()),
+        body,
+    })
+}
+
+/// `vote start`: only on a draft with packages, every managed package signed.
+pub fn start(
+    s: &mut Session,
+    r: &ReleaseRef,
+    hours: Option<u32>,
+    own_vote: Option<Value>,
+    acknowledged: Vec<String>,
+) -> anyhow::Result<StartReport> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    access::require(
+        db,
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    if rel.stage != "candidate" {
+        return Err(Error::wrong_state(format!(
+            "{r} is {}: only candidates are voted on",
+            rel.stage
+        ))
+        .into());
+    }
+    let rev = release::revision(db, &rel, None)?;
+    if !rev.is_draft() {
+        return Err(
+            Error::wrong_state(format!("{r} {} is {} already", rev.label(), rev.phase))
+                .hint("stage again to make the next revision, then start its vote")
+                .into(),
+        );
+    }
+    let packages = releases::packages(db, rev.id)?;
+    if packages.is_empty() {
+        return Err(Error::wrong_state(format!("{r} {} has no packages", rev.label())).into());
+    }
+    let unsigned: Vec<&str> = packages
+        .iter()
+        .filter(|p| p.external_url.is_none() && p.signatures.is_empty())
+        .map(|p| p.name.as_str())
+        .collect();
+    if !unsigned.is_empty() {
+        return Err(
+            Error::wrong_state(format!("unsigned packages: {}", unsigned.join(", ")))
+                .hint(format!("sign them: `relmgr sign {r} --key SECRET.asc`"))
+                .into(),
+        );
+    }
+    if own_vote.is_some() {
+        perm::check(
+            Action::Vote,
+            &access::holder(db, &s.actor.id, Some(r.target.project.as_str()))?,
+        )
+        .map_err(|e| {
+            Error::not_allowed(format!(
+                "{} may not vote: that needs {}",
+                s.actor.id, e.needs
+            ))
+        })?;
+    }
+    let effective = policy::effective(s, &r.target)?;
+    let opened = clock::now()?;
+    let closes = rule::closes_at(opened, &effective.policy, hours)
+        .map_err(|e| Error::usage(format!("--hours: {e}")))?;
+    let (opened_at, closes_at) = (clock::fmt(opened), clock::fmt(closes));
+    let manifest = manifest_hash(db, &rev)?;
+    let mail = render_mail(s, &rel, &rev, &effective.policy, &closes_at, &manifest)?;
+    let binding = access::was_pmc(db, &s.actor.id, r.target.project.as_str(), &opened_at)?;
+    let round = Round {
+        revision_id: rev.id,
+        policy_target: r.target.to_string(),
+        policy_version: effective.version,
+        policy: serde_json::to_value(&effective.policy)?,
+        manifest_hash: manifest.clone(),
+        opened_at: opened_at.clone(),
+        closes_at: closes_at.clone(),
+        started_by: s.actor.id.clone(),
+        acknowledged: acknowledged.clone(),
+        closure: None,
+        outcome: None,
+        closed_at: None,
+        closed_by: None,
+    };
+    let actor = s.actor.id.clone();
+    s.store.write(&s.actor, |db| {
+        releases::set_revision_phase(db, rev.id, "voting", Some((&opened_at, &manifest)))?;
+        releases::set_stage(db, rel.id, "candidate", Some("voting"), &actor, &opened_at, Some(&format!("vote on {} started", rev.label())))?;
+        votes::insert_round(db, &round)?;
+        if let Some(v) = own_vote {
+            votes::insert_ballot(db, rev.id, &BallotRow {
+                voter: actor.clone(), value: value_num(v), binding, comment: None, cast_at: opened_at.clone(),
+                source: "cli".into(), signature: None, signer: None,
+            })?;
+        }
+        let payload = json!({"revision": rev.label(), "manifest_hash": manifest, "opened_at": opened_at,
+            "closes_at": closes_at, "policy": round.policy, "policy_version": effective.version,
+            "own_vote": own_vote.map(|v| v.to_string()), "binding": binding, "acknowledged": acknowledged});
+        Ok(((), EventDraft::new("vote.start", r.to_string(), payload)))
+    })?;
+    Ok(StartReport {
+        release: r.to_string(),
+        revision: rev.label(),
+        opened_at,
+        closes_at,
+        manifest_hash: manifest,
+        policy: effective.policy,
+        policy_version: effective.version,
+        mail,
+        own_vote: own_vote.map(|v| v.to_string()),
+        acknowledged,
+    })
+}
+
+fn value_num(v: Value) -> i8 {
+    match v {
+        Value::Plus => 1,
+        Value::Zero => 0,
+        Value::Minus => -1,
+    }
+}
+
+fn num_value(n: i8) -> Value {
+    match n {
+        1 => Value::Plus,
+        -1 => Value::Minus,
+        _ => Value::Zero,
+    }
+}
+
+/// The vote round of a release's revision (newest by default), or exit 5 when no vote started.
+fn round_of(
+    s: &Session,
+    r: &ReleaseRef,
+    which: Option<RevisionNo>,
+) -> anyhow::Result<(Release, Revision, Round)> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    let rev = release::revision(db, &rel, which)?;
+    let round = votes::round(db, rev.id)?.ok_or_else(|| {
+        Error::wrong_state(format!(
+            "no vote on {r} {}: it is a {}",
+            rev.label(),
+            rev.phase
+        ))
+        .hint(format!("start one: `relmgr vote start {r}`"))
+    })?;
+    Ok((rel, rev, round))
+}
+
+fn closure_of(round: &Round) -> Closure {
+    match round.closure.as_deref() {
+        Some("confirmed") => Closure::Confirmed,
+        Some("abandoned") => Closure::Abandoned,
+        Some("closed") => Closure::Closed,
+        _ => Closure::None,
+    }
+}
+
+fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
+    rows.iter()
+        .map(|b| Ballot {
+            voter: b.voter.clone(),
+            value: num_value(b.value),
+            binding: b.binding,
+            cast_at: parse_time(&b.cast_at),
+        })
+        .collect()
+}
+
+fn round_policy(round: &Round) -> Policy {
+    serde_json::from_value(round.policy.clone()).unwrap_or_default()
+}
+
+/// What `vote status` prints (SPEC §5 fields: outcome, binding, non_binding, closes_at).
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub release: String,
+    pub revision: String,
+    pub outcome: String,
+    pub binding: rule::Tally,
+    pub non_binding: rule::Tally,
+    pub opened_at: String,
+    pub closes_at: String,
+    pub can_close: bool,
+    pub projected: String,
+    pub reason: String,
+    pub policy: Policy,
+    pub manifest_hash: String,
+    /// Each voter's counting (last) vote.
+    pub voters: Vec<VoterView>,
+    /// Every ballot, in the order recorded.
+    pub ballots: Vec<BallotRow>,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VoterView {
+    pub voter: String,
+    pub vote: String,
+    pub binding: bool,
+    pub cast_at: String,
+    pub source: String,
+    pub signed: bool,
+    pub comment: Option<String>,
+}
+
+fn evaluate(round: &Round, rows: &[BallotRow], now: Timestamp) -> Evaluation {
+    rule::evaluate(
+        &round_policy(round),
+        &ballots(rows),
+        parse_time(&round.opened_at),
+        parse_time(&round.closes_at),
+        now,
+        &closure_of(round),
+    )
+}
+
+pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::Result<Status> {
+    let (_, rev, round) = round_of(s, r, which)?;
+    let rows = votes::ballots(s.store.db(), rev.id)?;
+    let eval = evaluate(&round, &rows, clock::now()?);
+    let voters = eval
+        .tallies
+        .voters
+        .iter()
+        .map(|b| {
+            // The counting ballot is the voter's last one recorded at that time.
+            let row = rows
+                .iter()
+                .rev()
+                .find(|r| r.voter == b.voter && parse_time(&r.cast_at) == b.cast_at);
+            VoterView {
+                voter: b.voter.clone(),
+                vote: b.value.to_string(),
+                binding: b.binding,
+                cast_at: clock::fmt(b.cast_at),
+                source: row.map(|r| r.source.clone()).unwrap_or_default(),
+                signed: row.is_some_and(|r| r.signature.is_some()),
+                comment: row.and_then(|r| r.comment.clone()),
+            }
+        })
+        .collect();
+    Ok(Status {
+        release: r.to_string(),
+        revision: rev.label(),
+        outcome: eval.outcome.to_string(),
+        binding: eval.tallies.binding,
+        non_binding: eval.tallies.non_binding,
+        opened_at: round.opened_at.clone(),
+        closes_at: round.closes_at.clone(),
+        can_close: eval.can_close,
+        projected: eval.projected.to_string(),
+        reason: eval.reason.clone(),
+        policy: round_policy(&round),
+        manifest_hash: round.manifest_hash.clone(),
+        voters,
+        ballots: rows,
+        closed_at: round.closed_at,
+        closed_by: round.closed_by,
+    })
+}
+
+/// The statement a signed vote covers: canonical JSON of what was voted on.
+pub fn vote_statement(
+    release: &str,
+    revision: &str,
+    manifest: &str,
+    voter: &str,
+    value: Value,
+    comment: Option<&str>,
+    time: &str,
+) -> String {
+    canonical(
+        &json!({"release": release, "revision": revision, "manifest_hash": manifest, "voter": voter,
+                      "vote": value.to_string(), "comment": comment, "time": time}),
+    )
+}
+
+#[derive(Debug, Serialize)]
+pub struct CastReport {
+    pub release: String,
+    pub revision: String,
+    pub voter: String,
+    pub vote: String,
+    pub binding: bool,
+    pub signed_by: Option<String>,
+    pub cast_at: String,
+}
+
+fn refuse_closed(round: &Round, r: &ReleaseRef) -> anyhow::Result<()> {
+    if round.closure.is_some() {
+        return Err(Error::wrong_state(format!(
+            "the vote on {r} is closed ({})",
+            round.outcome.as_deref().unwrap_or("closed")
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `vote cast`: a voter's vote; their last one counts, all are kept.
+pub fn cast(
+    s: &mut Session,
+    r: &ReleaseRef,
+    value: Value,
+    comment: Option<String>,
+    signer: Option<&Signer>,
+) -> anyhow::Result<CastReport> {
+    let (_, rev, round) = round_of(s, r, None)?;
+    refuse_closed(&round, r)?;
+    let db = s.store.db();
+    let project = r.target.project.as_str();
+    perm::check(
+        Action::Vote,
+        &access::holder(db, &s.actor.id, Some(project))?,
+    )
+    .map_err(|e| {
+        Error::not_allowed(format!(
+            "{} may not vote on {r}: that needs {}",
+            s.actor.id, e.needs
+        ))
+        .hint("a person who is not a committer or PMC member votes once their consent is recorded")
+    })?;
+    if let Some(c) = &comment
+        && (c.chars().any(|ch| ch.is_control() && ch != '\n') || c.len() > 4096)
+    {
+        return Err(Error::usage(
+            "--comment holds control characters or is longer than 4096 bytes",
+        )
+        .into());
+    }
+    let time = clock::now()?;
+    let now = clock::fmt(time);
+    let binding = access::was_pmc(db, &s.actor.id, project, &now)?;
+    let (signature, signed_by) = match signer {
+        Some(k) => {
+            let statement = vote_statement(
+                &r.to_string(),
+                &rev.label(),
+                &round.manifest_hash,
+                &s.actor.id,
+                value,
+                comment.as_deref(),
+                &now,
+            );
+            let sig = pgp::sign_detached(&k.key, statement.as_bytes(), time)
+                .map_err(|e| pgp_error(e, "signing the vote"))?;
+            (Some(sig), Some(k.record.fingerprint.clone()))
+        }
+        None => (None, None),
+    };
+    let row = BallotRow {
+        voter: s.actor.id.clone(),
+        value: value_num(value),
+        binding,
+        comment: comment.clone(),
+        cast_at: now.clone(),
+        source: "cli".into(),
+        signature: signature.clone(),
+        signer: signed_by.clone(),
+    };
+    s.store.write(&s.actor, |db| {
+        votes::insert_ballot(db, rev.id, &row)?;
+        let payload = json!({"revision": rev.label(), "voter": row.voter, "vote": value.to_string(), "binding": binding,
+                             "comment": comment, "signature": signature, "signer": signed_by});
+        Ok(((), EventDraft::new("vote.cast", r.to_string(), payload)))
+    })?;
+    Ok(CastReport {
+        release: r.to_string(),
+        revision: rev.label(),
+        voter: s.actor.id.clone(),
+        vote: value.to_string(),
+        binding,
+        signed_by,
+        cast_at: now,
+    })
+}
+
+/// Checks a signed ballot against the store's keys (used by status/fsck).
+pub fn verify_ballot(
+    s: &Session,
+    r: &ReleaseRef,
+    rev: &Revision,
+    round: &Round,
+    b: &BallotRow,
+) -> anyhow::Result<bool> {
+    let Some(sig) = &b.signature else {
+        return Ok(false);
+    };
+    let statement = vote_statement(
+        &r.to_string(),
+        &rev.label(),
+        &round.manifest_hash,
+        &b.voter,
+        num_value(b.value),
+        b.comment.as_deref(),
+        &b.cast_at,
+    );
+    let ring = super::verify::store_keyring(s)?;
+    Ok(matches!(
+        ring.verify_detached(sig.as_bytes(), &mut statement.as_bytes(), clock::now()?),
+        pgp::SigCheck::Good { .. }
+    ))
+}
+
+#[derive(Debug, Serialize)]
+pub struct CloseReport {
+    pub release: String,
+    pub revision: String,
+    pub outcome: String,
+    pub binding: rule::Tally,
+    pub non_binding: rule::Tally,
+}
+
+/// `vote close [--confirm | --abandon]`: by the RM (pmc, rm or admin).
+pub fn close(
+    s: &mut Session,
+    r: &ReleaseRef,
+    request: CloseRequest,
+) -> anyhow::Result<CloseReport> {
+    let (rel, rev, round) = round_of(s, r, None)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    let rows = votes::ballots(s.store.db(), rev.id)?;
+    let now_ts = clock::now()?;
+    let outcome = rule::close(
+        &round_policy(&round),
+        &ballots(&rows),
+        parse_time(&round.opened_at),
+        parse_time(&round.closes_at),
+        now_ts,
+        request,
+        &closure_of(&round),
+    )
+    .map_err(|e| match e {
+        CloseRefusal::ManualNeedsDecision => Error::usage(e.to_string()),
+        other => Error::wrong_state(other.to_string()),
+    })?;
+    let closure = match request {
+        CloseRequest::AsIs => "closed",
+        CloseRequest::Confirm => "confirmed",
+        CloseRequest::Abandon => "abandoned",
+    };
+    let outcome_text = outcome.to_string();
+    let phase = match outcome {
+        rule::Outcome::Passed => "passed",
+        rule::Outcome::Failed | rule::Outcome::Abandoned => "failed",
+        _ => "voting",
+    };
+    let now = clock::fmt(now_ts);
+    let actor = s.actor.id.clone();
+    s.store.write(&s.actor, |db| {
+        votes::close_round(db, rev.id, closure, &outcome_text, &now, &actor)?;
+        if phase != "voting" {
+            releases::set_revision_phase(db, rev.id, phase, None)?;
+            releases::set_stage(
+                db,
+                rel.id,
+                "candidate",
+                Some(phase),
+                &actor,
+                &now,
+                Some(&format!("vote on {} {outcome_text}", rev.label())),
+            )?;
+        }
+        Ok((
+            (),
+            EventDraft::new(
+                "vote.close",
+                r.to_string(),
+                json!({"revision": rev.label(), "request": closure, "outcome": outcome_text}),
+            ),
+        ))
+    })?;
+    let eval = evaluate(
+        &votes::round(s.store.db(), rev.id)?.expect("exists"),
+        &rows,
+        now_ts,
+    );
+    Ok(CloseReport {
+        release: r.to_string(),
+        revision: rev.label(),
+        outcome: outcome_text,
+        binding: eval.tallies.binding,
+        non_binding: eval.tallies.non_binding,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportedVote {
+    pub email: String,
+    pub user: Option<String>,
+    pub vote: String,
+    pub binding: Option<bool>,
+    pub date: Option<String>,
+    /// `recorded`, `duplicate`, `unknown-sender` or `not-allowed`.
+    pub result: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub release: String,
+    pub revision: String,
+    pub votes: Vec<ImportedVote>,
+    pub ignored: Vec<String>,
+}
+
+/// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email.
+pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<ImportReport> {
+    let (_, rev, round) = round_of(s, r, None)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    refuse_closed(&round, r)?;
+    let meta =
+        std::fs::metadata(mbox).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
+    if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
+        return Err(Error::usage(format!(
+            "{} is not a mailbox file of at most 64 MiB",
+            mbox.display()
+        ))
+        .into());
+    }
+    let bytes = std::fs::read(mbox)?;
+    let thread =
+        rule::parse_thread(&bytes).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
+    let db = s.store.db();
+    let project = r.target.project.as_str();
+    let now = clock::fmt(clock::now()?);
+    let existing = votes::ballots(db, rev.id)?;
+    let mut report = Vec::new();
+    let mut rows = Vec::new();
+    for mv in rule::last_votes(&thread) {
+        let Some(value) = mv.value else { continue };
+        let date = mv.date.map(clock::fmt);
+        let mut item = ImportedVote {
+            email: mv.from_email.clone(),
+            user: None,
+            vote: value.to_string(),
+            binding: None,
+            date: date.clone(),
+            result: String::new(),
+        };
+        let Some(u) = users::by_email(db, &mv.from_email)? else {
+            item.result = "unknown-sender".into();
+            report.push(item);
+            continue;
+        };
+        item.user = Some(u.id.clone());
+        if perm::check(Action::Vote, &access::holder(db, &u.id, Some(project))?).is_err() {
+            item.result = "not-allowed".into();
+            report.push(item);
+            continue;
+        }
+        let cast_at = date.unwrap_or_else(|| now.clone());
+        let binding = access::was_pmc(db, &u.id, project, &cast_at)?;
+        item.binding = Some(binding);
+        let dup = existing.iter().any(|b| {
+            b.voter == u.id
+                && b.source == "mail"
+                && b.cast_at == cast_at
+                && b.value == value_num(value)
+        });
+        item.result = if dup { "duplicate" } else { "recorded" }.into();
+        if !dup {
+            rows.push(BallotRow {
+                voter: u.id.clone(),
+                value: value_num(value),
+                binding,
+                comment: Some(format!("from the mail thread: {}", mv.subject)),
+                cast_at,
+                source: "mail".into(),
+                signature: None,
+                signer: None,
+            });
+        }
+        report.push(item);
+    }
+    if !rows.is_empty() {
+        let payload = json!({"revision": rev.label(), "ballots": rows.iter().map(|b| json!({"voter": b.voter, "vote": num_value(b.value).to_string(), "binding": b.binding, "cast_at": b.cast_at})).collect::<Vec<_>>()});
+        s.store.write(&s.actor, |db| {
+            for b in &rows {
+                votes::insert_ballot(db, rev.id, b)?;
+            }
+            Ok(((), EventDraft::new("vote.import", r.to_string(), payload)))
+        })?;
+    }
+    Ok(ImportReport {
+        release: r.to_string(),
+        revision: rev.label(),
+        votes: report,
+        ignored: thread.ignored,
+    })
+}
