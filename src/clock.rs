@@ -1,7 +1,7 @@
 //! The clock. `$RELMGR_NOW` (RFC 3339) stands in for the system clock everywhere, so that
 //! scripts and tests can play a 72-hour vote in a second.
 
-use jiff::{Timestamp, Unit};
+use jiff::Timestamp;
 
 use crate::error::Error;
 
@@ -10,9 +10,9 @@ pub fn now() -> anyhow::Result<Timestamp> {
     match std::env::var("RELMGR_NOW") {
         Ok(s) if !s.trim().is_empty() => parse_time(s.trim())
             .map_err(|_| Error::usage(format!("RELMGR_NOW is not an RFC 3339 time: {s:?}")).into()),
-        _ => Ok(Timestamp::now()
-            .round(Unit::Second)
-            .unwrap_or_else(|_| Timestamp::now())),
+        // Whole seconds, rounded DOWN: a time rounded up lies in the future, and gpg refuses a
+        // key "created 1 second in the future".
+        _ => Ok(truncate(Timestamp::now())),
     }
 }
 

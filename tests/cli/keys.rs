@@ -525,3 +525,26 @@ fn generated_keys_can_be_passphrase_protected() {
     right.extend([sig2.to_str().unwrap(), data.as_str()]);
     gpg.ok(&right);
 }
+
+/// Regression: on the real clock, `key generate` rounded the creation time to the NEAREST
+/// second, so half the time gpg refused the key as "created 1 second in the future".
+#[test]
+fn a_key_generated_on_the_real_clock_imports_into_gpg_at_once() {
+    let env = TestEnv::with_project();
+    for i in 0..3 {
+        let out = env.path().join(format!("k{i}.sec.asc"));
+        env.cmd()
+            .env_remove("RELMGR_NOW")
+            .args(["--as", "rm", "key", "generate", "--user", "rm", "-o", out.to_str().unwrap()])
+            .assert()
+            .success();
+        let gpg = Gpg::new();
+        // No --ignore-time-conflict here: plain gpg, as a user runs it.
+        let status = std::process::Command::new("gpg")
+            .env("GNUPGHOME", gpg.home.path())
+            .args(["--batch", "--import", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    }
+}

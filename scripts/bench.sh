@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The hot-path benchmark: relmgr against the tools a release manager would otherwise use, on
+# the same files in the same run. Prints a Markdown table (the README keeps the last one).
+#
+#   scripts/bench.sh            1 GiB file and 1,000 files of 100 KiB
+#   BENCH_SMALL=1 scripts/bench.sh   64 MiB and 100 files, for a quick look
+#
+# Each command runs BENCH_RUNS times (default 3) on warm caches; the best time is kept.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+relmgr="$root/target/release/relmgr"
+for tool in gpg gpgconf openssl sha512sum sha256sum; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
+done
+
+runs="${BENCH_RUNS:-3}"
+if [ -n "${BENCH_SMALL:-}" ]; then big_mib=64; nsmall=100; else big_mib=1024; nsmall=1000; fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/relmgr-bench.XXXXXX")"
+export GNUPGHOME="$work/gnupg"
+cleanup() { gpgconf --kill all >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -m 700 "$GNUPGHOME"
+cd "$work"
+unset RELMGR_NOW RELMGR_STORE RELMGR_USER
+export NO_COLOR=1 CI=1
+
+echo "Preparing ${big_mib} MiB and ${nsmall} x 100 KiB of random data in $work ..." >&2
+mkdir -p big small
+head -c "$((big_mib * 1024 * 1024))" /dev/urandom > big/demo-1.0-bin.tar.gz
+for i in $(seq -w 1 "$nsmall"); do head -c 102400 /dev/urandom > "small/demo-1.0-part$i.zip"; done
+cat big/* small/* > /dev/null
+
+# One relmgr key, also imported into gpg, so both sign with the same Ed25519 key.
+mkstore() {
+  rm -rf "$1" && mkdir -p "$1"
+  (cd "$1" && "$relmgr" -q init --user rm >/dev/null && "$relmgr" -q project create demo --name Demo >/dev/null \
+    && "$relmgr" -q role grant demo rm pmc >/dev/null)
+}
+mkstore keystore
+(cd keystore && "$relmgr" -q key generate --user rm -o "$work/rm.sec.asc" >/dev/null)
+gpg --batch -q --import "$work/rm.sec.asc" 2>/dev/null
+(cd keystore && "$relmgr" -q key export demo -o "$work/KEYS")
+pub="$work/rm.pub.asc"; cp "$work/KEYS" "$pub"
+
+now() { date +%s.%N; }
+# best SECONDS of running "$@" $runs times, each after SETUP (a function name or :)
+best() {
+  local setup="$1"; shift
+  local b=""
+  for _ in $(seq "$runs"); do
+    $setup
+    local s e
+    s=$(now); "$@" >/dev/null 2>&1; e=$(now)
+    b=$(awk -v s="$s" -v e="$e" -v b="$b" 'BEGIN { d = e - s; if (b == "" || d < b) print d; else print b }')
+  done
+  echo "$b"
+}
+
+fresh_store() { mkstore "$work/s"; (cd "$work/keystore" && "$relmgr" -q key export -o "$work/allkeys" >/dev/null); \
+  (cd "$work/s" && "$relmgr" -q key import "$work/rm.pub.asc" --user rm >/dev/null 2>&1 || true); }
+# The store's own key import wants the public part: take it from the KEYS export.
+relmgr_stage() { (cd "$work/s" && "$relmgr" -q stage demo@1.0 "$work/$1" --sign "$work/rm.sec.asc"); }
+pipeline() {
+  rm -rf "$work/out" && mkdir -p "$work/out"
+  for f in "$work/$1"/*; do
+    local n; n=$(basename "$f")
+    cp "$f" "$work/out/$n"
+    (cd "$work/out" && sha512sum "$n" > "$n.sha512" && sha256sum "$n" > "$n.sha256")
+    gpg --batch -q --yes --armor --detach-sign -o "$work/out/$n.asc" "$work/out/$n"
+  done
+}
+openssl_only() { for f in "$work/$1"/*; do openssl dgst -sha512 "$f"; done; }
+sha512_only() { for f in "$work/$1"/*; do sha512sum "$f"; done; }
+noop() { :; }
+
+echo "Timing (best of $runs) ..." >&2
+declare -A T
+for set in big small; do
+  T[relmgr_$set]=$(best fresh_store relmgr_stage "$set")
+  T[pipeline_$set]=$(best noop pipeline "$set")
+  T[openssl_$set]=$(best noop openssl_only "$set")
+  T[sha512sum_$set]=$(best noop sha512_only "$set")
+done
+
+# verify --dir on the small set, against a sha512sum -c + gpg --verify loop.
+fresh_store; relmgr_stage small
+tree="$work/s/.relmgr/releases/demo/1.0/rc1"
+cp "$work/KEYS" "$work/verify-keys"
+verify_relmgr() { "$relmgr" verify --dir "$tree" --keys "$work/verify-keys"; }
+verify_loop() {
+  for f in "$tree"/*.zip; do
+    (cd "$tree" && sha512sum -c "$(basename "$f").sha512") && gpg --batch -q --verify "$f.asc" "$f"
+  done
+}
+T[verify_relmgr]=$(best noop verify_relmgr)
+T[verify_loop]=$(best noop verify_loop)
+verify_relmgr >/dev/null || { echo "bench: relmgr verify failed" >&2; exit 1; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+sec() { awk -v a="$1" 'BEGIN { printf "%.3f s", a }'; }
+echo
+echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), best of $runs, warm cache:"
+echo
+echo "| work | relmgr | cp + sha512sum + sha256sum + gpg | openssl dgst -sha512 | sha512sum | relmgr vs pipeline | relmgr vs openssl |"
+echo "|---|---|---|---|---|---|---|"
+for set in big small; do
+  label=$([ "$set" = big ] && echo "stage --sign, 1 file of ${big_mib} MiB" || echo "stage --sign, ${nsmall} files of 100 KiB")
+  echo "| $label | $(sec "${T[relmgr_$set]}") | $(sec "${T[pipeline_$set]}") | $(sec "${T[openssl_$set]}") | $(sec "${T[sha512sum_$set]}") | $(ratio "${T[pipeline_$set]}" "${T[relmgr_$set]}")x faster | $(ratio "${T[relmgr_$set]}" "${T[openssl_$set]}")x the time |"
+done
+echo
+echo "| work | relmgr verify --dir | sha512sum -c + gpg --verify loop | speed-up |"
+echo "|---|---|---|---|"
+echo "| ${nsmall} packages of 100 KiB | $(sec "${T[verify_relmgr]}") | $(sec "${T[verify_loop]}") | $(ratio "${T[verify_loop]}" "${T[verify_relmgr]}")x |"
