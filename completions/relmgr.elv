@@ -44,6 +44,11 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand sign 'Sign every package of a draft revision with your key'
             cand verify 'Verify checksums and signatures of a release or of a directory'
             cand vote 'Votes: start, cast, status, close, import'
+            cand promote 'Make a release with a passed vote current (distributing)'
+            cand announce 'Render the [ANNOUNCE] mail and mark the release announced'
+            cand revoke 'Revoke a release from any stage; its version stays blocked'
+            cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
@@ -870,6 +875,148 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;vote;help;help'= {
         }
+        &'relmgr;promote'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --archive-prior 'Archive the target''s earlier current releases (they stay listed in the snapshot)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;announce'= {
+            cand --template 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}'
+            cand -o 'Write the mail to FILE instead of stdout'
+            cand --output 'Write the mail to FILE instead of stdout'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;revoke'= {
+            cand --reason 'Why, for the snapshot and the log'
+            cand --cve 'A CVE this revocation is about (repeatable; it must have been added)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;publish'= {
+            cand --key 'Your secret key, to sign snapshot.json'
+            cand --expires-days 'How many days the snapshot stays valid'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;cve'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Record a CVE'
+            cand link 'Link a CVE to a project, product or release (TARGET[@VERSION])'
+            cand list 'List CVEs, of one target or all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;cve;add'= {
+            cand --title 'title'
+            cand --date 'Publication date, YYYY-MM-DD'
+            cand --severity 'critical, high, medium, low, info, none, unknown'
+            cand --state 'resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;cve;link'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;cve;list'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;cve;help'= {
+            cand add 'Record a CVE'
+            cand link 'Link a CVE to a project, product or release (TARGET[@VERSION])'
+            cand list 'List CVEs, of one target or all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;cve;help;add'= {
+        }
+        &'relmgr;cve;help;link'= {
+        }
+        &'relmgr;cve;help;list'= {
+        }
+        &'relmgr;cve;help;help'= {
+        }
         &'relmgr;release'= {
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
@@ -889,6 +1036,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;release;list'= {
             cand --stage 'Only releases in this stage'
+            cand --channel 'Only releases with a package in this channel'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -984,6 +1132,11 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand sign 'Sign every package of a draft revision with your key'
             cand verify 'Verify checksums and signatures of a release or of a directory'
             cand vote 'Votes: start, cast, status, close, import'
+            cand promote 'Make a release with a passed vote current (distributing)'
+            cand announce 'Render the [ANNOUNCE] mail and mark the release announced'
+            cand revoke 'Revoke a release from any stage; its version stays blocked'
+            cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
             cand completions 'Print a shell completion script'
@@ -1103,6 +1256,25 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;vote;close'= {
         }
         &'relmgr;help;vote;import'= {
+        }
+        &'relmgr;help;promote'= {
+        }
+        &'relmgr;help;announce'= {
+        }
+        &'relmgr;help;revoke'= {
+        }
+        &'relmgr;help;publish'= {
+        }
+        &'relmgr;help;cve'= {
+            cand add 'Record a CVE'
+            cand link 'Link a CVE to a project, product or release (TARGET[@VERSION])'
+            cand list 'List CVEs, of one target or all'
+        }
+        &'relmgr;help;cve;add'= {
+        }
+        &'relmgr;help;cve;link'= {
+        }
+        &'relmgr;help;cve;list'= {
         }
         &'relmgr;help;release'= {
             cand list 'List releases (of a project with its products, of a product, or all)'

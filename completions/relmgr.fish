@@ -47,6 +47,11 @@ complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "unstage" -d 'Remove a
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "sign" -d 'Sign every package of a draft revision with your key'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "vote" -d 'Votes: start, cast, status, close, import'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "promote" -d 'Make a release with a passed vote current (distributing)'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "announce" -d 'Render the [ANNOUNCE] mail and mark the release announced'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "revoke" -d 'Revoke a release from any stage; its version stays blocked'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "publish" -d 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "cve" -d 'CVEs: add, link, list'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "release" -d 'Releases: list, show'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "log" -d 'The audit events, oldest first'
 complete -c relmgr -n "__fish_relmgr_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -615,6 +620,105 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l archive-prior -d 'Archive the target\'s earlier current releases (they stay listed in the snapshot)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l template -d 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -s o -l output -d 'Write the mail to FILE instead of stdout' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -l reason -d 'Why, for the snapshot and the log' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -l cve -d 'A CVE this revocation is about (repeatable; it must have been added)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l key -d 'Your secret key, to sign snapshot.json' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l expires-days -d 'How many days the snapshot stays valid' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "add" -d 'Record a CVE'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "list" -d 'List CVEs, of one target or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l title -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l date -d 'Publication date, YYYY-MM-DD' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l severity -d 'critical, high, medium, low, info, none, unknown' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l state -d 'resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record a CVE'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from help" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from help" -f -a "list" -d 'List CVEs, of one target or all'
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -631,6 +735,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_se
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l stage -d 'Only releases in this stage' -r -f -a "candidate\t''
 current\t''
 revoked\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l channel -d 'Only releases with a package in this channel' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -686,23 +791,28 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s y -l yes
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand generate-docs" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "stage" -d 'Stage files (or an external package) into a release\'s draft revision'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "unstage" -d 'Remove a package from a draft revision'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "sign" -d 'Sign every package of a draft revision with your key'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "vote" -d 'Votes: start, cast, status, close, import'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "init" -d 'Create a store (.relmgr/) in DIR; the user becomes its admin'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "project" -d 'Projects: create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "product" -d 'Products (sub-lines of a project): create, list, show, edit'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "user" -d 'Users: add, edit, list, show, consent'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "role" -d 'Roles: grant, revoke, list'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "key" -d 'OpenPGP keys: import, list, show, remove, export (KEYS), generate'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "policy" -d 'Vote policy: show, set, history'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "stage" -d 'Stage files (or an external package) into a release\'s draft revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "unstage" -d 'Remove a package from a draft revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "sign" -d 'Sign every package of a draft revision with your key'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "verify" -d 'Verify checksums and signatures of a release or of a directory'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "vote" -d 'Votes: start, cast, status, close, import'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "promote" -d 'Make a release with a passed vote current (distributing)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "announce" -d 'Render the [ANNOUNCE] mail and mark the release announced'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "revoke" -d 'Revoke a release from any stage; its version stays blocked'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "publish" -d 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "cve" -d 'CVEs: add, link, list'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "release" -d 'Releases: list, show'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "log" -d 'The audit events, oldest first'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "completions" -d 'Print a shell completion script'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and not __fish_seen_subcommand_from init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project (admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List projects'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "show" -d 'Show one project'
@@ -733,5 +843,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "add" -d 'Record a CVE'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "list" -d 'List CVEs, of one target or all'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'

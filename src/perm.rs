@@ -26,6 +26,8 @@ pub enum Action {
     ManageRoles,
     /// Add users and record their consent.
     ManageUsers,
+    /// Write a signed dist tree (`publish`): PMC or RM only.
+    Publish,
 }
 
 impl Action {
@@ -42,6 +44,7 @@ impl Action {
             Action::Administer => "administer the store",
             Action::ManageRoles => "grant or revoke the project's roles",
             Action::ManageUsers => "add users or record consent",
+            Action::Publish => "publish the project's releases",
         }
     }
 }
@@ -103,6 +106,10 @@ pub fn check(action: Action, holder: &Holder) -> Result<(), Refusal> {
             holder.has(Admin) || holder.pmc_anywhere,
             "admin, or pmc of a project",
         ),
+        Action::Publish => (
+            holder.has(Pmc) || holder.has(Rm),
+            "pmc or rm of the project",
+        ),
     };
     if ok { Ok(()) } else { Err(Refusal { needs }) }
 }
@@ -135,6 +142,7 @@ mod tests {
             (Administer, [false, false, false, false, true, false]),
             (ManageRoles, [true, false, false, false, true, false]),
             (ManageUsers, [true, false, false, false, true, false]),
+            (Publish, [true, true, false, false, false, false]),
         ];
         let holders = [
             holder(&[Role::Pmc], &[]),

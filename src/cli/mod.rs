@@ -5,6 +5,7 @@
 mod docs;
 mod init;
 mod key;
+mod lifecycle;
 mod log;
 mod policy;
 mod project;
@@ -106,6 +107,17 @@ pub enum Command {
     /// Votes: start, cast, status, close, import
     #[command(subcommand)]
     Vote(vote::VoteCmd),
+    /// Make a release with a passed vote current (distributing)
+    Promote(lifecycle::PromoteArgs),
+    /// Render the [ANNOUNCE] mail and mark the release announced
+    Announce(lifecycle::AnnounceArgs),
+    /// Revoke a release from any stage; its version stays blocked
+    Revoke(lifecycle::RevokeArgs),
+    /// Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)
+    Publish(lifecycle::PublishArgs),
+    /// CVEs: add, link, list
+    #[command(subcommand)]
+    Cve(lifecycle::CveCmd),
     /// Releases: list, show
     #[command(subcommand)]
     Release(release::ReleaseCmd),
@@ -200,6 +212,11 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Sign(a) => stage::sign(ctx, a),
         Command::Verify(a) => stage::verify(ctx, a),
         Command::Vote(c) => vote::run(ctx, c),
+        Command::Promote(a) => lifecycle::promote(ctx, a),
+        Command::Announce(a) => lifecycle::announce(ctx, a),
+        Command::Revoke(a) => lifecycle::revoke(ctx, a),
+        Command::Cve(c) => lifecycle::run_cve(ctx, c),
+        Command::Publish(a) => lifecycle::publish(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => docs::completions(a),

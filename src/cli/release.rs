@@ -17,6 +17,9 @@ pub enum ReleaseCmd {
         /// Only releases in this stage
         #[arg(long, value_parser = ["candidate", "current", "revoked"])]
         stage: Option<String>,
+        /// Only releases with a package in this channel
+        #[arg(long)]
+        channel: Option<String>,
     },
     /// Show a release's newest (or named) revision and its packages
     Show {
@@ -62,6 +65,7 @@ pub fn render(v: &ReleaseView) -> String {
         ),
         ("vote", v.vote.clone()),
         ("reason", v.reason.clone()),
+        ("cves", crate::output::join(&v.cves)),
         (
             "revisions",
             Some(
@@ -107,8 +111,12 @@ pub fn render(v: &ReleaseView) -> String {
 pub fn run(ctx: &Ctx, cmd: ReleaseCmd) -> anyhow::Result<ExitCode> {
     let s = ctx.session()?;
     match cmd {
-        ReleaseCmd::List { target, stage } => {
-            let list = release::list(&s, target.as_ref(), stage.as_deref())?;
+        ReleaseCmd::List {
+            target,
+            stage,
+            channel,
+        } => {
+            let list = release::list(&s, target.as_ref(), stage.as_deref(), channel.as_deref())?;
             ctx.out.data(&list, || {
                 if list.is_empty() {
                     return "No releases.".into();

@@ -427,3 +427,66 @@ mod package_name_tests {
         );
     }
 }
+
+/// Orders versions the way people read them: runs of digits compare as numbers, everything
+/// else as text (`1.10.0` > `1.9.2`, `2.0.0` > `2.0.0-beta`... by the longer-is-later rule for
+/// a shared prefix). Used to find the newest current release.
+pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    fn parts(s: &str) -> Vec<Result<u64, String>> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let mut digits = false;
+        for c in s.chars() {
+            if c.is_ascii_digit() != digits && !cur.is_empty() {
+                out.push(if digits {
+                    cur.parse::<u64>().map_err(|_| cur.clone())
+                } else {
+                    Err(cur.clone())
+                });
+                cur.clear();
+            }
+            digits = c.is_ascii_digit();
+            cur.push(c);
+        }
+        if !cur.is_empty() {
+            out.push(if digits {
+                cur.parse::<u64>().map_err(|_| cur.clone())
+            } else {
+                Err(cur)
+            });
+        }
+        out
+    }
+    let (pa, pb) = (parts(a), parts(b));
+    for (x, y) in pa.iter().zip(pb.iter()) {
+        let o = match (x, y) {
+            (Ok(x), Ok(y)) => x.cmp(y),
+            (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
+            (Err(_), Ok(_)) => std::cmp::Ordering::Less,
+            (Err(x), Err(y)) => x.cmp(y),
+        };
+        if o != std::cmp::Ordering::Equal {
+            return o;
+        }
+    }
+    pa.len().cmp(&pb.len())
+}
+
+#[cfg(test)]
+mod version_order_tests {
+    use super::compare_versions;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn natural_order() {
+        for (a, b, o) in [
+            ("1.10.0", "1.9.2", Greater),
+            ("2.0.0", "2.0.0", Equal),
+            ("1.0", "1.0.1", Less),
+            ("55.0.0", "9.0.0", Greater),
+            ("1.0.0-M2", "1.0.0-M10", Less),
+        ] {
+            assert_eq!(compare_versions(a, b), o, "{a} vs {b}");
+        }
+    }
+}

@@ -3,4 +3,7 @@
 
 mod ids;
 
-pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId, Version};
+pub use ids::{
+    FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId, Version,
+    compare_versions,
+};

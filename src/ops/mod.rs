@@ -3,11 +3,14 @@
 //! returns a report struct. Nothing here prints.
 
 pub mod access;
+pub mod cve;
 pub mod init;
 pub mod keys;
+pub mod lifecycle;
 pub mod log;
 pub mod policy;
 pub mod project;
+pub mod publish;
 pub mod release;
 pub mod role;
 pub mod stage;

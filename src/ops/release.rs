@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::store::releases::{self, Package, Release, Revision, StageChange};
-use crate::store::votes;
+use crate::store::{cves, votes};
 
 use super::{Session, project};
 
@@ -99,6 +99,8 @@ pub struct ReleaseView {
     pub history: Vec<StageChange>,
     /// The vote outcome of the shown revision, if a vote was started.
     pub vote: Option<String>,
+    /// CVEs linked to this release (or to its target without a version).
+    pub cves: Vec<String>,
 }
 
 fn vote_state(db: &Connection, rev: &Revision) -> anyhow::Result<Option<String>> {
@@ -133,6 +135,10 @@ pub fn view(db: &Connection, rel: &Release, rev: &Revision) -> anyhow::Result<Re
         revisions,
         history: releases::stage_history(db, rel.id)?,
         vote: vote_state(db, rev)?,
+        cves: cves::of_release(db, rel.id, &rel.target)?
+            .into_iter()
+            .map(|c| c.id)
+            .collect(),
     })
 }
 
@@ -143,11 +149,12 @@ pub fn show(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::R
     view(db, &rel, &rev)
 }
 
-/// `release list [TARGET] [--stage S]`: a project's list includes its products' releases.
+/// `release list [TARGET] [--stage S] [--channel C]`: a project's list includes its products' releases.
 pub fn list(
     s: &Session,
     target: Option<&Target>,
     stage: Option<&str>,
+    channel: Option<&str>,
 ) -> anyhow::Result<Vec<ReleaseView>> {
     let db = s.store.db();
     if let Some(t) = target {
@@ -158,7 +165,10 @@ pub fn list(
     let mut out = Vec::new();
     for rel in releases::list(db, target_text.as_deref(), include_products, stage)? {
         if let Some(rev) = releases::newest_revision(db, rel.id)? {
-            out.push(view(db, &rel, &rev)?);
+            let v = view(db, &rel, &rev)?;
+            if channel.is_none_or(|c| v.packages.iter().any(|p| p.channel.as_deref() == Some(c))) {
+                out.push(v);
+            }
         }
     }
     Ok(out)

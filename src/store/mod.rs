@@ -3,10 +3,12 @@
 //! speaks SQL. Every mutation goes through [`Store::write`], which runs it in one `BEGIN
 //! IMMEDIATE` transaction together with its audit event.
 
+pub mod cves;
 pub mod events;
 pub mod keys;
 pub mod objects;
 pub mod projects;
+pub mod publications;
 pub mod releases;
 pub mod schema;
 pub mod tree;

@@ -226,3 +226,23 @@ pub fn list_roles(
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Sets the version string of a project (`product` None) or product.
+pub fn set_version(
+    db: &Connection,
+    project: &str,
+    product: Option<&str>,
+    version: Option<&str>,
+) -> anyhow::Result<()> {
+    match product {
+        None => db.execute(
+            "UPDATE projects SET version = ?2 WHERE key = ?1",
+            params![project, version],
+        )?,
+        Some(p) => db.execute(
+            "UPDATE products SET version = ?3 WHERE project = ?1 AND key = ?2",
+            params![project, p, version],
+        )?,
+    };
+    Ok(())
+}

@@ -386,3 +386,23 @@ pub fn put_signature(db: &Connection, package_id: i64, s: &Signature) -> anyhow:
     )?;
     Ok(())
 }
+
+/// Marks a release revoked with its reason.
+pub fn revoke(db: &Connection, release_id: i64, reason: &str, now: &str) -> anyhow::Result<()> {
+    db.execute(
+        "UPDATE releases SET revoked_at = ?2, reason = ?3 WHERE id = ?1",
+        params![release_id, now, reason],
+    )?;
+    Ok(())
+}
+
+/// The newest revision whose vote passed, if any.
+pub fn passed_revision(db: &Connection, release_id: i64) -> anyhow::Result<Option<Revision>> {
+    Ok(db
+        .query_row(
+            &format!("SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 AND phase = 'passed' ORDER BY number DESC LIMIT 1"),
+            [release_id],
+            row_to_revision,
+        )
+        .optional()?)
+}

@@ -535,7 +535,16 @@ fn a_key_generated_on_the_real_clock_imports_into_gpg_at_once() {
         let out = env.path().join(format!("k{i}.sec.asc"));
         env.cmd()
             .env_remove("RELMGR_NOW")
-            .args(["--as", "rm", "key", "generate", "--user", "rm", "-o", out.to_str().unwrap()])
+            .args([
+                "--as",
+                "rm",
+                "key",
+                "generate",
+                "--user",
+                "rm",
+                "-o",
+                out.to_str().unwrap(),
+            ])
             .assert()
             .success();
         let gpg = Gpg::new();
@@ -545,6 +554,10 @@ fn a_key_generated_on_the_real_clock_imports_into_gpg_at_once() {
             .args(["--batch", "--import", out.to_str().unwrap()])
             .output()
             .unwrap();
-        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
     }
 }

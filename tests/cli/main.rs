@@ -6,6 +6,7 @@ mod common;
 mod docs;
 mod foundation;
 mod keys;
+mod lifecycle;
 mod log;
 mod permissions;
 mod projects;

@@ -1,0 +1,210 @@
+//! `relmgr promote`, `announce`, `revoke` and `cve …`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::model::{ReleaseRef, Target};
+use crate::ops::{cve, lifecycle};
+use crate::output::{fields, join, table};
+use crate::store::cves::Cve;
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Args)]
+pub struct PromoteArgs {
+    #[arg(value_parser = parse::<ReleaseRef>)]
+    pub release: ReleaseRef,
+    /// Archive the target's earlier current releases (they stay listed in the snapshot)
+    #[arg(long)]
+    pub archive_prior: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AnnounceArgs {
+    #[arg(value_parser = parse::<ReleaseRef>)]
+    pub release: ReleaseRef,
+    /// A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Write the mail to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RevokeArgs {
+    #[arg(value_parser = parse::<ReleaseRef>)]
+    pub release: ReleaseRef,
+    /// Why, for the snapshot and the log
+    #[arg(long)]
+    pub reason: String,
+    /// A CVE this revocation is about (repeatable; it must have been added)
+    #[arg(long = "cve", value_name = "ID")]
+    pub cves: Vec<String>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CveCmd {
+    /// Record a CVE
+    Add {
+        id: String,
+        #[arg(long)]
+        title: String,
+        /// Publication date, YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// critical, high, medium, low, info, none, unknown
+        #[arg(long)]
+        severity: Option<String>,
+        /// resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected
+        #[arg(long)]
+        state: Option<String>,
+    },
+    /// Link a CVE to a project, product or release (TARGET[@VERSION])
+    Link { id: String, target: String },
+    /// List CVEs, of one target or all
+    List {
+        #[arg(value_parser = parse::<Target>)]
+        target: Option<Target>,
+    },
+}
+
+pub fn promote(ctx: &Ctx, a: PromoteArgs) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    let r = lifecycle::promote(&mut s, &a.release, a.archive_prior)?;
+    ctx.out.data(&r, || {
+        let mut t = format!(
+            "{} ({}) is now current and distributing.",
+            r.release, r.revision
+        );
+        if !r.archived.is_empty() {
+            t.push_str(&format!("\nArchived: {}.", r.archived.join(", ")));
+        }
+        t
+    });
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn announce(ctx: &Ctx, a: AnnounceArgs) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    let r = lifecycle::announce(&mut s, &a.release, a.template.as_deref())?;
+    let mail = format!("Subject: {}\n\n{}", r.subject, r.body);
+    match a.output {
+        Some(p) => {
+            std::fs::write(&p, &mail)?;
+            ctx.out.data(&r, || {
+                format!(
+                    "{} is announced; the mail is in {}.",
+                    r.release,
+                    p.display()
+                )
+            });
+        }
+        None => {
+            ctx.out.status(&format!("{} is announced.", r.release));
+            ctx.out.data(&r, || mail.clone());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn revoke(ctx: &Ctx, a: RevokeArgs) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    let r = lifecycle::revoke(&mut s, &a.release, &a.reason, &a.cves)?;
+    ctx.out.data(&r, || {
+        format!(
+            "Revoked {} (was {}): {}.",
+            r.release, r.previous_stage, r.reason
+        )
+    });
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(c: &Cve) -> String {
+    fields(&[
+        ("cve", Some(c.id.clone())),
+        ("title", Some(c.title.clone())),
+        ("date", Some(c.date.clone())),
+        ("severity", c.severity.clone()),
+        ("state", c.state.clone()),
+        ("links", join(&c.links)),
+    ])
+}
+
+pub fn run_cve(ctx: &Ctx, cmd: CveCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        CveCmd::Add {
+            id,
+            title,
+            date,
+            severity,
+            state,
+        } => {
+            let c = cve::add(
+                &mut s,
+                &id,
+                &title,
+                &date,
+                severity.as_deref(),
+                state.as_deref(),
+            )?;
+            ctx.out.data(&c, || render(&c));
+        }
+        CveCmd::Link { id, target } => {
+            let c = cve::link(&mut s, &id, &target)?;
+            ctx.out.data(&c, || render(&c));
+        }
+        CveCmd::List { target } => {
+            let list = cve::list(&s, target.as_ref())?;
+            ctx.out.data(&list, || {
+                if list.is_empty() {
+                    return "No CVEs.".into();
+                }
+                table(
+                    &["cve", "date", "severity", "state", "title", "links"],
+                    list.iter().map(|c| {
+                        vec![
+                            c.id.clone(),
+                            c.date.clone(),
+                            c.severity.clone().unwrap_or_default(),
+                            c.state.clone().unwrap_or_default(),
+                            c.title.clone(),
+                            c.links.join(", "),
+                        ]
+                    }),
+                )
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PublishArgs {
+    /// The directory to write the dist tree into (created if missing)
+    pub dir: PathBuf,
+    /// Publish only this project or product [default: every project]
+    #[arg(value_parser = parse::<Target>)]
+    pub target: Option<Target>,
+    /// Your secret key, to sign snapshot.json
+    #[arg(long, value_name = "SECRET.asc")]
+    pub key: PathBuf,
+    /// How many days the snapshot stays valid
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub expires_days: u32,
+}
+
+pub fn publish(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    let signer = super::stage::load_signer(ctx, &s, &a.key)?;
+    let r =
+        crate::ops::publish::publish(&mut s, &a.dir, a.target.as_ref(), &signer, a.expires_days)?;
+    ctx.out.data(&r, || {
+        format!(
+            "Published snapshot {} of {} releases into {} ({} files written, {} unchanged, {} removed); it expires {}.",
+            r.version, r.releases, r.dir, r.written, r.unchanged, r.removed, r.expires
+        )
+    });
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,151 @@
+//! CVEs: add, link to a target or release, list. Ids are `CVE-YYYY-NNNN+`; dates are real
+//! calendar dates; severity and state use the CycloneDX vocabulary so SBOMs carry them as is.
+
+use serde_json::json;
+
+use crate::clock;
+use crate::error::Error;
+use crate::model::{ReleaseRef, Target};
+use crate::perm::Action;
+use crate::store::{EventDraft, cves, cves::Cve};
+
+use super::{Session, access, project, release};
+
+/// CycloneDX impact-analysis states, the values `--state` accepts.
+pub const STATES: &[&str] = &[
+    "resolved",
+    "resolved_with_pedigree",
+    "exploitable",
+    "in_triage",
+    "false_positive",
+    "not_affected",
+];
+/// CycloneDX severities, the values `--severity` accepts.
+pub const SEVERITIES: &[&str] = &[
+    "critical", "high", "medium", "low", "info", "none", "unknown",
+];
+
+/// Validates `CVE-\d{4}-\d{4,}`.
+pub fn parse_id(id: &str) -> anyhow::Result<String> {
+    let ok = id.len() >= 13
+        && id.len() <= 32
+        && id.starts_with("CVE-")
+        && id[4..8].chars().all(|c| c.is_ascii_digit())
+        && id.as_bytes()[8] == b'-'
+        && id[9..].len() >= 4
+        && id[9..].chars().all(|c| c.is_ascii_digit());
+    if !ok {
+        return Err(Error::usage(format!(
+            "{id:?} is not a CVE id (CVE-YYYY-NNNN, four or more digits)"
+        ))
+        .into());
+    }
+    Ok(id.to_string())
+}
+
+fn parse_date(d: &str) -> anyhow::Result<String> {
+    let date: jiff::civil::Date = d
+        .parse()
+        .map_err(|_| Error::usage(format!("--date {d:?} is not a real YYYY-MM-DD date")))?;
+    if d.len() != 10 {
+        return Err(Error::usage(format!("--date {d:?} is not YYYY-MM-DD")).into());
+    }
+    Ok(date.to_string())
+}
+
+fn one_of(what: &str, v: &str, allowed: &[&str]) -> anyhow::Result<String> {
+    let lower = v.to_ascii_lowercase();
+    if !allowed.contains(&lower.as_str()) {
+        return Err(
+            Error::usage(format!("{what} {v:?} is not one of {}", allowed.join(", "))).into(),
+        );
+    }
+    Ok(lower)
+}
+
+pub fn add(
+    s: &mut Session,
+    id: &str,
+    title: &str,
+    date: &str,
+    severity: Option<&str>,
+    state: Option<&str>,
+) -> anyhow::Result<Cve> {
+    let id = parse_id(id)?;
+    let date = parse_date(date)?;
+    let severity = severity
+        .map(|v| one_of("--severity", v, SEVERITIES))
+        .transpose()?;
+    let state = state.map(|v| one_of("--state", v, STATES)).transpose()?;
+    if title.trim().is_empty() || title.chars().any(char::is_control) {
+        return Err(Error::usage("--title is empty or holds control characters").into());
+    }
+    access::require_anywhere(s.store.db(), &s.actor.id, Action::ManageRelease)?;
+    if cves::get(s.store.db(), &id)?.is_some() {
+        return Err(Error::wrong_state(format!("{id} exists already")).into());
+    }
+    let cve = Cve {
+        id: id.clone(),
+        title: title.trim().to_string(),
+        date,
+        severity,
+        state,
+        created_at: clock::fmt(clock::now()?),
+        links: vec![],
+    };
+    s.store.write(&s.actor, |db| {
+        cves::insert(db, &cve)?;
+        Ok((
+            (),
+            EventDraft::new("cve.add", format!("cve:{id}"), json!({"cve": cve})),
+        ))
+    })?;
+    Ok(cves::get(s.store.db(), &id)?.expect("just added"))
+}
+
+/// `cve link ID TARGET[@VERSION]`.
+pub fn link(s: &mut Session, id: &str, to: &str) -> anyhow::Result<Cve> {
+    let id = parse_id(id)?;
+    let db = s.store.db();
+    if cves::get(db, &id)?.is_none() {
+        return Err(Error::not_found(format!("no CVE {id}")).into());
+    }
+    let (target, release_id, label) = if to.contains('@') {
+        let r: ReleaseRef = to.parse()?;
+        let rel = release::load(db, &r)?;
+        let label = r.to_string();
+        (r.target, Some(rel.id), label)
+    } else {
+        let t: Target = to.parse()?;
+        project::load(db, &t)?;
+        let label = t.to_string();
+        (t, None, label)
+    };
+    access::require(
+        db,
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(target.project.as_str()),
+    )?;
+    let now = clock::fmt(clock::now()?);
+    let tgt = target.to_string();
+    s.store.write(&s.actor, |db| {
+        let changed = cves::link(db, &id, &tgt, release_id, &now)?;
+        Ok((
+            (),
+            EventDraft::new(
+                "cve.link",
+                label.clone(),
+                json!({"cve": id, "changed": changed}),
+            ),
+        ))
+    })?;
+    Ok(cves::get(s.store.db(), &id)?.expect("exists"))
+}
+
+pub fn list(s: &Session, target: Option<&Target>) -> anyhow::Result<Vec<Cve>> {
+    if let Some(t) = target {
+        project::load(s.store.db(), t)?;
+    }
+    cves::list(s.store.db(), target.map(|t| t.to_string()).as_deref())
+}

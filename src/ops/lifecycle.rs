@@ -1,0 +1,359 @@
+//! After the vote: promote (to `current`), announce, revoke. A promoted release is
+//! `current/distributing`, then `announced`; `--archive-prior` archives the target's earlier
+//! current releases; `revoke` works from any stage and blocks the version for good. The
+//! project's (or product's) version string follows the newest current, non-archived release.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::clock;
+use crate::error::Error;
+use crate::model::{ReleaseRef, compare_versions};
+use crate::perm::Action;
+use crate::store::releases::{self, Release};
+use crate::store::{EventDraft, cves, projects};
+
+use super::{Session, access, project, release, verify};
+
+/// Recomputes the target's version string from its current releases (inside a transaction).
+fn refresh_version(
+    db: &rusqlite::Connection,
+    project: &str,
+    target: &str,
+) -> anyhow::Result<Option<String>> {
+    let current = releases::list(db, Some(target), false, Some("current"))?;
+    let newest = current
+        .iter()
+        .filter(|r| r.phase.as_deref() != Some("archived"))
+        .map(|r| r.version.clone())
+        .max_by(|a, b| compare_versions(a, b));
+    let product = target.split_once('/').map(|(_, p)| p);
+    projects::set_version(db, project, product, newest.as_deref())?;
+    Ok(newest)
+}
+
+#[derive(Debug, Serialize)]
+pub struct PromoteReport {
+    pub release: String,
+    pub revision: String,
+    pub stage: String,
+    pub phase: String,
+    pub archived: Vec<String>,
+    pub version: Option<String>,
+}
+
+/// `promote`: needs a passed (or confirmed) vote on the newest revision and a clean `verify`.
+pub fn promote(
+    s: &mut Session,
+    r: &ReleaseRef,
+    archive_prior: bool,
+) -> anyhow::Result<PromoteReport> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    access::require(
+        db,
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    match rel.stage.as_str() {
+        "revoked" => {
+            return Err(
+                Error::wrong_state(format!("{r} is revoked: its version is blocked")).into(),
+            );
+        }
+        "current" => return Err(Error::wrong_state(format!("{r} is current already")).into()),
+        _ => {}
+    }
+    let rev = release::revision(db, &rel, None)?;
+    if rev.phase != "passed" {
+        return Err(Error::wrong_state(format!(
+            "{r} {} has no passed vote (it is {})",
+            rev.label(),
+            rev.phase
+        ))
+        .hint(format!(
+            "close a passing vote first: `relmgr vote status {r}`"
+        ))
+        .into());
+    }
+    let check = verify::verify_release(s, r, None)?;
+    if !check.ok {
+        let bad: Vec<String> = check
+            .packages
+            .iter()
+            .filter(|p| !p.problems.is_empty())
+            .map(|p| format!("{}: {}", p.name, p.problems.join("; ")))
+            .collect();
+        return Err(Error::verification(format!(
+            "{r} {} does not verify: {}",
+            rev.label(),
+            bad.join(" | ")
+        ))
+        .into());
+    }
+    let earlier: Vec<Release> = if archive_prior {
+        releases::list(db, Some(&rel.target), false, Some("current"))?
+            .into_iter()
+            .filter(|o| {
+                o.phase.as_deref() != Some("archived")
+                    && compare_versions(&o.version, &rel.version).is_lt()
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let now = clock::fmt(clock::now()?);
+    let actor = s.actor.id.clone();
+    let version = s.store.write(&s.actor, |db| {
+        releases::set_stage(db, rel.id, "current", Some("distributing"), &actor, &now, Some(&format!("{} promoted", rev.label())))?;
+        for o in &earlier {
+            releases::set_stage(db, o.id, "current", Some("archived"), &actor, &now, Some(&format!("archived by {}", rel.version)))?;
+        }
+        let version = refresh_version(db, &rel.project, &rel.target)?;
+        let payload = json!({"revision": rev.label(), "archived": earlier.iter().map(|o| o.version.clone()).collect::<Vec<_>>(), "version": version});
+        Ok((version, EventDraft::new("release.promote", r.to_string(), payload)))
+    })?;
+    Ok(PromoteReport {
+        release: r.to_string(),
+        revision: rev.label(),
+        stage: "current".into(),
+        phase: "distributing".into(),
+        archived: earlier
+            .iter()
+            .map(|o| format!("{}@{}", o.target, o.version))
+            .collect(),
+        version,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct Announcement {
+    pub release: String,
+    pub subject: String,
+    pub body: String,
+}
+
+const TEMPLATE: &str = "Subject: [ANNOUNCE] {name} {version} released
+
+The {name} team is pleased to announce the release of {name} {version}.
+
+{description}
+
+Downloads: {download}
+Verify the downloads with the project's KEYS file: {keys}
+
+Packages and their SHA-512 checksums:
+
+{packages}
+{cves}
+Thanks to everyone who helped with this release.
+
+-- 
+{actor}, on behalf of the {name} team
+";
+
+/// Fills `{placeholder}`s; unknown ones stay as they are.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// `announce`: renders the [ANNOUNCE] mail and moves the phase to `announced`.
+pub fn announce(
+    s: &mut Session,
+    r: &ReleaseRef,
+    template: Option<&Path>,
+) -> anyhow::Result<Announcement> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    access::require(
+        db,
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    if rel.stage != "current" || rel.phase.as_deref() == Some("archived") {
+        return Err(Error::wrong_state(format!(
+            "{r} is {} / {}: only current releases are announced",
+            rel.stage,
+            rel.phase.as_deref().unwrap_or("-")
+        ))
+        .hint(format!("promote it first: `relmgr promote {r}`"))
+        .into());
+    }
+    let template = match template {
+        Some(p) => {
+            let t = std::fs::read_to_string(p)
+                .map_err(|e| Error::usage(format!("--template {}: {e}", p.display())))?;
+            if t.len() > 64 * 1024 {
+                return Err(Error::usage("--template is larger than 64 KiB").into());
+            }
+            t
+        }
+        None => TEMPLATE.to_string(),
+    };
+    let proj = project::load(db, &r.target)?;
+    let rev = releases::passed_revision(db, rel.id)?
+        .ok_or_else(|| Error::wrong_state(format!("{r} has no passed revision")))?;
+    let packages = releases::packages(db, rev.id)?;
+    let package_lines: String = packages
+        .iter()
+        .map(|p| match (&p.external_url, &p.sha512) {
+            (Some(url), _) => format!("  {}\n    {url}\n    SHA-256 {}\n", p.name, p.sha256),
+            (None, Some(h)) => format!("  {}\n    SHA-512 {h}\n", p.name),
+            (None, None) => format!("  {}\n", p.name),
+        })
+        .collect();
+    let cve_list = cves::of_release(db, rel.id, &rel.target)?;
+    let cve_text = if cve_list.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "This release fixes:\n\n{}\n",
+            cve_list
+                .iter()
+                .map(|c| format!("  {} {}\n", c.id, c.title))
+                .collect::<String>()
+        )
+    };
+    let homepage = proj
+        .meta
+        .homepage
+        .clone()
+        .unwrap_or_else(|| "(the project's download page)".into());
+    let text = fill(
+        &template,
+        &[
+            ("release", r.to_string()),
+            ("name", proj.meta.name.clone()),
+            ("project", r.target.project.to_string()),
+            ("target", rel.target.clone()),
+            ("version", rel.version.clone()),
+            ("revision", rev.label()),
+            (
+                "description",
+                proj.meta.description.clone().unwrap_or_default(),
+            ),
+            ("download", homepage.clone()),
+            ("keys", format!("{}/KEYS", homepage.trim_end_matches('/'))),
+            ("packages", package_lines),
+            ("cves", cve_text),
+            ("actor", s.actor.id.clone()),
+        ],
+    );
+    let (subject, body) = match text
+        .strip_prefix("Subject: ")
+        .and_then(|t| t.split_once('\n'))
+    {
+        Some((subj, rest)) => (
+            subj.trim().to_string(),
+            rest.trim_start_matches('\n').to_string(),
+        ),
+        None => (
+            format!("[ANNOUNCE] {} {} released", proj.meta.name, rel.version),
+            text.clone(),
+        ),
+    };
+    let now = clock::fmt(clock::now()?);
+    let actor = s.actor.id.clone();
+    s.store.write(&s.actor, |db| {
+        releases::set_stage(
+            db,
+            rel.id,
+            "current",
+            Some("announced"),
+            &actor,
+            &now,
+            Some("announced"),
+        )?;
+        Ok((
+            (),
+            EventDraft::new(
+                "release.announce",
+                r.to_string(),
+                json!({"subject": subject, "body": body}),
+            ),
+        ))
+    })?;
+    Ok(Announcement {
+        release: r.to_string(),
+        subject,
+        body,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct RevokeReport {
+    pub release: String,
+    pub previous_stage: String,
+    pub reason: String,
+    pub cves: Vec<String>,
+    pub version: Option<String>,
+}
+
+/// `revoke --reason T [--cve ID]...`: from any stage; the version stays blocked.
+pub fn revoke(
+    s: &mut Session,
+    r: &ReleaseRef,
+    reason: &str,
+    cve_ids: &[String],
+) -> anyhow::Result<RevokeReport> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    access::require(
+        db,
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    if rel.stage == "revoked" {
+        return Err(Error::wrong_state(format!("{r} is revoked already")).into());
+    }
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(Error::usage("--reason is empty or holds control characters").into());
+    }
+    let mut ids = Vec::new();
+    for id in cve_ids {
+        let id = super::cve::parse_id(id)?;
+        if cves::get(db, &id)?.is_none() {
+            return Err(Error::not_found(format!("no CVE {id}"))
+                .hint(format!(
+                    "add it: `relmgr cve add {id} --title T --date YYYY-MM-DD`"
+                ))
+                .into());
+        }
+        ids.push(id);
+    }
+    let now = clock::fmt(clock::now()?);
+    let actor = s.actor.id.clone();
+    let version = s.store.write(&s.actor, |db| {
+        releases::set_stage(db, rel.id, "revoked", None, &actor, &now, Some(reason))?;
+        releases::revoke(db, rel.id, reason, &now)?;
+        for id in &ids {
+            cves::link(db, id, &rel.target, Some(rel.id), &now)?;
+        }
+        let version = refresh_version(db, &rel.project, &rel.target)?;
+        Ok((
+            version,
+            EventDraft::new(
+                "release.revoke",
+                r.to_string(),
+                json!({"reason": reason, "cves": ids, "previous_stage": rel.stage}),
+            ),
+        ))
+    })?;
+    Ok(RevokeReport {
+        release: r.to_string(),
+        previous_stage: rel.stage,
+        reason: reason.to_string(),
+        cves: ids,
+        version,
+    })
+}

@@ -1,0 +1,311 @@
+//! `publish DIR [TARGET] --key SECRET.asc`: the dist tree of SPEC §4 — every current release's
+//! packages with `.asc` and `.sha512` under `<project>[/<product>]/<version>/`, a `KEYS` per
+//! project — and a signed `snapshot.json` listing every current (also archived) and revoked
+//! release.
+//!
+//! Incremental: a file whose content is already in place is not touched. Ordered so a reader
+//! never sees a snapshot that names a missing file: new and changed files land first (temp file
+//! + rename each), then `snapshot.json.asc` and `snapshot.json` (renames), and only then do files
+//! of revoked and archived releases leave the tree. The snapshot's version only rises.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::checksums;
+use crate::clock;
+use crate::error::Error;
+use crate::model::Target;
+use crate::perm::Action;
+use crate::pgp;
+use crate::store::releases::{self, Package, Release};
+use crate::store::{EventDraft, cves, keys as key_rows, objects, publications, tree};
+
+use super::keys::{Signer, keys_file, pgp_error};
+use super::{Session, access, project};
+
+/// Where a published file's bytes come from.
+enum Source {
+    Object(PathBuf),
+    Bytes(Vec<u8>),
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub dir: String,
+    pub version: u64,
+    pub expires: String,
+    pub releases: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+fn release_path(rel: &Release) -> String {
+    format!("{}/{}", rel.target, rel.version)
+}
+
+fn same_content(dest: &Path, src: &Source) -> bool {
+    let Ok(meta) = std::fs::metadata(dest) else {
+        return false;
+    };
+    match src {
+        Source::Bytes(b) => {
+            meta.len() == b.len() as u64 && std::fs::read(dest).is_ok_and(|d| &d == b)
+        }
+        Source::Object(obj) => {
+            let Ok(om) = std::fs::metadata(obj) else {
+                return false;
+            };
+            if om.len() != meta.len() {
+                return false;
+            }
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                if om.ino() == meta.ino() && om.dev() == meta.dev() {
+                    return true;
+                }
+            }
+            matches!((crate::digest::sha512_file(obj), crate::digest::sha512_file(dest)), (Ok(a), Ok(b)) if a == b)
+        }
+    }
+}
+
+fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
+    let parent = dest.parent().expect("published files live in a directory");
+    std::fs::create_dir_all(parent)?;
+    let tmp = parent.join(format!(
+        ".{}.tmp-{}",
+        dest.file_name().and_then(|n| n.to_str()).unwrap_or("f"),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&tmp);
+    match src {
+        Source::Bytes(b) => std::fs::write(&tmp, b)?,
+        Source::Object(obj) => tree::link_or_copy(obj, &tmp)?,
+    }
+    std::fs::rename(&tmp, dest)?;
+    Ok(())
+}
+
+/// The releases a publication covers: current and revoked ones of the target (a project
+/// includes its products), or of every project.
+fn covered(s: &Session, target: Option<&Target>) -> anyhow::Result<Vec<Release>> {
+    let db = s.store.db();
+    let t = target.map(|t| t.to_string());
+    let include_products = target.is_some_and(|t| t.product.is_none());
+    let mut out = releases::list(db, t.as_deref(), include_products, Some("current"))?;
+    out.extend(releases::list(
+        db,
+        t.as_deref(),
+        include_products,
+        Some("revoked"),
+    )?);
+    out.sort_by(|a, b| (&a.target, &a.version).cmp(&(&b.target, &b.version)));
+    Ok(out)
+}
+
+fn package_entry(p: &Package, path: Option<String>) -> Value {
+    let mut e = json!({"name": p.name, "sha512": p.sha512, "sha256": p.sha256, "size": p.size, "platform": p.platform, "arch": p.arch});
+    match (&p.external_url, path) {
+        (Some(url), _) => e["url"] = json!(url),
+        (None, Some(path)) => e["path"] = json!(path),
+        (None, None) => {}
+    }
+    e
+}
+
+pub fn publish(
+    s: &mut Session,
+    dir: &Path,
+    target: Option<&Target>,
+    signer: &Signer,
+    expires_days: u32,
+) -> anyhow::Result<Report> {
+    if let Some(t) = target {
+        project::load(s.store.db(), t)?;
+    }
+    if expires_days == 0 || expires_days > 3650 {
+        return Err(Error::usage("--expires-days must be between 1 and 3650").into());
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::usage(format!("{} is not a directory", dir.display())).into());
+    }
+    let list = covered(s, target)?;
+    let projects: BTreeSet<String> = match target {
+        Some(t) => [t.project.to_string()].into(),
+        None => list.iter().map(|r| r.project.clone()).collect(),
+    };
+    for p in &projects {
+        access::require(s.store.db(), &s.actor.id, Action::Publish, Some(p))?;
+    }
+    if projects.is_empty() {
+        return Err(
+            Error::wrong_state("nothing to publish: no current or revoked releases").into(),
+        );
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let dir = dir.canonicalize()?;
+    let db = s.store.db();
+    let now_ts = clock::now()?;
+    let now = clock::fmt(now_ts);
+    let expires = clock::fmt(now_ts.checked_add(jiff::SignedDuration::from_hours(
+        24 * i64::from(expires_days),
+    ))?);
+
+    // What the tree must hold.
+    let mut files: BTreeMap<String, Source> = BTreeMap::new();
+    let mut entries = Vec::new();
+    for rel in &list {
+        let rev = releases::passed_revision(db, rel.id)?.or(releases::newest_revision(db, rel.id)?);
+        let packages = match &rev {
+            Some(rev) => releases::packages(db, rev.id)?,
+            None => vec![],
+        };
+        let in_tree = rel.stage == "current" && rel.phase.as_deref() != Some("archived");
+        let base = release_path(rel);
+        let mut pkg_entries = Vec::new();
+        for p in &packages {
+            let path = format!("{base}/{}", p.name);
+            if in_tree && p.external_url.is_none() {
+                let file_name = p.name.rsplit('/').next().unwrap_or(&p.name);
+                files.insert(
+                    path.clone(),
+                    Source::Object(objects::path(&s.store.dir, &p.sha256)),
+                );
+                if let Some(h) = &p.sha512 {
+                    files.insert(
+                        format!("{path}.sha512"),
+                        Source::Bytes(checksums::sha512sum_line(h, file_name).into_bytes()),
+                    );
+                }
+                if let Some(asc) = tree::asc_text(p) {
+                    files.insert(format!("{path}.asc"), Source::Bytes(asc.into_bytes()));
+                }
+            }
+            pkg_entries.push(package_entry(
+                p,
+                (in_tree && p.external_url.is_none()).then_some(path),
+            ));
+        }
+        let channels: BTreeSet<&str> = packages
+            .iter()
+            .filter_map(|p| p.channel.as_deref())
+            .collect();
+        entries.push(json!({
+            "release": format!("{}@{}", rel.target, rel.version),
+            "revision": rev.as_ref().map(|r| r.label()),
+            "stage": rel.stage,
+            "phase": rel.phase,
+            "channel": if channels.len() == 1 { channels.iter().next().map(|c| c.to_string()) } else { None },
+            "reason": rel.reason,
+            "revoked_at": rel.revoked_at,
+            "cves": cves::of_release(db, rel.id, &rel.target)?.into_iter().map(|c| c.id).collect::<Vec<_>>(),
+            "packages": pkg_entries,
+        }));
+    }
+    for p in &projects {
+        let members = key_rows::of_project(db, Some(p))?;
+        files.insert(
+            format!("{p}/KEYS"),
+            Source::Bytes(keys_file(&members, Some(p))?.into_bytes()),
+        );
+    }
+
+    // The snapshot version only rises: above what the store recorded and what the dir holds.
+    let dir_text = dir.display().to_string();
+    let recorded = publications::version(db, &dir_text)?;
+    let on_disk: u64 = std::fs::read(dir.join("snapshot.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .and_then(|v| v["version"].as_u64())
+        .unwrap_or(0);
+    let version = recorded.max(on_disk) + 1;
+    let snapshot = json!({
+        "version": version,
+        "published_at": now,
+        "expires": expires,
+        "publisher": s.actor.id,
+        "releases": entries,
+    });
+    let snapshot_text = serde_json::to_string_pretty(&snapshot)? + "\n";
+    let snapshot_sig = pgp::sign_detached(&signer.key, snapshot_text.as_bytes(), now_ts)
+        .map_err(|e| pgp_error(e, "signing snapshot.json"))?;
+
+    // 1. New and changed files.
+    let (mut written, mut unchanged) = (0, 0);
+    for (rel_path, src) in &files {
+        let dest = dir.join(rel_path);
+        if same_content(&dest, src) {
+            unchanged += 1;
+        } else {
+            place(&dest, src)?;
+            written += 1;
+        }
+    }
+    // 2. The snapshot, signature first so the pair is consistent as soon as the json lands.
+    place(
+        &dir.join("snapshot.json.asc"),
+        &Source::Bytes(snapshot_sig.into_bytes()),
+    )?;
+    place(
+        &dir.join("snapshot.json"),
+        &Source::Bytes(snapshot_text.into_bytes()),
+    )?;
+    objects::sync_dir(&dir);
+    // 3. Files no longer published (revoked, archived, unstaged) leave the projects' trees.
+    let mut removed = 0;
+    for p in &projects {
+        let root = dir.join(p);
+        if !root.is_dir() {
+            continue;
+        }
+        let prefix = match target {
+            Some(t) => t.to_string(),
+            None => p.clone(),
+        };
+        for e in walkdir::WalkDir::new(&root).contents_first(true) {
+            let e = e?;
+            let rel_path = e
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !(rel_path == prefix
+                || rel_path.starts_with(&format!("{prefix}/"))
+                || rel_path == format!("{p}/KEYS"))
+            {
+                continue;
+            }
+            if e.file_type().is_dir() {
+                if e.path() != root
+                    && std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none())
+                {
+                    std::fs::remove_dir(e.path())?;
+                }
+            } else if !files.contains_key(&rel_path) {
+                std::fs::remove_file(e.path())?;
+                removed += 1;
+            }
+        }
+    }
+    let released = list.len();
+    s.store.write(&s.actor, |db| {
+        publications::record(db, &dir_text, version, &now)?;
+        Ok(((), EventDraft::new("publish", target.map(|t| t.to_string()).unwrap_or_else(|| "store".into()),
+            json!({"dir": dir_text, "version": version, "expires": expires, "written": written, "removed": removed, "fingerprint": signer.record.fingerprint}))))
+    })?;
+    Ok(Report {
+        dir: dir_text,
+        version,
+        expires,
+        releases: released,
+        written,
+        unchanged,
+        removed,
+    })
+}
