@@ -4,8 +4,8 @@
 //! release.
 //!
 //! Incremental: a file whose content is already in place is not touched. Ordered so a reader
-//! never sees a snapshot that names a missing file: new and changed files land first (temp file
-//! + rename each), then `snapshot.json.asc` and `snapshot.json` (renames), and only then do files
+//! never sees a snapshot that names a missing file: new and changed files land first (a temp file
+//! and a rename each), then `snapshot.json.asc` and `snapshot.json` (renames), and only then do files
 //! of revoked and archived releases leave the tree. The snapshot's version only rises.
 
 use std::collections::{BTreeMap, BTreeSet};
