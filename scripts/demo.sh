@@ -29,6 +29,42 @@ run role list demo
 step "Permissions: a committer may not edit the project"
 run --as dave project edit demo --description "nope" || echo "(refused with exit $?)"
 
+step "Keys: the RM generates a signing key; the PMC's keys come from a real KEYS file"
+run key generate --user rita -o "$work/rita.sec.asc"
+run key import "$root/fixtures/keys/sample-KEYS" --user alice || true
+run -q key import "$root/../shared/realworld/tomcat-KEYS" 2>/dev/null || echo "(tomcat-KEYS: weak keys refused, strong ones kept)"
+run key export demo -o "$work/KEYS"
+
+step "Stage and sign the release candidate in one read per file"
+mkdir -p "$work/dist"
+printf 'demo sources\n' > "$work/dist/demo-1.2.0-src.tar.gz"
+head -c 2000000 /dev/urandom > "$work/dist/demo-1.2.0-bin.tar.gz"
+run --as rita stage demo@1.2.0 "$work/dist" --sign "$work/rita.sec.asc" --platform any
+run release show demo@1.2.0
+(cd .relmgr/releases/demo/1.2.0/rc1 && sha512sum -c ./*.sha512)
+
+step "Vote: 72 hours, three binding +1"
+run policy show demo
+run --as rita vote start demo@1.2.0 --vote +1 -o "$work/vote-mail.txt"
+head -3 "$work/vote-mail.txt"
+for u in alice bob carol; do run --as "$u" vote cast demo@1.2.0 +1; done
+run --as dave vote cast demo@1.2.0 0 --comment "checked the NOTICE"
+run --as rita vote close demo@1.2.0 || echo "(too early: exit $?)"
+export RELMGR_NOW="2026-03-05T09:00:00Z"
+run vote status demo@1.2.0
+run --as rita vote close demo@1.2.0
+
+step "Promote, announce, publish, and verify what was published"
+run --as rita promote demo@1.2.0
+run --as rita announce demo@1.2.0 -o "$work/announce.txt"
+head -1 "$work/announce.txt"
+run --as rita publish "$work/www" --key "$work/rita.sec.asc"
+run verify --dir "$work/www/demo"
+export GNUPGHOME="$work/gnupg"; mkdir -m 700 "$GNUPGHOME"
+gpg --batch -q --import "$work/www/demo/KEYS" 2>/dev/null
+gpg --batch --ignore-time-conflict --verify "$work/www/snapshot.json.asc" "$work/www/snapshot.json" 2>&1 | grep -E "Good signature|BAD"
+gpgconf --kill all
+
 step "The audit trail"
 run log demo
 echo
