@@ -64,6 +64,9 @@ _relmgr() {
             relmgr,role)
                 cmd="relmgr__subcmd__role"
                 ;;
+            relmgr,sbom)
+                cmd="relmgr__subcmd__sbom"
+                ;;
             relmgr,sign)
                 cmd="relmgr__subcmd__sign"
                 ;;
@@ -153,6 +156,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help,role)
                 cmd="relmgr__subcmd__help__subcmd__role"
+                ;;
+            relmgr__subcmd__help,sbom)
+                cmd="relmgr__subcmd__help__subcmd__sbom"
                 ;;
             relmgr__subcmd__help,sign)
                 cmd="relmgr__subcmd__help__subcmd__sign"
@@ -524,7 +530,7 @@ _relmgr() {
 
     case "${cmd}" in
         relmgr)
-            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help"
+            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -830,7 +836,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help)
-            opts="init project product user role key policy stage unstage sign verify vote promote announce revoke publish cve release log completions generate-docs help"
+            opts="init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1406,6 +1412,20 @@ _relmgr() {
         relmgr__subcmd__help__subcmd__role__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__sbom)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3156,6 +3176,48 @@ _relmgr() {
                 return 0
             fi
             case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__sbom)
+            opts="-o -y -q -v -h --format --revision --output --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "cyclonedx spdx" -- "${cur}"))
+                    return 0
+                    ;;
+                --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand announce 'Render the [ANNOUNCE] mail and mark the release announced'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
             cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
@@ -939,6 +940,24 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'relmgr;sbom'= {
+            cand --format 'format'
+            cand --revision 'The revision to describe [default: the released one, else the newest]'
+            cand -o 'Write to FILE instead of stdout'
+            cand --output 'Write to FILE instead of stdout'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'relmgr;cve'= {
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
@@ -1136,6 +1155,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand announce 'Render the [ANNOUNCE] mail and mark the release announced'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
             cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
@@ -1264,6 +1284,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;revoke'= {
         }
         &'relmgr;help;publish'= {
+        }
+        &'relmgr;help;sbom'= {
         }
         &'relmgr;help;cve'= {
             cand add 'Record a CVE'

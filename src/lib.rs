@@ -13,5 +13,6 @@ pub mod ops;
 pub mod output;
 pub mod perm;
 pub mod pgp;
+pub mod sbom;
 pub mod store;
 pub mod votes;

@@ -115,6 +115,8 @@ pub enum Command {
     Revoke(lifecycle::RevokeArgs),
     /// Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)
     Publish(lifecycle::PublishArgs),
+    /// A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible
+    Sbom(lifecycle::SbomArgs),
     /// CVEs: add, link, list
     #[command(subcommand)]
     Cve(lifecycle::CveCmd),
@@ -217,6 +219,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Revoke(a) => lifecycle::revoke(ctx, a),
         Command::Cve(c) => lifecycle::run_cve(ctx, c),
         Command::Publish(a) => lifecycle::publish(ctx, a),
+        Command::Sbom(a) => lifecycle::sbom(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => docs::completions(a),

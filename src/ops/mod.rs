@@ -13,6 +13,7 @@ pub mod project;
 pub mod publish;
 pub mod release;
 pub mod role;
+pub mod sbom;
 pub mod stage;
 pub mod user;
 pub mod verify;

@@ -191,6 +191,37 @@ pub fn publish(
                 (in_tree && p.external_url.is_none()).then_some(path),
             ));
         }
+        if in_tree && let Some(rev) = &rev {
+            // SBOMs beside the packages, each with its .asc and .sha512. A document that did not
+            // change keeps its signature, so a rerun touches nothing.
+            let input = super::sbom::input(s, rel, rev)?;
+            for format in [super::sbom::Format::Cyclonedx, super::sbom::Format::Spdx] {
+                let name = format!(
+                    "{}-{}.{}",
+                    rel.target.replace('/', "-"),
+                    rel.version,
+                    format.suffix()
+                );
+                let path = format!("{base}/{name}");
+                let doc = super::sbom::render(&input, format)?.into_bytes();
+                let asc_path = dir.join(format!("{path}.asc"));
+                let keep = same_content(&dir.join(&path), &Source::Bytes(doc.clone()))
+                    && asc_path.is_file();
+                let asc = match keep {
+                    true => std::fs::read(&asc_path)?,
+                    false => pgp::sign_detached(&signer.key, &doc, now_ts)
+                        .map_err(|e| pgp_error(e, "signing an SBOM"))?
+                        .into_bytes(),
+                };
+                let sha512 = crate::digest::to_hex(<sha2::Sha512 as sha2::Digest>::digest(&doc));
+                files.insert(
+                    format!("{path}.sha512"),
+                    Source::Bytes(checksums::sha512sum_line(&sha512, &name).into_bytes()),
+                );
+                files.insert(format!("{path}.asc"), Source::Bytes(asc));
+                files.insert(path, Source::Bytes(doc));
+            }
+        }
         let channels: BTreeSet<&str> = packages
             .iter()
             .filter_map(|p| p.channel.as_deref())

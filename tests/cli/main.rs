@@ -10,6 +10,7 @@ mod lifecycle;
 mod log;
 mod permissions;
 mod projects;
+mod sbom;
 mod stage;
 mod users;
 mod votes;

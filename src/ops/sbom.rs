@@ -1,0 +1,118 @@
+//! `relmgr sbom`: the input of the SBOM writers, built from the store. The documents themselves
+//! (CycloneDX 1.6, SPDX 2.3) are `crate::sbom`'s.
+
+use crate::clock;
+use crate::model::{ReleaseRef, RevisionNo, Target};
+use crate::sbom;
+use crate::store::releases::{self, Release, Revision};
+use crate::store::{cves, objects};
+
+use super::{Session, project, release};
+
+/// The two formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Cyclonedx,
+    Spdx,
+}
+
+impl Format {
+    /// The file name suffix `publish` uses.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Format::Cyclonedx => "cdx.json",
+            Format::Spdx => "spdx.json",
+        }
+    }
+}
+
+/// The SBOM writers' view of one release revision.
+pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom::Release> {
+    let db = s.store.db();
+    let target: Target = rel.target.parse()?;
+    let p = project::load(db, &target)?;
+    let parent = project::load(
+        db,
+        &Target {
+            project: target.project.clone(),
+            product: None,
+        },
+    )?;
+    let packages = releases::packages(db, rev.id)?
+        .into_iter()
+        .map(|pk| sbom::Package {
+            path: pk
+                .external_url
+                .is_none()
+                .then(|| objects::path(&s.store.dir, &pk.sha256)),
+            name: pk.name,
+            size: pk.size,
+            sha256: pk.sha256,
+            sha512: pk.sha512,
+            media_type: pk.media_type,
+            platform: pk.platform,
+            arch: pk.arch,
+            channel: pk.channel,
+            external_url: pk.external_url,
+        })
+        .collect();
+    let cve_list = cves::of_release(db, rel.id, &rel.target)?
+        .into_iter()
+        .map(|c| sbom::Cve {
+            id: c.id,
+            title: c.title,
+            date: c.date,
+            severity: c.severity,
+            state: c.state,
+        })
+        .collect();
+    Ok(sbom::Release {
+        project: sbom::Project {
+            key: rel.target.replace('/', "-"),
+            name: p.meta.name.clone(),
+            description: p
+                .meta
+                .description
+                .clone()
+                .or(parent.meta.description.clone()),
+            homepage: p.meta.homepage.clone().or(parent.meta.homepage.clone()),
+            source_url: p.meta.source_url.clone().or(parent.meta.source_url.clone()),
+            license: p.meta.license.clone().or(parent.meta.license.clone()),
+            supplier: parent.meta.name.clone(),
+        },
+        target: rel.target.clone(),
+        version: rel.version.clone(),
+        revision: rev.label(),
+        created_at: clock::parse_time(&rev.created_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        packages,
+        cves: cve_list,
+    })
+}
+
+/// Renders one document.
+pub fn render(input: &sbom::Release, format: Format) -> anyhow::Result<String> {
+    let v = env!("CARGO_PKG_VERSION");
+    match format {
+        Format::Cyclonedx => sbom::cyclonedx(input, v),
+        Format::Spdx => sbom::spdx(input, v),
+    }
+}
+
+/// `sbom TARGET@VERSION --format F [--revision rcN]`.
+pub fn sbom(
+    s: &Session,
+    r: &ReleaseRef,
+    which: Option<RevisionNo>,
+    format: Format,
+) -> anyhow::Result<String> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    let rev = match which {
+        Some(_) => release::revision(db, &rel, which)?,
+        None => match releases::passed_revision(db, rel.id)? {
+            Some(r) if rel.stage != "candidate" => r,
+            _ => release::revision(db, &rel, None)?,
+        },
+    };
+    render(&input(s, &rel, &rev)?, format)
+}
