@@ -442,30 +442,6 @@ fn sha512_signing_is_send() {
     assert!(sig.is_some());
 }
 
-/// Throughput of `Sha512Signing` on 256 MiB (run with
-/// `cargo test --release -- --ignored --nocapture sha512_throughput`).
-#[test]
-#[ignore]
-fn sha512_throughput() {
-    let data = vec![0x5au8; 256 << 20];
-    let start = std::time::Instant::now();
-    let mut h = Sha512Signing::new();
-    for chunk in data.chunks(1 << 20) {
-        h.update(chunk);
-    }
-    let key = load("alice.sec.asc");
-    let (digest, sig) = h.finish(Some(&key), Timestamp::now()).expect("sign");
-    let secs = start.elapsed().as_secs_f64();
-    eprintln!(
-        "Sha512Signing: 256 MiB in {secs:.2}s = {:.0} MB/s ({})",
-        256.0 * 1.048576 / secs,
-        hex::encode(&digest[..8])
-    );
-    assert!(sig.is_some());
-    let mut f = std::fs::File::create("/tmp/relmgr-sha512-bench.bin").expect("create");
-    f.write_all(&data).expect("write");
-}
-
 #[test]
 fn mutated_signatures_never_panic_nor_verify() {
     let ring = ring(&["alice.pub.asc", "bob.pub.asc"]);
