@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
+            [CompletionResult]::new('fsck', 'fsck', [CompletionResultType]::ParameterValue, 'Check objects, checksums, signatures, the event chain and the derived files')
             [CompletionResult]::new('cve', 'cve', [CompletionResultType]::ParameterValue, 'CVEs: add, link, list')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit events, oldest first')
@@ -1053,6 +1054,22 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'relmgr;fsck' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Remove leftovers of interrupted runs and rebuild the releases/ tree and keys/')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'relmgr;cve' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
@@ -1270,6 +1287,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
+            [CompletionResult]::new('fsck', 'fsck', [CompletionResultType]::ParameterValue, 'Check objects, checksums, signatures, the event chain and the derived files')
             [CompletionResult]::new('cve', 'cve', [CompletionResultType]::ParameterValue, 'CVEs: add, link, list')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit events, oldest first')
@@ -1447,6 +1465,9 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;sbom' {
+            break
+        }
+        'relmgr;help;fsck' {
             break
         }
         'relmgr;help;cve' {

@@ -25,6 +25,9 @@ _relmgr() {
             relmgr,cve)
                 cmd="relmgr__subcmd__cve"
                 ;;
+            relmgr,fsck)
+                cmd="relmgr__subcmd__fsck"
+                ;;
             relmgr,generate-docs)
                 cmd="relmgr__subcmd__generate__subcmd__docs"
                 ;;
@@ -117,6 +120,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help,cve)
                 cmd="relmgr__subcmd__help__subcmd__cve"
+                ;;
+            relmgr__subcmd__help,fsck)
+                cmd="relmgr__subcmd__help__subcmd__fsck"
                 ;;
             relmgr__subcmd__help,generate-docs)
                 cmd="relmgr__subcmd__help__subcmd__generate__subcmd__docs"
@@ -530,7 +536,7 @@ _relmgr() {
 
     case "${cmd}" in
         relmgr)
-            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom cve release log completions generate-docs help"
+            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -809,6 +815,32 @@ _relmgr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relmgr__subcmd__fsck)
+            opts="-y -q -v -h --repair --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relmgr__subcmd__generate__subcmd__docs)
             opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -836,7 +868,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help)
-            opts="init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom cve release log completions generate-docs help"
+            opts="init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +954,20 @@ _relmgr() {
         relmgr__subcmd__help__subcmd__cve__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__fsck)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

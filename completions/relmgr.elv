@@ -49,6 +49,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
+            cand fsck 'Check objects, checksums, signatures, the event chain and the derived files'
             cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
@@ -958,6 +959,21 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'relmgr;fsck'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --repair 'Remove leftovers of interrupted runs and rebuild the releases/ tree and keys/'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'relmgr;cve'= {
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
@@ -1156,6 +1172,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
+            cand fsck 'Check objects, checksums, signatures, the event chain and the derived files'
             cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
@@ -1286,6 +1303,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;publish'= {
         }
         &'relmgr;help;sbom'= {
+        }
+        &'relmgr;help;fsck'= {
         }
         &'relmgr;help;cve'= {
             cand add 'Record a CVE'

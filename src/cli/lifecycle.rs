@@ -237,3 +237,46 @@ pub fn sbom(ctx: &Ctx, a: SbomArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Args)]
+pub struct FsckArgs {
+    /// Remove leftovers of interrupted runs and rebuild the releases/ tree and keys/
+    #[arg(long)]
+    pub repair: bool,
+}
+
+pub fn fsck(ctx: &Ctx, a: FsckArgs) -> anyhow::Result<ExitCode> {
+    let s = ctx.session()?;
+    let r = crate::ops::fsck::fsck(&s, a.repair)?;
+    ctx.out.data(&r, || {
+        let mut t = format!(
+            "Checked {} objects, {} packages, {} signatures and {} events.",
+            r.objects, r.packages, r.signatures, r.events
+        );
+        if !r.findings.is_empty() {
+            t.push('\n');
+            t.push_str(&table(
+                &["kind", "where", "problem", "repaired"],
+                r.findings.iter().map(|f| {
+                    vec![
+                        f.kind.clone(),
+                        f.place.clone(),
+                        f.problem.clone(),
+                        if f.repaired { "yes" } else { "no" }.into(),
+                    ]
+                }),
+            ));
+        }
+        t.push_str(if r.ok {
+            "\nThe store is sound."
+        } else {
+            "\nfsck found problems."
+        });
+        t
+    });
+    Ok(if r.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::error::Kind::Verification.exit_code())
+    })
+}

@@ -117,6 +117,8 @@ pub enum Command {
     Publish(lifecycle::PublishArgs),
     /// A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible
     Sbom(lifecycle::SbomArgs),
+    /// Check objects, checksums, signatures, the event chain and the derived files
+    Fsck(lifecycle::FsckArgs),
     /// CVEs: add, link, list
     #[command(subcommand)]
     Cve(lifecycle::CveCmd),
@@ -220,6 +222,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Cve(c) => lifecycle::run_cve(ctx, c),
         Command::Publish(a) => lifecycle::publish(ctx, a),
         Command::Sbom(a) => lifecycle::sbom(ctx, a),
+        Command::Fsck(a) => lifecycle::fsck(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Completions(a) => docs::completions(a),

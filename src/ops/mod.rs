@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod cve;
+pub mod fsck;
 pub mod init;
 pub mod keys;
 pub mod lifecycle;

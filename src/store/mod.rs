@@ -3,6 +3,7 @@
 //! speaks SQL. Every mutation goes through [`Store::write`], which runs it in one `BEGIN
 //! IMMEDIATE` transaction together with its audit event.
 
+pub mod check;
 pub mod cves;
 pub mod events;
 pub mod keys;

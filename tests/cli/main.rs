@@ -5,6 +5,7 @@ mod common;
 
 mod docs;
 mod foundation;
+mod fsck;
 mod keys;
 mod lifecycle;
 mod log;
