@@ -123,9 +123,9 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
     let keyring = verify::store_keyring(s)?;
     let now = clock::now()?;
     let mut sig_jobs = Vec::new();
-    for (rel, rev, name, sha256, _, id) in &packages {
-        for (fpr, armored) in check::signatures_of(db, *id)? {
-            sig_jobs.push((format!("{rel} {rev} {name}"), sha256.clone(), fpr, armored));
+    for p in &packages {
+        for (fpr, armored) in check::signatures_of(db, p.id)? {
+            sig_jobs.push((p.place.clone(), p.sha256.clone(), fpr, armored));
         }
     }
     let sig_results = parallel(&sig_jobs, |(_, sha256, _, armored)| {

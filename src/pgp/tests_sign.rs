@@ -1,6 +1,5 @@
 //! Tests of key generation, signing and verification (some against gpg).
 
-use std::io::Write as _;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
