@@ -102,17 +102,17 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
     // Packages: their object exists and has the recorded SHA-512.
     let packages = check::managed_packages(db)?;
     let mut referenced = BTreeSet::new();
-    for (rel, rev, name, sha256, sha512, _) in &packages {
-        referenced.insert(sha256.clone());
-        match by_sha256.get(sha256) {
+    for p in &packages {
+        referenced.insert(p.sha256.clone());
+        match by_sha256.get(&p.sha256) {
             None => findings.push(finding(
                 "package",
-                format!("{rel} {rev} {name}"),
-                format!("its object {sha256} is missing"),
+                p.place.clone(),
+                format!("its object {} is missing", p.sha256),
             )),
-            Some(actual) if actual != sha512 => findings.push(finding(
+            Some(actual) if actual != &p.sha512 => findings.push(finding(
                 "package",
-                format!("{rel} {rev} {name}"),
+                p.place.clone(),
                 "the stored bytes do not match the recorded SHA-512",
             )),
             Some(_) => {}

@@ -25,24 +25,35 @@ pub fn sqlite_problems(db: &Connection) -> anyhow::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Every managed package: (release, revision, name, sha256, sha512, package id).
-pub fn managed_packages(
-    db: &Connection,
-) -> anyhow::Result<Vec<(String, String, String, String, String, i64)>> {
+/// A managed package as fsck sees it.
+#[derive(Debug, Clone)]
+pub struct Managed {
+    /// `target@version rcN name`, for messages.
+    pub place: String,
+    pub sha256: String,
+    pub sha512: String,
+    pub id: i64,
+}
+
+/// Every managed package of every revision.
+pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
     let mut stmt = db.prepare(
         "SELECT r.target || '@' || r.version, 'rc' || v.number, p.name, p.sha256, p.sha512, p.id
          FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id
          WHERE p.external_url IS NULL ORDER BY r.target, r.version, v.number, p.name",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-        ))
+        Ok(Managed {
+            place: format!(
+                "{} {} {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?
+            ),
+            sha256: r.get(3)?,
+            sha512: r.get(4)?,
+            id: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
