@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Stage files (or an external package) into a release''s draft revision')
             [CompletionResult]::new('unstage', 'unstage', [CompletionResultType]::ParameterValue, 'Remove a package from a draft revision')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign every package of a draft revision with your key')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Release checks: signatures, checksums, archives, LICENSE/NOTICE, headers, naming, layout')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify checksums and signatures of a release or of a directory')
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Votes: start, cast, status, close, import')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a release with a passed vote current (distributing)')
@@ -816,6 +817,132 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'relmgr;check' {
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'revision')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Warnings fail too (exit 3)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('ignore', 'ignore', [CompletionResultType]::ParameterValue, 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relmgr;check;ignore' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Ignore findings matching PATTERN (recorded as an event)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a target''s ignores')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop ignoring PATTERN')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relmgr;check;ignore;add' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the finding is acceptable')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;check;ignore;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;check;ignore;remove' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;check;ignore;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Ignore findings matching PATTERN (recorded as an event)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a target''s ignores')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop ignoring PATTERN')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relmgr;check;ignore;help;add' {
+            break
+        }
+        'relmgr;check;ignore;help;list' {
+            break
+        }
+        'relmgr;check;ignore;help;remove' {
+            break
+        }
+        'relmgr;check;ignore;help;help' {
+            break
+        }
+        'relmgr;check;help' {
+            [CompletionResult]::new('ignore', 'ignore', [CompletionResultType]::ParameterValue, 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relmgr;check;help;ignore' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Ignore findings matching PATTERN (recorded as an event)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a target''s ignores')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop ignoring PATTERN')
+            break
+        }
+        'relmgr;check;help;ignore;add' {
+            break
+        }
+        'relmgr;check;help;ignore;list' {
+            break
+        }
+        'relmgr;check;help;ignore;remove' {
+            break
+        }
+        'relmgr;check;help;help' {
+            break
+        }
         'relmgr;verify' {
             [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision to verify [default: the newest]')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Verify a directory of packages instead (e.g. a download or a published tree)')
@@ -1280,6 +1407,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('stage', 'stage', [CompletionResultType]::ParameterValue, 'Stage files (or an external package) into a release''s draft revision')
             [CompletionResult]::new('unstage', 'unstage', [CompletionResultType]::ParameterValue, 'Remove a package from a draft revision')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign every package of a draft revision with your key')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Release checks: signatures, checksums, archives, LICENSE/NOTICE, headers, naming, layout')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify checksums and signatures of a release or of a directory')
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Votes: start, cast, status, close, import')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a release with a passed vote current (distributing)')
@@ -1424,6 +1552,25 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;sign' {
+            break
+        }
+        'relmgr;help;check' {
+            [CompletionResult]::new('ignore', 'ignore', [CompletionResultType]::ParameterValue, 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`')
+            break
+        }
+        'relmgr;help;check;ignore' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Ignore findings matching PATTERN (recorded as an event)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a target''s ignores')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop ignoring PATTERN')
+            break
+        }
+        'relmgr;help;check;ignore;add' {
+            break
+        }
+        'relmgr;help;check;ignore;list' {
+            break
+        }
+        'relmgr;help;check;ignore;remove' {
             break
         }
         'relmgr;help;verify' {

@@ -19,6 +19,9 @@ _relmgr() {
             relmgr,announce)
                 cmd="relmgr__subcmd__announce"
                 ;;
+            relmgr,check)
+                cmd="relmgr__subcmd__check"
+                ;;
             relmgr,completions)
                 cmd="relmgr__subcmd__completions"
                 ;;
@@ -88,6 +91,51 @@ _relmgr() {
             relmgr,vote)
                 cmd="relmgr__subcmd__vote"
                 ;;
+            relmgr__subcmd__check,help)
+                cmd="relmgr__subcmd__check__subcmd__help"
+                ;;
+            relmgr__subcmd__check,ignore)
+                cmd="relmgr__subcmd__check__subcmd__ignore"
+                ;;
+            relmgr__subcmd__check__subcmd__help,help)
+                cmd="relmgr__subcmd__check__subcmd__help__subcmd__help"
+                ;;
+            relmgr__subcmd__check__subcmd__help,ignore)
+                cmd="relmgr__subcmd__check__subcmd__help__subcmd__ignore"
+                ;;
+            relmgr__subcmd__check__subcmd__help__subcmd__ignore,add)
+                cmd="relmgr__subcmd__check__subcmd__help__subcmd__ignore__subcmd__add"
+                ;;
+            relmgr__subcmd__check__subcmd__help__subcmd__ignore,list)
+                cmd="relmgr__subcmd__check__subcmd__help__subcmd__ignore__subcmd__list"
+                ;;
+            relmgr__subcmd__check__subcmd__help__subcmd__ignore,remove)
+                cmd="relmgr__subcmd__check__subcmd__help__subcmd__ignore__subcmd__remove"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore,add)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__add"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore,help)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__help"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore,list)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__list"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore,remove)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__remove"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore__subcmd__help,add)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__add"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore__subcmd__help,help)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__help"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore__subcmd__help,list)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__list"
+                ;;
+            relmgr__subcmd__check__subcmd__ignore__subcmd__help,remove)
+                cmd="relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__remove"
+                ;;
             relmgr__subcmd__cve,add)
                 cmd="relmgr__subcmd__cve__subcmd__add"
                 ;;
@@ -114,6 +162,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help,announce)
                 cmd="relmgr__subcmd__help__subcmd__announce"
+                ;;
+            relmgr__subcmd__help,check)
+                cmd="relmgr__subcmd__help__subcmd__check"
                 ;;
             relmgr__subcmd__help,completions)
                 cmd="relmgr__subcmd__help__subcmd__completions"
@@ -183,6 +234,18 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help,vote)
                 cmd="relmgr__subcmd__help__subcmd__vote"
+                ;;
+            relmgr__subcmd__help__subcmd__check,ignore)
+                cmd="relmgr__subcmd__help__subcmd__check__subcmd__ignore"
+                ;;
+            relmgr__subcmd__help__subcmd__check__subcmd__ignore,add)
+                cmd="relmgr__subcmd__help__subcmd__check__subcmd__ignore__subcmd__add"
+                ;;
+            relmgr__subcmd__help__subcmd__check__subcmd__ignore,list)
+                cmd="relmgr__subcmd__help__subcmd__check__subcmd__ignore__subcmd__list"
+                ;;
+            relmgr__subcmd__help__subcmd__check__subcmd__ignore,remove)
+                cmd="relmgr__subcmd__help__subcmd__check__subcmd__ignore__subcmd__remove"
                 ;;
             relmgr__subcmd__help__subcmd__cve,add)
                 cmd="relmgr__subcmd__help__subcmd__cve__subcmd__add"
@@ -536,7 +599,7 @@ _relmgr() {
 
     case "${cmd}" in
         relmgr)
-            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,6 +643,298 @@ _relmgr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check)
+            opts="-y -q -v -h --revision --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__help)
+            opts="ignore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__help__subcmd__ignore)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__help__subcmd__ignore__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__help__subcmd__ignore__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__help__subcmd__ignore__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore)
+            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__add)
+            opts="-y -q -v -h --reason --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__help)
+            opts="add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__list)
+            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__check__subcmd__ignore__subcmd__remove)
+            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -868,7 +1223,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help)
-            opts="init project product user role key policy stage unstage sign verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="init project product user role key policy stage unstage sign check verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,6 +1239,76 @@ _relmgr() {
         relmgr__subcmd__help__subcmd__announce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__check)
+            opts="ignore"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__check__subcmd__ignore)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__check__subcmd__ignore__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__check__subcmd__ignore__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__check__subcmd__ignore__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

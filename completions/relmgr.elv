@@ -42,6 +42,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand stage 'Stage files (or an external package) into a release''s draft revision'
             cand unstage 'Remove a package from a draft revision'
             cand sign 'Sign every package of a draft revision with your key'
+            cand check 'Release checks: signatures, checksums, archives, LICENSE/NOTICE, headers, naming, layout'
             cand verify 'Verify checksums and signatures of a release or of a directory'
             cand vote 'Votes: start, cast, status, close, import'
             cand promote 'Make a release with a passed vote current (distributing)'
@@ -740,6 +741,116 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'relmgr;check'= {
+            cand --revision 'revision'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --strict 'Warnings fail too (exit 3)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand ignore 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;check;ignore'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Ignore findings matching PATTERN (recorded as an event)'
+            cand list 'List a target''s ignores'
+            cand remove 'Stop ignoring PATTERN'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;check;ignore;add'= {
+            cand --reason 'Why the finding is acceptable'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;check;ignore;list'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;check;ignore;remove'= {
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;check;ignore;help'= {
+            cand add 'Ignore findings matching PATTERN (recorded as an event)'
+            cand list 'List a target''s ignores'
+            cand remove 'Stop ignoring PATTERN'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;check;ignore;help;add'= {
+        }
+        &'relmgr;check;ignore;help;list'= {
+        }
+        &'relmgr;check;ignore;help;remove'= {
+        }
+        &'relmgr;check;ignore;help;help'= {
+        }
+        &'relmgr;check;help'= {
+            cand ignore 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;check;help;ignore'= {
+            cand add 'Ignore findings matching PATTERN (recorded as an event)'
+            cand list 'List a target''s ignores'
+            cand remove 'Stop ignoring PATTERN'
+        }
+        &'relmgr;check;help;ignore;add'= {
+        }
+        &'relmgr;check;help;ignore;list'= {
+        }
+        &'relmgr;check;help;ignore;remove'= {
+        }
+        &'relmgr;check;help;help'= {
+        }
         &'relmgr;verify'= {
             cand --revision 'The revision to verify [default: the newest]'
             cand --dir 'Verify a directory of packages instead (e.g. a download or a published tree)'
@@ -1165,6 +1276,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand stage 'Stage files (or an external package) into a release''s draft revision'
             cand unstage 'Remove a package from a draft revision'
             cand sign 'Sign every package of a draft revision with your key'
+            cand check 'Release checks: signatures, checksums, archives, LICENSE/NOTICE, headers, naming, layout'
             cand verify 'Verify checksums and signatures of a release or of a directory'
             cand vote 'Votes: start, cast, status, close, import'
             cand promote 'Make a release with a passed vote current (distributing)'
@@ -1274,6 +1386,20 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;unstage'= {
         }
         &'relmgr;help;sign'= {
+        }
+        &'relmgr;help;check'= {
+            cand ignore 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`'
+        }
+        &'relmgr;help;check;ignore'= {
+            cand add 'Ignore findings matching PATTERN (recorded as an event)'
+            cand list 'List a target''s ignores'
+            cand remove 'Stop ignoring PATTERN'
+        }
+        &'relmgr;help;check;ignore;add'= {
+        }
+        &'relmgr;help;check;ignore;list'= {
+        }
+        &'relmgr;help;check;ignore;remove'= {
         }
         &'relmgr;help;verify'= {
         }

@@ -37,10 +37,12 @@ run key export demo -o "$work/KEYS"
 
 step "Stage and sign the release candidate in one read per file"
 mkdir -p "$work/dist"
-printf 'demo sources\n' > "$work/dist/demo-1.2.0-src.tar.gz"
-head -c 2000000 /dev/urandom > "$work/dist/demo-1.2.0-bin.tar.gz"
+cp "$root/fixtures/checks/demo-1.2.0-src.tar.gz" "$work/dist/"
+mkdir -p "$work/bin/demo-1.2.0-bin" && head -c 2000000 /dev/urandom > "$work/bin/demo-1.2.0-bin/demo.dat"
+tar -C "$work/bin" -czf "$work/dist/demo-1.2.0-bin.tar.gz" demo-1.2.0-bin
 run --as rita stage demo@1.2.0 "$work/dist" --sign "$work/rita.sec.asc" --platform any
 run release show demo@1.2.0
+run check demo@1.2.0
 (cd .relmgr/releases/demo/1.2.0/rc1 && sha512sum -c ./*.sha512)
 
 step "Vote: 72 hours, three binding +1"

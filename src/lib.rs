@@ -2,6 +2,7 @@
 //! needed, revoked release, with an audit trail. The binary is a thin shell over this library:
 //! `cli` parses and prints, `ops` decides and changes, `store` owns SQL and files.
 
+pub mod checks;
 pub mod checksums;
 pub mod cli;
 pub mod clock;

@@ -2,6 +2,7 @@
 //! funnel that turns errors into messages and SPEC §5 exit codes. Command modules parse, call
 //! `ops`, and render; they hold no logic of their own.
 
+mod check;
 mod docs;
 mod init;
 mod key;
@@ -102,6 +103,8 @@ pub enum Command {
     Unstage(stage::UnstageArgs),
     /// Sign every package of a draft revision with your key
     Sign(stage::SignArgs),
+    /// Release checks: signatures, checksums, archives, LICENSE/NOTICE, headers, naming, layout
+    Check(check::CheckArgs),
     /// Verify checksums and signatures of a release or of a directory
     Verify(stage::VerifyArgs),
     /// Votes: start, cast, status, close, import
@@ -215,6 +218,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Unstage(a) => stage::unstage(ctx, a),
         Command::Sign(a) => stage::sign(ctx, a),
         Command::Verify(a) => stage::verify(ctx, a),
+        Command::Check(a) => check::run(ctx, a),
         Command::Vote(c) => vote::run(ctx, c),
         Command::Promote(a) => lifecycle::promote(ctx, a),
         Command::Announce(a) => lifecycle::announce(ctx, a),

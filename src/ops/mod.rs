@@ -3,6 +3,7 @@
 //! returns a report struct. Nothing here prints.
 
 pub mod access;
+pub mod check;
 pub mod cve;
 pub mod fsck;
 pub mod init;

@@ -65,6 +65,16 @@ pub struct StartReport {
     pub own_vote: Option<String>,
     /// Checks that failed and were acknowledged by the RM.
     pub acknowledged: Vec<String>,
+    /// The release checks' summary (the findings are stored with the revision).
+    pub checks: CheckSummary,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckSummary {
+    pub pass: usize,
+    pub warn: usize,
+    pub fail: usize,
+    pub failing: Vec<String>,
 }
 
 fn render_mail(
@@ -186,6 +196,7 @@ pub fn start(
                 .into(),
         );
     }
+    let checks = super::check::gate(s, &rel, &rev, &acknowledged)?;
     if own_vote.is_some() {
         perm::check(
             Action::Vote,
@@ -226,6 +237,7 @@ pub fn start(
         releases::set_revision_phase(db, rev.id, "voting", Some((&opened_at, &manifest)))?;
         releases::set_stage(db, rel.id, "candidate", Some("voting"), &actor, &opened_at, Some(&format!("vote on {} started", rev.label())))?;
         votes::insert_round(db, &round)?;
+        crate::store::check_rules::store_results(db, rev.id, &serde_json::to_value(&checks.findings)?, &opened_at)?;
         if let Some(v) = own_vote {
             votes::insert_ballot(db, rev.id, &BallotRow {
                 voter: actor.clone(), value: value_num(v), binding, comment: None, cast_at: opened_at.clone(),
@@ -234,7 +246,8 @@ pub fn start(
         }
         let payload = json!({"revision": rev.label(), "manifest_hash": manifest, "opened_at": opened_at,
             "closes_at": closes_at, "policy": round.policy, "policy_version": effective.version,
-            "own_vote": own_vote.map(|v| v.to_string()), "binding": binding, "acknowledged": acknowledged});
+            "own_vote": own_vote.map(|v| v.to_string()), "binding": binding, "acknowledged": acknowledged,
+            "checks": {"pass": checks.pass, "warn": checks.warn, "fail": checks.fail, "failing": checks.failing}});
         Ok(((), EventDraft::new("vote.start", r.to_string(), payload)))
     })?;
     Ok(StartReport {
@@ -248,6 +261,12 @@ pub fn start(
         mail,
         own_vote: own_vote.map(|v| v.to_string()),
         acknowledged,
+        checks: CheckSummary {
+            pass: checks.pass,
+            warn: checks.warn,
+            fail: checks.fail,
+            failing: checks.failing,
+        },
     })
 }
 

@@ -4,6 +4,7 @@
 //! IMMEDIATE` transaction together with its audit event.
 
 pub mod check;
+pub mod check_rules;
 pub mod cves;
 pub mod events;
 pub mod keys;

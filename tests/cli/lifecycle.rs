@@ -2,14 +2,14 @@
 
 use serde_json::Value;
 
-use crate::common::{Gpg, TestEnv};
+use crate::common::{Gpg, TestEnv, clean_source};
 
 /// demo@VERSION staged, signed by rm and voted through (min_hours 0).
 fn passed(env: &TestEnv, version: &str) {
     let r = format!("demo@{version}");
     env.write(
         &format!("dist-{version}/demo-{version}-src.tar.gz"),
-        format!("source of {version}").as_bytes(),
+        &clean_source(),
     );
     env.ok(&[
         "--as",
@@ -51,7 +51,7 @@ fn setup() -> TestEnv {
 #[test]
 fn promote_needs_a_passed_vote_and_the_right_role() {
     let env = setup();
-    env.write("d/demo-1.0.0-src.tar.gz", b"x");
+    env.write("d/demo-1.0.0-src.tar.gz", &clean_source());
     env.ok(&[
         "--as",
         "rm",

@@ -3,6 +3,8 @@
 
 mod common;
 
+mod checks;
+
 mod docs;
 mod foundation;
 mod fsck;

@@ -97,7 +97,16 @@ fn released() -> TestEnv {
         "--arch",
         "x64",
     ]);
-    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    // The lockfile fixtures carry no LICENSE: the RM acknowledges that failing check.
+    env.ok(&[
+        "--as",
+        "rm",
+        "vote",
+        "start",
+        "demo@1.2.0",
+        "--acknowledge",
+        "source-contents",
+    ]);
     for u in ["pmc1", "pmc2", "pmc3"] {
         env.ok(&["--as", u, "vote", "cast", "demo@1.2.0", "+1"]);
     }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{TestEnv, fixture};
+use crate::common::{TestEnv, clean_source, fixture};
 
 /// demo@1.2.0 rc1 staged and signed by rm (with a key generated at T0), ready for a vote.
 fn ready() -> TestEnv {
@@ -17,7 +17,7 @@ fn ready() -> TestEnv {
         "-o",
         "rm.sec.asc",
     ]);
-    env.write("dist/demo-1.2.0-src.tar.gz", b"source");
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
     env.ok(&[
         "--as",
         "rm",
@@ -216,7 +216,7 @@ fn a_failed_vote_leaves_a_candidate_for_the_next_revision() {
     let show = env.json(&["release", "show", "demo@1.2.0"]);
     assert_eq!(show["stage"], "candidate");
     assert_eq!(show["phase"], "failed");
-    env.write("fix/demo-1.2.0-src.tar.gz", b"fixed source");
+    env.write("fix/demo-1.2.0-src.tar.gz", &clean_source());
     assert_eq!(
         env.json(&[
             "--as",
@@ -411,7 +411,7 @@ fn votes_from_a_mail_thread() {
         "alice.sec.asc",
     ]);
     env.set_now("2024-02-05T08:00:00Z");
-    env.write("dist/demo-1.2.0-src.tar.gz", b"src");
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
     env.ok(&[
         "--as",
         "alice",

@@ -253,3 +253,8 @@ impl Drop for Gpg {
             .output();
     }
 }
+
+/// A clean source release archive (LICENSE, NOTICE, headers): passes every release check.
+pub fn clean_source() -> Vec<u8> {
+    std::fs::read(fixture("checks/demo-1.2.0-src.tar.gz")).unwrap()
+}

@@ -1,0 +1,328 @@
+//! Archive formats and the one streaming pass over an archive.
+//!
+//! Owns format detection by file name ([`detect`]) and [`scan`], which reads a `.tar`
+//! (optionally gzip, bzip2 or xz compressed) or `.zip` once, front to back, never unpacking
+//! to disk, and hands each entry ([`Entry`]: path, kind, link target, first [`HEAD`] bytes) to
+//! a visitor. Every file's data is read to its end so decompression and CRC errors surface;
+//! compressed tars are drained after the last entry so the compression trailer is checked.
+
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+use std::rc::Rc;
+
+/// How many leading bytes of each file are kept for the content checks.
+pub const HEAD: usize = 4096;
+
+/// Memory limit for one xz block decoder (KiB): guards against hostile headers.
+const XZ_MEM_LIMIT_KB: u32 = 256 * 1024;
+
+/// Archive container and compression, from the file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Tar,
+    TarGz,
+    TarBz2,
+    TarXz,
+    Zip,
+}
+
+const SUFFIXES: &[(&str, Format)] = &[
+    (".tar.gz", Format::TarGz),
+    (".tgz", Format::TarGz),
+    (".tar.bz2", Format::TarBz2),
+    (".tbz2", Format::TarBz2),
+    (".tbz", Format::TarBz2),
+    (".tar.xz", Format::TarXz),
+    (".txz", Format::TarXz),
+    (".tar", Format::Tar),
+    (".zip", Format::Zip),
+];
+
+/// The archive format of a package name and its file name without the archive extension;
+/// `None` for non-archives.
+pub fn detect(name: &str) -> Option<(Format, String)> {
+    let file = super::naming::file_name(name);
+    let lower = file.to_ascii_lowercase();
+    SUFFIXES.iter().find_map(|(suffix, format)| {
+        lower
+            .strip_suffix(suffix)
+            .filter(|stem| !stem.is_empty())
+            .map(|stem| (*format, file[..stem.len()].to_string()))
+    })
+}
+
+/// What an archive entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+    Symlink,
+    Hardlink,
+    /// Device, fifo or socket, with a label.
+    Special(&'static str),
+}
+
+/// One archive entry as the checks see it.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    /// Path as stored (lossy UTF-8).
+    pub path: &'a str,
+    pub kind: Kind,
+    /// Link target for symlinks and hard links.
+    pub link: Option<&'a str>,
+    /// First bytes of a file's data (at most [`HEAD`]).
+    pub head: &'a [u8],
+}
+
+/// What one pass over an archive found out, besides the entries.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Entries handed to the visitor.
+    pub entries: usize,
+    /// Why the archive could not be read to the end.
+    pub error: Option<String>,
+    /// Bytes read from the file (to show the pass costs about one read).
+    pub bytes_read: u64,
+}
+
+/// Reads the archive at `path` once, calling `visit` for each entry.
+pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan {
+    let mut scan = Scan::default();
+    let counter = Rc::new(Cell::new(0u64));
+    let result = File::open(path).and_then(|f| {
+        let file = Counting {
+            inner: f,
+            count: counter.clone(),
+            eof: Rc::new(Cell::new(false)),
+        };
+        match format {
+            Format::Zip => scan_zip(SeekBuf::new(file), visit, &mut scan),
+            Format::Tar => scan_tar(BufReader::with_capacity(1 << 16, file), visit, &mut scan),
+            Format::TarGz => {
+                let r = BufReader::with_capacity(1 << 16, file);
+                scan_tar(flate2::read::MultiGzDecoder::new(r), visit, &mut scan)
+            }
+            Format::TarBz2 => {
+                let r = BufReader::with_capacity(1 << 16, file);
+                scan_tar(bzip2::read::MultiBzDecoder::new(r), visit, &mut scan)
+            }
+            Format::TarXz => {
+                let r = BufReader::with_capacity(1 << 16, file);
+                let xz = lzma_rust2::XzReader::new_mem_limit(r, true, XZ_MEM_LIMIT_KB);
+                scan_tar(xz, visit, &mut scan)
+            }
+        }
+    });
+    if let Err(e) = result {
+        scan.error = Some(e.to_string());
+    }
+    scan.bytes_read = counter.get();
+    scan
+}
+
+/// A reader that counts bytes and remembers whether it hit the end.
+struct Counting<R> {
+    inner: R,
+    count: Rc<Cell<u64>>,
+    eof: Rc<Cell<bool>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            self.eof.set(true);
+        }
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
+impl<R: io::Seek> io::Seek for Counting<R> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        self.inner.seek(pos)
+    }
+}
+
+/// A read buffer that survives seeks landing inside it (`BufReader` drops its buffer on
+/// every seek, and the zip reader seeks to each entry: that would read small entries twice).
+struct SeekBuf<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    pos: usize,
+    filled: usize,
+    /// File offset of `buf[0]`; the inner reader is at `base + filled`.
+    base: u64,
+}
+
+impl<R: Read + io::Seek> SeekBuf<R> {
+    fn new(inner: R) -> Self {
+        SeekBuf {
+            inner,
+            buf: vec![0; 1 << 16].into_boxed_slice(),
+            pos: 0,
+            filled: 0,
+            base: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for SeekBuf<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.filled {
+            self.base += self.filled as u64;
+            self.pos = 0;
+            self.filled = 0;
+            self.filled = self.inner.read(&mut self.buf)?;
+        }
+        let n = out.len().min(self.filled - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+impl<R: Read + io::Seek> io::Seek for SeekBuf<R> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        let target = match pos {
+            io::SeekFrom::Start(p) => Some(p),
+            io::SeekFrom::Current(d) => (self.base + self.pos as u64).checked_add_signed(d),
+            io::SeekFrom::End(_) => None,
+        };
+        if let Some(t) = target
+            && t >= self.base
+            && t <= self.base + self.filled as u64
+        {
+            self.pos = (t - self.base) as usize;
+            return Ok(t);
+        }
+        let at = match target {
+            Some(t) => self.inner.seek(io::SeekFrom::Start(t))?,
+            None => self.inner.seek(pos)?,
+        };
+        self.base = at;
+        self.pos = 0;
+        self.filled = 0;
+        Ok(at)
+    }
+}
+
+/// Reads the first [`HEAD`] bytes into `head`, then the rest to the end; returns the total.
+fn read_data(r: &mut dyn Read, head: &mut Vec<u8>) -> io::Result<u64> {
+    head.clear();
+    let n = r.take(HEAD as u64).read_to_end(head)? as u64;
+    Ok(n + io::copy(r, &mut io::sink())?)
+}
+
+fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -> io::Result<()> {
+    let eof = Rc::new(Cell::new(false));
+    let reader = Counting {
+        inner,
+        count: Rc::new(Cell::new(0)),
+        eof: eof.clone(),
+    };
+    let mut archive = tar::Archive::new(reader);
+    let mut head = Vec::with_capacity(HEAD);
+    for entry in archive.entries()? {
+        let mut entry = entry?;
+        let t = entry.header().entry_type();
+        let kind = match t {
+            tar::EntryType::Directory => Kind::Dir,
+            tar::EntryType::Symlink => Kind::Symlink,
+            tar::EntryType::Link => Kind::Hardlink,
+            tar::EntryType::Char => Kind::Special("character device"),
+            tar::EntryType::Block => Kind::Special("block device"),
+            tar::EntryType::Fifo => Kind::Special("fifo"),
+            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader => continue,
+            tar::EntryType::GNULongName | tar::EntryType::GNULongLink => continue,
+            _ => Kind::File,
+        };
+        let path = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let link = entry
+            .link_name_bytes()
+            .map(|l| String::from_utf8_lossy(&l).into_owned());
+        let size = entry.size();
+        let read = read_data(&mut entry, &mut head)
+            .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
+        if read < size && t != tar::EntryType::GNUSparse {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("entry {path} truncated: {read} of {size} bytes"),
+            ));
+        }
+        scan.entries += 1;
+        visit(&Entry {
+            path: &path,
+            kind,
+            link: link.as_deref(),
+            head: if kind == Kind::File { &head } else { &[] },
+        });
+    }
+    if eof.get() {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "archive ends without the end-of-archive marker (truncated)",
+        ));
+    }
+    // Drain padding so compressed streams verify their trailers (CRC, length).
+    io::copy(&mut archive.into_inner(), &mut io::sink())?;
+    Ok(())
+}
+
+fn scan_zip<R: Read + io::Seek>(
+    reader: R,
+    visit: &mut dyn FnMut(&Entry),
+    scan: &mut Scan,
+) -> io::Result<()> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(io::Error::other)?;
+    let mut head = Vec::with_capacity(HEAD);
+    for i in 0..zip.len() {
+        let mut file = zip
+            .by_index(i)
+            .map_err(|e| io::Error::other(format!("entry #{i}: {e}")))?;
+        let path = String::from_utf8_lossy(file.name_raw()).into_owned();
+        let kind = match file.unix_mode().map(|m| m & 0o170000) {
+            Some(0o020000) => Kind::Special("character device"),
+            Some(0o060000) => Kind::Special("block device"),
+            Some(0o010000) => Kind::Special("fifo"),
+            Some(0o140000) => Kind::Special("socket"),
+            _ if file.is_symlink() => Kind::Symlink,
+            _ if file.is_dir() => Kind::Dir,
+            _ => Kind::File,
+        };
+        read_data(&mut file, &mut head)
+            .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
+        let link = (kind == Kind::Symlink).then(|| String::from_utf8_lossy(&head).into_owned());
+        scan.entries += 1;
+        visit(&Entry {
+            path: &path,
+            kind,
+            link: link.as_deref(),
+            head: if kind == Kind::File { &head } else { &[] },
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats_and_stems() {
+        let d = detect;
+        assert_eq!(
+            d("dist/demo-1.2.0-src.tar.gz"),
+            Some((Format::TarGz, "demo-1.2.0-src".into()))
+        );
+        assert_eq!(d("demo.TGZ"), Some((Format::TarGz, "demo".into())));
+        assert_eq!(d("demo.tar.xz"), Some((Format::TarXz, "demo".into())));
+        assert_eq!(d("demo.tar.bz2"), Some((Format::TarBz2, "demo".into())));
+        assert_eq!(d("demo.tar"), Some((Format::Tar, "demo".into())));
+        assert_eq!(d("demo.zip"), Some((Format::Zip, "demo".into())));
+        assert_eq!(d("demo.pom"), None);
+        assert_eq!(d(".tar.gz"), None);
+    }
+}

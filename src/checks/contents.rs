@@ -1,0 +1,155 @@
+//! `source-contents`: a source archive carries `LICENSE` and (for Apache-2.0) `NOTICE`.
+//!
+//! Owns [`ContentsCheck`], which records `LICENSE`/`NOTICE` files (also `.txt`, `.md`)
+//! that sit directly under a top-level directory or at the archive root; `finish` looks them
+//! up under the top-level directory chosen by `archive-paths`.
+
+use std::collections::HashSet;
+
+use super::archive::{Entry, Kind};
+use super::paths::components;
+use super::{Finding, Outcome, naming};
+
+const CHECK: &str = "source-contents";
+
+/// Accepted file names for the license and notice files.
+pub const LICENSE_NAMES: &[&str] = &["LICENSE", "LICENSE.txt", "LICENSE.md"];
+/// Accepted file names for the notice file.
+pub const NOTICE_NAMES: &[&str] = &["NOTICE", "NOTICE.txt", "NOTICE.md"];
+
+/// Streaming state of the `source-contents` check.
+#[derive(Debug, Default)]
+pub struct ContentsCheck {
+    /// `(directory, file)` pairs seen: directory is the top component, "" at the root.
+    seen: HashSet<(String, String)>,
+}
+
+impl ContentsCheck {
+    /// Feeds one entry.
+    pub fn entry(&mut self, e: &Entry) {
+        if e.kind != Kind::File {
+            return;
+        }
+        let comps = components(e.path);
+        let (dir, file) = match comps.as_slice() {
+            [file] => ("", *file),
+            [dir, file] => (*dir, *file),
+            _ => return,
+        };
+        if LICENSE_NAMES.contains(&file) || NOTICE_NAMES.contains(&file) {
+            self.seen.insert((dir.to_string(), file.to_string()));
+        }
+    }
+
+    fn find(&self, top: Option<&str>, names: &[&str]) -> Option<String> {
+        let dir = top.unwrap_or("");
+        names
+            .iter()
+            .find(|n| self.seen.contains(&(dir.to_string(), n.to_string())))
+            .map(|n| {
+                if dir.is_empty() {
+                    n.to_string()
+                } else {
+                    format!("{dir}/{n}")
+                }
+            })
+    }
+
+    /// The findings for package `name`; `complete` is false when the archive was cut short,
+    /// in which case a missing file is only "not found yet" and warns.
+    pub fn finish(
+        self,
+        name: &str,
+        top: Option<&str>,
+        license: Option<&str>,
+        complete: bool,
+    ) -> Vec<Finding> {
+        let file = naming::file_name(name);
+        let at = top
+            .map(|t| format!("{t}/"))
+            .unwrap_or_else(|| "the archive root".into());
+        let incomplete = |what: &str| {
+            Finding::new(
+                name,
+                CHECK,
+                Outcome::Warn,
+                format!("{file}: no {what} in {at} before the archive became unreadable"),
+            )
+        };
+        let mut out = Vec::new();
+        let lic = self.find(top, LICENSE_NAMES);
+        if lic.is_none() {
+            out.push(if complete {
+                Finding::new(
+                    name,
+                    CHECK,
+                    Outcome::Fail,
+                    format!("{file}: no LICENSE file in {at}"),
+                )
+            } else {
+                incomplete("LICENSE")
+            });
+        }
+        let notice = self.find(top, NOTICE_NAMES);
+        let apache = license.is_none_or(|l| l.contains("Apache-2.0"));
+        let mut notice_note = String::new();
+        if notice.is_none() {
+            if !complete {
+                out.push(incomplete("NOTICE"));
+            } else if apache {
+                let lic = license.unwrap_or("unknown license");
+                out.push(Finding::new(
+                    name,
+                    CHECK,
+                    Outcome::Warn,
+                    format!("{file}: no NOTICE file in {at} (expected for {lic})"),
+                ));
+            } else {
+                notice_note = format!("; no NOTICE, not required for {}", license.unwrap_or(""));
+            }
+        }
+        if out.is_empty() {
+            let found: Vec<String> = lic.into_iter().chain(notice).collect();
+            let reason = format!("{file}: has {}{notice_note}", found.join(" and "));
+            out.push(Finding::new(name, CHECK, Outcome::Pass, reason));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(paths: &[&str], license: Option<&str>) -> Vec<(Outcome, String)> {
+        let mut c = ContentsCheck::default();
+        for path in paths {
+            c.entry(&Entry {
+                path,
+                kind: Kind::File,
+                link: None,
+                head: &[],
+            });
+        }
+        c.finish("d.tar.gz", Some("d"), license, true)
+            .into_iter()
+            .map(|f| (f.result, f.reason))
+            .collect()
+    }
+
+    #[test]
+    fn license_and_notice_rules() {
+        assert_eq!(
+            run(&["d/LICENSE.txt", "d/NOTICE"], None)[0].0,
+            Outcome::Pass
+        );
+        assert_eq!(run(&["d/LICENSE"], Some("Apache-2.0"))[0].0, Outcome::Warn);
+        assert_eq!(run(&["d/LICENSE"], None)[0].0, Outcome::Warn);
+        let mit = run(&["d/LICENSE.md"], Some("MIT"));
+        assert_eq!(mit[0].0, Outcome::Pass, "{mit:?}");
+        assert!(mit[0].1.contains("not required for MIT"));
+        let nested = run(&["d/sub/LICENSE", "x/NOTICE"], Some("MIT"));
+        assert_eq!(nested.len(), 1);
+        assert_eq!(nested[0].0, Outcome::Fail);
+    }
+}

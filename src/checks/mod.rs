@@ -1,0 +1,308 @@
+//! Release checks: what a careful PMC member verifies by hand before voting.
+//!
+//! This module owns the public API of `relmgr check`: the finding model ([`Outcome`],
+//! [`Finding`], [`Summary`]), the inputs ([`Context`], [`PackageInput`]), the per-package
+//! entry point [`check_package`], the release-level [`check_layout`], and [`apply_ignores`].
+//! It is pure: the caller passes file paths and metadata; signature and checksum verification
+//! are done by the caller, which reports them as findings with the ids `signature` and
+//! `checksum` (both listed in [`CHECKS`]).
+//!
+//! # Design decisions
+//!
+//! * **One pass.** Every archive check (integrity, paths, source contents, compiled files,
+//!   license headers) is fed from one streaming read of the archive (`archive.rs`); nothing is
+//!   unpacked to disk. Each regular file is read to its end (so compression and zip CRC errors
+//!   surface); only its first 4 KiB are kept, for magic numbers and license headers.
+//!   Compressed tars are drained after the last entry so gzip/bzip2/xz trailers are verified.
+//! * **Integrity.** `.tar.gz`/`.tgz`, `.tar.bz2`/`.tbz2`/`.tbz`, `.tar.xz`/`.txz`, `.tar` and
+//!   `.zip` are archives (by name); anything else gets no archive findings. A tar whose stream
+//!   ends without the end-of-archive zero block, or whose entry is shorter than its header
+//!   says, fails as truncated. An empty archive warns (`archive-paths`).
+//! * **Incomplete reads.** When the archive cannot be read to the end, problems already seen
+//!   are still reported, but checks that would pass, and "missing LICENSE/NOTICE" results,
+//!   become `warn` "not fully checked" (absence is not established).
+//! * **Findings.** Each check that runs on a package yields at least one finding; a single
+//!   `pass` when it found nothing, else one finding per kind of problem (so e.g. absolute
+//!   paths and a misnamed top-level directory can be ignored separately). `entries` holds at
+//!   most [`MAX_ENTRIES`] paths; `entries_total` and the reason give the full count.
+//! * **Top-level directory.** The most common first path component (ties: first seen) is the
+//!   top-level directory; entries elsewhere (or files at the root) fail. Its name warns unless
+//!   it equals the file name without the archive extension or is a prefix of it ending at a
+//!   `-`/`_` (or a `.` not followed by a digit): `demo-1.2.0` fits `demo-1.2.0-src.tar.gz`,
+//!   `demo-1.2` does not. `\` counts as a path separator; `./` prefixes are ignored.
+//! * **Source archives** are those flagged, else those whose file name contains `-src` or
+//!   `-source`. Only they get `source-contents`, `compiled-files` and `license-headers`.
+//!   `LICENSE`/`NOTICE` (also `.txt`, `.md`) are looked up directly under the top-level
+//!   directory, or at the root of a flat archive. NOTICE is expected when the project license
+//!   is unknown or mentions `Apache-2.0`.
+//! * **License headers**: the first 30 lines (within 4 KiB) of files with a source extension
+//!   are stripped of comment markers and whitespace-normalised; a header is an
+//!   `SPDX-License-Identifier` or any pattern of [`DEFAULT_HEADER_PATTERNS`] or
+//!   [`Context::header_patterns`] (case-insensitive). Empty files are exempt.
+//! * **Naming** accepts `<key>` followed by `-`, `_` or `.`, where key is the project key, the
+//!   product key or `<project>-<product>`, optionally behind `apache-` (case-insensitive); the
+//!   version must appear not glued to other digits.
+//! * **Layout** yields one finding per package (worst of: missing signature or SHA-512,
+//!   forbidden `.md5`/`.sha1`/`.sha`/`.sig`/`KEYS`, dotfile component — all `fail`) plus one
+//!   finding for the package [`RELEASE`]: `fail` when there are no packages, `warn` when no
+//!   package is a source archive (by name), else `pass`.
+//! * **Ignores**: see [`apply_ignores`]: globs over `<package>` / `<check>:<package>` (whole
+//!   finding) and `<package>:<entry>` / `<check>:<package>:<entry>` (single entries).
+//! * **Crates**: `flate2` (gzip, multi-member), `bzip2` 0.6 (its default backend is the
+//!   pure-Rust `libbz2-rs-sys`), `lzma-rust2` (pure-Rust xz, already in the tree through `zip`;
+//!   block decoders are limited to 256 MiB of memory), `tar`, `zip`, `globset`. No system
+//!   libraries are needed.
+
+mod archive;
+mod compiled;
+mod contents;
+mod headers;
+mod ignore;
+mod layout;
+mod naming;
+mod paths;
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub use ignore::{Ignore, IgnoreError, Summary, apply_ignores, summary, validate_ignores};
+pub use layout::{RELEASE, check_layout};
+
+/// All stable check ids, in report order.
+pub const CHECKS: &[&str] = &[
+    "signature",
+    "checksum",
+    "archive-integrity",
+    "archive-paths",
+    "source-contents",
+    "compiled-files",
+    "license-headers",
+    "naming",
+    "layout",
+];
+
+/// Header snippets that always count as a license header (besides `SPDX-License-Identifier`).
+pub const DEFAULT_HEADER_PATTERNS: &[&str] = &[
+    "Licensed to the Apache Software Foundation",
+    "Licensed under the Apache License",
+];
+
+/// Most entry paths kept in one [`Finding`]; the rest are counted.
+pub const MAX_ENTRIES: usize = 20;
+
+/// Result of one check on one package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Nothing wrong (or ignored).
+    Pass,
+    /// Worth a look; does not block a vote by itself.
+    Warn,
+    /// Blocks the release.
+    Fail,
+}
+
+/// One row of the check report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Package name as given (may hold `/`), or [`RELEASE`] for release-wide findings.
+    pub package: String,
+    /// Stable check id, one of [`CHECKS`].
+    pub check: String,
+    /// Outcome.
+    pub result: Outcome,
+    /// One line naming the file and the entries concerned.
+    pub reason: String,
+    /// Paths inside the archive, at most [`MAX_ENTRIES`].
+    #[serde(default)]
+    pub entries: Vec<String>,
+    /// How many entries the finding concerns in all (`>= entries.len()`).
+    #[serde(default)]
+    pub entries_total: usize,
+}
+
+impl Finding {
+    /// A finding without entries.
+    pub fn new(package: &str, check: &str, result: Outcome, reason: impl Into<String>) -> Self {
+        Finding {
+            package: package.to_string(),
+            check: check.to_string(),
+            result,
+            reason: reason.into(),
+            entries: Vec::new(),
+            entries_total: 0,
+        }
+    }
+
+    /// A finding about `total` entries, of which `entries` are the first (capped here).
+    /// The reason becomes `"<what>: a, b, c (and N more)"`.
+    pub fn with_entries(
+        package: &str,
+        check: &str,
+        result: Outcome,
+        what: &str,
+        entries: Vec<String>,
+        total: usize,
+    ) -> Self {
+        let labels = entries.clone();
+        Self::with_labelled_entries(package, check, result, what, entries, labels, total)
+    }
+
+    /// Like [`Finding::with_entries`], but the reason shows `labels[i]` for `entries[i]`
+    /// (e.g. `link -> target`).
+    pub fn with_labelled_entries(
+        package: &str,
+        check: &str,
+        result: Outcome,
+        what: &str,
+        mut entries: Vec<String>,
+        mut labels: Vec<String>,
+        total: usize,
+    ) -> Self {
+        entries.truncate(MAX_ENTRIES);
+        labels.truncate(entries.len());
+        let total = total.max(entries.len());
+        let mut reason = format!("{what}: {}", labels.join(", "));
+        if total > entries.len() {
+            reason.push_str(&format!(" (and {} more)", total - entries.len()));
+        }
+        Finding {
+            entries,
+            entries_total: total,
+            ..Finding::new(package, check, result, reason)
+        }
+    }
+}
+
+/// `"1 entry"`, `"2 entries"`: a count with the right noun.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What the checks need to know about the release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// Project key, e.g. `demo`.
+    pub project_key: String,
+    /// Product key when the project ships several products.
+    #[serde(default)]
+    pub product_key: Option<String>,
+    /// Release version, e.g. `1.2.0`.
+    pub version: String,
+    /// SPDX expression of the project license; `None` = unknown.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// License header snippets; [`DEFAULT_HEADER_PATTERNS`] always count as well.
+    #[serde(default = "default_patterns")]
+    pub header_patterns: Vec<String>,
+}
+
+fn default_patterns() -> Vec<String> {
+    DEFAULT_HEADER_PATTERNS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+impl Context {
+    /// A context with no product key, unknown license and the default header patterns.
+    pub fn new(project_key: &str, version: &str) -> Self {
+        Context {
+            project_key: project_key.to_string(),
+            product_key: None,
+            version: version.to_string(),
+            license: None,
+            header_patterns: default_patterns(),
+        }
+    }
+}
+
+/// One package of the release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackageInput {
+    /// Name in the release, may hold `/`; its last component is the file name.
+    pub name: String,
+    /// Where its bytes are; `None` for an external package (only naming is checked).
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// Source archive or not; `None` = inferred from the name (`-src`, `-source`).
+    #[serde(default)]
+    pub source: Option<bool>,
+}
+
+impl PackageInput {
+    /// Whether this package is treated as a source archive.
+    pub fn is_source(&self) -> bool {
+        self.source
+            .unwrap_or_else(|| naming::is_source_name(&self.name))
+    }
+}
+
+/// Checks one package: archive integrity and paths, source contents, compiled files and
+/// license headers (archives only, the last three for source archives only), then naming.
+pub fn check_package(ctx: &Context, p: &PackageInput) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let (Some(path), Some((format, stem))) = (&p.path, archive::detect(&p.name)) {
+        out.extend(archive_checks(ctx, p, path, format, &stem));
+    }
+    out.extend(naming::check(ctx, &p.name));
+    out
+}
+
+fn archive_checks(
+    ctx: &Context,
+    p: &PackageInput,
+    path: &std::path::Path,
+    format: archive::Format,
+    stem: &str,
+) -> Vec<Finding> {
+    let source = p.is_source();
+    let name = p.name.as_str();
+    let file = naming::file_name(name);
+    let mut paths = paths::PathsCheck::default();
+    let mut contents = contents::ContentsCheck::default();
+    let mut compiled = compiled::CompiledCheck::default();
+    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns);
+    let scan = archive::scan(path, format, &mut |e| {
+        paths.entry(e);
+        if source {
+            contents.entry(e);
+            compiled.entry(e);
+            headers.entry(e);
+        }
+    });
+    let complete = scan.error.is_none();
+    let mut out = vec![match &scan.error {
+        None => Finding::new(
+            name,
+            "archive-integrity",
+            Outcome::Pass,
+            format!("{file}: {} entries read to the end", scan.entries),
+        ),
+        Some(err) => Finding::new(
+            name,
+            "archive-integrity",
+            Outcome::Fail,
+            format!("{file}: unreadable after {} entries: {err}", scan.entries),
+        ),
+    }];
+    let top = paths.top_dir();
+    let mut rest = paths.finish(name, stem);
+    if source {
+        rest.extend(contents.finish(name, top.as_deref(), ctx.license.as_deref(), complete));
+        rest.extend(compiled.finish(name));
+        rest.extend(headers.finish(name));
+    }
+    if !complete {
+        for f in rest.iter_mut().filter(|f| f.result == Outcome::Pass) {
+            f.result = Outcome::Warn;
+            f.reason =
+                format!("{file}: not fully checked: the archive could not be read to the end");
+        }
+    }
+    out.extend(rest);
+    out
+}

@@ -1,0 +1,377 @@
+//! `relmgr check`: what a careful voter checks by hand, on every package of a revision —
+//! signatures (by a registered key of a current PMC member, committer or RM, valid when it
+//! signed), checksums, and the archive, contents, header, naming and layout checks of
+//! `crate::checks`. Results are stored with the revision; `vote start` runs them too.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::checks::{self, Context, Finding, Ignore, Outcome, PackageInput};
+use crate::clock;
+use crate::error::Error;
+use crate::model::{ReleaseRef, RevisionNo, Target};
+use crate::perm::Action;
+use crate::pgp::SigCheck;
+use crate::store::check_rules::{self, IgnoreRow};
+use crate::store::releases::{self, Package, Release, Revision};
+use crate::store::{EventDraft, keys, objects, projects};
+
+use super::stage::parallel;
+use super::{Session, access, project, release, verify};
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub release: String,
+    pub revision: String,
+    pub pass: usize,
+    pub warn: usize,
+    pub fail: usize,
+    /// Check ids with at least one failure.
+    pub failing: Vec<String>,
+    pub findings: Vec<Finding>,
+}
+
+/// Who owns each registered key, by primary fingerprint.
+type Owners = std::collections::HashMap<String, Option<String>>;
+
+fn signature_finding(
+    dir: &std::path::Path,
+    p: &Package,
+    keyring: &crate::pgp::Keyring,
+    owners: &Owners,
+    members: &[String],
+    now: jiff::Timestamp,
+) -> anyhow::Result<Finding> {
+    let path = objects::path(dir, &p.sha256);
+    if p.signatures.is_empty() {
+        return Ok(Finding::new(
+            &p.name,
+            "signature",
+            Outcome::Fail,
+            format!("{} has no signature", p.name),
+        ));
+    }
+    // Any good signature by a member passes; otherwise the first signature's problem is told.
+    let mut first_problem = None;
+    for sig in &p.signatures {
+        let f = match keyring.verify_detached_path(sig.armored.as_bytes(), &path, now) {
+            SigCheck::Good {
+                primary_fingerprint,
+                ..
+            } => match owners.get(&primary_fingerprint).cloned().flatten() {
+                Some(u) if members.contains(&u) => {
+                    return Ok(Finding::new(
+                        &p.name,
+                        "signature",
+                        Outcome::Pass,
+                        format!("{} signed by {u} ({primary_fingerprint})", p.name),
+                    ));
+                }
+                Some(u) => Finding::new(
+                    &p.name,
+                    "signature",
+                    Outcome::Fail,
+                    format!(
+                        "{} is signed by {u}, who holds no role in the project",
+                        p.name
+                    ),
+                ),
+                None => Finding::new(
+                    &p.name,
+                    "signature",
+                    Outcome::Fail,
+                    format!(
+                        "{} is signed by {primary_fingerprint}, a key nobody owns",
+                        p.name
+                    ),
+                ),
+            },
+            SigCheck::Bad { reason } => Finding::new(
+                &p.name,
+                "signature",
+                Outcome::Fail,
+                format!("{}: bad signature: {reason}", p.name),
+            ),
+            SigCheck::UnknownKey { issuer } => Finding::new(
+                &p.name,
+                "signature",
+                Outcome::Fail,
+                format!("{} is signed by {issuer}, which is not registered", p.name),
+            ),
+        };
+        first_problem.get_or_insert(f);
+    }
+    Ok(first_problem.expect("a package with signatures has a first one"))
+}
+
+fn checksum_finding(dir: &std::path::Path, rel: &Release, rev: &Revision, p: &Package) -> Finding {
+    let tree = crate::store::tree::revision_dir(dir, &rel.target, &rel.version, &rev.label());
+    let sidecar = tree.join(format!("{}.sha512", p.name));
+    let Ok(text) = std::fs::read_to_string(&sidecar) else {
+        return Finding::new(
+            &p.name,
+            "checksum",
+            Outcome::Fail,
+            format!("{} has no .sha512", p.name),
+        );
+    };
+    match crate::digest::hash_file(&objects::path(dir, &p.sha256)) {
+        Ok(d)
+            if Some(d.sha512_hex()) == p.sha512
+                && d.sha256_hex() == p.sha256
+                && text.starts_with(&d.sha512_hex()) =>
+        {
+            Finding::new(
+                &p.name,
+                "checksum",
+                Outcome::Pass,
+                format!("{}: SHA-512 and SHA-256 match", p.name),
+            )
+        }
+        Ok(_) => Finding::new(
+            &p.name,
+            "checksum",
+            Outcome::Fail,
+            format!("{}: the bytes do not match the recorded checksums", p.name),
+        ),
+        Err(e) => Finding::new(
+            &p.name,
+            "checksum",
+            Outcome::Fail,
+            format!("{}: cannot read: {e}", p.name),
+        ),
+    }
+}
+
+/// Runs every check on a revision (no permission needed: anyone known may check).
+pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<Vec<Finding>> {
+    let db = s.store.db();
+    let target: Target = rel.target.parse()?;
+    let proj = project::load(
+        db,
+        &Target {
+            project: target.project.clone(),
+            product: None,
+        },
+    )?;
+    let prod = match &target.product {
+        Some(_) => Some(project::load(db, &target)?),
+        None => None,
+    };
+    let mut ctx = Context::new(target.project.as_str(), &rel.version);
+    ctx.product_key = target.product.as_ref().map(|p| p.to_string());
+    ctx.license = prod
+        .as_ref()
+        .and_then(|p| p.meta.license.clone())
+        .or(proj.meta.license.clone());
+    let packages = releases::packages(db, rev.id)?;
+    let keyring = verify::store_keyring(s)?;
+    let members: Vec<String> = projects::list_roles(db, Some(target.project.as_str()), None)?
+        .into_iter()
+        .map(|g| g.user)
+        .collect();
+    let now = clock::now()?;
+    let managed: Vec<&Package> = packages
+        .iter()
+        .filter(|p| p.external_url.is_none())
+        .collect();
+    let owners: Owners = keys::list(db, None)?
+        .into_iter()
+        .map(|k| (k.fingerprint, k.user))
+        .collect();
+    let dir = s.store.dir.as_path();
+    let per_package = parallel(&managed, |p| {
+        let mut f = vec![
+            signature_finding(dir, p, &keyring, &owners, &members, now)?,
+            checksum_finding(dir, rel, rev, p),
+        ];
+        f.extend(checks::check_package(
+            &ctx,
+            &PackageInput {
+                name: p.name.clone(),
+                path: Some(objects::path(dir, &p.sha256)),
+                source: None,
+            },
+        ));
+        Ok(f)
+    })?;
+    let mut findings: Vec<Finding> = per_package.into_iter().flatten().collect();
+    let names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
+    let signed: Vec<bool> = packages
+        .iter()
+        .map(|p| !p.signatures.is_empty() || p.external_url.is_some())
+        .collect();
+    let has_sha512: Vec<bool> = packages
+        .iter()
+        .map(|p| p.sha512.is_some() || p.external_url.is_some())
+        .collect();
+    findings.extend(checks::check_layout(&ctx, &names, &signed, &has_sha512));
+    let mut targets = vec![target.project.to_string()];
+    if target.product.is_some() {
+        targets.push(target.to_string());
+    }
+    let target_refs: Vec<&str> = targets.iter().map(String::as_str).collect();
+    let ignores: Vec<Ignore> = check_rules::ignores(db, &target_refs)?
+        .into_iter()
+        .map(|r| Ignore {
+            pattern: r.pattern,
+            reason: r.reason,
+        })
+        .collect();
+    Ok(checks::apply_ignores(findings, &ignores))
+}
+
+fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
+    let sum = checks::summary(&findings);
+    let mut failing: Vec<String> = findings
+        .iter()
+        .filter(|f| f.result == Outcome::Fail)
+        .map(|f| f.check.clone())
+        .collect();
+    failing.sort();
+    failing.dedup();
+    Report {
+        release: r.to_string(),
+        revision: rev.label(),
+        pass: sum.pass,
+        warn: sum.warn,
+        fail: sum.fail,
+        failing,
+        findings,
+    }
+}
+
+/// `check TARGET@VERSION`: runs, stores the results with the revision, reports.
+pub fn check(s: &mut Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::Result<Report> {
+    let db = s.store.db();
+    let rel = release::load(db, r)?;
+    let rev = release::revision(db, &rel, which)?;
+    let findings = run_checks(s, &rel, &rev)?;
+    let rep = report(&r.to_string(), &rev, findings);
+    let now = clock::fmt(clock::now()?);
+    let stored = serde_json::to_value(&rep.findings)?;
+    s.store.write(&s.actor, |db| {
+        check_rules::store_results(db, rev.id, &stored, &now)?;
+        Ok(((), EventDraft::new("release.check", r.to_string(), json!({"revision": rev.label(), "pass": rep.pass, "warn": rep.warn, "fail": rep.fail, "failing": rep.failing}))))
+    })?;
+    Ok(rep)
+}
+
+/// For `vote start`: runs the checks and refuses (exit 5) while a check fails that the RM did
+/// not acknowledge. Returns the report to show.
+pub fn gate(
+    s: &Session,
+    rel: &Release,
+    rev: &Revision,
+    acknowledged: &[String],
+) -> anyhow::Result<Report> {
+    for a in acknowledged {
+        if !checks::CHECKS.contains(&a.as_str()) {
+            return Err(Error::usage(format!(
+                "--acknowledge {a:?} is not a check id: {}",
+                checks::CHECKS.join(", ")
+            ))
+            .into());
+        }
+    }
+    let rep = report(
+        &format!("{}@{}", rel.target, rel.version),
+        rev,
+        run_checks(s, rel, rev)?,
+    );
+    let blocking: Vec<&String> = rep
+        .failing
+        .iter()
+        .filter(|c| !acknowledged.contains(c))
+        .collect();
+    if !blocking.is_empty() {
+        let reasons: Vec<String> = rep
+            .findings
+            .iter()
+            .filter(|f| f.result == Outcome::Fail && blocking.contains(&&f.check))
+            .map(|f| f.reason.clone())
+            .take(10)
+            .collect();
+        return Err(Error::wrong_state(format!(
+            "release checks fail ({}): {}",
+            blocking.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+            reasons.join("; ")
+        ))
+        .hint("fix them, ignore a finding with `relmgr check ignore add`, or start anyway with --acknowledge CHECK")
+        .into());
+    }
+    Ok(rep)
+}
+
+fn ignore_target(s: &Session, target: &Target) -> anyhow::Result<()> {
+    project::load(s.store.db(), target)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(target.project.as_str()),
+    )
+}
+
+pub fn ignore_add(
+    s: &mut Session,
+    target: &Target,
+    pattern: &str,
+    reason: &str,
+) -> anyhow::Result<IgnoreRow> {
+    ignore_target(s, target)?;
+    if reason.trim().is_empty() || reason.chars().any(char::is_control) {
+        return Err(Error::usage("--reason is empty or holds control characters").into());
+    }
+    if pattern.is_empty() || pattern.chars().any(char::is_control) {
+        return Err(Error::usage("the pattern is empty or holds control characters").into());
+    }
+    checks::validate_ignores(&[Ignore {
+        pattern: pattern.into(),
+        reason: reason.into(),
+    }])
+    .map_err(|e| Error::usage(e.to_string()))?;
+    let row = IgnoreRow {
+        target: target.to_string(),
+        pattern: pattern.into(),
+        reason: reason.trim().into(),
+        added_by: s.actor.id.clone(),
+        added_at: clock::fmt(clock::now()?),
+    };
+    s.store.write(&s.actor, |db| {
+        if !check_rules::add_ignore(db, &row)? {
+            return Err(Error::wrong_state(format!("{target} ignores {pattern:?} already")).into());
+        }
+        Ok((
+            (),
+            EventDraft::new(
+                "check.ignore.add",
+                target.to_string(),
+                json!({"pattern": row.pattern, "reason": row.reason}),
+            ),
+        ))
+    })?;
+    Ok(row)
+}
+
+pub fn ignore_remove(s: &mut Session, target: &Target, pattern: &str) -> anyhow::Result<()> {
+    ignore_target(s, target)?;
+    s.store.write(&s.actor, |db| {
+        if !check_rules::remove_ignore(db, &target.to_string(), pattern)? {
+            return Err(Error::not_found(format!("{target} does not ignore {pattern:?}")).into());
+        }
+        Ok((
+            (),
+            EventDraft::new(
+                "check.ignore.remove",
+                target.to_string(),
+                json!({"pattern": pattern}),
+            ),
+        ))
+    })
+}
+
+pub fn ignore_list(s: &Session, target: &Target) -> anyhow::Result<Vec<IgnoreRow>> {
+    project::load(s.store.db(), target)?;
+    check_rules::ignores(s.store.db(), &[target.to_string().as_str()])
+}
