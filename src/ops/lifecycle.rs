@@ -11,11 +11,10 @@ use serde_json::json;
 use crate::clock;
 use crate::error::Error;
 use crate::model::{ReleaseRef, compare_versions};
-use crate::perm::Action;
 use crate::store::releases::{self, Release};
 use crate::store::{EventDraft, cves, projects};
 
-use super::{Session, access, project, release, verify};
+use super::{Session, project, release, verify};
 
 /// Recomputes the target's version string from its current releases (inside a transaction).
 fn refresh_version(
@@ -51,13 +50,7 @@ pub fn promote(
     archive_prior: bool,
 ) -> anyhow::Result<PromoteReport> {
     let db = s.store.db();
-    let rel = release::load(db, r)?;
-    access::require(
-        db,
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let rel = release::load_managed(s, r)?;
     match rel.stage.as_str() {
         "revoked" => {
             return Err(
@@ -171,13 +164,7 @@ pub fn announce(
     template: Option<&Path>,
 ) -> anyhow::Result<Announcement> {
     let db = s.store.db();
-    let rel = release::load(db, r)?;
-    access::require(
-        db,
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let rel = release::load_managed(s, r)?;
     if rel.stage != "current" || rel.phase.as_deref() == Some("archived") {
         return Err(Error::wrong_state(format!(
             "{r} is {} / {}: only current releases are announced",
@@ -305,13 +292,7 @@ pub fn revoke(
     cve_ids: &[String],
 ) -> anyhow::Result<RevokeReport> {
     let db = s.store.db();
-    let rel = release::load(db, r)?;
-    access::require(
-        db,
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let rel = release::load_managed(s, r)?;
     if rel.stage == "revoked" {
         return Err(Error::wrong_state(format!("{r} is revoked already")).into());
     }

@@ -20,6 +20,20 @@ pub fn load(db: &Connection, r: &ReleaseRef) -> anyhow::Result<Release> {
     })
 }
 
+/// Loads a release the acting user manages (pmc, rm or admin of its project), else exit 6 / 4:
+/// the prologue of every command that changes a release.
+pub fn load_managed(s: &Session, r: &ReleaseRef) -> anyhow::Result<Release> {
+    let db = s.store.db();
+    let rel = load(db, r)?;
+    super::access::require(
+        db,
+        &s.actor.id,
+        crate::perm::Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    Ok(rel)
+}
+
 /// The named revision, or the newest one.
 pub fn revision(
     db: &Connection,

@@ -601,13 +601,7 @@ pub fn stage(
 /// The newest revision of a release, which must be a draft (exit 5 otherwise).
 fn draft_of(s: &Session, r: &ReleaseRef) -> anyhow::Result<(Release, Revision)> {
     let db = s.store.db();
-    let rel = release::load(db, r)?;
-    access::require(
-        db,
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let rel = release::load_managed(s, r)?;
     check_stageable(&rel)?;
     let rev = release::revision(db, &rel, None)?;
     if !rev.is_draft() {

@@ -158,13 +158,7 @@ pub fn start(
     acknowledged: Vec<String>,
 ) -> anyhow::Result<StartReport> {
     let db = s.store.db();
-    let rel = release::load(db, r)?;
-    access::require(
-        db,
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let rel = release::load_managed(s, r)?;
     if rel.stage != "candidate" {
         return Err(Error::wrong_state(format!(
             "{r} is {}: only candidates are voted on",

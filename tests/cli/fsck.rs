@@ -159,3 +159,38 @@ fn repair_removes_leftovers_and_rebuilds_derived_files() {
     );
     assert_eq!(env.json(&["verify", "demo@1.0"])["ok"], true);
 }
+
+/// 32 relmgr processes write to one store at once: none fails with "database is locked", none
+/// loses its write, and the event chain stays whole.
+#[test]
+fn thirty_two_concurrent_writers_lose_nothing() {
+    let env = TestEnv::with_project();
+    let before = env.events();
+    let children: Vec<_> = (0..32)
+        .map(|i| {
+            let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("relmgr"));
+            c.current_dir(env.path())
+                .env_remove("RELMGR_STORE")
+                .env("RELMGR_NOW", crate::common::T0)
+                .env("CI", "1")
+                .args(["-q", "user", "add", &format!("writer{i:02}")])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            c.spawn().unwrap()
+        })
+        .collect();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "writer {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        env.count("SELECT count(*) FROM users WHERE id LIKE 'writer%'"),
+        32
+    );
+    assert_eq!(env.events(), before + 32);
+    assert_eq!(env.json(&["fsck"])["ok"], true);
+}
