@@ -6,18 +6,7 @@ use serde_json::Value;
 use crate::common::{TestEnv, fixture};
 
 fn env() -> TestEnv {
-    let env = TestEnv::with_project();
-    env.ok(&[
-        "--as",
-        "rm",
-        "key",
-        "generate",
-        "--user",
-        "rm",
-        "-o",
-        "rm.sec.asc",
-    ]);
-    env
+    TestEnv::with_rm_key()
 }
 
 /// Stages one fixture archive as demo-1.2.0-src.tar.gz (or its own name) and runs check.

@@ -4,17 +4,7 @@
 use crate::common::TestEnv;
 
 fn store_with_release() -> TestEnv {
-    let env = TestEnv::with_project();
-    env.ok(&[
-        "--as",
-        "rm",
-        "key",
-        "generate",
-        "--user",
-        "rm",
-        "-o",
-        "rm.sec.asc",
-    ]);
+    let env = TestEnv::with_rm_key();
     env.write("dist/demo-1.0-src.tar.gz", b"source bytes");
     env.write("dist/demo-1.0.zip", b"zip bytes");
     env.ok(&[

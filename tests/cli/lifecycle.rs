@@ -33,17 +33,7 @@ fn passed(env: &TestEnv, version: &str) {
 }
 
 fn setup() -> TestEnv {
-    let env = TestEnv::with_project();
-    env.ok(&[
-        "--as",
-        "rm",
-        "key",
-        "generate",
-        "--user",
-        "rm",
-        "-o",
-        "rm.sec.asc",
-    ]);
+    let env = TestEnv::with_rm_key();
     env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
     env
 }

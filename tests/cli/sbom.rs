@@ -51,17 +51,7 @@ pub fn validate_cyclonedx(file: &Path) {
 }
 
 fn released() -> TestEnv {
-    let env = TestEnv::with_project();
-    env.ok(&[
-        "--as",
-        "rm",
-        "key",
-        "generate",
-        "--user",
-        "rm",
-        "-o",
-        "rm.sec.asc",
-    ]);
+    let env = TestEnv::with_rm_key();
     env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
     std::fs::create_dir_all(env.path().join("dist")).unwrap();
     for f in ["demo-1.2.0-src.tar.gz", "demo-1.2.0-src.zip"] {

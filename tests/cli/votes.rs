@@ -6,17 +6,7 @@ use crate::common::{TestEnv, clean_source, fixture};
 
 /// demo@1.2.0 rc1 staged and signed by rm (with a key generated at T0), ready for a vote.
 fn ready() -> TestEnv {
-    let env = TestEnv::with_project();
-    env.ok(&[
-        "--as",
-        "rm",
-        "key",
-        "generate",
-        "--user",
-        "rm",
-        "-o",
-        "rm.sec.asc",
-    ]);
+    let env = TestEnv::with_rm_key();
     env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
     env.ok(&[
         "--as",
@@ -98,17 +88,7 @@ fn a_72_hour_vote_passes_with_three_binding_votes() {
 
 #[test]
 fn votes_need_a_started_vote_signed_packages_and_the_right_role() {
-    let env = TestEnv::with_project();
-    env.ok(&[
-        "--as",
-        "rm",
-        "key",
-        "generate",
-        "--user",
-        "rm",
-        "-o",
-        "rm.sec.asc",
-    ]);
+    let env = TestEnv::with_rm_key();
     env.write("dist/a.txt", b"a");
     env.ok(&["--as", "rm", "stage", "demo@1.2.0", "dist"]);
     env.fails(5, &["--as", "pmc1", "vote", "cast", "demo@1.2.0", "+1"]);

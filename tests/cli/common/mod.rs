@@ -77,6 +77,22 @@ impl TestEnv {
         env
     }
 
+    /// `with_project`, plus an Ed25519 signing key generated for `rm` in `rm.sec.asc`.
+    pub fn with_rm_key() -> TestEnv {
+        let env = TestEnv::with_project();
+        env.ok(&[
+            "--as",
+            "rm",
+            "key",
+            "generate",
+            "--user",
+            "rm",
+            "-o",
+            "rm.sec.asc",
+        ]);
+        env
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
