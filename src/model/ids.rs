@@ -490,3 +490,40 @@ mod version_order_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod parser_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// No input makes a parser panic; what parses prints back the same.
+        #[test]
+        fn release_refs_round_trip_or_refuse(s in "\\PC{0,40}") {
+            if let Ok(r) = s.parse::<ReleaseRef>() {
+                prop_assert_eq!(r.to_string(), s.clone());
+                prop_assert_eq!(r.to_string().parse::<ReleaseRef>().unwrap(), r);
+            }
+            let _ = s.parse::<Version>();
+            let _ = s.parse::<Key>();
+            let _ = s.parse::<PackageName>();
+            let _ = s.parse::<RevisionNo>();
+            let _ = s.parse::<UserId>();
+            let _ = compare_versions(&s, "1.0");
+        }
+
+        #[test]
+        fn valid_refs_parse(p in "[a-z0-9][a-z0-9-]{0,10}", q in proptest::option::of("[a-z0-9][a-z0-9-]{0,10}"), v in "[0-9][0-9.]{0,8}") {
+            let text = match &q { Some(q) => format!("{p}/{q}@{v}"), None => format!("{p}@{v}") };
+            if !v.contains("..") {
+                let r: ReleaseRef = text.parse().unwrap();
+                prop_assert_eq!(r.to_string(), text);
+            }
+        }
+
+        #[test]
+        fn version_order_is_antisymmetric(a in "[0-9a-z.-]{0,12}", b in "[0-9a-z.-]{0,12}") {
+            prop_assert_eq!(compare_versions(&a, &b), compare_versions(&b, &a).reverse());
+        }
+    }
+}

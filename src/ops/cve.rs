@@ -149,3 +149,43 @@ pub fn list(s: &Session, target: Option<&Target>) -> anyhow::Result<Vec<Cve>> {
     }
     cves::list(s.store.db(), target.map(|t| t.to_string()).as_deref())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn cve_ids() {
+        for ok in ["CVE-2026-1234", "CVE-1999-0001", "CVE-2024-1234567"] {
+            assert!(parse_id(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "CVE-2026-123",
+            "cve-2026-1234",
+            "CVE-26-1234",
+            "CVE-2026-12a4",
+            "CVE-2026_1234",
+            "",
+        ] {
+            assert!(parse_id(bad).is_err(), "{bad}");
+        }
+        assert!(parse_date("2024-02-29").is_ok());
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("2026-1-01").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn cve_and_date_parsers_never_panic(s in "\\PC{0,40}") {
+            let _ = parse_id(&s);
+            let _ = parse_date(&s);
+        }
+
+        #[test]
+        fn real_cve_ids_round_trip(y in 1999u32..2100, n in 1000u64..100_000_000) {
+            let id = format!("CVE-{y}-{n}");
+            prop_assert_eq!(parse_id(&id).unwrap(), id);
+        }
+    }
+}
