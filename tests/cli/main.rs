@@ -4,6 +4,7 @@
 mod common;
 
 mod checks;
+mod corpus;
 
 mod docs;
 mod foundation;
