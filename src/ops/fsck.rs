@@ -175,6 +175,32 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         }
         findings.push(f);
     }
+    // Half-built revision directories of an interrupted tree rebuild.
+    let rel_root = dir.join("releases");
+    if rel_root.is_dir() {
+        for e in walkdir::WalkDir::new(&rel_root).min_depth(1) {
+            let e = e?;
+            let name = e.file_name().to_string_lossy();
+            if e.file_type().is_dir()
+                && name.starts_with('.')
+                && (name.contains(".tmp-") || name.contains(".old-"))
+            {
+                let mut f = finding(
+                    "leftover",
+                    e.path()
+                        .strip_prefix(dir)
+                        .unwrap_or(e.path())
+                        .display()
+                        .to_string(),
+                    "a directory of an interrupted tree rebuild",
+                );
+                if repair {
+                    f.repaired = std::fs::remove_dir_all(e.path()).is_ok();
+                }
+                findings.push(f);
+            }
+        }
+    }
     for (name, path) in &files {
         if !referenced.contains(name) {
             let mut f = finding(

@@ -277,6 +277,7 @@ pub fn publish(
             written += 1;
         }
     }
+    crate::store::crash_point("publish:files-written");
     // 2. The snapshot, signature first so the pair is consistent as soon as the json lands.
     place(
         &dir.join("snapshot.json.asc"),
@@ -287,6 +288,7 @@ pub fn publish(
         &Source::Bytes(snapshot_text.into_bytes()),
     )?;
     objects::sync_dir(&dir);
+    crate::store::crash_point("publish:snapshot-written");
     // 3. Files no longer published (revoked, archived, unstaged) leave the projects' trees.
     let mut removed = 0;
     for p in &projects {

@@ -541,6 +541,7 @@ pub fn stage(
             None,
         ));
     }
+    crate::store::crash_point("stage:objects-written");
     let signed_by = signer.map(|s| s.record.fingerprint.clone());
     let signing_fpr = signer.map(|s| s.key.signing_fingerprint());
     let actor = s.actor.id.clone();

@@ -218,7 +218,21 @@ impl Store {
             .context("while waiting for the store's write lock")?;
         let (value, event) = change(&tx)?;
         events::append(&tx, actor, &event)?;
+        crash_point(&format!("{}:before-commit", event.kind));
         tx.commit().context("while committing")?;
+        crash_point(&format!("{}:after-commit", event.kind));
         Ok(value)
+    }
+}
+
+/// A test hook for crash-safety tests: when `$RELMGR_TEST_KILL_AT` names this point, the
+/// process dies on the spot (`abort`, no cleanup, like `kill -9`). Points: `<event type>:before-
+/// commit` and `<event type>:after-commit` for every change, `stage:objects-written`,
+/// `tree:half-built`, `publish:files-written`, `publish:snapshot-written`.
+pub fn crash_point(name: &str) {
+    if let Some(at) = std::env::var_os("RELMGR_TEST_KILL_AT")
+        && at == name
+    {
+        std::process::abort();
     }
 }

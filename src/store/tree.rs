@@ -77,9 +77,12 @@ pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[Package]) -> anyhow::Re
         }
     }
     fs::create_dir(&tmp)?;
-    for p in packages {
+    for (i, p) in packages.iter().enumerate() {
         write_package(store_dir, &tmp, p)
             .with_context(|| format!("while placing {} in {}", p.name, dir.display()))?;
+        if i == 0 {
+            super::crash_point("tree:half-built");
+        }
     }
     if dir.exists() {
         fs::rename(dir, &old)?;

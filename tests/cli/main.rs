@@ -5,6 +5,7 @@ mod common;
 
 mod checks;
 mod corpus;
+mod crash;
 
 mod docs;
 mod foundation;

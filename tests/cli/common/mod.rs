@@ -111,13 +111,14 @@ impl TestEnv {
         *self.user.borrow_mut() = user.map(str::to_string);
     }
 
-    /// A command in the test dir with a sealed environment.
-    pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("relmgr").unwrap();
+    /// A std command in the test dir with a sealed environment (for spawning and killing).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("relmgr"));
         c.current_dir(self.path())
             .env_remove("RELMGR_STORE")
             .env_remove("RELMGR_USER")
             .env_remove("RELMGR_PASSPHRASE_FILE")
+            .env_remove("RELMGR_TEST_KILL_AT")
             .env_remove("SOURCE_DATE_EPOCH")
             .env("HOME", self.path())
             .env("RELMGR_NOW", self.now.borrow().as_str())
@@ -128,6 +129,11 @@ impl TestEnv {
             c.env("RELMGR_USER", u);
         }
         c
+    }
+
+    /// A command in the test dir with a sealed environment.
+    pub fn cmd(&self) -> Command {
+        Command::from_std(self.std_cmd())
     }
 
     pub fn run(&self, args: &[&str]) -> Assert {
