@@ -201,3 +201,66 @@ fn real_sigkills_during_a_large_stage() {
     }
     eprintln!("{landed} of 8 killed stages had committed before the kill");
 }
+
+/// No secret key material reaches the store or its log, whatever a command was given.
+#[test]
+fn no_secret_key_material_in_the_store() {
+    let env = TestEnv::with_rm_key();
+    env.ok(&[
+        "key",
+        "import",
+        &crate::common::fixture("keys/bob.sec.asc"),
+        "--user",
+        "pmc1",
+    ]);
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.2.0",
+        "dist",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    // Lines of the secret keys' armor bodies: none may appear anywhere in the store.
+    let mut secrets: Vec<String> = Vec::new();
+    for f in [
+        env.path().join("rm.sec.asc"),
+        std::path::PathBuf::from(crate::common::fixture("keys/bob.sec.asc")),
+    ] {
+        let text = std::fs::read_to_string(f).unwrap();
+        secrets.extend(
+            text.lines()
+                .filter(|l| l.len() >= 60 && !l.starts_with("-----"))
+                .map(str::to_string),
+        );
+    }
+    // Public lines also occur in secret armor; keep only lines absent from every public export.
+    let public = std::fs::read_to_string(crate::common::fixture("keys/bob.pub.asc")).unwrap()
+        + &env.json(&["key", "list"]).to_string();
+    secrets.retain(|l| !public.contains(l.as_str()));
+    assert!(!secrets.is_empty());
+    let _ = env.db().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+    for e in walkdir::WalkDir::new(env.store_dir()) {
+        let e = e.unwrap();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(e.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("BEGIN PGP PRIVATE KEY BLOCK"),
+            "{}",
+            e.path().display()
+        );
+        for l in &secrets {
+            assert!(
+                !text.contains(l.as_str()),
+                "secret material in {}",
+                e.path().display()
+            );
+        }
+    }
+}
