@@ -11,19 +11,8 @@ use crate::store::{EventDraft, cves, cves::Cve};
 
 use super::{Session, access, project, release};
 
-/// CycloneDX impact-analysis states, the values `--state` accepts.
-pub const STATES: &[&str] = &[
-    "resolved",
-    "resolved_with_pedigree",
-    "exploitable",
-    "in_triage",
-    "false_positive",
-    "not_affected",
-];
-/// CycloneDX severities, the values `--severity` accepts.
-pub const SEVERITIES: &[&str] = &[
-    "critical", "high", "medium", "low", "info", "none", "unknown",
-];
+/// `--state` and `--severity` take CycloneDX's vocabulary, so SBOMs carry them unchanged.
+use crate::sbom::{CVE_STATES as STATES, SEVERITIES};
 
 /// Validates `CVE-\d{4}-\d{4,}`.
 pub fn parse_id(id: &str) -> anyhow::Result<String> {
