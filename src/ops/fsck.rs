@@ -158,48 +158,44 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         }
     }
 
-    // Leftovers: temp files and unreferenced objects (harmless; --repair removes them).
+    // Leftovers: temp files, half-built revision directories of an interrupted tree rebuild,
+    // and unreferenced objects (harmless; --repair removes them). Collected first, removed after
+    // the walks, so a walk never descends into what it just removed.
+    let mut leftovers: Vec<(PathBuf, &str)> = Vec::new();
     for e in walkdir::WalkDir::new(dir.join("tmp")).min_depth(1) {
-        let e = e?;
-        let mut f = finding(
-            "leftover",
-            e.path()
-                .strip_prefix(dir)
-                .unwrap_or(e.path())
-                .display()
-                .to_string(),
-            "a temp file of an interrupted run",
-        );
-        if repair {
-            f.repaired = std::fs::remove_file(e.path()).is_ok();
-        }
-        findings.push(f);
+        leftovers.push((e?.into_path(), "a temp file of an interrupted run"));
     }
-    // Half-built revision directories of an interrupted tree rebuild.
     let rel_root = dir.join("releases");
     if rel_root.is_dir() {
-        for e in walkdir::WalkDir::new(&rel_root).min_depth(1) {
+        let mut walk = walkdir::WalkDir::new(&rel_root).min_depth(1).into_iter();
+        while let Some(e) = walk.next() {
             let e = e?;
             let name = e.file_name().to_string_lossy();
             if e.file_type().is_dir()
                 && name.starts_with('.')
                 && (name.contains(".tmp-") || name.contains(".old-"))
             {
-                let mut f = finding(
-                    "leftover",
-                    e.path()
-                        .strip_prefix(dir)
-                        .unwrap_or(e.path())
-                        .display()
-                        .to_string(),
-                    "a directory of an interrupted tree rebuild",
-                );
-                if repair {
-                    f.repaired = std::fs::remove_dir_all(e.path()).is_ok();
-                }
-                findings.push(f);
+                walk.skip_current_dir();
+                leftovers.push((e.into_path(), "a directory of an interrupted tree rebuild"));
             }
         }
+    }
+    for (path, what) in leftovers {
+        let place = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let mut f = finding("leftover", place, what);
+        if repair {
+            f.repaired = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            }
+            .is_ok();
+        }
+        findings.push(f);
     }
     for (name, path) in &files {
         if !referenced.contains(name) {
