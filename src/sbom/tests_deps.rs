@@ -137,3 +137,32 @@ fn corrupt_archives_are_errors_and_documents_still_build() {
     );
     assert!(spdx_doc(&r).to_string().contains("dependency scan failed"));
 }
+
+mod properties {
+    use super::super::parse;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// No lockfile text, however broken, makes a parser panic; what they return is well
+        /// formed (non-empty names and versions, purls of their ecosystem).
+        #[test]
+        fn lockfile_parsers_never_panic(text in "\\PC{0,300}", kind in 0usize..4) {
+            let path = ["Cargo.lock", "package-lock.json", "go.mod", "requirements.txt"][kind];
+            if let Ok(deps) = parse::lockfile(path, &text) {
+                for d in deps {
+                    prop_assert!(!d.name.is_empty() && !d.version.is_empty());
+                    let prefix = format!("pkg:{}/", d.ecosystem);
+                    prop_assert!(d.purl.starts_with(&prefix), "{} for {}", d.purl, prefix);
+                }
+            }
+        }
+
+        #[test]
+        fn pinned_requirements_are_found(name in "[a-z][a-z0-9_-]{0,12}", ver in "[0-9]{1,3}(\\.[0-9]{1,3}){0,2}") {
+            let text = format!("# comment\n{name}=={ver}  # pinned\n-r other.txt\nunpinned>=1\n");
+            let deps = parse::lockfile("requirements.txt", &text).unwrap();
+            prop_assert_eq!(deps.len(), 1);
+            prop_assert_eq!(&deps[0].version, &ver);
+        }
+    }
+}
