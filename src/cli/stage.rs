@@ -176,7 +176,25 @@ pub fn unstage(ctx: &Ctx, a: UnstageArgs) -> anyhow::Result<ExitCode> {
 pub fn sign(ctx: &Ctx, a: SignArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     let signer = load_signer(ctx, &s, &a.key)?;
-    let r = stage::sign(&mut s, &a.release, &signer, &|_| {})?;
+    let managed: Vec<u64> = crate::ops::release::show(&s, &a.release, None)
+        .map(|v| {
+            v.packages
+                .iter()
+                .filter(|p| p.external_url.is_none())
+                .map(|p| p.size)
+                .collect()
+        })
+        .unwrap_or_default();
+    let bar = progress_bar(ctx, managed.iter().sum(), managed.len());
+    let tick = |n: u64| {
+        if let Some(b) = &bar {
+            b.inc(n);
+        }
+    };
+    let r = stage::sign(&mut s, &a.release, &signer, &tick)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     ctx.out.data(&r, || {
         let mut t = format!(
             "Signed {} package{} of {} {} with {}.",
