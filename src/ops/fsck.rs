@@ -55,8 +55,19 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
     for p in check::sqlite_problems(db)? {
         findings.push(finding("sqlite", "index.db", p));
     }
-    for b in events::verify_chain(db)? {
-        findings.push(finding("events", format!("event {}", b.seq), b.problem));
+    let breaks = events::verify_chain(db)?;
+    for b in &breaks {
+        findings.push(finding(
+            "events",
+            format!("event {}", b.seq),
+            b.problem.clone(),
+        ));
+    }
+    // The log must rebuild the index (only meaningful when the chain holds).
+    if breaks.is_empty() {
+        for d in super::replay::differences(db)? {
+            findings.push(finding("replay", "index.db", d));
+        }
     }
 
     // Objects: each file's SHA-256 must be its name.

@@ -60,7 +60,7 @@ fn ts(t: Timestamp) -> String {
     clock::fmt(t)
 }
 
-fn record(info: &KeyInfo, owner: Option<&str>, now: &str) -> KeyRecord {
+pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: &str) -> KeyRecord {
     KeyRecord {
         fingerprint: info.fingerprint.clone(),
         key_id: info.key_id.clone(),

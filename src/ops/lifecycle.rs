@@ -17,7 +17,7 @@ use crate::store::{EventDraft, cves, projects};
 use super::{Session, project, release, verify};
 
 /// Recomputes the target's version string from its current releases (inside a transaction).
-fn refresh_version(
+pub(crate) fn refresh_version(
     db: &rusqlite::Connection,
     project: &str,
     target: &str,

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod project;
 pub mod publish;
 pub mod release;
+pub mod replay;
 pub mod role;
 pub mod sbom;
 pub mod stage;

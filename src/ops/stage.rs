@@ -410,7 +410,7 @@ fn check_stageable(rel: &Release) -> anyhow::Result<()> {
 }
 
 /// Finds or creates the draft revision to stage into, inside the caller's transaction.
-fn draft_revision(
+pub(crate) fn draft_revision(
     db: &rusqlite::Connection,
     r: &ReleaseRef,
     actor: &str,
@@ -463,6 +463,16 @@ fn draft_revision(
             Ok((releases::get_by_id(db, rel.id)?, rev, true))
         }
     }
+}
+
+/// Deletes the objects of `dropped` that no package refers to any more.
+fn collect_garbage(s: &Session, dropped: &[String]) -> anyhow::Result<()> {
+    for sha256 in dropped {
+        if !releases::object_referenced(s.store.db(), sha256)? {
+            objects::remove(&s.store.dir, sha256)?;
+        }
+    }
+    Ok(())
 }
 
 /// Rebuilds the tree of a revision from the index.
@@ -545,8 +555,20 @@ pub fn stage(
     let signed_by = signer.map(|s| s.record.fingerprint.clone());
     let signing_fpr = signer.map(|s| s.key.signing_fingerprint());
     let actor = s.actor.id.clone();
+    let mut replaced: Vec<String> = Vec::new();
     let (rel, rev, new_revision) = s.store.write(&s.actor, |db| {
         let (rel, rev, new_revision) = draft_revision(db, r, &actor, &now)?;
+        let before = releases::packages(db, rev.id)?;
+        replaced = before
+            .iter()
+            .filter(|o| {
+                o.external_url.is_none()
+                    && new
+                        .iter()
+                        .any(|(p, _)| p.name == o.name && p.sha256 != o.sha256)
+            })
+            .map(|o| o.sha256.clone())
+            .collect();
         for (p, sig) in &new {
             let id = releases::put_package(db, rev.id, p, &now)?;
             if let (Some(armored), Some(fpr), Some(signer)) = (sig, &signed_by, &signing_fpr) {
@@ -579,6 +601,7 @@ pub fn stage(
         ))
     })?;
     rebuild_tree(s, &rel, &rev)?;
+    collect_garbage(s, &replaced)?;
     let all = releases::packages(s.store.db(), rev.id)?;
     let names: Vec<&str> = new.iter().map(|(p, _)| p.name.as_str()).collect();
     Ok(StageReport {
@@ -631,6 +654,11 @@ pub fn unstage(
     name: &PackageName,
 ) -> anyhow::Result<UnstageReport> {
     let (rel, rev) = draft_of(s, r)?;
+    let dropped: Vec<String> = releases::packages(s.store.db(), rev.id)?
+        .into_iter()
+        .filter(|p| p.name == name.as_str() && p.external_url.is_none())
+        .map(|p| p.sha256)
+        .collect();
     let removed = s.store.write(&s.actor, |db| {
         if !releases::delete_package(db, rev.id, name.as_str())? {
             return Err(
@@ -648,6 +676,7 @@ pub fn unstage(
     });
     removed?;
     rebuild_tree(s, &rel, &rev)?;
+    collect_garbage(s, &dropped)?;
     Ok(UnstageReport {
         release: r.to_string(),
         revision: rev.label(),

@@ -74,3 +74,88 @@ pub fn signatures_of(db: &Connection, package_id: i64) -> anyhow::Result<Vec<(St
     let rows = stmt.query_map([package_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The state `fsck` compares between the live index and one rebuilt from the event log: per
+/// table, its rows as text over the columns that events determine (no times, no personal data).
+pub fn state(db: &Connection) -> anyhow::Result<Vec<(&'static str, Vec<String>)>> {
+    const QUERIES: &[(&str, &str)] = &[
+        (
+            "users",
+            "SELECT id || '|' || kind || '|' || consent FROM users",
+        ),
+        (
+            "projects",
+            "SELECT key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') FROM projects",
+        ),
+        (
+            "products",
+            "SELECT project || '/' || key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(license,'') || '|' || coalesce(version,'') FROM products",
+        ),
+        (
+            "roles",
+            "SELECT project || '|' || user_id || '|' || role FROM roles",
+        ),
+        (
+            "keys",
+            "SELECT fingerprint || '|' || coalesce(user_id,'') || '|' || (retired_at IS NOT NULL) || '|' || armored FROM keys",
+        ),
+        (
+            "policies",
+            "SELECT target || '|' || version || '|' || coalesce(min_hours,'-') || '|' || coalesce(manual,'-') || '|' || coalesce(pause_on_veto,'-') || '|' || coalesce(checklist,'-') FROM policies",
+        ),
+        (
+            "releases",
+            "SELECT target || '@' || version || '|' || stage || '|' || coalesce(phase,'') || '|' || coalesce(reason,'') FROM releases",
+        ),
+        (
+            "revisions",
+            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || v.phase FROM revisions v JOIN releases r ON r.id = v.release_id",
+        ),
+        (
+            "packages",
+            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || p.size || '|' || p.sha256 || '|' || coalesce(p.sha512,'') || '|' || coalesce(p.platform,'') || '|' || coalesce(p.arch,'') || '|' || coalesce(p.channel,'') || '|' || coalesce(p.external_url,'') FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
+        ),
+        (
+            "signatures",
+            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || s.fingerprint || '|' || s.armored FROM signatures s JOIN packages p ON p.id = s.package_id JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
+        ),
+        (
+            "votes",
+            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || coalesce(o.outcome,'open') || '|' || coalesce(o.closure,'') FROM vote_rounds o JOIN revisions v ON v.id = o.revision_id JOIN releases r ON r.id = v.release_id",
+        ),
+        (
+            "ballots",
+            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || b.voter || '|' || b.value || '|' || b.binding || '|' || b.source FROM ballots b JOIN revisions v ON v.id = b.revision_id JOIN releases r ON r.id = v.release_id",
+        ),
+        (
+            "cves",
+            "SELECT id || '|' || title || '|' || date || '|' || coalesce(severity,'') || '|' || coalesce(state,'') FROM cves",
+        ),
+        (
+            "cve_links",
+            "SELECT l.cve || '|' || l.target || '|' || coalesce(r.version,'') FROM cve_links l LEFT JOIN releases r ON r.id = l.release_id",
+        ),
+        (
+            "check_ignores",
+            "SELECT target || '|' || pattern || '|' || reason FROM check_ignores",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (table, sql) in QUERIES {
+        let mut stmt = db.prepare(sql)?;
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
+        rows.sort();
+        out.push((*table, rows));
+    }
+    Ok(out)
+}
+
+/// A fresh, empty index in memory with the current schema, for replaying the log into.
+pub fn scratch_index() -> anyhow::Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    super::schema::migrate(&mut conn)?;
+    Ok(conn)
+}

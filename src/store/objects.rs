@@ -61,3 +61,17 @@ pub fn sync_dir(dir: &Path) {
 pub fn open(store_dir: &Path, sha256: &str) -> io::Result<File> {
     File::open(path(store_dir, sha256))
 }
+
+/// Removes an object no package refers to any more (after the change that dropped it has
+/// committed; a crash before leaves an unreferenced object, which fsck --repair removes).
+pub fn remove(store_dir: &Path, sha256: &str) -> anyhow::Result<()> {
+    let p = path(store_dir, sha256);
+    if let Ok(meta) = fs::metadata(&p) {
+        let mut perms = meta.permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        fs::set_permissions(&p, perms)?;
+        fs::remove_file(&p)?;
+    }
+    Ok(())
+}

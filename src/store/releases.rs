@@ -406,3 +406,12 @@ pub fn passed_revision(db: &Connection, release_id: i64) -> anyhow::Result<Optio
         )
         .optional()?)
 }
+
+/// Whether any package (of any revision) still refers to this object.
+pub fn object_referenced(db: &Connection, sha256: &str) -> anyhow::Result<bool> {
+    Ok(db.query_row(
+        "SELECT count(*) > 0 FROM packages WHERE sha256 = ?1 AND external_url IS NULL",
+        [sha256],
+        |r| r.get(0),
+    )?)
+}

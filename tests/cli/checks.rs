@@ -308,4 +308,9 @@ fn ignores_turn_findings_into_passes() {
         ],
     );
     env.run(&["check", "demo@1.2.0", "--strict"]).code(3);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }

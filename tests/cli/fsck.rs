@@ -91,7 +91,8 @@ fn an_edited_signature_is_found() {
     env.db()
         .execute("UPDATE signatures SET armored = ?1 WHERE package_id = (SELECT id FROM packages WHERE name = 'demo-1.0-src.tar.gz')", [other])
         .unwrap();
-    assert_eq!(kinds(&fsck_fails(&env)), ["signature"]);
+    // Found twice: the signature does not verify, and the log says another was recorded.
+    assert_eq!(kinds(&fsck_fails(&env)), ["replay", "replay", "signature"]);
 }
 
 #[test]
@@ -182,5 +183,26 @@ fn thirty_two_concurrent_writers_lose_nothing() {
         32
     );
     assert_eq!(env.events(), before + 32);
+    assert_eq!(env.json(&["fsck"])["ok"], true);
+}
+
+/// Changes made behind relmgr's back, with no event, are found by replaying the log into a
+/// fresh index and comparing.
+#[test]
+fn changes_without_an_event_are_found_by_replay() {
+    for sql in [
+        "INSERT INTO roles (project, user_id, role, granted_at, granted_by) VALUES ('demo', 'guest', 'pmc', 'x', 'x')",
+        "UPDATE projects SET license = 'MIT' WHERE key = 'demo'",
+        "UPDATE releases SET stage = 'current', phase = 'distributing'",
+        "UPDATE users SET consent = 1 WHERE id = 'guest'",
+    ] {
+        let env = store_with_release();
+        env.db().execute(sql, []).unwrap();
+        let r = fsck_fails(&env);
+        assert!(kinds(&r).iter().all(|k| k == "replay"), "{sql}: {r}");
+        assert!(!kinds(&r).is_empty());
+    }
+    // A clean store replays to exactly its index.
+    let env = store_with_release();
     assert_eq!(env.json(&["fsck"])["ok"], true);
 }

@@ -95,6 +95,11 @@ fn apache_keys_files_and_status() {
     );
     assert!(status.contains(&"expired"));
     assert!(status.contains(&"revoked"));
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -252,6 +257,11 @@ fn retire_keeps_the_key_for_verification() {
     assert!(v["retired_at"].is_string());
     env.fails(5, &["key", "remove", &fpr]);
     assert_eq!(env.json(&["key", "list"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -386,6 +396,11 @@ fn gpg_keys_import_and_merge_new_user_ids_and_revocations() {
         env.count("SELECT count(*) FROM keys"),
         3,
         "merged, not duplicated"
+    );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
     );
 }
 

@@ -133,6 +133,11 @@ fn archive_prior_and_version_follow_the_newest_current() {
     );
     env.ok(&["--as", "rm", "revoke", "demo@1.10.0", "--reason", "broken"]);
     assert_eq!(env.json(&["project", "show", "demo"])["version"], "1.9.0");
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -191,6 +196,11 @@ fn announce_renders_the_mail() {
             "Subject: Demo 1.0.0 is out\n\nGet demo@1.0.0 from https://demo.example.org."
         ),
         "{mail}"
+    );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
     );
 }
 
@@ -263,6 +273,11 @@ fn revoke_blocks_the_version() {
             .unwrap()
             .len(),
         1
+    );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
     );
 }
 
@@ -403,6 +418,11 @@ fn cves_are_validated() {
     let list = env.json(&["cve", "list", "demo"]);
     assert_eq!(list[0]["severity"], "critical");
     assert_eq!(list[0]["links"][0], "demo");
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 fn snapshot(dir: &std::path::Path) -> Value {

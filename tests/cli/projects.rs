@@ -129,4 +129,9 @@ fn products_belong_to_projects() {
     );
     env.fails(6, &["product", "show", "demo/nope"]);
     env.fails(6, &["product", "list", "nope"]);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }

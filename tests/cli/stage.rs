@@ -425,6 +425,11 @@ fn restaging_replaces_and_unstage_removes_in_a_draft() {
         &["--as", "rm", "unstage", "demo@1.2.0", "demo-1.2.0.txt"],
     );
     env.fails(6, &["--as", "rm", "unstage", "demo@9.9", "x"]);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -505,6 +510,11 @@ fn external_packages() {
         );
     }
     assert_eq!(env.events(), before);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -726,6 +736,11 @@ fn list_releases_of_projects_and_products() {
     );
     env.fails(6, &["release", "show", "demo@3.0"]);
     env.fails(6, &["release", "show", "demo@1.0.0", "--revision", "rc2"]);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {

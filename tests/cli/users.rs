@@ -94,6 +94,11 @@ fn revoking_consent_erases_personal_data_everywhere() {
         env.json(&["user", "consent", "carol", "grant"])["consent"],
         true
     );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -121,6 +126,11 @@ fn losing_the_last_committer_role_erases_unconsented_data() {
     assert_eq!(
         env.json(&["user", "show", "dev"])["email"],
         serde_json::Value::Null
+    );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
     );
 }
 
@@ -151,4 +161,9 @@ fn roles_grant_revoke_list() {
     env.fails(5, &["role", "revoke", "store", "admin", "admin"]);
     let u = env.json(&["user", "show", "guest"]);
     assert_eq!(u["roles"][0]["role"], "member");
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }

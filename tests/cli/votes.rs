@@ -180,6 +180,11 @@ fn starting_a_vote_freezes_the_revision_and_staging_makes_the_next() {
         env.json(&["vote", "status", "demo@1.2.0", "--revision", "rc1"])["outcome"],
         "open"
     );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -236,6 +241,11 @@ fn pause_on_veto_then_confirm_or_abandon() {
             outcome
         );
         assert_eq!(env.json(&["release", "show", "demo@1.2.0"])["phase"], phase);
+        assert_eq!(
+            env.json(&["fsck"])["ok"],
+            true,
+            "the log replays to the index"
+        );
     }
 }
 
@@ -296,6 +306,11 @@ fn the_last_vote_counts_and_binding_is_fixed_when_cast() {
         false
     );
     assert_eq!(status(&env)["binding"]["plus"], 2);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -359,6 +374,11 @@ fn signed_votes_use_the_voters_own_key() {
         ],
     );
     assert_eq!(env.events(), before);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -486,6 +506,11 @@ fn votes_from_a_mail_thread() {
         env.json(&["--as", "alice", "vote", "close", "demo@1.2.0"])["outcome"],
         "passed"
     );
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 #[test]
@@ -551,4 +576,9 @@ fn policies_are_versioned_and_inherited() {
     env.fails(6, &["policy", "show", "nope"]);
     let p = env.json(&["policy", "set", "demo", "--clear-checklist"]);
     assert_eq!(p["checklist"], Value::Null);
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
