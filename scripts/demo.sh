@@ -67,7 +67,8 @@ gpg --batch -q --import "$work/www/demo/KEYS" 2>/dev/null
 gpg --batch --ignore-time-conflict --verify "$work/www/snapshot.json.asc" "$work/www/snapshot.json" 2>&1 | grep -E "Good signature|BAD"
 gpgconf --kill all
 
-step "The audit trail"
+step "The audit trail, and a check of the whole store (objects, signatures, chain, replay)"
 run log demo
+run fsck
 echo
 echo "Demo complete. Store: $work/.relmgr$([ "${1:-}" = "--keep" ] && echo " (kept)" || echo " (removed)")"
