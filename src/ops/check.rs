@@ -10,14 +10,13 @@ use crate::checks::{self, Context, Finding, Ignore, Outcome, PackageInput};
 use crate::clock;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo, Target};
-use crate::perm::Action;
 use crate::pgp::SigCheck;
 use crate::store::check_rules::{self, IgnoreRow};
 use crate::store::releases::{self, Package, Release, Revision};
 use crate::store::{EventDraft, keys, objects, projects};
 
 use super::stage::parallel;
-use super::{Session, access, project, release, verify};
+use super::{Session, project, release, verify};
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -303,23 +302,13 @@ pub fn gate(
     Ok(rep)
 }
 
-fn ignore_target(s: &Session, target: &Target) -> anyhow::Result<()> {
-    project::load(s.store.db(), target)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(target.project.as_str()),
-    )
-}
-
 pub fn ignore_add(
     s: &mut Session,
     target: &Target,
     pattern: &str,
     reason: &str,
 ) -> anyhow::Result<IgnoreRow> {
-    ignore_target(s, target)?;
+    project::load_managed(s, target)?;
     if reason.trim().is_empty() || reason.chars().any(char::is_control) {
         return Err(Error::usage("--reason is empty or holds control characters").into());
     }
@@ -355,7 +344,7 @@ pub fn ignore_add(
 }
 
 pub fn ignore_remove(s: &mut Session, target: &Target, pattern: &str) -> anyhow::Result<()> {
-    ignore_target(s, target)?;
+    project::load_managed(s, target)?;
     s.store.write(&s.actor, |db| {
         if !check_rules::remove_ignore(db, &target.to_string(), pattern)? {
             return Err(Error::not_found(format!("{target} does not ignore {pattern:?}")).into());

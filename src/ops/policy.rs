@@ -9,12 +9,11 @@ use serde_json::json;
 
 use crate::error::Error;
 use crate::model::Target;
-use crate::perm::Action;
 use crate::store::EventDraft;
 use crate::store::votes::{self, PolicyRow};
 use crate::votes::Policy;
 
-use super::{Session, access, now_text, project};
+use super::{Session, now_text, project};
 
 /// The policy in force for a target, with where each field comes from.
 #[derive(Debug, Clone, Serialize)]
@@ -129,13 +128,7 @@ fn read_checklist(path: &Path) -> anyhow::Result<String> {
 
 /// Appends a new policy version for the target.
 pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<Effective> {
-    project::load(s.store.db(), target)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(target.project.as_str()),
-    )?;
+    project::load_managed(s, target)?;
     if change.min_hours.is_none()
         && change.manual.is_none()
         && change.pause_on_veto.is_none()

@@ -137,6 +137,20 @@ pub fn load(db: &rusqlite::Connection, target: &Target) -> anyhow::Result<Projec
     }
 }
 
+/// Loads a project or product the acting user manages (pmc, rm or admin of its project),
+/// else exit 6 / 4: the prologue of every command that changes a target's metadata or rules.
+pub fn load_managed(s: &Session, target: &Target) -> anyhow::Result<Project> {
+    let db = s.store.db();
+    let p = load(db, target)?;
+    access::require(
+        db,
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(target.project.as_str()),
+    )?;
+    Ok(p)
+}
+
 /// `project create` (admin) and `product create` (pmc/rm of the project, or admin).
 pub fn create(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
     let db = s.store.db();
@@ -196,13 +210,7 @@ fn split(target: &Target) -> (Option<&str>, &str) {
 
 /// `project edit` / `product edit`: pmc or rm of the project, or admin.
 pub fn edit(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
-    let current = load(s.store.db(), target)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(target.project.as_str()),
-    )?;
+    let current = load_managed(s, target)?;
     let meta = apply(current.meta.clone(), input)?;
     let (project, key) = split(target);
     s.store.write(&s.actor, |db| {
