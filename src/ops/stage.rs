@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use anyhow::Context as _;
 use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::json;
@@ -311,7 +312,8 @@ pub fn hash_into_store(
             objects::commit(store_dir, &tmp_path, &digest::to_hex(sha256))?;
             (size, sha256, signed)
         }
-        None => digest::read_once(&mut file, None, sink, &mut report).with_context_path(src)?,
+        None => digest::read_once(&mut file, None, sink, &mut report)
+            .with_context(|| format!("while reading {}", src.display()))?,
     };
     let (sha512, signature) =
         signed.map_err(|e| pgp_error(e, &format!("signing {}", src.display())))?;
@@ -321,16 +323,6 @@ pub fn hash_into_store(
         sha512: digest::to_hex(sha512),
         signature,
     })
-}
-
-trait WithPath<T> {
-    fn with_context_path(self, p: &Path) -> anyhow::Result<T>;
-}
-
-impl<T> WithPath<T> for std::io::Result<T> {
-    fn with_context_path(self, p: &Path) -> anyhow::Result<T> {
-        self.map_err(|e| anyhow::Error::new(e).context(format!("while reading {}", p.display())))
-    }
 }
 
 /// Runs `work` over `items` on up to `available_parallelism` threads, keeping the order of
