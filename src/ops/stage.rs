@@ -296,9 +296,10 @@ pub fn hash_into_store(
     };
     let (size, sha256, signed) = match into_store {
         Some(store_dir) => {
-            let (tmp_path, mut tmp) = objects::temp_file(store_dir)?;
+            let (tmp_path, tmp) = objects::temp_file(store_dir)?;
+            let mut tmp = objects::WriteBehind::new(tmp);
             let result = digest::read_once(&mut file, Some(&mut tmp), sink, &mut report)
-                .and_then(|r| tmp.flush().and_then(|_| tmp.sync_all()).map(|_| r));
+                .and_then(|r| tmp.flush().and_then(|_| tmp.sync()).map(|_| r));
             let (size, sha256, signed) = match result {
                 Ok(r) => r,
                 Err(e) => {

@@ -4,12 +4,10 @@
 //! was expired or revoked when it signed makes the signature bad; a subkey's signature counts
 //! for its primary key.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use serde::Serialize;
-use sha2::{Digest, Sha256, Sha512};
 
 use crate::checksums::{self, Algo};
 use crate::clock;
@@ -17,7 +15,7 @@ use crate::digest;
 use crate::distdir;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo};
-use crate::pgp::{Keyring, SigCheck};
+use crate::pgp::{DetachedHasher, Keyring, SigCheck};
 use crate::store::{keys, releases, tree};
 
 use super::stage::parallel;
@@ -67,63 +65,27 @@ pub struct Report {
     pub keys: String,
 }
 
-/// Reads a file once, feeding a SHA-512 (and SHA-256) on the side while the signature check
-/// consumes the bytes.
-struct Tee<'a, R> {
-    inner: R,
-    sha512: &'a mut Sha512,
-    sha256: Option<&'a mut Sha256>,
-}
-
-impl<R: Read> Read for Tee<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.sha512.update(&buf[..n]);
-        if let Some(h) = self.sha256.as_deref_mut() {
-            h.update(&buf[..n]);
-        }
-        Ok(n)
-    }
-}
-
 struct Sums {
     sha512: String,
     sha256: String,
     sig: Option<SigCheck>,
 }
 
-/// One read of `path`: its digests and, given a signature, its check.
+/// One read of `path`: its digests and, given a signature, its check. SHA-256 and the
+/// signature's SHA-512 (which is also the plain SHA-512) run on two threads beside the reader.
 fn read_and_check(
     path: &Path,
     sig: Option<&[u8]>,
     keyring: &Keyring,
     now: Timestamp,
 ) -> std::io::Result<Sums> {
-    let file = std::fs::File::open(path)?;
-    let mut h512 = Sha512::new();
-    let mut h256 = Sha256::new();
-    let reader = std::io::BufReader::with_capacity(digest::BUF_SIZE, file);
-    let mut tee = Tee {
-        inner: reader,
-        sha512: &mut h512,
-        sha256: Some(&mut h256),
-    };
-    let check = match sig {
-        Some(sig) => {
-            let c = keyring.verify_detached(sig, &mut tee, now);
-            // The verifier may stop early on a bad signature: hash the rest.
-            std::io::copy(&mut tee, &mut std::io::sink())?;
-            Some(c)
-        }
-        None => {
-            std::io::copy(&mut tee, &mut std::io::sink())?;
-            None
-        }
-    };
+    let mut file = std::fs::File::open(path)?;
+    let hasher = sig.map_or_else(DetachedHasher::unsigned, DetachedHasher::new);
+    let (_, sha256, hashed) = digest::read_once(&mut file, None, hasher, &mut |_| {})?;
     Ok(Sums {
-        sha512: digest::to_hex(h512.finalize()),
-        sha256: digest::to_hex(h256.finalize()),
-        sig: check,
+        sha512: digest::to_hex(hashed.sha512()),
+        sha256: digest::to_hex(sha256),
+        sig: sig.map(|_| keyring.check(&hashed, now)),
     })
 }
 

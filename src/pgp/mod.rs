@@ -42,7 +42,7 @@ use openpgp::types::{Curve, KeyFlags, PublicKeyAlgorithm, RevocationStatus};
 pub use import::{merge, parse_keyring, parse_keyring_at};
 pub use listing::{algo_display, keys_listing};
 pub use sign::{Sha512Signing, SigningKey, generate, load_signing_key, sign_detached};
-pub use verify::{Keyring, SigCheck};
+pub use verify::{DetachedHasher, HashedSignatures, Keyring, SigCheck};
 
 /// Errors of the OpenPGP layer.
 #[derive(Debug, thiserror::Error)]

@@ -9,14 +9,18 @@ use sequoia_openpgp as openpgp;
 use openpgp::Cert;
 use openpgp::armor;
 use openpgp::cert::prelude::*;
-use openpgp::crypto::{KeyPair, Password, hash};
+use openpgp::crypto::{KeyPair, Password, Signer as _};
 use openpgp::packet::prelude::*;
+use openpgp::packet::signature::subpacket::SubpacketArea;
 use openpgp::parse::Parse;
 use openpgp::serialize::{Serialize, SerializeInto};
-use openpgp::types::{HashAlgorithm, KeyFlags, RevocationStatus, SignatureType};
+use openpgp::types::{
+    HashAlgorithm, KeyFlags, PublicKeyAlgorithm, RevocationStatus, SignatureType,
+};
 
 use super::import::error_chain;
 use super::{KeyInfo, PgpError, algo_can_sign, fpr_hex, key_info, policy, to_st};
+use crate::digest::Sha512;
 
 /// Generates a new key: an Ed25519 primary key that can certify and sign,
 /// created at `now`, without expiry and without subkeys, with `user_id`,
@@ -84,9 +88,9 @@ impl SigningKey {
         super::armor_public(&self.cert)
     }
 
-    /// Completes `ctx` (which has hashed the data) into an armored
-    /// detached binary signature made at `time`.
-    fn sign_context(&self, ctx: hash::Context, time: Timestamp) -> Result<String, PgpError> {
+    /// Completes `state` (SHA-512 of the data so far) into an armored
+    /// detached binary signature (v4, SHA-512) made at `time`.
+    fn sign_prehashed(&self, state: Sha512, time: Timestamp) -> Result<String, PgpError> {
         let t = to_st(time);
         let public = self.keypair.public();
         if t < public.creation_time() {
@@ -124,11 +128,35 @@ impl SigningKey {
                 "the signing key is expired, revoked or not signing-capable at {time}"
             )));
         }
+        // What sequoia's `SignatureBuilder::sign_hash` does, with the data
+        // hashed by our own SHA-512 state: complete the builder (issuer,
+        // issuer fingerprint, salt notation), hash its v4 trailer after
+        // the data, and sign the digest.
         let mut signer = self.keypair.clone();
-        let sig = SignatureBuilder::new(SignatureType::Binary)
+        let builder = SignatureBuilder::new(SignatureType::Binary)
+            .set_hash_algo(HashAlgorithm::SHA512)
             .set_signature_creation_time(t)?
-            .sign_hash(&mut signer, ctx)?;
-        armor_signature(sig)
+            .pre_sign(&signer)?;
+        let pk_algo = public.pk_algo();
+        let mut state = state;
+        state.update(&v4_trailer(
+            builder.typ(),
+            pk_algo,
+            HashAlgorithm::SHA512,
+            builder.hashed_area(),
+        )?);
+        let digest = state.finish();
+        let mpis = signer.sign(HashAlgorithm::SHA512, &digest)?;
+        let sig = Signature4::new(
+            builder.typ(),
+            pk_algo,
+            HashAlgorithm::SHA512,
+            builder.hashed_area().clone(),
+            builder.unhashed_area().clone(),
+            [digest[0], digest[1]],
+            mpis,
+        );
+        armor_signature(sig.into())
     }
 }
 
@@ -226,37 +254,27 @@ pub fn load_signing_key(
 /// Hashes a file once for both its SHA-512 checksum and its detached
 /// signature.
 ///
-/// Wraps sequoia's own SHA-512 context.  Feed the data with
-/// [`update`](Self::update); [`finish`](Self::finish) clones the context:
-/// one copy yields the plain SHA-512 digest, the other is completed into a
-/// v4 binary signature with hash SHA-512.  `Send`: it can run on a worker
-/// thread.
-#[derive(Clone)]
+/// Holds relmgr's fast SHA-512 state ([`Sha512`], OpenSSL's libcrypto)
+/// rather than a sequoia hash context: a v4 signature over SHA-512 is the
+/// SHA-512 of the data followed by the signature's trailer, so one state
+/// gives both.  Feed the data with [`update`](Self::update);
+/// [`finish`](Self::finish) clones the state: one copy yields the plain
+/// SHA-512 digest, the other is completed into a v4 binary signature.
+/// `Send`: it can run on a worker thread.
+#[derive(Clone, Debug, Default)]
 pub struct Sha512Signing {
-    ctx: hash::Context,
-}
-
-impl Default for Sha512Signing {
-    fn default() -> Self {
-        Self::new()
-    }
+    state: Sha512,
 }
 
 impl Sha512Signing {
-    /// A fresh SHA-512 context.
+    /// A fresh SHA-512 state.
     pub fn new() -> Self {
-        // SHA-512 is always available in the rust crypto backend: this is
-        // not input-dependent.
-        let ctx = HashAlgorithm::SHA512
-            .context()
-            .expect("SHA-512 is supported by every sequoia backend")
-            .for_signature(4);
-        Sha512Signing { ctx }
+        Self::default()
     }
 
     /// Hashes more data.
     pub fn update(&mut self, data: &[u8]) {
-        self.ctx.update(data);
+        self.state.update(data);
     }
 
     /// Returns the plain SHA-512 of all data, and, if `key` is given, an
@@ -270,15 +288,41 @@ impl Sha512Signing {
         key: Option<&SigningKey>,
         time: Timestamp,
     ) -> Result<([u8; 64], Option<String>), PgpError> {
-        let mut plain = self.ctx.clone();
-        let mut digest = [0u8; 64];
-        plain.digest(&mut digest)?;
+        let digest = self.state.clone().finish();
         let sig = match key {
-            Some(k) => Some(k.sign_context(self.ctx, time)?),
+            Some(k) => Some(k.sign_prehashed(self.state, time)?),
             None => None,
         };
         Ok((digest, sig))
     }
+}
+
+/// The bytes a version 4 signature hashes after the data (RFC 9580
+/// §5.2.4): version, type, public-key and hash algorithm, the hashed
+/// subpacket area with its length, then `04 FF` and the length of all
+/// that as a 32-bit big-endian number.  Sequoia computes the same inside
+/// its hash contexts (`impl Hash for Signature4`); a unit test holds the
+/// two equal.
+pub(super) fn v4_trailer(
+    typ: SignatureType,
+    pk_algo: PublicKeyAlgorithm,
+    hash_algo: HashAlgorithm,
+    hashed_area: &SubpacketArea,
+) -> Result<Vec<u8>, PgpError> {
+    let area = openpgp::serialize::MarshalInto::to_vec(hashed_area)?;
+    let area_len = u16::try_from(area.len()).map_err(|_| {
+        PgpError::Other(anyhow::anyhow!(
+            "the hashed subpacket area is too large ({} bytes)",
+            area.len()
+        ))
+    })?;
+    let mut t = Vec::with_capacity(area.len() + 12);
+    t.extend_from_slice(&[4, typ.into(), pk_algo.into(), hash_algo.into()]);
+    t.extend_from_slice(&area_len.to_be_bytes());
+    t.extend_from_slice(&area);
+    t.extend_from_slice(&[4, 0xff]);
+    t.extend_from_slice(&(6 + u32::from(area_len)).to_be_bytes());
+    Ok(t)
 }
 
 /// Signs a small payload (a vote, `snapshot.json`): an ASCII-armored

@@ -463,3 +463,73 @@ fn mutated_signatures_never_panic_nor_verify() {
         );
     }
 }
+
+/// The one signature packet of an armored `.asc`.
+fn one_sig(bytes: &[u8]) -> Signature {
+    match openpgp::Packet::from_bytes(bytes).expect("parse") {
+        openpgp::Packet::Signature(s) => s,
+        p => panic!("not a signature: {p:?}"),
+    }
+}
+
+/// The v4 trailer relmgr hashes after the data (to sign and verify with its
+/// own SHA-512 state) is byte for byte the one sequoia hashes: the same
+/// digest for signatures of gpg (SHA-256, RSA) and of relmgr (SHA-512,
+/// Ed25519 primary and subkey).
+#[test]
+fn v4_trailer_matches_sequoia() {
+    use openpgp::crypto::hash::Hash as _;
+    let mut cases: Vec<(Vec<u8>, Signature)> = Vec::new();
+    for name in ["signed-by-expired.txt", "signed-by-revoked.txt"] {
+        let data = fixture(name);
+        let sig = one_sig(&fixture(&format!("{name}.asc")));
+        cases.push((data, sig));
+    }
+    for key in ["alice.sec.asc", "bob.sec.asc"] {
+        let data = b"relmgr v4 trailer".to_vec();
+        let armored = sign_detached(&load(key), &data, Timestamp::now()).expect("sign");
+        let sig = one_sig(armored.as_bytes());
+        assert_eq!(sig.hash_algo(), openpgp::types::HashAlgorithm::SHA512);
+        cases.push((data, sig));
+    }
+    for (data, sig) in cases {
+        let builder = sig.hash_algo().context().expect("algo");
+        let mut theirs = builder.for_signature(4);
+        theirs.update(&data);
+        sig.hash(&mut theirs).expect("hash");
+        let theirs = theirs.into_digest().expect("digest");
+
+        let builder = sig.hash_algo().context().expect("algo");
+        let mut ours = builder.for_signature(4);
+        ours.update(&data);
+        let trailer =
+            super::sign::v4_trailer(sig.typ(), sig.pk_algo(), sig.hash_algo(), sig.hashed_area())
+                .expect("trailer");
+        ours.update(&trailer);
+        assert_eq!(ours.into_digest().expect("digest"), theirs);
+        assert_eq!(&theirs[..2], sig.digest_prefix());
+    }
+}
+
+/// A signature made from relmgr's SHA-512 state verifies with sequoia's
+/// own streaming verifier path (hash contexts, not the shared state).
+#[test]
+fn prehashed_signature_verifies_with_sequoia_contexts() {
+    let data = b"signed by relmgr's own SHA-512 state";
+    let key = load("bob.sec.asc");
+    let armored = sign_detached(&key, data, Timestamp::now()).expect("sign");
+    let sig = one_sig(armored.as_bytes());
+    let cert = Cert::from_bytes(&fixture("bob.pub.asc")).expect("cert");
+    let signer = cert
+        .keys()
+        .find(|k| k.key().fingerprint().to_hex() == key.signing_fingerprint())
+        .expect("signing subkey");
+    sig.clone()
+        .verify_message(signer.key(), data)
+        .expect("sequoia verifies it");
+    assert!(
+        sig.clone()
+            .verify_message(signer.key(), b"other data")
+            .is_err()
+    );
+}

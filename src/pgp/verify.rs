@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use sequoia_openpgp as openpgp;
 
 use openpgp::cert::prelude::*;
-use openpgp::crypto::hash;
+use openpgp::crypto::hash::{self, Hash as _};
 use openpgp::packet::Signature;
 use openpgp::parse::{PacketParser, PacketParserResult, Parse};
 use openpgp::policy::{HashAlgoSecurity, Policy};
@@ -17,7 +17,9 @@ use openpgp::types::{HashAlgorithm, RevocationStatus, SignatureType};
 use openpgp::{Cert, KeyHandle, KeyID, Packet};
 
 use super::import::error_chain;
+use super::sign::v4_trailer;
 use super::{ParsedCert, PgpError, fpr_hex, parse_keyring, policy, to_st, to_ts};
+use crate::digest::{self, Sha512};
 
 /// Read buffer for streaming the signed data.
 const BUF_SIZE: usize = 1 << 20;
@@ -141,58 +143,37 @@ impl Keyring {
         data: &mut dyn Read,
         now: Timestamp,
     ) -> SigCheck {
-        let sigs = match parse_signatures(signature) {
-            Ok(s) if s.is_empty() => return bad("the signature file holds no signature"),
-            Ok(s) => s,
-            Err(e) => return bad(format!("malformed signature: {}", error_chain(&e))),
-        };
-
-        // One hash context per (algorithm, salt); v4 signatures share.
-        let mut slots: Vec<(HashAlgorithm, Option<Vec<u8>>, hash::Context)> = Vec::new();
-        let mut slot_of: Vec<Result<usize, String>> = Vec::new();
-        for sig in &sigs {
-            let algo = sig.hash_algo();
-            let salt = sig.salt().map(|s| s.to_vec());
-            if let Some(i) = slots.iter().position(|(a, s, _)| *a == algo && *s == salt) {
-                slot_of.push(Ok(i));
-                continue;
-            }
-            match algo.context() {
-                Ok(b) => {
-                    let mut ctx = b.for_signature(sig.version());
-                    if let Some(s) = &salt {
-                        ctx.update(s);
-                    }
-                    slots.push((algo, salt, ctx));
-                    slot_of.push(Ok(slots.len() - 1));
-                }
-                Err(e) => slot_of.push(Err(format!("unsupported hash algorithm {algo}: {e}"))),
-            }
-        }
-
-        if !slots.is_empty() {
+        let mut hasher = DetachedHasher::new(signature);
+        if hasher.wants_data() {
             let mut buf = vec![0u8; BUF_SIZE];
             loop {
                 match data.read(&mut buf) {
                     Ok(0) => break,
-                    Ok(n) => {
-                        for (_, _, ctx) in slots.iter_mut() {
-                            ctx.update(&buf[..n]);
-                        }
-                    }
+                    Ok(n) => hasher.update(&buf[..n]),
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     Err(e) => return bad(format!("cannot read the signed data: {e}")),
                 }
             }
         }
+        self.check(&hasher.finish(), now)
+    }
 
+    /// The verdict on signatures whose data has been hashed by a
+    /// [`DetachedHasher`]: any good signature wins, then a bad one, then
+    /// an unknown key.
+    pub fn check(&self, hashed: &HashedSignatures, now: Timestamp) -> SigCheck {
+        let sigs = match &hashed.sigs {
+            Ok(s) if s.is_empty() => return bad("the signature file holds no signature"),
+            Ok(s) => s,
+            Err(e) => return bad(format!("malformed signature: {e}")),
+        };
         let now = to_st(now);
         let mut first_bad = None;
         let mut first_unknown = None;
-        for (sig, slot) in sigs.iter().zip(slot_of) {
-            let result = match slot {
-                Ok(i) => self.check_one(sig, &slots[i].2, now),
-                Err(reason) => SigCheck::Bad { reason },
+        for (sig, digest) in sigs.iter().zip(&hashed.digests) {
+            let result = match digest {
+                Ok(d) => self.check_one(sig, d, now),
+                Err(reason) => bad(reason.clone()),
             };
             match result {
                 good @ SigCheck::Good { .. } => return good,
@@ -218,8 +199,8 @@ impl Keyring {
         }
     }
 
-    /// Checks one signature whose data has been hashed into `ctx`.
-    fn check_one(&self, sig: &Signature, ctx: &hash::Context, now: SystemTime) -> SigCheck {
+    /// Checks one signature against `digest`, the hash it covers.
+    fn check_one(&self, sig: &Signature, digest: &[u8], now: SystemTime) -> SigCheck {
         if sig.typ() != SignatureType::Binary {
             return bad(format!(
                 "unsupported signature type {} (relmgr checks binary signatures)",
@@ -258,7 +239,7 @@ impl Keyring {
         for i in candidates {
             let cert = &self.certs[i];
             for ka in cert.keys().key_handles(issuers.iter()) {
-                let r = check_with(cert, ka.key(), sig, ctx, created, now);
+                let r = check_with(cert, ka.key(), sig, digest, created, now);
                 if matches!(r, SigCheck::Good { .. }) {
                     return r;
                 }
@@ -268,6 +249,166 @@ impl Keyring {
         result.unwrap_or_else(|| SigCheck::UnknownKey {
             issuer: first_issuer.to_hex().to_uppercase(),
         })
+    }
+}
+
+/// Hashes the data of a detached signature as it streams by, for every
+/// signature the file holds; [`Keyring::check`] then judges them.
+///
+/// Version 4 signatures over SHA-512 (what relmgr, gpg and most release
+/// managers make) share one fast SHA-512 state ([`Sha512`], OpenSSL's
+/// libcrypto), which also yields the data's plain SHA-512, so a caller
+/// that needs the `.sha512` too hashes once.  Other algorithms and
+/// versions get a sequoia hash context each (one per algorithm and salt).
+/// A [`digest::Sink`]: it can run on a hashing thread beside the reader.
+pub struct DetachedHasher {
+    sigs: Result<Vec<Signature>, String>,
+    sha512: Sha512,
+    others: Vec<(HashAlgorithm, Option<Vec<u8>>, hash::Context)>,
+    slots: Vec<Slot>,
+}
+
+/// Where one signature's data is hashed.
+enum Slot {
+    /// The shared SHA-512 state (v4, SHA-512).
+    Fast,
+    /// `others[i]`.
+    Other(usize),
+    /// Cannot be hashed: the reason.
+    Unsupported(String),
+}
+
+/// What a [`DetachedHasher`] produced: the signatures, the digest each
+/// one covers, and the data's plain SHA-512.
+pub struct HashedSignatures {
+    sigs: Result<Vec<Signature>, String>,
+    digests: Vec<Result<Vec<u8>, String>>,
+    sha512: [u8; 64],
+}
+
+impl HashedSignatures {
+    /// The plain SHA-512 of the data.
+    pub fn sha512(&self) -> [u8; 64] {
+        self.sha512
+    }
+}
+
+impl DetachedHasher {
+    /// Parses `signature` (armored or binary, one or more signature
+    /// packets).  An unreadable file is reported by [`Keyring::check`].
+    pub fn new(signature: &[u8]) -> Self {
+        let mut h = DetachedHasher {
+            sigs: parse_signatures(signature).map_err(|e| error_chain(&e)),
+            sha512: Sha512::new(),
+            others: Vec::new(),
+            slots: Vec::new(),
+        };
+        let sigs = match &h.sigs {
+            Ok(sigs) => sigs.clone(),
+            Err(_) => Vec::new(),
+        };
+        for sig in &sigs {
+            let algo = sig.hash_algo();
+            if sig.version() == 4 && algo == HashAlgorithm::SHA512 {
+                h.slots.push(Slot::Fast);
+                continue;
+            }
+            let salt = sig.salt().map(|s| s.to_vec());
+            if let Some(i) = h
+                .others
+                .iter()
+                .position(|(a, s, _)| *a == algo && *s == salt)
+            {
+                h.slots.push(Slot::Other(i));
+                continue;
+            }
+            match algo.context() {
+                Ok(b) => {
+                    let mut ctx = b.for_signature(sig.version());
+                    if let Some(s) = &salt {
+                        ctx.update(s);
+                    }
+                    h.others.push((algo, salt, ctx));
+                    h.slots.push(Slot::Other(h.others.len() - 1));
+                }
+                Err(e) => h.slots.push(Slot::Unsupported(format!(
+                    "unsupported hash algorithm {algo}: {}",
+                    error_chain(&e)
+                ))),
+            }
+        }
+        h
+    }
+
+    /// A hasher with no signature: it only computes the plain SHA-512.
+    pub fn unsigned() -> Self {
+        DetachedHasher {
+            sigs: Ok(Vec::new()),
+            sha512: Sha512::new(),
+            others: Vec::new(),
+            slots: Vec::new(),
+        }
+    }
+
+    /// Whether any signature can be checked, i.e. reading the data is of
+    /// use for the verdict.
+    fn wants_data(&self) -> bool {
+        self.slots
+            .iter()
+            .any(|s| !matches!(s, Slot::Unsupported(_)))
+    }
+
+    /// Hashes the next bytes of the data.
+    pub fn update(&mut self, data: &[u8]) {
+        self.sha512.update(data);
+        for (_, _, ctx) in &mut self.others {
+            ctx.update(data);
+        }
+    }
+
+    /// Completes every signature's digest.
+    pub fn finish(self) -> HashedSignatures {
+        let sigs = match &self.sigs {
+            Ok(sigs) => sigs.as_slice(),
+            Err(_) => &[],
+        };
+        let digests = sigs
+            .iter()
+            .zip(&self.slots)
+            .map(|(sig, slot)| match slot {
+                Slot::Fast => {
+                    let mut state = self.sha512.clone();
+                    v4_trailer(sig.typ(), sig.pk_algo(), sig.hash_algo(), sig.hashed_area())
+                        .map(|t| {
+                            state.update(&t);
+                            state.finish().to_vec()
+                        })
+                        .map_err(|e| format!("malformed signature: {e}"))
+                }
+                Slot::Other(i) => {
+                    let mut ctx = self.others[*i].2.clone();
+                    sig.hash(&mut ctx)
+                        .and_then(|_| ctx.into_digest())
+                        .map_err(|e| format!("malformed signature: {}", error_chain(&e)))
+                }
+                Slot::Unsupported(reason) => Err(reason.clone()),
+            })
+            .collect();
+        HashedSignatures {
+            digests,
+            sha512: self.sha512.finish(),
+            sigs: self.sigs,
+        }
+    }
+}
+
+impl digest::Sink for DetachedHasher {
+    type Output = HashedSignatures;
+    fn update(&mut self, data: &[u8]) {
+        DetachedHasher::update(self, data);
+    }
+    fn finish(self) -> HashedSignatures {
+        DetachedHasher::finish(self)
     }
 }
 
@@ -313,7 +454,7 @@ fn check_with<R: openpgp::packet::key::KeyRole>(
     cert: &Cert,
     key: &openpgp::packet::Key<openpgp::packet::key::PublicParts, R>,
     sig: &Signature,
-    ctx: &hash::Context,
+    digest: &[u8],
     created: SystemTime,
     now: SystemTime,
 ) -> SigCheck {
@@ -324,7 +465,7 @@ fn check_with<R: openpgp::packet::key::KeyRole>(
             to_ts(key.creation_time())
         ));
     }
-    if let Err(e) = sig.verify_hash(key, ctx.clone()) {
+    if let Err(e) = sig.verify_digest(key, digest) {
         return bad(format!(
             "the signature does not match the data: {}",
             error_chain(&e)
