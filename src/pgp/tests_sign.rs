@@ -533,3 +533,60 @@ fn prehashed_signature_verifies_with_sequoia_contexts() {
             .is_err()
     );
 }
+
+/// One `.asc` holding a SHA-256 signature (sequoia's hash context) and a
+/// SHA-512 one (relmgr's shared state): either one being good is enough,
+/// in either order, and the plain SHA-512 the hasher yields on the side is
+/// the data's, whether fed by `verify_detached` or as a threaded sink.
+#[test]
+fn mixed_hash_signatures_in_one_file() {
+    let (cert, mut kp) = fresh_key("Mixed <mixed@example.org>", 3);
+    let ring = Keyring::new([armor_public(&cert).expect("armor")]).expect("ring");
+    let data = b"one release, two signatures\n".repeat(10_000);
+    let t = Timestamp::now();
+    let sha256_sig = |kp: &mut KeyPair, data: &[u8]| {
+        let sig = SignatureBuilder::new(SignatureType::Binary)
+            .set_hash_algo(openpgp::types::HashAlgorithm::SHA256)
+            .set_signature_creation_time(to_st(t))
+            .expect("time")
+            .sign_message(kp, data)
+            .expect("sign");
+        assert_eq!(sig.hash_algo(), openpgp::types::HashAlgorithm::SHA256);
+        armor_signature(sig).expect("armor")
+    };
+    let sha512_sig = |kp: &KeyPair, data: &[u8]| {
+        let key = SigningKey::for_tests(&cert, kp.clone());
+        sign_detached(&key, data, t).expect("sign")
+    };
+    let good256 = sha256_sig(&mut kp, &data);
+    let bad256 = sha256_sig(&mut kp, b"other bytes");
+    let good512 = sha512_sig(&kp, &data);
+    let bad512 = sha512_sig(&kp, b"other bytes");
+    for (case, asc, good) in [
+        ("good256 bad512", format!("{good256}{bad512}"), true),
+        ("bad512 good256", format!("{bad512}{good256}"), true),
+        ("bad256 good512", format!("{bad256}{good512}"), true),
+        ("good512 bad256", format!("{good512}{bad256}"), true),
+        ("bad256 bad512", format!("{bad256}{bad512}"), false),
+        ("good512", good512.clone(), true),
+        ("good256", good256.clone(), true),
+    ] {
+        let got = verify(&ring, &asc, &data);
+        assert_eq!(
+            matches!(got, SigCheck::Good { .. }),
+            good,
+            "{case}: {got:?}"
+        );
+
+        let mut src = &data[..];
+        let (_, _, hashed) = crate::digest::read_once(
+            &mut src,
+            None,
+            DetachedHasher::new(asc.as_bytes()),
+            &mut |_| {},
+        )
+        .expect("read");
+        assert_eq!(hashed.sha512(), crate::digest::Sha512::digest(&data));
+        assert_eq!(ring.check(&hashed, Timestamp::now()), got);
+    }
+}

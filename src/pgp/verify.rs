@@ -419,11 +419,44 @@ fn bad(reason: impl Into<String>) -> SigCheck {
 }
 
 /// Reads the signature packets of a detached signature (armored or not).
+///
+/// An armored file may hold several blocks one after another (`cat a.asc
+/// b.asc`, or relmgr's own `.asc` of a package signed twice); the armor
+/// reader stops at the first `END` line, so each block is parsed on its
+/// own.
 fn parse_signatures(bytes: &[u8]) -> anyhow::Result<Vec<Signature>> {
     let mut sigs = Vec::new();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Ok(sigs);
     }
+    for block in armor_blocks(bytes) {
+        parse_packets(block, &mut sigs)?;
+    }
+    Ok(sigs)
+}
+
+/// Splits `bytes` before each line that starts an armor block; binary
+/// input (no such line) is one block.
+fn armor_blocks(bytes: &[u8]) -> Vec<&[u8]> {
+    const BEGIN: &[u8] = b"-----BEGIN PGP ";
+    let starts: Vec<usize> = (0..bytes.len())
+        .filter(|&i| (i == 0 || bytes[i - 1] == b'\n') && bytes[i..].starts_with(BEGIN))
+        .collect();
+    if starts.len() <= 1 {
+        return vec![bytes];
+    }
+    let mut blocks = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        // Text before the first block stays with it (the armor reader skips it).
+        let from = if k == 0 { 0 } else { start };
+        let to = starts.get(k + 1).copied().unwrap_or(bytes.len());
+        blocks.push(&bytes[from..to]);
+    }
+    blocks
+}
+
+/// Appends the signature packets of one armored block or binary stream.
+fn parse_packets(bytes: &[u8], sigs: &mut Vec<Signature>) -> anyhow::Result<()> {
     let mut ppr = PacketParser::from_bytes(bytes)?;
     while let PacketParserResult::Some(pp) = ppr {
         let (packet, next) = pp.next()?;
@@ -446,7 +479,7 @@ fn parse_signatures(bytes: &[u8]) -> anyhow::Result<Vec<Signature>> {
         }
         ppr = next;
     }
-    Ok(sigs)
+    Ok(())
 }
 
 /// Checks `sig` against one key of `cert`.
