@@ -44,6 +44,20 @@ impl Sink for sha2::Sha256 {
     }
 }
 
+/// Several sinks fed the same bytes, one after another on one worker (e.g. one signature
+/// hasher per stored signature of an object, from a single read).
+impl<S: Sink> Sink for Vec<S> {
+    type Output = Vec<S::Output>;
+    fn update(&mut self, data: &[u8]) {
+        for sink in self.iter_mut() {
+            sink.update(data);
+        }
+    }
+    fn finish(self) -> Vec<S::Output> {
+        self.into_iter().map(Sink::finish).collect()
+    }
+}
+
 /// SHA-512 by OpenSSL's libcrypto, the hash of every `.sha512` and every signature relmgr makes.
 ///
 /// It is the one SHA-512 state of the hot path: its assembly (AVX2 where the CPU has it) hashes

@@ -10,7 +10,7 @@ use crate::checks::{self, Context, Finding, Ignore, Outcome, PackageInput};
 use crate::clock;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo, Target};
-use crate::pgp::SigCheck;
+use crate::pgp::{DetachedHasher, SigCheck};
 use crate::store::check_rules::{self, IgnoreRow};
 use crate::store::releases::{self, Package, Release, Revision};
 use crate::store::{EventDraft, keys, objects, projects};
@@ -33,38 +33,83 @@ pub struct Report {
 /// Who owns each registered key, by primary fingerprint.
 type Owners = std::collections::HashMap<String, Option<String>>;
 
-fn signature_finding(
+/// What one read of a package's object yields: its SHA-256 and SHA-512 (hex) and the verdict on
+/// each of its signatures, in order; or why it could not be read.
+type ObjectRead = Result<(String, String, Vec<SigCheck>), String>;
+
+/// Reads a package's object once: both digests and every signature over it.
+fn read_object(
     dir: &std::path::Path,
     p: &Package,
     keyring: &crate::pgp::Keyring,
+    now: jiff::Timestamp,
+) -> ObjectRead {
+    let mut hashers: Vec<DetachedHasher> = p
+        .signatures
+        .iter()
+        .map(|s| DetachedHasher::new(s.armored.as_bytes()))
+        .collect();
+    let signed = hashers.len();
+    if hashers.is_empty() {
+        hashers.push(DetachedHasher::unsigned());
+    }
+    let mut file = objects::open(dir, &p.sha256).map_err(|e| e.to_string())?;
+    let (_, sha256, hashed) = crate::digest::read_once(&mut file, None, hashers, &mut |_| {})
+        .map_err(|e| e.to_string())?;
+    let verdicts = hashed[..signed]
+        .iter()
+        .map(|h| keyring.check(h, now))
+        .collect();
+    Ok((
+        crate::digest::to_hex(sha256),
+        crate::digest::to_hex(hashed[0].sha512()),
+        verdicts,
+    ))
+}
+
+fn signature_finding(
+    p: &Package,
+    read: &ObjectRead,
     owners: &Owners,
     members: &[String],
-    now: jiff::Timestamp,
-) -> anyhow::Result<Finding> {
-    let path = objects::path(dir, &p.sha256);
+) -> Finding {
     if p.signatures.is_empty() {
-        return Ok(Finding::new(
+        return Finding::new(
             &p.name,
             "signature",
             Outcome::Fail,
             format!("{} has no signature", p.name),
-        ));
+        );
     }
+    let verdicts = match read {
+        Ok((_, _, v)) => v,
+        Err(e) => {
+            return Finding::new(
+                &p.name,
+                "signature",
+                Outcome::Fail,
+                format!(
+                    "{}: bad signature: cannot read the signed data: {e}",
+                    p.name
+                ),
+            );
+        }
+    };
     // Any good signature by a member passes; otherwise the first signature's problem is told.
     let mut first_problem = None;
-    for sig in &p.signatures {
-        let f = match keyring.verify_detached_path(sig.armored.as_bytes(), &path, now) {
+    for verdict in verdicts {
+        let f = match verdict.clone() {
             SigCheck::Good {
                 primary_fingerprint,
                 ..
             } => match owners.get(&primary_fingerprint).cloned().flatten() {
                 Some(u) if members.contains(&u) => {
-                    return Ok(Finding::new(
+                    return Finding::new(
                         &p.name,
                         "signature",
                         Outcome::Pass,
                         format!("{} signed by {u} ({primary_fingerprint})", p.name),
-                    ));
+                    );
                 }
                 Some(u) => Finding::new(
                     &p.name,
@@ -100,10 +145,16 @@ fn signature_finding(
         };
         first_problem.get_or_insert(f);
     }
-    Ok(first_problem.expect("a package with signatures has a first one"))
+    first_problem.expect("a package with signatures has a first one")
 }
 
-fn checksum_finding(dir: &std::path::Path, rel: &Release, rev: &Revision, p: &Package) -> Finding {
+fn checksum_finding(
+    dir: &std::path::Path,
+    rel: &Release,
+    rev: &Revision,
+    p: &Package,
+    read: &ObjectRead,
+) -> Finding {
     let tree = crate::store::tree::revision_dir(dir, &rel.target, &rel.version, &rev.label());
     let sidecar = tree.join(format!("{}.sha512", p.name));
     let Ok(text) = std::fs::read_to_string(&sidecar) else {
@@ -114,11 +165,11 @@ fn checksum_finding(dir: &std::path::Path, rel: &Release, rev: &Revision, p: &Pa
             format!("{} has no .sha512", p.name),
         );
     };
-    match crate::digest::hash_file(&objects::path(dir, &p.sha256)) {
-        Ok(d)
-            if Some(d.sha512_hex()) == p.sha512
-                && d.sha256_hex() == p.sha256
-                && text.starts_with(&d.sha512_hex()) =>
+    match read {
+        Ok((sha256, sha512, _))
+            if Some(sha512) == p.sha512.as_ref()
+                && sha256 == &p.sha256
+                && text.starts_with(sha512.as_str()) =>
         {
             Finding::new(
                 &p.name,
@@ -180,9 +231,10 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         .collect();
     let dir = s.store.dir.as_path();
     let per_package = parallel(&managed, |p| {
+        let read = read_object(dir, p, &keyring, now);
         let mut f = vec![
-            signature_finding(dir, p, &keyring, &owners, &members, now)?,
-            checksum_finding(dir, rel, rev, p),
+            signature_finding(p, &read, &owners, &members),
+            checksum_finding(dir, rel, rev, p, &read),
         ];
         f.extend(checks::check_package(
             &ctx,

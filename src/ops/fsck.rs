@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::digest;
-use crate::pgp::SigCheck;
-use crate::store::{check, events, keys, objects, releases};
+use crate::pgp::{DetachedHasher, SigCheck};
+use crate::store::{check, events, keys, releases};
 
 use super::stage::parallel;
 use super::{Session, verify};
@@ -92,10 +92,50 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
             }
         }
     }
-    let digests = parallel(&files, |(_, path)| Ok(digest::hash_file(path)?))?;
+    // Each object is read once: its SHA-256, its SHA-512 and every stored signature over it.
+    let packages = check::managed_packages(db)?;
+    let keyring = verify::store_keyring(s)?;
+    let now = clock::now()?;
+    let mut sig_jobs = Vec::new();
+    for p in &packages {
+        for (fpr, armored) in check::signatures_of(db, p.id)? {
+            sig_jobs.push((p.place.clone(), p.sha256.clone(), fpr, armored));
+        }
+    }
+    let mut jobs_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (_, sha256, _, _)) in sig_jobs.iter().enumerate() {
+        jobs_of.entry(sha256.as_str()).or_default().push(i);
+    }
+    let reads = parallel(&files, |(name, path)| {
+        let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let mut hashers: Vec<DetachedHasher> = jobs
+            .iter()
+            .map(|&j| DetachedHasher::new(sig_jobs[j].3.as_bytes()))
+            .collect();
+        if hashers.is_empty() {
+            hashers.push(DetachedHasher::unsigned());
+        }
+        let mut file = std::fs::File::open(path)?;
+        let (_, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
+        let verdicts: Vec<(usize, SigCheck)> = jobs
+            .iter()
+            .zip(&hashed)
+            .map(|(&j, h)| (j, keyring.check(h, now)))
+            .collect();
+        Ok((
+            digest::to_hex(sha256),
+            digest::to_hex(hashed[0].sha512()),
+            verdicts,
+        ))
+    })?;
+    let mut sig_results: Vec<SigCheck> = sig_jobs
+        .iter()
+        .map(|(_, sha256, _, _)| SigCheck::Bad {
+            reason: format!("cannot read the signed data: its object {sha256} is missing"),
+        })
+        .collect();
     let mut by_sha256: BTreeMap<String, String> = BTreeMap::new();
-    for ((name, _), d) in files.iter().zip(&digests) {
-        let actual = d.sha256_hex();
+    for ((name, _), (actual, sha512, verdicts)) in files.iter().zip(reads) {
         if &actual != name {
             findings.push(finding(
                 "object",
@@ -107,11 +147,13 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
                 format!("content hashes to {actual}, not to its name"),
             ));
         }
-        by_sha256.insert(name.clone(), d.sha512_hex());
+        by_sha256.insert(name.clone(), sha512);
+        for (j, verdict) in verdicts {
+            sig_results[j] = verdict;
+        }
     }
 
     // Packages: their object exists and has the recorded SHA-512.
-    let packages = check::managed_packages(db)?;
     let mut referenced = BTreeSet::new();
     for p in &packages {
         referenced.insert(p.sha256.clone());
@@ -131,17 +173,6 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
     }
 
     // Signatures: each stored signature verifies over the object.
-    let keyring = verify::store_keyring(s)?;
-    let now = clock::now()?;
-    let mut sig_jobs = Vec::new();
-    for p in &packages {
-        for (fpr, armored) in check::signatures_of(db, p.id)? {
-            sig_jobs.push((p.place.clone(), p.sha256.clone(), fpr, armored));
-        }
-    }
-    let sig_results = parallel(&sig_jobs, |(_, sha256, _, armored)| {
-        Ok(keyring.verify_detached_path(armored.as_bytes(), &objects::path(dir, sha256), now))
-    })?;
     for ((place, _, fpr, _), res) in sig_jobs.iter().zip(&sig_results) {
         match res {
             SigCheck::Good {

@@ -206,3 +206,26 @@ fn changes_without_an_event_are_found_by_replay() {
     let env = store_with_release();
     assert_eq!(env.json(&["fsck"])["ok"], true);
 }
+
+/// fsck reads each object once for its digests and every signature over it; a missing object
+/// is reported for its package and for each of its signatures.
+#[test]
+fn a_missing_object_is_found_with_its_signature() {
+    let env = store_with_release();
+    let obj = object_of(&env, "demo-1.0.zip");
+    std::fs::remove_file(&obj).unwrap();
+    let r = fsck_fails(&env);
+    assert_eq!(r["signatures"], 2);
+    let findings = r["findings"].as_array().unwrap();
+    let of = |kind: &str| {
+        findings
+            .iter()
+            .filter(|f| f["kind"] == kind)
+            .map(|f| f["problem"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("package").len(), 1, "{findings:?}");
+    let sigs = of("signature");
+    assert_eq!(sigs.len(), 1, "{findings:?}");
+    assert!(sigs[0].contains("is missing"), "{sigs:?}");
+}
