@@ -10,7 +10,7 @@ use crate::checks::{self, Context, Finding, Ignore, Outcome, PackageInput};
 use crate::clock;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo, Target};
-use crate::pgp::{DetachedHasher, SigCheck};
+use crate::pgp::SigCheck;
 use crate::store::check_rules::{self, IgnoreRow};
 use crate::store::releases::{self, Package, Release, Revision};
 use crate::store::{EventDraft, keys, objects, projects};
@@ -33,9 +33,8 @@ pub struct Report {
 /// Who owns each registered key, by primary fingerprint.
 type Owners = std::collections::HashMap<String, Option<String>>;
 
-/// What one read of a package's object yields: its SHA-256 and SHA-512 (hex) and the verdict on
-/// each of its signatures, in order; or why it could not be read.
-type ObjectRead = Result<(String, String, Vec<SigCheck>), String>;
+/// One read of a package's object (digests and every signature's verdict), or why it failed.
+type ObjectRead = Result<verify::Sums, String>;
 
 /// Reads a package's object once: both digests and every signature over it.
 fn read_object(
@@ -44,27 +43,9 @@ fn read_object(
     keyring: &crate::pgp::Keyring,
     now: jiff::Timestamp,
 ) -> ObjectRead {
-    let mut hashers: Vec<DetachedHasher> = p
-        .signatures
-        .iter()
-        .map(|s| DetachedHasher::new(s.armored.as_bytes()))
-        .collect();
-    let signed = hashers.len();
-    if hashers.is_empty() {
-        hashers.push(DetachedHasher::unsigned());
-    }
-    let mut file = objects::open(dir, &p.sha256).map_err(|e| e.to_string())?;
-    let (_, sha256, hashed) = crate::digest::read_once(&mut file, None, hashers, &mut |_| {})
-        .map_err(|e| e.to_string())?;
-    let verdicts = hashed[..signed]
-        .iter()
-        .map(|h| keyring.check(h, now))
-        .collect();
-    Ok((
-        crate::digest::to_hex(sha256),
-        crate::digest::to_hex(hashed[0].sha512()),
-        verdicts,
-    ))
+    let sigs: Vec<&[u8]> = p.signatures.iter().map(|s| s.armored.as_bytes()).collect();
+    verify::read_signed(&objects::path(dir, &p.sha256), &sigs, keyring, now)
+        .map_err(|e| e.to_string())
 }
 
 fn signature_finding(
@@ -82,7 +63,7 @@ fn signature_finding(
         );
     }
     let verdicts = match read {
-        Ok((_, _, v)) => v,
+        Ok(sums) => &sums.verdicts,
         Err(e) => {
             return Finding::new(
                 &p.name,
@@ -166,10 +147,10 @@ fn checksum_finding(
         );
     };
     match read {
-        Ok((sha256, sha512, _))
-            if Some(sha512) == p.sha512.as_ref()
-                && sha256 == &p.sha256
-                && text.starts_with(sha512.as_str()) =>
+        Ok(sums)
+            if Some(&sums.sha512) == p.sha512.as_ref()
+                && sums.sha256 == p.sha256
+                && text.starts_with(sums.sha512.as_str()) =>
         {
             Finding::new(
                 &p.name,

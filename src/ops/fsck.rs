@@ -10,8 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::clock;
-use crate::digest;
-use crate::pgp::{DetachedHasher, SigCheck};
+use crate::pgp::SigCheck;
 use crate::store::{check, events, keys, releases};
 
 use super::stage::parallel;
@@ -108,25 +107,8 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
     }
     let reads = parallel(&files, |(name, path)| {
         let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let mut hashers: Vec<DetachedHasher> = jobs
-            .iter()
-            .map(|&j| DetachedHasher::new(sig_jobs[j].3.as_bytes()))
-            .collect();
-        if hashers.is_empty() {
-            hashers.push(DetachedHasher::unsigned());
-        }
-        let mut file = std::fs::File::open(path)?;
-        let (_, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
-        let verdicts: Vec<(usize, SigCheck)> = jobs
-            .iter()
-            .zip(&hashed)
-            .map(|(&j, h)| (j, keyring.check(h, now)))
-            .collect();
-        Ok((
-            digest::to_hex(sha256),
-            digest::to_hex(hashed[0].sha512()),
-            verdicts,
-        ))
+        let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
+        Ok(verify::read_signed(path, &sigs, &keyring, now)?)
     })?;
     let mut sig_results: Vec<SigCheck> = sig_jobs
         .iter()
@@ -135,7 +117,8 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         })
         .collect();
     let mut by_sha256: BTreeMap<String, String> = BTreeMap::new();
-    for ((name, _), (actual, sha512, verdicts)) in files.iter().zip(reads) {
+    for ((name, _), sums) in files.iter().zip(reads) {
+        let actual = sums.sha256;
         if &actual != name {
             findings.push(finding(
                 "object",
@@ -147,8 +130,9 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
                 format!("content hashes to {actual}, not to its name"),
             ));
         }
-        by_sha256.insert(name.clone(), sha512);
-        for (j, verdict) in verdicts {
+        by_sha256.insert(name.clone(), sums.sha512);
+        let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        for (&j, verdict) in jobs.iter().zip(sums.verdicts) {
             sig_results[j] = verdict;
         }
     }

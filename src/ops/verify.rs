@@ -65,27 +65,36 @@ pub struct Report {
     pub keys: String,
 }
 
-struct Sums {
-    sha512: String,
-    sha256: String,
-    sig: Option<SigCheck>,
+/// What one read of a file yields: its digests (hex) and the verdict on each detached
+/// signature given, in order.
+pub(super) struct Sums {
+    pub sha512: String,
+    pub sha256: String,
+    pub verdicts: Vec<SigCheck>,
 }
 
-/// One read of `path`: its digests and, given a signature, its check. SHA-256 and the
-/// signature's SHA-512 (which is also the plain SHA-512) run on two threads beside the reader.
-fn read_and_check(
+/// Reads `path` once: SHA-256 on one thread; on another, the SHA-512 shared with every v4
+/// SHA-512 signature in `sigs` (one hasher per signature file). Used by `verify`, `check`
+/// and `fsck`.
+pub(super) fn read_signed(
     path: &Path,
-    sig: Option<&[u8]>,
+    sigs: &[&[u8]],
     keyring: &Keyring,
     now: Timestamp,
 ) -> std::io::Result<Sums> {
+    let mut hashers: Vec<DetachedHasher> = sigs.iter().map(|s| DetachedHasher::new(s)).collect();
+    if hashers.is_empty() {
+        hashers.push(DetachedHasher::unsigned());
+    }
     let mut file = std::fs::File::open(path)?;
-    let hasher = sig.map_or_else(DetachedHasher::unsigned, DetachedHasher::new);
-    let (_, sha256, hashed) = digest::read_once(&mut file, None, hasher, &mut |_| {})?;
+    let (_, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
     Ok(Sums {
-        sha512: digest::to_hex(hashed.sha512()),
+        sha512: digest::to_hex(hashed[0].sha512()),
         sha256: digest::to_hex(sha256),
-        sig: sig.map(|_| keyring.check(&hashed, now)),
+        verdicts: hashed[..sigs.len()]
+            .iter()
+            .map(|h| keyring.check(h, now))
+            .collect(),
     })
 }
 
@@ -129,7 +138,8 @@ fn check_one(
         }
         None => None,
     };
-    let computed = match read_and_check(file, sig, keyring, now) {
+    let sigs: Vec<&[u8]> = sig.into_iter().collect();
+    let computed = match read_signed(file, &sigs, keyring, now) {
         Ok(c) => c,
         Err(e) => {
             return PackageCheck {
@@ -188,7 +198,7 @@ fn check_one(
         checksum = "bad".into();
         problems.push("the file does not match the checksums recorded in the index".into());
     }
-    let (signature, signer) = match &computed.sig {
+    let (signature, signer) = match computed.verdicts.first() {
         Some(c) => signature_verdict(c, &mut problems),
         None if asc.is_some() => ("bad".into(), None),
         None => {
