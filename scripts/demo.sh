@@ -32,7 +32,7 @@ run --as dave project edit demo --description "nope" || echo "(refused with exit
 step "Keys: the RM generates a signing key; the PMC's keys come from a real KEYS file"
 run key generate --user rita -o "$work/rita.sec.asc"
 run key import "$root/fixtures/keys/sample-KEYS" --user alice || true
-run -q key import "$root/../shared/realworld/tomcat-KEYS" 2>/dev/null || echo "(tomcat-KEYS: weak keys refused, strong ones kept)"
+run -q key import "$root/fixtures/realworld/tomcat-KEYS" 2>/dev/null || echo "(tomcat-KEYS: weak keys refused, strong ones kept)"
 run key export demo -o "$work/KEYS"
 
 step "Stage and sign the release candidate in one read per file"

@@ -8,24 +8,10 @@ use openpgp::parse::Parse;
 use openpgp::serialize::SerializeInto;
 use openpgp::types::{ReasonForRevocation, SignatureType};
 
-/// Where the real-world Tomcat KEYS file may be, relative to
-/// `CARGO_MANIFEST_DIR` (the first that exists wins): relmgr's layout
-/// (`/work/main` → `../shared`), then the scratch crate's
-/// (`/work/scratch/pgp` → `../../shared`).
-pub(super) const TOMCAT_KEYS_CANDIDATES: &[&str] = &[
-    "../shared/realworld/tomcat-KEYS",
-    "../../shared/realworld/tomcat-KEYS",
-];
-
-/// The Tomcat KEYS file.
+/// The Tomcat KEYS file (`fixtures/realworld/tomcat-KEYS`, origin in the README beside it).
 pub(super) fn tomcat_keys() -> Vec<u8> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for c in TOMCAT_KEYS_CANDIDATES {
-        if let Ok(b) = std::fs::read(dir.join(c)) {
-            return b;
-        }
-    }
-    panic!("tomcat-KEYS not found at any of {TOMCAT_KEYS_CANDIDATES:?}");
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/realworld/tomcat-KEYS");
+    std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
 }
 
 /// A file of `fixtures/keys/` (made by `fixtures/make-keys.sh`).

@@ -14,11 +14,7 @@ fn key(name: &str) -> String {
 }
 
 fn realworld(name: &str) -> String {
-    crate::common::repo()
-        .join("../shared/realworld")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
+    fixture(&format!("realworld/{name}"))
 }
 
 fn results(v: &Value) -> Vec<String> {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The README's test command: installs what a fresh machine lacks, then runs every test.
+#
+#   scripts/test.sh               set up, then `cargo test --locked` (extra arguments go to cargo test)
+#   scripts/test.sh --setup-only  set up only (what .ci/run does before fmt and clippy)
+#
+# What the tests need besides Rust:
+#   gpg, gpgconf   the first judge of signatures and KEYS (Debian: gnupg)
+#   sqv            Sequoia's verifier, the second judge (Debian: sqv)
+#   sha512sum      the judge of .sha512 files (coreutils)
+#   pkg-config, libssl-dev   SHA-512 comes from OpenSSL's libcrypto
+#   .venv          the SBOM validators: pyspdxtools (spdx-tools) and cyclonedx-python-lib
+# Missing Debian packages are installed with apt-get (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "scripts/test.sh: installing $* (Debian packages)" >&2
+  "${sudo[@]}" apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+need=()
+command -v gpg >/dev/null && command -v gpgconf >/dev/null || need+=(gnupg)
+command -v sqv >/dev/null || need+=(sqv)
+command -v sha512sum >/dev/null || need+=(coreutils)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if [ ${#need[@]} -gt 0 ]; then
+  apt_install "${need[@]}"
+fi
+
+# The SBOM validators live in .venv (ignored by git); the SBOM tests fail without them.
+if [ ! -x .venv/bin/pyspdxtools ] || ! .venv/bin/python -c 'import cyclonedx.validation.json' 2>/dev/null; then
+  echo "scripts/test.sh: installing the SBOM validators into .venv" >&2
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check spdx-tools 'cyclonedx-python-lib[json-validation]'
+fi
+
+if [ "${1:-}" = "--setup-only" ]; then
+  exit 0
+fi
+exec cargo test --locked "$@"
