@@ -267,6 +267,21 @@ pub fn fsck(ctx: &Ctx, a: FsckArgs) -> anyhow::Result<ExitCode> {
                 }),
             ));
         }
+        if !r.notes.is_empty() {
+            t.push_str(
+                "\nNotes: leftovers of interrupted runs (harmless; `fsck --repair` removes them).\n",
+            );
+            t.push_str(&table(
+                &["where", "what", "removed"],
+                r.notes.iter().map(|n| {
+                    vec![
+                        n.place.clone(),
+                        n.problem.clone(),
+                        if n.repaired { "yes" } else { "no" }.into(),
+                    ]
+                }),
+            ));
+        }
         t.push_str(if r.ok {
             "\nThe store is sound."
         } else {

@@ -1,8 +1,9 @@
 //! `relmgr fsck [--repair]`: checks every object's SHA-256 against its name, every managed
 //! package's bytes against the index's SHA-256 and SHA-512, every stored package signature, the
 //! event chain, SQLite's own integrity, and the derived files (the `releases/` tree, `keys/`).
-//! `--repair` removes leftovers of killed runs (temp files, unreferenced objects) and rebuilds
-//! the derived files; it cannot repair changed bytes or a broken chain, which stay findings.
+//! Leftovers of killed runs (temp files, half-built tree directories, unreferenced objects) are
+//! notes, not findings: they do not fail fsck. `--repair` removes them and rebuilds the derived
+//! files; it cannot repair changed bytes or a broken chain, which stay findings (exit 3).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::pgp::SigCheck;
-use crate::store::{check, events, keys, releases};
+use crate::store::{check, debris, events, keys, releases};
 
 use super::stage::parallel;
 use super::{Session, verify};
@@ -34,7 +35,22 @@ pub struct Report {
     pub packages: usize,
     pub signatures: usize,
     pub events: i64,
+    /// Problems: exit 3 unless all repaired.
     pub findings: Vec<Finding>,
+    /// Harmless leftovers of interrupted runs (kind `leftover`): never make `ok` false.
+    pub notes: Vec<Finding>,
+}
+
+/// How long an unreferenced object is kept, in case a running stage is about to record it.
+const UNREFERENCED_GRACE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Was `path` modified less than `age` ago (by the real clock: file times are real)?
+fn modified_within(path: &std::path::Path, age: std::time::Duration) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|e| e < age)
 }
 
 fn finding(kind: &str, place: impl Into<String>, problem: impl Into<String>) -> Finding {
@@ -117,9 +133,11 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         })
         .collect();
     let mut by_sha256: BTreeMap<String, String> = BTreeMap::new();
+    let mut corrupt_objects = BTreeSet::new();
     for ((name, _), sums) in files.iter().zip(reads) {
         let actual = sums.sha256;
         if &actual != name {
+            corrupt_objects.insert(name.clone());
             findings.push(finding(
                 "object",
                 format!(
@@ -184,60 +202,67 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         }
     }
 
-    // Leftovers: temp files, half-built revision directories of an interrupted tree rebuild,
-    // and unreferenced objects (harmless; --repair removes them). Collected first, removed after
-    // the walks, so a walk never descends into what it just removed.
-    let mut leftovers: Vec<(PathBuf, &str)> = Vec::new();
-    for e in walkdir::WalkDir::new(dir.join("tmp")).min_depth(1) {
-        leftovers.push((e?.into_path(), "a temp file of an interrupted run"));
-    }
-    let rel_root = dir.join("releases");
-    if rel_root.is_dir() {
-        let mut walk = walkdir::WalkDir::new(&rel_root).min_depth(1).into_iter();
-        while let Some(e) = walk.next() {
-            let e = e?;
-            let name = e.file_name().to_string_lossy();
-            if e.file_type().is_dir()
-                && name.starts_with('.')
-                && (name.contains(".tmp-") || name.contains(".old-"))
-            {
-                walk.skip_current_dir();
-                leftovers.push((e.into_path(), "a directory of an interrupted tree rebuild"));
-            }
-        }
-    }
-    for (path, what) in leftovers {
-        let place = path
+    // Debris of interrupted runs (temp files, half-built revision directories) and objects no
+    // package refers to are notes, not findings: harmless, and --repair removes them. Debris a
+    // running relmgr holds is left alone; so is a sound unreferenced object younger than an hour,
+    // which a stage still running may be about to record (git's prune grace, shorter).
+    let mut notes = Vec::new();
+    for l in debris::find(dir)? {
+        let place = l
+            .path
             .strip_prefix(dir)
-            .unwrap_or(&path)
+            .unwrap_or(&l.path)
             .display()
             .to_string();
-        let mut f = finding("leftover", place, what);
-        if repair {
-            f.repaired = if path.is_dir() {
-                std::fs::remove_dir_all(&path)
-            } else {
-                std::fs::remove_file(&path)
-            }
-            .is_ok();
+        let mut n = if l.in_use {
+            finding(
+                "leftover",
+                place,
+                format!("{}, in use by a running relmgr", l.what),
+            )
+        } else {
+            finding("leftover", place, l.what)
+        };
+        if repair && !l.in_use {
+            n.repaired = debris::remove(&l);
         }
-        findings.push(f);
+        notes.push(n);
     }
     for (name, path) in &files {
         if !referenced.contains(name) {
-            let mut f = finding(
+            let corrupt = corrupt_objects.contains(name);
+            let young = !corrupt && modified_within(path, UNREFERENCED_GRACE);
+            let mut n = finding(
                 "leftover",
-                format!("objects/sha256/{}", name),
-                "an object no package refers to",
+                format!(
+                    "objects/sha256/{}/{}",
+                    &name[..2.min(name.len())],
+                    name.get(2..).unwrap_or("")
+                ),
+                if young {
+                    "an object no package refers to (less than an hour old: kept, a stage may be \
+                     recording it)"
+                } else {
+                    "an object no package refers to"
+                },
             );
-            if repair {
+            if repair && !young {
                 let mut perms = std::fs::metadata(path)?.permissions();
                 #[allow(clippy::permissions_set_readonly_false)]
                 perms.set_readonly(false);
                 let _ = std::fs::set_permissions(path, perms);
-                f.repaired = std::fs::remove_file(path).is_ok();
+                n.repaired = std::fs::remove_file(path).is_ok();
+                if n.repaired && corrupt {
+                    // The corrupt bytes are gone with it: that finding is repaired too.
+                    for f in findings
+                        .iter_mut()
+                        .filter(|f| f.kind == "object" && f.place == n.place)
+                    {
+                        f.repaired = true;
+                    }
+                }
             }
-            findings.push(f);
+            notes.push(n);
         }
     }
 
@@ -301,5 +326,6 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         signatures: sig_jobs.len(),
         events: events::count(db)?,
         findings,
+        notes,
     })
 }

@@ -309,8 +309,10 @@ pub fn hash_into_store(
                     );
                 }
             };
-            drop(tmp);
+            crate::store::crash_point("stage:temp-written");
+            // The handle (and its lock) lives until the temp file is renamed into objects/.
             objects::commit(store_dir, &tmp_path, &digest::to_hex(sha256))?;
+            drop(tmp);
             (size, sha256, signed)
         }
         None => digest::read_once(&mut file, None, sink, &mut report)

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod check_rules;
 pub mod cves;
+pub mod debris;
 pub mod events;
 pub mod keys;
 pub mod objects;
@@ -78,6 +79,8 @@ pub struct Store {
     pub dir: PathBuf,
     pub config: Config,
     conn: Connection,
+    /// `tmp/` was swept of dead processes' temp files by this process's first write.
+    swept: bool,
 }
 
 /// Where a store was looked for, for the not-found message.
@@ -197,6 +200,7 @@ impl Store {
             dir: dir.to_path_buf(),
             config,
             conn,
+            swept: false,
         })
     }
 
@@ -212,6 +216,10 @@ impl Store {
         actor: &Actor,
         change: impl FnOnce(&Connection) -> anyhow::Result<(T, EventDraft)>,
     ) -> anyhow::Result<T> {
+        if !self.swept {
+            debris::sweep_tmp(&self.dir);
+            self.swept = true;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -227,7 +235,8 @@ impl Store {
 
 /// A test hook for crash-safety tests: when `$RELMGR_TEST_KILL_AT` names this point, the
 /// process dies on the spot (`abort`, no cleanup, like `kill -9`). Points: `<event type>:before-
-/// commit` and `<event type>:after-commit` for every change, `stage:objects-written`,
+/// commit` and `<event type>:after-commit` for every change, `stage:temp-written`,
+/// `stage:objects-written`,
 /// `tree:half-built`, `publish:files-written`, `publish:snapshot-written`.
 pub fn crash_point(name: &str) {
     if let Some(at) = std::env::var_os("RELMGR_TEST_KILL_AT")

@@ -19,7 +19,8 @@ pub fn path(store_dir: &Path, sha256: &str) -> PathBuf {
         .join(&sha256[2..])
 }
 
-/// A temp file in the store's `tmp/` directory, on the same file system as `objects/`.
+/// A temp file in the store's `tmp/` directory, on the same file system as `objects/`, locked
+/// (shared) while its handle lives so that it is never taken for debris.
 pub fn temp_file(store_dir: &Path) -> anyhow::Result<(PathBuf, File)> {
     let dir = store_dir.join("tmp");
     fs::create_dir_all(&dir)?;
@@ -29,6 +30,8 @@ pub fn temp_file(store_dir: &Path) -> anyhow::Result<(PathBuf, File)> {
         uuid::Uuid::new_v4().simple()
     ));
     let f = File::create_new(&p).with_context(|| format!("while creating {}", p.display()))?;
+    // Marks it as ours while the handle lives: a sweep never removes a live run's temp file.
+    super::debris::hold_file(&f).with_context(|| format!("while locking {}", p.display()))?;
     Ok((p, f))
 }
 

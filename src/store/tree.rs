@@ -71,12 +71,21 @@ pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[Package]) -> anyhow::Re
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
+    // Dead runs' half-built copies of this directory go; live ones (locked) stay.
+    super::debris::sweep_siblings(parent, name);
     for leftover in [&tmp, &old] {
         if leftover.exists() {
             fs::remove_dir_all(leftover)?;
         }
     }
     fs::create_dir(&tmp)?;
+    // Both hidden directories are marked as ours until they are renamed or removed.
+    let _tmp_guard = super::debris::hold(&tmp)?;
+    let _old_guard = if dir.exists() {
+        Some(super::debris::hold(dir)?)
+    } else {
+        None
+    };
     for (i, p) in packages.iter().enumerate() {
         write_package(store_dir, &tmp, p)
             .with_context(|| format!("while placing {} in {}", p.name, dir.display()))?;

@@ -269,3 +269,75 @@ fn no_secret_key_material_in_the_store() {
         }
     }
 }
+
+fn tmp_files(env: &TestEnv) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(env.store_dir().join("tmp")) {
+        Ok(d) => d.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A run killed while it writes an object leaves a temp file: debris of a dead process, not
+/// corruption. fsck notes it and exits 0; the next writing command removes it.
+#[test]
+fn a_dead_runs_temp_file_is_a_note_and_the_next_write_removes_it() {
+    let env = TestEnv::with_rm_key();
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    killed_at(
+        &env,
+        "stage:temp-written",
+        &[
+            "--as",
+            "rm",
+            "stage",
+            "demo@1.2.0",
+            "dist",
+            "--sign",
+            "rm.sec.asc",
+        ],
+    );
+    assert_eq!(tmp_files(&env).len(), 1, "the kill left its temp file");
+    let r = env.json(&["fsck"]);
+    assert_eq!(r["ok"], true, "{r}");
+    assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r}");
+    let notes = r["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{r}");
+    assert_eq!(notes[0]["kind"], "leftover");
+    assert!(notes[0]["place"].as_str().unwrap().starts_with("tmp/"));
+    // Human output says so, and exits 0.
+    let human = env.ok(&["fsck"]).get_output().stdout.clone();
+    let human = String::from_utf8(human).unwrap();
+    assert!(human.contains("leftovers of interrupted runs"), "{human}");
+    assert!(human.contains("The store is sound."), "{human}");
+
+    env.ok(&["user", "add", "someone"]);
+    assert_eq!(tmp_files(&env), Vec::<std::path::PathBuf>::new());
+    let r = env.json(&["fsck"]);
+    assert_eq!(r["notes"].as_array().unwrap().len(), 0, "{r}");
+}
+
+/// A temp file that a live process holds (its lock) is in use: neither a write nor
+/// `fsck --repair` removes it. Once the process lets go, the next write does.
+#[test]
+fn a_live_runs_temp_file_is_never_removed() {
+    let env = TestEnv::with_project();
+    let tmp = env.store_dir().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let live = tmp.join("obj-1-live");
+    std::fs::write(&live, b"being written").unwrap();
+    let held = std::fs::File::open(&live).unwrap();
+    held.lock_shared().unwrap();
+
+    env.ok(&["user", "add", "someone"]);
+    assert!(live.exists(), "a write removed a live temp file");
+    let r = env.json(&["fsck", "--repair"]);
+    assert_eq!(r["ok"], true, "{r}");
+    let note = &r["notes"][0];
+    assert!(note["problem"].as_str().unwrap().contains("in use"), "{r}");
+    assert_eq!(note["repaired"], false);
+    assert!(live.exists(), "fsck --repair removed a live temp file");
+
+    drop(held);
+    env.ok(&["user", "add", "someone-else"]);
+    assert!(!live.exists());
+}
