@@ -1148,6 +1148,8 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
         'relmgr;publish' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Your secret key, to sign snapshot.json')
             [CompletionResult]::new('--expires-days', '--expires-days', [CompletionResultType]::ParameterName, 'How many days the snapshot stays valid')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Make the download pages'' package links absolute under URL (a mirror network)')
+            [CompletionResult]::new('--canonical-url', '--canonical-url', [CompletionResultType]::ParameterName, 'Make the pages'' .asc, .sha512 and KEYS links absolute under URL (the canonical site)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')

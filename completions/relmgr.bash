@@ -3279,7 +3279,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__publish)
-            opts="-y -q -v -h --key --expires-days --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --key --expires-days --base-url --canonical-url --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3290,6 +3290,14 @@ _relmgr() {
                     return 0
                     ;;
                 --expires-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --canonical-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1039,6 +1039,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;publish'= {
             cand --key 'Your secret key, to sign snapshot.json'
             cand --expires-days 'How many days the snapshot stays valid'
+            cand --base-url 'Make the download pages'' package links absolute under URL (a mirror network)'
+            cand --canonical-url 'Make the pages'' .asc, .sha512 and KEYS links absolute under URL (the canonical site)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

@@ -690,6 +690,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -s v -l verbose -d
 complete -c relmgr -n "__fish_relmgr_using_subcommand revoke" -s h -l help -d 'Print help'
 complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l key -d 'Your secret key, to sign snapshot.json' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l expires-days -d 'How many days the snapshot stays valid' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l base-url -d 'Make the download pages\' package links absolute under URL (a mirror network)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l canonical-url -d 'Make the pages\' .asc, .sha512 and KEYS links absolute under URL (the canonical site)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand publish" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

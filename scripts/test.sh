@@ -9,6 +9,7 @@
 #   sqv            Sequoia's verifier, the second judge (Debian: sqv)
 #   sha512sum      the judge of .sha512 files (coreutils)
 #   pkg-config, libssl-dev   SHA-512 comes from OpenSSL's libcrypto
+#   chromium, tidy the judges of the download pages (headless rendering, HTML validation)
 #   .venv          the SBOM validators: pyspdxtools (spdx-tools) and cyclonedx-python-lib
 # Missing Debian packages are installed with apt-get (as root, or through sudo).
 set -euo pipefail
@@ -29,6 +30,8 @@ command -v sha512sum >/dev/null || need+=(coreutils)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+command -v chromium >/dev/null || need+=(chromium)
+command -v tidy >/dev/null || need+=(tidy)
 if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}"
 fi

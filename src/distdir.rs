@@ -2,7 +2,7 @@
 //!
 //! This module owns the naming rules of an Apache-style release directory: every package
 //! `<file>` has its signature `<file>.asc` and checksum `<file>.sha512` (or `.sha256`) beside
-//! it; `KEYS` is the keys file; `.md5`, `.sha1`, `.sig`, `.sha` (and `.sha224`, `.sha384`,
+//! it; `KEYS` is the keys file; `index.html` is a download page (SPEC §9); `.md5`, `.sha1`, `.sig`, `.sha` (and `.sha224`, `.sha384`,
 //! `.mds`) are stray sidecars a release should no longer carry. It only looks at names and file
 //! types; reading signatures and checksums is left to the caller.
 
@@ -25,6 +25,9 @@ pub struct DistDir {
     pub keys_file: Option<PathBuf>,
     /// Symlinks, other special files, and further `KEYS` files: reported, never followed.
     pub other: Vec<String>,
+    /// Download pages (`index.html`, written by `publish`): not packages, never verified.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<String>,
 }
 
 /// One package and the sidecars found beside it.
@@ -64,6 +67,7 @@ pub enum ScanError {
 enum Kind {
     Package,
     Keys,
+    Page,
     Signature,
     Sha512,
     Sha256,
@@ -89,6 +93,9 @@ fn classify(name: &str) -> (Kind, &str) {
     let file_name = name.rsplit('/').next().unwrap_or(name);
     if file_name == "KEYS" {
         return (Kind::Keys, name);
+    }
+    if file_name == "index.html" {
+        return (Kind::Page, name);
     }
     for &(suffix, kind) in SIDECARS {
         let cut = name.len().saturating_sub(suffix.len());
@@ -140,6 +147,10 @@ pub fn scan(dir: &Path) -> Result<DistDir, ScanError> {
             }
             continue;
         }
+        if classify(&name).0 == Kind::Page {
+            result.pages.push(name);
+            continue;
+        }
         files.push((name, entry.into_path()));
     }
 
@@ -161,7 +172,7 @@ pub fn scan(dir: &Path) -> Result<DistDir, ScanError> {
         let owner = index.get(base).copied();
         let package = owner.and_then(|i| result.packages.get_mut(i));
         match (kind, package) {
-            (Kind::Package | Kind::Keys, _) => {}
+            (Kind::Package | Kind::Keys | Kind::Page, _) => {}
             (Kind::Stray, _) => result.stray.push(name),
             (Kind::Signature, Some(p)) => p.signature = Some(path),
             (Kind::Sha512, Some(p)) => p.sha512 = Some(path),

@@ -12,6 +12,7 @@ pub mod error;
 pub mod model;
 pub mod ops;
 pub mod output;
+pub mod page;
 pub mod perm;
 pub mod pgp;
 pub mod sbom;

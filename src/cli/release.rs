@@ -31,23 +31,7 @@ pub enum ReleaseCmd {
     },
 }
 
-/// A human size: bytes below 10 KiB, else KiB/MiB/GiB with one decimal.
-pub fn size(n: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if n < 10 * 1024 {
-        return format!("{n} B");
-    }
-    let mut v = n as f64;
-    let mut unit = "B";
-    for u in UNITS {
-        if v < 1024.0 {
-            break;
-        }
-        v /= 1024.0;
-        unit = u;
-    }
-    format!("{v:.1} {unit}")
-}
+pub use crate::page::human_size as size;
 
 pub fn render(v: &ReleaseView) -> String {
     let mut out = fields(&[

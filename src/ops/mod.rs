@@ -5,6 +5,7 @@
 pub mod access;
 pub mod check;
 pub mod cve;
+pub mod download_page;
 pub mod fsck;
 pub mod init;
 pub mod keys;

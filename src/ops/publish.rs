@@ -1,7 +1,7 @@
 //! `publish DIR [TARGET] --key SECRET.asc`: the dist tree of SPEC §4 — every current release's
 //! packages with `.asc` and `.sha512` under `<project>[/<product>]/<version>/`, a `KEYS` per
-//! project — and a signed `snapshot.json` listing every current (also archived) and revoked
-//! release.
+//! project, the download pages (`index.html`, SPEC §9) — and a signed `snapshot.json` listing
+//! every current (also archived) and revoked release.
 //!
 //! Incremental: a file whose content is already in place is not touched. Ordered so a reader
 //! never sees a snapshot that names a missing file: new and changed files land first (a temp file
@@ -24,7 +24,7 @@ use crate::store::releases::{self, Package, Release};
 use crate::store::{EventDraft, cves, keys as key_rows, objects, publications, tree};
 
 use super::keys::{Signer, keys_file, pgp_error};
-use super::{Session, access, project};
+use super::{Session, access, download_page, project};
 
 /// Where a published file's bytes come from.
 enum Source {
@@ -124,6 +124,7 @@ pub fn publish(
     target: Option<&Target>,
     signer: &Signer,
     expires_days: u32,
+    urls: &crate::page::Urls,
 ) -> anyhow::Result<Report> {
     if let Some(t) = target {
         project::load(s.store.db(), t)?;
@@ -159,6 +160,7 @@ pub fn publish(
     // What the tree must hold.
     let mut files: BTreeMap<String, Source> = BTreeMap::new();
     let mut entries = Vec::new();
+    let mut shown = Vec::new();
     for rel in &list {
         let rev = releases::passed_revision(db, rel.id)?.or(releases::newest_revision(db, rel.id)?);
         let packages = match &rev {
@@ -222,6 +224,10 @@ pub fn publish(
                 files.insert(path, Source::Bytes(doc));
             }
         }
+        let cve_ids: Vec<String> = cves::of_release(db, rel.id, &rel.target)?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
         let channels: BTreeSet<&str> = packages
             .iter()
             .filter_map(|p| p.channel.as_deref())
@@ -234,9 +240,15 @@ pub fn publish(
             "channel": if channels.len() == 1 { channels.iter().next().map(|c| c.to_string()) } else { None },
             "reason": rel.reason,
             "revoked_at": rel.revoked_at,
-            "cves": cves::of_release(db, rel.id, &rel.target)?.into_iter().map(|c| c.id).collect::<Vec<_>>(),
+            "cves": cve_ids,
             "packages": pkg_entries,
         }));
+        shown.push(download_page::Shown {
+            release: rel,
+            packages,
+            in_tree,
+            cves: cve_ids,
+        });
     }
     for p in &projects {
         let members = key_rows::of_project(db, Some(p))?;
@@ -244,6 +256,11 @@ pub fn publish(
             format!("{p}/KEYS"),
             Source::Bytes(keys_file(&members, Some(p))?.into_bytes()),
         );
+    }
+    // The download pages (SPEC §9); the top one only when every project is published, since a
+    // publication of one target does not know what else the directory holds.
+    for (path, html) in download_page::pages(db, &projects, &shown, urls, target.is_none())? {
+        files.insert(path, Source::Bytes(html.into_bytes()));
     }
 
     // The snapshot version only rises: above what the store recorded and what the dir holds.

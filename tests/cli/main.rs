@@ -13,6 +13,7 @@ mod fsck;
 mod keys;
 mod lifecycle;
 mod log;
+mod page;
 mod permissions;
 mod projects;
 mod sbom;

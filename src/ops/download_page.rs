@@ -1,0 +1,124 @@
+//! The download pages that `publish` writes (SPEC §9): gathers what [`crate::page`] renders
+//! from the releases a publication covers, the projects' metadata and their products.
+
+use std::collections::BTreeSet;
+
+use rusqlite::Connection;
+
+use crate::model::compare_versions;
+use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
+use crate::store::projects;
+use crate::store::releases::{self, Package, Release};
+
+/// A release as `publish` placed it.
+pub struct Shown<'a> {
+    pub release: &'a Release,
+    pub packages: Vec<Package>,
+    /// Its files are in the tree (current and not archived).
+    pub in_tree: bool,
+    pub cves: Vec<String>,
+}
+
+/// `YYYY-MM-DD` of an RFC 3339 time.
+fn day(t: &str) -> String {
+    t.get(..10).unwrap_or(t).to_string()
+}
+
+/// The day a release became current.
+fn release_day(db: &Connection, rel: &Release) -> anyhow::Result<Option<String>> {
+    Ok(releases::stage_history(db, rel.id)?
+        .into_iter()
+        .find(|c| c.stage == "current")
+        .map(|c| day(&c.at)))
+}
+
+fn section(
+    db: &Connection,
+    target: &str,
+    name: &str,
+    shown: &[Shown<'_>],
+) -> anyhow::Result<Section> {
+    let mut current = Vec::new();
+    let mut revoked = Vec::new();
+    let mut mine: Vec<&Shown<'_>> = shown
+        .iter()
+        .filter(|s| s.release.target == target)
+        .collect();
+    // Newest first.
+    mine.sort_by(|a, b| compare_versions(&b.release.version, &a.release.version));
+    for s in mine {
+        let rel = s.release;
+        if s.in_tree {
+            let files = s
+                .packages
+                .iter()
+                .map(|p| page::File {
+                    name: p.name.clone(),
+                    path: p
+                        .external_url
+                        .is_none()
+                        .then(|| format!("{}/{}/{}", rel.target, rel.version, p.name)),
+                    external_url: p.external_url.clone(),
+                    sha256: p.sha256.clone(),
+                    size: p.size,
+                    platform: p.platform.clone(),
+                    arch: p.arch.clone(),
+                })
+                .collect();
+            current.push(CurrentRelease {
+                version: rel.version.clone(),
+                date: release_day(db, rel)?,
+                files,
+            });
+        } else if rel.stage == "revoked" {
+            revoked.push(RevokedRelease {
+                version: rel.version.clone(),
+                date: rel.revoked_at.as_deref().map(day),
+                reason: rel.reason.clone(),
+                cves: s.cves.clone(),
+            });
+        }
+    }
+    Ok(Section {
+        target: target.to_string(),
+        name: name.to_string(),
+        current,
+        revoked,
+    })
+}
+
+/// The pages to write, as (path relative to the publish directory, HTML): one per project and,
+/// when the publication covers every project, the top `index.html`.
+pub fn pages(
+    db: &Connection,
+    projects_covered: &BTreeSet<String>,
+    shown: &[Shown<'_>],
+    urls: &Urls,
+    with_top: bool,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let mut project_pages = Vec::new();
+    for key in projects_covered {
+        let Some(p) = projects::get_project(db, key)? else {
+            continue;
+        };
+        let mut sections = vec![section(db, key, &p.meta.name, shown)?];
+        for product in projects::list_products(db, Some(key))? {
+            sections.push(section(db, &product.target, &product.meta.name, shown)?);
+        }
+        project_pages.push(ProjectPage {
+            key: key.clone(),
+            name: p.meta.name.clone(),
+            description: p.meta.description.clone(),
+            homepage: p.meta.homepage.clone(),
+            sections,
+        });
+    }
+    let mut out: Vec<(String, String)> = project_pages
+        .iter()
+        .map(|p| (format!("{}/index.html", p.key), page::project_page(p, urls)))
+        .collect();
+    if with_top {
+        out.push(("index.html".into(), page::top_page(&project_pages, urls)));
+    }
+    Ok(out)
+}

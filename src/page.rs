@@ -1,0 +1,476 @@
+//! The download page (SPEC §9): `index.html` per project and one at the top of a publish
+//! directory, rendered from plain structs. Plain HTML5 with inline CSS: no JavaScript, no
+//! external resource, readable from a phone's width (375 px) to a desktop's.
+//!
+//! Links are relative to the page unless `base_url` (package files: a mirror network) or
+//! `canonical_url` (`.asc`, `.sha512`, KEYS: the Apache rule that signatures and checksums come
+//! only from the canonical site) is given; both are prefixes of paths relative to the publish
+//! directory. Output is a pure function of the input, so an unchanged page is byte-identical and
+//! `publish` does not rewrite it.
+
+use std::fmt::Write;
+
+/// Where links point.
+#[derive(Debug, Clone, Default)]
+pub struct Urls {
+    /// Prefix for package files (e.g. `https://downloads.example.org/`).
+    pub base: Option<String>,
+    /// Prefix for `.asc`, `.sha512` and KEYS (e.g. `https://downloads.apache.org/`).
+    pub canonical: Option<String>,
+}
+
+/// One project's page: the project and its products.
+#[derive(Debug, Clone)]
+pub struct ProjectPage {
+    /// The project key, also its directory.
+    pub key: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub homepage: Option<String>,
+    /// The project first, then its products.
+    pub sections: Vec<Section>,
+}
+
+/// A project or product and its releases.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// `project` or `project/product`.
+    pub target: String,
+    pub name: String,
+    /// Newest first.
+    pub current: Vec<CurrentRelease>,
+    /// Newest first.
+    pub revoked: Vec<RevokedRelease>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CurrentRelease {
+    pub version: String,
+    /// `YYYY-MM-DD`, when it was promoted.
+    pub date: Option<String>,
+    pub files: Vec<File>,
+}
+
+/// A package as the page shows it.
+#[derive(Debug, Clone)]
+pub struct File {
+    pub name: String,
+    /// Path relative to the publish directory (`demo/1.2.0/demo-1.2.0-src.tar.gz`); None for
+    /// an external package.
+    pub path: Option<String>,
+    pub external_url: Option<String>,
+    pub sha256: String,
+    pub size: u64,
+    pub platform: Option<String>,
+    pub arch: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RevokedRelease {
+    pub version: String,
+    pub date: Option<String>,
+    pub reason: Option<String>,
+    pub cves: Vec<String>,
+}
+
+const STYLE: &str = "\
+:root{color-scheme:light}\
+*{box-sizing:border-box}\
+body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;background:#fff;margin:0 auto;max-width:64rem;padding:1rem}\
+h1{font-size:1.7rem;margin:.5rem 0}\
+h2{font-size:1.35rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:2px solid #e3e3e3}\
+h3{font-size:1.1rem;margin:1.25rem 0 .25rem}\
+a{color:#0b57a4}\
+p.lead{color:#444;margin-top:0}\
+ul.files{list-style:none;margin:.25rem 0;padding:0}\
+ul.files li{padding:.5rem 0;border-bottom:1px solid #eee}\
+a.file{font-weight:600;overflow-wrap:anywhere}\
+.meta{display:block;color:#555;font-size:.9rem}\
+.links a{margin-right:.75rem}\
+pre{background:#f4f4f4;border-radius:4px;padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem}\
+.revoked{background:#fff4f4;border-left:4px solid #b3261e;padding:.5rem .75rem;margin:.5rem 0}\
+.date{color:#555;font-weight:normal;font-size:.95rem}\
+footer{margin-top:2.5rem;color:#666;font-size:.85rem}";
+
+/// Escapes text for HTML content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Joins a URL prefix and a path relative to the publish directory.
+fn absolute(prefix: &str, path: &str) -> String {
+    format!("{}/{}", prefix.trim_end_matches('/'), path)
+}
+
+/// A link to `path` (relative to the publish directory) from a page in `page_dir` (relative to
+/// it too: "" for the top page, "demo" for a project's).
+fn href(prefix: Option<&str>, page_dir: &str, path: &str) -> String {
+    match prefix {
+        Some(p) => absolute(p, path),
+        None if page_dir.is_empty() => path.to_string(),
+        None => path
+            .strip_prefix(&format!("{page_dir}/"))
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("../{path}")),
+    }
+}
+
+fn head(out: &mut String, title: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(title)
+    );
+}
+
+fn foot(out: &mut String) {
+    out.push_str(
+        "<footer>Written by relmgr publish. Verify every download with its signature (.asc) \
+         and checksum (.sha512) against the project's KEYS.</footer>\n</body>\n</html>\n",
+    );
+}
+
+/// A human size: bytes below 10 KiB, else KiB/MiB/GiB with one decimal.
+pub fn human_size(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 10 * 1024 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1024.0 {
+            break;
+        }
+        v /= 1024.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
+/// The `id` of a release's heading, for links from the top page.
+fn anchor(target: &str, version: &str) -> String {
+    format!("{}-{}", target.replace('/', "-"), version)
+}
+
+fn file_item(out: &mut String, f: &File, page_dir: &str, urls: &Urls) {
+    let mut meta = vec![human_size(f.size)];
+    meta.extend(f.platform.clone());
+    meta.extend(f.arch.clone());
+    out.push_str("<li>");
+    match (&f.path, &f.external_url) {
+        (Some(path), _) => {
+            let _ = write!(
+                out,
+                "<a class=\"file\" href=\"{}\">{}</a><span class=\"meta\" title=\"{} bytes\">{}</span>\
+                 <span class=\"links\"><a href=\"{}\">signature (.asc)</a><a href=\"{}\">checksum (.sha512)</a></span>",
+                esc(&href(urls.base.as_deref(), page_dir, path)),
+                esc(&f.name),
+                f.size,
+                esc(&meta.join(" · ")),
+                esc(&href(
+                    urls.canonical.as_deref(),
+                    page_dir,
+                    &format!("{path}.asc")
+                )),
+                esc(&href(
+                    urls.canonical.as_deref(),
+                    page_dir,
+                    &format!("{path}.sha512")
+                )),
+            );
+        }
+        (None, Some(url)) => {
+            let _ = write!(
+                out,
+                "<a class=\"file\" href=\"{}\">{}</a><span class=\"meta\">{} · external, SHA-256 {}</span>",
+                esc(url),
+                esc(&f.name),
+                esc(&meta.join(" · ")),
+                esc(&f.sha256),
+            );
+        }
+        (None, None) => {
+            let _ = write!(out, "{}", esc(&f.name));
+        }
+    }
+    out.push_str("</li>\n");
+}
+
+fn verify_section(out: &mut String, page: &ProjectPage, page_dir: &str, urls: &Urls) {
+    let keys = href(
+        urls.canonical.as_deref(),
+        page_dir,
+        &format!("{}/KEYS", page.key),
+    );
+    let example = page
+        .sections
+        .iter()
+        .flat_map(|s| &s.current)
+        .flat_map(|r| &r.files)
+        .find(|f| f.path.is_some())
+        .map(|f| f.name.rsplit('/').next().unwrap_or(&f.name).to_string())
+        .unwrap_or_else(|| "FILE".into());
+    let _ = write!(
+        out,
+        "<h2 id=\"verify\">Verify</h2>\n<p>Download the <a href=\"{keys}\">KEYS</a> file, the \
+         package, its <code>.asc</code> and its <code>.sha512</code> into one directory, then \
+         run there:</p>\n<pre>gpg --import KEYS\ngpg --verify {ex}.asc {ex}\nsha512sum -c {ex}.sha512\n\
+         relmgr verify --dir . --keys KEYS</pre>\n<p>gpg must say <q>Good signature</q> from a key \
+         in KEYS, and sha512sum <q>OK</q>. <code>relmgr verify --dir</code> checks every package \
+         of the directory at once.</p>\n",
+        keys = esc(&keys),
+        ex = esc(&example),
+    );
+}
+
+/// A project's page, for `<key>/index.html`.
+pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
+    let dir = page.key.as_str();
+    let mut out = String::new();
+    head(&mut out, &format!("{} downloads", page.name));
+    let _ = writeln!(out, "<h1>{} downloads</h1>", esc(&page.name));
+    if let Some(d) = &page.description {
+        let _ = writeln!(out, "<p class=\"lead\">{}</p>", esc(d));
+    }
+    if let Some(h) = &page.homepage {
+        let _ = writeln!(
+            out,
+            "<p>Home page: <a href=\"{}\">{}</a></p>",
+            esc(h),
+            esc(h)
+        );
+    }
+    let keys = href(urls.canonical.as_deref(), dir, &format!("{dir}/KEYS"));
+    let _ = writeln!(
+        out,
+        "<p>Every package comes with a detached signature (<code>.asc</code>) and a SHA-512 \
+         checksum (<code>.sha512</code>). The release managers' keys are in \
+         <a href=\"{}\">KEYS</a>; see <a href=\"#verify\">Verify</a>.</p>",
+        esc(&keys)
+    );
+    for s in &page.sections {
+        let _ = writeln!(
+            out,
+            "<h2 id=\"{}\">{}</h2>",
+            esc(&s.target.replace('/', "-")),
+            esc(&if s.target == page.key {
+                format!("{} releases", s.name)
+            } else {
+                format!("{} ({})", s.name, s.target)
+            })
+        );
+        if s.current.is_empty() {
+            out.push_str("<p>No current release.</p>\n");
+        }
+        for r in &s.current {
+            let _ = write!(
+                out,
+                "<h3 id=\"{}\">{} {}",
+                esc(&anchor(&s.target, &r.version)),
+                esc(&s.target),
+                esc(&r.version)
+            );
+            if let Some(d) = &r.date {
+                let _ = write!(out, " <span class=\"date\">released {}</span>", esc(d));
+            }
+            out.push_str("</h3>\n<ul class=\"files\">\n");
+            for f in &r.files {
+                file_item(&mut out, f, dir, urls);
+            }
+            out.push_str("</ul>\n");
+        }
+        if !s.revoked.is_empty() {
+            out.push_str(
+                "<h3>Revoked releases</h3>\n<p>Do not use these; they are not for download.</p>\n",
+            );
+            for r in &s.revoked {
+                let _ = write!(
+                    out,
+                    "<div class=\"revoked\"><strong>{} {}</strong> revoked",
+                    esc(&s.target),
+                    esc(&r.version)
+                );
+                if let Some(d) = &r.date {
+                    let _ = write!(out, " on {}", esc(d));
+                }
+                if let Some(reason) = &r.reason {
+                    let _ = write!(out, ": {}", esc(reason));
+                }
+                if !r.cves.is_empty() {
+                    let _ = write!(out, " ({})", esc(&r.cves.join(", ")));
+                }
+                out.push_str("</div>\n");
+            }
+        }
+    }
+    verify_section(&mut out, page, dir, urls);
+    foot(&mut out);
+    out
+}
+
+/// The top page, for `index.html`: every project with its current releases.
+pub fn top_page(pages: &[ProjectPage], urls: &Urls) -> String {
+    let mut out = String::new();
+    head(&mut out, "Downloads");
+    out.push_str("<h1>Downloads</h1>\n");
+    for p in pages {
+        let _ = writeln!(
+            out,
+            "<h2><a href=\"{}/index.html\">{}</a></h2>",
+            esc(&p.key),
+            esc(&p.name)
+        );
+        if let Some(d) = &p.description {
+            let _ = writeln!(out, "<p class=\"lead\">{}</p>", esc(d));
+        }
+        let mut any = false;
+        out.push_str("<ul>\n");
+        for s in &p.sections {
+            for r in &s.current {
+                any = true;
+                let _ = write!(
+                    out,
+                    "<li><a href=\"{}/index.html#{}\">{} {}</a>",
+                    esc(&p.key),
+                    esc(&anchor(&s.target, &r.version)),
+                    esc(&s.target),
+                    esc(&r.version)
+                );
+                if let Some(d) = &r.date {
+                    let _ = write!(out, " <span class=\"date\">released {}</span>", esc(d));
+                }
+                out.push_str("</li>\n");
+            }
+        }
+        if !any {
+            out.push_str("<li>No current release.</li>\n");
+        }
+        out.push_str("</ul>\n");
+        let _ = writeln!(
+            out,
+            "<p><a href=\"{}\">KEYS</a></p>",
+            esc(&href(
+                urls.canonical.as_deref(),
+                "",
+                &format!("{}/KEYS", p.key)
+            ))
+        );
+    }
+    foot(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ProjectPage {
+        ProjectPage {
+            key: "demo".into(),
+            name: "Apache <Demo>".into(),
+            description: Some("A demo & more".into()),
+            homepage: Some("https://demo.example.org".into()),
+            sections: vec![
+                Section {
+                    target: "demo".into(),
+                    name: "Apache <Demo>".into(),
+                    current: vec![CurrentRelease {
+                        version: "1.2.0".into(),
+                        date: Some("2026-03-05".into()),
+                        files: vec![File {
+                            name: "demo-1.2.0-src.tar.gz".into(),
+                            path: Some("demo/1.2.0/demo-1.2.0-src.tar.gz".into()),
+                            external_url: None,
+                            sha256: "ab".repeat(32),
+                            size: 123_456,
+                            platform: Some("linux".into()),
+                            arch: Some("x64".into()),
+                        }],
+                    }],
+                    revoked: vec![RevokedRelease {
+                        version: "1.1.0".into(),
+                        date: Some("2026-03-01".into()),
+                        reason: Some("CVE-2026-1234".into()),
+                        cves: vec!["CVE-2026-1234".into()],
+                    }],
+                },
+                Section {
+                    target: "demo/web".into(),
+                    name: "Demo Web".into(),
+                    current: vec![],
+                    revoked: vec![],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn relative_links_from_the_project_page() {
+        let html = project_page(&sample(), &Urls::default());
+        assert!(html.contains("href=\"1.2.0/demo-1.2.0-src.tar.gz\""));
+        assert!(html.contains("href=\"1.2.0/demo-1.2.0-src.tar.gz.asc\""));
+        assert!(html.contains("href=\"1.2.0/demo-1.2.0-src.tar.gz.sha512\""));
+        assert!(html.contains("href=\"KEYS\""));
+        assert!(html.contains("gpg --verify demo-1.2.0-src.tar.gz.asc demo-1.2.0-src.tar.gz"));
+        assert!(html.contains("sha512sum -c demo-1.2.0-src.tar.gz.sha512"));
+        assert!(html.contains("Apache &lt;Demo&gt; downloads"));
+        assert!(html.contains("A demo &amp; more"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("1.1.0/"), "no link into a revoked release");
+        assert!(html.contains("revoked on 2026-03-01: CVE-2026-1234"));
+    }
+
+    #[test]
+    fn mirror_and_canonical_urls() {
+        let urls = Urls {
+            base: Some("https://mirror.example.net/dist/".into()),
+            canonical: Some("https://downloads.example.org/".into()),
+        };
+        let html = project_page(&sample(), &urls);
+        assert!(
+            html.contains(
+                "href=\"https://mirror.example.net/dist/demo/1.2.0/demo-1.2.0-src.tar.gz\""
+            )
+        );
+        assert!(html.contains(
+            "href=\"https://downloads.example.org/demo/1.2.0/demo-1.2.0-src.tar.gz.asc\""
+        ));
+        assert!(html.contains("href=\"https://downloads.example.org/demo/KEYS\""));
+        let top = top_page(&[sample()], &urls);
+        assert!(top.contains("href=\"demo/index.html#demo-1.2.0\""));
+        assert!(top.contains("href=\"https://downloads.example.org/demo/KEYS\""));
+    }
+
+    #[test]
+    fn links_out_of_the_page_directory() {
+        assert_eq!(href(None, "demo", "demo/1.0/a"), "1.0/a");
+        assert_eq!(href(None, "demo", "other/KEYS"), "../other/KEYS");
+        assert_eq!(href(None, "", "demo/KEYS"), "demo/KEYS");
+        assert_eq!(
+            href(Some("https://x.org"), "demo", "demo/KEYS"),
+            "https://x.org/demo/KEYS"
+        );
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_bytes() {
+        assert_eq!(
+            project_page(&sample(), &Urls::default()),
+            project_page(&sample(), &Urls::default())
+        );
+    }
+}
