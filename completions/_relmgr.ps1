@@ -1297,7 +1297,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all), by target and version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a release''s newest (or named) revision and its packages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1336,7 +1336,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;release;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all), by target and version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a release''s newest (or named) revision and its packages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1633,7 +1633,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;release' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all), by target and version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a release''s newest (or named) revision and its packages')
             break
         }

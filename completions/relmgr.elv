@@ -1176,7 +1176,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --verbose 'Print more detail on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand list 'List releases (of a project with its products, of a product, or all), by target and version'
             cand show 'Show a release''s newest (or named) revision and its packages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1212,7 +1212,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;release;help'= {
-            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand list 'List releases (of a project with its products, of a product, or all), by target and version'
             cand show 'Show a release''s newest (or named) revision and its packages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1444,7 +1444,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;cve;list'= {
         }
         &'relmgr;help;release'= {
-            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand list 'List releases (of a project with its products, of a product, or all), by target and version'
             cand show 'Show a release''s newest (or named) revision and its packages'
         }
         &'relmgr;help;release;list'= {
