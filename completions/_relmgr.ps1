@@ -549,7 +549,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;key;import' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the keys [default: none, the keys only verify]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')

@@ -499,7 +499,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;key;import'= {
-            cand --user 'The user who owns the keys [default: none, the keys only verify]'
+            cand --user 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

@@ -7,6 +7,7 @@ pub mod check;
 pub mod cve;
 pub mod fsck;
 pub mod init;
+pub mod key_owner;
 pub mod keys;
 pub mod lifecycle;
 pub mod log;
