@@ -549,7 +549,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;key;import' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the keys [default: none, the keys only verify]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1299,7 +1299,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all), by target and version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a release''s newest (or named) revision and its packages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1338,7 +1338,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;release;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all), by target and version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a release''s newest (or named) revision and its packages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1635,7 +1635,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;release' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases (of a project with its products, of a product, or all), by target and version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a release''s newest (or named) revision and its packages')
             break
         }

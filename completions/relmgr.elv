@@ -499,7 +499,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;key;import'= {
-            cand --user 'The user who owns the keys [default: none, the keys only verify]'
+            cand --user 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1178,7 +1178,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --verbose 'Print more detail on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand list 'List releases (of a project with its products, of a product, or all), by target and version'
             cand show 'Show a release''s newest (or named) revision and its packages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1214,7 +1214,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;release;help'= {
-            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand list 'List releases (of a project with its products, of a product, or all), by target and version'
             cand show 'Show a release''s newest (or named) revision and its packages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1446,7 +1446,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;cve;list'= {
         }
         &'relmgr;help;release'= {
-            cand list 'List releases (of a project with its products, of a product, or all)'
+            cand list 'List releases (of a project with its products, of a product, or all), by target and version'
             cand show 'Show a release''s newest (or named) revision and its packages'
         }
         &'relmgr;help;release;list'= {

@@ -364,7 +364,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l user -d 'The user who owns the keys [default: none, the keys only verify]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l user -d 'The user who owns the keys [default: the one user whose email is in a key\'s user IDs; with none or several, the key has no owner and only verifies]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -789,7 +789,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_se
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List releases (of a project with its products, of a product, or all), by target and version'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l stage -d 'Only releases in this stage' -r -f -a "candidate\t''
@@ -817,7 +817,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "list" -d 'List releases (of a project with its products, of a product, or all), by target and version'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l since -d 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)' -r
@@ -910,5 +910,5 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "add" -d 'Record a CVE'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "list" -d 'List CVEs, of one target or all'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "list" -d 'List releases (of a project with its products, of a product, or all)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "list" -d 'List releases (of a project with its products, of a product, or all), by target and version'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'

@@ -18,7 +18,8 @@ pub enum KeyCmd {
         /// Files holding one or many public keys (secret parts are stripped, never stored)
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The user who owns the keys [default: none, the keys only verify]
+        /// The user who owns the keys [default: the one user whose email is in a key's user IDs;
+        /// with none or several, the key has no owner and only verifies]
         #[arg(long, value_parser = parse::<UserId>)]
         user: Option<UserId>,
     },
@@ -131,15 +132,26 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
                     k.fingerprint.as_deref().unwrap_or("a key")
                 ));
             }
+            let unowned = r
+                .keys
+                .iter()
+                .filter(|k| k.result != "rejected" && k.owner.is_none())
+                .count();
+            if unowned > 0 {
+                ctx.out.status(&format!(
+                    "{unowned} key(s) have no owner: they verify but never sign. Give one an owner with `relmgr key import FILE --user ID`."
+                ));
+            }
             ctx.out.data(&r, || {
                 table(
-                    &["fingerprint", "user id", "result", "reason"],
+                    &["fingerprint", "user id", "owner", "result", "note"],
                     r.keys.iter().map(|k| {
                         vec![
                             k.fingerprint.clone().unwrap_or_default(),
                             k.user_id.clone().unwrap_or_default(),
+                            k.owner.clone().unwrap_or_else(|| "-".into()),
                             k.result.clone(),
-                            k.reason.clone().unwrap_or_default(),
+                            k.reason.clone().or(k.note.clone()).unwrap_or_default(),
                         ]
                     }),
                 )

@@ -10,7 +10,7 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ReleaseCmd {
-    /// List releases (of a project with its products, of a product, or all)
+    /// List releases (of a project with its products, of a product, or all), by target and version
     List {
         #[arg(value_parser = parse::<Target>)]
         target: Option<Target>,

@@ -1,4 +1,4 @@
-//! Identifiers: project and product keys, targets, versions, release references, revisions,
+//! Identifiers: project and product keys, targets, release references, revisions,
 //! user ids, roles and package file names.
 
 use std::fmt;
@@ -8,9 +8,11 @@ use serde::{Serialize, Serializer};
 
 use crate::error::Error;
 
+pub use super::version::Version;
+
 /// Rejects what SPEC §5 forbids in every name: empty, `/`, `..`, whitespace at the ends,
 /// control characters.
-fn check_common(what: &str, s: &str) -> Result<(), Error> {
+pub(super) fn check_common(what: &str, s: &str) -> Result<(), Error> {
     if s.is_empty() {
         return Err(Error::usage(format!("{what} is empty")));
     }
@@ -120,38 +122,6 @@ impl fmt::Display for Target {
 impl Serialize for Target {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-/// A release version: `[0-9A-Za-z][0-9A-Za-z.+_-]*`, never carrying the revision.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Version(String);
-string_type!(Version);
-
-impl FromStr for Version {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        check_common("version", s)?;
-        let ok = s.len() <= 100
-            && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '_' | '-'));
-        if !ok {
-            return Err(Error::usage(format!(
-                "version {s:?} is not valid: use [0-9A-Za-z][0-9A-Za-z.+_-]* (at most 100)"
-            )));
-        }
-        let lower = s.to_ascii_lowercase();
-        if let Some(idx) = lower.rfind("-rc")
-            && lower[idx + 3..].chars().all(|c| c.is_ascii_digit())
-            && lower.len() > idx + 3
-        {
-            return Err(Error::usage(format!(
-                "version {s:?} carries a revision: write the version ({}) and use --revision for rcN",
-                &s[..idx]
-            )));
-        }
-        Ok(Version(s.to_string()))
     }
 }
 
@@ -325,28 +295,6 @@ mod tests {
     }
 
     #[test]
-    fn versions() {
-        for ok in ["1.2.0", "2.17.0", "1.0.0-beta.1", "1.0+build_7", "M1"] {
-            assert!(ok.parse::<Version>().is_ok(), "{ok}");
-        }
-        for bad in [
-            "",
-            ".1",
-            "-1",
-            "1..2",
-            "1/2",
-            "1 2",
-            " 1",
-            "1\n",
-            "1.2.0-rc1",
-            "1.2.0-RC2",
-            "1@2",
-        ] {
-            assert!(bad.parse::<Version>().is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
     fn release_refs() {
         let r: ReleaseRef = "arrow/rust@55.0.0".parse().unwrap();
         assert_eq!(r.target.project.as_str(), "arrow");
@@ -428,69 +376,6 @@ mod package_name_tests {
     }
 }
 
-/// Orders versions the way people read them: runs of digits compare as numbers, everything
-/// else as text (`1.10.0` > `1.9.2`, `2.0.0` > `2.0.0-beta`... by the longer-is-later rule for
-/// a shared prefix). Used to find the newest current release.
-pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
-    fn parts(s: &str) -> Vec<Result<u64, String>> {
-        let mut out = Vec::new();
-        let mut cur = String::new();
-        let mut digits = false;
-        for c in s.chars() {
-            if c.is_ascii_digit() != digits && !cur.is_empty() {
-                out.push(if digits {
-                    cur.parse::<u64>().map_err(|_| cur.clone())
-                } else {
-                    Err(cur.clone())
-                });
-                cur.clear();
-            }
-            digits = c.is_ascii_digit();
-            cur.push(c);
-        }
-        if !cur.is_empty() {
-            out.push(if digits {
-                cur.parse::<u64>().map_err(|_| cur.clone())
-            } else {
-                Err(cur)
-            });
-        }
-        out
-    }
-    let (pa, pb) = (parts(a), parts(b));
-    for (x, y) in pa.iter().zip(pb.iter()) {
-        let o = match (x, y) {
-            (Ok(x), Ok(y)) => x.cmp(y),
-            (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
-            (Err(_), Ok(_)) => std::cmp::Ordering::Less,
-            (Err(x), Err(y)) => x.cmp(y),
-        };
-        if o != std::cmp::Ordering::Equal {
-            return o;
-        }
-    }
-    pa.len().cmp(&pb.len())
-}
-
-#[cfg(test)]
-mod version_order_tests {
-    use super::compare_versions;
-    use std::cmp::Ordering::*;
-
-    #[test]
-    fn natural_order() {
-        for (a, b, o) in [
-            ("1.10.0", "1.9.2", Greater),
-            ("2.0.0", "2.0.0", Equal),
-            ("1.0", "1.0.1", Less),
-            ("55.0.0", "9.0.0", Greater),
-            ("1.0.0-M2", "1.0.0-M10", Less),
-        ] {
-            assert_eq!(compare_versions(a, b), o, "{a} vs {b}");
-        }
-    }
-}
-
 #[cfg(test)]
 mod parser_properties {
     use super::*;
@@ -509,7 +394,6 @@ mod parser_properties {
             let _ = s.parse::<PackageName>();
             let _ = s.parse::<RevisionNo>();
             let _ = s.parse::<UserId>();
-            let _ = compare_versions(&s, "1.0");
         }
 
         #[test]
@@ -519,11 +403,6 @@ mod parser_properties {
                 let r: ReleaseRef = text.parse().unwrap();
                 prop_assert_eq!(r.to_string(), text);
             }
-        }
-
-        #[test]
-        fn version_order_is_antisymmetric(a in "[0-9a-z.-]{0,12}", b in "[0-9a-z.-]{0,12}") {
-            prop_assert_eq!(compare_versions(&a, &b), compare_versions(&b, &a).reverse());
         }
     }
 }

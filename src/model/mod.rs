@@ -2,8 +2,7 @@
 //! re-checks strings. Parse errors are usage errors (exit 2) naming the culprit.
 
 mod ids;
+mod version;
 
-pub use ids::{
-    FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId, Version,
-    compare_versions,
-};
+pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
+pub use version::Version;

@@ -136,7 +136,8 @@ fn checksum_finding(
     p: &Package,
     read: &ObjectRead,
 ) -> Finding {
-    let tree = crate::store::tree::revision_dir(dir, &rel.target, &rel.version, &rev.label());
+    let tree =
+        crate::store::tree::revision_dir(dir, &rel.target, rel.version.as_str(), &rev.label());
     let sidecar = tree.join(format!("{}.sha512", p.name));
     let Ok(text) = std::fs::read_to_string(&sidecar) else {
         return Finding::new(
@@ -189,7 +190,7 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         Some(_) => Some(project::load(db, &target)?),
         None => None,
     };
-    let mut ctx = Context::new(target.project.as_str(), &rel.version);
+    let mut ctx = Context::new(target.project.as_str(), rel.version.as_str());
     ctx.product_key = target.product.as_ref().map(|p| p.to_string());
     ctx.license = prod
         .as_ref()

@@ -272,7 +272,7 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         let rel = releases::get_by_id(db, release_id)?;
         let rev = releases::revision(db, release_id, number)?.expect("listed");
         let tree_dir =
-            crate::store::tree::revision_dir(dir, &rel.target, &rel.version, &rev.label());
+            crate::store::tree::revision_dir(dir, &rel.target, rel.version.as_str(), &rev.label());
         for p in releases::packages(db, rev.id)? {
             if p.external_url.is_none()
                 && (!tree_dir.join(&p.name).is_file()

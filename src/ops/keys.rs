@@ -15,9 +15,9 @@ use crate::model::UserId;
 use crate::perm::Action;
 use crate::pgp::{self, KeyInfo, ParsedCert, PgpError, SigningKey};
 use crate::store::keys::{self, KeyRecord, SubkeyRecord};
-use crate::store::{EventDraft, objects};
+use crate::store::{EventDraft, objects, users};
 
-use super::{Session, access, now_text, user};
+use super::{Session, access, key_owner, now_text, user};
 
 /// Key files larger than this are refused before parsing (Apache's largest KEYS files are well
 /// under 1 MiB).
@@ -134,12 +134,17 @@ pub struct ImportItem {
     /// `imported`, `updated`, `unchanged` or `rejected`.
     pub result: String,
     pub reason: Option<String>,
+    /// The user who owns the key now (None: it verifies but never signs).
+    pub owner: Option<String>,
+    /// Why an accepted key has no owner (no user, or several, with its email).
+    pub note: Option<String>,
     /// Secret key material was in the input and was stripped.
     pub secret_stripped: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
+    /// `--user`, if given; each key's owner is in `keys`.
     pub owner: Option<String>,
     pub keys: Vec<ImportItem>,
 }
@@ -173,7 +178,9 @@ fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(std::fs::read(path)?)
 }
 
-/// `key import FILE... [--user ID]`.
+/// `key import FILE... [--user ID]`. Without `--user`, each key goes to the one user whose
+/// email is in its user IDs ([`key_owner`]); a key that would belong to someone else, or to
+/// nobody, needs the rights to manage anyone's keys, as `--user OTHER` would.
 pub fn import(
     s: &mut Session,
     files: &[PathBuf],
@@ -183,7 +190,16 @@ pub fn import(
         user::load(s.store.db(), u.as_str())?;
     }
     let owner = owner.map(|u| u.to_string());
-    require_key_rights(s, owner.as_deref())?;
+    // Without --user the owners are known only after parsing; whoever may manage no key at
+    // all is refused before.
+    require_key_rights(s, owner.as_deref().or(Some(s.actor.id.as_str())))?;
+    let users: Vec<(String, String)> = match owner {
+        Some(_) => vec![],
+        None => users::list(s.store.db())?
+            .into_iter()
+            .filter_map(|u| Some((u.id, u.email?)))
+            .collect(),
+    };
     let now = now_text()?;
     let mut parsed = Vec::new();
     for f in files {
@@ -205,6 +221,8 @@ pub fn import(
                 user_id,
                 result: "rejected".into(),
                 reason: Some(reason),
+                owner: None,
+                note: None,
                 secret_stripped: false,
             }),
             ParsedCert::Accepted(info) => {
@@ -216,8 +234,8 @@ pub fn import(
                     Some(i) => Some(to_store[i].clone()),
                     None => keys::find(s.store.db(), &info.fingerprint)?,
                 };
-                let (rec, result) = match existing {
-                    None => (record(&info, owner.as_deref(), &now), "imported"),
+                let (mut rec, old) = match existing {
+                    None => (record(&info, owner.as_deref(), &now), None),
                     Some(old) => {
                         if owner.is_some() && old.user.is_some() && old.user != owner {
                             return Err(Error::wrong_state(format!(
@@ -236,15 +254,28 @@ pub fn import(
                             &old.imported_at,
                         );
                         rec.retired_at = old.retired_at.clone();
-                        let same = rec.armored == old.armored && rec.user == old.user;
-                        (rec, if same { "unchanged" } else { "updated" })
+                        (rec, Some(old))
                     }
+                };
+                let mut note = None;
+                if rec.user.is_none() {
+                    match key_owner::by_email(&rec.user_ids, &users) {
+                        Ok(u) => rec.user = Some(u),
+                        Err(why) => note = Some(why),
+                    }
+                }
+                let result = match old {
+                    None => "imported",
+                    Some(old) if rec.armored == old.armored && rec.user == old.user => "unchanged",
+                    Some(_) => "updated",
                 };
                 items.push(ImportItem {
                     fingerprint: Some(rec.fingerprint.clone()),
                     user_id: rec.user_ids.first().cloned(),
                     result: result.into(),
                     reason: None,
+                    owner: rec.user.clone(),
+                    note,
                     secret_stripped: info.had_secret,
                 });
                 match pending {
@@ -275,6 +306,9 @@ pub fn import(
                 .into(),
         );
     }
+    if owner.is_none() {
+        key_owner::require_rights(s, &to_store)?;
+    }
     let changed: Vec<&KeyRecord> = to_store
         .iter()
         .filter(|k| {
@@ -286,7 +320,7 @@ pub fn import(
     if !changed.is_empty() {
         let payload = json!({
             "owner": owner,
-            "keys": changed.iter().map(|k| json!({"fingerprint": k.fingerprint, "certificate": k.armored})).collect::<Vec<_>>(),
+            "keys": changed.iter().map(|k| json!({"fingerprint": k.fingerprint, "owner": k.user, "certificate": k.armored})).collect::<Vec<_>>(),
         });
         s.store.write(&s.actor, |db| {
             for k in &changed {

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::{ReleaseRef, compare_versions};
+use crate::model::{ReleaseRef, Version};
 use crate::store::releases::{self, Release};
 use crate::store::{EventDraft, cves, projects};
 
@@ -26,8 +26,9 @@ pub(crate) fn refresh_version(
     let newest = current
         .iter()
         .filter(|r| r.phase.as_deref() != Some("archived"))
-        .map(|r| r.version.clone())
-        .max_by(|a, b| compare_versions(a, b));
+        .map(|r| &r.version)
+        .max()
+        .map(Version::to_string);
     let product = target.split_once('/').map(|(_, p)| p);
     projects::set_version(db, project, product, newest.as_deref())?;
     Ok(newest)
@@ -90,10 +91,7 @@ pub fn promote(
     let earlier: Vec<Release> = if archive_prior {
         releases::list(db, Some(&rel.target), false, Some("current"))?
             .into_iter()
-            .filter(|o| {
-                o.phase.as_deref() != Some("archived")
-                    && compare_versions(&o.version, &rel.version).is_lt()
-            })
+            .filter(|o| o.phase.as_deref() != Some("archived") && o.version < rel.version)
             .collect()
     } else {
         vec![]
@@ -221,7 +219,7 @@ pub fn announce(
             ("name", proj.meta.name.clone()),
             ("project", r.target.project.to_string()),
             ("target", rel.target.clone()),
-            ("version", rel.version.clone()),
+            ("version", rel.version.to_string()),
             ("revision", rev.label()),
             (
                 "description",

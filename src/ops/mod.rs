@@ -8,6 +8,7 @@ pub mod cve;
 pub mod download_page;
 pub mod fsck;
 pub mod init;
+pub mod key_owner;
 pub mod keys;
 pub mod lifecycle;
 pub mod log;

@@ -136,7 +136,7 @@ pub fn view(db: &Connection, rel: &Release, rev: &Revision) -> anyhow::Result<Re
     Ok(ReleaseView {
         release: format!("{}@{}", rel.target, rel.version),
         target: rel.target.clone(),
-        version: rel.version.clone(),
+        version: rel.version.to_string(),
         revision: rev.label(),
         stage: rel.stage.clone(),
         phase: rel.phase.clone(),

@@ -133,11 +133,13 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
             }
         }
         "key.import" => {
+            // Each key's owner (from `--user` or its email); events written before owners
+            // were matched by email carry only the import's `owner`.
             let owner = text(p, "owner");
             for k in p["keys"].as_array().into_iter().flatten() {
                 import_cert(
                     db,
-                    owner.as_deref(),
+                    text(k, "owner").or(owner.clone()).as_deref(),
                     &text(k, "certificate").unwrap_or_default(),
                     t,
                 )?;

@@ -81,7 +81,7 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
             supplier: parent.meta.name.clone(),
         },
         target: rel.target.clone(),
-        version: rel.version.clone(),
+        version: rel.version.to_string(),
         revision: rev.label(),
         created_at: clock::parse_time(&rev.created_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
         packages,

@@ -473,7 +473,12 @@ fn collect_garbage(s: &Session, dropped: &[String]) -> anyhow::Result<()> {
 /// Rebuilds the tree of a revision from the index.
 pub fn rebuild_tree(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<()> {
     let packages = releases::packages(s.store.db(), rev.id)?;
-    let dir = tree::revision_dir(&s.store.dir, &rel.target, &rel.version, &rev.label());
+    let dir = tree::revision_dir(
+        &s.store.dir,
+        &rel.target,
+        rel.version.as_str(),
+        &rev.label(),
+    );
     tree::rebuild(&s.store.dir, &dir, &packages)
 }
 

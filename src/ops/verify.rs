@@ -232,7 +232,12 @@ pub fn verify_release(
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
     let packages = releases::packages(db, rev.id)?;
-    let dir = tree::revision_dir(&s.store.dir, &rel.target, &rel.version, &rev.label());
+    let dir = tree::revision_dir(
+        &s.store.dir,
+        &rel.target,
+        rel.version.as_str(),
+        &rev.label(),
+    );
     let keyring = store_keyring(s)?;
     let now = clock::now()?;
     let checks = parallel(&packages, |p| {

@@ -2,6 +2,9 @@
 
 use rusqlite::Connection;
 
+use super::releases;
+use crate::model::Version;
+
 /// `PRAGMA integrity_check` and `foreign_key_check` problems, as text.
 pub fn sqlite_problems(db: &Connection) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
@@ -35,27 +38,30 @@ pub struct Managed {
     pub id: i64,
 }
 
-/// Every managed package of every revision.
+/// Every managed package of every revision, by target, version (SPEC §4), revision and name.
 pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
     let mut stmt = db.prepare(
-        "SELECT r.target || '@' || r.version, 'rc' || v.number, p.name, p.sha256, p.sha512, p.id
+        "SELECT r.target, r.version, v.number, p.name, p.sha256, p.sha512, p.id
          FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id
-         WHERE p.external_url IS NULL ORDER BY r.target, r.version, v.number, p.name",
+         WHERE p.external_url IS NULL",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Managed {
-            place: format!(
-                "{} {} {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?
-            ),
-            sha256: r.get(3)?,
-            sha512: r.get(4)?,
-            id: r.get(5)?,
-        })
+        let key: (String, Version, u32, String) =
+            (r.get(0)?, releases::version(r, 1)?, r.get(2)?, r.get(3)?);
+        let place = format!("{}@{} rc{} {}", key.0, key.1, key.2, key.3);
+        Ok((
+            key,
+            Managed {
+                place,
+                sha256: r.get(4)?,
+                sha512: r.get(5)?,
+                id: r.get(6)?,
+            },
+        ))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut out: Vec<_> = rows.collect::<Result<_, _>>()?;
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out.into_iter().map(|(_, m)| m).collect())
 }
 
 /// Every (release id, revision id) pair, for rebuilding trees.

@@ -1,7 +1,11 @@
 //! CVEs and their links to targets and releases: rows and SQL.
 
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+
+use super::releases;
+use crate::model::Version;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cve {
@@ -39,18 +43,26 @@ pub fn get(db: &Connection, id: &str) -> anyhow::Result<Option<Cve>> {
 fn with_links(db: &Connection, mut c: Cve) -> anyhow::Result<Cve> {
     let mut stmt = db.prepare(
         "SELECT l.target, r.version FROM cve_links l LEFT JOIN releases r ON r.id = l.release_id
-         WHERE l.cve = ?1 ORDER BY l.target, r.version",
+         WHERE l.cve = ?1",
     )?;
-    c.links = stmt
+    let mut links: Vec<(String, Option<Version>)> = stmt
         .query_map([&c.id], |r| {
-            let t: String = r.get(0)?;
-            let v: Option<String> = r.get(1)?;
-            Ok(match v {
-                Some(v) => format!("{t}@{v}"),
-                None => t,
-            })
+            let version = match r.get_ref(1)? {
+                ValueRef::Null => None,
+                _ => Some(releases::version(r, 1)?),
+            };
+            Ok((r.get(0)?, version))
         })?
         .collect::<Result<_, _>>()?;
+    // By target, the target itself first, then its releases in version order.
+    links.sort();
+    c.links = links
+        .into_iter()
+        .map(|(t, v)| match v {
+            Some(v) => format!("{t}@{v}"),
+            None => t,
+        })
+        .collect();
     Ok(c)
 }
 

@@ -5,6 +5,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
+use crate::model::Version;
+
 /// A release row.
 #[derive(Debug, Clone, Serialize)]
 pub struct Release {
@@ -12,7 +14,7 @@ pub struct Release {
     pub id: i64,
     pub project: String,
     pub target: String,
-    pub version: String,
+    pub version: Version,
     pub stage: String,
     pub phase: Option<String>,
     pub created_at: String,
@@ -90,12 +92,24 @@ pub struct NewPackage {
 const RELEASE_COLS: &str =
     "id, project, target, version, stage, phase, created_at, revoked_at, reason";
 
+/// A stored version, parsed again: one that does not parse means a corrupt store.
+pub(crate) fn version(r: &Row<'_>, i: usize) -> rusqlite::Result<Version> {
+    let text: String = r.get(i)?;
+    text.parse().map_err(|e: crate::error::Error| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("corrupt store: release version {text:?}: {}", e.message).into(),
+        )
+    })
+}
+
 fn row_to_release(r: &Row<'_>) -> rusqlite::Result<Release> {
     Ok(Release {
         id: r.get(0)?,
         project: r.get(1)?,
         target: r.get(2)?,
-        version: r.get(3)?,
+        version: version(r, 3)?,
         stage: r.get(4)?,
         phase: r.get(5)?,
         created_at: r.get(6)?,
@@ -122,7 +136,8 @@ pub fn get_by_id(db: &Connection, id: i64) -> anyhow::Result<Release> {
     )?)
 }
 
-/// Releases of a target (or of a project and all its products with `include_products`), or all.
+/// Releases of a target (or of a project and all its products with `include_products`), or all,
+/// by target and then version (SPEC §4's order, which SQL cannot sort by).
 pub fn list(
     db: &Connection,
     target: Option<&str>,
@@ -133,10 +148,12 @@ pub fn list(
         "SELECT {RELEASE_COLS} FROM releases
          WHERE (?1 IS NULL OR target = ?1 OR (?2 AND project = ?1))
            AND (?3 IS NULL OR stage = ?3)
-         ORDER BY target, created_at, id"
+         ORDER BY target, id"
     ))?;
     let rows = stmt.query_map(params![target, include_products, stage], row_to_release)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut out: Vec<Release> = rows.collect::<Result<_, _>>()?;
+    out.sort_by(|a, b| (&a.target, &a.version).cmp(&(&b.target, &b.version)));
+    Ok(out)
 }
 
 pub fn insert(

@@ -572,3 +572,97 @@ fn a_key_generated_on_the_real_clock_imports_into_gpg_at_once() {
         );
     }
 }
+
+fn owners(v: &Value) -> Vec<Value> {
+    v["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["owner"].clone())
+        .collect()
+}
+
+/// SPEC §3: without `--user` each certificate goes to the one user whose email is in its user
+/// IDs (case-insensitively); with none or several such users it stays unowned, and says so.
+#[test]
+fn keys_without_user_go_to_the_user_of_their_email() {
+    let env = TestEnv::with_project();
+    for (u, email) in [
+        ("bob", "bob@example.org"),
+        ("alice", "alice@example.org"),
+        ("carol1", "carol@example.org"),
+        ("carol2", "Carol@Example.org"),
+    ] {
+        env.ok(&["user", "add", u, "--email", email, "--consent"]);
+    }
+    env.ok(&["role", "grant", "demo", "bob", "pmc"]);
+    env.ok(&["role", "grant", "demo", "alice", "rm"]);
+    // Bob's second certificate, its email in other letters.
+    let gpg = Gpg::new();
+    gpg.ok(&[
+        NOPASS,
+        NOPASS2,
+        "--passphrase",
+        "",
+        "--quick-gen-key",
+        "Bob Example (work) <BOB@example.ORG>",
+        "ed25519",
+        "sign",
+        "never",
+    ]);
+    let second = env.path().join("second.asc");
+    gpg.ok(&["--output", second.to_str().unwrap(), "--armor", "--export"]);
+    let mut two = std::fs::read(key("bob.pub.asc")).unwrap();
+    two.extend_from_slice(&std::fs::read(&second).unwrap());
+    let two = env.write("two.asc", &two);
+
+    let r = env.json(&["--as", "bob", "key", "import", &two]);
+    assert_eq!(results(&r), ["imported", "imported"]);
+    assert_eq!(owners(&r), ["bob", "bob"]);
+    assert_eq!(
+        env.json(&["key", "list", "--user", "bob"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(env.json(&["key", "export", "demo"])["keys"], 2);
+
+    // No user with its email, or two: unowned, with a note and a hint.
+    let r = env
+        .run(&["--as", "bob", "key", "import", &key("expired.pub.asc")])
+        .success();
+    let out = String::from_utf8_lossy(&r.get_output().stdout).into_owned();
+    let err = String::from_utf8_lossy(&r.get_output().stderr).into_owned();
+    assert!(out.contains("no user with the email"), "{out}");
+    assert!(err.contains("--user"), "{err}");
+    let r = env.json(&["--as", "bob", "key", "import", &key("carol.pub.asc")]);
+    assert_eq!(owners(&r), [Value::Null]);
+    let note = r["keys"][0]["note"].as_str().unwrap();
+    assert!(note.contains("carol1") && note.contains("carol2"), "{note}");
+
+    // An RM may import their own key without --user, but not one that would go to another.
+    let before = env.events();
+    env.fails(4, &["--as", "alice", "key", "import", &two]);
+    let err = env.fails(
+        4,
+        &[
+            "--as",
+            "alice",
+            "key",
+            "import",
+            &key("alice.pub.asc"),
+            &key("carol.pub.asc"),
+        ],
+    );
+    assert!(err.contains("carol"), "{err}");
+    assert_eq!(env.events(), before, "a refused import records nothing");
+    let r = env.json(&["--as", "alice", "key", "import", &key("alice.pub.asc")]);
+    assert_eq!(owners(&r), ["alice"]);
+
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
+}

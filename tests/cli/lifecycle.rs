@@ -140,6 +140,41 @@ fn archive_prior_and_version_follow_the_newest_current() {
     );
 }
 
+/// SPEC §4: a pre-release orders before its release, so a beta promoted beside its release is
+/// never "the newest current release", `--archive-prior` of the release archives the beta, and
+/// `release list` shows a target's releases in version order.
+#[test]
+fn a_beta_orders_before_its_release() {
+    let env = setup();
+    passed(&env, "2.0.0");
+    passed(&env, "2.0.0-beta");
+    env.ok(&["--as", "rm", "promote", "demo@2.0.0-beta"]);
+    env.ok(&["--as", "rm", "promote", "demo@2.0.0", "--archive-prior"]);
+    assert_eq!(
+        env.json(&["release", "show", "demo@2.0.0-beta"])["phase"],
+        "archived",
+        "2.0.0 is later than 2.0.0-beta"
+    );
+    assert_eq!(env.json(&["project", "show", "demo"])["version"], "2.0.0");
+    passed(&env, "2.0.0-M1");
+    env.ok(&["--as", "rm", "promote", "demo@2.0.0-M1", "--archive-prior"]);
+    assert_eq!(
+        env.json(&["release", "show", "demo@2.0.0"])["phase"],
+        "distributing",
+        "a milestone archives nothing of its release"
+    );
+    assert_eq!(env.json(&["project", "show", "demo"])["version"], "2.0.0");
+    let listed: Vec<String> = env
+        .json(&["release", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["version"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(listed, ["2.0.0-beta", "2.0.0-M1", "2.0.0"]);
+    assert_eq!(env.json(&["fsck"])["ok"], true);
+}
+
 #[test]
 fn announce_renders_the_mail() {
     let env = setup();
