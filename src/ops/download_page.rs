@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 
 use rusqlite::Connection;
 
-use crate::model::compare_versions;
 use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
 use crate::store::projects;
 use crate::store::releases::{self, Package, Release};
@@ -45,7 +44,7 @@ fn section(
         .filter(|s| s.release.target == target)
         .collect();
     // Newest first.
-    mine.sort_by(|a, b| compare_versions(&b.release.version, &a.release.version));
+    mine.sort_by(|a, b| b.release.version.cmp(&a.release.version));
     for s in mine {
         let rel = s.release;
         if s.in_tree {
@@ -66,13 +65,13 @@ fn section(
                 })
                 .collect();
             current.push(CurrentRelease {
-                version: rel.version.clone(),
+                version: rel.version.to_string(),
                 date: release_day(db, rel)?,
                 files,
             });
         } else if rel.stage == "revoked" {
             revoked.push(RevokedRelease {
-                version: rel.version.clone(),
+                version: rel.version.to_string(),
                 date: rel.revoked_at.as_deref().map(day),
                 reason: rel.reason.clone(),
                 cves: s.cves.clone(),
