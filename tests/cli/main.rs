@@ -18,4 +18,5 @@ mod projects;
 mod sbom;
 mod stage;
 mod users;
+mod verify;
 mod votes;

@@ -280,3 +280,37 @@ impl Drop for Gpg {
 pub fn clean_source() -> Vec<u8> {
     std::fs::read(fixture("checks/demo-1.2.0-src.tar.gz")).unwrap()
 }
+
+/// Runs Sequoia's `sqv` (a second judge beside gpg): `sqv --keyring K... [-n N] SIG DATA`.
+/// Returns (success, stdout: the fingerprints of the good signatures, stderr). Signatures are
+/// accepted up to 2099, since tests run on relmgr's fake clock, ahead of the real one. A missing
+/// sqv fails the test (`.ci/run` installs it).
+pub fn sqv(keyrings: &[&Path], n: usize, sig: &Path, data: &Path) -> (bool, String, String) {
+    let mut c = std::process::Command::new("sqv");
+    c.args(["--not-after", "2099-12-31", "-n", &n.to_string()]);
+    for k in keyrings {
+        c.arg("--keyring").arg(k);
+    }
+    let out = c.arg(sig).arg(data).output().unwrap_or_else(|e| {
+        panic!("sqv must be installed (Debian package sqv; .ci/run installs it): {e}")
+    });
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `sqv` that must pass; returns the fingerprints of the good signatures, sorted.
+pub fn sqv_ok(keyrings: &[&Path], n: usize, sig: &Path, data: &Path) -> Vec<String> {
+    let (ok, out, err) = sqv(keyrings, n, sig, data);
+    assert!(
+        ok,
+        "sqv -n {n} {} {} failed: {err}",
+        sig.display(),
+        data.display()
+    );
+    let mut fprs: Vec<String> = out.lines().map(|l| l.trim().to_uppercase()).collect();
+    fprs.sort();
+    fprs
+}
