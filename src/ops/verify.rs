@@ -2,7 +2,8 @@
 //! (`ok`, `bad`, `missing`) and the signature (`ok`, `bad`, `missing`, `unknown-key`), reading the
 //! files of the release tree (or of any directory) rather than trusting the index. A key that
 //! was expired or revoked when it signed makes the signature bad; a subkey's signature counts
-//! for its primary key.
+//! for its primary key. Several signatures are judged as gpg does ([`pgp::judge`]): `ok` when one
+//! is good by a known key and none is bad; each is listed.
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use crate::digest;
 use crate::distdir;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo};
-use crate::pgp::{DetachedHasher, Keyring, SigCheck};
+use crate::pgp::{self, DetachedHasher, Keyring, SigCheck};
 use crate::store::{keys, releases, tree};
 
 use super::stage::parallel;
@@ -32,9 +33,45 @@ pub struct PackageCheck {
     /// The primary key of a good signature.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<String>,
+    /// Every signature of the `.asc`, in its order.
+    pub signatures: Vec<SignatureLine>,
     /// Why something is not ok.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+    /// The file's SHA-512 (hex) and size as read, for comparing with a snapshot.
+    #[serde(skip)]
+    pub read: Option<(String, u64)>,
+}
+
+/// One signature of a package's `.asc`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureLine {
+    /// `ok`, `bad` or `unknown-key`.
+    pub status: String,
+    /// The signer's primary key (ok), or the key the signature names (unknown-key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Why it is bad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl SignatureLine {
+    fn of(c: &SigCheck) -> SignatureLine {
+        let (status, key, reason) = match c {
+            SigCheck::Good {
+                primary_fingerprint,
+                ..
+            } => ("ok", Some(primary_fingerprint.clone()), None),
+            SigCheck::Bad { reason } => ("bad", None, Some(reason.clone())),
+            SigCheck::UnknownKey { issuer } => ("unknown-key", Some(issuer.clone()), None),
+        };
+        SignatureLine {
+            status: status.into(),
+            key,
+            reason,
+        }
+    }
 }
 
 impl PackageCheck {
@@ -65,12 +102,13 @@ pub struct Report {
     pub keys: String,
 }
 
-/// What one read of a file yields: its digests (hex) and the verdict on each detached
-/// signature given, in order.
+/// What one read of a file yields: its size, its digests (hex) and, for each detached signature
+/// file given, in order, the verdict on each of its signature packets.
 pub(super) struct Sums {
+    pub size: u64,
     pub sha512: String,
     pub sha256: String,
-    pub verdicts: Vec<SigCheck>,
+    pub verdicts: Vec<Vec<SigCheck>>,
 }
 
 /// Reads `path` once: SHA-256 on one thread; on another, the SHA-512 shared with every v4
@@ -87,13 +125,14 @@ pub(super) fn read_signed(
         hashers.push(DetachedHasher::unsigned());
     }
     let mut file = std::fs::File::open(path)?;
-    let (_, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
+    let (size, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
     Ok(Sums {
+        size,
         sha512: digest::to_hex(hashed[0].sha512()),
         sha256: digest::to_hex(sha256),
         verdicts: hashed[..sigs.len()]
             .iter()
-            .map(|h| keyring.check(h, now))
+            .map(|h| keyring.check_each(h, now))
             .collect(),
     })
 }
@@ -151,7 +190,9 @@ fn check_one(
                     "missing".into()
                 },
                 signer: None,
+                signatures: vec![],
                 problems: vec![format!("cannot read the package: {e}")],
+                read: None,
             };
         }
     };
@@ -198,8 +239,9 @@ fn check_one(
         checksum = "bad".into();
         problems.push("the file does not match the checksums recorded in the index".into());
     }
-    let (signature, signer) = match computed.verdicts.first() {
-        Some(c) => signature_verdict(c, &mut problems),
+    let each = computed.verdicts.first();
+    let (signature, signer) = match each {
+        Some(checks) => signature_verdict(&pgp::judge(checks), &mut problems),
         None if asc.is_some() => ("bad".into(), None),
         None => {
             problems.push("no .asc signature".into());
@@ -211,7 +253,9 @@ fn check_one(
         checksum,
         signature,
         signer,
+        signatures: each.into_iter().flatten().map(SignatureLine::of).collect(),
         problems,
+        read: Some((computed.sha512, computed.size)),
     }
 }
 
@@ -242,7 +286,9 @@ pub fn verify_release(
                 checksum: "external".into(),
                 signature: "external".into(),
                 signer: None,
+                signatures: vec![],
                 problems: vec![],
+                read: None,
             });
         }
         let file = dir.join(&p.name);

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::Gpg;
+use crate::common::{Gpg, PAST, sqv_ok};
 use crate::stage::{dist, env_with_keys, key, rc_dir};
 
 #[test]
@@ -228,4 +228,278 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::set_permissions(&dest, perms).unwrap();
         }
     }
+}
+
+/// rm (bob) stages and signs; pmc1 (alice) and pmc2 (carol, passphrase) sign too.
+fn signed_by_three() -> crate::common::TestEnv {
+    let env = env_with_keys();
+    env.set_now(PAST);
+    env.ok(&["key", "import", &key("carol.pub.asc"), "--user", "pmc2"]);
+    let d = dist(&env);
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.2.0",
+        &d,
+        "--sign",
+        "bob.sec.asc",
+    ]);
+    env.ok(&[
+        "--as",
+        "pmc1",
+        "sign",
+        "demo@1.2.0",
+        "--key",
+        "alice.sec.asc",
+    ]);
+    env.cmd()
+        .env("RELMGR_PASSPHRASE_FILE", key("carol.pass"))
+        .args([
+            "--as",
+            "pmc2",
+            "sign",
+            "demo@1.2.0",
+            "--key",
+            "carol.sec.asc",
+        ])
+        .assert()
+        .success();
+    env
+}
+
+#[test]
+fn three_signers_write_one_armored_block_that_gpg_and_sqv_read_whole() {
+    let env = signed_by_three();
+    let dir = rc_dir(&env, "rc1");
+    let pkg = dir.join("demo-1.2.0-src.tar.gz");
+    let asc = dir.join("demo-1.2.0-src.tar.gz.asc");
+    let text = std::fs::read_to_string(&asc).unwrap();
+    assert_eq!(
+        text.matches("-----BEGIN PGP SIGNATURE-----").count(),
+        1,
+        "one armored block: {text}"
+    );
+    let certs: Vec<String> = ["alice", "bob", "carol"]
+        .iter()
+        .map(|k| key(&format!("{k}.pub.asc")))
+        .collect();
+    let certs: Vec<&Path> = certs.iter().map(Path::new).collect();
+    // Sequoia's verifier sees all three signatures, and alice alone finds hers.
+    assert_eq!(sqv_ok(&certs, 3, &asc, &pkg).len(), 3);
+    assert_eq!(sqv_ok(&certs[..1], 1, &asc, &pkg).len(), 1);
+    // gpg too.
+    let gpg = Gpg::new();
+    for c in &certs {
+        gpg.ok(&["--import", c.to_str().unwrap()]);
+    }
+    let out = gpg.ok(&["--verify", asc.to_str().unwrap(), pkg.to_str().unwrap()]);
+    assert_eq!(out.matches("Good signature").count(), 3, "{out}");
+    // relmgr lists the three signers.
+    let v = env.json(&["verify", "demo@1.2.0"]);
+    assert_eq!(v["ok"], true, "{v}");
+    let sigs = v["packages"][0]["signatures"].as_array().unwrap();
+    assert_eq!(sigs.len(), 3, "{v}");
+    assert!(sigs.iter().all(|s| s["status"] == "ok"), "{v}");
+    // A verifier holding only alice's key: ok, with the other two listed as unknown keys.
+    let v = env.json(&[
+        "verify",
+        "--dir",
+        dir.to_str().unwrap(),
+        "--keys",
+        &key("alice.pub.asc"),
+    ]);
+    assert_eq!(v["ok"], true, "{v}");
+    let p = &v["packages"][0];
+    assert_eq!(p["signature"], "ok", "{v}");
+    let unknown = p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["status"] == "unknown-key")
+        .count();
+    assert_eq!(unknown, 2, "{v}");
+    let human = env
+        .ok(&[
+            "verify",
+            "--dir",
+            dir.to_str().unwrap(),
+            "--keys",
+            &key("alice.pub.asc"),
+        ])
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&human).contains("unknown key"),
+        "{}",
+        String::from_utf8_lossy(&human)
+    );
+}
+
+/// The binary packets of an armored file, by `gpg --dearmor`.
+fn dearmor(gpg: &Gpg, asc: &Path) -> Vec<u8> {
+    let bin = asc.with_extension("bin");
+    gpg.ok(&[
+        "--dearmor",
+        "-o",
+        bin.to_str().unwrap(),
+        asc.to_str().unwrap(),
+    ]);
+    std::fs::read(bin).unwrap()
+}
+
+/// One `PGP SIGNATURE` armor block around `packets` (base64 by coreutils, no CRC line: optional
+/// in RFC 9580).
+fn armor(dir: &Path, packets: &[u8]) -> String {
+    let bin = dir.join("packets.bin");
+    std::fs::write(&bin, packets).unwrap();
+    let out = std::process::Command::new("base64")
+        .args(["-w", "64"])
+        .arg(&bin)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    format!(
+        "-----BEGIN PGP SIGNATURE-----\n\n{}-----END PGP SIGNATURE-----\n",
+        String::from_utf8(out.stdout).unwrap()
+    )
+}
+
+#[test]
+fn a_bad_signature_beside_good_ones_makes_the_package_bad_as_in_gpg() {
+    let env = env_with_keys();
+    let work = env.path().join("work");
+    let dir = env.path().join("dl");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    let pkg = dir.join("a.tgz");
+    std::fs::write(&pkg, b"the package").unwrap();
+    let other = work.join("other");
+    std::fs::write(&other, b"other bytes").unwrap();
+    let sum = std::process::Command::new("sha512sum")
+        .arg("a.tgz")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    std::fs::write(dir.join("a.tgz.sha512"), sum.stdout).unwrap();
+    let mut keys = String::new();
+    for k in ["alice", "bob", "carol"] {
+        keys += &std::fs::read_to_string(key(&format!("{k}.pub.asc"))).unwrap();
+    }
+    std::fs::write(dir.join("KEYS"), keys).unwrap();
+
+    let signer = Gpg::new();
+    for k in ["alice.sec.asc", "bob.sec.asc"] {
+        signer.ok(&["--import", &key(k)]);
+    }
+    signer.ok(&[
+        "--pinentry-mode",
+        "loopback",
+        "--passphrase-file",
+        &key("carol.pass"),
+        "--import",
+        &key("carol.sec.asc"),
+    ]);
+    let sign = |users: &[&str], data: &Path, out: &str| -> std::path::PathBuf {
+        let out = work.join(out);
+        let mut args = vec![
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase-file",
+            key_pass(),
+            "--armor",
+            "--detach-sign",
+        ];
+        for u in users {
+            args.extend(["-u", u]);
+        }
+        args.extend(["-o", out.to_str().unwrap(), data.to_str().unwrap()]);
+        signer.ok(&args);
+        out
+    };
+    let good = sign(&["alice@example.org"], &pkg, "good.asc");
+    let three = sign(
+        &["alice@example.org", "bob@example.org", "carol@example.org"],
+        &pkg,
+        "three.asc",
+    );
+    // bob's signature over other bytes: bad for the package.
+    let bad = sign(&["bob@example.org"], &other, "bad.asc");
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+    let mut three_and_bad = dearmor(&signer, &three);
+    three_and_bad.extend(dearmor(&signer, &bad));
+    let cases = [
+        ("a good block, then a bad one", read(&good) + &read(&bad)),
+        ("a bad block first", read(&bad) + &read(&good)),
+        (
+            "one block: three good, one bad",
+            armor(&work, &three_and_bad),
+        ),
+    ];
+    let judge = Gpg::new();
+    judge.ok(&["--import", dir.join("KEYS").to_str().unwrap()]);
+    let asc = dir.join("a.tgz.asc");
+    for (what, text) in &cases {
+        std::fs::write(&asc, text).unwrap();
+        let (gpg_ok, _, _) = judge.run(&["--verify", asc.to_str().unwrap(), pkg.to_str().unwrap()]);
+        assert!(!gpg_ok, "{what}: gpg rejects it");
+        let out = env
+            .run(&["--json", "verify", "--dir", dir.to_str().unwrap()])
+            .code(3)
+            .get_output()
+            .stdout
+            .clone();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["packages"][0]["signature"], "bad", "{what}: {v}");
+        let statuses: Vec<&str> = v["packages"][0]["signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["status"].as_str().unwrap())
+            .collect();
+        assert!(
+            statuses.contains(&"bad") && statuses.contains(&"ok"),
+            "{what}: {v}"
+        );
+    }
+    // Three good signatures in one block (gpg's own multi-signer form) pass; so does a good one
+    // beside one by a key outside KEYS, which is listed.
+    std::fs::write(&asc, read(&three)).unwrap();
+    let v = env.json(&["verify", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(v["packages"][0]["signatures"].as_array().unwrap().len(), 3);
+    let only_alice = env.path().join("alice.KEYS");
+    std::fs::copy(key("alice.pub.asc"), &only_alice).unwrap();
+    let v = env.json(&[
+        "verify",
+        "--dir",
+        dir.to_str().unwrap(),
+        "--keys",
+        only_alice.to_str().unwrap(),
+    ]);
+    assert_eq!(v["ok"], true, "{v}");
+    // Unknown keys alone: unknown-key, exit 3.
+    let bob_only = sign(&["bob@example.org"], &pkg, "bob.asc");
+    std::fs::write(&asc, read(&bob_only)).unwrap();
+    let out = env
+        .run(&[
+            "--json",
+            "verify",
+            "--dir",
+            dir.to_str().unwrap(),
+            "--keys",
+            only_alice.to_str().unwrap(),
+        ])
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["packages"][0]["signature"], "unknown-key", "{v}");
+}
+
+fn key_pass() -> &'static str {
+    static PASS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PASS.get_or_init(|| key("carol.pass"))
 }

@@ -14,6 +14,10 @@ use tempfile::TempDir;
 /// After the committed fixture keys were made (2026-11-23), so they can sign.
 pub const T0: &str = "2027-01-05T10:00:00Z";
 
+/// Before the real clock (and after the fixture keys were made): for scenarios judged by `sqv`,
+/// which checks signatures against the real clock and so refuses ones made at [`T0`].
+pub const PAST: &str = "2026-11-24T12:00:00Z";
+
 pub struct TestEnv {
     pub dir: TempDir,
     now: RefCell<String>,
@@ -282,12 +286,11 @@ pub fn clean_source() -> Vec<u8> {
 }
 
 /// Runs Sequoia's `sqv` (a second judge beside gpg): `sqv --keyring K... [-n N] SIG DATA`.
-/// Returns (success, stdout: the fingerprints of the good signatures, stderr). Signatures are
-/// accepted up to 2099, since tests run on relmgr's fake clock, ahead of the real one. A missing
-/// sqv fails the test (`.ci/run` installs it).
+/// Returns (success, stdout: the fingerprints of the good signatures, stderr). sqv judges by the
+/// real clock: sign at [`PAST`]. A missing sqv fails the test (`.ci/run` installs it).
 pub fn sqv(keyrings: &[&Path], n: usize, sig: &Path, data: &Path) -> (bool, String, String) {
     let mut c = std::process::Command::new("sqv");
-    c.args(["--not-after", "2099-12-31", "-n", &n.to_string()]);
+    c.args(["-n", &n.to_string()]);
     for k in keyrings {
         c.arg("--keyring").arg(k);
     }
