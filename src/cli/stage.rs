@@ -252,6 +252,22 @@ fn render(r: &Report) -> String {
         }
     }
     out.push_str(&format!("\nKeys: {}.", r.keys));
+    if let Some(sn) = &r.snapshot {
+        out.push_str(&format!(
+            "\nSnapshot: snapshot.json version {}, signature {}{}, {} listed package{} in the tree.",
+            sn.version.map_or("?".into(), |v| v.to_string()),
+            sn.signature,
+            signatures_cell(&sn.signatures)
+                .split_once(' ')
+                .filter(|_| sn.signature == "ok")
+                .map_or(String::new(), |(k, _)| format!(" by {k}")),
+            sn.packages,
+            if sn.packages == 1 { "" } else { "s" },
+        ));
+        for p in &sn.problems {
+            out.push_str(&format!("\n  {p}"));
+        }
+    }
     out.push_str(if r.ok {
         "\nAll packages verified."
     } else {

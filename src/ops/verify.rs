@@ -5,6 +5,7 @@
 //! for its primary key. Several signatures are judged as gpg does ([`pgp::judge`]): `ok` when one
 //! is good by a known key and none is bad; each is listed.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -19,6 +20,7 @@ use crate::model::{ReleaseRef, RevisionNo};
 use crate::pgp::{self, DetachedHasher, Keyring, SigCheck};
 use crate::store::{keys, releases, tree};
 
+use super::published::{self, SnapshotCheck};
 use super::stage::parallel;
 use super::{Session, release};
 
@@ -57,7 +59,7 @@ pub struct SignatureLine {
 }
 
 impl SignatureLine {
-    fn of(c: &SigCheck) -> SignatureLine {
+    pub(super) fn of(c: &SigCheck) -> SignatureLine {
         let (status, key, reason) = match c {
             SigCheck::Good {
                 primary_fingerprint,
@@ -100,6 +102,9 @@ pub struct Report {
     pub other: Vec<String>,
     /// Where the keys came from.
     pub keys: String,
+    /// For a tree written by `publish`: the verdict on its `snapshot.json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<SnapshotCheck>,
 }
 
 /// What one read of a file yields: its size, its digests (hex) and, for each detached signature
@@ -321,26 +326,64 @@ pub fn verify_release(
         stray: vec![],
         other: vec![],
         keys: "the store's registered keys".into(),
+        snapshot: None,
     })
 }
 
 /// `verify --dir DIR [--keys KEYS]`: any directory of packages with `.asc`, `.sha512` and
 /// `.sha256` files (GNU, bare or BSD form). Keys: `--keys`, else a `KEYS` file in DIR, else the
-/// store's registered keys when a store is at hand.
+/// store's registered keys when a store is at hand. A tree written by `publish` (with
+/// `snapshot.json` at its top) is checked as such: each project's packages against its own
+/// `KEYS` (unless `--keys` or a top `KEYS` is given), and the snapshot ([`published`]).
 pub fn verify_dir(
     dir: &Path,
     keys_file: Option<&Path>,
     store_keys: Option<Keyring>,
 ) -> anyhow::Result<Report> {
-    let scan = distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let mut scan =
+        distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let tree = published::is_tree(dir);
+    let project_keys = match tree {
+        true => published::take_tree_files(dir, &mut scan),
+        false => Default::default(),
+    };
     let (keyring, source) = match (keys_file, &scan.keys_file, store_keys) {
         (Some(k), _, _) => (keyring_from_file(k)?, k.display().to_string()),
         (None, Some(k), _) => (keyring_from_file(k)?, k.display().to_string()),
+        (None, None, _) if !project_keys.is_empty() => {
+            let names: Vec<String> = project_keys.keys().map(|p| format!("{p}/KEYS")).collect();
+            (
+                Keyring::default(),
+                format!("each project's KEYS ({})", names.join(", ")),
+            )
+        }
         (None, None, Some(ring)) => (ring, "the store's registered keys".to_string()),
         (None, None, None) => (
             Keyring::default(),
             "none (no --keys, no KEYS file, no store)".to_string(),
         ),
+    };
+    // Per project (a published tree without --keys or a top KEYS): its own KEYS; the snapshot,
+    // signed by a publisher of every project, against all of them.
+    let use_projects = keys_file.is_none() && scan.keys_file.is_none();
+    let mut rings = BTreeMap::new();
+    let mut all_keys = Vec::new();
+    if use_projects {
+        for (p, path) in &project_keys {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+            rings.insert(p.clone(), keyring_from_bytes(&bytes, path)?);
+            all_keys.extend_from_slice(&bytes);
+            all_keys.push(b'\n');
+        }
+    }
+    let snapshot_ring = match rings.is_empty() {
+        true => keyring.clone(),
+        false => keyring_from_bytes(&all_keys, dir)?,
+    };
+    let ring_of = |name: &str| {
+        let project = name.split('/').next().unwrap_or(name);
+        rings.get(project).unwrap_or(&keyring)
     };
     let now = clock::now()?;
     let checks = parallel(&scan.packages, |p| {
@@ -357,12 +400,14 @@ pub fn verify_dir(
             p.signature.as_deref(),
             &sums,
             None,
-            &keyring,
+            ring_of(&p.name),
             now,
         ))
     })?;
+    let snapshot = tree.then(|| published::check_snapshot(dir, &checks, &snapshot_ring, now));
     let ok = !checks.is_empty()
         && checks.iter().all(PackageCheck::ok)
+        && snapshot.as_ref().is_none_or(SnapshotCheck::ok)
         && scan.orphans.is_empty()
         && scan.stray.is_empty()
         && scan.other.is_empty();
@@ -376,12 +421,17 @@ pub fn verify_dir(
         stray: scan.stray,
         other: scan.other,
         keys: source,
+        snapshot,
     })
 }
 
 fn keyring_from_file(path: &Path) -> anyhow::Result<Keyring> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::usage(format!("--keys {}: {e}", path.display())))?;
-    Keyring::from_keys_file(&bytes)
+    keyring_from_bytes(&bytes, path)
+}
+
+fn keyring_from_bytes(bytes: &[u8], path: &Path) -> anyhow::Result<Keyring> {
+    Keyring::from_keys_file(bytes)
         .map_err(|e| super::keys::pgp_error(e, &path.display().to_string()))
 }

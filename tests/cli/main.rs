@@ -15,6 +15,7 @@ mod lifecycle;
 mod log;
 mod permissions;
 mod projects;
+mod published;
 mod sbom;
 mod stage;
 mod users;

@@ -36,7 +36,13 @@ impl TestEnv {
 
     /// A store whose admin is `admin`.
     pub fn new() -> TestEnv {
+        TestEnv::new_at(T0)
+    }
+
+    /// A store whose admin is `admin`, made at `now` (which stays set).
+    pub fn new_at(now: &str) -> TestEnv {
         let env = TestEnv::bare();
+        env.set_now(now);
         env.run(&[
             "init",
             "--user",
@@ -53,7 +59,12 @@ impl TestEnv {
     /// A store with project `demo` (Apache-2.0), `pmc1..pmc3` PMC members, `rm` release
     /// manager, `dev` committer, `guest` with no role.
     pub fn with_project() -> TestEnv {
-        let env = TestEnv::new();
+        TestEnv::with_project_at(T0)
+    }
+
+    /// [`with_project`](Self::with_project), made at `now` (which stays set).
+    pub fn with_project_at(now: &str) -> TestEnv {
+        let env = TestEnv::new_at(now);
         env.ok(&[
             "project",
             "create",
