@@ -1,10 +1,10 @@
-//! Stage, sign and unstage, judged by the real `sha512sum -c` and `gpg --verify`.
+//! Stage, sign and unstage, judged by the real `sha512sum -c`, `gpg --verify` and `sqv`.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{Gpg, TestEnv, fixture};
+use crate::common::{Gpg, PAST, T0, TestEnv, fixture, sqv_ok};
 
 pub(crate) fn key(name: &str) -> String {
     fixture(&format!("keys/{name}"))
@@ -12,7 +12,12 @@ pub(crate) fn key(name: &str) -> String {
 
 /// A project with pmc1 owning alice's key and rm owning bob's; secret keys copied with 0600.
 pub(crate) fn env_with_keys() -> TestEnv {
-    let env = TestEnv::with_project();
+    env_with_keys_at(T0)
+}
+
+/// [`env_with_keys`] made at `now` ([`PAST`] for scenarios `sqv` judges).
+fn env_with_keys_at(now: &str) -> TestEnv {
+    let env = TestEnv::with_project_at(now);
     env.ok(&["key", "import", &key("alice.pub.asc"), "--user", "pmc1"]);
     env.ok(&["key", "import", &key("bob.pub.asc"), "--user", "rm"]);
     for k in ["alice.sec.asc", "bob.sec.asc", "carol.sec.asc"] {
@@ -65,12 +70,15 @@ fn sha512sum_all(dir: &Path) -> usize {
     n
 }
 
-/// Runs `gpg --verify` on every .asc under `dir` with the given public keys; returns the count.
+/// Runs `gpg --verify` and Sequoia's `sqv` on every .asc under `dir` with the given public keys;
+/// returns the count. sqv judges by the real clock: sign at [`PAST`].
 fn gpg_verify_all(dir: &Path, pubkeys: &[&str]) -> usize {
     let gpg = Gpg::new();
     for k in pubkeys {
         gpg.ok(&["--import", &key(k)]);
     }
+    let certs: Vec<PathBuf> = pubkeys.iter().map(|k| PathBuf::from(key(k))).collect();
+    let certs: Vec<&Path> = certs.iter().map(PathBuf::as_path).collect();
     let mut n = 0;
     for e in walkdir::WalkDir::new(dir) {
         let e = e.unwrap();
@@ -78,6 +86,7 @@ fn gpg_verify_all(dir: &Path, pubkeys: &[&str]) -> usize {
         if p.extension().is_some_and(|x| x == "asc") {
             let data = p.with_extension("");
             gpg.ok(&["--verify", p.to_str().unwrap(), data.to_str().unwrap()]);
+            assert_eq!(sqv_ok(&certs, 1, p, &data).len(), 1, "{}", p.display());
             n += 1;
         }
     }
@@ -86,7 +95,7 @@ fn gpg_verify_all(dir: &Path, pubkeys: &[&str]) -> usize {
 
 #[test]
 fn stage_with_sign_makes_checksums_and_signatures_real_tools_accept() {
-    let env = env_with_keys();
+    let env = env_with_keys_at(PAST);
     let d = dist(&env);
     let r = env.json(&[
         "--as",
@@ -162,7 +171,7 @@ fn stage_with_sign_makes_checksums_and_signatures_real_tools_accept() {
 
 #[test]
 fn sign_later_with_a_subkey_counts_for_the_primary() {
-    let env = env_with_keys();
+    let env = env_with_keys_at(PAST);
     let d = dist(&env);
     env.ok(&["--as", "rm", "stage", "demo@1.2.0", &d]);
     let v = env
