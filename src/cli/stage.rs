@@ -215,18 +215,29 @@ pub fn sign(ctx: &Ctx, a: SignArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Each signature of a package: its key id and verdict, e.g. `875B9C0B9A99E21C ok,
+/// 1F2E3D4C5B6A7980 unknown key, bad`.
+fn signatures_cell(sigs: &[verify::SignatureLine]) -> String {
+    let line = |s: &verify::SignatureLine| {
+        let key = s.key.as_deref().map(|k| &k[k.len().saturating_sub(16)..]);
+        let status = s.status.replace('-', " ");
+        match key {
+            Some(k) => format!("{k} {status}"),
+            None => status,
+        }
+    };
+    sigs.iter().map(line).collect::<Vec<_>>().join(", ")
+}
+
 fn render(r: &Report) -> String {
     let mut out = table(
-        &["package", "checksum", "signature", "signer", "problems"],
+        &["package", "checksum", "signature", "signatures", "problems"],
         r.packages.iter().map(|p| {
             vec![
                 p.name.clone(),
                 p.checksum.clone(),
                 p.signature.clone(),
-                p.signer
-                    .as_deref()
-                    .map(|f| f[f.len().saturating_sub(16)..].to_string())
-                    .unwrap_or_default(),
+                signatures_cell(&p.signatures),
                 p.problems.join("; "),
             ]
         }),
@@ -241,6 +252,22 @@ fn render(r: &Report) -> String {
         }
     }
     out.push_str(&format!("\nKeys: {}.", r.keys));
+    if let Some(sn) = &r.snapshot {
+        out.push_str(&format!(
+            "\nSnapshot: snapshot.json version {}, signature {}{}, {} listed package{} in the tree.",
+            sn.version.map_or("?".into(), |v| v.to_string()),
+            sn.signature,
+            signatures_cell(&sn.signatures)
+                .split_once(' ')
+                .filter(|_| sn.signature == "ok")
+                .map_or(String::new(), |(k, _)| format!(" by {k}")),
+            sn.packages,
+            if sn.packages == 1 { "" } else { "s" },
+        ));
+        for p in &sn.problems {
+            out.push_str(&format!("\n  {p}"));
+        }
+    }
     out.push_str(if r.ok {
         "\nAll packages verified."
     } else {

@@ -76,7 +76,21 @@ fn signature_finding(
             );
         }
     };
-    // Any good signature by a member passes; otherwise the first signature's problem is told.
+    // As gpg judges (SPEC §4): any bad signature fails; else any good signature by a member
+    // passes; otherwise the first signature's problem is told.
+    let verdicts: Vec<&SigCheck> = verdicts.iter().flatten().collect();
+    if let Some(SigCheck::Bad { reason }) = verdicts
+        .iter()
+        .find(|v| matches!(v, SigCheck::Bad { .. }))
+        .copied()
+    {
+        return Finding::new(
+            &p.name,
+            "signature",
+            Outcome::Fail,
+            format!("{}: bad signature: {reason}", p.name),
+        );
+    }
     let mut first_problem = None;
     for verdict in verdicts {
         let f = match verdict.clone() {

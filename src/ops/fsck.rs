@@ -150,8 +150,8 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         }
         by_sha256.insert(name.clone(), sums.sha512);
         let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        for (&j, verdict) in jobs.iter().zip(sums.verdicts) {
-            sig_results[j] = verdict;
+        for (&j, each) in jobs.iter().zip(sums.verdicts) {
+            sig_results[j] = crate::pgp::judge(&each);
         }
     }
 

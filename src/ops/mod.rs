@@ -15,6 +15,7 @@ pub mod log;
 pub mod policy;
 pub mod project;
 pub mod publish;
+pub mod published;
 pub mod release;
 pub mod replay;
 pub mod role;

@@ -184,7 +184,7 @@ pub fn publish(
                         Source::Bytes(checksums::sha512sum_line(h, file_name).into_bytes()),
                     );
                 }
-                if let Some(asc) = tree::asc_text(p) {
+                if let Some(asc) = tree::asc_text(p)? {
                     files.insert(format!("{path}.asc"), Source::Bytes(asc.into_bytes()));
                 }
             }

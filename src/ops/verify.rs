@@ -2,8 +2,10 @@
 //! (`ok`, `bad`, `missing`) and the signature (`ok`, `bad`, `missing`, `unknown-key`), reading the
 //! files of the release tree (or of any directory) rather than trusting the index. A key that
 //! was expired or revoked when it signed makes the signature bad; a subkey's signature counts
-//! for its primary key.
+//! for its primary key. Several signatures are judged as gpg does ([`pgp::judge`]): `ok` when one
+//! is good by a known key and none is bad; each is listed.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -15,9 +17,10 @@ use crate::digest;
 use crate::distdir;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo};
-use crate::pgp::{DetachedHasher, Keyring, SigCheck};
+use crate::pgp::{self, DetachedHasher, Keyring, SigCheck};
 use crate::store::{keys, releases, tree};
 
+use super::published::{self, SnapshotCheck};
 use super::stage::parallel;
 use super::{Session, release};
 
@@ -32,9 +35,45 @@ pub struct PackageCheck {
     /// The primary key of a good signature.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<String>,
+    /// Every signature of the `.asc`, in its order.
+    pub signatures: Vec<SignatureLine>,
     /// Why something is not ok.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+    /// The file's SHA-512 (hex) and size as read, for comparing with a snapshot.
+    #[serde(skip)]
+    pub read: Option<(String, u64)>,
+}
+
+/// One signature of a package's `.asc`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureLine {
+    /// `ok`, `bad` or `unknown-key`.
+    pub status: String,
+    /// The signer's primary key (ok), or the key the signature names (unknown-key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Why it is bad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl SignatureLine {
+    pub(super) fn of(c: &SigCheck) -> SignatureLine {
+        let (status, key, reason) = match c {
+            SigCheck::Good {
+                primary_fingerprint,
+                ..
+            } => ("ok", Some(primary_fingerprint.clone()), None),
+            SigCheck::Bad { reason } => ("bad", None, Some(reason.clone())),
+            SigCheck::UnknownKey { issuer } => ("unknown-key", Some(issuer.clone()), None),
+        };
+        SignatureLine {
+            status: status.into(),
+            key,
+            reason,
+        }
+    }
 }
 
 impl PackageCheck {
@@ -63,14 +102,18 @@ pub struct Report {
     pub other: Vec<String>,
     /// Where the keys came from.
     pub keys: String,
+    /// For a tree written by `publish`: the verdict on its `snapshot.json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<SnapshotCheck>,
 }
 
-/// What one read of a file yields: its digests (hex) and the verdict on each detached
-/// signature given, in order.
+/// What one read of a file yields: its size, its digests (hex) and, for each detached signature
+/// file given, in order, the verdict on each of its signature packets.
 pub(super) struct Sums {
+    pub size: u64,
     pub sha512: String,
     pub sha256: String,
-    pub verdicts: Vec<SigCheck>,
+    pub verdicts: Vec<Vec<SigCheck>>,
 }
 
 /// Reads `path` once: SHA-256 on one thread; on another, the SHA-512 shared with every v4
@@ -87,13 +130,14 @@ pub(super) fn read_signed(
         hashers.push(DetachedHasher::unsigned());
     }
     let mut file = std::fs::File::open(path)?;
-    let (_, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
+    let (size, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
     Ok(Sums {
+        size,
         sha512: digest::to_hex(hashed[0].sha512()),
         sha256: digest::to_hex(sha256),
         verdicts: hashed[..sigs.len()]
             .iter()
-            .map(|h| keyring.check(h, now))
+            .map(|h| keyring.check_each(h, now))
             .collect(),
     })
 }
@@ -151,7 +195,9 @@ fn check_one(
                     "missing".into()
                 },
                 signer: None,
+                signatures: vec![],
                 problems: vec![format!("cannot read the package: {e}")],
+                read: None,
             };
         }
     };
@@ -198,8 +244,9 @@ fn check_one(
         checksum = "bad".into();
         problems.push("the file does not match the checksums recorded in the index".into());
     }
-    let (signature, signer) = match computed.verdicts.first() {
-        Some(c) => signature_verdict(c, &mut problems),
+    let each = computed.verdicts.first();
+    let (signature, signer) = match each {
+        Some(checks) => signature_verdict(&pgp::judge(checks), &mut problems),
         None if asc.is_some() => ("bad".into(), None),
         None => {
             problems.push("no .asc signature".into());
@@ -211,7 +258,9 @@ fn check_one(
         checksum,
         signature,
         signer,
+        signatures: each.into_iter().flatten().map(SignatureLine::of).collect(),
         problems,
+        read: Some((computed.sha512, computed.size)),
     }
 }
 
@@ -247,7 +296,9 @@ pub fn verify_release(
                 checksum: "external".into(),
                 signature: "external".into(),
                 signer: None,
+                signatures: vec![],
                 problems: vec![],
+                read: None,
             });
         }
         let file = dir.join(&p.name);
@@ -280,26 +331,64 @@ pub fn verify_release(
         stray: vec![],
         other: vec![],
         keys: "the store's registered keys".into(),
+        snapshot: None,
     })
 }
 
 /// `verify --dir DIR [--keys KEYS]`: any directory of packages with `.asc`, `.sha512` and
 /// `.sha256` files (GNU, bare or BSD form). Keys: `--keys`, else a `KEYS` file in DIR, else the
-/// store's registered keys when a store is at hand.
+/// store's registered keys when a store is at hand. A tree written by `publish` (with
+/// `snapshot.json` at its top) is checked as such: each project's packages against its own
+/// `KEYS` (unless `--keys` or a top `KEYS` is given), and the snapshot ([`published`]).
 pub fn verify_dir(
     dir: &Path,
     keys_file: Option<&Path>,
     store_keys: Option<Keyring>,
 ) -> anyhow::Result<Report> {
-    let scan = distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let mut scan =
+        distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let tree = published::is_tree(dir);
+    let project_keys = match tree {
+        true => published::take_tree_files(dir, &mut scan),
+        false => Default::default(),
+    };
     let (keyring, source) = match (keys_file, &scan.keys_file, store_keys) {
         (Some(k), _, _) => (keyring_from_file(k)?, k.display().to_string()),
         (None, Some(k), _) => (keyring_from_file(k)?, k.display().to_string()),
+        (None, None, _) if !project_keys.is_empty() => {
+            let names: Vec<String> = project_keys.keys().map(|p| format!("{p}/KEYS")).collect();
+            (
+                Keyring::default(),
+                format!("each project's KEYS ({})", names.join(", ")),
+            )
+        }
         (None, None, Some(ring)) => (ring, "the store's registered keys".to_string()),
         (None, None, None) => (
             Keyring::default(),
             "none (no --keys, no KEYS file, no store)".to_string(),
         ),
+    };
+    // Per project (a published tree without --keys or a top KEYS): its own KEYS; the snapshot,
+    // signed by a publisher of every project, against all of them.
+    let use_projects = keys_file.is_none() && scan.keys_file.is_none();
+    let mut rings = BTreeMap::new();
+    let mut all_keys = Vec::new();
+    if use_projects {
+        for (p, path) in &project_keys {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+            rings.insert(p.clone(), keyring_from_bytes(&bytes, path)?);
+            all_keys.extend_from_slice(&bytes);
+            all_keys.push(b'\n');
+        }
+    }
+    let snapshot_ring = match rings.is_empty() {
+        true => keyring.clone(),
+        false => keyring_from_bytes(&all_keys, dir)?,
+    };
+    let ring_of = |name: &str| {
+        let project = name.split('/').next().unwrap_or(name);
+        rings.get(project).unwrap_or(&keyring)
     };
     let now = clock::now()?;
     let checks = parallel(&scan.packages, |p| {
@@ -316,12 +405,14 @@ pub fn verify_dir(
             p.signature.as_deref(),
             &sums,
             None,
-            &keyring,
+            ring_of(&p.name),
             now,
         ))
     })?;
+    let snapshot = tree.then(|| published::check_snapshot(dir, &checks, &snapshot_ring, now));
     let ok = !checks.is_empty()
         && checks.iter().all(PackageCheck::ok)
+        && snapshot.as_ref().is_none_or(SnapshotCheck::ok)
         && scan.orphans.is_empty()
         && scan.stray.is_empty()
         && scan.other.is_empty();
@@ -335,12 +426,17 @@ pub fn verify_dir(
         stray: scan.stray,
         other: scan.other,
         keys: source,
+        snapshot,
     })
 }
 
 fn keyring_from_file(path: &Path) -> anyhow::Result<Keyring> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::usage(format!("--keys {}: {e}", path.display())))?;
-    Keyring::from_keys_file(&bytes)
+    keyring_from_bytes(&bytes, path)
+}
+
+fn keyring_from_bytes(bytes: &[u8], path: &Path) -> anyhow::Result<Keyring> {
+    Keyring::from_keys_file(bytes)
         .map_err(|e| super::keys::pgp_error(e, &path.display().to_string()))
 }

@@ -12,12 +12,16 @@
 //! * [`keys_listing`] / [`algo_display`] render the Apache KEYS listing.
 //! * [`generate`], [`load_signing_key`], [`Sha512Signing`] and
 //!   [`sign_detached`] create keys and detached `.asc` signatures.
-//! * [`Keyring`] verifies detached signatures ([`SigCheck`]).
+//! * [`join_signatures`] writes several signers' signatures as one armored
+//!   block.
+//! * [`Keyring`] verifies detached signatures ([`SigCheck`], one per
+//!   signature packet); [`judge`] gives gpg's verdict over them.
 //!
 //! Validity is always judged with sequoia's `StandardPolicy`; times come
 //! from the caller (relmgr has a fake clock), never from the system clock,
 //! except where documented.
 
+mod detached;
 mod import;
 mod listing;
 mod sign;
@@ -27,6 +31,8 @@ mod verify;
 mod tests_import;
 #[cfg(test)]
 mod tests_sign;
+#[cfg(test)]
+mod tests_verify;
 
 use std::time::SystemTime;
 
@@ -39,10 +45,11 @@ use openpgp::policy::StandardPolicy;
 use openpgp::serialize::SerializeInto;
 use openpgp::types::{Curve, KeyFlags, PublicKeyAlgorithm, RevocationStatus};
 
+pub use detached::join_signatures;
 pub use import::{merge, parse_keyring, parse_keyring_at};
 pub use listing::{algo_display, keys_listing};
 pub use sign::{Sha512Signing, SigningKey, generate, load_signing_key, sign_detached};
-pub use verify::{DetachedHasher, HashedSignatures, Keyring, SigCheck};
+pub use verify::{DetachedHasher, HashedSignatures, Keyring, SigCheck, judge};
 
 /// Errors of the OpenPGP layer.
 #[derive(Debug, thiserror::Error)]

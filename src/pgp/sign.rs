@@ -1,19 +1,17 @@
 //! Keys that sign: generation, loading secret keys, detached signatures.
 
 use std::fmt;
-use std::io::Write as _;
 
 use jiff::Timestamp;
 use sequoia_openpgp as openpgp;
 
 use openpgp::Cert;
-use openpgp::armor;
 use openpgp::cert::prelude::*;
 use openpgp::crypto::{KeyPair, Password, Signer as _};
 use openpgp::packet::prelude::*;
 use openpgp::packet::signature::subpacket::SubpacketArea;
 use openpgp::parse::Parse;
-use openpgp::serialize::{Serialize, SerializeInto};
+use openpgp::serialize::SerializeInto;
 use openpgp::types::{
     HashAlgorithm, KeyFlags, PublicKeyAlgorithm, RevocationStatus, SignatureType,
 };
@@ -162,12 +160,7 @@ impl SigningKey {
 
 /// Serializes a signature as an armored `PGP SIGNATURE` block.
 pub(super) fn armor_signature(sig: Signature) -> Result<String, PgpError> {
-    let mut w = armor::Writer::new(Vec::new(), armor::Kind::Signature)
-        .map_err(|e| PgpError::Other(e.into()))?;
-    Packet::from(sig).serialize(&mut w)?;
-    w.flush().map_err(|e| PgpError::Other(e.into()))?;
-    let bytes = w.finalize().map_err(|e| PgpError::Other(e.into()))?;
-    String::from_utf8(bytes).map_err(|e| PgpError::Other(e.into()))
+    super::detached::armor_signatures(vec![sig])
 }
 
 /// Loads a transferable secret key (armored or binary) for signing at

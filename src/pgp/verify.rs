@@ -11,11 +11,12 @@ use sequoia_openpgp as openpgp;
 use openpgp::cert::prelude::*;
 use openpgp::crypto::hash::{self, Hash as _};
 use openpgp::packet::Signature;
-use openpgp::parse::{PacketParser, PacketParserResult, Parse};
+use openpgp::parse::Parse;
 use openpgp::policy::{HashAlgoSecurity, Policy};
 use openpgp::types::{HashAlgorithm, RevocationStatus, SignatureType};
-use openpgp::{Cert, KeyHandle, KeyID, Packet};
+use openpgp::{Cert, KeyHandle, KeyID};
 
+use super::detached::parse_signatures;
 use super::import::error_chain;
 use super::sign::v4_trailer;
 use super::{ParsedCert, PgpError, fpr_hex, parse_keyring, policy, to_st, to_ts};
@@ -135,8 +136,8 @@ impl Keyring {
     /// soft one (superseded, retired) only later ones.  `now` bounds the
     /// signature's own validity (expiry, creation in the future).
     ///
-    /// With several signatures in `signature`, any good one wins, then a
-    /// bad one, then an unknown key.
+    /// With several signatures in `signature`, the verdict is gpg's
+    /// ([`judge`]): any bad one makes it bad.
     pub fn verify_detached(
         &self,
         signature: &[u8],
@@ -158,36 +159,29 @@ impl Keyring {
         self.check(&hasher.finish(), now)
     }
 
-    /// The verdict on signatures whose data has been hashed by a
-    /// [`DetachedHasher`]: any good signature wins, then a bad one, then
-    /// an unknown key.
+    /// gpg's verdict ([`judge`]) on signatures whose data has been hashed
+    /// by a [`DetachedHasher`].
     pub fn check(&self, hashed: &HashedSignatures, now: Timestamp) -> SigCheck {
+        judge(&self.check_each(hashed, now))
+    }
+
+    /// The verdict on each signature packet whose data has been hashed by a
+    /// [`DetachedHasher`], in the file's order.  A file that holds no
+    /// signature or cannot be read is one [`SigCheck::Bad`].
+    pub fn check_each(&self, hashed: &HashedSignatures, now: Timestamp) -> Vec<SigCheck> {
         let sigs = match &hashed.sigs {
-            Ok(s) if s.is_empty() => return bad("the signature file holds no signature"),
+            Ok(s) if s.is_empty() => return vec![bad("the signature file holds no signature")],
             Ok(s) => s,
-            Err(e) => return bad(format!("malformed signature: {e}")),
+            Err(e) => return vec![bad(format!("malformed signature: {e}"))],
         };
         let now = to_st(now);
-        let mut first_bad = None;
-        let mut first_unknown = None;
-        for (sig, digest) in sigs.iter().zip(&hashed.digests) {
-            let result = match digest {
+        sigs.iter()
+            .zip(&hashed.digests)
+            .map(|(sig, digest)| match digest {
                 Ok(d) => self.check_one(sig, d, now),
                 Err(reason) => bad(reason.clone()),
-            };
-            match result {
-                good @ SigCheck::Good { .. } => return good,
-                b @ SigCheck::Bad { .. } => {
-                    first_bad.get_or_insert(b);
-                }
-                u @ SigCheck::UnknownKey { .. } => {
-                    first_unknown.get_or_insert(u);
-                }
-            }
-        }
-        first_bad
-            .or(first_unknown)
-            .unwrap_or_else(|| bad("no signature could be checked"))
+            })
+            .collect()
     }
 
     /// [`verify_detached`](Self::verify_detached) over a file.  An
@@ -412,74 +406,22 @@ impl digest::Sink for DetachedHasher {
     }
 }
 
+/// gpg's verdict on the signatures of one file (SPEC §4): any bad signature
+/// makes it bad (the first bad one is told); else any good one by a known
+/// key makes it good (the first); signatures by unknown keys alone give the
+/// first unknown key; no signature at all is bad.
+pub fn judge(checks: &[SigCheck]) -> SigCheck {
+    let first = |f: fn(&SigCheck) -> bool| checks.iter().find(|c| f(c)).cloned();
+    first(|c| matches!(c, SigCheck::Bad { .. }))
+        .or_else(|| first(|c| matches!(c, SigCheck::Good { .. })))
+        .or_else(|| first(|c| matches!(c, SigCheck::UnknownKey { .. })))
+        .unwrap_or_else(|| bad("the signature file holds no signature"))
+}
+
 fn bad(reason: impl Into<String>) -> SigCheck {
     SigCheck::Bad {
         reason: reason.into(),
     }
-}
-
-/// Reads the signature packets of a detached signature (armored or not).
-///
-/// An armored file may hold several blocks one after another (`cat a.asc
-/// b.asc`, or relmgr's own `.asc` of a package signed twice); the armor
-/// reader stops at the first `END` line, so each block is parsed on its
-/// own.
-fn parse_signatures(bytes: &[u8]) -> anyhow::Result<Vec<Signature>> {
-    let mut sigs = Vec::new();
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Ok(sigs);
-    }
-    for block in armor_blocks(bytes) {
-        parse_packets(block, &mut sigs)?;
-    }
-    Ok(sigs)
-}
-
-/// Splits `bytes` before each line that starts an armor block; binary
-/// input (no such line) is one block.
-fn armor_blocks(bytes: &[u8]) -> Vec<&[u8]> {
-    const BEGIN: &[u8] = b"-----BEGIN PGP ";
-    let starts: Vec<usize> = (0..bytes.len())
-        .filter(|&i| (i == 0 || bytes[i - 1] == b'\n') && bytes[i..].starts_with(BEGIN))
-        .collect();
-    if starts.len() <= 1 {
-        return vec![bytes];
-    }
-    let mut blocks = Vec::with_capacity(starts.len());
-    for (k, &start) in starts.iter().enumerate() {
-        // Text before the first block stays with it (the armor reader skips it).
-        let from = if k == 0 { 0 } else { start };
-        let to = starts.get(k + 1).copied().unwrap_or(bytes.len());
-        blocks.push(&bytes[from..to]);
-    }
-    blocks
-}
-
-/// Appends the signature packets of one armored block or binary stream.
-fn parse_packets(bytes: &[u8], sigs: &mut Vec<Signature>) -> anyhow::Result<()> {
-    let mut ppr = PacketParser::from_bytes(bytes)?;
-    while let PacketParserResult::Some(pp) = ppr {
-        let (packet, next) = pp.next()?;
-        match packet {
-            Packet::Signature(s) => sigs.push(s),
-            Packet::Marker(_) => {}
-            Packet::Unknown(u) => {
-                return Err(anyhow::anyhow!(
-                    "unreadable {} packet: {}",
-                    u.tag(),
-                    error_chain(u.error())
-                ));
-            }
-            other => {
-                return Err(anyhow::anyhow!(
-                    "unexpected {} packet in a detached signature",
-                    other.tag()
-                ));
-            }
-        }
-        ppr = next;
-    }
-    Ok(())
 }
 
 /// Checks `sig` against one key of `cert`.

@@ -32,17 +32,16 @@ pub fn link_or_copy(src: &Path, dest: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The `.asc` text of a package: its signatures' armor, one block after another.
-pub fn asc_text(p: &Package) -> Option<String> {
+/// The `.asc` text of a package: ONE armored block holding every signature packet (SPEC §4), so
+/// that Sequoia's `sq`/`sqv`/`sqop`, which read only the first block, see every signer.
+pub fn asc_text(p: &Package) -> anyhow::Result<Option<String>> {
     if p.signatures.is_empty() {
-        return None;
+        return Ok(None);
     }
-    Some(
-        p.signatures
-            .iter()
-            .map(|s| s.armored.trim_end().to_string() + "\n")
-            .collect::<String>(),
-    )
+    let armored: Vec<&str> = p.signatures.iter().map(|s| s.armored.as_str()).collect();
+    let text = crate::pgp::join_signatures(&armored)
+        .with_context(|| format!("while joining the signatures of {}", p.name))?;
+    Ok(Some(text))
 }
 
 /// Writes one package with its sidecars under `dir`.
@@ -57,7 +56,7 @@ pub fn write_package(store_dir: &Path, dir: &Path, p: &Package) -> anyhow::Resul
         dir.join(format!("{}.sha512", p.name)),
         checksums::sha512sum_line(sha512, file_name),
     )?;
-    if let Some(asc) = asc_text(p) {
+    if let Some(asc) = asc_text(p)? {
         fs::write(dir.join(format!("{}.asc", p.name)), asc)?;
     }
     Ok(())

@@ -314,3 +314,78 @@ fn ignores_turn_findings_into_passes() {
         "the log replays to the index"
     );
 }
+
+#[test]
+fn a_bad_signature_beside_a_good_one_fails_the_check() {
+    let env = env();
+    env.write("a/demo-1.2.0-src.tar.gz", &crate::common::clean_source());
+    env.write("b/demo-9.0.0-src.tar.gz", b"other bytes");
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.2.0",
+        "a",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    env.ok(&[
+        "--as",
+        "pmc1",
+        "key",
+        "generate",
+        "--user",
+        "pmc1",
+        "-o",
+        "p.sec.asc",
+    ]);
+    env.ok(&["--as", "pmc1", "sign", "demo@1.2.0", "--key", "p.sec.asc"]);
+    let f: Vec<Value> = serde_json::from_slice(
+        &env.ok(&["--json", "check", "demo@1.2.0"])
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert_eq!(result(&f, "signature"), "pass");
+    // pmc1's stored signature swapped for one of pmc1's over other bytes: bad, beside rm's good.
+    env.ok(&[
+        "--as",
+        "pmc1",
+        "stage",
+        "demo@9.0.0",
+        "b",
+        "--sign",
+        "p.sec.asc",
+    ]);
+    let db = env.db();
+    let (fpr, other): (String, String) = db
+        .query_row(
+            "SELECT s.fingerprint, s.armored FROM signatures s JOIN packages p ON p.id = s.package_id
+             WHERE p.name = 'demo-9.0.0-src.tar.gz'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let changed = db
+        .execute(
+            "UPDATE signatures SET armored = ?1 WHERE fingerprint = ?2 AND package_id =
+             (SELECT id FROM packages WHERE name = 'demo-1.2.0-src.tar.gz')",
+            [&other, &fpr],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    let out = env
+        .run(&["--json", "check", "demo@1.2.0"])
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let f: Vec<Value> = serde_json::from_slice(&out).unwrap();
+    let sig = f.iter().find(|x| x["check"] == "signature").unwrap();
+    assert_eq!(sig["result"], "fail", "{sig}");
+    assert!(
+        sig["reason"].as_str().unwrap().contains("bad signature"),
+        "{sig}"
+    );
+}

@@ -1,9 +1,11 @@
 //! OpenPGP keys: import (certs, keyrings, KEYS files, gpg output), status, merge, retire, KEYS
 //! export checked by the real gpg, generation, bad input.
 
+use std::path::Path;
+
 use serde_json::Value;
 
-use crate::common::{Gpg, TestEnv, fixture};
+use crate::common::{Gpg, TestEnv, fixture, sqv_ok};
 
 /// Lets gpg make and use keys without a passphrase prompt.
 const NOPASS: &str = "--pinentry-mode";
@@ -428,6 +430,27 @@ fn exported_keys_import_into_gpg_with_the_same_fingerprints() {
         .collect();
     ours.sort();
     assert_eq!(gpg.fingerprints(), ours);
+    // Sequoia's sqv takes the KEYS file as its keyring: it verifies alice's signature and bob's
+    // (made by his signing subkey).
+    let signer = Gpg::new();
+    for k in ["alice.sec.asc", "bob.sec.asc"] {
+        signer.ok(&["--import", &key(k)]);
+    }
+    let data = env.write("data.txt", b"signed for sqv\n");
+    for who in ["alice@example.org", "bob@example.org"] {
+        let sig = env.path().join(format!("{who}.asc"));
+        signer.ok(&[
+            "-u",
+            who,
+            "--armor",
+            "--detach-sign",
+            "-o",
+            sig.to_str().unwrap(),
+            &data,
+        ]);
+        let good = sqv_ok(&[keys_file.as_path()], 1, &sig, Path::new(&data));
+        assert_eq!(good.len(), 1, "{who}");
+    }
     // Stable: the same export twice is byte-identical.
     let again = env
         .ok(&["key", "export", "demo"])

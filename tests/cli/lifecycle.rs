@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::common::{Gpg, TestEnv, clean_source};
 
 /// demo@VERSION staged, signed by rm and voted through (min_hours 0).
-fn passed(env: &TestEnv, version: &str) {
+pub(crate) fn passed(env: &TestEnv, version: &str) {
     let r = format!("demo@{version}");
     env.write(
         &format!("dist-{version}/demo-{version}-src.tar.gz"),

@@ -14,6 +14,10 @@ use tempfile::TempDir;
 /// After the committed fixture keys were made (2026-11-23), so they can sign.
 pub const T0: &str = "2027-01-05T10:00:00Z";
 
+/// Before the real clock (and after the fixture keys were made): for scenarios judged by `sqv`,
+/// which checks signatures against the real clock and so refuses ones made at [`T0`].
+pub const PAST: &str = "2026-11-24T12:00:00Z";
+
 pub struct TestEnv {
     pub dir: TempDir,
     now: RefCell<String>,
@@ -32,7 +36,13 @@ impl TestEnv {
 
     /// A store whose admin is `admin`.
     pub fn new() -> TestEnv {
+        TestEnv::new_at(T0)
+    }
+
+    /// A store whose admin is `admin`, made at `now` (which stays set).
+    pub fn new_at(now: &str) -> TestEnv {
         let env = TestEnv::bare();
+        env.set_now(now);
         env.run(&[
             "init",
             "--user",
@@ -49,7 +59,12 @@ impl TestEnv {
     /// A store with project `demo` (Apache-2.0), `pmc1..pmc3` PMC members, `rm` release
     /// manager, `dev` committer, `guest` with no role.
     pub fn with_project() -> TestEnv {
-        let env = TestEnv::new();
+        TestEnv::with_project_at(T0)
+    }
+
+    /// [`with_project`](Self::with_project), made at `now` (which stays set).
+    pub fn with_project_at(now: &str) -> TestEnv {
+        let env = TestEnv::new_at(now);
         env.ok(&[
             "project",
             "create",
@@ -279,4 +294,37 @@ impl Drop for Gpg {
 /// A clean source release archive (LICENSE, NOTICE, headers): passes every release check.
 pub fn clean_source() -> Vec<u8> {
     std::fs::read(fixture("checks/demo-1.2.0-src.tar.gz")).unwrap()
+}
+
+/// Runs Sequoia's `sqv` (a second judge beside gpg): `sqv --keyring K... [-n N] SIG DATA`.
+/// Returns (success, stdout: the fingerprints of the good signatures, stderr). sqv judges by the
+/// real clock: sign at [`PAST`]. A missing sqv fails the test (`.ci/run` installs it).
+pub fn sqv(keyrings: &[&Path], n: usize, sig: &Path, data: &Path) -> (bool, String, String) {
+    let mut c = std::process::Command::new("sqv");
+    c.args(["-n", &n.to_string()]);
+    for k in keyrings {
+        c.arg("--keyring").arg(k);
+    }
+    let out = c.arg(sig).arg(data).output().unwrap_or_else(|e| {
+        panic!("sqv must be installed (Debian package sqv; .ci/run installs it): {e}")
+    });
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `sqv` that must pass; returns the fingerprints of the good signatures, sorted.
+pub fn sqv_ok(keyrings: &[&Path], n: usize, sig: &Path, data: &Path) -> Vec<String> {
+    let (ok, out, err) = sqv(keyrings, n, sig, data);
+    assert!(
+        ok,
+        "sqv -n {n} {} {} failed: {err}",
+        sig.display(),
+        data.display()
+    );
+    let mut fprs: Vec<String> = out.lines().map(|l| l.trim().to_uppercase()).collect();
+    fprs.sort();
+    fprs
 }
