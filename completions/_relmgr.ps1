@@ -101,13 +101,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;project;create' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'One-paragraph description')
             [CompletionResult]::new('--homepage', '--homepage', [CompletionResultType]::ParameterName, 'Homepage URL (http or https)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source repository URL')
             [CompletionResult]::new('--license', '--license', [CompletionResultType]::ParameterName, 'License as an SPDX expression, e.g. Apache-2.0')
             [CompletionResult]::new('--support', '--support', [CompletionResultType]::ParameterName, 'Support (issues, mailing list) URL')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Email to notify of votes and announcements (repeatable; replaces the list on edit)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -218,13 +218,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;product;create' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'One-paragraph description')
             [CompletionResult]::new('--homepage', '--homepage', [CompletionResultType]::ParameterName, 'Homepage URL (http or https)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source repository URL')
             [CompletionResult]::new('--license', '--license', [CompletionResultType]::ParameterName, 'License as an SPDX expression, e.g. Apache-2.0')
             [CompletionResult]::new('--support', '--support', [CompletionResultType]::ParameterName, 'Support (issues, mailing list) URL')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Email to notify of votes and announcements (repeatable; replaces the list on edit)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
