@@ -17,5 +17,6 @@ mod permissions;
 mod projects;
 mod sbom;
 mod stage;
+mod tables;
 mod users;
 mod votes;
