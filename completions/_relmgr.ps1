@@ -978,7 +978,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('cast', 'cast', [CompletionResultType]::ParameterValue, 'Cast your vote: +1, 0 or -1 (your last vote counts)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Tallies, voters and the outcome')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the vote (RM): the rule decides, or --confirm / --abandon')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1072,7 +1072,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('cast', 'cast', [CompletionResultType]::ParameterValue, 'Cast your vote: +1, 0 or -1 (your last vote counts)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Tallies, voters and the outcome')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the vote (RM): the rule decides, or --confirm / --abandon')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1581,7 +1581,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('cast', 'cast', [CompletionResultType]::ParameterValue, 'Cast your vote: +1, 0 or -1 (your last vote counts)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Tallies, voters and the outcome')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the vote (RM): the rule decides, or --confirm / --abandon')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it')
             break
         }
         'relmgr;help;vote;start' {

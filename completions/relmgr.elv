@@ -885,7 +885,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
             cand status 'Tallies, voters and the outcome'
             cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand import 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;vote;start'= {
@@ -973,7 +973,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
             cand status 'Tallies, voters and the outcome'
             cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand import 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;vote;help;start'= {
@@ -1408,7 +1408,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
             cand status 'Tallies, voters and the outcome'
             cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand import 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it'
         }
         &'relmgr;help;vote;start'= {
         }

@@ -586,7 +586,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox): each sender\'s last vote counts, and every message is listed with what was read from it'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l hours -d 'Keep the vote open this many hours (at least the policy\'s min_hours)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l vote -d 'Cast your own vote at once (+1, 0 or -1)' -r
@@ -651,7 +651,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox): each sender\'s last vote counts, and every message is listed with what was read from it'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -904,7 +904,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox): each sender\'s last vote counts, and every message is listed with what was read from it'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "add" -d 'Record a CVE'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "list" -d 'List CVEs, of one target or all'

@@ -19,4 +19,5 @@ mod sbom;
 mod stage;
 mod tables;
 mod users;
+mod vote_import;
 mod votes;

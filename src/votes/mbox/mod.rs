@@ -1,9 +1,11 @@
 //! Votes from a mailing-list thread in mbox format.
 //!
 //! [`parse_thread`] splits an mbox into messages, parses each with
-//! `mailparse` (MIME, quoted-printable, base64, charsets), and finds the vote
-//! line in the sender's own words. [`last_votes`] keeps each sender's last
-//! vote.
+//! `mailparse` (MIME, quoted-printable, base64, charsets), and reads every
+//! message: the vote in the sender's own words, or why it has none
+//! ([`Reading`]), so that a release manager can review the whole tally.
+//! [`last_votes`] keeps each sender's last vote; an earlier vote of the same
+//! sender is marked replaced ([`MailMessage::replaced_by`]).
 //!
 //! # How a vote line is found
 //!
@@ -13,6 +15,13 @@
 //! `+1 binding`, `-1 (non-binding)`, `+1, checked the signatures`, `-1: the
 //! LICENSE is wrong`) as long as the token is not glued to more of a number
 //! or word: `+10`, `+1.5`, `-0.5`, `+1x` are not votes.
+//!
+//! A **change of vote** counts too, as people write it on Apache lists:
+//! `Changing my vote to +1`, `I change my vote to +1`, `Revising my vote: -1`,
+//! `I've changed my vote from -1 to 0` (change, revise, update or switch, by
+//! `I` or nobody). Without a value (`I'd change my vote if …`), said by
+//! someone who only would (`I would change my vote to +1 …`), or on a
+//! condition (`… to +1 once the NOTICE is fixed`), it is not a vote.
 //!
 //! # Design decisions (where the spec is silent)
 //!
@@ -35,8 +44,14 @@
 //!   other that contains all of +1, 0 and −1 is taken to be the vote
 //!   template of a call (e.g. `+1 Release this package` / `0 I don't feel
 //!   strongly` / `-1 Do not release`) and ignored as a whole.
-//! * **The call** (first message) is treated like any other message: the
-//!   template is skipped by the two rules above, and an own `+1` counts.
+//! * **The call**: the first message whose subject holds `[VOTE]` and is not
+//!   a reply (`Re:`, `Fwd:` …) is marked [`MailMessage::call`]; it is read
+//!   like any other message: the template is skipped by the two rules above,
+//!   and an own `+1` counts.
+//! * **No vote, and why** ([`Reading`]): a message whose only vote lines are
+//!   a template (boxes or a group, its own or quoted, e.g. a reply quoting
+//!   the call) reads as [`Reading::Template`]; one whose only vote lines are
+//!   quoted or forwarded (`> +1` of someone else) as [`Reading::Quoted`].
 //! * **`[RESULT]`**: the first message whose subject contains `[RESULT]`
 //!   (any case) and every message after it are ignored.
 //! * **Body**: the first `text/plain` part that is not an attachment; a
@@ -50,8 +65,8 @@
 //!   it is the first line, follows a blank line, or looks like an envelope
 //!   line (has a 4-digit year). Body lines `>From `, `>>From `... lose one
 //!   `>` (mboxrd; also right for mboxo). Leading blank lines are skipped;
-//!   messages that are blank or that `mailparse` rejects are listed in
-//!   [`Thread::ignored`].
+//!   messages that are blank or that `mailparse` rejects read as
+//!   [`Reading::Unreadable`].
 //! * **Binding claims** such as `(binding)` are not recorded: whether a vote
 //!   is binding is decided from the roster by the caller.
 
@@ -63,11 +78,49 @@ use serde::{Deserialize, Serialize};
 
 use super::rule::Value;
 
-/// One message of a thread that carries a vote.
+mod body;
+
+use body::{BodyReading, read_body};
+
+/// What was read from one message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MailVote {
-    /// The sender's address, lower-cased.
-    pub from_email: String,
+pub enum Reading {
+    /// A vote in the sender's own words (the last one of the message).
+    Vote(Value),
+    /// No vote line of the sender's, only a vote template (`[ ] +1 …` boxes, a +1/0/-1 group).
+    Template,
+    /// No vote line of the sender's, only quoted or forwarded votes of someone else.
+    Quoted,
+    /// No vote line at all (also: no text/plain part).
+    NoVote,
+    /// The `[RESULT]` mail, or a message after it: not read.
+    AfterResult,
+    /// A message that cannot be read, and why: empty, malformed, no sender address.
+    Unreadable(String),
+}
+
+impl Reading {
+    /// A stable name for scripts: `vote`, `template`, `quoted-vote`, `no-vote`,
+    /// `after-result`, `unreadable`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reading::Vote(_) => "vote",
+            Reading::Template => "template",
+            Reading::Quoted => "quoted-vote",
+            Reading::NoVote => "no-vote",
+            Reading::AfterResult => "after-result",
+            Reading::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
+/// One message of a thread and what was read from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailMessage {
+    /// Its position in the mbox, from 1.
+    pub number: usize,
+    /// The sender's address, lower-cased (`None` when it has none).
+    pub from_email: Option<String>,
     /// The sender's display name, if any.
     pub from_name: Option<String>,
     /// The `Date:` header, if present and valid.
@@ -76,17 +129,53 @@ pub struct MailVote {
     pub subject: String,
     /// The Message-ID without angle brackets, if any.
     pub message_id: Option<String>,
-    /// The vote (always `Some` for entries of [`Thread::messages`]).
-    pub value: Option<Value>,
+    /// Whether this is the call for the vote (the `[VOTE]` mail).
+    pub call: bool,
+    pub reading: Reading,
+    /// For a vote: the number of the same sender's later vote message that replaces it.
+    pub replaced_by: Option<usize>,
 }
 
-/// The votes found in a thread.
+impl MailMessage {
+    /// The vote read, if any.
+    pub fn vote(&self) -> Option<Value> {
+        match self.reading {
+            Reading::Vote(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Why the message gives no vote, as a line for people (`None` for a vote).
+    pub fn why_not(&self) -> Option<String> {
+        let why = match &self.reading {
+            Reading::Vote(_) => return None,
+            Reading::Template => "no vote line (only a vote template)".into(),
+            Reading::Quoted => "no vote line (only quoted votes)".into(),
+            Reading::NoVote => "no vote line".into(),
+            Reading::AfterResult => "[RESULT] message or after it".into(),
+            Reading::Unreadable(why) => why.clone(),
+        };
+        Some(match &self.from_email {
+            Some(e) => format!("message {} from {e}: {why}", self.number),
+            None => format!("message {}: {why}", self.number),
+        })
+    }
+}
+
+/// Every message of a thread, in mbox order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thread {
-    /// One entry per message that carries a vote, in mbox order.
-    pub messages: Vec<MailVote>,
-    /// Messages that carry no vote, with why: `message N from EMAIL: REASON`.
-    pub ignored: Vec<String>,
+    pub messages: Vec<MailMessage>,
+}
+
+impl Thread {
+    /// The messages that give no vote, with why: `message N from EMAIL: REASON`.
+    pub fn ignored(&self) -> Vec<String> {
+        self.messages
+            .iter()
+            .filter_map(MailMessage::why_not)
+            .collect()
+    }
 }
 
 /// Why an mbox cannot be read at all.
@@ -98,81 +187,76 @@ pub enum MboxError {
 }
 
 /// Each sender's last vote (by mbox order), sorted by email.
-pub fn last_votes(thread: &Thread) -> Vec<&MailVote> {
-    let mut last: BTreeMap<&str, &MailVote> = BTreeMap::new();
+pub fn last_votes(thread: &Thread) -> Vec<(&MailMessage, Value)> {
+    let mut last: BTreeMap<&str, (&MailMessage, Value)> = BTreeMap::new();
     for m in &thread.messages {
-        if m.value.is_some() {
-            last.insert(m.from_email.as_str(), m);
+        if let (Some(e), Some(v)) = (&m.from_email, m.vote()) {
+            last.insert(e.as_str(), (m, v));
         }
     }
     last.into_values().collect()
 }
 
-/// Reads the votes of a mailing-list thread from mbox bytes.
+/// Whether a subject is that of a call for a vote rather than a reply to it.
+fn is_call_subject(subject: &str) -> bool {
+    let lower = subject.trim_start().to_lowercase();
+    let reply = ["re:", "re :", "aw:", "sv:", "fw:", "fwd:", "antw:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    !reply && lower.contains("[vote]")
+}
+
+/// Reads every message of a mailing-list thread from mbox bytes.
 ///
 /// Fails only when the input is not an mbox (does not start with a `From `
-/// line) or holds no message; a message that cannot be parsed is listed in
-/// [`Thread::ignored`]. Never panics.
+/// line) or holds no message; a message that cannot be parsed reads as
+/// [`Reading::Unreadable`]. Never panics.
 pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
     let raw = split_mbox(mbox)?;
     let mut thread = Thread::default();
     let mut after_result = false;
+    let mut call_seen = false;
     for (i, msg) in raw.iter().enumerate() {
-        let n = i + 1;
+        let mut m = MailMessage {
+            number: i + 1,
+            from_email: None,
+            from_name: None,
+            date: None,
+            subject: String::new(),
+            message_id: None,
+            call: false,
+            reading: Reading::NoVote,
+            replaced_by: None,
+        };
         if msg.bytes.iter().all(u8::is_ascii_whitespace) {
-            thread.ignored.push(format!("message {n}: empty message"));
+            m.reading = Reading::Unreadable("empty message".into());
+            thread.messages.push(m);
             continue;
         }
         let parsed = match mailparse::parse_mail(&msg.bytes) {
             Ok(p) => p,
             Err(e) => {
-                thread
-                    .ignored
-                    .push(format!("message {n}: cannot be parsed: {e}"));
+                m.reading = Reading::Unreadable(format!("cannot be parsed: {e}"));
+                thread.messages.push(m);
                 continue;
             }
         };
-        let subject = parsed
+        m.subject = parsed
             .headers
             .get_first_value("Subject")
             .unwrap_or_default()
             .trim()
             .to_string();
-        let sender = sender(&parsed, &msg.envelope);
-        let who = sender
-            .as_ref()
-            .map_or_else(|| "unknown sender".to_string(), |(e, _)| e.clone());
-        if !after_result && subject.to_ascii_lowercase().contains("[result]") {
-            after_result = true;
+        if let Some((email, name)) = sender(&parsed, &msg.envelope) {
+            m.from_email = Some(email);
+            m.from_name = name;
         }
-        if after_result {
-            thread.ignored.push(format!(
-                "message {n} from {who}: [RESULT] message or after it"
-            ));
-            continue;
-        }
-        let Some((from_email, from_name)) = sender else {
-            thread
-                .ignored
-                .push(format!("message {n}: no sender address"));
-            continue;
-        };
-        let value = match text_body(&parsed) {
-            Some(body) => find_vote(&body),
-            None => None,
-        };
-        let Some(value) = value else {
-            thread
-                .ignored
-                .push(format!("message {n} from {who}: no vote line"));
-            continue;
-        };
-        let date = parsed.headers.get_first_value("Date").and_then(|d| {
+        m.date = parsed.headers.get_first_value("Date").and_then(|d| {
             jiff::fmt::rfc2822::DateTimeParser::new()
                 .parse_timestamp(d.trim())
                 .ok()
         });
-        let message_id = parsed
+        m.message_id = parsed
             .headers
             .get_first_value("Message-ID")
             .map(|id| {
@@ -183,14 +267,35 @@ pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
                     .to_string()
             })
             .filter(|id| !id.is_empty());
-        thread.messages.push(MailVote {
-            from_email,
-            from_name,
-            date,
-            subject,
-            message_id,
-            value: Some(value),
-        });
+        if !after_result && m.subject.to_ascii_lowercase().contains("[result]") {
+            after_result = true;
+        }
+        if !after_result && !call_seen && is_call_subject(&m.subject) {
+            call_seen = true;
+            m.call = true;
+        }
+        m.reading = if after_result {
+            Reading::AfterResult
+        } else if m.from_email.is_none() {
+            Reading::Unreadable("no sender address".into())
+        } else {
+            match text_body(&parsed).map(|b| read_body(&b)) {
+                Some(BodyReading::Vote(v)) => Reading::Vote(v),
+                Some(BodyReading::Template) => Reading::Template,
+                Some(BodyReading::Quoted) => Reading::Quoted,
+                Some(BodyReading::Nothing) | None => Reading::NoVote,
+            }
+        };
+        if m.vote().is_some()
+            && let Some(earlier) = thread
+                .messages
+                .iter_mut()
+                .rev()
+                .find(|e| e.vote().is_some() && e.from_email == m.from_email)
+        {
+            earlier.replaced_by = Some(m.number);
+        }
+        thread.messages.push(m);
     }
     Ok(thread)
 }
@@ -295,112 +400,6 @@ fn text_body(parsed: &ParsedMail<'_>) -> Option<String> {
         .filter(|p| p.ctype.mimetype.eq_ignore_ascii_case("text/plain"))
         .find(|p| p.get_content_disposition().disposition != DispositionType::Attachment)
         .and_then(|p| p.get_body().ok())
-}
-
-/// Whether the line ends the sender's own words (signature or forward).
-fn ends_own_words(line: &str) -> bool {
-    let t = line.trim_end_matches(['\r', '\n']);
-    if t == "-- " || t == "--" {
-        return true;
-    }
-    let t = t.trim();
-    let lower = t.to_lowercase();
-    if lower.starts_with("begin forwarded message") {
-        return true;
-    }
-    if t.len() >= 10 && t.chars().all(|c| c == '_') {
-        return true;
-    }
-    t.starts_with("---")
-        && (lower.contains("original message") || lower.contains("forwarded message"))
-}
-
-/// Finds the vote of a message body: the last vote line of own words.
-fn find_vote(body: &str) -> Option<Value> {
-    // (line index, value, counts) of every candidate vote line; `counts` is
-    // false for lines that only help to recognise a template.
-    let mut found: Vec<(usize, Value, bool)> = Vec::new();
-    for (i, line) in body.lines().enumerate() {
-        if ends_own_words(line) {
-            break;
-        }
-        let t = line.trim();
-        if t.starts_with('>') || t.starts_with('|') || t.ends_with("wrote:") {
-            continue;
-        }
-        if let Some((v, counts)) = vote_token(t) {
-            found.push((i, v, counts));
-        }
-    }
-    drop_templates(&mut found);
-    found.iter().rev().find(|c| c.2).map(|c| c.1)
-}
-
-/// Removes groups of nearby vote lines holding +1, 0 and −1 together: the
-/// unboxed template of a vote call.
-fn drop_templates(found: &mut Vec<(usize, Value, bool)>) {
-    let mut keep = Vec::with_capacity(found.len());
-    let mut start = 0;
-    while start < found.len() {
-        let mut end = start + 1;
-        while let (Some(a), Some(b)) = (found.get(end - 1), found.get(end)) {
-            if b.0.saturating_sub(a.0) > 3 {
-                break;
-            }
-            end += 1;
-        }
-        let group = found.get(start..end).unwrap_or_default();
-        let has = |v: Value| group.iter().any(|c| c.1 == v);
-        if !(has(Value::Plus) && has(Value::Zero) && has(Value::Minus)) {
-            keep.extend_from_slice(group);
-        }
-        start = end;
-    }
-    *found = keep;
-}
-
-/// The vote token at the start of a trimmed line, and whether it counts as
-/// a vote (`false` for an unsigned `0` followed by words, which is only a
-/// template hint).
-fn vote_token(line: &str) -> Option<(Value, bool)> {
-    let mut rest = line;
-    // Checkbox: `[ ]` is never a vote, `[x]` is the vote that follows.
-    if let Some(after) = rest.strip_prefix('[') {
-        let (inside, after) = after.split_once(']')?;
-        if !inside.trim().eq_ignore_ascii_case("x") {
-            return None;
-        }
-        rest = after.trim_start();
-    }
-    let mut chars = rest.chars();
-    let first = chars.next()?;
-    let (sign, digit) = match first {
-        '+' | '-' | '\u{2212}' => (Some(first != '+'), chars.next()?),
-        _ => (None, first),
-    };
-    let tail = chars.as_str();
-    // The token must not run on into a number or a word.
-    let mut next = tail.chars();
-    match next.next() {
-        None => {}
-        Some(c) if c.is_alphanumeric() || c == '_' => return None,
-        Some('.' | ',') if next.next().is_some_and(|d| d.is_ascii_digit()) => return None,
-        Some(_) => {}
-    }
-    match (sign, digit) {
-        (Some(false), '1') => Some((Value::Plus, true)),
-        (Some(true), '1') => Some((Value::Minus, true)),
-        (Some(_), '0') => Some((Value::Zero, true)),
-        (None, '0') => {
-            let after = tail.trim_start();
-            let counts = matches!(
-                after.chars().next(),
-                None | Some('(' | ',' | ';' | ':' | '!' | '-' | '.')
-            );
-            Some((Value::Zero, counts))
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]

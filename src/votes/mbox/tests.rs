@@ -1,6 +1,15 @@
 //! Table tests of the mbox reader: vote lines, message bodies, whole threads.
 
+use super::body::*;
 use super::*;
+
+/// The vote of a message body, if any.
+fn find_vote(body: &str) -> Option<Value> {
+    match read_body(body) {
+        BodyReading::Vote(v) => Some(v),
+        _ => None,
+    }
+}
 
 /// The vote at the start of a trimmed line, if any.
 fn vote_line(line: &str) -> Option<Value> {
@@ -72,6 +81,51 @@ fn body_rules() {
             "On Mon, Bob wrote:\n> +1\n\n-1 because\n",
             Some(Value::Minus),
         ),
+        // A vote announced as a change, as people write it on Apache lists.
+        ("Changing my vote to +1\n", Some(Value::Plus)),
+        ("I change my vote to +1 (binding)\n", Some(Value::Plus)),
+        ("Revising my vote: -1\n", Some(Value::Minus)),
+        (
+            "-1\n\nOn second thought, changing my vote to +1.\n",
+            Some(Value::Plus),
+        ),
+        (
+            "+1 at first\nI've changed my vote to 0, no time to check\n",
+            Some(Value::Zero),
+        ),
+        (
+            "So I am changing my vote from -1 to +1 (binding)\n",
+            Some(Value::Plus),
+        ),
+        (
+            "Updating my vote to -1: the NOTICE is wrong\n",
+            Some(Value::Minus),
+        ),
+        (
+            "The year is fine after all. Changing my vote to +1\n",
+            Some(Value::Plus),
+        ),
+        (
+            "Revising my vote: -1, the LICENSE misses jquery\n",
+            Some(Value::Minus),
+        ),
+        ("Changing my vote - -1\n", Some(Value::Minus)),
+        // ... but not a change without a value, a conditional, or someone else's words.
+        ("I'd change my vote if the NOTICE were fixed\n", None),
+        (
+            "I would change my vote to +1 if the NOTICE were fixed\n",
+            None,
+        ),
+        ("Changing my vote to +1 once the NOTICE is fixed\n", None),
+        ("I will change my vote to +1 later\n", None),
+        ("Please change your vote to +1\n", None),
+        ("If it gets fixed, I change my vote to +1\n", None),
+        ("Sorry for changing my vote to +1 so late\n", None),
+        ("> Changing my vote to +1\n", None),
+        (
+            "On Tue, Carol wrote:\n> +1 (binding)\n\nThanks for checking.\n",
+            None,
+        ),
     ];
     for (body, want) in cases {
         assert_eq!(find_vote(body), *want, "{body:?}");
@@ -110,17 +164,122 @@ fn result_and_no_vote_are_ignored() {
     ]
     .concat();
     let t = parse_thread(mbox.as_bytes()).unwrap();
-    assert_eq!(t.messages.len(), 1);
-    assert_eq!(t.messages[0].from_email, "a@x.org");
-    assert_eq!(t.messages[0].message_id.as_deref(), Some("[VOTE] x@x"));
-    assert_eq!(
-        t.messages[0].date,
-        Some("2024-01-01T10:00:00Z".parse().unwrap())
-    );
-    assert_eq!(t.ignored.len(), 3, "{:?}", t.ignored);
-    assert!(t.ignored[0].contains("b@x.org: no vote line"));
-    assert!(t.ignored[1].contains("[RESULT]"));
-    assert!(t.ignored[2].contains("d@x.org"));
+    let votes: Vec<&MailMessage> = t.messages.iter().filter(|m| m.vote().is_some()).collect();
+    assert_eq!(votes.len(), 1);
+    assert_eq!(votes[0].from_email.as_deref(), Some("a@x.org"));
+    assert_eq!(votes[0].message_id.as_deref(), Some("[VOTE] x@x"));
+    assert_eq!(votes[0].date, Some("2024-01-01T10:00:00Z".parse().unwrap()));
+    let ignored = t.ignored();
+    assert_eq!(ignored.len(), 3, "{ignored:?}");
+    assert!(ignored[0].contains("b@x.org: no vote line"));
+    assert!(ignored[1].contains("[RESULT]"));
+    assert!(ignored[2].contains("d@x.org"));
+}
+
+/// Every message is read, and says what it gave: the call, votes, replaced votes, templates,
+/// quoted votes, nothing, after [RESULT], unreadable.
+#[test]
+fn every_message_is_read() {
+    let mbox = [
+        msg(
+            "rm@x.org",
+            "[VOTE] Release x 1.0",
+            "Please vote:\n\n[ ] +1 approve\n[ ]  0 no opinion\n[ ] -1 disapprove\n",
+        ),
+        msg(
+            "a@x.org",
+            "Re: [VOTE] Release x 1.0",
+            "-1 (binding), NOTICE is wrong",
+        ),
+        msg(
+            "b@x.org",
+            "Re: [VOTE] Release x 1.0",
+            "Thanks!\n\nOn Mon, rm wrote:\n> [ ] +1 approve\n> [ ]  0 no opinion\n> [ ] -1 no\n",
+        ),
+        msg(
+            "c@x.org",
+            "Re: [VOTE] Release x 1.0",
+            "Agreed with Alice.\n\nOn Mon, a wrote:\n> -1 (binding), NOTICE is wrong\n",
+        ),
+        msg(
+            "d@x.org",
+            "Re: [VOTE] Release x 1.0",
+            "I'd change my vote if it were fixed.",
+        ),
+        msg(
+            "a@x.org",
+            "Re: [VOTE] Release x 1.0",
+            "Fixed upstream: changing my vote to +1",
+        ),
+        "From nobody Mon Jan  1 00:00:00 2024\nSubject: Re: [VOTE] Release x 1.0\n\n+1\n"
+            .to_string(),
+        msg("rm@x.org", "[RESULT] [VOTE] Release x 1.0", "+1: a"),
+        msg("e@x.org", "Re: [VOTE] Release x 1.0", "+1"),
+    ]
+    .concat();
+    let t = parse_thread(mbox.as_bytes()).unwrap();
+    /// (number, sender, call, reading, replaced by)
+    type Row<'a> = (usize, Option<&'a str>, bool, Reading, Option<usize>);
+    let got: Vec<Row> = t
+        .messages
+        .iter()
+        .map(|m| {
+            (
+                m.number,
+                m.from_email.as_deref(),
+                m.call,
+                m.reading.clone(),
+                m.replaced_by,
+            )
+        })
+        .collect();
+    let want = vec![
+        (1, Some("rm@x.org"), true, Reading::Template, None),
+        (
+            2,
+            Some("a@x.org"),
+            false,
+            Reading::Vote(Value::Minus),
+            Some(6),
+        ),
+        (3, Some("b@x.org"), false, Reading::Template, None),
+        (4, Some("c@x.org"), false, Reading::Quoted, None),
+        (5, Some("d@x.org"), false, Reading::NoVote, None),
+        (6, Some("a@x.org"), false, Reading::Vote(Value::Plus), None),
+        (
+            7,
+            None,
+            false,
+            Reading::Unreadable("no sender address".into()),
+            None,
+        ),
+        (8, Some("rm@x.org"), false, Reading::AfterResult, None),
+        (9, Some("e@x.org"), false, Reading::AfterResult, None),
+    ];
+    assert_eq!(got, want);
+    let last: Vec<(Option<&str>, usize, Value)> = last_votes(&t)
+        .iter()
+        .map(|(m, v)| (m.from_email.as_deref(), m.number, *v))
+        .collect();
+    assert_eq!(last, vec![(Some("a@x.org"), 6, Value::Plus)]);
+}
+
+#[test]
+fn the_call_is_the_first_vote_subject_that_is_no_reply() {
+    let cases: &[(&str, bool)] = &[
+        ("[VOTE] Release Demo 1.2.0 (rc1)", true),
+        ("[vote] release demo", true),
+        ("[VOTE][LAZY] Release", true),
+        ("Re: [VOTE] Release Demo", false),
+        ("RE: [VOTE] Release Demo", false),
+        ("AW: [VOTE] Release Demo", false),
+        ("Fwd: [VOTE] Release Demo", false),
+        ("[DISCUSS] Release Demo", false),
+        ("", false),
+    ];
+    for (subject, want) in cases {
+        assert_eq!(is_call_subject(subject), *want, "{subject:?}");
+    }
 }
 
 #[test]
@@ -131,7 +290,7 @@ fn from_escapes_and_splitting() {
                 hello\n>From here on\nFrom my side: fine\n+1\n";
     let t = parse_thread(mbox.as_bytes()).unwrap();
     assert_eq!(t.messages.len(), 1);
-    assert_eq!(t.messages[0].value, Some(Value::Plus));
+    assert_eq!(t.messages[0].reading, Reading::Vote(Value::Plus));
     let raw = split_mbox(mbox.as_bytes()).unwrap();
     let body = String::from_utf8_lossy(&raw[0].bytes).to_string();
     assert!(body.contains("\nFrom here on\n"), "{body}");
@@ -145,9 +304,9 @@ fn envelope_sender_fallback_and_multipart() {
         Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n\
         KzEgKGJpbmRpbmcpCg==\n--b--\n";
     let t = parse_thread(mbox.as_bytes()).unwrap();
-    assert_eq!(t.messages.len(), 1, "{:?}", t.ignored);
-    assert_eq!(t.messages[0].from_email, "z@x.org");
-    assert_eq!(t.messages[0].value, Some(Value::Plus));
+    assert_eq!(t.messages.len(), 1, "{:?}", t.ignored());
+    assert_eq!(t.messages[0].from_email.as_deref(), Some("z@x.org"));
+    assert_eq!(t.messages[0].reading, Reading::Vote(Value::Plus));
 }
 
 #[test]
@@ -161,64 +320,82 @@ fn last_votes_per_sender() {
     let t = parse_thread(mbox.as_bytes()).unwrap();
     let last: Vec<_> = last_votes(&t)
         .iter()
-        .map(|m| (m.from_email.as_str(), m.value))
+        .map(|(m, v)| (m.from_email.as_deref(), m.number, *v))
         .collect();
     assert_eq!(
         last,
         vec![
-            ("a@x.org", Some(Value::Plus)),
-            ("b@x.org", Some(Value::Plus))
+            (Some("a@x.org"), 2, Value::Plus),
+            (Some("b@x.org"), 3, Value::Plus)
         ]
     );
+    assert_eq!(t.messages[0].replaced_by, Some(3));
+    assert_eq!(t.messages[2].replaced_by, None);
 }
 
 #[test]
 fn fixture_thread() {
     let t = parse_thread(include_bytes!("../../../fixtures/votes/thread.mbox")).unwrap();
-    let got: Vec<(&str, Value)> = t
+    let got: Vec<(usize, &str, Reading, Option<usize>)> = t
         .messages
         .iter()
-        .map(|m| (m.from_email.as_str(), m.value.unwrap()))
+        .map(|m| {
+            (
+                m.number,
+                m.from_email.as_deref().unwrap(),
+                m.reading.clone(),
+                m.replaced_by,
+            )
+        })
         .collect();
+    use Reading::*;
+    use Value::*;
     assert_eq!(
         got,
         vec![
-            ("alice@apache.org", Value::Plus),
-            ("bob@apache.org", Value::Plus),
-            ("carol@apache.org", Value::Minus),
-            ("dave@apache.org", Value::Zero),
-            ("carol@apache.org", Value::Plus),
-            ("eve@example.com", Value::Plus),
-            ("frank@apache.org", Value::Plus),
-            ("heidi@apache.org", Value::Plus),
+            (1, "alice@apache.org", Vote(Plus), None),
+            (2, "bob@apache.org", Vote(Plus), None),
+            (3, "carol@apache.org", Vote(Minus), Some(5)),
+            (4, "dave@apache.org", Vote(Zero), None),
+            (5, "carol@apache.org", Vote(Plus), None),
+            (6, "eve@example.com", Vote(Plus), None),
+            (7, "frank@apache.org", Vote(Plus), None),
+            (8, "grace@apache.org", NoVote, None),
+            (9, "heidi@apache.org", Vote(Plus), None),
+            (10, "alice@apache.org", AfterResult, None),
         ]
     );
+    assert!(t.messages[0].call);
+    assert!(t.messages.iter().skip(1).all(|m| !m.call));
     assert_eq!(t.messages[0].from_name.as_deref(), Some("Alice Release"));
     assert_eq!(t.messages[0].subject, "[VOTE] Release Demo 1.2.0 (rc1)");
     assert!(t.messages.iter().all(|m| m.date.is_some()));
-    assert_eq!(t.ignored.len(), 2, "{:?}", t.ignored);
-    assert!(t.ignored[0].contains("grace@apache.org: no vote line"));
-    assert!(t.ignored[1].contains("[RESULT]"));
+    let ignored = t.ignored();
+    assert_eq!(ignored.len(), 2, "{ignored:?}");
+    assert!(ignored[0].contains("grace@apache.org: no vote line"));
+    assert!(ignored[1].contains("[RESULT]"));
     let last: Vec<(&str, Value)> = last_votes(&t)
         .iter()
-        .map(|m| (m.from_email.as_str(), m.value.unwrap()))
+        .map(|(m, v)| (m.from_email.as_deref().unwrap(), *v))
         .collect();
     assert_eq!(
         last,
         vec![
-            ("alice@apache.org", Value::Plus),
-            ("bob@apache.org", Value::Plus),
-            ("carol@apache.org", Value::Plus),
-            ("dave@apache.org", Value::Zero),
-            ("eve@example.com", Value::Plus),
-            ("frank@apache.org", Value::Plus),
-            ("heidi@apache.org", Value::Plus),
+            ("alice@apache.org", Plus),
+            ("bob@apache.org", Plus),
+            ("carol@apache.org", Plus),
+            ("dave@apache.org", Zero),
+            ("eve@example.com", Plus),
+            ("frank@apache.org", Plus),
+            ("heidi@apache.org", Plus),
         ]
     );
 }
 
 mod props {
+    use super::super::body::*;
     use super::super::*;
+    use super::find_vote;
     use proptest::prelude::*;
 
     fn line() -> impl Strategy<Value = String> {
@@ -262,7 +439,8 @@ mod props {
             let _ = parse_thread(text.as_bytes());
             let with_from = format!("From a@b Mon Jan  1 00:00:00 2024{sep}{text}");
             if let Ok(t) = parse_thread(with_from.as_bytes()) {
-                prop_assert!(t.messages.iter().all(|m| m.value.is_some()));
+                prop_assert!(t.messages.iter().enumerate().all(|(i, m)| m.number == i + 1));
+                prop_assert!(t.messages.iter().all(|m| m.replaced_by.is_none() || m.vote().is_some()));
                 let _ = last_votes(&t);
             }
         }
