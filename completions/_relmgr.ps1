@@ -101,13 +101,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;project;create' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'One-paragraph description')
             [CompletionResult]::new('--homepage', '--homepage', [CompletionResultType]::ParameterName, 'Homepage URL (http or https)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source repository URL')
             [CompletionResult]::new('--license', '--license', [CompletionResultType]::ParameterName, 'License as an SPDX expression, e.g. Apache-2.0')
             [CompletionResult]::new('--support', '--support', [CompletionResultType]::ParameterName, 'Support (issues, mailing list) URL')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Email to notify of votes and announcements (repeatable; replaces the list on edit)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -218,13 +218,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;product;create' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'One-paragraph description')
             [CompletionResult]::new('--homepage', '--homepage', [CompletionResultType]::ParameterName, 'Homepage URL (http or https)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source repository URL')
             [CompletionResult]::new('--license', '--license', [CompletionResultType]::ParameterName, 'License as an SPDX expression, e.g. Apache-2.0')
             [CompletionResult]::new('--support', '--support', [CompletionResultType]::ParameterName, 'Support (issues, mailing list) URL')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Email to notify of votes and announcements (repeatable; replaces the list on edit)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -978,7 +978,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('cast', 'cast', [CompletionResultType]::ParameterValue, 'Cast your vote: +1, 0 or -1 (your last vote counts)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Tallies, voters and the outcome')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the vote (RM): the rule decides, or --confirm / --abandon')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1072,7 +1072,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('cast', 'cast', [CompletionResultType]::ParameterValue, 'Cast your vote: +1, 0 or -1 (your last vote counts)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Tallies, voters and the outcome')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the vote (RM): the rule decides, or --confirm / --abandon')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1583,7 +1583,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('cast', 'cast', [CompletionResultType]::ParameterValue, 'Cast your vote: +1, 0 or -1 (your last vote counts)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Tallies, voters and the outcome')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close the vote (RM): the rule decides, or --confirm / --abandon')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it')
             break
         }
         'relmgr;help;vote;start' {

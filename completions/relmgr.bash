@@ -2739,16 +2739,12 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__product__subcmd__create)
-            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --description --homepage --source --license --support --notify --name --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2770,6 +2766,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3009,16 +3009,12 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__project__subcmd__create)
-            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --description --homepage --source --license --support --notify --name --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3040,6 +3036,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -95,13 +95,13 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;project;create'= {
-            cand --name 'Display name'
             cand --description 'One-paragraph description'
             cand --homepage 'Homepage URL (http or https)'
             cand --source 'Source repository URL'
             cand --license 'License as an SPDX expression, e.g. Apache-2.0'
             cand --support 'Support (issues, mailing list) URL'
             cand --notify 'Email to notify of votes and announcements (repeatable; replaces the list on edit)'
+            cand --name 'Display name'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -201,13 +201,13 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;product;create'= {
-            cand --name 'Display name'
             cand --description 'One-paragraph description'
             cand --homepage 'Homepage URL (http or https)'
             cand --source 'Source repository URL'
             cand --license 'License as an SPDX expression, e.g. Apache-2.0'
             cand --support 'Support (issues, mailing list) URL'
             cand --notify 'Email to notify of votes and announcements (repeatable; replaces the list on edit)'
+            cand --name 'Display name'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -885,7 +885,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
             cand status 'Tallies, voters and the outcome'
             cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand import 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;vote;start'= {
@@ -973,7 +973,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
             cand status 'Tallies, voters and the outcome'
             cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand import 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;vote;help;start'= {
@@ -1410,7 +1410,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand cast 'Cast your vote: +1, 0 or -1 (your last vote counts)'
             cand status 'Tallies, voters and the outcome'
             cand close 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-            cand import 'Record the votes of a mailing-list thread (mbox)'
+            cand import 'Record the votes of a mailing-list thread (mbox): each sender''s last vote counts, and every message is listed with what was read from it'
         }
         &'relmgr;help;vote;start'= {
         }

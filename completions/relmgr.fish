@@ -88,13 +88,13 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_se
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "show" -d 'Show one project'
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "edit" -d 'Change a project\'s metadata (pmc, rm or admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and not __fish_seen_subcommand_from create list show edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l description -d 'One-paragraph description' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l homepage -d 'Homepage URL (http or https)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l source -d 'Source repository URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -162,13 +162,13 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_se
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "show" -d 'Show one product'
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "edit" -d 'Change a product\'s metadata (pmc, rm or admin)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and not __fish_seen_subcommand_from create list show edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l description -d 'One-paragraph description' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l homepage -d 'Homepage URL (http or https)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l source -d 'Source repository URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -586,7 +586,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox): each sender\'s last vote counts, and every message is listed with what was read from it'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_subcommand_from start cast status close import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l hours -d 'Keep the vote open this many hours (at least the policy\'s min_hours)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l vote -d 'Cast your own vote at once (+1, 0 or -1)' -r
@@ -651,7 +651,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox): each sender\'s last vote counts, and every message is listed with what was read from it'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -906,7 +906,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "cast" -d 'Cast your vote: +1, 0 or -1 (your last vote counts)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "status" -d 'Tallies, voters and the outcome'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "close" -d 'Close the vote (RM): the rule decides, or --confirm / --abandon'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from vote" -f -a "import" -d 'Record the votes of a mailing-list thread (mbox): each sender\'s last vote counts, and every message is listed with what was read from it'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "add" -d 'Record a CVE'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from cve" -f -a "list" -d 'List CVEs, of one target or all'

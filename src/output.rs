@@ -108,6 +108,33 @@ pub fn write_stdout(text: &str) {
     }
 }
 
+/// The width a table is fitted to when stdout is not a terminal and `$COLUMNS` is not set (as
+/// cargo and gh do): a table piped to a file or a pager stays readable.
+pub const PIPED_WIDTH: u16 = 100;
+
+/// The width to fit tables to: `$COLUMNS` when it is a positive number, else none on a terminal
+/// (comfy-table then asks the terminal), else [`PIPED_WIDTH`].
+fn table_width(columns: Option<&str>, stdout_is_terminal: bool) -> Option<u16> {
+    match columns.and_then(|c| c.trim().parse::<u16>().ok()) {
+        Some(w) if w > 0 => Some(w),
+        _ if stdout_is_terminal => None,
+        _ => Some(PIPED_WIDTH),
+    }
+}
+
+/// An empty table in the house style, fitted to the screen: cells wrap (long words such as
+/// hashes and URLs are split, never cut) so that every line fits.
+fn new_table() -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    let columns = std::env::var("COLUMNS").ok();
+    if let Some(w) = table_width(columns.as_deref(), t.is_tty()) {
+        t.set_width(w);
+    }
+    t
+}
+
 /// A table with a header row.
 pub fn table<I, R, C>(header: &[&str], rows: I) -> String
 where
@@ -115,16 +142,8 @@ where
     R: IntoIterator<Item = C>,
     C: Into<comfy_table::Cell>,
 {
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    if let Some(w) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-    {
-        t.set_width(w);
-    }
+    let mut t = new_table();
+    t.set_header(header.to_vec());
     for r in rows {
         t.add_row(r);
     }
@@ -133,15 +152,7 @@ where
 
 /// A two-column table of fields and values, skipping empty values.
 pub fn fields(rows: &[(&str, Option<String>)]) -> String {
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-    {
-        t.set_width(w);
-    }
+    let mut t = new_table();
     for (k, v) in rows {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
             t.add_row(vec![k.to_string(), v.clone()]);
@@ -153,4 +164,45 @@ pub fn fields(rows: &[(&str, Option<String>)]) -> String {
 /// `Some(text)` for a non-empty list joined by ", ".
 pub fn join(items: &[String]) -> Option<String> {
     (!items.is_empty()).then(|| items.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_width_follows_columns_then_the_terminal_then_100() {
+        let cases: &[(Option<&str>, bool, Option<u16>)] = &[
+            (None, false, Some(PIPED_WIDTH)),
+            (None, true, None),
+            (Some("200"), false, Some(200)),
+            (Some("200"), true, Some(200)),
+            (Some(" 60 "), false, Some(60)),
+            (Some("0"), false, Some(PIPED_WIDTH)),
+            (Some("0"), true, None),
+            (Some(""), false, Some(PIPED_WIDTH)),
+            (Some("wide"), false, Some(PIPED_WIDTH)),
+            (Some("-5"), true, None),
+            (Some("99999"), false, Some(PIPED_WIDTH)),
+        ];
+        for (columns, tty, want) in cases {
+            assert_eq!(table_width(*columns, *tty), *want, "{columns:?} tty={tty}");
+        }
+    }
+
+    #[test]
+    fn a_long_cell_wraps_whole_within_the_width() {
+        let hash = "ab".repeat(64);
+        let mut t = new_table();
+        t.set_width(40)
+            .add_row(vec!["sha512".to_string(), hash.clone()]);
+        let text = t.to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        let joined: String = text
+            .lines()
+            .filter_map(|l| l.split('┆').nth(1))
+            .map(|v| v.trim().trim_end_matches('│').trim())
+            .collect();
+        assert_eq!(joined, hash);
+    }
 }

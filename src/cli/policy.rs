@@ -19,6 +19,12 @@ pub enum PolicyCmd {
         target: Target,
     },
     /// Set fields of the vote policy (a new policy version; pmc, rm or admin)
+    #[command(group(
+        clap::ArgGroup::new("change")
+            .required(true)
+            .multiple(true)
+            .args(["min_hours", "manual", "pause_on_veto", "checklist", "clear_checklist"])
+    ))]
     Set {
         #[arg(value_parser = parse::<Target>)]
         target: Target,
@@ -35,7 +41,7 @@ pub enum PolicyCmd {
         #[arg(long, value_name = "FILE")]
         checklist: Option<PathBuf>,
         /// Remove the checklist
-        #[arg(long)]
+        #[arg(long, conflicts_with = "checklist")]
         clear_checklist: bool,
     },
     /// Every version of a target's own policy, with who set it and when

@@ -52,6 +52,7 @@ impl From<MetaArgs> for MetaInput {
 #[derive(Debug, clap::Subcommand)]
 pub enum ProjectCmd {
     /// Create a project (admin)
+    #[command(mut_arg("name", |a| a.required(true)))]
     Create {
         /// The project key: lowercase letters, digits and '-'
         #[arg(value_parser = parse::<Key>)]
@@ -78,6 +79,7 @@ pub enum ProjectCmd {
 #[derive(Debug, clap::Subcommand)]
 pub enum ProductCmd {
     /// Create a product of a project (pmc, rm or admin)
+    #[command(mut_arg("name", |a| a.required(true)))]
     Create {
         /// PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]

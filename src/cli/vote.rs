@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::ops::vote::{self, Status};
+use crate::ops::vote_import::{ImportReport, ImportedMessage};
 use crate::output::{fields, table};
 use crate::votes::{CloseRequest, Value};
 
@@ -63,7 +64,8 @@ pub enum VoteCmd {
         #[arg(long)]
         abandon: bool,
     },
-    /// Record the votes of a mailing-list thread (mbox)
+    /// Record the votes of a mailing-list thread (mbox): each sender's last vote counts, and every
+    /// message is listed with what was read from it
     Import {
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
@@ -100,6 +102,70 @@ fn render_status(st: &Status) -> String {
         ));
     }
     out
+}
+
+/// What was read from one message, for people (`first_after_result`: it is the [RESULT] mail).
+fn read_text(m: &ImportedMessage, first_after_result: bool) -> String {
+    let read = match (m.read.as_str(), &m.vote) {
+        ("vote", Some(v)) => match m.binding {
+            Some(true) => format!("{v} binding"),
+            Some(false) => format!("{v} non-binding"),
+            None => v.clone(),
+        },
+        ("template", _) => "quoted template".into(),
+        ("quoted-vote", _) => "quoted vote only".into(),
+        ("after-result", _) if first_after_result => "[RESULT] mail: not read".into(),
+        ("after-result", _) => "after [RESULT]: not read".into(),
+        ("unreadable", _) => format!("unreadable: {}", m.note.as_deref().unwrap_or("")),
+        _ => "no vote found".into(),
+    };
+    if m.call {
+        format!("[VOTE] mail: {read}")
+    } else {
+        read
+    }
+}
+
+/// The import: every message of the thread and what was read from it.
+fn render_import(r: &ImportReport) -> String {
+    let mut t = table(
+        &["#", "from", "date", "read", "result"],
+        r.messages.iter().enumerate().map(|(i, m)| {
+            let first_after_result =
+                m.read == "after-result" && (i == 0 || r.messages[i - 1].read != "after-result");
+            let result = match (m.result.as_deref(), m.replaced_by) {
+                (Some("replaced"), Some(n)) => format!("replaced by #{n}"),
+                (Some(res), _) => res.replace('-', " "),
+                (None, _) => String::new(),
+            };
+            vec![
+                m.number.to_string(),
+                m.from.clone().unwrap_or_default(),
+                m.date.clone().unwrap_or_default(),
+                read_text(m, first_after_result),
+                result,
+            ]
+        }),
+    );
+    let recorded = r.votes.iter().filter(|v| v.result == "recorded").count();
+    t.push_str(&format!(
+        "\n{} messages read; the last votes of {} senders, {recorded} of them recorded now.",
+        r.messages.len(),
+        r.votes.len()
+    ));
+    let unknown: Vec<&str> = r
+        .votes
+        .iter()
+        .filter(|v| v.result == "unknown-sender")
+        .map(|v| v.email.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        t.push_str(&format!(
+            "\nNo user has these emails: {}.",
+            unknown.join(", ")
+        ));
+    }
+    t
 }
 
 pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
@@ -181,37 +247,8 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
             });
         }
         VoteCmd::Import { release, mbox } => {
-            let r = vote::import(&mut s, &release, &mbox)?;
-            ctx.out.data(&r, || {
-                let mut t = table(
-                    &["sender", "user", "vote", "binding", "date", "result"],
-                    r.votes.iter().map(|v| {
-                        vec![
-                            v.email.clone(),
-                            v.user.clone().unwrap_or_default(),
-                            v.vote.clone(),
-                            v.binding
-                                .map(|b| if b { "yes" } else { "no" }.to_string())
-                                .unwrap_or_default(),
-                            v.date.clone().unwrap_or_default(),
-                            v.result.clone(),
-                        ]
-                    }),
-                );
-                let unknown: Vec<&str> = r
-                    .votes
-                    .iter()
-                    .filter(|v| v.result == "unknown-sender")
-                    .map(|v| v.email.as_str())
-                    .collect();
-                if !unknown.is_empty() {
-                    t.push_str(&format!(
-                        "\nNo user has these emails: {}.",
-                        unknown.join(", ")
-                    ));
-                }
-                t
-            });
+            let r = crate::ops::vote_import::import(&mut s, &release, &mbox)?;
+            ctx.out.data(&r, || render_import(&r));
         }
     }
     Ok(ExitCode::SUCCESS)

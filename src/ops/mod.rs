@@ -24,6 +24,7 @@ pub mod stage;
 pub mod user;
 pub mod verify;
 pub mod vote;
+pub mod vote_import;
 
 use crate::error::Error;
 use crate::store::{Actor, ActorKind, Store, users};

@@ -1,10 +1,8 @@
-//! Votes: start (freezes the revision), cast (optionally signed), status, close, and import from
-//! a mailing-list thread. The rule itself is the pure `crate::votes::rule`; this module loads
+//! Votes: start (freezes the revision), cast (optionally signed), status and close; the import
+//! from a mailing-list thread is `super::vote_import`. The rule itself is the pure `crate::votes::rule`; this module loads
 //! ballots, asks the rule, and records what it decided. Whether a vote is binding is decided
 //! by the voter's PMC role at the time the vote was cast, read from the role events, and kept
 //! with the ballot.
-
-use std::path::Path;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -15,10 +13,10 @@ use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::perm::{self, Action};
 use crate::pgp;
+use crate::store::EventDraft;
 use crate::store::events::canonical;
 use crate::store::releases::{self, Release, Revision};
 use crate::store::votes::{self, BallotRow, Round};
-use crate::store::{EventDraft, users};
 use crate::votes::{
     self as rule, Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value,
 };
@@ -264,7 +262,7 @@ pub fn start(
     })
 }
 
-fn value_num(v: Value) -> i8 {
+pub(super) fn value_num(v: Value) -> i8 {
     match v {
         Value::Plus => 1,
         Value::Zero => 0,
@@ -272,7 +270,7 @@ fn value_num(v: Value) -> i8 {
     }
 }
 
-fn num_value(n: i8) -> Value {
+pub(super) fn num_value(n: i8) -> Value {
     match n {
         1 => Value::Plus,
         -1 => Value::Minus,
@@ -281,7 +279,7 @@ fn num_value(n: i8) -> Value {
 }
 
 /// The vote round of a release's revision (newest by default), or exit 5 when no vote started.
-fn round_of(
+pub(super) fn round_of(
     s: &Session,
     r: &ReleaseRef,
     which: Option<RevisionNo>,
@@ -441,7 +439,7 @@ pub struct CastReport {
     pub cast_at: String,
 }
 
-fn refuse_closed(round: &Round, r: &ReleaseRef) -> anyhow::Result<()> {
+pub(super) fn refuse_closed(round: &Round, r: &ReleaseRef) -> anyhow::Result<()> {
     if round.closure.is_some() {
         return Err(Error::wrong_state(format!(
             "the vote on {r} is closed ({})",
@@ -641,115 +639,5 @@ pub fn close(
         outcome: outcome_text,
         binding: eval.tallies.binding,
         non_binding: eval.tallies.non_binding,
-    })
-}
-
-#[derive(Debug, Serialize)]
-pub struct ImportedVote {
-    pub email: String,
-    pub user: Option<String>,
-    pub vote: String,
-    pub binding: Option<bool>,
-    pub date: Option<String>,
-    /// `recorded`, `duplicate`, `unknown-sender` or `not-allowed`.
-    pub result: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ImportReport {
-    pub release: String,
-    pub revision: String,
-    pub votes: Vec<ImportedVote>,
-    pub ignored: Vec<String>,
-}
-
-/// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email.
-pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<ImportReport> {
-    let (_, rev, round) = round_of(s, r, None)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
-    refuse_closed(&round, r)?;
-    let meta =
-        std::fs::metadata(mbox).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
-    if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
-        return Err(Error::usage(format!(
-            "{} is not a mailbox file of at most 64 MiB",
-            mbox.display()
-        ))
-        .into());
-    }
-    let bytes = std::fs::read(mbox)?;
-    let thread =
-        rule::parse_thread(&bytes).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
-    let db = s.store.db();
-    let project = r.target.project.as_str();
-    let now = clock::fmt(clock::now()?);
-    let existing = votes::ballots(db, rev.id)?;
-    let mut report = Vec::new();
-    let mut rows = Vec::new();
-    for mv in rule::last_votes(&thread) {
-        let Some(value) = mv.value else { continue };
-        let date = mv.date.map(clock::fmt);
-        let mut item = ImportedVote {
-            email: mv.from_email.clone(),
-            user: None,
-            vote: value.to_string(),
-            binding: None,
-            date: date.clone(),
-            result: String::new(),
-        };
-        let Some(u) = users::by_email(db, &mv.from_email)? else {
-            item.result = "unknown-sender".into();
-            report.push(item);
-            continue;
-        };
-        item.user = Some(u.id.clone());
-        if perm::check(Action::Vote, &access::holder(db, &u.id, Some(project))?).is_err() {
-            item.result = "not-allowed".into();
-            report.push(item);
-            continue;
-        }
-        let cast_at = date.unwrap_or_else(|| now.clone());
-        let binding = access::was_pmc(db, &u.id, project, &cast_at)?;
-        item.binding = Some(binding);
-        let dup = existing.iter().any(|b| {
-            b.voter == u.id
-                && b.source == "mail"
-                && b.cast_at == cast_at
-                && b.value == value_num(value)
-        });
-        item.result = if dup { "duplicate" } else { "recorded" }.into();
-        if !dup {
-            rows.push(BallotRow {
-                voter: u.id.clone(),
-                value: value_num(value),
-                binding,
-                comment: Some(format!("from the mail thread: {}", mv.subject)),
-                cast_at,
-                source: "mail".into(),
-                signature: None,
-                signer: None,
-            });
-        }
-        report.push(item);
-    }
-    if !rows.is_empty() {
-        let payload = json!({"revision": rev.label(), "ballots": rows.iter().map(|b| json!({"voter": b.voter, "vote": num_value(b.value).to_string(), "binding": b.binding, "cast_at": b.cast_at})).collect::<Vec<_>>()});
-        s.store.write(&s.actor, |db| {
-            for b in &rows {
-                votes::insert_ballot(db, rev.id, b)?;
-            }
-            Ok(((), EventDraft::new("vote.import", r.to_string(), payload)))
-        })?;
-    }
-    Ok(ImportReport {
-        release: r.to_string(),
-        revision: rev.label(),
-        votes: report,
-        ignored: thread.ignored,
     })
 }

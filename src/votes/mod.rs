@@ -7,7 +7,7 @@
 pub mod mbox;
 pub mod rule;
 
-pub use mbox::{MailVote, MboxError, Thread, last_votes, parse_thread};
+pub use mbox::{MailMessage, MboxError, Reading, Thread, last_votes, parse_thread};
 pub use rule::{
     Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Outcome, Policy, Tallies, Tally,
     Value, WindowError, close, closes_at, evaluate, rule_holds, tally,

@@ -19,6 +19,8 @@ mod projects;
 mod published;
 mod sbom;
 mod stage;
+mod tables;
 mod users;
 mod verify;
+mod vote_import;
 mod votes;

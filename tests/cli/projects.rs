@@ -135,3 +135,53 @@ fn products_belong_to_projects() {
         "the log replays to the index"
     );
 }
+
+#[test]
+fn required_flags_are_required_in_clap_and_in_help() {
+    let env = TestEnv::with_project();
+    // clap's own usage error (exit 2), naming the flag, and nothing recorded.
+    let before = env.events();
+    for args in [
+        &["project", "create", "other"][..],
+        &["product", "create", "demo/web"][..],
+    ] {
+        let err = env.fails(2, args);
+        assert!(
+            err.contains("the following required arguments were not provided")
+                && err.contains("--name <NAME>"),
+            "{args:?}: {err}"
+        );
+        let mut help = args[..2].to_vec();
+        help.push("--help");
+        let out = env.ok(&help).get_output().stdout.clone();
+        let out = String::from_utf8_lossy(&out);
+        let usage = out.lines().find(|l| l.starts_with("Usage:")).unwrap();
+        assert!(
+            usage.contains("--name <NAME>"),
+            "{args:?}: the usage line shows --name as required: {usage}"
+        );
+    }
+    // `policy set` needs at least one change, and --checklist excludes --clear-checklist.
+    let err = env.fails(2, &["policy", "set", "demo"]);
+    assert!(
+        err.contains("the following required arguments were not provided")
+            && err.contains("--min-hours"),
+        "{err}"
+    );
+    env.write("c.md", b"- [ ] check the signatures\n");
+    let err = env.fails(
+        2,
+        &[
+            "policy",
+            "set",
+            "demo",
+            "--checklist",
+            "c.md",
+            "--clear-checklist",
+        ],
+    );
+    assert!(err.contains("cannot be used with"), "{err}");
+    assert_eq!(env.events(), before);
+    // Edit still takes any subset.
+    env.ok(&["project", "edit", "demo", "--description", "d"]);
+}

@@ -1,0 +1,203 @@
+//! `vote import THREAD.mbox`: reads every message of a mailing-list thread
+//! ([`crate::votes::mbox`]), records each sender's last vote as a ballot of the user with that
+//! email, and reports what was read from every message, so that the RM can review the tally.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::clock;
+use crate::error::Error;
+use crate::model::ReleaseRef;
+use crate::perm::{self, Action};
+use crate::store::votes::{self, BallotRow};
+use crate::store::{EventDraft, users};
+use crate::votes::{self as rule, Reading};
+
+use super::vote::{num_value, refuse_closed, round_of, value_num};
+use super::{Session, access};
+
+/// A sender's last vote and what the import did with it.
+#[derive(Debug, Serialize)]
+pub struct ImportedVote {
+    pub email: String,
+    pub user: Option<String>,
+    pub vote: String,
+    pub binding: Option<bool>,
+    pub date: Option<String>,
+    /// `recorded`, `duplicate`, `unknown-sender` or `not-allowed`.
+    pub result: String,
+}
+
+/// One message of the thread and what was read from it.
+#[derive(Debug, Serialize)]
+pub struct ImportedMessage {
+    /// Its position in the mbox, from 1.
+    pub number: usize,
+    pub message_id: Option<String>,
+    /// The sender's address, lower-cased.
+    pub from: Option<String>,
+    pub date: Option<String>,
+    pub subject: String,
+    /// Whether it is the call for the vote (the `[VOTE]` mail).
+    pub call: bool,
+    /// What was read: `vote`, `template`, `quoted-vote`, `no-vote`, `after-result` or
+    /// `unreadable`.
+    pub read: String,
+    /// The vote read (`+1`, `0`, `-1`), when `read` is `vote`.
+    pub vote: Option<String>,
+    /// The user with the sender's email, for a vote.
+    pub user: Option<String>,
+    /// Whether the vote is binding, for a vote that counts.
+    pub binding: Option<bool>,
+    /// For a vote: `recorded`, `duplicate`, `unknown-sender`, `not-allowed` (as in `votes`), or
+    /// `replaced` by a later message of the same sender.
+    pub result: Option<String>,
+    /// For a replaced vote: the number of the sender's later message that counts instead.
+    pub replaced_by: Option<usize>,
+    /// Why an unreadable message could not be read.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub release: String,
+    pub revision: String,
+    /// Each sender's last vote, by email.
+    pub votes: Vec<ImportedVote>,
+    /// The messages that gave no vote, with why (`message N from EMAIL: REASON`).
+    pub ignored: Vec<String>,
+    /// Every message of the thread, in mbox order.
+    pub messages: Vec<ImportedMessage>,
+}
+
+/// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email.
+pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<ImportReport> {
+    let (_, rev, round) = round_of(s, r, None)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    refuse_closed(&round, r)?;
+    let meta =
+        std::fs::metadata(mbox).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
+    if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
+        return Err(Error::usage(format!(
+            "{} is not a mailbox file of at most 64 MiB",
+            mbox.display()
+        ))
+        .into());
+    }
+    let bytes = std::fs::read(mbox)?;
+    let thread =
+        rule::parse_thread(&bytes).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
+    let db = s.store.db();
+    let project = r.target.project.as_str();
+    let now = clock::fmt(clock::now()?);
+    let existing = votes::ballots(db, rev.id)?;
+    let mut report = Vec::new();
+    // The message number of each counted vote, to its entry in `report`.
+    let mut counted: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (mv, value) in rule::last_votes(&thread) {
+        let Some(email) = mv.from_email.clone() else {
+            continue;
+        };
+        counted.insert(mv.number, report.len());
+        let date = mv.date.map(clock::fmt);
+        let mut item = ImportedVote {
+            email,
+            user: None,
+            vote: value.to_string(),
+            binding: None,
+            date: date.clone(),
+            result: String::new(),
+        };
+        let Some(u) = users::by_email(db, &item.email)? else {
+            item.result = "unknown-sender".into();
+            report.push(item);
+            continue;
+        };
+        item.user = Some(u.id.clone());
+        if perm::check(Action::Vote, &access::holder(db, &u.id, Some(project))?).is_err() {
+            item.result = "not-allowed".into();
+            report.push(item);
+            continue;
+        }
+        let cast_at = date.unwrap_or_else(|| now.clone());
+        let binding = access::was_pmc(db, &u.id, project, &cast_at)?;
+        item.binding = Some(binding);
+        let dup = existing.iter().any(|b| {
+            b.voter == u.id
+                && b.source == "mail"
+                && b.cast_at == cast_at
+                && b.value == value_num(value)
+        });
+        item.result = if dup { "duplicate" } else { "recorded" }.into();
+        if !dup {
+            rows.push(BallotRow {
+                voter: u.id.clone(),
+                value: value_num(value),
+                binding,
+                comment: Some(format!("from the mail thread: {}", mv.subject)),
+                cast_at,
+                source: "mail".into(),
+                signature: None,
+                signer: None,
+            });
+        }
+        report.push(item);
+    }
+    let mut messages = Vec::with_capacity(thread.messages.len());
+    for m in &thread.messages {
+        let mut item = ImportedMessage {
+            number: m.number,
+            message_id: m.message_id.clone(),
+            from: m.from_email.clone(),
+            date: m.date.map(clock::fmt),
+            subject: m.subject.clone(),
+            call: m.call,
+            read: m.reading.code().into(),
+            vote: m.vote().map(|v| v.to_string()),
+            user: None,
+            binding: None,
+            result: None,
+            replaced_by: m.replaced_by,
+            note: match &m.reading {
+                Reading::Unreadable(why) => Some(why.clone()),
+                _ => None,
+            },
+        };
+        if let Some(v) = counted.get(&m.number).and_then(|&i| report.get(i)) {
+            item.user = v.user.clone();
+            item.binding = v.binding;
+            item.result = Some(v.result.clone());
+        } else if m.replaced_by.is_some() {
+            if let Some(email) = &m.from_email {
+                item.user = users::by_email(db, email)?.map(|u| u.id);
+            }
+            item.result = Some("replaced".into());
+        }
+        messages.push(item);
+    }
+    if !rows.is_empty() {
+        let payload = json!({"revision": rev.label(), "ballots": rows.iter().map(|b| json!({"voter": b.voter, "vote": num_value(b.value).to_string(), "binding": b.binding, "cast_at": b.cast_at})).collect::<Vec<_>>()});
+        s.store.write(&s.actor, |db| {
+            for b in &rows {
+                votes::insert_ballot(db, rev.id, b)?;
+            }
+            Ok(((), EventDraft::new("vote.import", r.to_string(), payload)))
+        })?;
+    }
+    Ok(ImportReport {
+        release: r.to_string(),
+        revision: rev.label(),
+        votes: report,
+        ignored: thread.ignored(),
+        messages,
+    })
+}

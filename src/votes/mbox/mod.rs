@@ -1,0 +1,406 @@
+//! Votes from a mailing-list thread in mbox format.
+//!
+//! [`parse_thread`] splits an mbox into messages, parses each with
+//! `mailparse` (MIME, quoted-printable, base64, charsets), and reads every
+//! message: the vote in the sender's own words, or why it has none
+//! ([`Reading`]), so that a release manager can review the whole tally.
+//! [`last_votes`] keeps each sender's last vote; an earlier vote of the same
+//! sender is marked replaced ([`MailMessage::replaced_by`]).
+//!
+//! # How a vote line is found
+//!
+//! A vote is `+1`, `0` or `-1` (also `+0`, `-0`, and `−` for `-`) standing at
+//! the **start of a line** (after optional whitespace) of the sender's own
+//! words. What follows it on the line is free text (`+1 (binding)`,
+//! `+1 binding`, `-1 (non-binding)`, `+1, checked the signatures`, `-1: the
+//! LICENSE is wrong`) as long as the token is not glued to more of a number
+//! or word: `+10`, `+1.5`, `-0.5`, `+1x` are not votes.
+//!
+//! A **change of vote** counts too, as people write it on Apache lists:
+//! `Changing my vote to +1`, `I change my vote to +1`, `Revising my vote: -1`,
+//! `I've changed my vote from -1 to 0` (change, revise, update or switch, by
+//! `I` or nobody). Without a value (`I'd change my vote if …`), said by
+//! someone who only would (`I would change my vote to +1 …`), or on a
+//! condition (`… to +1 once the NOTICE is fixed`), it is not a vote.
+//!
+//! # Design decisions (where the spec is silent)
+//!
+//! * **Unsigned values**: `1` alone at the start of a line is *not* a vote
+//!   in mail (numbered lists such as `1. checked sigs` are common); `+1` is
+//!   needed. An unsigned `0` counts only when the rest of the line is empty
+//!   or starts with punctuation (`0`, `0 (non-binding)`, `0, no time`), so
+//!   `0 issues found` is not a vote (such a line still helps to recognise an
+//!   unboxed template, below).
+//! * **Several vote lines** in one message: the last one counts.
+//! * **Never counted**: quoted lines (first non-blank character `>` or `|`);
+//!   attribution lines (`On ... wrote:`, or any line ending in `wrote:`);
+//!   everything after the signature separator (`-- `, also a bare `--`);
+//!   everything after a forwarded/original-message marker (`---------
+//!   Forwarded message ---------`, `-----Original Message-----`, `Begin
+//!   forwarded message:`, a line of 10+ underscores).
+//! * **Checkbox lines**: `[ ] +1 ...` (empty box) is never a vote; `[x] +1`
+//!   / `[X] -1` (ticked box) is that vote.
+//! * **Unboxed templates**: a group of vote lines within 3 lines of each
+//!   other that contains all of +1, 0 and −1 is taken to be the vote
+//!   template of a call (e.g. `+1 Release this package` / `0 I don't feel
+//!   strongly` / `-1 Do not release`) and ignored as a whole.
+//! * **The call**: the first message whose subject holds `[VOTE]` and is not
+//!   a reply (`Re:`, `Fwd:` …) is marked [`MailMessage::call`]; it is read
+//!   like any other message: the template is skipped by the two rules above,
+//!   and an own `+1` counts.
+//! * **No vote, and why** ([`Reading`]): a message whose only vote lines are
+//!   a template (boxes or a group, its own or quoted, e.g. a reply quoting
+//!   the call) reads as [`Reading::Template`]; one whose only vote lines are
+//!   quoted or forwarded (`> +1` of someone else) as [`Reading::Quoted`].
+//! * **`[RESULT]`**: the first message whose subject contains `[RESULT]`
+//!   (any case) and every message after it are ignored.
+//! * **Body**: the first `text/plain` part that is not an attachment; a
+//!   message with only HTML has no vote line.
+//! * **Sender**: the first address of `From:`, lower-cased; when `From:` is
+//!   missing or unparsable, the address of the mbox `From ` line if it has
+//!   an `@`; otherwise the message is ignored.
+//! * **Date**: the `Date:` header parsed as RFC 2822; `None` if missing or
+//!   invalid. **Message-ID**: trimmed, without the angle brackets.
+//! * **Splitting**: a line starting with `From ` begins a new message when
+//!   it is the first line, follows a blank line, or looks like an envelope
+//!   line (has a 4-digit year). Body lines `>From `, `>>From `... lose one
+//!   `>` (mboxrd; also right for mboxo). Leading blank lines are skipped;
+//!   messages that are blank or that `mailparse` rejects read as
+//!   [`Reading::Unreadable`].
+//! * **Binding claims** such as `(binding)` are not recorded: whether a vote
+//!   is binding is decided from the roster by the caller.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use mailparse::{DispositionType, MailAddr, MailHeaderMap, ParsedMail};
+use serde::{Deserialize, Serialize};
+
+use super::rule::Value;
+
+mod body;
+
+use body::{BodyReading, read_body};
+
+/// What was read from one message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reading {
+    /// A vote in the sender's own words (the last one of the message).
+    Vote(Value),
+    /// No vote line of the sender's, only a vote template (`[ ] +1 …` boxes, a +1/0/-1 group).
+    Template,
+    /// No vote line of the sender's, only quoted or forwarded votes of someone else.
+    Quoted,
+    /// No vote line at all (also: no text/plain part).
+    NoVote,
+    /// The `[RESULT]` mail, or a message after it: not read.
+    AfterResult,
+    /// A message that cannot be read, and why: empty, malformed, no sender address.
+    Unreadable(String),
+}
+
+impl Reading {
+    /// A stable name for scripts: `vote`, `template`, `quoted-vote`, `no-vote`,
+    /// `after-result`, `unreadable`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reading::Vote(_) => "vote",
+            Reading::Template => "template",
+            Reading::Quoted => "quoted-vote",
+            Reading::NoVote => "no-vote",
+            Reading::AfterResult => "after-result",
+            Reading::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
+/// One message of a thread and what was read from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailMessage {
+    /// Its position in the mbox, from 1.
+    pub number: usize,
+    /// The sender's address, lower-cased (`None` when it has none).
+    pub from_email: Option<String>,
+    /// The sender's display name, if any.
+    pub from_name: Option<String>,
+    /// The `Date:` header, if present and valid.
+    pub date: Option<Timestamp>,
+    /// The decoded subject (empty if none).
+    pub subject: String,
+    /// The Message-ID without angle brackets, if any.
+    pub message_id: Option<String>,
+    /// Whether this is the call for the vote (the `[VOTE]` mail).
+    pub call: bool,
+    pub reading: Reading,
+    /// For a vote: the number of the same sender's later vote message that replaces it.
+    pub replaced_by: Option<usize>,
+}
+
+impl MailMessage {
+    /// The vote read, if any.
+    pub fn vote(&self) -> Option<Value> {
+        match self.reading {
+            Reading::Vote(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Why the message gives no vote, as a line for people (`None` for a vote).
+    pub fn why_not(&self) -> Option<String> {
+        let why = match &self.reading {
+            Reading::Vote(_) => return None,
+            Reading::Template => "no vote line (only a vote template)".into(),
+            Reading::Quoted => "no vote line (only quoted votes)".into(),
+            Reading::NoVote => "no vote line".into(),
+            Reading::AfterResult => "[RESULT] message or after it".into(),
+            Reading::Unreadable(why) => why.clone(),
+        };
+        Some(match &self.from_email {
+            Some(e) => format!("message {} from {e}: {why}", self.number),
+            None => format!("message {}: {why}", self.number),
+        })
+    }
+}
+
+/// Every message of a thread, in mbox order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thread {
+    pub messages: Vec<MailMessage>,
+}
+
+impl Thread {
+    /// The messages that give no vote, with why: `message N from EMAIL: REASON`.
+    pub fn ignored(&self) -> Vec<String> {
+        self.messages
+            .iter()
+            .filter_map(MailMessage::why_not)
+            .collect()
+    }
+}
+
+/// Why an mbox cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MboxError {
+    /// The input is not an mbox, or holds no message.
+    #[error("malformed mbox: {0}")]
+    Malformed(String),
+}
+
+/// Each sender's last vote (by mbox order), sorted by email.
+pub fn last_votes(thread: &Thread) -> Vec<(&MailMessage, Value)> {
+    let mut last: BTreeMap<&str, (&MailMessage, Value)> = BTreeMap::new();
+    for m in &thread.messages {
+        if let (Some(e), Some(v)) = (&m.from_email, m.vote()) {
+            last.insert(e.as_str(), (m, v));
+        }
+    }
+    last.into_values().collect()
+}
+
+/// Whether a subject is that of a call for a vote rather than a reply to it.
+fn is_call_subject(subject: &str) -> bool {
+    let lower = subject.trim_start().to_lowercase();
+    let reply = ["re:", "re :", "aw:", "sv:", "fw:", "fwd:", "antw:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    !reply && lower.contains("[vote]")
+}
+
+/// Reads every message of a mailing-list thread from mbox bytes.
+///
+/// Fails only when the input is not an mbox (does not start with a `From `
+/// line) or holds no message; a message that cannot be parsed reads as
+/// [`Reading::Unreadable`]. Never panics.
+pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
+    let raw = split_mbox(mbox)?;
+    let mut thread = Thread::default();
+    let mut after_result = false;
+    let mut call_seen = false;
+    for (i, msg) in raw.iter().enumerate() {
+        let mut m = MailMessage {
+            number: i + 1,
+            from_email: None,
+            from_name: None,
+            date: None,
+            subject: String::new(),
+            message_id: None,
+            call: false,
+            reading: Reading::NoVote,
+            replaced_by: None,
+        };
+        if msg.bytes.iter().all(u8::is_ascii_whitespace) {
+            m.reading = Reading::Unreadable("empty message".into());
+            thread.messages.push(m);
+            continue;
+        }
+        let parsed = match mailparse::parse_mail(&msg.bytes) {
+            Ok(p) => p,
+            Err(e) => {
+                m.reading = Reading::Unreadable(format!("cannot be parsed: {e}"));
+                thread.messages.push(m);
+                continue;
+            }
+        };
+        m.subject = parsed
+            .headers
+            .get_first_value("Subject")
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if let Some((email, name)) = sender(&parsed, &msg.envelope) {
+            m.from_email = Some(email);
+            m.from_name = name;
+        }
+        m.date = parsed.headers.get_first_value("Date").and_then(|d| {
+            jiff::fmt::rfc2822::DateTimeParser::new()
+                .parse_timestamp(d.trim())
+                .ok()
+        });
+        m.message_id = parsed
+            .headers
+            .get_first_value("Message-ID")
+            .map(|id| {
+                id.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .trim()
+                    .to_string()
+            })
+            .filter(|id| !id.is_empty());
+        if !after_result && m.subject.to_ascii_lowercase().contains("[result]") {
+            after_result = true;
+        }
+        if !after_result && !call_seen && is_call_subject(&m.subject) {
+            call_seen = true;
+            m.call = true;
+        }
+        m.reading = if after_result {
+            Reading::AfterResult
+        } else if m.from_email.is_none() {
+            Reading::Unreadable("no sender address".into())
+        } else {
+            match text_body(&parsed).map(|b| read_body(&b)) {
+                Some(BodyReading::Vote(v)) => Reading::Vote(v),
+                Some(BodyReading::Template) => Reading::Template,
+                Some(BodyReading::Quoted) => Reading::Quoted,
+                Some(BodyReading::Nothing) | None => Reading::NoVote,
+            }
+        };
+        if m.vote().is_some()
+            && let Some(earlier) = thread
+                .messages
+                .iter_mut()
+                .rev()
+                .find(|e| e.vote().is_some() && e.from_email == m.from_email)
+        {
+            earlier.replaced_by = Some(m.number);
+        }
+        thread.messages.push(m);
+    }
+    Ok(thread)
+}
+
+/// One message of the mbox: its envelope (`From `) line and its bytes.
+struct RawMessage {
+    envelope: String,
+    bytes: Vec<u8>,
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter()
+        .all(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t'))
+}
+
+/// Whether a `From ` line looks like an mbox envelope line: it has a
+/// 4-digit token (the year of its asctime date).
+fn looks_like_envelope(line: &[u8]) -> bool {
+    line.split(|b| b.is_ascii_whitespace())
+        .skip(2)
+        .any(|t| t.len() == 4 && t.iter().all(u8::is_ascii_digit))
+}
+
+fn split_mbox(data: &[u8]) -> Result<Vec<RawMessage>, MboxError> {
+    let mut lines = data.split_inclusive(|&b| b == b'\n').peekable();
+    while lines.peek().is_some_and(|l| is_blank(l)) {
+        lines.next();
+    }
+    match lines.peek() {
+        None => return Err(MboxError::Malformed("empty input: no message".into())),
+        Some(l) if !l.starts_with(b"From ") => {
+            return Err(MboxError::Malformed(
+                "the input does not start with a 'From ' line".into(),
+            ));
+        }
+        Some(_) => {}
+    }
+    let mut out: Vec<RawMessage> = Vec::new();
+    let mut prev_blank = true;
+    for line in lines {
+        if line.starts_with(b"From ") && (prev_blank || looks_like_envelope(line)) {
+            out.push(RawMessage {
+                envelope: String::from_utf8_lossy(line).trim().to_string(),
+                bytes: Vec::new(),
+            });
+            prev_blank = false;
+            continue;
+        }
+        prev_blank = is_blank(line);
+        let Some(cur) = out.last_mut() else { continue };
+        let gt = line.iter().take_while(|&&b| b == b'>').count();
+        if gt > 0
+            && line
+                .get(gt..)
+                .is_some_and(|rest| rest.starts_with(b"From "))
+        {
+            cur.bytes
+                .extend_from_slice(line.get(1..).unwrap_or_default());
+        } else {
+            cur.bytes.extend_from_slice(line);
+        }
+    }
+    if out.iter().all(|m| is_blank(&m.bytes)) {
+        return Err(MboxError::Malformed(
+            "no message: only 'From ' lines".into(),
+        ));
+    }
+    Ok(out)
+}
+
+/// The sender's (lower-cased address, display name).
+fn sender(parsed: &ParsedMail<'_>, envelope: &str) -> Option<(String, Option<String>)> {
+    let from_header = parsed
+        .headers
+        .get_first_header("From")
+        .and_then(|h| mailparse::addrparse_header(h).ok())
+        .and_then(|list| {
+            list.iter().find_map(|a| match a {
+                MailAddr::Single(s) => Some(s.clone()),
+                MailAddr::Group(g) => g.addrs.first().cloned(),
+            })
+        });
+    if let Some(s) = from_header {
+        let name = s
+            .display_name
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        return Some((s.addr.trim().to_lowercase(), name));
+    }
+    envelope
+        .split_whitespace()
+        .nth(1)
+        .filter(|a| a.contains('@'))
+        .map(|a| (a.to_lowercase(), None))
+}
+
+/// The first `text/plain` part that is not an attachment, decoded.
+fn text_body(parsed: &ParsedMail<'_>) -> Option<String> {
+    parsed
+        .parts()
+        .filter(|p| p.subparts.is_empty())
+        .filter(|p| p.ctype.mimetype.eq_ignore_ascii_case("text/plain"))
+        .find(|p| p.get_content_disposition().disposition != DispositionType::Attachment)
+        .and_then(|p| p.get_body().ok())
+}
+
+#[cfg(test)]
+mod tests;
