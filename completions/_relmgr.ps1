@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Votes: start, cast, status, close, import')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a release with a passed vote current (distributing)')
             [CompletionResult]::new('announce', 'announce', [CompletionResultType]::ParameterValue, 'Render the [ANNOUNCE] mail and mark the release announced')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The release mails: resend one that failed to send')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
@@ -988,9 +989,11 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--acknowledge', '--acknowledge', [CompletionResultType]::ParameterName, 'Start despite a failing release check of this id (recorded with the vote)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
@@ -1036,11 +1039,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;vote;close' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm a vote awaiting confirmation (or a manual one): it passes')
             [CompletionResult]::new('--abandon', '--abandon', [CompletionResultType]::ParameterName, 'Abandon the vote: the release stays a candidate for a new revision')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
@@ -1114,6 +1119,23 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;mail' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1126,6 +1148,35 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relmgr;mail;resend' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send to ADDRESS instead of the project''s notify emails (repeatable)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;mail;help' {
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relmgr;mail;help;resend' {
+            break
+        }
+        'relmgr;mail;help;help' {
             break
         }
         'relmgr;revoke' {
@@ -1414,6 +1465,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('vote', 'vote', [CompletionResultType]::ParameterValue, 'Votes: start, cast, status, close, import')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make a release with a passed vote current (distributing)')
             [CompletionResult]::new('announce', 'announce', [CompletionResultType]::ParameterValue, 'Render the [ANNOUNCE] mail and mark the release announced')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The release mails: resend one that failed to send')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
@@ -1605,6 +1657,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;announce' {
+            break
+        }
+        'relmgr;help;mail' {
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail')
+            break
+        }
+        'relmgr;help;mail;resend' {
             break
         }
         'relmgr;help;revoke' {

@@ -46,6 +46,9 @@ _relmgr() {
             relmgr,log)
                 cmd="relmgr__subcmd__log"
                 ;;
+            relmgr,mail)
+                cmd="relmgr__subcmd__mail"
+                ;;
             relmgr,policy)
                 cmd="relmgr__subcmd__policy"
                 ;;
@@ -190,6 +193,9 @@ _relmgr() {
             relmgr__subcmd__help,log)
                 cmd="relmgr__subcmd__help__subcmd__log"
                 ;;
+            relmgr__subcmd__help,mail)
+                cmd="relmgr__subcmd__help__subcmd__mail"
+                ;;
             relmgr__subcmd__help,policy)
                 cmd="relmgr__subcmd__help__subcmd__policy"
                 ;;
@@ -273,6 +279,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help__subcmd__key,show)
                 cmd="relmgr__subcmd__help__subcmd__key__subcmd__show"
+                ;;
+            relmgr__subcmd__help__subcmd__mail,resend)
+                cmd="relmgr__subcmd__help__subcmd__mail__subcmd__resend"
                 ;;
             relmgr__subcmd__help__subcmd__policy,history)
                 cmd="relmgr__subcmd__help__subcmd__policy__subcmd__history"
@@ -393,6 +402,18 @@ _relmgr() {
                 ;;
             relmgr__subcmd__key__subcmd__help,show)
                 cmd="relmgr__subcmd__key__subcmd__help__subcmd__show"
+                ;;
+            relmgr__subcmd__mail,help)
+                cmd="relmgr__subcmd__mail__subcmd__help"
+                ;;
+            relmgr__subcmd__mail,resend)
+                cmd="relmgr__subcmd__mail__subcmd__resend"
+                ;;
+            relmgr__subcmd__mail__subcmd__help,help)
+                cmd="relmgr__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            relmgr__subcmd__mail__subcmd__help,resend)
+                cmd="relmgr__subcmd__mail__subcmd__help__subcmd__resend"
                 ;;
             relmgr__subcmd__policy,help)
                 cmd="relmgr__subcmd__policy__subcmd__help"
@@ -599,7 +620,7 @@ _relmgr() {
 
     case "${cmd}" in
         relmgr)
-            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,7 +646,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__announce)
-            opts="-o -y -q -v -h --template --output --store --as --json --yes --quiet --verbose --color --help"
+            opts="-o -y -q -v -h --template --output --send --to --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -640,6 +661,10 @@ _relmgr() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1223,7 +1248,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help)
-            opts="init project product user role key policy stage unstage sign check verify vote promote announce revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1547,6 +1572,34 @@ _relmgr() {
         relmgr__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__mail)
+            opts="resend"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__mail__subcmd__resend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2500,6 +2553,104 @@ _relmgr() {
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__mail)
+            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help resend help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__mail__subcmd__help)
+            opts="resend help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__mail__subcmd__help__subcmd__resend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__mail__subcmd__resend)
+            opts="-y -q -v -h --to --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4195,12 +4346,16 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__vote__subcmd__close)
-            opts="-y -q -v -h --confirm --abandon --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --confirm --abandon --send --to --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4345,7 +4500,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__vote__subcmd__start)
-            opts="-o -y -q -v -h --hours --vote --acknowledge --output --store --as --json --yes --quiet --verbose --color --help"
+            opts="-o -y -q -v -h --hours --vote --acknowledge --output --send --to --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4368,6 +4523,10 @@ _relmgr() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

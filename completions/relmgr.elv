@@ -47,6 +47,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand vote 'Votes: start, cast, status, close, import'
             cand promote 'Make a release with a passed vote current (distributing)'
             cand announce 'Render the [ANNOUNCE] mail and mark the release announced'
+            cand mail 'The release mails: resend one that failed to send'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
@@ -894,9 +895,11 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --acknowledge 'Start despite a failing release check of this id (recorded with the vote)'
             cand -o 'Write the mail to FILE instead of stdout'
             cand --output 'Write the mail to FILE instead of stdout'
+            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --send 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
@@ -939,11 +942,13 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;vote;close'= {
+            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --confirm 'Confirm a vote awaiting confirmation (or a manual one): it passes'
             cand --abandon 'Abandon the vote: the release stays a candidate for a new revision'
+            cand --send 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
@@ -1007,6 +1012,22 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --template 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}'
             cand -o 'Write the mail to FILE instead of stdout'
             cand --output 'Write the mail to FILE instead of stdout'
+            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --send 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;mail'= {
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1019,6 +1040,31 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --verbose 'Print more detail on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand resend 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;mail;resend'= {
+            cand --to 'Send to ADDRESS instead of the project''s notify emails (repeatable)'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;mail;help'= {
+            cand resend 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relmgr;mail;help;resend'= {
+        }
+        &'relmgr;mail;help;help'= {
         }
         &'relmgr;revoke'= {
             cand --reason 'Why, for the snapshot and the log'
@@ -1283,6 +1329,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand vote 'Votes: start, cast, status, close, import'
             cand promote 'Make a release with a passed vote current (distributing)'
             cand announce 'Render the [ANNOUNCE] mail and mark the release announced'
+            cand mail 'The release mails: resend one that failed to send'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
@@ -1425,6 +1472,11 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;promote'= {
         }
         &'relmgr;help;announce'= {
+        }
+        &'relmgr;help;mail'= {
+            cand resend 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail'
+        }
+        &'relmgr;help;mail;resend'= {
         }
         &'relmgr;help;revoke'= {
         }

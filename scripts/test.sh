@@ -10,7 +10,8 @@
 #   sha512sum      the judge of .sha512 files (coreutils)
 #   pkg-config, libssl-dev   SHA-512 comes from OpenSSL's libcrypto
 #   chromium, tidy the judges of the download pages (headless rendering, HTML validation)
-#   .venv          the SBOM validators: pyspdxtools (spdx-tools) and cyclonedx-python-lib
+#   .venv          the SBOM validators, pyspdxtools (spdx-tools) and cyclonedx-python-lib, and
+#                  aiosmtpd, the SMTP server the mail tests send to
 # Missing Debian packages are installed with apt-get (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,11 +37,11 @@ if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}"
 fi
 
-# The SBOM validators live in .venv (ignored by git); the SBOM tests fail without them.
-if [ ! -x .venv/bin/pyspdxtools ] || ! .venv/bin/python -c 'import cyclonedx.validation.json' 2>/dev/null; then
-  echo "scripts/test.sh: installing the SBOM validators into .venv" >&2
+# The Python test tools live in .venv (ignored by git); the SBOM and mail tests fail without them.
+if [ ! -x .venv/bin/pyspdxtools ] || ! .venv/bin/python -c 'import cyclonedx.validation.json, aiosmtpd' 2>/dev/null; then
+  echo "scripts/test.sh: installing the SBOM validators and aiosmtpd into .venv" >&2
   python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check spdx-tools 'cyclonedx-python-lib[json-validation]'
+  .venv/bin/pip install -q --disable-pip-version-check spdx-tools 'cyclonedx-python-lib[json-validation]' aiosmtpd
 fi
 
 if [ "${1:-}" = "--setup-only" ]; then

@@ -8,6 +8,9 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// Failed with a hint worth showing: e.g. a mail server that refused (exit 1, like any
+    /// untyped error).
+    Failed,
     /// Bad flags or arguments (exit 2).
     Usage,
     /// A bad signature, checksum, SBOM or chain (exit 3).
@@ -24,6 +27,7 @@ impl Kind {
     /// The process exit code of SPEC §5.
     pub fn exit_code(self) -> u8 {
         match self {
+            Kind::Failed => 1,
             Kind::Usage => 2,
             Kind::Verification => 3,
             Kind::NotAllowed => 4,
@@ -35,6 +39,7 @@ impl Kind {
     /// The stable `code` field of the JSON error document.
     pub fn code(self) -> &'static str {
         match self {
+            Kind::Failed => "failed",
             Kind::Usage => "usage",
             Kind::Verification => "verification-failed",
             Kind::NotAllowed => "not-allowed",
@@ -61,6 +66,9 @@ impl Error {
             hint: None,
             details: serde_json::Value::Null,
         }
+    }
+    pub fn failed(message: impl Into<String>) -> Self {
+        Self::new(Kind::Failed, message)
     }
     pub fn usage(message: impl Into<String>) -> Self {
         Self::new(Kind::Usage, message)

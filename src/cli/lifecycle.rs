@@ -29,6 +29,8 @@ pub struct AnnounceArgs {
     /// Write the mail to FILE instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub send: super::mail::SendArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,24 +89,26 @@ pub fn promote(ctx: &Ctx, a: PromoteArgs) -> anyhow::Result<ExitCode> {
 
 pub fn announce(ctx: &Ctx, a: AnnounceArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
+    let prepared = a.send.prepare(&s, &a.release.target)?;
     let r = lifecycle::announce(&mut s, &a.release, a.template.as_deref())?;
     let mail = format!("Subject: {}\n\n{}", r.subject, r.body);
-    match a.output {
-        Some(p) => {
-            std::fs::write(&p, &mail)?;
-            ctx.out.data(&r, || {
-                format!(
-                    "{} is announced; the mail is in {}.",
-                    r.release,
-                    p.display()
-                )
-            });
-        }
-        None => {
-            ctx.out.status(&format!("{} is announced.", r.release));
-            ctx.out.data(&r, || mail.clone());
-        }
+    if let Some(p) = &a.output {
+        std::fs::write(p, &mail)?;
+    } else {
+        ctx.out.status(&format!("{} is announced.", r.release));
     }
+    let sent = super::mail::send_after(ctx, &mut s, prepared)?;
+    let human = match (&a.output, &sent) {
+        (Some(p), _) => format!(
+            "{} is announced; the mail is in {}.",
+            r.release,
+            p.display()
+        ),
+        (None, Some(_)) => String::new(),
+        (None, None) => mail.clone(),
+    };
+    ctx.out
+        .data(&super::mail::WithSent { report: &r, sent }, || human);
     Ok(ExitCode::SUCCESS)
 }
 

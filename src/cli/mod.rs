@@ -8,6 +8,7 @@ mod init;
 mod key;
 mod lifecycle;
 mod log;
+mod mail;
 mod policy;
 mod project;
 mod release;
@@ -114,6 +115,9 @@ pub enum Command {
     Promote(lifecycle::PromoteArgs),
     /// Render the [ANNOUNCE] mail and mark the release announced
     Announce(lifecycle::AnnounceArgs),
+    /// The release mails: resend one that failed to send
+    #[command(subcommand)]
+    Mail(mail::MailCmd),
     /// Revoke a release from any stage; its version stays blocked
     Revoke(lifecycle::RevokeArgs),
     /// Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)
@@ -229,6 +233,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Fsck(a) => lifecycle::fsck(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
+        Command::Mail(c) => mail::run(ctx, c),
         Command::Completions(a) => docs::completions(a),
         Command::GenerateDocs(a) => docs::generate(a),
     }

@@ -33,6 +33,8 @@ pub enum VoteCmd {
         /// Write the mail to FILE instead of stdout
         #[arg(short, long, value_name = "MAIL")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        send: super::mail::SendArgs,
     },
     /// Cast your vote: +1, 0 or -1 (your last vote counts)
     Cast {
@@ -63,6 +65,9 @@ pub enum VoteCmd {
         /// Abandon the vote: the release stays a candidate for a new revision
         #[arg(long)]
         abandon: bool,
+        /// Also send the [RESULT] mail (threaded under the [VOTE]) once the vote is decided
+        #[command(flatten)]
+        send: super::mail::SendArgs,
     },
     /// Record the votes of a mailing-list thread (mbox): each sender's last vote counts, and every
     /// message is listed with what was read from it
@@ -177,22 +182,26 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
             vote: own,
             acknowledge,
             output,
+            send,
         } => {
+            let prepared = send.prepare(&s, &release.target)?;
             let r = vote::start(&mut s, &release, hours, own, acknowledge)?;
             ctx.out.status(&format!(
                 "The vote on {} {} is open until {}.",
                 r.release, r.revision, r.closes_at
             ));
             let mail = format!("Subject: {}\n\n{}", r.mail.subject, r.mail.body);
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, &mail)?;
-                    ctx.out.data(&r, || {
-                        format!("Wrote the [VOTE] mail to {}.", path.display())
-                    });
-                }
-                None => ctx.out.data(&r, || mail.clone()),
+            if let Some(path) = &output {
+                std::fs::write(path, &mail)?;
             }
+            let sent = super::mail::send_after(ctx, &mut s, prepared)?;
+            let human = match (&output, &sent) {
+                (Some(path), _) => format!("Wrote the [VOTE] mail to {}.", path.display()),
+                (None, Some(_)) => String::new(),
+                (None, None) => mail.clone(),
+            };
+            let doc = super::mail::WithSent { report: &r, sent };
+            ctx.out.data(&doc, || human);
         }
         VoteCmd::Cast {
             release,
@@ -229,7 +238,9 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
             release,
             confirm,
             abandon,
+            send,
         } => {
+            let prepared = send.prepare(&s, &release.target)?;
             let request = if confirm {
                 CloseRequest::Confirm
             } else if abandon {
@@ -238,7 +249,14 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 CloseRequest::AsIs
             };
             let r = vote::close(&mut s, &release, request)?;
-            ctx.out.data(&r, || {
+            let decided = matches!(r.outcome.as_str(), "passed" | "failed" | "abandoned");
+            if prepared.is_some() && !decided {
+                ctx.out
+                    .status("The [RESULT] mail is not sent: the vote is not decided yet.");
+            }
+            let sent = super::mail::send_after(ctx, &mut s, prepared.filter(|_| decided))?;
+            let doc = super::mail::WithSent { report: &r, sent };
+            ctx.out.data(&doc, || {
                 let mut t = format!("The vote on {} {} is {} (binding +1: {}, -1: {}).", r.release, r.revision, r.outcome, r.binding.plus, r.binding.minus);
                 if r.outcome == "awaiting-confirmation" {
                     t.push_str("\nIt has a -1: confirm with `relmgr vote close --confirm` or give up with `--abandon`.");

@@ -403,7 +403,7 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
             check_rules::remove_ignore(db, &e.target, &text(p, "pattern").unwrap_or_default())?;
         }
         // Reports and derived files: nothing in the compared state.
-        "release.check" | "publish" | "user.edit" => {}
+        "release.check" | "publish" | "user.edit" | "mail.sent" => {}
         other => anyhow::bail!("event {}: unknown type {other}", e.seq),
     }
     Ok(())

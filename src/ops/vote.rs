@@ -22,7 +22,7 @@ use crate::votes::{
 };
 
 use super::keys::{Signer, pgp_error};
-use super::{Session, access, policy, project, release};
+use super::{Session, access, policy, release};
 
 fn parse_time(s: &str) -> Timestamp {
     clock::parse_time(s).unwrap_or(Timestamp::UNIX_EPOCH)
@@ -43,12 +43,7 @@ pub fn manifest_hash(db: &rusqlite::Connection, rev: &Revision) -> anyhow::Resul
     ))
 }
 
-/// The `[VOTE]` mail.
-#[derive(Debug, Clone, Serialize)]
-pub struct Mail {
-    pub subject: String,
-    pub body: String,
-}
+pub use super::mail::Mail;
 
 #[derive(Debug, Serialize)]
 pub struct StartReport {
@@ -73,78 +68,6 @@ pub struct CheckSummary {
     pub warn: usize,
     pub fail: usize,
     pub failing: Vec<String>,
-}
-
-fn render_mail(
-    s: &Session,
-    rel: &Release,
-    rev: &Revision,
-    policy: &Policy,
-    closes_at: &str,
-    manifest: &str,
-) -> anyhow::Result<Mail> {
-    let db = s.store.db();
-    let target: crate::model::Target = rel.target.parse()?;
-    let proj = project::load(db, &target)?;
-    let name = &proj.meta.name;
-    let packages = releases::packages(db, rev.id)?;
-    let mut body = String::new();
-    body.push_str(&format!(
-        "Hello,\n\nThis is a call for a vote on releasing {name} {} ({}).\n\n",
-        rel.version,
-        rev.label()
-    ));
-    body.push_str(&format!(
-        "The release candidate is in relmgr's tree under releases/{}/{}/{}/:\n\n",
-        rel.target,
-        rel.version,
-        rev.label()
-    ));
-    for p in &packages {
-        match &p.external_url {
-            Some(url) => body.push_str(&format!(
-                "  {} ({} bytes, external: {url})\n    SHA-256: {}\n",
-                p.name, p.size, p.sha256
-            )),
-            None => body.push_str(&format!(
-                "  {} ({} bytes)\n    SHA-512: {}\n",
-                p.name,
-                p.size,
-                p.sha512.as_deref().unwrap_or("")
-            )),
-        }
-    }
-    body.push_str(&format!(
-        "\nEach package has a detached signature (.asc) and a SHA-512 checksum (.sha512) beside it.\n\
-         The KEYS file to verify them: `relmgr key export {}` (or the project's published KEYS).\n\
-         Manifest hash (SHA-256): {manifest}\n\n",
-        target.project
-    ));
-    if let Some(c) = &policy.checklist {
-        body.push_str("Please check before voting:\n\n");
-        body.push_str(c.trim_end());
-        body.push_str("\n\n");
-    }
-    body.push_str(&format!(
-        "The vote is open until {closes_at} ({} hours at least){}.\n\
-         It passes with at least 3 binding +1 and more binding +1 than binding -1.\n\n\
-         [ ] +1 Release this package as {name} {}\n\
-         [ ]  0 I don't feel strongly about it, but I'm okay with the release\n\
-         [ ] -1 Do not release this package because...\n\n\
-         Thanks,\n{}\n",
-        policy.min_hours,
-        if policy.manual {
-            "; the release manager decides the outcome"
-        } else {
-            ""
-        },
-        rel.version,
-        s.actor.id
-    ));
-    Ok(Mail {
-        subject: format!("[VOTE] Release {name} {} ({})", rel.version, rev.label()),
-        body,
-    })
 }
 
 /// `vote start`: only on a draft with packages, every managed package signed.
@@ -207,7 +130,15 @@ pub fn start(
         .map_err(|e| Error::usage(format!("--hours: {e}")))?;
     let (opened_at, closes_at) = (clock::fmt(opened), clock::fmt(closes));
     let manifest = manifest_hash(db, &rev)?;
-    let mail = render_mail(s, &rel, &rev, &effective.policy, &closes_at, &manifest)?;
+    let mail = super::mail::vote_call(
+        s,
+        &rel,
+        &rev,
+        &effective.policy,
+        &closes_at,
+        &manifest,
+        &s.actor.id,
+    )?;
     let binding = access::was_pmc(db, &s.actor.id, r.target.project.as_str(), &opened_at)?;
     let round = Round {
         revision_id: rev.id,
@@ -318,7 +249,7 @@ fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
         .collect()
 }
 
-fn round_policy(round: &Round) -> Policy {
+pub(super) fn round_policy(round: &Round) -> Policy {
     serde_json::from_value(round.policy.clone()).unwrap_or_default()
 }
 

@@ -236,6 +236,13 @@ pub fn list(db: &Connection, filter: &Filter) -> anyhow::Result<Vec<Event>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The event with sequence number `seq`.
+pub fn get(db: &Connection, seq: i64) -> anyhow::Result<Option<Event>> {
+    Ok(db
+        .query_row(&format!("{SELECT} WHERE seq = ?1"), [seq], row_to_event)
+        .optional()?)
+}
+
 /// Number of events.
 pub fn count(db: &Connection) -> anyhow::Result<i64> {
     Ok(db.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)

@@ -43,6 +43,37 @@ pub struct Config {
     pub policy: DefaultPolicy,
     #[serde(default)]
     pub hashes: Hashes,
+    /// Where `--send` sends mail (SPEC §10); absent until the user adds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<SmtpSettings>,
+}
+
+/// `[smtp]` of `config.toml`. The password never lives here: `$RELMGR_SMTP_PASSWORD_FILE`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    /// Default: 587 for `starttls`, 465 for `tls`, 25 for `none`.
+    pub port: Option<u16>,
+    /// `Name <address>` or a bare address.
+    pub from: String,
+    /// The login, if the server wants one.
+    pub user: Option<String>,
+    #[serde(default)]
+    pub security: SmtpSecurity,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only to a loopback address (a local relay, tests).
+    None,
 }
 
 /// The vote policy a project starts with.
@@ -81,6 +112,8 @@ pub struct Store {
     conn: Connection,
     /// `tmp/` was swept of dead processes' temp files by this process's first write.
     swept: bool,
+    /// The sequence number of the event this process appended last.
+    last_seq: Option<i64>,
 }
 
 /// Where a store was looked for, for the not-found message.
@@ -169,6 +202,7 @@ impl Store {
             user: Some(user.to_string()),
             policy: DefaultPolicy::default(),
             hashes: Hashes::default(),
+            smtp: None,
         };
         std::fs::write(tmp.join("config.toml"), toml::to_string_pretty(&config)?)?;
         {
@@ -201,6 +235,7 @@ impl Store {
             config,
             conn,
             swept: false,
+            last_seq: None,
         })
     }
 
@@ -225,11 +260,17 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("while waiting for the store's write lock")?;
         let (value, event) = change(&tx)?;
-        events::append(&tx, actor, &event)?;
+        let appended = events::append(&tx, actor, &event)?;
         crash_point(&format!("{}:before-commit", event.kind));
         tx.commit().context("while committing")?;
         crash_point(&format!("{}:after-commit", event.kind));
+        self.last_seq = Some(appended.seq);
         Ok(value)
+    }
+
+    /// The sequence number of the event this process appended last, if any.
+    pub fn last_seq(&self) -> Option<i64> {
+        self.last_seq
     }
 }
 

@@ -13,6 +13,7 @@ mod fsck;
 mod keys;
 mod lifecycle;
 mod log;
+mod mail;
 mod page;
 mod permissions;
 mod projects;
