@@ -443,9 +443,22 @@ fn sha512_signing_is_send() {
 
 #[test]
 fn mutated_signatures_never_panic_nor_verify() {
+    // The signature packet as a parser reads it from (possibly mutated) armor.
+    let packet = |armored: &[u8]| -> Option<Signature> {
+        match openpgp::Packet::from_bytes(armored).ok()? {
+            openpgp::Packet::Signature(s) => Some(s),
+            _ => None,
+        }
+    };
     let ring = ring(&["alice.pub.asc", "bob.pub.asc"]);
     let sig = sign_detached(&load("bob.sec.asc"), b"data", Timestamp::now()).expect("sign");
     let sig = sig.into_bytes();
+    let original = packet(&sig).expect("the signature parses");
+    assert!(matches!(
+        ring.verify_detached(&sig, &mut &b"data"[..], Timestamp::now()),
+        SigCheck::Good { .. }
+    ));
+    let (mut mutated, mut good) = (0, 0);
     for pos in 0..sig.len() {
         for b in [b'A', b'/', b'=', b'\n'] {
             let mut m = sig.clone();
@@ -453,15 +466,39 @@ fn mutated_signatures_never_panic_nor_verify() {
                 continue;
             }
             m[pos] = b;
-            // Armor headers and line breaks may change without harm.
-            let _ = ring.verify_detached(&m, &mut &b"data"[..], Timestamp::now());
+            mutated += 1;
+            let r = ring.verify_detached(&m, &mut &b"data"[..], Timestamp::now());
+            if matches!(r, SigCheck::Good { .. }) {
+                good += 1;
+                // Only a mutation that leaves what is signed and the signature itself as they
+                // were may still verify: armor headers, line breaks, the CRC line, unused
+                // padding bits, the unhashed area and the 16-bit digest prefix (a hint that
+                // RFC 9580 lets verifiers ignore).
+                let same = packet(&m).is_some_and(|p| {
+                    p.typ() == original.typ()
+                        && p.hash_algo() == original.hash_algo()
+                        && p.hashed_area() == original.hashed_area()
+                        && p.mpis() == original.mpis()
+                });
+                assert!(
+                    same,
+                    "byte {pos} set to {:?} changed the signature, yet it verified",
+                    b as char
+                );
+            }
         }
+        // A truncated signature never verifies, but for the armor's tail (CRC, footer).
         let r = ring.verify_detached(&sig[..pos], &mut &b"data"[..], Timestamp::now());
         assert!(
             !matches!(r, SigCheck::Good { .. }) || pos > sig.len() - 40,
-            "{pos}"
+            "truncated at {pos}, yet it verified"
         );
     }
+    // Most mutations hit the packet itself and must fail.
+    assert!(
+        good * 4 < mutated,
+        "{good} of {mutated} mutations still verified"
+    );
 }
 
 /// The one signature packet of an armored `.asc`.

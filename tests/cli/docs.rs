@@ -36,12 +36,83 @@ fn committed_completions_and_man_pages_are_fresh() {
     }
 }
 
+/// bash completes what a user types, with the script `relmgr completions bash` writes.
 #[test]
-fn completions_for_every_shell() {
+fn bash_completes_commands_and_subcommands() {
     let env = TestEnv::bare();
+    let script = env.path().join("relmgr.bash");
+    let out = env.ok(&["completions", "bash"]).get_output().stdout.clone();
+    std::fs::write(&script, out).unwrap();
+    for (line, want) in [
+        ("relmgr vo", vec!["vote"]),
+        ("relmgr vote s", vec!["start", "status"]),
+        ("relmgr mail r", vec!["resend"]),
+        ("relmgr publish --can", vec!["--canonical-url"]),
+    ] {
+        let words: Vec<&str> = line.split(' ').collect();
+        let cword = words.len() - 1;
+        let prog = format!(
+            "source '{}'; COMP_WORDS=({line}); COMP_CWORD={cword}; COMP_LINE='{line}'; \
+             COMP_POINT=${{#COMP_LINE}}; _relmgr relmgr '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            words[cword],
+            words[cword - 1]
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &prog])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(got, want, "completions of `{line}`");
+    }
+}
+
+/// Every shell's script knows every command (zsh, fish, elvish and PowerShell are not on the
+/// test machine to run them).
+#[test]
+fn completions_for_every_shell_name_every_command() {
+    let env = TestEnv::bare();
+    let commands = [
+        "init",
+        "project",
+        "product",
+        "user",
+        "role",
+        "key",
+        "policy",
+        "stage",
+        "unstage",
+        "sign",
+        "check",
+        "verify",
+        "vote",
+        "promote",
+        "announce",
+        "mail",
+        "revoke",
+        "cve",
+        "publish",
+        "sbom",
+        "release",
+        "log",
+        "fsck",
+        "completions",
+    ];
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let out = env.ok(&["completions", shell]).get_output().stdout.clone();
-        assert!(String::from_utf8_lossy(&out).contains("relmgr"), "{shell}");
+        let text = String::from_utf8_lossy(&out);
+        for c in commands {
+            assert!(text.contains(c), "{shell} completions lack `{c}`");
+        }
     }
     env.fails(2, &["completions", "tcsh"]);
 }

@@ -19,6 +19,7 @@ mod permissions;
 mod projects;
 mod published;
 mod sbom;
+mod snapshots;
 mod stage;
 mod tables;
 mod users;

@@ -25,6 +25,11 @@ fn metadata_is_managed_by_pmc_rm_and_admin() {
             "--description",
             &format!("by {u}"),
         ]);
+        assert_eq!(
+            env.json(&["project", "show", "demo"])["description"],
+            format!("by {u}"),
+            "{u}'s edit is read back"
+        );
     }
     for u in ["dev", "guest"] {
         refused(
@@ -40,7 +45,19 @@ fn metadata_is_managed_by_pmc_rm_and_admin() {
             "pmc or rm",
         );
     }
+    assert_eq!(
+        env.json(&["project", "show", "demo"])["description"],
+        "by admin",
+        "refused edits changed nothing"
+    );
+    assert!(
+        env.json(&["product", "list", "demo"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     env.ok(&["--as", "rm", "product", "create", "demo/x", "--name", "X"]);
+    assert_eq!(env.json(&["product", "show", "demo/x"])["name"], "X");
 }
 
 #[test]
@@ -98,12 +115,24 @@ fn event_visibility() {
     let env = TestEnv::with_project();
     env.ok(&["role", "grant", "store", "guest", "member"]);
     // Anyone known may read a project's events.
+    let project_events = env.json(&["--as", "admin", "log", "demo"]);
+    let project_events = project_events.as_array().unwrap();
+    assert!(!project_events.is_empty());
     for u in ["pmc1", "rm", "dev", "guest", "admin"] {
-        env.ok(&["--as", u, "log", "demo"]);
+        let seen = env.json(&["--as", u, "log", "demo"]);
+        let seen = seen.as_array().unwrap();
+        assert_eq!(seen, project_events, "{u} sees the project's events");
+        assert!(
+            seen.iter()
+                .all(|e| e["target"].as_str().unwrap().starts_with("demo"))
+        );
     }
-    // The whole log: members and admins only.
-    env.ok(&["--as", "guest", "log"]);
-    env.ok(&["--as", "admin", "log"]);
+    // The whole log: members and admins only, and it holds more than the project's events.
+    let all = env.json(&["--as", "guest", "log"]);
+    assert_eq!(all, env.json(&["--as", "admin", "log"]));
+    let all = all.as_array().unwrap();
+    assert!(all.len() > project_events.len());
+    assert!(all.iter().any(|e| e["type"] == "user.add"));
     for u in ["pmc1", "rm", "dev"] {
         refused(&env, u, &["log"], "member or admin");
     }

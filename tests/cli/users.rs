@@ -114,7 +114,23 @@ fn a_user_may_withdraw_their_own_consent() {
     ]);
     env.ok(&["user", "add", "dan", "--consent"]);
     env.fails(4, &["--as", "dan", "user", "consent", "carol", "revoke"]);
+    assert_eq!(
+        env.json(&["user", "show", "carol"])["email"],
+        "carol@example.org",
+        "a refused revoke erases nothing"
+    );
     env.ok(&["--as", "carol", "user", "consent", "carol", "revoke"]);
+    let carol = env.json(&["user", "show", "carol"]);
+    assert_eq!(carol["email"], serde_json::Value::Null, "{carol}");
+    assert_eq!(carol["consent"], false, "{carol}");
+    // Nor does the email survive in the store's events or tables.
+    let _ = env.db().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+    let db = std::fs::read(env.store_dir().join("index.db")).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&db).contains("carol@example.org"),
+        "the erased email is still in index.db"
+    );
+    assert_eq!(env.json(&["fsck"])["ok"], true);
 }
 
 #[test]
