@@ -56,6 +56,9 @@ pub struct Error {
     pub message: String,
     pub hint: Option<String>,
     pub details: serde_json::Value,
+    /// What caused it: kept as a source, so `{:#}` and the JSON message show the whole chain
+    /// and callers can still inspect it.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 impl Error {
@@ -65,6 +68,7 @@ impl Error {
             message: message.into(),
             hint: None,
             details: serde_json::Value::Null,
+            source: None,
         }
     }
     pub fn failed(message: impl Into<String>) -> Self {
@@ -90,6 +94,14 @@ impl Error {
         self.hint = Some(hint.into());
         self
     }
+    /// Keeps the cause of this error as its source.
+    pub fn caused_by(
+        mut self,
+        cause: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        self.source = Some(cause.into());
+        self
+    }
     /// Adds machine-readable details for the `--json` error document.
     pub fn details(mut self, details: serde_json::Value) -> Self {
         self.details = details;
@@ -103,7 +115,13 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// The crate's result type: typed errors travel inside `anyhow::Error` and are found again by
 /// downcasting in the funnel.
@@ -115,4 +133,23 @@ macro_rules! bail_kind {
     ($ctor:ident, $($arg:tt)*) => {
         return Err($crate::error::Error::$ctor(format!($($arg)*)).into())
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cause_is_kept_as_a_source_and_shown_in_the_chain() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let e: anyhow::Error = Error::usage("dist/a.tar.gz").caused_by(io).into();
+        assert_eq!(format!("{e:#}"), "dist/a.tar.gz: No such file");
+        let typed = e.downcast_ref::<Error>().unwrap();
+        assert_eq!(typed.kind, Kind::Usage);
+        let source = std::error::Error::source(typed).unwrap();
+        assert_eq!(
+            source.downcast_ref::<std::io::Error>().unwrap().kind(),
+            std::io::ErrorKind::NotFound
+        );
+    }
 }

@@ -75,6 +75,14 @@ impl Output {
         }
     }
 
+    /// A warning for people on stderr (`warning: …`; not with --quiet or --json, where a
+    /// script reads the result instead).
+    pub fn warn(&self, message: &str) {
+        if !self.quiet && !self.json {
+            eprintln!("{} {message}", self.paint("warning:", "1;33"));
+        }
+    }
+
     /// A detail shown only with --verbose.
     pub fn detail(&self, message: &str) {
         if self.verbose && !self.json {

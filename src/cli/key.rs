@@ -194,7 +194,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
             match output {
                 Some(path) => {
                     std::fs::write(&path, &text)
-                        .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+                        .map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
                     let report = serde_json::json!({"file": path.display().to_string(), "keys": n});
                     ctx.out
                         .data(&report, || format!("Wrote {n} keys to {}.", path.display()));

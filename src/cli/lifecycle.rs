@@ -262,7 +262,7 @@ pub fn sbom(ctx: &Ctx, a: SbomArgs) -> anyhow::Result<ExitCode> {
     match a.output {
         Some(p) => {
             std::fs::write(&p, &doc)
-                .map_err(|e| crate::error::Error::usage(format!("{}: {e}", p.display())))?;
+                .map_err(|e| crate::error::Error::usage(p.display().to_string()).caused_by(e))?;
             ctx.out.status(&format!("Wrote {}.", p.display()));
         }
         None => crate::output::write_stdout(&doc),

@@ -99,7 +99,7 @@ fn progress_bar(ctx: &Ctx, total: u64, files: usize) -> Option<ProgressBar> {
 pub fn load_signer(ctx: &Ctx, s: &Session, path: &std::path::Path) -> anyhow::Result<Signer> {
     let signer = keys::load_signer(s, path, &mut passphrase_source(ctx))?;
     for w in &signer.warnings {
-        eprintln!("warning: {w}");
+        ctx.out.warn(w);
     }
     Ok(signer)
 }

@@ -161,8 +161,8 @@ fn require_key_rights(s: &Session, owner: Option<&str>) -> anyhow::Result<()> {
 
 /// Reads a key file with a size limit; a missing file is exit 2.
 fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
     if !meta.is_file() {
         return Err(Error::usage(format!("{} is not a file", path.display())).into());
     }
@@ -506,7 +506,7 @@ fn write_secret(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
     let mut f = opts
         .open(path)
-        .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| Error::usage(format!("cannot write {}", path.display())).caused_by(e))?;
     f.write_all(bytes)?;
     f.sync_all()?;
     Ok(())
@@ -530,7 +530,7 @@ pub fn load_signer(
 ) -> anyhow::Result<Signer> {
     let mut warnings = Vec::new();
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::usage(format!("secret key {}: {e}", path.display())))?;
+        .map_err(|e| Error::usage(format!("secret key {}", path.display())).caused_by(e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

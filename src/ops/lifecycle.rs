@@ -175,7 +175,7 @@ pub fn announce(
     let template = match template {
         Some(p) => {
             let t = std::fs::read_to_string(p)
-                .map_err(|e| Error::usage(format!("--template {}: {e}", p.display())))?;
+                .map_err(|e| Error::usage(format!("--template {}", p.display())).caused_by(e))?;
             if t.len() > 64 * 1024 {
                 return Err(Error::usage("--template is larger than 64 KiB").into());
             }

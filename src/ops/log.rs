@@ -16,7 +16,7 @@ pub fn log(s: &Session, target: Option<&str>, since: Option<&str>) -> anyhow::Re
         .map(|t| {
             clock::parse_time(t)
                 .map(clock::fmt)
-                .map_err(|e| Error::usage(format!("--since: {e}")))
+                .map_err(|e| Error::usage("--since").caused_by(e))
         })
         .transpose()?;
     let target = match target {

@@ -99,7 +99,7 @@ pub struct Change {
 
 fn read_checklist(path: &Path) -> anyhow::Result<String> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::usage(format!("checklist {}: {e}", path.display())))?;
+        .map_err(|e| Error::usage(format!("checklist {}", path.display())).caused_by(e))?;
     if !meta.is_file() || meta.len() > 64 * 1024 {
         return Err(Error::usage(format!(
             "checklist {} is not a file of at most 64 KiB",

@@ -148,7 +148,8 @@ pub fn publish(
             Error::wrong_state("nothing to publish: no current or revoked releases").into(),
         );
     }
-    std::fs::create_dir_all(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     let dir = dir.canonicalize()?;
     let db = s.store.db();
     let now_ts = clock::now()?;

@@ -55,7 +55,7 @@ impl Smtp {
         let from: Mailbox = settings
             .from
             .parse()
-            .map_err(|e| Error::usage(format!("[smtp] from {:?}: {e}", settings.from)))?;
+            .map_err(|e| Error::usage(format!("[smtp] from {:?}", settings.from)).caused_by(e))?;
         if settings.security == SmtpSecurity::None && !is_loopback(&settings.host) {
             return Err(Error::usage(format!(
                 "[smtp] security = \"none\" sends in clear text: only to a loopback address, not to {}",
@@ -152,7 +152,7 @@ pub fn recipients(s: &Session, target: &Target, to: &[String]) -> anyhow::Result
     }
     for a in &list {
         a.parse::<Address>()
-            .map_err(|e| Error::usage(format!("recipient {a:?}: {e}")))?;
+            .map_err(|e| Error::usage(format!("recipient {a:?}")).caused_by(e))?;
     }
     Ok(list)
 }
@@ -220,7 +220,7 @@ pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::
     }
     let message = builder
         .body(m.mail.body.clone())
-        .map_err(|e| Error::usage(format!("the {} mail: {e}", kind.label())))?;
+        .map_err(|e| Error::usage(format!("the {} mail", kind.label())).caused_by(e))?;
     if let Err(err) = smtp.send(&message) {
         return Err(Error::failed(format!(
             "sending the {} mail of {} to {} via {}:{} failed: {err:#}",

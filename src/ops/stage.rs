@@ -78,7 +78,7 @@ impl External {
     /// SPEC §5: `https://` (or `oci://`) URLs, 64 hex digits, a positive size.
     pub fn parse(url: &str, sha256: &str, size: &str) -> anyhow::Result<External> {
         let parsed = url::Url::parse(url)
-            .map_err(|e| Error::usage(format!("--external {url:?} is not a URL: {e}")))?;
+            .map_err(|e| Error::usage(format!("--external {url:?} is not a URL")).caused_by(e))?;
         if !matches!(parsed.scheme(), "https" | "oci")
             || parsed.host_str().is_none_or(str::is_empty)
         {
@@ -140,7 +140,7 @@ pub fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
     let mut out: Vec<Input> = Vec::new();
     for path in paths {
         let meta = std::fs::symlink_metadata(path)
-            .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+            .map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
         if meta.file_type().is_symlink() {
             return Err(Error::usage(format!(
                 "{} is a symlink: stage the file itself",
@@ -163,7 +163,8 @@ pub fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
                 .follow_links(false)
                 .sort_by_file_name()
             {
-                let entry = entry.map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+                let entry =
+                    entry.map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
                 let ft = entry.file_type();
                 if ft.is_dir() {
                     continue;
@@ -283,7 +284,8 @@ pub fn hash_into_store(
     time: Timestamp,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Hashed> {
-    let mut file = File::open(src).map_err(|e| Error::usage(format!("{}: {e}", src.display())))?;
+    let mut file =
+        File::open(src).map_err(|e| Error::usage(src.display().to_string()).caused_by(e))?;
     let sink = SigningSink {
         hasher: Sha512Signing::new(),
         key,

@@ -346,7 +346,7 @@ pub fn verify_dir(
     store_keys: Option<Keyring>,
 ) -> anyhow::Result<Report> {
     let mut scan =
-        distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+        distdir::scan(dir).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     let tree = published::is_tree(dir);
     let project_keys = match tree {
         true => published::take_tree_files(dir, &mut scan),
@@ -376,7 +376,7 @@ pub fn verify_dir(
     if use_projects {
         for (p, path) in &project_keys {
             let bytes = std::fs::read(path)
-                .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+                .map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
             rings.insert(p.clone(), keyring_from_bytes(&bytes, path)?);
             all_keys.extend_from_slice(&bytes);
             all_keys.push(b'\n');
@@ -431,8 +431,8 @@ pub fn verify_dir(
 }
 
 fn keyring_from_file(path: &Path) -> anyhow::Result<Keyring> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::usage(format!("--keys {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::usage(format!("--keys {}", path.display())).caused_by(e))?;
     keyring_from_bytes(&bytes, path)
 }
 

@@ -127,7 +127,7 @@ pub fn start(
     let effective = policy::effective(s, &r.target)?;
     let opened = clock::now()?;
     let closes = rule::closes_at(opened, &effective.policy, hours)
-        .map_err(|e| Error::usage(format!("--hours: {e}")))?;
+        .map_err(|e| Error::usage("--hours").caused_by(e))?;
     let (opened_at, closes_at) = (clock::fmt(opened), clock::fmt(closes));
     let manifest = manifest_hash(db, &rev)?;
     let mail = super::mail::vote_call(

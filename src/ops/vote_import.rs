@@ -83,8 +83,8 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         Some(r.target.project.as_str()),
     )?;
     refuse_closed(&round, r)?;
-    let meta =
-        std::fs::metadata(mbox).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
+    let meta = std::fs::metadata(mbox)
+        .map_err(|e| Error::usage(mbox.display().to_string()).caused_by(e))?;
     if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
         return Err(Error::usage(format!(
             "{} is not a mailbox file of at most 64 MiB",
@@ -93,8 +93,8 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         .into());
     }
     let bytes = std::fs::read(mbox)?;
-    let thread =
-        rule::parse_thread(&bytes).map_err(|e| Error::usage(format!("{}: {e}", mbox.display())))?;
+    let thread = rule::parse_thread(&bytes)
+        .map_err(|e| Error::usage(mbox.display().to_string()).caused_by(e))?;
     let db = s.store.db();
     let project = r.target.project.as_str();
     let now = clock::fmt(clock::now()?);
