@@ -3747,7 +3747,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__stage)
-            opts="-y -q -v -h --platform --arch --channel --sign --external --sha256 --size --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --platform --arch --channel --source --binary --sign --external --sha256 --size --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -702,6 +702,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --source 'Check these packages as source archives (LICENSE, NOTICE, compiled files, headers)'
+            cand --binary 'Check these packages as binary distributions (no source checks), whatever their content'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'

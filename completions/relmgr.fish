@@ -503,6 +503,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l as -d 'Act as th
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l source -d 'Check these packages as source archives (LICENSE, NOTICE, compiled files, headers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l binary -d 'Check these packages as binary distributions (no source checks), whatever their content'
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s q -l quiet -d 'Print only the result, no status lines'

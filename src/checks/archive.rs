@@ -5,10 +5,11 @@
 //! to disk, and hands each entry ([`Entry`]: path, kind, link target, first [`HEAD`] bytes) to
 //! a visitor. Every file's data is read to its end so decompression and CRC errors surface;
 //! compressed tars are drained after the last entry so the compression trailer is checked.
+//! Zero bytes after a gzip stream are padding, not an error (as for `gzip -t`).
 
 use std::cell::Cell;
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -102,7 +103,7 @@ pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan 
             Format::Tar => scan_tar(BufReader::with_capacity(1 << 16, file), visit, &mut scan),
             Format::TarGz => {
                 let r = BufReader::with_capacity(1 << 16, file);
-                scan_tar(flate2::read::MultiGzDecoder::new(r), visit, &mut scan)
+                scan_tar(GzMembers::new(r), visit, &mut scan)
             }
             Format::TarBz2 => {
                 let r = BufReader::with_capacity(1 << 16, file);
@@ -120,6 +121,59 @@ pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan 
     }
     scan.bytes_read = counter.get();
     scan
+}
+
+/// gzip members one after the other, as `gzip -d` reads them: a stream may be followed by
+/// zero bytes (tape-block padding, which `gzip -t`, `tar tzf` and Python accept), but not by
+/// anything else.
+struct GzMembers<R: BufRead> {
+    member: Option<flate2::bufread::GzDecoder<R>>,
+}
+
+impl<R: BufRead> GzMembers<R> {
+    fn new(r: R) -> Self {
+        GzMembers {
+            member: Some(flate2::bufread::GzDecoder::new(r)),
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(member) = self.member.as_mut() else {
+                return Ok(0);
+            };
+            let n = member.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // The member ended (its CRC and length checked): what follows?
+            let mut rest = self.member.take().expect("a member").into_inner();
+            let next = rest.fill_buf()?;
+            if next.is_empty() {
+                return Ok(0);
+            }
+            if next.starts_with(&[0x1f, 0x8b]) {
+                self.member = Some(flate2::bufread::GzDecoder::new(rest));
+                continue;
+            }
+            loop {
+                let chunk = rest.fill_buf()?;
+                if chunk.is_empty() {
+                    return Ok(0);
+                }
+                if chunk.iter().any(|b| *b != 0) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "trailing garbage after the gzip stream",
+                    ));
+                }
+                let len = chunk.len();
+                rest.consume(len);
+            }
+        }
+    }
 }
 
 /// A reader that counts bytes and remembers whether it hit the end.

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::archive::{Entry, Kind};
 use super::paths::components;
-use super::{Finding, Outcome, naming};
+use super::{Finding, Outcome};
 
 const CHECK: &str = "source-contents";
 
@@ -41,6 +41,11 @@ impl ContentsCheck {
         }
     }
 
+    /// Whether a LICENSE sits directly under `top` (or at the root of a flat archive).
+    pub fn has_license(&self, top: Option<&str>) -> bool {
+        self.find(top, LICENSE_NAMES).is_some()
+    }
+
     fn find(&self, top: Option<&str>, names: &[&str]) -> Option<String> {
         let dir = top.unwrap_or("");
         names
@@ -64,7 +69,6 @@ impl ContentsCheck {
         license: Option<&str>,
         complete: bool,
     ) -> Vec<Finding> {
-        let file = naming::file_name(name);
         let at = top
             .map(|t| format!("{t}/"))
             .unwrap_or_else(|| "the archive root".into());
@@ -73,7 +77,7 @@ impl ContentsCheck {
                 name,
                 CHECK,
                 Outcome::Warn,
-                format!("{file}: no {what} in {at} before the archive became unreadable"),
+                format!("no {what} in {at} before the archive became unreadable"),
             )
         };
         let mut out = Vec::new();
@@ -84,7 +88,7 @@ impl ContentsCheck {
                     name,
                     CHECK,
                     Outcome::Fail,
-                    format!("{file}: no LICENSE file in {at}"),
+                    format!("no LICENSE file in {at}"),
                 )
             } else {
                 incomplete("LICENSE")
@@ -102,7 +106,7 @@ impl ContentsCheck {
                     name,
                     CHECK,
                     Outcome::Warn,
-                    format!("{file}: no NOTICE file in {at} (expected for {lic})"),
+                    format!("no NOTICE file in {at} (expected for {lic})"),
                 ));
             } else {
                 notice_note = format!("; no NOTICE, not required for {}", license.unwrap_or(""));
@@ -110,7 +114,7 @@ impl ContentsCheck {
         }
         if out.is_empty() {
             let found: Vec<String> = lic.into_iter().chain(notice).collect();
-            let reason = format!("{file}: has {}{notice_note}", found.join(" and "));
+            let reason = format!("has {}{notice_note}", found.join(" and "));
             out.push(Finding::new(name, CHECK, Outcome::Pass, reason));
         }
         out

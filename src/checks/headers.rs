@@ -8,7 +8,7 @@
 
 use super::archive::{Entry, Kind};
 use super::paths::Bucket;
-use super::{DEFAULT_HEADER_PATTERNS, Finding, Outcome, count, naming};
+use super::{DEFAULT_HEADER_PATTERNS, Finding, Outcome, count};
 
 const CHECK: &str = "license-headers";
 
@@ -30,6 +30,7 @@ pub struct HeadersCheck {
     needles: Vec<String>,
     missing: Bucket,
     checked: usize,
+    seen: usize,
 }
 
 /// Lowercases, drops comment markers at line starts and collapses whitespace.
@@ -67,6 +68,7 @@ impl HeadersCheck {
             needles,
             missing: Bucket::default(),
             checked: 0,
+            seen: 0,
         }
     }
 
@@ -85,11 +87,17 @@ impl HeadersCheck {
         self.needles.iter().any(|n| text.contains(n.as_str()))
     }
 
+    /// How many files with a source extension were seen (empty ones too).
+    pub fn seen(&self) -> usize {
+        self.seen
+    }
+
     /// Feeds one entry.
     pub fn entry(&mut self, e: &Entry) {
         if e.kind != Kind::File || !Self::wants(e.path) {
             return;
         }
+        self.seen += 1;
         if e.head.iter().all(|b| b.is_ascii_whitespace()) {
             return;
         }
@@ -101,16 +109,12 @@ impl HeadersCheck {
 
     /// The findings for package `name`.
     pub fn finish(self, name: &str) -> Vec<Finding> {
-        let file = naming::file_name(name);
         if self.missing.count == 0 {
-            let reason = format!(
-                "{file}: all {} source files have a license header",
-                self.checked
-            );
+            let reason = format!("all {} source files have a license header", self.checked);
             return vec![Finding::new(name, CHECK, Outcome::Pass, reason)];
         }
         let what = format!(
-            "{file}: {} of {} without a license header",
+            "{} of {} without a license header",
             self.missing.count,
             count(self.checked, "source file", "source files")
         );

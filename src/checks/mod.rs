@@ -61,6 +61,7 @@ mod ignore;
 mod layout;
 mod naming;
 mod paths;
+mod source;
 #[cfg(test)]
 mod tests;
 
@@ -97,6 +98,8 @@ pub const MAX_ENTRIES: usize = 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    /// Not run on this package; the reason says why.
+    Skip,
     /// Nothing wrong (or ignored).
     Pass,
     /// Worth a look; does not block a vote by itself.
@@ -228,27 +231,45 @@ pub struct PackageInput {
     /// Where its bytes are; `None` for an external package (only naming is checked).
     #[serde(default)]
     pub path: Option<PathBuf>,
-    /// Source archive or not; `None` = inferred from the name (`-src`, `-source`).
+    /// Source archive or not, as `stage --source`/`--binary` said; `None` = judged by its
+    /// name (`-src`, `-source`; `-bin`), else by its content ([`source::judge`]).
     #[serde(default)]
     pub source: Option<bool>,
 }
 
-impl PackageInput {
-    /// Whether this package is treated as a source archive.
-    pub fn is_source(&self) -> bool {
-        self.source
-            .unwrap_or_else(|| naming::is_source_name(&self.name))
-    }
+/// What checking one package found: its findings and whether it was a source archive.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// Checked as a source archive (by flag, name or content).
+    pub source: bool,
 }
 
 /// Checks one package: archive integrity and paths, source contents, compiled files and
-/// license headers (archives only, the last three for source archives only), then naming.
+/// license headers (archives only, the last three for source archives only, else `skip`
+/// rows saying why), then naming.
 pub fn check_package(ctx: &Context, p: &PackageInput) -> Vec<Finding> {
-    let mut out = Vec::new();
-    if let (Some(path), Some((format, stem))) = (&p.path, archive::detect(&p.name)) {
-        out.extend(archive_checks(ctx, p, path, format, &stem));
+    inspect(ctx, p).findings
+}
+
+/// [`check_package`], also telling whether the package was a source archive.
+pub fn inspect(ctx: &Context, p: &PackageInput) -> Checked {
+    let mut out = Checked::default();
+    match (&p.path, archive::detect(&p.name)) {
+        (Some(path), Some((format, stem))) => {
+            let (findings, source) = archive_checks(ctx, p, path, format, &stem);
+            out.findings = findings;
+            out.source = source;
+        }
+        (Some(_), None) => out.findings.push(Finding::new(
+            &p.name,
+            "archive-integrity",
+            Outcome::Skip,
+            "not an archive relmgr reads (.tar.gz, .tgz, .tar.bz2, .tar.xz, .tar, .zip)",
+        )),
+        (None, _) => {}
     }
-    out.extend(naming::check(ctx, &p.name));
+    out.findings.extend(naming::check(ctx, &p.name));
     out
 }
 
@@ -258,21 +279,19 @@ fn archive_checks(
     path: &std::path::Path,
     format: archive::Format,
     stem: &str,
-) -> Vec<Finding> {
-    let source = p.is_source();
+) -> (Vec<Finding>, bool) {
     let name = p.name.as_str();
-    let file = naming::file_name(name);
     let mut paths = paths::PathsCheck::default();
     let mut contents = contents::ContentsCheck::default();
     let mut compiled = compiled::CompiledCheck::default();
     let mut headers = headers::HeadersCheck::new(&ctx.header_patterns);
+    // Every check is fed; whether the source checks report is decided after the pass,
+    // since a source tree is known by its content only at the end.
     let scan = archive::scan(path, format, &mut |e| {
         paths.entry(e);
-        if source {
-            contents.entry(e);
-            compiled.entry(e);
-            headers.entry(e);
-        }
+        contents.entry(e);
+        compiled.entry(e);
+        headers.entry(e);
     });
     let complete = scan.error.is_none();
     let mut out = vec![match &scan.error {
@@ -280,29 +299,43 @@ fn archive_checks(
             name,
             "archive-integrity",
             Outcome::Pass,
-            format!("{file}: {} entries read to the end", scan.entries),
+            format!("{} entries read to the end", scan.entries),
         ),
         Some(err) => Finding::new(
             name,
             "archive-integrity",
             Outcome::Fail,
-            format!("{file}: unreadable after {} entries: {err}", scan.entries),
+            format!("unreadable after {} entries: {err}", scan.entries),
         ),
     }];
     let top = paths.top_dir();
+    let verdict = source::judge(
+        p.source,
+        name,
+        &source::Tree {
+            single_top: top.is_some() && paths.all_under_top(),
+            license: contents.has_license(top.as_deref()),
+            source_files: headers.seen(),
+            compiled_files: compiled.found(),
+        },
+    );
     let mut rest = paths.finish(name, stem);
-    if source {
+    if verdict.source {
         rest.extend(contents.finish(name, top.as_deref(), ctx.license.as_deref(), complete));
         rest.extend(compiled.finish(name));
         rest.extend(headers.finish(name));
+    } else {
+        for check in ["source-contents", "compiled-files", "license-headers"] {
+            let reason = format!("not a source archive: {}", verdict.why);
+            rest.push(Finding::new(name, check, Outcome::Skip, reason));
+        }
     }
     if !complete {
         for f in rest.iter_mut().filter(|f| f.result == Outcome::Pass) {
             f.result = Outcome::Warn;
-            f.reason =
-                format!("{file}: not fully checked: the archive could not be read to the end");
+            f.reason = "not fully checked: the archive could not be read to the end".into();
         }
     }
     out.extend(rest);
-    out
+    (out, verdict.source)
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::archive::{Entry, Kind};
-use super::{Finding, MAX_ENTRIES, Outcome, count, naming};
+use super::{Finding, MAX_ENTRIES, Outcome, count};
 
 const CHECK: &str = "archive-paths";
 
@@ -131,14 +131,18 @@ impl PathsCheck {
             .map(|(name, _)| name.clone())
     }
 
+    /// Whether every entry sits under the top-level directory (none outside, none unsafe).
+    pub fn all_under_top(&self) -> bool {
+        self.roots.len() == 1 && self.absolute.count == 0 && self.dotdot.count == 0
+    }
+
     /// The findings for package `name` whose file name without extension is `stem`.
     pub fn finish(self, name: &str, stem: &str) -> Vec<Finding> {
-        let file = naming::file_name(name);
         let top = self.top_dir();
         let mut out = Vec::new();
         let mut fail = |bucket: Bucket, one: &str, many: &str| {
             if bucket.count > 0 {
-                let what = format!("{file}: {}", count(bucket.count, one, many));
+                let what = count(bucket.count, one, many);
                 out.push(Finding::with_labelled_entries(
                     name,
                     CHECK,
@@ -200,7 +204,7 @@ impl PathsCheck {
                 name,
                 CHECK,
                 Outcome::Warn,
-                format!("{file}: archive has no entries"),
+                "archive has no entries",
             ));
         }
         if let Some(t) = &top
@@ -210,12 +214,12 @@ impl PathsCheck {
                 name,
                 CHECK,
                 Outcome::Warn,
-                format!("{file}: top-level directory {t}/ does not match the file name {stem}"),
+                format!("top-level directory {t}/ does not match the file name {stem}"),
             ));
         }
         if out.is_empty() {
             let reason = format!(
-                "{file}: {} entries, all under {}/",
+                "{} entries, all under {}/",
                 self.entries,
                 top.unwrap_or_default()
             );

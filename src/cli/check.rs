@@ -61,6 +61,7 @@ fn word(o: Outcome) -> &'static str {
         Outcome::Pass => "pass",
         Outcome::Warn => "warn",
         Outcome::Fail => "fail",
+        Outcome::Skip => "skip",
     }
 }
 
@@ -83,8 +84,8 @@ pub fn render(r: &Report) -> String {
         }),
     );
     out.push_str(&format!(
-        "\n{} {}: {} pass, {} warn, {} fail.",
-        r.release, r.revision, r.pass, r.warn, r.fail
+        "\n{} {}: {} pass, {} warn, {} fail, {} skip.",
+        r.release, r.revision, r.pass, r.warn, r.fail, r.skip
     ));
     out
 }

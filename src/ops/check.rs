@@ -25,6 +25,8 @@ pub struct Report {
     pub pass: usize,
     pub warn: usize,
     pub fail: usize,
+    /// Checks not run on a package, each with its reason.
+    pub skip: usize,
     /// Check ids with at least one failure.
     pub failing: Vec<String>,
     pub findings: Vec<Finding>,
@@ -55,12 +57,7 @@ fn signature_finding(
     members: &[String],
 ) -> Finding {
     if p.signatures.is_empty() {
-        return Finding::new(
-            &p.name,
-            "signature",
-            Outcome::Fail,
-            format!("{} has no signature", p.name),
-        );
+        return Finding::new(&p.name, "signature", Outcome::Fail, "no signature (.asc)");
     }
     let verdicts = match read {
         Ok(sums) => &sums.verdicts,
@@ -69,10 +66,7 @@ fn signature_finding(
                 &p.name,
                 "signature",
                 Outcome::Fail,
-                format!(
-                    "{}: bad signature: cannot read the signed data: {e}",
-                    p.name
-                ),
+                format!("bad signature: cannot read the signed data: {e}"),
             );
         }
     };
@@ -88,7 +82,7 @@ fn signature_finding(
             &p.name,
             "signature",
             Outcome::Fail,
-            format!("{}: bad signature: {reason}", p.name),
+            format!("bad signature: {reason}"),
         );
     }
     let mut first_problem = None;
@@ -103,39 +97,33 @@ fn signature_finding(
                         &p.name,
                         "signature",
                         Outcome::Pass,
-                        format!("{} signed by {u} ({primary_fingerprint})", p.name),
+                        format!("signed by {u} ({primary_fingerprint})"),
                     );
                 }
                 Some(u) => Finding::new(
                     &p.name,
                     "signature",
                     Outcome::Fail,
-                    format!(
-                        "{} is signed by {u}, who holds no role in the project",
-                        p.name
-                    ),
+                    format!("signed by {u}, who holds no role in the project"),
                 ),
                 None => Finding::new(
                     &p.name,
                     "signature",
                     Outcome::Fail,
-                    format!(
-                        "{} is signed by {primary_fingerprint}, a key nobody owns",
-                        p.name
-                    ),
+                    format!("signed by {primary_fingerprint}, a key nobody owns"),
                 ),
             },
             SigCheck::Bad { reason } => Finding::new(
                 &p.name,
                 "signature",
                 Outcome::Fail,
-                format!("{}: bad signature: {reason}", p.name),
+                format!("bad signature: {reason}"),
             ),
             SigCheck::UnknownKey { issuer } => Finding::new(
                 &p.name,
                 "signature",
                 Outcome::Fail,
-                format!("{} is signed by {issuer}, which is not registered", p.name),
+                format!("signed by {issuer}, which is not registered"),
             ),
         };
         first_problem.get_or_insert(f);
@@ -158,7 +146,7 @@ fn checksum_finding(
             &p.name,
             "checksum",
             Outcome::Fail,
-            format!("{} has no .sha512", p.name),
+            "no checksum file (.sha512)",
         );
     };
     match read {
@@ -171,20 +159,20 @@ fn checksum_finding(
                 &p.name,
                 "checksum",
                 Outcome::Pass,
-                format!("{}: SHA-512 and SHA-256 match", p.name),
+                "SHA-512 and SHA-256 match",
             )
         }
         Ok(_) => Finding::new(
             &p.name,
             "checksum",
             Outcome::Fail,
-            format!("{}: the bytes do not match the recorded checksums", p.name),
+            "the bytes do not match the recorded checksums",
         ),
         Err(e) => Finding::new(
             &p.name,
             "checksum",
             Outcome::Fail,
-            format!("{}: cannot read: {e}", p.name),
+            format!("cannot read: {e}"),
         ),
     }
 }
@@ -232,17 +220,25 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
             signature_finding(p, &read, &owners, &members),
             checksum_finding(dir, rel, rev, p, &read),
         ];
-        f.extend(checks::check_package(
+        let checked = checks::inspect(
             &ctx,
             &PackageInput {
                 name: p.name.clone(),
                 path: Some(objects::path(dir, &p.sha256)),
-                source: None,
+                source: p.source,
             },
-        ));
-        Ok(f)
+        );
+        f.extend(checked.findings);
+        Ok((f, (p.name.clone(), checked.source)))
     })?;
-    let mut findings: Vec<Finding> = per_package.into_iter().flatten().collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut source_names = Vec::new();
+    for (f, (name, source)) in per_package {
+        findings.extend(f);
+        if source {
+            source_names.push(name);
+        }
+    }
     let names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
     let signed: Vec<bool> = packages
         .iter()
@@ -252,7 +248,14 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         .iter()
         .map(|p| p.sha512.is_some() || p.external_url.is_some())
         .collect();
-    findings.extend(checks::check_layout(&ctx, &names, &signed, &has_sha512));
+    let sources: Vec<bool> = names.iter().map(|n| source_names.contains(n)).collect();
+    findings.extend(checks::check_layout(
+        &ctx,
+        &names,
+        &signed,
+        &has_sha512,
+        &sources,
+    ));
     let mut targets = vec![target.project.to_string()];
     if target.product.is_some() {
         targets.push(target.to_string());
@@ -283,6 +286,7 @@ fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
         pass: sum.pass,
         warn: sum.warn,
         fail: sum.fail,
+        skip: sum.skip,
         failing,
         findings,
     }

@@ -186,6 +186,7 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
                         arch: text(pk, "arch"),
                         channel: text(pk, "channel"),
                         external_url: text(pk, "external_url"),
+                        source: pk["source"].as_bool(),
                     },
                     t,
                 )?;

@@ -4,6 +4,7 @@
 mod common;
 
 mod checks;
+mod checks_real;
 mod corpus;
 mod crash;
 

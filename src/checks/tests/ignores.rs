@@ -110,5 +110,8 @@ fn findings_serialise_with_lowercase_outcomes() {
     let back: Vec<Finding> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, fs);
     let s = serde_json::to_value(summary(&fs)).unwrap();
-    assert_eq!(s, serde_json::json!({"pass": 5, "warn": 1, "fail": 0}));
+    assert_eq!(
+        s,
+        serde_json::json!({"pass": 5, "warn": 1, "fail": 0, "skip": 0})
+    );
 }
