@@ -5,7 +5,9 @@
 //! to disk, and hands each entry ([`Entry`]: path, kind, link target, first [`HEAD`] bytes) to
 //! a visitor. Every file's data is read to its end so decompression and CRC errors surface;
 //! compressed tars are drained after the last entry so the compression trailer is checked.
-//! Zero bytes after a gzip stream are padding, not an error (as for `gzip -t`).
+//! Zero bytes after a gzip stream are padding, not an error (as for `gzip -t`). A zip entry
+//! whose local header disagrees with the central directory (name, CRC) is an error, as for
+//! `unzip -t`: two readers would see two archives.
 
 use std::cell::Cell;
 use std::fs::File;
@@ -99,7 +101,9 @@ pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan 
             eof: Rc::new(Cell::new(false)),
         };
         match format {
-            Format::Zip => scan_zip(SeekBuf::new(file), visit, &mut scan),
+            // The local headers are read through a second handle: a few bytes per entry,
+            // without disturbing the buffered pass.
+            Format::Zip => scan_zip(SeekBuf::new(file), File::open(path)?, visit, &mut scan),
             Format::Tar => scan_tar(BufReader::with_capacity(1 << 16, file), visit, &mut scan),
             Format::TarGz => {
                 let r = BufReader::with_capacity(1 << 16, file);
@@ -327,15 +331,18 @@ fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -
 
 fn scan_zip<R: Read + io::Seek>(
     reader: R,
+    mut local: File,
     visit: &mut dyn FnMut(&Entry),
     scan: &mut Scan,
 ) -> io::Result<()> {
     let mut zip = zip::ZipArchive::new(reader).map_err(io::Error::other)?;
     let mut head = Vec::with_capacity(HEAD);
+    let mut central = Vec::with_capacity(zip.len());
     for i in 0..zip.len() {
         let mut file = zip
             .by_index(i)
             .map_err(|e| io::Error::other(format!("entry #{i}: {e}")))?;
+        central.push((file.header_start(), file.name_raw().to_vec(), file.crc32()));
         let path = String::from_utf8_lossy(file.name_raw()).into_owned();
         let kind = match file.unix_mode().map(|m| m & 0o170000) {
             Some(0o020000) => Kind::Special("character device"),
@@ -356,6 +363,45 @@ fn scan_zip<R: Read + io::Seek>(
             link: link.as_deref(),
             head: if kind == Kind::File { &head } else { &[] },
         });
+    }
+    for (at, name, crc) in central {
+        check_local_header(&mut local, at, &name, crc)?;
+    }
+    Ok(())
+}
+
+/// Compares an entry's local header with its central directory record, as `unzip -t` does:
+/// the name, and the CRC unless the local header defers it to a data descriptor.
+fn check_local_header<R: Read + io::Seek>(
+    r: &mut R,
+    at: u64,
+    name: &[u8],
+    crc: u32,
+) -> io::Result<()> {
+    let shown = String::from_utf8_lossy(name);
+    let mismatch = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("entry {shown}: the local header {what} than the central directory"),
+        )
+    };
+    r.seek(io::SeekFrom::Start(at))?;
+    let mut fixed = [0u8; 30];
+    r.read_exact(&mut fixed)?;
+    if fixed[..4] != *b"PK\x03\x04" {
+        return Err(mismatch("is missing or starts differently"));
+    }
+    let u16_at = |i: usize| u16::from_le_bytes([fixed[i], fixed[i + 1]]);
+    let flags = u16_at(6);
+    let local_crc = u32::from_le_bytes([fixed[14], fixed[15], fixed[16], fixed[17]]);
+    let mut local_name = vec![0u8; u16_at(26) as usize];
+    r.read_exact(&mut local_name)?;
+    if local_name != name {
+        let local = String::from_utf8_lossy(&local_name).into_owned();
+        return Err(mismatch(&format!("names it {local}, other")));
+    }
+    if flags & 0x08 == 0 && local_crc != crc {
+        return Err(mismatch("holds another CRC"));
     }
     Ok(())
 }

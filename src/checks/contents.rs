@@ -2,7 +2,8 @@
 //!
 //! Owns [`ContentsCheck`], which records `LICENSE`/`NOTICE` files (also `.txt`, `.md`)
 //! that sit directly under a top-level directory or at the archive root; `finish` looks them
-//! up under the top-level directory chosen by `archive-paths`.
+//! up under the top-level directory chosen by `archive-paths`. A missing LICENSE names the
+//! first LICENSE files found deeper, so a voter sees where it went.
 
 use std::collections::HashSet;
 
@@ -22,7 +23,12 @@ pub const NOTICE_NAMES: &[&str] = &["NOTICE", "NOTICE.txt", "NOTICE.md"];
 pub struct ContentsCheck {
     /// `(directory, file)` pairs seen: directory is the top component, "" at the root.
     seen: HashSet<(String, String)>,
+    /// LICENSE files deeper down (the first few), named when the top one is missing.
+    deeper: Vec<String>,
 }
+
+/// How many deeper LICENSE files a finding names.
+const DEEPER: usize = 3;
 
 impl ContentsCheck {
     /// Feeds one entry.
@@ -34,7 +40,13 @@ impl ContentsCheck {
         let (dir, file) = match comps.as_slice() {
             [file] => ("", *file),
             [dir, file] => (*dir, *file),
-            _ => return,
+            [.., file] => {
+                if LICENSE_NAMES.contains(file) && self.deeper.len() < DEEPER {
+                    self.deeper.push(comps.join("/"));
+                }
+                return;
+            }
+            [] => return,
         };
         if LICENSE_NAMES.contains(&file) || NOTICE_NAMES.contains(&file) {
             self.seen.insert((dir.to_string(), file.to_string()));
@@ -84,11 +96,15 @@ impl ContentsCheck {
         let lic = self.find(top, LICENSE_NAMES);
         if lic.is_none() {
             out.push(if complete {
+                let deeper = match self.deeper.is_empty() {
+                    true => String::new(),
+                    false => format!(" (found deeper: {})", self.deeper.join(", ")),
+                };
                 Finding::new(
                     name,
                     CHECK,
                     Outcome::Fail,
-                    format!("no LICENSE file in {at}"),
+                    format!("no LICENSE file in {at}{deeper}"),
                 )
             } else {
                 incomplete("LICENSE")
@@ -155,5 +171,9 @@ mod tests {
         let nested = run(&["d/sub/LICENSE", "x/NOTICE"], Some("MIT"));
         assert_eq!(nested.len(), 1);
         assert_eq!(nested[0].0, Outcome::Fail);
+        assert_eq!(
+            nested[0].1,
+            "no LICENSE file in d/ (found deeper: d/sub/LICENSE)"
+        );
     }
 }

@@ -102,6 +102,12 @@ fn each_bad_fixture_gives_its_finding() {
             "fail",
             3,
         ),
+        (
+            "demo-1.2.0-badlocal-src.zip",
+            "archive-integrity",
+            "fail",
+            3,
+        ),
     ];
     for (name, check, want, code) in cases {
         let env = env();

@@ -64,6 +64,17 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, Outcome)>)> {
             ],
         ),
         (
+            "demo-1.2.0-badlocal-src.zip",
+            vec![
+                (INTEGRITY, Fail),
+                (PATHS, Warn),
+                (CONTENTS, Warn),
+                (COMPILED, Warn),
+                (HEADERS, Warn),
+                (NAMING, Pass),
+            ],
+        ),
+        (
             "demo-1.2.0-bin.tar.gz",
             vec![
                 (INTEGRITY, Pass),
@@ -143,6 +154,8 @@ fn findings_name_the_entries() {
     assert!(r.contains("no LICENSE file in demo-1.2.0/"), "{r}");
     let (_, r) = entries_of("demo-1.2.0-topdir-src.tar.gz", PATHS);
     assert!(r.contains("other-9.9/"), "{r}");
+    let (_, r) = entries_of("demo-1.2.0-badlocal-src.zip", INTEGRITY);
+    assert!(r.contains("demo-1.2.0-src/README.mx"), "{r}");
     let (_, r) = entries_of("demo-1.2.0-truncated-src.tar.gz", INTEGRITY);
     assert!(r.contains("unreadable"), "{r}");
 }
