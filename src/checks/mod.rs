@@ -23,8 +23,8 @@
 //!   become `warn` "not fully checked" (absence is not established).
 //! * **Findings.** Each check that runs on a package yields at least one finding; a single
 //!   `pass` when it found nothing, else one finding per kind of problem (so e.g. absolute
-//!   paths and a misnamed top-level directory can be ignored separately). `entries` holds at
-//!   most [`MAX_ENTRIES`] paths; `entries_total` and the reason give the full count.
+//!   paths and a misnamed top-level directory can be ignored separately). `entries` (the
+//!   JSON) holds every path; the reason (the table) shows [`MAX_ENTRIES`] and the count.
 //! * **Top-level directory.** The most common first path component (ties: first seen) is the
 //!   top-level directory; entries elsewhere (or files at the root) fail. Its name warns unless
 //!   it equals the file name without the archive extension or is a prefix of it ending at a
@@ -91,7 +91,7 @@ pub const DEFAULT_HEADER_PATTERNS: &[&str] = &[
     "Licensed under the Apache License",
 ];
 
-/// Most entry paths kept in one [`Finding`]; the rest are counted.
+/// Most entry paths a finding's reason (the table) shows; `entries` (the JSON) holds all.
 pub const MAX_ENTRIES: usize = 20;
 
 /// Result of one check on one package.
@@ -119,7 +119,7 @@ pub struct Finding {
     pub result: Outcome,
     /// One line naming the file and the entries concerned.
     pub reason: String,
-    /// Paths inside the archive, at most [`MAX_ENTRIES`].
+    /// Every path inside the archive the finding concerns.
     #[serde(default)]
     pub entries: Vec<String>,
     /// How many entries the finding concerns in all (`>= entries.len()`).
@@ -140,8 +140,8 @@ impl Finding {
         }
     }
 
-    /// A finding about `total` entries, of which `entries` are the first (capped here).
-    /// The reason becomes `"<what>: a, b, c (and N more)"`.
+    /// A finding about `total` entries (all of them in `entries`). The reason shows the first
+    /// [`MAX_ENTRIES`]: `"<what>: a, b, c (and N more: --json lists them all)"`.
     pub fn with_entries(
         package: &str,
         check: &str,
@@ -161,16 +161,16 @@ impl Finding {
         check: &str,
         result: Outcome,
         what: &str,
-        mut entries: Vec<String>,
-        mut labels: Vec<String>,
+        entries: Vec<String>,
+        labels: Vec<String>,
         total: usize,
     ) -> Self {
-        entries.truncate(MAX_ENTRIES);
-        labels.truncate(entries.len());
         let total = total.max(entries.len());
-        let mut reason = format!("{what}: {}", labels.join(", "));
-        if total > entries.len() {
-            reason.push_str(&format!(" (and {} more)", total - entries.len()));
+        let shown = &labels[..labels.len().min(MAX_ENTRIES)];
+        let mut reason = format!("{what}: {}", shown.join(", "));
+        if total > shown.len() {
+            let more = total - shown.len();
+            reason.push_str(&format!(" (and {more} more: --json lists them all)"));
         }
         Finding {
             entries,

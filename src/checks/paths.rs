@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 
 use super::archive::{Entry, Kind};
-use super::{Finding, MAX_ENTRIES, Outcome, count};
+use super::{Finding, Outcome, count};
 
 const CHECK: &str = "archive-paths";
 
-/// Up to [`MAX_ENTRIES`] sample paths (with display labels) plus a count.
+/// Every path of one kind of problem (with display labels) and their count.
 #[derive(Debug, Default)]
 pub struct Bucket {
     pub samples: Vec<String>,
@@ -28,10 +28,8 @@ impl Bucket {
 
     /// Records a path shown as `label` in the reason.
     pub fn push_labelled(&mut self, path: &str, label: String) {
-        if self.samples.len() < MAX_ENTRIES {
-            self.samples.push(path.to_string());
-            self.labels.push(label);
-        }
+        self.samples.push(path.to_string());
+        self.labels.push(label);
         self.count += 1;
     }
 }
@@ -181,13 +179,8 @@ impl PathsCheck {
         for (root, r) in roots {
             if top.as_deref() != Some(root.as_str()) {
                 outside.count += r.entries.count;
-                let room = MAX_ENTRIES - outside.samples.len();
-                outside
-                    .samples
-                    .extend(r.entries.samples.iter().take(room).cloned());
-                outside
-                    .labels
-                    .extend(r.entries.samples.into_iter().take(room));
+                outside.samples.extend(r.entries.samples.iter().cloned());
+                outside.labels.extend(r.entries.samples);
             }
         }
         let outside_what = match &top {

@@ -65,7 +65,7 @@ fn word(o: Outcome) -> &'static str {
     }
 }
 
-/// The check × package table, with pass rows folded away when there are many.
+/// The check × package table, with pass rows folded away when there are many (and said so).
 pub fn render(r: &Report) -> String {
     let shown: Vec<_> = r
         .findings
@@ -87,6 +87,12 @@ pub fn render(r: &Report) -> String {
         "\n{} {}: {} pass, {} warn, {} fail, {} skip.",
         r.release, r.revision, r.pass, r.warn, r.fail, r.skip
     ));
+    let hidden = r.findings.len() - shown.len();
+    if hidden > 0 {
+        out.push_str(&format!(
+            "\n{hidden} passing rows not shown: --json lists every row and every flagged file."
+        ));
+    }
     out
 }
 

@@ -141,3 +141,57 @@ fn stage_binary_skips_the_source_checks_and_fsck_replays_the_flag() {
         ],
     );
 }
+
+/// A source tar.gz `NAME` under the test dir, made by the system's tar from `files`
+/// (`(path below the top directory, content)`), top directory `top`.
+pub fn tar_gz(env: &TestEnv, name: &str, top: &str, files: &[(&str, &[u8])]) -> String {
+    let work = env.path().join(format!("work-{name}"));
+    for (path, content) in files {
+        let p = work.join(top).join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    let out = env.path().join("dist").join(name);
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let ok = std::process::Command::new("tar")
+        .args(["--sort=name", "-czf"])
+        .arg(&out)
+        .arg("-C")
+        .arg(&work)
+        .arg(top)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    out.to_string_lossy().into_owned()
+}
+
+#[test]
+fn json_lists_every_flagged_file_and_the_table_says_so() {
+    let env = TestEnv::with_rm_key();
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("LICENSE".into(), b"Apache License 2.0".to_vec()),
+        ("NOTICE".into(), b"Demo".to_vec()),
+    ];
+    for i in 0..25 {
+        files.push((format!("src/F{i:02}.java"), b"class F {}\n".to_vec()));
+    }
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_slice()))
+        .collect();
+    let tgz = tar_gz(&env, "demo-1.2.0.tar.gz", "demo-1.2.0", &refs);
+    stage(&env, "demo@1.2.0", &[&tgz], &[]);
+    let f = findings(&env, &["demo@1.2.0"], 0);
+    let h = f.iter().find(|x| x["check"] == "license-headers").unwrap();
+    assert_eq!(h["result"], "warn", "{h}");
+    assert_eq!(h["entries"].as_array().unwrap().len(), 25, "{h}");
+    assert_eq!(h["entries_total"], 25);
+    let out = env.ok(&["check", "demo@1.2.0"]).get_output().stdout.clone();
+    let table = String::from_utf8_lossy(&out);
+    assert!(
+        table.contains("(and 5 more: --json lists them all)"),
+        "{table}"
+    );
+    assert!(!table.contains("F20.java"), "{table}");
+}
