@@ -663,13 +663,21 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__check)
-            opts="-y -q -v -h --revision --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
+            opts="-y -q -v -h --revision --dir --keys --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -54,7 +54,10 @@ pub fn check_layout(
     let sources = (0..names.len())
         .filter(|i| source.get(*i).copied().unwrap_or(false))
         .count();
-    let release = format!("{} {}", ctx.project_key, ctx.version);
+    let release = match ctx.project_key.is_empty() {
+        true => "the directory".to_string(),
+        false => format!("{} {}", ctx.project_key, ctx.version),
+    };
     out.push(if names.is_empty() {
         Finding::new(
             RELEASE,

@@ -55,6 +55,10 @@ pub fn contains_version(file: &str, version: &str) -> bool {
 
 /// The `naming` finding for one package.
 pub fn check(ctx: &Context, name: &str) -> Vec<Finding> {
+    if ctx.project_key.is_empty() {
+        let why = "no project to compare the name with (check --dir)";
+        return vec![Finding::new(name, CHECK, Outcome::Skip, why)];
+    }
     let file = file_name(name);
     // PyPI normalises `-` to `_` in sdist names: apache_libcloud-3.9.1 is apache-libcloud's.
     let lower = file.to_ascii_lowercase().replace('_', "-");

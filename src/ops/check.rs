@@ -272,6 +272,11 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
 }
 
 fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
+    report_of(r, &rev.label(), findings)
+}
+
+/// The report of `findings` on `release` (a release, or a directory) and `revision`.
+pub fn report_of(release: &str, revision: &str, findings: Vec<Finding>) -> Report {
     let sum = checks::summary(&findings);
     let mut failing: Vec<String> = findings
         .iter()
@@ -281,8 +286,8 @@ fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
     failing.sort();
     failing.dedup();
     Report {
-        release: r.to_string(),
-        revision: rev.label(),
+        release: release.to_string(),
+        revision: revision.to_string(),
         pass: sum.pass,
         warn: sum.warn,
         fail: sum.fail,

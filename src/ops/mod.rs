@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod check;
+pub mod check_dir;
 pub mod cve;
 pub mod download_page;
 pub mod fsck;

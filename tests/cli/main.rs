@@ -3,6 +3,7 @@
 
 mod common;
 
+mod check_dir;
 mod checks;
 mod checks_real;
 mod corpus;
