@@ -2747,7 +2747,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__product__subcmd__create)
-            opts="-y -q -v -h --description --homepage --source --license --support --notify --name --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --description --homepage --source --license --support --notify --header-license --name --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2774,6 +2774,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2801,7 +2805,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__product__subcmd__edit)
-            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --header-license --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2832,6 +2836,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3017,7 +3025,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__project__subcmd__create)
-            opts="-y -q -v -h --description --homepage --source --license --support --notify --name --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --description --homepage --source --license --support --notify --header-license --name --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3044,6 +3052,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3071,7 +3083,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__project__subcmd__edit)
-            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --header-license --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3102,6 +3114,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -94,6 +94,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -132,6 +133,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -168,6 +170,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -206,6 +209,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

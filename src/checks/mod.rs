@@ -30,15 +30,15 @@
 //!   it equals the file name without the archive extension or is a prefix of it ending at a
 //!   `-`/`_` (or a `.` not followed by a digit): `demo-1.2.0` fits `demo-1.2.0-src.tar.gz`,
 //!   `demo-1.2` does not. `\` counts as a path separator; `./` prefixes are ignored.
-//! * **Source archives** are those flagged, else those whose file name contains `-src` or
-//!   `-source`. Only they get `source-contents`, `compiled-files` and `license-headers`.
+//! * **Source archives** are those flagged (`stage --source`/`--binary`), else those whose
+//!   file name says so (`-src`, `-source`; `-bin` says not), else those whose content is a
+//!   source tree (`source.rs`). Only they get `source-contents`, `compiled-files` and
+//!   `license-headers`; other archives get a `skip` row for each, with the reason.
 //!   `LICENSE`/`NOTICE` (also `.txt`, `.md`) are looked up directly under the top-level
 //!   directory, or at the root of a flat archive. NOTICE is expected when the project license
 //!   is unknown or mentions `Apache-2.0`.
-//! * **License headers**: the first 30 lines (within 4 KiB) of files with a source extension
-//!   are stripped of comment markers and whitespace-normalised; a header is an
-//!   `SPDX-License-Identifier` or any pattern of [`DEFAULT_HEADER_PATTERNS`] or
-//!   [`Context::header_patterns`] (case-insensitive). Empty files are exempt.
+//! * **License headers**: as Apache RAT's default matchers judge them (`headers.rs`), with
+//!   SPDX ids judged against the accepted licenses (`licenses.rs`). Empty files are exempt.
 //! * **Naming** accepts `<key>` followed by `-`, `_` or `.`, where key is the project key, the
 //!   product key or `<project>-<product>`, optionally behind `apache-` (case-insensitive); the
 //!   version must appear not glued to other digits.
@@ -59,6 +59,7 @@ mod contents;
 mod headers;
 mod ignore;
 mod layout;
+mod licenses;
 mod naming;
 mod paths;
 mod source;
@@ -201,6 +202,10 @@ pub struct Context {
     /// License header snippets; [`DEFAULT_HEADER_PATTERNS`] always count as well.
     #[serde(default = "default_patterns")]
     pub header_patterns: Vec<String>,
+    /// SPDX ids accepted in file headers (`project edit --header-license`); empty: the ids
+    /// of `license`, else Apache-2.0.
+    #[serde(default)]
+    pub header_licenses: Vec<String>,
 }
 
 fn default_patterns() -> Vec<String> {
@@ -219,6 +224,23 @@ impl Context {
             version: version.to_string(),
             license: None,
             header_patterns: default_patterns(),
+            header_licenses: Vec::new(),
+        }
+    }
+
+    /// The SPDX ids file headers may name without question (see `licenses.rs`).
+    pub fn accepted_licenses(&self) -> Vec<String> {
+        if !self.header_licenses.is_empty() {
+            return self.header_licenses.clone();
+        }
+        let ids = self
+            .license
+            .as_deref()
+            .map(licenses::ids_of)
+            .unwrap_or_default();
+        match ids.is_empty() {
+            true => vec!["Apache-2.0".to_string()],
+            false => ids,
         }
     }
 }
@@ -284,7 +306,7 @@ fn archive_checks(
     let mut paths = paths::PathsCheck::default();
     let mut contents = contents::ContentsCheck::default();
     let mut compiled = compiled::CompiledCheck::default();
-    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns);
+    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses());
     // Every check is fed; whether the source checks report is decided after the pass,
     // since a source tree is known by its content only at the end.
     let scan = archive::scan(path, format, &mut |e| {

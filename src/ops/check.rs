@@ -198,6 +198,11 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         .as_ref()
         .and_then(|p| p.meta.license.clone())
         .or(proj.meta.license.clone());
+    ctx.header_licenses = prod
+        .as_ref()
+        .map(|p| p.meta.header_licenses.clone())
+        .filter(|h| !h.is_empty())
+        .unwrap_or(proj.meta.header_licenses.clone());
     let packages = releases::packages(db, rev.id)?;
     let keyring = verify::store_keyring(s)?;
     let members: Vec<String> = projects::list_roles(db, Some(target.project.as_str()), None)?

@@ -35,6 +35,7 @@ fn meta(v: &Value) -> Meta {
         license: text(v, "license"),
         support_url: text(v, "support_url"),
         notify_emails: serde_json::from_value(v["notify_emails"].clone()).unwrap_or_default(),
+        header_licenses: serde_json::from_value(v["header_licenses"].clone()).unwrap_or_default(),
     }
 }
 

@@ -91,11 +91,11 @@ pub fn state(db: &Connection) -> anyhow::Result<Vec<(&'static str, Vec<String>)>
         ),
         (
             "projects",
-            "SELECT key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') FROM projects",
+            "SELECT key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') || '|' || header_licenses FROM projects",
         ),
         (
             "products",
-            "SELECT project || '/' || key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(license,'') || '|' || coalesce(version,'') FROM products",
+            "SELECT project || '/' || key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(license,'') || '|' || coalesce(version,'') || '|' || header_licenses FROM products",
         ),
         (
             "roles",

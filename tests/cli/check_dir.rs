@@ -177,3 +177,59 @@ fn a_jar_inside_a_source_archive_warns() {
     );
     assert_eq!(c["entries"][0], "demo-1.2.0/lib/dep.jar");
 }
+
+/// A demo source tree with one extra file, as a downloaded candidate.
+fn demo_with(env: &TestEnv, extra: (&str, &[u8])) -> PathBuf {
+    let tgz = tar_gz(
+        env,
+        "demo-1.2.0.tar.gz",
+        "demo-1.2.0",
+        &[
+            ("LICENSE", b"Apache License 2.0"),
+            ("NOTICE", b"Demo"),
+            (
+                "src/A.java",
+                b"// SPDX-License-Identifier: Apache-2.0\nclass A {}\n",
+            ),
+            extra,
+        ],
+    );
+    candidate(env, "demo@1.2.0", &[&tgz])
+}
+
+#[test]
+fn a_header_less_cmakelists_warns() {
+    let env = TestEnv::with_rm_key();
+    let dl = demo_with(
+        &env,
+        (
+            "cpp/CMakeLists.txt",
+            b"cmake_minimum_required(VERSION 3.16)\n",
+        ),
+    );
+    let f = check_dir(&dl, &[], 0);
+    let h = row(&f, "demo-1.2.0.tar.gz", "license-headers");
+    assert_eq!(h["result"], "warn", "{h}");
+    assert_eq!(h["entries"][0], "demo-1.2.0/cpp/CMakeLists.txt", "{h}");
+    check_dir(&dl, &["--strict"], 3);
+}
+
+#[test]
+fn a_gpl_headed_file_fails() {
+    let env = TestEnv::with_rm_key();
+    let dl = demo_with(
+        &env,
+        (
+            "src/vendored.c",
+            b"/* SPDX-License-Identifier: GPL-3.0-only */\nint x;\n",
+        ),
+    );
+    let f = check_dir(&dl, &[], 3);
+    let h = row(&f, "demo-1.2.0.tar.gz", "license-headers");
+    assert_eq!(h["result"], "fail", "{h}");
+    let reason = h["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("GPL-3.0-only is incompatible with Apache-2.0"),
+        "{reason}"
+    );
+}

@@ -195,3 +195,75 @@ fn json_lists_every_flagged_file_and_the_table_says_so() {
     );
     assert!(!table.contains("F20.java"), "{table}");
 }
+
+#[test]
+fn header_licenses_let_an_mit_project_go_without_headers() {
+    let env = TestEnv::with_rm_key();
+    let tgz = tar_gz(
+        &env,
+        "demo-1.2.0.tar.gz",
+        "demo-1.2.0",
+        &[
+            ("LICENSE", b"MIT License"),
+            ("NOTICE", b"Demo"),
+            ("index.js", b"module.exports = 1;\n"),
+            (
+                "lib/a.js",
+                b"// SPDX-License-Identifier: MIT\nmodule.exports = 2;\n",
+            ),
+        ],
+    );
+    stage(&env, "demo@1.2.0", &[&tgz], &[]);
+    let f = findings(&env, &["demo@1.2.0", "--strict"], 3);
+    let h = f.iter().find(|x| x["check"] == "license-headers").unwrap();
+    assert_eq!(
+        h["result"], "warn",
+        "an Apache-2.0 project wants headers: {h}"
+    );
+    env.fails(
+        2,
+        &[
+            "--as",
+            "rm",
+            "project",
+            "edit",
+            "demo",
+            "--header-license",
+            "NOT-A-LICENSE",
+        ],
+    );
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--header-license",
+        "MIT",
+    ]);
+    assert_eq!(
+        env.json(&["project", "show", "demo"])["header_licenses"][0],
+        "MIT"
+    );
+    let f = findings(&env, &["demo@1.2.0", "--strict"], 0);
+    let h = f.iter().find(|x| x["check"] == "license-headers").unwrap();
+    assert!(
+        h["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not required for MIT"),
+        "{h}"
+    );
+    assert_eq!(env.json(&["fsck"])["ok"], true, "the edit replays");
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--header-license",
+        "",
+    ]);
+    assert!(env.json(&["project", "show", "demo"])["header_licenses"].is_null());
+    assert_eq!(env.json(&["fsck"])["ok"], true);
+}
