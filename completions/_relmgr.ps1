@@ -827,6 +827,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'revision')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)')
             [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'The KEYS file to check signatures with [default: DIR/KEYS]')
+            [CompletionResult]::new('--git', '--git', [CompletionResultType]::ParameterName, 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')

@@ -663,7 +663,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__check)
-            opts="-y -q -v -h --revision --dir --keys --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
+            opts="-y -q -v -h --revision --dir --keys --git --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +678,10 @@ _relmgr() {
                     return 0
                     ;;
                 --keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --git)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -751,6 +751,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --revision 'revision'
             cand --dir 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)'
             cand --keys 'The KEYS file to check signatures with [default: DIR/KEYS]'
+            cand --git 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

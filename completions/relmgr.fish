@@ -538,6 +538,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s h -l help -d 'Pri
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l revision -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l dir -d 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l keys -d 'The KEYS file to check signatures with [default: DIR/KEYS]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l git -d 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

@@ -149,6 +149,7 @@ mod tests {
                 kind: Kind::File,
                 link: None,
                 head: &[],
+                blob: None,
             });
         }
         c.finish("d.tar.gz", Some("d"), license, true)

@@ -399,6 +399,7 @@ mod tests {
                 kind: Kind::File,
                 link: None,
                 head,
+                blob: None,
             });
         }
         c.finish("x.tar.gz")

@@ -65,6 +65,7 @@ mod paths;
 mod source;
 #[cfg(test)]
 mod tests;
+mod tree;
 
 use std::path::PathBuf;
 
@@ -72,6 +73,7 @@ use serde::{Deserialize, Serialize};
 
 pub use ignore::{Ignore, IgnoreError, Summary, apply_ignores, summary, validate_ignores};
 pub use layout::{RELEASE, check_layout};
+pub use tree::{Files, compare_git, parity};
 
 /// All stable check ids, in report order.
 pub const CHECKS: &[&str] = &[
@@ -84,6 +86,8 @@ pub const CHECKS: &[&str] = &[
     "license-headers",
     "naming",
     "layout",
+    "source-tree",
+    "format-parity",
 ];
 
 /// Header snippets that always count as a license header (besides `SPDX-License-Identifier`).
@@ -206,6 +210,10 @@ pub struct Context {
     /// of `license`, else Apache-2.0.
     #[serde(default)]
     pub header_licenses: Vec<String>,
+    /// Compute each source archive's files by git blob id ([`Checked::files`]), for
+    /// `--git` and format parity.
+    #[serde(default)]
+    pub hash_files: bool,
 }
 
 fn default_patterns() -> Vec<String> {
@@ -225,6 +233,7 @@ impl Context {
             license: None,
             header_patterns: default_patterns(),
             header_licenses: Vec::new(),
+            hash_files: false,
         }
     }
 
@@ -259,12 +268,21 @@ pub struct PackageInput {
     pub source: Option<bool>,
 }
 
+/// The file name of an archive package without its archive extension; `None` for packages
+/// that are not archives relmgr reads.
+pub fn archive_name(name: &str) -> Option<String> {
+    archive::detect(name).map(|(_, stem)| stem)
+}
+
 /// What checking one package found: its findings and whether it was a source archive.
 #[derive(Debug, Clone, Default)]
 pub struct Checked {
     pub findings: Vec<Finding>,
     /// Checked as a source archive (by flag, name or content).
     pub source: bool,
+    /// A source archive's files below its top directory, by git blob id (with
+    /// [`Context::hash_files`], when the archive was read to the end).
+    pub files: Option<Files>,
 }
 
 /// Checks one package: archive integrity and paths, source contents, compiled files and
@@ -279,9 +297,7 @@ pub fn inspect(ctx: &Context, p: &PackageInput) -> Checked {
     let mut out = Checked::default();
     match (&p.path, archive::detect(&p.name)) {
         (Some(path), Some((format, stem))) => {
-            let (findings, source) = archive_checks(ctx, p, path, format, &stem);
-            out.findings = findings;
-            out.source = source;
+            out = archive_checks(ctx, p, path, format, &stem);
         }
         (Some(_), None) => out.findings.push(Finding::new(
             &p.name,
@@ -301,15 +317,19 @@ fn archive_checks(
     path: &std::path::Path,
     format: archive::Format,
     stem: &str,
-) -> (Vec<Finding>, bool) {
+) -> Checked {
     let name = p.name.as_str();
+    let mut tree = tree::TreeFiles::default();
     let mut paths = paths::PathsCheck::default();
     let mut contents = contents::ContentsCheck::default();
     let mut compiled = compiled::CompiledCheck::default();
     let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses());
     // Every check is fed; whether the source checks report is decided after the pass,
     // since a source tree is known by its content only at the end.
-    let scan = archive::scan(path, format, &mut |e| {
+    let scan = archive::scan_hashing(path, format, ctx.hash_files, &mut |e| {
+        if ctx.hash_files {
+            tree.entry(e);
+        }
         paths.entry(e);
         contents.entry(e);
         compiled.entry(e);
@@ -359,5 +379,10 @@ fn archive_checks(
         }
     }
     out.extend(rest);
-    (out, verdict.source)
+    let files = (ctx.hash_files && verdict.source && complete).then(|| tree.finish(top.as_deref()));
+    Checked {
+        findings: out,
+        source: verdict.source,
+        files,
+    }
 }

@@ -250,6 +250,7 @@ mod tests {
                 kind: *kind,
                 link: *link,
                 head: &[],
+                blob: None,
             });
         }
         c.finish("demo-1.2.0-src.tar.gz", "demo-1.2.0-src")

@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// The KEYS file to check signatures with [default: DIR/KEYS]
     #[arg(long, value_name = "KEYS", requires = "dir")]
     pub keys: Option<PathBuf>,
+    /// Compare each source archive with this tag or commit of the git repository around the
+    /// store (or the current directory, with --dir): files only in one, or different
+    #[arg(long, value_name = "REF")]
+    pub git: Option<String>,
     /// Warnings fail too (exit 3)
     #[arg(long)]
     pub strict: bool,
@@ -120,7 +124,7 @@ fn finish(ctx: &Ctx, rep: &Report, strict: bool) -> ExitCode {
 
 pub fn run(ctx: &Ctx, a: CheckArgs) -> anyhow::Result<ExitCode> {
     if let (None, Some(dir)) = (&a.cmd, &a.dir) {
-        let rep = check_dir::check_dir(dir, a.keys.as_deref())?;
+        let rep = check_dir::check_dir(dir, a.keys.as_deref(), a.git.as_deref())?;
         return Ok(finish(ctx, &rep, a.strict));
     }
     let mut s = ctx.session()?;
@@ -167,7 +171,7 @@ pub fn run(ctx: &Ctx, a: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         },
         (None, Some(r)) => {
-            let rep = check::check(&mut s, &r, a.revision)?;
+            let rep = check::check(&mut s, &r, a.revision, a.git.as_deref())?;
             return Ok(finish(ctx, &rep, a.strict));
         }
         (None, None) => return Err(Error::usage("give TARGET@VERSION or --dir DIR").into()),

@@ -16,7 +16,7 @@ use crate::store::releases::{self, Package, Release, Revision};
 use crate::store::{EventDraft, keys, objects, projects};
 
 use super::stage::parallel;
-use super::{Session, project, release, verify};
+use super::{Session, check_git, project, release, verify};
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -178,7 +178,14 @@ fn checksum_finding(
 }
 
 /// Runs every check on a revision (no permission needed: anyone known may check).
-pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<Vec<Finding>> {
+/// With `git_ref`, each source archive is compared with that tree of the git repository
+/// around the store (`source-tree`).
+pub fn run_checks(
+    s: &Session,
+    rel: &Release,
+    rev: &Revision,
+    git_ref: Option<&str>,
+) -> anyhow::Result<Vec<Finding>> {
     let db = s.store.db();
     let target: Target = rel.target.parse()?;
     let proj = project::load(
@@ -204,6 +211,12 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         .filter(|h| !h.is_empty())
         .unwrap_or(proj.meta.header_licenses.clone());
     let packages = releases::packages(db, rev.id)?;
+    let all_names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
+    ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&all_names);
+    let repo = s.store.dir.parent().unwrap_or(&s.store.dir).to_path_buf();
+    let git_tree = git_ref
+        .map(|r| check_git::git_tree(&repo, r).map(|t| (r, t)))
+        .transpose()?;
     let keyring = verify::store_keyring(s)?;
     let members: Vec<String> = projects::list_roles(db, Some(target.project.as_str()), None)?
         .into_iter()
@@ -234,16 +247,25 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
             },
         );
         f.extend(checked.findings);
-        Ok((f, (p.name.clone(), checked.source)))
+        let tree = check_git::TreeInput {
+            name: p.name.clone(),
+            source: checked.source,
+            files: checked.files,
+        };
+        Ok((f, tree))
     })?;
     let mut findings: Vec<Finding> = Vec::new();
     let mut source_names = Vec::new();
-    for (f, (name, source)) in per_package {
+    let mut trees = Vec::new();
+    for (f, tree) in per_package {
         findings.extend(f);
-        if source {
-            source_names.push(name);
+        if tree.source {
+            source_names.push(tree.name.clone());
         }
+        trees.push(tree);
     }
+    let git = git_tree.as_ref().map(|(r, t)| (*r, t));
+    findings.extend(check_git::tree_findings(&trees, git));
     let names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
     let signed: Vec<bool> = packages
         .iter()
@@ -303,11 +325,16 @@ pub fn report_of(release: &str, revision: &str, findings: Vec<Finding>) -> Repor
 }
 
 /// `check TARGET@VERSION`: runs, stores the results with the revision, reports.
-pub fn check(s: &mut Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::Result<Report> {
+pub fn check(
+    s: &mut Session,
+    r: &ReleaseRef,
+    which: Option<RevisionNo>,
+    git_ref: Option<&str>,
+) -> anyhow::Result<Report> {
     let db = s.store.db();
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
-    let findings = run_checks(s, &rel, &rev)?;
+    let findings = run_checks(s, &rel, &rev, git_ref)?;
     let rep = report(&r.to_string(), &rev, findings);
     let now = clock::fmt(clock::now()?);
     let stored = serde_json::to_value(&rep.findings)?;
@@ -338,7 +365,7 @@ pub fn gate(
     let rep = report(
         &format!("{}@{}", rel.target, rel.version),
         rev,
-        run_checks(s, rel, rev)?,
+        run_checks(s, rel, rev, None)?,
     );
     let blocking: Vec<&String> = rep
         .failing

@@ -10,6 +10,7 @@ use crate::distdir;
 use crate::error::Error;
 
 use super::check::{Report, report_of};
+use super::check_git;
 use super::stage::parallel;
 use super::verify::{self, PackageCheck};
 
@@ -56,14 +57,21 @@ fn checksum_finding(c: &PackageCheck) -> Finding {
     Finding::new(&c.name, "checksum", result, reason)
 }
 
-/// Runs the checks on `dir`. Keys: `keys`, else `DIR/KEYS`.
-pub fn check_dir(dir: &Path, keys: Option<&Path>) -> anyhow::Result<Report> {
+/// Runs the checks on `dir`. Keys: `keys`, else `DIR/KEYS`. With `git_ref`, source archives
+/// are compared with that tree of the git repository around the current directory.
+pub fn check_dir(dir: &Path, keys: Option<&Path>, git_ref: Option<&str>) -> anyhow::Result<Report> {
     let scan = distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
     if scan.packages.is_empty() {
         return Err(Error::usage(format!("{} holds no packages", dir.display())).into());
     }
     let verified = verify::verify_dir(dir, keys, None)?;
-    let ctx = Context::new("", "");
+    let mut ctx = Context::new("", "");
+    let names: Vec<String> = scan.packages.iter().map(|p| p.name.clone()).collect();
+    ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&names);
+    let here = std::env::current_dir()?;
+    let git_tree = git_ref
+        .map(|r| check_git::git_tree(&here, r).map(|t| (r, t)))
+        .transpose()?;
     let checked = parallel(&scan.packages, |p| {
         Ok(checks::inspect(
             &ctx,
@@ -82,7 +90,18 @@ pub fn check_dir(dir: &Path, keys: Option<&Path>) -> anyhow::Result<Report> {
         }
         findings.extend(c.findings.iter().cloned());
     }
-    let names: Vec<String> = scan.packages.iter().map(|p| p.name.clone()).collect();
+    let trees: Vec<check_git::TreeInput> = scan
+        .packages
+        .iter()
+        .zip(&checked)
+        .map(|(p, c)| check_git::TreeInput {
+            name: p.name.clone(),
+            source: c.source,
+            files: c.files.clone(),
+        })
+        .collect();
+    let git = git_tree.as_ref().map(|(r, t)| (*r, t));
+    findings.extend(check_git::tree_findings(&trees, git));
     let signed: Vec<bool> = scan
         .packages
         .iter()

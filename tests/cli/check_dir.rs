@@ -10,7 +10,7 @@ use crate::common::{TestEnv, fixture};
 
 /// Stages `files` into `release`, signed by rm, and copies the revision's tree (packages,
 /// `.asc`, `.sha512`) and the project's KEYS into a fresh download directory.
-fn candidate(env: &TestEnv, release: &str, files: &[&str]) -> PathBuf {
+pub fn candidate(env: &TestEnv, release: &str, files: &[&str]) -> PathBuf {
     stage(env, release, files, &[]);
     let (target, version) = release.split_once('@').unwrap();
     let tree = env
@@ -44,6 +44,20 @@ fn check_dir(dir: &Path, extra: &[&str], code: i32) -> Vec<Value> {
                 String::from_utf8_lossy(&out.stderr)
             )
         })
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// `check --json --dir DIR` run in `cwd` (any exit code): its findings.
+pub fn check_dir_in(cwd: &Path, dir: &Path, extra: &[&str]) -> Vec<Value> {
+    let mut cmd = TestEnv::bare().cmd();
+    cmd.current_dir(cwd);
+    cmd.args(["--json", "check", "--dir", dir.to_str().unwrap()]);
+    cmd.args(extra);
+    let out = cmd.output().unwrap();
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
         .as_array()
         .unwrap()
         .clone()

@@ -4,6 +4,7 @@
 mod common;
 
 mod check_dir;
+mod check_git;
 mod checks;
 mod checks_real;
 mod corpus;
