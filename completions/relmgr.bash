@@ -688,13 +688,25 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__check)
-            opts="-y -q -v -h --revision --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
+            opts="-y -q -v -h --revision --dir --keys --git --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --git)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2890,7 +2902,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__product__subcmd__create)
-            opts="-y -q -v -h --description --homepage --source --license --support --notify --name --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --description --homepage --source --license --support --notify --header-license --name --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2917,6 +2929,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2944,7 +2960,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__product__subcmd__edit)
-            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --header-license --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2975,6 +2991,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3160,7 +3180,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__project__subcmd__create)
-            opts="-y -q -v -h --description --homepage --source --license --support --notify --name --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --description --homepage --source --license --support --notify --header-license --name --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3187,6 +3207,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3214,7 +3238,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__project__subcmd__edit)
-            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --name --description --homepage --source --license --support --notify --header-license --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3245,6 +3269,10 @@ _relmgr() {
                     return 0
                     ;;
                 --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-license)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3898,7 +3926,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__stage)
-            opts="-y -q -v -h --platform --arch --channel --sign --external --sha256 --size --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --platform --arch --channel --source --binary --sign --external --sha256 --size --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

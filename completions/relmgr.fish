@@ -95,6 +95,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -133,6 +134,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand project; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -169,6 +171,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from create" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -207,6 +210,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l license -d 'License as an SPDX expression, e.g. Apache-2.0' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l support -d 'Support (issues, mailing list) URL' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l notify -d 'Email to notify of votes and announcements (repeatable; replaces the list on edit)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l header-license -d 'SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears it) [default: the ids of --license]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand product; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -504,6 +508,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l as -d 'Act as th
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l source -d 'Check these packages as source archives (LICENSE, NOTICE, compiled files, headers)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l binary -d 'Check these packages as binary distributions (no source checks), whatever their content'
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand stage" -s q -l quiet -d 'Print only the result, no status lines'
@@ -531,6 +537,9 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s q -l quiet -d 'Pr
 complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s h -l help -d 'Print help'
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l revision -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l dir -d 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l keys -d 'The KEYS file to check signatures with [default: DIR/KEYS]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l git -d 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

@@ -5,10 +5,13 @@
 //! to disk, and hands each entry ([`Entry`]: path, kind, link target, first [`HEAD`] bytes) to
 //! a visitor. Every file's data is read to its end so decompression and CRC errors surface;
 //! compressed tars are drained after the last entry so the compression trailer is checked.
+//! Zero bytes after a gzip stream are padding, not an error (as for `gzip -t`). A zip entry
+//! whose local header disagrees with the central directory (name, CRC) is an error, as for
+//! `unzip -t`: two readers would see two archives.
 
 use std::cell::Cell;
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -74,6 +77,9 @@ pub struct Entry<'a> {
     pub link: Option<&'a str>,
     /// First bytes of a file's data (at most [`HEAD`]).
     pub head: &'a [u8],
+    /// The file's git blob id (hex SHA-1 of `blob <len>\0<bytes>`), when the scan was asked
+    /// to hash (`--git`, format parity).
+    pub blob: Option<&'a str>,
 }
 
 /// What one pass over an archive found out, besides the entries.
@@ -88,7 +94,18 @@ pub struct Scan {
 }
 
 /// Reads the archive at `path` once, calling `visit` for each entry.
+#[cfg(test)]
 pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan {
+    scan_hashing(path, format, false, visit)
+}
+
+/// [`scan`], giving each file's git blob id when `hash` is set.
+pub fn scan_hashing(
+    path: &Path,
+    format: Format,
+    hash: bool,
+    visit: &mut dyn FnMut(&Entry),
+) -> Scan {
     let mut scan = Scan::default();
     let counter = Rc::new(Cell::new(0u64));
     let result = File::open(path).and_then(|f| {
@@ -98,20 +115,31 @@ pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan 
             eof: Rc::new(Cell::new(false)),
         };
         match format {
-            Format::Zip => scan_zip(SeekBuf::new(file), visit, &mut scan),
-            Format::Tar => scan_tar(BufReader::with_capacity(1 << 16, file), visit, &mut scan),
+            // The local headers are read through a second handle: a few bytes per entry,
+            // without disturbing the buffered pass.
+            Format::Zip => scan_zip(
+                SeekBuf::new(file),
+                File::open(path)?,
+                hash,
+                visit,
+                &mut scan,
+            ),
+            Format::Tar => {
+                let r = BufReader::with_capacity(1 << 16, file);
+                scan_tar(r, hash, visit, &mut scan)
+            }
             Format::TarGz => {
                 let r = BufReader::with_capacity(1 << 16, file);
-                scan_tar(flate2::read::MultiGzDecoder::new(r), visit, &mut scan)
+                scan_tar(GzMembers::new(r), hash, visit, &mut scan)
             }
             Format::TarBz2 => {
                 let r = BufReader::with_capacity(1 << 16, file);
-                scan_tar(bzip2::read::MultiBzDecoder::new(r), visit, &mut scan)
+                scan_tar(bzip2::read::MultiBzDecoder::new(r), hash, visit, &mut scan)
             }
             Format::TarXz => {
                 let r = BufReader::with_capacity(1 << 16, file);
                 let xz = lzma_rust2::XzReader::new_mem_limit(r, true, XZ_MEM_LIMIT_KB);
-                scan_tar(xz, visit, &mut scan)
+                scan_tar(xz, hash, visit, &mut scan)
             }
         }
     });
@@ -120,6 +148,59 @@ pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan 
     }
     scan.bytes_read = counter.get();
     scan
+}
+
+/// gzip members one after the other, as `gzip -d` reads them: a stream may be followed by
+/// zero bytes (tape-block padding, which `gzip -t`, `tar tzf` and Python accept), but not by
+/// anything else.
+struct GzMembers<R: BufRead> {
+    member: Option<flate2::bufread::GzDecoder<R>>,
+}
+
+impl<R: BufRead> GzMembers<R> {
+    fn new(r: R) -> Self {
+        GzMembers {
+            member: Some(flate2::bufread::GzDecoder::new(r)),
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(member) = self.member.as_mut() else {
+                return Ok(0);
+            };
+            let n = member.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // The member ended (its CRC and length checked): what follows?
+            let mut rest = self.member.take().expect("a member").into_inner();
+            let next = rest.fill_buf()?;
+            if next.is_empty() {
+                return Ok(0);
+            }
+            if next.starts_with(&[0x1f, 0x8b]) {
+                self.member = Some(flate2::bufread::GzDecoder::new(rest));
+                continue;
+            }
+            loop {
+                let chunk = rest.fill_buf()?;
+                if chunk.is_empty() {
+                    return Ok(0);
+                }
+                if chunk.iter().any(|b| *b != 0) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "trailing garbage after the gzip stream",
+                    ));
+                }
+                let len = chunk.len();
+                rest.consume(len);
+            }
+        }
+    }
 }
 
 /// A reader that counts bytes and remembers whether it hit the end.
@@ -210,13 +291,52 @@ impl<R: Read + io::Seek> io::Seek for SeekBuf<R> {
 }
 
 /// Reads the first [`HEAD`] bytes into `head`, then the rest to the end; returns the total.
-fn read_data(r: &mut dyn Read, head: &mut Vec<u8>) -> io::Result<u64> {
+/// With `blob = Some((size, hex))`, also computes the git blob id of the data into `hex`.
+fn read_data(
+    r: &mut dyn Read,
+    head: &mut Vec<u8>,
+    blob: Option<(u64, &mut String)>,
+) -> io::Result<u64> {
     head.clear();
-    let n = r.take(HEAD as u64).read_to_end(head)? as u64;
-    Ok(n + io::copy(r, &mut io::sink())?)
+    let Some((size, hex)) = blob else {
+        let n = r.take(HEAD as u64).read_to_end(head)? as u64;
+        return Ok(n + io::copy(r, &mut io::sink())?);
+    };
+    let mut sha = openssl::sha::Sha1::new();
+    sha.update(format!("blob {size}\0").as_bytes());
+    let mut buf = vec![0u8; 1 << 16];
+    let mut total = 0u64;
+    loop {
+        let n = r.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        sha.update(&buf[..n]);
+        let room = HEAD.saturating_sub(head.len()).min(n);
+        head.extend_from_slice(&buf[..room]);
+        total += n as u64;
+    }
+    hex.clear();
+    for b in sha.finish() {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    Ok(total)
 }
 
-fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -> io::Result<()> {
+/// The git blob id of `data` (a symlink's target, as git stores it).
+pub fn blob_id(data: &[u8]) -> String {
+    let mut sha = openssl::sha::Sha1::new();
+    sha.update(format!("blob {}\0", data.len()).as_bytes());
+    sha.update(data);
+    sha.finish().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn scan_tar<R: Read>(
+    inner: R,
+    hash: bool,
+    visit: &mut dyn FnMut(&Entry),
+    scan: &mut Scan,
+) -> io::Result<()> {
     let eof = Rc::new(Cell::new(false));
     let reader = Counting {
         inner,
@@ -225,6 +345,7 @@ fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -
     };
     let mut archive = tar::Archive::new(reader);
     let mut head = Vec::with_capacity(HEAD);
+    let mut hex = String::new();
     for entry in archive.entries()? {
         let mut entry = entry?;
         let t = entry.header().entry_type();
@@ -244,8 +365,14 @@ fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -
             .link_name_bytes()
             .map(|l| String::from_utf8_lossy(&l).into_owned());
         let size = entry.size();
-        let read = read_data(&mut entry, &mut head)
+        let hashing = hash && kind == Kind::File;
+        let read = read_data(&mut entry, &mut head, hashing.then_some((size, &mut hex)))
             .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
+        let blob = match (hash, kind, &link) {
+            (true, Kind::File, _) => Some(hex.clone()),
+            (true, Kind::Symlink, Some(target)) => Some(blob_id(target.as_bytes())),
+            _ => None,
+        };
         if read < size && t != tar::EntryType::GNUSparse {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
@@ -258,6 +385,7 @@ fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -
             kind,
             link: link.as_deref(),
             head: if kind == Kind::File { &head } else { &[] },
+            blob: blob.as_deref(),
         });
     }
     if eof.get() {
@@ -273,15 +401,20 @@ fn scan_tar<R: Read>(inner: R, visit: &mut dyn FnMut(&Entry), scan: &mut Scan) -
 
 fn scan_zip<R: Read + io::Seek>(
     reader: R,
+    mut local: File,
+    hash: bool,
     visit: &mut dyn FnMut(&Entry),
     scan: &mut Scan,
 ) -> io::Result<()> {
     let mut zip = zip::ZipArchive::new(reader).map_err(io::Error::other)?;
     let mut head = Vec::with_capacity(HEAD);
+    let mut central = Vec::with_capacity(zip.len());
+    let mut hex = String::new();
     for i in 0..zip.len() {
         let mut file = zip
             .by_index(i)
             .map_err(|e| io::Error::other(format!("entry #{i}: {e}")))?;
+        central.push((file.header_start(), file.name_raw().to_vec(), file.crc32()));
         let path = String::from_utf8_lossy(file.name_raw()).into_owned();
         let kind = match file.unix_mode().map(|m| m & 0o170000) {
             Some(0o020000) => Kind::Special("character device"),
@@ -292,7 +425,9 @@ fn scan_zip<R: Read + io::Seek>(
             _ if file.is_dir() => Kind::Dir,
             _ => Kind::File,
         };
-        read_data(&mut file, &mut head)
+        let size = file.size();
+        let hashing = hash && matches!(kind, Kind::File | Kind::Symlink);
+        read_data(&mut file, &mut head, hashing.then_some((size, &mut hex)))
             .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
         let link = (kind == Kind::Symlink).then(|| String::from_utf8_lossy(&head).into_owned());
         scan.entries += 1;
@@ -301,7 +436,47 @@ fn scan_zip<R: Read + io::Seek>(
             kind,
             link: link.as_deref(),
             head: if kind == Kind::File { &head } else { &[] },
+            blob: hashing.then_some(hex.as_str()),
         });
+    }
+    for (at, name, crc) in central {
+        check_local_header(&mut local, at, &name, crc)?;
+    }
+    Ok(())
+}
+
+/// Compares an entry's local header with its central directory record, as `unzip -t` does:
+/// the name, and the CRC unless the local header defers it to a data descriptor.
+fn check_local_header<R: Read + io::Seek>(
+    r: &mut R,
+    at: u64,
+    name: &[u8],
+    crc: u32,
+) -> io::Result<()> {
+    let shown = String::from_utf8_lossy(name);
+    let mismatch = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("entry {shown}: the local header {what} than the central directory"),
+        )
+    };
+    r.seek(io::SeekFrom::Start(at))?;
+    let mut fixed = [0u8; 30];
+    r.read_exact(&mut fixed)?;
+    if fixed[..4] != *b"PK\x03\x04" {
+        return Err(mismatch("is missing or starts differently"));
+    }
+    let u16_at = |i: usize| u16::from_le_bytes([fixed[i], fixed[i + 1]]);
+    let flags = u16_at(6);
+    let local_crc = u32::from_le_bytes([fixed[14], fixed[15], fixed[16], fixed[17]]);
+    let mut local_name = vec![0u8; u16_at(26) as usize];
+    r.read_exact(&mut local_name)?;
+    if local_name != name {
+        let local = String::from_utf8_lossy(&local_name).into_owned();
+        return Err(mismatch(&format!("names it {local}, other")));
+    }
+    if flags & 0x08 == 0 && local_crc != crc {
+        return Err(mismatch("holds another CRC"));
     }
     Ok(())
 }

@@ -8,7 +8,7 @@
 
 use super::archive::{Entry, Kind};
 use super::paths::Bucket;
-use super::{Finding, Outcome, count, naming};
+use super::{Finding, Outcome, count};
 
 const CHECK: &str = "compiled-files";
 
@@ -77,6 +77,11 @@ pub struct CompiledCheck {
 }
 
 impl CompiledCheck {
+    /// How many compiled files were seen.
+    pub fn found(&self) -> usize {
+        self.found.count
+    }
+
     /// Feeds one entry.
     pub fn entry(&mut self, e: &Entry) {
         if e.kind != Kind::File {
@@ -93,13 +98,12 @@ impl CompiledCheck {
 
     /// The findings for package `name`.
     pub fn finish(self, name: &str) -> Vec<Finding> {
-        let file = naming::file_name(name);
         if self.found.count == 0 {
-            let reason = format!("{file}: no compiled files among {} files", self.files);
+            let reason = format!("no compiled files among {} files", self.files);
             return vec![Finding::new(name, CHECK, Outcome::Pass, reason)];
         }
         let what = format!(
-            "{file}: {} in a source archive (first: {})",
+            "{} in a source archive (first: {})",
             count(self.found.count, "compiled file", "compiled files"),
             self.first_kind.unwrap_or("binary")
         );

@@ -2,13 +2,14 @@
 //!
 //! Owns [`ContentsCheck`], which records `LICENSE`/`NOTICE` files (also `.txt`, `.md`)
 //! that sit directly under a top-level directory or at the archive root; `finish` looks them
-//! up under the top-level directory chosen by `archive-paths`.
+//! up under the top-level directory chosen by `archive-paths`. A missing LICENSE names the
+//! first LICENSE files found deeper, so a voter sees where it went.
 
 use std::collections::HashSet;
 
 use super::archive::{Entry, Kind};
 use super::paths::components;
-use super::{Finding, Outcome, naming};
+use super::{Finding, Outcome};
 
 const CHECK: &str = "source-contents";
 
@@ -22,7 +23,12 @@ pub const NOTICE_NAMES: &[&str] = &["NOTICE", "NOTICE.txt", "NOTICE.md"];
 pub struct ContentsCheck {
     /// `(directory, file)` pairs seen: directory is the top component, "" at the root.
     seen: HashSet<(String, String)>,
+    /// LICENSE files deeper down (the first few), named when the top one is missing.
+    deeper: Vec<String>,
 }
+
+/// How many deeper LICENSE files a finding names.
+const DEEPER: usize = 3;
 
 impl ContentsCheck {
     /// Feeds one entry.
@@ -34,11 +40,22 @@ impl ContentsCheck {
         let (dir, file) = match comps.as_slice() {
             [file] => ("", *file),
             [dir, file] => (*dir, *file),
-            _ => return,
+            [.., file] => {
+                if LICENSE_NAMES.contains(file) && self.deeper.len() < DEEPER {
+                    self.deeper.push(comps.join("/"));
+                }
+                return;
+            }
+            [] => return,
         };
         if LICENSE_NAMES.contains(&file) || NOTICE_NAMES.contains(&file) {
             self.seen.insert((dir.to_string(), file.to_string()));
         }
+    }
+
+    /// Whether a LICENSE sits directly under `top` (or at the root of a flat archive).
+    pub fn has_license(&self, top: Option<&str>) -> bool {
+        self.find(top, LICENSE_NAMES).is_some()
     }
 
     fn find(&self, top: Option<&str>, names: &[&str]) -> Option<String> {
@@ -64,7 +81,6 @@ impl ContentsCheck {
         license: Option<&str>,
         complete: bool,
     ) -> Vec<Finding> {
-        let file = naming::file_name(name);
         let at = top
             .map(|t| format!("{t}/"))
             .unwrap_or_else(|| "the archive root".into());
@@ -73,18 +89,22 @@ impl ContentsCheck {
                 name,
                 CHECK,
                 Outcome::Warn,
-                format!("{file}: no {what} in {at} before the archive became unreadable"),
+                format!("no {what} in {at} before the archive became unreadable"),
             )
         };
         let mut out = Vec::new();
         let lic = self.find(top, LICENSE_NAMES);
         if lic.is_none() {
             out.push(if complete {
+                let deeper = match self.deeper.is_empty() {
+                    true => String::new(),
+                    false => format!(" (found deeper: {})", self.deeper.join(", ")),
+                };
                 Finding::new(
                     name,
                     CHECK,
                     Outcome::Fail,
-                    format!("{file}: no LICENSE file in {at}"),
+                    format!("no LICENSE file in {at}{deeper}"),
                 )
             } else {
                 incomplete("LICENSE")
@@ -102,7 +122,7 @@ impl ContentsCheck {
                     name,
                     CHECK,
                     Outcome::Warn,
-                    format!("{file}: no NOTICE file in {at} (expected for {lic})"),
+                    format!("no NOTICE file in {at} (expected for {lic})"),
                 ));
             } else {
                 notice_note = format!("; no NOTICE, not required for {}", license.unwrap_or(""));
@@ -110,7 +130,7 @@ impl ContentsCheck {
         }
         if out.is_empty() {
             let found: Vec<String> = lic.into_iter().chain(notice).collect();
-            let reason = format!("{file}: has {}{notice_note}", found.join(" and "));
+            let reason = format!("has {}{notice_note}", found.join(" and "));
             out.push(Finding::new(name, CHECK, Outcome::Pass, reason));
         }
         out
@@ -129,6 +149,7 @@ mod tests {
                 kind: Kind::File,
                 link: None,
                 head: &[],
+                blob: None,
             });
         }
         c.finish("d.tar.gz", Some("d"), license, true)
@@ -151,5 +172,9 @@ mod tests {
         let nested = run(&["d/sub/LICENSE", "x/NOTICE"], Some("MIT"));
         assert_eq!(nested.len(), 1);
         assert_eq!(nested[0].0, Outcome::Fail);
+        assert_eq!(
+            nested[0].1,
+            "no LICENSE file in d/ (found deeper: d/sub/LICENSE)"
+        );
     }
 }

@@ -12,7 +12,7 @@
 //!   (`entries_total`), the finding becomes `pass` with reason `ignored: <reason>`, else it
 //!   keeps its outcome and its reason notes how many entries were ignored.
 //!
-//! Findings that already pass are left as they are. An invalid pattern never matches
+//! Findings that already pass (or were skipped) are left as they are. An invalid pattern never matches
 //! (check patterns up front with [`validate_ignores`]).
 
 use globset::{GlobBuilder, GlobMatcher};
@@ -69,7 +69,7 @@ pub fn apply_ignores(findings: Vec<Finding>, ignores: &[Ignore]) -> Vec<Finding>
 }
 
 fn apply_one(mut f: Finding, rules: &[(GlobMatcher, &str)]) -> Finding {
-    if f.result == Outcome::Pass || rules.is_empty() {
+    if matches!(f.result, Outcome::Pass | Outcome::Skip) || rules.is_empty() {
         return f;
     }
     let whole = [f.package.clone(), format!("{}:{}", f.check, f.package)];
@@ -120,6 +120,9 @@ pub struct Summary {
     pub warn: usize,
     /// Findings that failed.
     pub fail: usize,
+    /// Checks that did not run on a package (the reason says why).
+    #[serde(default)]
+    pub skip: usize,
 }
 
 impl Summary {
@@ -143,6 +146,7 @@ pub fn summary(findings: &[Finding]) -> Summary {
             Outcome::Pass => s.pass += 1,
             Outcome::Warn => s.warn += 1,
             Outcome::Fail => s.fail += 1,
+            Outcome::Skip => s.skip += 1,
         }
     }
     s

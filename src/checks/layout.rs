@@ -3,9 +3,9 @@
 //! Owns [`check_layout`]. Per package, all `fail`: no signature, no SHA-512, a name that is a
 //! forbidden sidecar or key file (`.md5`, `.sha1`, `.sha`, `.sig`, `KEYS`), a name component
 //! starting with `.`. Release-wide (package [`RELEASE`]): no packages fails; no source
-//! archive (an archive whose file name contains `-src`/`-source`) warns.
+//! archive (as the per-package checks judged it: by flag, name or content) warns.
 
-use super::{Context, Finding, Outcome, archive, naming};
+use super::{Context, Finding, Outcome, count, naming};
 
 const CHECK: &str = "layout";
 
@@ -15,13 +15,15 @@ pub const RELEASE: &str = "(release)";
 /// Forbidden file name endings among packages (lowercase).
 pub const FORBIDDEN_SUFFIXES: &[&str] = &[".md5", ".sha1", ".sha", ".sig"];
 
-/// Checks the release layout. `signed[i]` and `has_sha512[i]` describe `names[i]`; a missing
-/// element counts as `false`. Yields one finding per package and one for [`RELEASE`].
+/// Checks the release layout. `signed[i]`, `has_sha512[i]` and `source[i]` describe
+/// `names[i]`; a missing element counts as `false`. Yields one finding per package and one
+/// for [`RELEASE`].
 pub fn check_layout(
     ctx: &Context,
     names: &[String],
     signed: &[bool],
     has_sha512: &[bool],
+    source: &[bool],
 ) -> Vec<Finding> {
     let mut out = Vec::with_capacity(names.len() + 1);
     for (i, name) in names.iter().enumerate() {
@@ -44,26 +46,18 @@ pub fn check_layout(
             problems.push("dotfile (a name component starts with '.')".into());
         }
         out.push(if problems.is_empty() {
-            Finding::new(
-                name,
-                CHECK,
-                Outcome::Pass,
-                format!("{name}: signed, with SHA-512"),
-            )
+            Finding::new(name, CHECK, Outcome::Pass, "signed, with SHA-512")
         } else {
-            Finding::new(
-                name,
-                CHECK,
-                Outcome::Fail,
-                format!("{name}: {}", problems.join("; ")),
-            )
+            Finding::new(name, CHECK, Outcome::Fail, problems.join("; "))
         });
     }
-    let sources = names
-        .iter()
-        .filter(|n| archive::detect(n).is_some() && naming::is_source_name(n))
+    let sources = (0..names.len())
+        .filter(|i| source.get(*i).copied().unwrap_or(false))
         .count();
-    let release = format!("{} {}", ctx.project_key, ctx.version);
+    let release = match ctx.project_key.is_empty() {
+        true => "the directory".to_string(),
+        false => format!("{} {}", ctx.project_key, ctx.version),
+    };
     out.push(if names.is_empty() {
         Finding::new(
             RELEASE,
@@ -84,8 +78,9 @@ pub fn check_layout(
             CHECK,
             Outcome::Pass,
             format!(
-                "{release}: {} packages, {sources} source archive(s)",
-                names.len()
+                "{release}: {}, {}",
+                count(names.len(), "package", "packages"),
+                count(sources, "source archive", "source archives")
             ),
         )
     });
@@ -115,15 +110,26 @@ mod tests {
             &n,
             &[true, true, true, true],
             &[true, false, true, true, true],
+            &[true],
         );
         let r: Vec<Outcome> = f.iter().map(|f| f.result).collect();
         use Outcome::*;
         assert_eq!(r, vec![Pass, Fail, Fail, Fail, Fail, Pass]);
         assert!(f[1].reason.contains("SHA-512"));
         assert!(f[4].reason.contains("no signature") && f[4].reason.contains("dotfile"));
-        let bin = check_layout(&ctx, &names(&["demo-1.2.0-bin.zip"]), &[true], &[true]);
+        assert_eq!(f[5].reason, "demo 1.2.0: 5 packages, 1 source archive");
+        let one = check_layout(&ctx, &names(&["x.tar.gz"]), &[true], &[true], &[true]);
+        assert_eq!(one[1].reason, "demo 1.2.0: 1 package, 1 source archive");
+        assert!(!one[0].reason.contains("x.tar.gz"), "{:?}", one[0]);
+        let bin = check_layout(
+            &ctx,
+            &names(&["demo-1.2.0-bin.zip"]),
+            &[true],
+            &[true],
+            &[false],
+        );
         assert_eq!(bin[1].result, Warn);
         assert!(bin[1].reason.contains("no source archive"));
-        assert_eq!(check_layout(&ctx, &[], &[], &[])[0].result, Fail);
+        assert_eq!(check_layout(&ctx, &[], &[], &[], &[])[0].result, Fail);
     }
 }

@@ -23,22 +23,22 @@
 //!   become `warn` "not fully checked" (absence is not established).
 //! * **Findings.** Each check that runs on a package yields at least one finding; a single
 //!   `pass` when it found nothing, else one finding per kind of problem (so e.g. absolute
-//!   paths and a misnamed top-level directory can be ignored separately). `entries` holds at
-//!   most [`MAX_ENTRIES`] paths; `entries_total` and the reason give the full count.
+//!   paths and a misnamed top-level directory can be ignored separately). `entries` (the
+//!   JSON) holds every path; the reason (the table) shows [`MAX_ENTRIES`] and the count.
 //! * **Top-level directory.** The most common first path component (ties: first seen) is the
 //!   top-level directory; entries elsewhere (or files at the root) fail. Its name warns unless
 //!   it equals the file name without the archive extension or is a prefix of it ending at a
 //!   `-`/`_` (or a `.` not followed by a digit): `demo-1.2.0` fits `demo-1.2.0-src.tar.gz`,
 //!   `demo-1.2` does not. `\` counts as a path separator; `./` prefixes are ignored.
-//! * **Source archives** are those flagged, else those whose file name contains `-src` or
-//!   `-source`. Only they get `source-contents`, `compiled-files` and `license-headers`.
+//! * **Source archives** are those flagged (`stage --source`/`--binary`), else those whose
+//!   file name says so (`-src`, `-source`; `-bin` says not), else those whose content is a
+//!   source tree (`source.rs`). Only they get `source-contents`, `compiled-files` and
+//!   `license-headers`; other archives get a `skip` row for each, with the reason.
 //!   `LICENSE`/`NOTICE` (also `.txt`, `.md`) are looked up directly under the top-level
 //!   directory, or at the root of a flat archive. NOTICE is expected when the project license
 //!   is unknown or mentions `Apache-2.0`.
-//! * **License headers**: the first 30 lines (within 4 KiB) of files with a source extension
-//!   are stripped of comment markers and whitespace-normalised; a header is an
-//!   `SPDX-License-Identifier` or any pattern of [`DEFAULT_HEADER_PATTERNS`] or
-//!   [`Context::header_patterns`] (case-insensitive). Empty files are exempt.
+//! * **License headers**: as Apache RAT's default matchers judge them (`headers.rs`), with
+//!   SPDX ids judged against the accepted licenses (`licenses.rs`). Empty files are exempt.
 //! * **Naming** accepts `<key>` followed by `-`, `_` or `.`, where key is the project key, the
 //!   product key or `<project>-<product>`, optionally behind `apache-` (case-insensitive); the
 //!   version must appear not glued to other digits.
@@ -59,10 +59,13 @@ mod contents;
 mod headers;
 mod ignore;
 mod layout;
+mod licenses;
 mod naming;
 mod paths;
+mod source;
 #[cfg(test)]
 mod tests;
+mod tree;
 
 use std::path::PathBuf;
 
@@ -70,6 +73,7 @@ use serde::{Deserialize, Serialize};
 
 pub use ignore::{Ignore, IgnoreError, Summary, apply_ignores, summary, validate_ignores};
 pub use layout::{RELEASE, check_layout};
+pub use tree::{Files, compare_git, parity};
 
 /// All stable check ids, in report order.
 pub const CHECKS: &[&str] = &[
@@ -82,6 +86,8 @@ pub const CHECKS: &[&str] = &[
     "license-headers",
     "naming",
     "layout",
+    "source-tree",
+    "format-parity",
 ];
 
 /// Header snippets that always count as a license header (besides `SPDX-License-Identifier`).
@@ -90,13 +96,15 @@ pub const DEFAULT_HEADER_PATTERNS: &[&str] = &[
     "Licensed under the Apache License",
 ];
 
-/// Most entry paths kept in one [`Finding`]; the rest are counted.
+/// Most entry paths a finding's reason (the table) shows; `entries` (the JSON) holds all.
 pub const MAX_ENTRIES: usize = 20;
 
 /// Result of one check on one package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    /// Not run on this package; the reason says why.
+    Skip,
     /// Nothing wrong (or ignored).
     Pass,
     /// Worth a look; does not block a vote by itself.
@@ -116,7 +124,7 @@ pub struct Finding {
     pub result: Outcome,
     /// One line naming the file and the entries concerned.
     pub reason: String,
-    /// Paths inside the archive, at most [`MAX_ENTRIES`].
+    /// Every path inside the archive the finding concerns.
     #[serde(default)]
     pub entries: Vec<String>,
     /// How many entries the finding concerns in all (`>= entries.len()`).
@@ -137,8 +145,8 @@ impl Finding {
         }
     }
 
-    /// A finding about `total` entries, of which `entries` are the first (capped here).
-    /// The reason becomes `"<what>: a, b, c (and N more)"`.
+    /// A finding about `total` entries (all of them in `entries`). The reason shows the first
+    /// [`MAX_ENTRIES`]: `"<what>: a, b, c (and N more: --json lists them all)"`.
     pub fn with_entries(
         package: &str,
         check: &str,
@@ -158,16 +166,16 @@ impl Finding {
         check: &str,
         result: Outcome,
         what: &str,
-        mut entries: Vec<String>,
-        mut labels: Vec<String>,
+        entries: Vec<String>,
+        labels: Vec<String>,
         total: usize,
     ) -> Self {
-        entries.truncate(MAX_ENTRIES);
-        labels.truncate(entries.len());
         let total = total.max(entries.len());
-        let mut reason = format!("{what}: {}", labels.join(", "));
-        if total > entries.len() {
-            reason.push_str(&format!(" (and {} more)", total - entries.len()));
+        let shown = &labels[..labels.len().min(MAX_ENTRIES)];
+        let mut reason = format!("{what}: {}", shown.join(", "));
+        if total > shown.len() {
+            let more = total - shown.len();
+            reason.push_str(&format!(" (and {more} more: --json lists them all)"));
         }
         Finding {
             entries,
@@ -198,6 +206,14 @@ pub struct Context {
     /// License header snippets; [`DEFAULT_HEADER_PATTERNS`] always count as well.
     #[serde(default = "default_patterns")]
     pub header_patterns: Vec<String>,
+    /// SPDX ids accepted in file headers (`project edit --header-license`); empty: the ids
+    /// of `license`, else Apache-2.0.
+    #[serde(default)]
+    pub header_licenses: Vec<String>,
+    /// Compute each source archive's files by git blob id ([`Checked::files`]), for
+    /// `--git` and format parity.
+    #[serde(default)]
+    pub hash_files: bool,
 }
 
 fn default_patterns() -> Vec<String> {
@@ -216,6 +232,24 @@ impl Context {
             version: version.to_string(),
             license: None,
             header_patterns: default_patterns(),
+            header_licenses: Vec::new(),
+            hash_files: false,
+        }
+    }
+
+    /// The SPDX ids file headers may name without question (see `licenses.rs`).
+    pub fn accepted_licenses(&self) -> Vec<String> {
+        if !self.header_licenses.is_empty() {
+            return self.header_licenses.clone();
+        }
+        let ids = self
+            .license
+            .as_deref()
+            .map(licenses::ids_of)
+            .unwrap_or_default();
+        match ids.is_empty() {
+            true => vec!["Apache-2.0".to_string()],
+            false => ids,
         }
     }
 }
@@ -228,27 +262,52 @@ pub struct PackageInput {
     /// Where its bytes are; `None` for an external package (only naming is checked).
     #[serde(default)]
     pub path: Option<PathBuf>,
-    /// Source archive or not; `None` = inferred from the name (`-src`, `-source`).
+    /// Source archive or not, as `stage --source`/`--binary` said; `None` = judged by its
+    /// name (`-src`, `-source`; `-bin`), else by its content ([`source::judge`]).
     #[serde(default)]
     pub source: Option<bool>,
 }
 
-impl PackageInput {
-    /// Whether this package is treated as a source archive.
-    pub fn is_source(&self) -> bool {
-        self.source
-            .unwrap_or_else(|| naming::is_source_name(&self.name))
-    }
+/// The file name of an archive package without its archive extension; `None` for packages
+/// that are not archives relmgr reads.
+pub fn archive_name(name: &str) -> Option<String> {
+    archive::detect(name).map(|(_, stem)| stem)
+}
+
+/// What checking one package found: its findings and whether it was a source archive.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// Checked as a source archive (by flag, name or content).
+    pub source: bool,
+    /// A source archive's files below its top directory, by git blob id (with
+    /// [`Context::hash_files`], when the archive was read to the end).
+    pub files: Option<Files>,
 }
 
 /// Checks one package: archive integrity and paths, source contents, compiled files and
-/// license headers (archives only, the last three for source archives only), then naming.
+/// license headers (archives only, the last three for source archives only, else `skip`
+/// rows saying why), then naming.
 pub fn check_package(ctx: &Context, p: &PackageInput) -> Vec<Finding> {
-    let mut out = Vec::new();
-    if let (Some(path), Some((format, stem))) = (&p.path, archive::detect(&p.name)) {
-        out.extend(archive_checks(ctx, p, path, format, &stem));
+    inspect(ctx, p).findings
+}
+
+/// [`check_package`], also telling whether the package was a source archive.
+pub fn inspect(ctx: &Context, p: &PackageInput) -> Checked {
+    let mut out = Checked::default();
+    match (&p.path, archive::detect(&p.name)) {
+        (Some(path), Some((format, stem))) => {
+            out = archive_checks(ctx, p, path, format, &stem);
+        }
+        (Some(_), None) => out.findings.push(Finding::new(
+            &p.name,
+            "archive-integrity",
+            Outcome::Skip,
+            "not an archive relmgr reads (.tar.gz, .tgz, .tar.bz2, .tar.xz, .tar, .zip)",
+        )),
+        (None, _) => {}
     }
-    out.extend(naming::check(ctx, &p.name));
+    out.findings.extend(naming::check(ctx, &p.name));
     out
 }
 
@@ -258,21 +317,23 @@ fn archive_checks(
     path: &std::path::Path,
     format: archive::Format,
     stem: &str,
-) -> Vec<Finding> {
-    let source = p.is_source();
+) -> Checked {
     let name = p.name.as_str();
-    let file = naming::file_name(name);
+    let mut tree = tree::TreeFiles::default();
     let mut paths = paths::PathsCheck::default();
     let mut contents = contents::ContentsCheck::default();
     let mut compiled = compiled::CompiledCheck::default();
-    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns);
-    let scan = archive::scan(path, format, &mut |e| {
-        paths.entry(e);
-        if source {
-            contents.entry(e);
-            compiled.entry(e);
-            headers.entry(e);
+    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses());
+    // Every check is fed; whether the source checks report is decided after the pass,
+    // since a source tree is known by its content only at the end.
+    let scan = archive::scan_hashing(path, format, ctx.hash_files, &mut |e| {
+        if ctx.hash_files {
+            tree.entry(e);
         }
+        paths.entry(e);
+        contents.entry(e);
+        compiled.entry(e);
+        headers.entry(e);
     });
     let complete = scan.error.is_none();
     let mut out = vec![match &scan.error {
@@ -280,29 +341,48 @@ fn archive_checks(
             name,
             "archive-integrity",
             Outcome::Pass,
-            format!("{file}: {} entries read to the end", scan.entries),
+            format!("{} entries read to the end", scan.entries),
         ),
         Some(err) => Finding::new(
             name,
             "archive-integrity",
             Outcome::Fail,
-            format!("{file}: unreadable after {} entries: {err}", scan.entries),
+            format!("unreadable after {} entries: {err}", scan.entries),
         ),
     }];
     let top = paths.top_dir();
+    let verdict = source::judge(
+        p.source,
+        name,
+        &source::Tree {
+            single_top: top.is_some() && paths.all_under_top(),
+            license: contents.has_license(top.as_deref()),
+            source_files: headers.seen(),
+            compiled_files: compiled.found(),
+        },
+    );
     let mut rest = paths.finish(name, stem);
-    if source {
+    if verdict.source {
         rest.extend(contents.finish(name, top.as_deref(), ctx.license.as_deref(), complete));
         rest.extend(compiled.finish(name));
         rest.extend(headers.finish(name));
+    } else {
+        for check in ["source-contents", "compiled-files", "license-headers"] {
+            let reason = format!("not a source archive: {}", verdict.why);
+            rest.push(Finding::new(name, check, Outcome::Skip, reason));
+        }
     }
     if !complete {
         for f in rest.iter_mut().filter(|f| f.result == Outcome::Pass) {
             f.result = Outcome::Warn;
-            f.reason =
-                format!("{file}: not fully checked: the archive could not be read to the end");
+            f.reason = "not fully checked: the archive could not be read to the end".into();
         }
     }
     out.extend(rest);
-    out
+    let files = (ctx.hash_files && verdict.source && complete).then(|| tree.finish(top.as_deref()));
+    Checked {
+        findings: out,
+        source: verdict.source,
+        files,
+    }
 }

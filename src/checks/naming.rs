@@ -3,7 +3,8 @@
 //! Owns the name helpers shared by the other checks ([`file_name`], [`is_source_name`]) and
 //! the `naming` check: the file name (last `/` component) must start with the project key,
 //! the product key or `<project>-<product>` (optionally behind `apache-`, case-insensitive),
-//! followed by `-`, `_` or `.`, and contain the version not glued to other digits.
+//! followed by `-`, `_` or `.`, and contain the version not glued to other digits. `_` in the
+//! file name counts as `-`, since PyPI names sdists so (`apache_libcloud-3.9.1.tar.gz`).
 
 use super::{Context, Finding, Outcome};
 
@@ -18,6 +19,12 @@ pub fn file_name(name: &str) -> &str {
 pub fn is_source_name(name: &str) -> bool {
     let f = file_name(name).to_ascii_lowercase();
     f.contains("-src") || f.contains("-source")
+}
+
+/// Whether a package name says it is a binary distribution (`-bin` in the file name).
+pub fn is_binary_name(name: &str) -> bool {
+    let f = file_name(name).to_ascii_lowercase();
+    f.contains("-bin.") || f.contains("-bin-") || f.contains("-binary")
 }
 
 /// Whether `file` starts with `key` followed by a separator.
@@ -48,8 +55,13 @@ pub fn contains_version(file: &str, version: &str) -> bool {
 
 /// The `naming` finding for one package.
 pub fn check(ctx: &Context, name: &str) -> Vec<Finding> {
+    if ctx.project_key.is_empty() {
+        let why = "no project to compare the name with (check --dir)";
+        return vec![Finding::new(name, CHECK, Outcome::Skip, why)];
+    }
     let file = file_name(name);
-    let lower = file.to_ascii_lowercase();
+    // PyPI normalises `-` to `_` in sdist names: apache_libcloud-3.9.1 is apache-libcloud's.
+    let lower = file.to_ascii_lowercase().replace('_', "-");
     let project = ctx.project_key.to_ascii_lowercase();
     let mut keys = vec![project.clone()];
     if let Some(product) = &ctx.product_key {
@@ -71,10 +83,10 @@ pub fn check(ctx: &Context, name: &str) -> Vec<Finding> {
     let (result, reason) = if problems.is_empty() {
         (
             Outcome::Pass,
-            format!("{file}: named after {project} {}", ctx.version),
+            format!("named after {project} {}", ctx.version),
         )
     } else {
-        (Outcome::Warn, format!("{file}: {}", problems.join(" and ")))
+        (Outcome::Warn, problems.join(" and "))
     };
     vec![Finding::new(name, CHECK, result, reason)]
 }
@@ -96,6 +108,11 @@ mod tests {
             Outcome::Pass
         );
         assert_eq!(outcome(&ctx, "Demo_1.2.0.tar.gz"), Outcome::Pass);
+        assert_eq!(outcome(&ctx, "apache_demo-1.2.0.tar.gz"), Outcome::Pass);
+        let lib = Context::new("libcloud", "3.9.1");
+        assert_eq!(outcome(&lib, "apache_libcloud-3.9.1.tar.gz"), Outcome::Pass);
+        let lib = Context::new("apache-libcloud", "3.9.1");
+        assert_eq!(outcome(&lib, "apache_libcloud-3.9.1.tar.gz"), Outcome::Pass);
         assert_eq!(outcome(&ctx, "demonstration-1.2.0.tar.gz"), Outcome::Warn);
         assert_eq!(outcome(&ctx, "demo-1.2.tar.gz"), Outcome::Warn);
         assert_eq!(outcome(&ctx, "demo-1.2.0.1.tar.gz"), Outcome::Warn);

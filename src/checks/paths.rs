@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 
 use super::archive::{Entry, Kind};
-use super::{Finding, MAX_ENTRIES, Outcome, count, naming};
+use super::{Finding, Outcome, count};
 
 const CHECK: &str = "archive-paths";
 
-/// Up to [`MAX_ENTRIES`] sample paths (with display labels) plus a count.
+/// Every path of one kind of problem (with display labels) and their count.
 #[derive(Debug, Default)]
 pub struct Bucket {
     pub samples: Vec<String>,
@@ -28,10 +28,8 @@ impl Bucket {
 
     /// Records a path shown as `label` in the reason.
     pub fn push_labelled(&mut self, path: &str, label: String) {
-        if self.samples.len() < MAX_ENTRIES {
-            self.samples.push(path.to_string());
-            self.labels.push(label);
-        }
+        self.samples.push(path.to_string());
+        self.labels.push(label);
         self.count += 1;
     }
 }
@@ -131,14 +129,18 @@ impl PathsCheck {
             .map(|(name, _)| name.clone())
     }
 
+    /// Whether every entry sits under the top-level directory (none outside, none unsafe).
+    pub fn all_under_top(&self) -> bool {
+        self.roots.len() == 1 && self.absolute.count == 0 && self.dotdot.count == 0
+    }
+
     /// The findings for package `name` whose file name without extension is `stem`.
     pub fn finish(self, name: &str, stem: &str) -> Vec<Finding> {
-        let file = naming::file_name(name);
         let top = self.top_dir();
         let mut out = Vec::new();
         let mut fail = |bucket: Bucket, one: &str, many: &str| {
             if bucket.count > 0 {
-                let what = format!("{file}: {}", count(bucket.count, one, many));
+                let what = count(bucket.count, one, many);
                 out.push(Finding::with_labelled_entries(
                     name,
                     CHECK,
@@ -177,13 +179,8 @@ impl PathsCheck {
         for (root, r) in roots {
             if top.as_deref() != Some(root.as_str()) {
                 outside.count += r.entries.count;
-                let room = MAX_ENTRIES - outside.samples.len();
-                outside
-                    .samples
-                    .extend(r.entries.samples.iter().take(room).cloned());
-                outside
-                    .labels
-                    .extend(r.entries.samples.into_iter().take(room));
+                outside.samples.extend(r.entries.samples.iter().cloned());
+                outside.labels.extend(r.entries.samples);
             }
         }
         let outside_what = match &top {
@@ -200,7 +197,7 @@ impl PathsCheck {
                 name,
                 CHECK,
                 Outcome::Warn,
-                format!("{file}: archive has no entries"),
+                "archive has no entries",
             ));
         }
         if let Some(t) = &top
@@ -210,12 +207,12 @@ impl PathsCheck {
                 name,
                 CHECK,
                 Outcome::Warn,
-                format!("{file}: top-level directory {t}/ does not match the file name {stem}"),
+                format!("top-level directory {t}/ does not match the file name {stem}"),
             ));
         }
         if out.is_empty() {
             let reason = format!(
-                "{file}: {} entries, all under {}/",
+                "{} entries, all under {}/",
                 self.entries,
                 top.unwrap_or_default()
             );
@@ -253,6 +250,7 @@ mod tests {
                 kind: *kind,
                 link: *link,
                 head: &[],
+                blob: None,
             });
         }
         c.finish("demo-1.2.0-src.tar.gz", "demo-1.2.0-src")

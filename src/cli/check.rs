@@ -1,11 +1,14 @@
-//! `relmgr check TARGET@VERSION [--strict]` and `relmgr check ignore add|list|remove`.
+//! `relmgr check TARGET@VERSION [--strict]`, `relmgr check --dir DIR [--keys KEYS]` (no store)
+//! and `relmgr check ignore add|list|remove`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::checks::Outcome;
 use crate::error::{Error, Kind};
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::ops::check::{self, Report};
+use crate::ops::check_dir;
 use crate::output::table;
 
 use super::{Ctx, parse};
@@ -16,10 +19,20 @@ pub struct CheckArgs {
     #[command(subcommand)]
     pub cmd: Option<CheckSub>,
     /// The release to check (its newest revision unless --revision)
-    #[arg(value_parser = parse::<ReleaseRef>, required = true)]
+    #[arg(value_parser = parse::<ReleaseRef>, required_unless_present = "dir", conflicts_with = "dir")]
     pub release: Option<ReleaseRef>,
-    #[arg(long, value_parser = parse::<RevisionNo>)]
+    #[arg(long, value_parser = parse::<RevisionNo>, conflicts_with = "dir")]
     pub revision: Option<RevisionNo>,
+    /// Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The KEYS file to check signatures with [default: DIR/KEYS]
+    #[arg(long, value_name = "KEYS", requires = "dir")]
+    pub keys: Option<PathBuf>,
+    /// Compare each source archive with this tag or commit of the git repository around the
+    /// store (or the current directory, with --dir): files only in one, or different
+    #[arg(long, value_name = "REF")]
+    pub git: Option<String>,
     /// Warnings fail too (exit 3)
     #[arg(long)]
     pub strict: bool,
@@ -61,10 +74,11 @@ fn word(o: Outcome) -> &'static str {
         Outcome::Pass => "pass",
         Outcome::Warn => "warn",
         Outcome::Fail => "fail",
+        Outcome::Skip => "skip",
     }
 }
 
-/// The check × package table, with pass rows folded away when there are many.
+/// The check × package table, with pass rows folded away when there are many (and said so).
 pub fn render(r: &Report) -> String {
     let shown: Vec<_> = r
         .findings
@@ -82,14 +96,37 @@ pub fn render(r: &Report) -> String {
             ]
         }),
     );
+    let what = match r.revision.is_empty() {
+        true => r.release.clone(),
+        false => format!("{} {}", r.release, r.revision),
+    };
     out.push_str(&format!(
-        "\n{} {}: {} pass, {} warn, {} fail.",
-        r.release, r.revision, r.pass, r.warn, r.fail
+        "\n{what}: {} pass, {} warn, {} fail, {} skip.",
+        r.pass, r.warn, r.fail, r.skip
     ));
+    let hidden = r.findings.len() - shown.len();
+    if hidden > 0 {
+        out.push_str(&format!(
+            "\n{hidden} passing rows not shown: --json lists every row and every flagged file."
+        ));
+    }
     out
 }
 
+/// Prints a report; exit 3 when something fails (or warns, with --strict).
+fn finish(ctx: &Ctx, rep: &Report, strict: bool) -> ExitCode {
+    ctx.out.data(&rep.findings, || render(rep));
+    if rep.fail > 0 || (strict && rep.warn > 0) {
+        return ExitCode::from(Kind::Verification.exit_code());
+    }
+    ExitCode::SUCCESS
+}
+
 pub fn run(ctx: &Ctx, a: CheckArgs) -> anyhow::Result<ExitCode> {
+    if let (None, Some(dir)) = (&a.cmd, &a.dir) {
+        let rep = check_dir::check_dir(dir, a.keys.as_deref(), a.git.as_deref())?;
+        return Ok(finish(ctx, &rep, a.strict));
+    }
     let mut s = ctx.session()?;
     match (a.cmd, a.release) {
         (Some(CheckSub::Ignore(cmd)), _) => match cmd {
@@ -134,13 +171,10 @@ pub fn run(ctx: &Ctx, a: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         },
         (None, Some(r)) => {
-            let rep = check::check(&mut s, &r, a.revision)?;
-            ctx.out.data(&rep.findings, || render(&rep));
-            if rep.fail > 0 || (a.strict && rep.warn > 0) {
-                return Ok(ExitCode::from(Kind::Verification.exit_code()));
-            }
+            let rep = check::check(&mut s, &r, a.revision, a.git.as_deref())?;
+            return Ok(finish(ctx, &rep, a.strict));
         }
-        (None, None) => return Err(Error::usage("give TARGET@VERSION").into()),
+        (None, None) => return Err(Error::usage("give TARGET@VERSION or --dir DIR").into()),
     }
     Ok(ExitCode::SUCCESS)
 }

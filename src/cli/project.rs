@@ -33,6 +33,10 @@ pub struct MetaArgs {
     /// Email to notify of votes and announcements (repeatable; replaces the list on edit)
     #[arg(long = "notify", value_name = "EMAIL")]
     pub notify: Vec<String>,
+    /// SPDX id accepted in file headers by `check` (repeatable; replaces the list; "" clears
+    /// it) [default: the ids of --license]
+    #[arg(long = "header-license", value_name = "SPDX")]
+    pub header_license: Vec<String>,
 }
 
 impl From<MetaArgs> for MetaInput {
@@ -45,6 +49,12 @@ impl From<MetaArgs> for MetaInput {
             license: a.license,
             support_url: a.support,
             notify_emails: (!a.notify.is_empty()).then_some(a.notify),
+            header_licenses: (!a.header_license.is_empty()).then(|| {
+                a.header_license
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            }),
         }
     }
 }
@@ -137,6 +147,7 @@ fn render(p: &Project, products: Option<&[String]>) -> String {
         ("license", p.meta.license.clone()),
         ("support", p.meta.support_url.clone()),
         ("notify", join(&p.meta.notify_emails)),
+        ("header licenses", join(&p.meta.header_licenses)),
         ("version", p.version.clone()),
         ("products", products.and_then(join)),
         ("created", Some(p.created_at.clone())),

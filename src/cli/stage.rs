@@ -33,6 +33,12 @@ pub struct StageArgs {
     /// Channel (stable, beta, …)
     #[arg(long)]
     pub channel: Option<String>,
+    /// Check these packages as source archives (LICENSE, NOTICE, compiled files, headers)
+    #[arg(long, conflicts_with = "binary")]
+    pub source: bool,
+    /// Check these packages as binary distributions (no source checks), whatever their content
+    #[arg(long)]
+    pub binary: bool,
     /// Sign each file with this secret key while staging (one read per file)
     #[arg(long, value_name = "SECRET.asc")]
     pub sign: Option<PathBuf>,
@@ -115,6 +121,11 @@ pub fn stage(ctx: &Ctx, a: StageArgs) -> anyhow::Result<ExitCode> {
         platform: a.platform,
         arch: a.arch,
         channel: a.channel,
+        source: match (a.source, a.binary) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
     };
     labels.validate()?;
     let signer = a

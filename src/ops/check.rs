@@ -16,7 +16,7 @@ use crate::store::releases::{self, Package, Release, Revision};
 use crate::store::{EventDraft, keys, objects, projects};
 
 use super::stage::parallel;
-use super::{Session, project, release, verify};
+use super::{Session, check_git, project, release, verify};
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -25,6 +25,8 @@ pub struct Report {
     pub pass: usize,
     pub warn: usize,
     pub fail: usize,
+    /// Checks not run on a package, each with its reason.
+    pub skip: usize,
     /// Check ids with at least one failure.
     pub failing: Vec<String>,
     pub findings: Vec<Finding>,
@@ -55,12 +57,7 @@ fn signature_finding(
     members: &[String],
 ) -> Finding {
     if p.signatures.is_empty() {
-        return Finding::new(
-            &p.name,
-            "signature",
-            Outcome::Fail,
-            format!("{} has no signature", p.name),
-        );
+        return Finding::new(&p.name, "signature", Outcome::Fail, "no signature (.asc)");
     }
     let verdicts = match read {
         Ok(sums) => &sums.verdicts,
@@ -69,10 +66,7 @@ fn signature_finding(
                 &p.name,
                 "signature",
                 Outcome::Fail,
-                format!(
-                    "{}: bad signature: cannot read the signed data: {e}",
-                    p.name
-                ),
+                format!("bad signature: cannot read the signed data: {e}"),
             );
         }
     };
@@ -88,7 +82,7 @@ fn signature_finding(
             &p.name,
             "signature",
             Outcome::Fail,
-            format!("{}: bad signature: {reason}", p.name),
+            format!("bad signature: {reason}"),
         );
     }
     let mut first_problem = None;
@@ -103,39 +97,33 @@ fn signature_finding(
                         &p.name,
                         "signature",
                         Outcome::Pass,
-                        format!("{} signed by {u} ({primary_fingerprint})", p.name),
+                        format!("signed by {u} ({primary_fingerprint})"),
                     );
                 }
                 Some(u) => Finding::new(
                     &p.name,
                     "signature",
                     Outcome::Fail,
-                    format!(
-                        "{} is signed by {u}, who holds no role in the project",
-                        p.name
-                    ),
+                    format!("signed by {u}, who holds no role in the project"),
                 ),
                 None => Finding::new(
                     &p.name,
                     "signature",
                     Outcome::Fail,
-                    format!(
-                        "{} is signed by {primary_fingerprint}, a key nobody owns",
-                        p.name
-                    ),
+                    format!("signed by {primary_fingerprint}, a key nobody owns"),
                 ),
             },
             SigCheck::Bad { reason } => Finding::new(
                 &p.name,
                 "signature",
                 Outcome::Fail,
-                format!("{}: bad signature: {reason}", p.name),
+                format!("bad signature: {reason}"),
             ),
             SigCheck::UnknownKey { issuer } => Finding::new(
                 &p.name,
                 "signature",
                 Outcome::Fail,
-                format!("{} is signed by {issuer}, which is not registered", p.name),
+                format!("signed by {issuer}, which is not registered"),
             ),
         };
         first_problem.get_or_insert(f);
@@ -158,7 +146,7 @@ fn checksum_finding(
             &p.name,
             "checksum",
             Outcome::Fail,
-            format!("{} has no .sha512", p.name),
+            "no checksum file (.sha512)",
         );
     };
     match read {
@@ -171,26 +159,33 @@ fn checksum_finding(
                 &p.name,
                 "checksum",
                 Outcome::Pass,
-                format!("{}: SHA-512 and SHA-256 match", p.name),
+                "SHA-512 and SHA-256 match",
             )
         }
         Ok(_) => Finding::new(
             &p.name,
             "checksum",
             Outcome::Fail,
-            format!("{}: the bytes do not match the recorded checksums", p.name),
+            "the bytes do not match the recorded checksums",
         ),
         Err(e) => Finding::new(
             &p.name,
             "checksum",
             Outcome::Fail,
-            format!("{}: cannot read: {e}", p.name),
+            format!("cannot read: {e}"),
         ),
     }
 }
 
 /// Runs every check on a revision (no permission needed: anyone known may check).
-pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<Vec<Finding>> {
+/// With `git_ref`, each source archive is compared with that tree of the git repository
+/// around the store (`source-tree`).
+pub fn run_checks(
+    s: &Session,
+    rel: &Release,
+    rev: &Revision,
+    git_ref: Option<&str>,
+) -> anyhow::Result<Vec<Finding>> {
     let db = s.store.db();
     let target: Target = rel.target.parse()?;
     let proj = project::load(
@@ -210,7 +205,18 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         .as_ref()
         .and_then(|p| p.meta.license.clone())
         .or(proj.meta.license.clone());
+    ctx.header_licenses = prod
+        .as_ref()
+        .map(|p| p.meta.header_licenses.clone())
+        .filter(|h| !h.is_empty())
+        .unwrap_or(proj.meta.header_licenses.clone());
     let packages = releases::packages(db, rev.id)?;
+    let all_names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
+    ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&all_names);
+    let repo = s.store.dir.parent().unwrap_or(&s.store.dir).to_path_buf();
+    let git_tree = git_ref
+        .map(|r| check_git::git_tree(&repo, r).map(|t| (r, t)))
+        .transpose()?;
     let keyring = verify::store_keyring(s)?;
     let members: Vec<String> = projects::list_roles(db, Some(target.project.as_str()), None)?
         .into_iter()
@@ -232,17 +238,34 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
             signature_finding(p, &read, &owners, &members),
             checksum_finding(dir, rel, rev, p, &read),
         ];
-        f.extend(checks::check_package(
+        let checked = checks::inspect(
             &ctx,
             &PackageInput {
                 name: p.name.clone(),
                 path: Some(objects::path(dir, &p.sha256)),
-                source: None,
+                source: p.source,
             },
-        ));
-        Ok(f)
+        );
+        f.extend(checked.findings);
+        let tree = check_git::TreeInput {
+            name: p.name.clone(),
+            source: checked.source,
+            files: checked.files,
+        };
+        Ok((f, tree))
     })?;
-    let mut findings: Vec<Finding> = per_package.into_iter().flatten().collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut source_names = Vec::new();
+    let mut trees = Vec::new();
+    for (f, tree) in per_package {
+        findings.extend(f);
+        if tree.source {
+            source_names.push(tree.name.clone());
+        }
+        trees.push(tree);
+    }
+    let git = git_tree.as_ref().map(|(r, t)| (*r, t));
+    findings.extend(check_git::tree_findings(&trees, git));
     let names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
     let signed: Vec<bool> = packages
         .iter()
@@ -252,7 +275,14 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
         .iter()
         .map(|p| p.sha512.is_some() || p.external_url.is_some())
         .collect();
-    findings.extend(checks::check_layout(&ctx, &names, &signed, &has_sha512));
+    let sources: Vec<bool> = names.iter().map(|n| source_names.contains(n)).collect();
+    findings.extend(checks::check_layout(
+        &ctx,
+        &names,
+        &signed,
+        &has_sha512,
+        &sources,
+    ));
     let mut targets = vec![target.project.to_string()];
     if target.product.is_some() {
         targets.push(target.to_string());
@@ -269,6 +299,11 @@ pub fn run_checks(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<
 }
 
 fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
+    report_of(r, &rev.label(), findings)
+}
+
+/// The report of `findings` on `release` (a release, or a directory) and `revision`.
+pub fn report_of(release: &str, revision: &str, findings: Vec<Finding>) -> Report {
     let sum = checks::summary(&findings);
     let mut failing: Vec<String> = findings
         .iter()
@@ -278,22 +313,28 @@ fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
     failing.sort();
     failing.dedup();
     Report {
-        release: r.to_string(),
-        revision: rev.label(),
+        release: release.to_string(),
+        revision: revision.to_string(),
         pass: sum.pass,
         warn: sum.warn,
         fail: sum.fail,
+        skip: sum.skip,
         failing,
         findings,
     }
 }
 
 /// `check TARGET@VERSION`: runs, stores the results with the revision, reports.
-pub fn check(s: &mut Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::Result<Report> {
+pub fn check(
+    s: &mut Session,
+    r: &ReleaseRef,
+    which: Option<RevisionNo>,
+    git_ref: Option<&str>,
+) -> anyhow::Result<Report> {
     let db = s.store.db();
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
-    let findings = run_checks(s, &rel, &rev)?;
+    let findings = run_checks(s, &rel, &rev, git_ref)?;
     let rep = report(&r.to_string(), &rev, findings);
     let now = clock::fmt(clock::now()?);
     let stored = serde_json::to_value(&rep.findings)?;
@@ -324,7 +365,7 @@ pub fn gate(
     let rep = report(
         &format!("{}@{}", rel.target, rel.version),
         rev,
-        run_checks(s, rel, rev)?,
+        run_checks(s, rel, rev, None)?,
     );
     let blocking: Vec<&String> = rep
         .failing

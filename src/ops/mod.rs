@@ -4,6 +4,8 @@
 
 pub mod access;
 pub mod check;
+pub mod check_dir;
+pub mod check_git;
 pub mod cve;
 pub mod download_page;
 pub mod fsck;

@@ -21,6 +21,8 @@ pub struct MetaInput {
     pub license: Option<String>,
     pub support_url: Option<String>,
     pub notify_emails: Option<Vec<String>>,
+    /// SPDX ids accepted in file headers; `Some(vec![])` clears the list.
+    pub header_licenses: Option<Vec<String>>,
 }
 
 fn check_text(field: &str, value: &str) -> anyhow::Result<()> {
@@ -104,6 +106,15 @@ fn apply(base: Meta, input: MetaInput) -> anyhow::Result<Meta> {
     if let Some(l) = input.license.as_deref().filter(|v| !v.is_empty()) {
         check_license(l)?;
     }
+    for id in input.header_licenses.iter().flatten() {
+        if spdx::license_id(id).is_none() {
+            return Err(
+                Error::usage(format!("header license {id:?} is not an SPDX license id"))
+                    .hint("use SPDX identifiers, e.g. MIT or BSD-3-Clause")
+                    .into(),
+            );
+        }
+    }
     if let Some(emails) = &input.notify_emails {
         for e in emails {
             check_email(e)?;
@@ -117,6 +128,7 @@ fn apply(base: Meta, input: MetaInput) -> anyhow::Result<Meta> {
         license: opt(input.license, base.license),
         support_url: opt(input.support_url, base.support_url),
         notify_emails: input.notify_emails.unwrap_or(base.notify_emails),
+        header_licenses: input.header_licenses.unwrap_or(base.header_licenses),
     })
 }
 

@@ -35,6 +35,7 @@ fn meta(v: &Value) -> Meta {
         license: text(v, "license"),
         support_url: text(v, "support_url"),
         notify_emails: serde_json::from_value(v["notify_emails"].clone()).unwrap_or_default(),
+        header_licenses: serde_json::from_value(v["header_licenses"].clone()).unwrap_or_default(),
     }
 }
 
@@ -186,6 +187,7 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
                         arch: text(pk, "arch"),
                         channel: text(pk, "channel"),
                         external_url: text(pk, "external_url"),
+                        source: pk["source"].as_bool(),
                     },
                     t,
                 )?;

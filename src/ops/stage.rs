@@ -28,12 +28,14 @@ use crate::store::{EventDraft, objects, tree};
 use super::keys::{Signer, pgp_error};
 use super::{Session, access, project, release};
 
-/// Platform, arch and channel of the packages being staged.
+/// Platform, arch, channel and source flag of the packages being staged.
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
     pub platform: Option<String>,
     pub arch: Option<String>,
     pub channel: Option<String>,
+    /// `--source` (true) or `--binary` (false): overrides the checks' judgement.
+    pub source: Option<bool>,
 }
 
 /// A package whose bytes live elsewhere.
@@ -528,6 +530,7 @@ pub fn stage(
                     arch: labels.arch.clone(),
                     channel: labels.channel.clone(),
                     external_url: None,
+                    source: labels.source,
                 },
                 h.signature,
             )
@@ -549,6 +552,7 @@ pub fn stage(
                 arch: labels.arch.clone(),
                 channel: labels.channel.clone(),
                 external_url: Some(x.url.clone()),
+                source: labels.source,
             },
             None,
         ));
@@ -594,6 +598,7 @@ pub fn stage(
                 "name": p.name, "size": p.size, "sha256": p.sha256, "sha512": p.sha512,
                 "media_type": p.media_type, "platform": p.platform, "arch": p.arch,
                 "channel": p.channel, "external_url": p.external_url, "signature": sig,
+                "source": p.source,
             })).collect::<Vec<_>>(),
             "signed_by": signed_by,
         });

@@ -91,11 +91,11 @@ pub fn state(db: &Connection) -> anyhow::Result<Vec<(&'static str, Vec<String>)>
         ),
         (
             "projects",
-            "SELECT key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') FROM projects",
+            "SELECT key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') || '|' || header_licenses FROM projects",
         ),
         (
             "products",
-            "SELECT project || '/' || key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(license,'') || '|' || coalesce(version,'') FROM products",
+            "SELECT project || '/' || key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(license,'') || '|' || coalesce(version,'') || '|' || header_licenses FROM products",
         ),
         (
             "roles",
@@ -119,7 +119,7 @@ pub fn state(db: &Connection) -> anyhow::Result<Vec<(&'static str, Vec<String>)>
         ),
         (
             "packages",
-            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || p.size || '|' || p.sha256 || '|' || coalesce(p.sha512,'') || '|' || coalesce(p.platform,'') || '|' || coalesce(p.arch,'') || '|' || coalesce(p.channel,'') || '|' || coalesce(p.external_url,'') FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
+            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || p.size || '|' || p.sha256 || '|' || coalesce(p.sha512,'') || '|' || coalesce(p.platform,'') || '|' || coalesce(p.arch,'') || '|' || coalesce(p.channel,'') || '|' || coalesce(p.external_url,'') || '|' || coalesce(p.source,'-') FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
         ),
         (
             "signatures",

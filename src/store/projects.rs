@@ -13,6 +13,9 @@ pub struct Meta {
     pub license: Option<String>,
     pub support_url: Option<String>,
     pub notify_emails: Vec<String>,
+    /// SPDX ids accepted in file headers (`--header-license`); empty: the license's ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_licenses: Vec<String>,
 }
 
 /// A project (`project` is None) or a product of one.
@@ -30,11 +33,12 @@ pub struct Project {
     pub created_at: String,
 }
 
-const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at";
+const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses";
 
 fn row_to_project(r: &Row<'_>, project: Option<String>) -> rusqlite::Result<Project> {
     let key: String = r.get(0)?;
     let emails: String = r.get(7)?;
+    let header: String = r.get(10)?;
     Ok(Project {
         target: match &project {
             Some(p) => format!("{p}/{key}"),
@@ -50,6 +54,7 @@ fn row_to_project(r: &Row<'_>, project: Option<String>) -> rusqlite::Result<Proj
             license: r.get(5)?,
             support_url: r.get(6)?,
             notify_emails: serde_json::from_str(&emails).unwrap_or_default(),
+            header_licenses: serde_json::from_str(&header).unwrap_or_default(),
         },
         version: r.get(8)?,
         created_at: r.get(9)?,
@@ -87,7 +92,7 @@ pub fn list_products(db: &Connection, project: Option<&str>) -> anyhow::Result<V
         "SELECT {COLS}, project FROM products WHERE ?1 IS NULL OR project = ?1 ORDER BY project, key"
     ))?;
     let rows = stmt.query_map([project], |r| {
-        let p: String = r.get(10)?;
+        let p: String = r.get(11)?;
         row_to_project(r, Some(p))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -114,7 +119,7 @@ pub fn insert(
             params![p, key, meta.name, meta.description, meta.homepage, meta.source_url, meta.license, meta.support_url, emails, now],
         )?,
     };
-    Ok(())
+    set_header_licenses(db, project, key, &meta.header_licenses)
 }
 
 /// Replaces the metadata of a project or product.
@@ -153,6 +158,26 @@ pub fn update(
                 key,
                 p
             ],
+        )?,
+    };
+    set_header_licenses(db, project, key, &meta.header_licenses)
+}
+
+fn set_header_licenses(
+    db: &Connection,
+    project: Option<&str>,
+    key: &str,
+    ids: &[String],
+) -> anyhow::Result<()> {
+    let ids = serde_json::to_string(ids)?;
+    match project {
+        None => db.execute(
+            "UPDATE projects SET header_licenses = ?1 WHERE key = ?2",
+            params![ids, key],
+        )?,
+        Some(p) => db.execute(
+            "UPDATE products SET header_licenses = ?1 WHERE key = ?2 AND project = ?3",
+            params![ids, key, p],
         )?,
     };
     Ok(())

@@ -71,6 +71,9 @@ pub struct Package {
     pub arch: Option<String>,
     pub channel: Option<String>,
     pub external_url: Option<String>,
+    /// `stage --source` (true) or `--binary` (false); `None`: the checks judge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<bool>,
     #[serde(skip)]
     pub signatures: Vec<Signature>,
 }
@@ -87,6 +90,7 @@ pub struct NewPackage {
     pub arch: Option<String>,
     pub channel: Option<String>,
     pub external_url: Option<String>,
+    pub source: Option<bool>,
 }
 
 const RELEASE_COLS: &str =
@@ -296,7 +300,7 @@ pub fn set_revision_phase(
 }
 
 const PACKAGE_COLS: &str =
-    "id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url";
+    "id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, source";
 
 /// The packages of a revision with their signatures, sorted by name.
 pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package>> {
@@ -316,6 +320,7 @@ pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package
                 arch: r.get(7)?,
                 channel: r.get(8)?,
                 external_url: r.get(9)?,
+                source: r.get(10)?,
                 signatures: vec![],
             })
         })?
@@ -350,9 +355,9 @@ pub fn put_package(
         params![revision_id, p.name],
     )?;
     db.execute(
-        "INSERT INTO packages (revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now],
+        "INSERT INTO packages (revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now, p.source],
     )?;
     Ok(db.last_insert_rowid())
 }
@@ -381,6 +386,7 @@ pub fn copy_packages(db: &Connection, from: i64, to: i64, now: &str) -> anyhow::
                 arch: p.arch,
                 channel: p.channel,
                 external_url: p.external_url,
+                source: p.source,
             },
             now,
         )?;

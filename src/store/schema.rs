@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use rusqlite::Connection;
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -277,6 +277,14 @@ BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
 CREATE TRIGGER signatures_frozen_delete BEFORE DELETE ON signatures
 WHEN (SELECT r.phase FROM revisions r JOIN packages p ON p.revision_id = r.id WHERE p.id = OLD.package_id) <> 'draft'
 BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+"#;
+
+/// V2: a package's source flag (`stage --source` 1, `--binary` 0, NULL: judged by the checks)
+/// and the SPDX ids a project or product accepts in file headers (`--header-license`).
+const V2: &str = r#"
+ALTER TABLE packages ADD COLUMN source INTEGER CHECK (source IS NULL OR source IN (0, 1));
+ALTER TABLE projects ADD COLUMN header_licenses TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(header_licenses));
+ALTER TABLE products ADD COLUMN header_licenses TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(header_licenses));
 "#;
 
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.

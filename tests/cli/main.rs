@@ -3,7 +3,10 @@
 
 mod common;
 
+mod check_dir;
+mod check_git;
 mod checks;
+mod checks_real;
 mod corpus;
 mod crash;
 

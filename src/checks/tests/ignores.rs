@@ -62,34 +62,34 @@ fn entry_patterns_remove_entries() {
 }
 
 #[test]
-fn partial_and_capped_entries_keep_the_outcome() {
+fn partial_ignores_keep_the_outcome_and_whole_ones_pass() {
     let entries: Vec<String> = (0..25).map(|i| format!("d/gen/F{i}.java")).collect();
-    let capped = Finding::with_entries(
+    let many = Finding::with_entries(
         "p.tar.gz",
         "license-headers",
         Outcome::Warn,
-        "p.tar.gz: 25 files",
+        "25 files",
         entries,
         25,
     );
-    assert_eq!((capped.entries.len(), capped.entries_total), (20, 25));
-    assert!(capped.reason.ends_with("(and 5 more)"));
-    // All 20 listed entries match, but 5 unlisted ones may not: still a warning.
+    assert_eq!((many.entries.len(), many.entries_total), (25, 25));
+    // Every entry is listed, so an ignore that matches them all makes the finding pass.
     let out = apply_ignores(
-        vec![capped.clone()],
+        vec![many.clone()],
         &[ignore("p.tar.gz:d/gen/*", "generated")],
     );
+    assert_eq!(out[0].result, Outcome::Pass);
+    assert_eq!(out[0].reason, "ignored: generated");
+    // Some entries match: they go, the rest stay.
+    let out = apply_ignores(vec![many], &[ignore("p.tar.gz:*F1?.java", "x")]);
+    assert_eq!(out[0].entries.len(), 15);
+    assert_eq!(out[0].entries_total, 15);
     assert_eq!(out[0].result, Outcome::Warn);
-    assert_eq!((out[0].entries.len(), out[0].entries_total), (0, 5));
     assert!(
-        out[0].reason.contains("[20 ignored: generated]"),
+        out[0].reason.contains("[10 ignored: x]"),
         "{}",
         out[0].reason
     );
-    // Some entries match: they go, the rest stay.
-    let out = apply_ignores(vec![capped], &[ignore("p.tar.gz:*F1?.java", "x")]);
-    assert_eq!(out[0].entries.len(), 10);
-    assert_eq!(out[0].result, Outcome::Warn);
 }
 
 #[test]
@@ -110,5 +110,29 @@ fn findings_serialise_with_lowercase_outcomes() {
     let back: Vec<Finding> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, fs);
     let s = serde_json::to_value(summary(&fs)).unwrap();
-    assert_eq!(s, serde_json::json!({"pass": 5, "warn": 1, "fail": 0}));
+    assert_eq!(
+        s,
+        serde_json::json!({"pass": 5, "warn": 1, "fail": 0, "skip": 0})
+    );
+}
+
+#[test]
+fn every_entry_is_kept_and_the_reason_shows_twenty() {
+    let entries: Vec<String> = (0..30).map(|i| format!("d/f{i:02}.java")).collect();
+    let f = Finding::with_entries(
+        "x.tar.gz",
+        "license-headers",
+        Outcome::Warn,
+        "30 files without a header",
+        entries.clone(),
+        30,
+    );
+    assert_eq!(f.entries, entries, "the JSON holds every entry");
+    assert_eq!(f.entries_total, 30);
+    assert!(f.reason.contains("d/f19.java") && !f.reason.contains("d/f20.java"));
+    assert!(
+        f.reason.ends_with("(and 10 more: --json lists them all)"),
+        "{}",
+        f.reason
+    );
 }

@@ -5,6 +5,7 @@
 mod fixtures;
 mod ignores;
 mod props;
+mod real;
 mod stream;
 
 use std::path::PathBuf;
