@@ -144,13 +144,28 @@ pub fn list(
     include_products: bool,
     stage: Option<&str>,
 ) -> anyhow::Result<Vec<Release>> {
-    let mut stmt = db.prepare(&format!(
+    list_since(db, target, include_products, stage, None)
+}
+
+/// [`list`], narrowed to the releases created at or after `since` (store time form).
+pub fn list_since(
+    db: &Connection,
+    target: Option<&str>,
+    include_products: bool,
+    stage: Option<&str>,
+    since: Option<&str>,
+) -> anyhow::Result<Vec<Release>> {
+    let mut stmt = db.prepare_cached(&format!(
         "SELECT {RELEASE_COLS} FROM releases
          WHERE (?1 IS NULL OR target = ?1 OR (?2 AND project = ?1))
            AND (?3 IS NULL OR stage = ?3)
+           AND (?4 IS NULL OR created_at >= ?4)
          ORDER BY target, id"
     ))?;
-    let rows = stmt.query_map(params![target, include_products, stage], row_to_release)?;
+    let rows = stmt.query_map(
+        params![target, include_products, stage, since],
+        row_to_release,
+    )?;
     let mut out: Vec<Release> = rows.collect::<Result<_, _>>()?;
     out.sort_by(|a, b| (&a.target, &a.version).cmp(&(&b.target, &b.version)));
     Ok(out)
@@ -218,9 +233,10 @@ pub fn stage_history(db: &Connection, release_id: i64) -> anyhow::Result<Vec<Sta
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-const REVISION_COLS: &str = "id, release_id, number, phase, created_at, frozen_at, manifest_hash";
+pub(crate) const REVISION_COLS: &str =
+    "id, release_id, number, phase, created_at, frozen_at, manifest_hash";
 
-fn row_to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
+pub(crate) fn row_to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
     Ok(Revision {
         id: r.get(0)?,
         release_id: r.get(1)?,
@@ -295,47 +311,14 @@ pub fn set_revision_phase(
     Ok(())
 }
 
-const PACKAGE_COLS: &str =
+pub(crate) const PACKAGE_COLS: &str =
     "id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url";
 
 /// The packages of a revision with their signatures, sorted by name.
 pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package>> {
-    let mut stmt = db.prepare(&format!(
-        "SELECT {PACKAGE_COLS} FROM packages WHERE revision_id = ?1 ORDER BY name"
-    ))?;
-    let mut list: Vec<Package> = stmt
-        .query_map([revision_id], |r| {
-            Ok(Package {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                sha256: r.get(3)?,
-                sha512: r.get(4)?,
-                media_type: r.get(5)?,
-                platform: r.get(6)?,
-                arch: r.get(7)?,
-                channel: r.get(8)?,
-                external_url: r.get(9)?,
-                signatures: vec![],
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut sigs = db.prepare(
-        "SELECT fingerprint, signer_fpr, armored, signed_at FROM signatures WHERE package_id = ?1 ORDER BY fingerprint",
-    )?;
-    for p in &mut list {
-        p.signatures = sigs
-            .query_map([p.id], |r| {
-                Ok(Signature {
-                    fingerprint: r.get(0)?,
-                    signer: r.get(1)?,
-                    armored: r.get(2)?,
-                    signed_at: r.get(3)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-    }
-    Ok(list)
+    Ok(super::release_sets::packages(db, &[revision_id])?
+        .remove(&revision_id)
+        .unwrap_or_default())
 }
 
 /// Inserts a package, replacing a same-named one of the (draft) revision.

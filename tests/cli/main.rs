@@ -18,6 +18,7 @@ mod permissions;
 mod projects;
 mod published;
 mod sbom;
+mod scale;
 mod stage;
 mod tables;
 mod users;
