@@ -206,3 +206,105 @@ fn log_pages_with_limit_and_since() {
     assert_eq!(web.as_array().unwrap().len(), 2, "{web}");
     env.fails(2, &["log", "--limit", "x"]);
 }
+
+#[test]
+fn fsck_stays_exact_on_a_store_with_many_objects() {
+    let env = TestEnv::with_rm_key();
+    for i in 0..40 {
+        for j in 0..5 {
+            env.write(
+                &format!("r{i}/demo-1.0.{i}-part{j}.txt"),
+                format!("{i} {j}").as_bytes(),
+            );
+        }
+        let release = format!("demo@1.0.{i}");
+        let dir = format!("r{i}");
+        if i % 10 == 0 {
+            env.ok(&[
+                "--as",
+                "rm",
+                "stage",
+                &release,
+                &dir,
+                "--sign",
+                "rm.sec.asc",
+            ]);
+        } else {
+            env.ok(&["--as", "rm", "stage", &release, &dir]);
+        }
+    }
+    let r = env.json(&["fsck"]);
+    assert_eq!(r["ok"], true, "{r}");
+    assert_eq!(r["objects"], 200);
+    assert_eq!(r["packages"], 200);
+    assert_eq!(r["signatures"], 20);
+    assert_eq!(r["findings"], serde_json::json!([]));
+    assert_eq!(r["notes"], serde_json::json!([]));
+
+    // One object changed, one tree file gone: exactly those are found, among 200.
+    let sha: String = env
+        .db()
+        .query_row(
+            "SELECT sha256 FROM packages WHERE name = 'demo-1.0.17-part3.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let object = env
+        .store_dir()
+        .join("objects/sha256")
+        .join(&sha[..2])
+        .join(&sha[2..]);
+    let mut perms = std::fs::metadata(&object).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&object, perms).unwrap();
+    std::fs::write(&object, b"changed").unwrap();
+    std::fs::remove_file(
+        env.store_dir()
+            .join("releases/demo/1.0.30/rc1/demo-1.0.30-part1.txt"),
+    )
+    .unwrap();
+    let out = env
+        .run(&["--json", "fsck"])
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let r: Value = serde_json::from_slice(&out).unwrap();
+    let found: Vec<(String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().into(),
+                f["place"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "object".into(),
+                format!("objects/sha256/{}/{}", &sha[..2], &sha[2..])
+            ),
+            (
+                "package".into(),
+                "demo@1.0.17 rc1 demo-1.0.17-part3.txt".into()
+            ),
+            (
+                "tree".into(),
+                "releases/demo/1.0.30/rc1/demo-1.0.30-part1.txt".into()
+            ),
+        ]
+    );
+    // --repair rebuilds the tree; the changed bytes stay a finding.
+    env.run(&["fsck", "--repair"]).code(3);
+    assert!(
+        env.store_dir()
+            .join("releases/demo/1.0.30/rc1/demo-1.0.30-part1.txt")
+            .is_file()
+    );
+}
