@@ -328,15 +328,14 @@ pub fn put_package(
     p: &NewPackage,
     now: &str,
 ) -> anyhow::Result<i64> {
-    db.execute(
-        "DELETE FROM packages WHERE revision_id = ?1 AND name = ?2",
-        params![revision_id, p.name],
-    )?;
-    db.execute(
+    // Cached statements: replay (fsck) puts 100,000 packages through here in one run.
+    db.prepare_cached("DELETE FROM packages WHERE revision_id = ?1 AND name = ?2")?
+        .execute(params![revision_id, p.name])?;
+    db.prepare_cached(
         "INSERT INTO packages (revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now],
-    )?;
+    )?
+    .execute(params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now])?;
     Ok(db.last_insert_rowid())
 }
 
@@ -376,14 +375,12 @@ pub fn copy_packages(db: &Connection, from: i64, to: i64, now: &str) -> anyhow::
 
 /// Records a signature of a package (one per primary key; a new one replaces the old).
 pub fn put_signature(db: &Connection, package_id: i64, s: &Signature) -> anyhow::Result<()> {
-    db.execute(
-        "DELETE FROM signatures WHERE package_id = ?1 AND fingerprint = ?2",
-        params![package_id, s.fingerprint],
-    )?;
-    db.execute(
+    db.prepare_cached("DELETE FROM signatures WHERE package_id = ?1 AND fingerprint = ?2")?
+        .execute(params![package_id, s.fingerprint])?;
+    db.prepare_cached(
         "INSERT INTO signatures (package_id, fingerprint, signer_fpr, armored, signed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![package_id, s.fingerprint, s.signer, s.armored, s.signed_at],
-    )?;
+    )?
+    .execute(params![package_id, s.fingerprint, s.signer, s.armored, s.signed_at])?;
     Ok(())
 }
 
