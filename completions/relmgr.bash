@@ -2558,13 +2558,17 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__log)
-            opts="-y -q -v -h --since --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --since --limit --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3582,7 +3586,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__release__subcmd__list)
-            opts="-y -q -v -h --stage --channel --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --stage --channel --since --limit --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3593,6 +3597,14 @@ _relmgr() {
                     return 0
                     ;;
                 --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1240,6 +1240,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;release;list'= {
             cand --stage 'Only releases in this stage'
             cand --channel 'Only releases with a package in this channel'
+            cand --since 'Only releases created at or after this time (RFC 3339 or YYYY-MM-DD)'
+            cand --limit 'At most N releases, the first in the list''s order (by target, then version)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1281,6 +1283,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;log'= {
             cand --since 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)'
+            cand --limit 'At most N events, the oldest first (with --since: the first N from that time on, a page)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

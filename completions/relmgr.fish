@@ -837,6 +837,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_s
 current\t''
 revoked\t''"
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l channel -d 'Only releases with a package in this channel' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l since -d 'Only releases created at or after this time (RFC 3339 or YYYY-MM-DD)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l limit -d 'At most N releases, the first in the list\'s order (by target, then version)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -862,6 +864,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a release\'s newest (or named) revision and its packages'
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l since -d 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l limit -d 'At most N events, the oldest first (with --since: the first N from that time on, a page)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

@@ -152,6 +152,29 @@ pub fn read_once<S: Sink>(
     Ok((size, sha256, out))
 }
 
+/// Files up to this size are read whole and hashed on the calling thread by [`read_file_once`]:
+/// for them, two hashing threads and a pool of 1 MiB buffers cost more than the hashing, and the
+/// callers that read many files (fsck, verify) already spread the files over the cores.
+pub const SMALL_FILE: u64 = 1 << 20;
+
+/// [`read_once`] of the file at `path`, but a small file (up to [`SMALL_FILE`]) is read in one
+/// piece and hashed on this thread, without worker threads or buffer pool.
+pub fn read_file_once<S: Sink>(
+    path: &Path,
+    mut sha512: S,
+) -> io::Result<(u64, [u8; 32], S::Output)> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > SMALL_FILE {
+        return read_once(&mut file, None, sha512, &mut |_| {});
+    }
+    let mut data = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut data)?;
+    let sha256: [u8; 32] = sha2::Sha256::digest(&data).into();
+    sha512.update(&data);
+    Ok((data.len() as u64, sha256, sha512.finish()))
+}
+
 /// Size, SHA-256 and SHA-512 of the file at `path`, from one read on two hashing threads.
 pub fn hash_file(path: &Path) -> io::Result<Digests> {
     let mut file = File::open(path)?;
@@ -320,6 +343,12 @@ mod tests {
         assert_eq!(d.sha256_hex(), coreutils("sha256sum", &path), "len {len}");
         assert_eq!(d.sha512_hex(), coreutils("sha512sum", &path), "len {len}");
         assert_eq!(sha512_file(&path).unwrap(), d.sha512);
+        // Read whole below SMALL_FILE (= BUF_SIZE), through the workers above it: same sums.
+        assert_eq!(
+            read_file_once(&path, Sha512::new()).unwrap(),
+            (d.size, d.sha256, d.sha512),
+            "len {len}"
+        );
 
         let mut copy = Vec::new();
         let mut calls = Vec::new();

@@ -278,8 +278,32 @@ pub struct FsckArgs {
 }
 
 pub fn fsck(ctx: &Ctx, a: FsckArgs) -> anyhow::Result<ExitCode> {
+    use crate::ops::fsck::Progress;
     let s = ctx.session()?;
-    let r = crate::ops::fsck::fsck(&s, a.repair)?;
+    // A bar on a terminal only (never with --json or --quiet), for stores worth watching.
+    let bar = std::sync::OnceLock::new();
+    let progress = |p: Progress| match p {
+        Progress::Objects(n) if n >= 1000 && ctx.out.progress_allowed() => {
+            let b = indicatif::ProgressBar::new(n);
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} checking objects {pos}/{len} {per_sec} {wide_bar} {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let _ = bar.set(b);
+        }
+        Progress::Objects(_) => {}
+        Progress::ObjectDone => {
+            if let Some(b) = bar.get() {
+                b.inc(1);
+            }
+        }
+    };
+    let r = crate::ops::fsck::fsck(&s, a.repair, &progress)?;
+    if let Some(b) = bar.get() {
+        b.finish_and_clear();
+    }
     ctx.out.data(&r, || {
         let mut t = format!(
             "Checked {} objects, {} packages, {} signatures and {} events.",

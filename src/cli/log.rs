@@ -14,11 +14,14 @@ pub struct Args {
     /// Only events at or after this time (RFC 3339 or YYYY-MM-DD)
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
+    /// At most N events, the oldest first (with --since: the first N from that time on, a page)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
     let s = ctx.session()?;
-    let events = ops::log::log(&s, a.target.as_deref(), a.since.as_deref())?;
+    let events = ops::log::log(&s, a.target.as_deref(), a.since.as_deref(), a.limit)?;
     ctx.out.data(&events, || {
         if events.is_empty() {
             return "No events.".into();

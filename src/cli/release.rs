@@ -20,6 +20,12 @@ pub enum ReleaseCmd {
         /// Only releases with a package in this channel
         #[arg(long)]
         channel: Option<String>,
+        /// Only releases created at or after this time (RFC 3339 or YYYY-MM-DD)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
+        /// At most N releases, the first in the list's order (by target, then version)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// Show a release's newest (or named) revision and its packages
     Show {
@@ -99,8 +105,19 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCmd) -> anyhow::Result<ExitCode> {
             target,
             stage,
             channel,
+            since,
+            limit,
         } => {
-            let list = release::list(&s, target.as_ref(), stage.as_deref(), channel.as_deref())?;
+            let list = release::list(
+                &s,
+                &release::ListFilter {
+                    target: target.as_ref(),
+                    stage: stage.as_deref(),
+                    channel: channel.as_deref(),
+                    since: since.as_deref(),
+                    limit,
+                },
+            )?;
             ctx.out.data(&list, || {
                 if list.is_empty() {
                     return "No releases.".into();

@@ -5,7 +5,7 @@
 //! notes, not findings: they do not fail fsck. `--repair` removes them and rebuilds the derived
 //! files; it cannot repair changed bytes or a broken chain, which stay findings (exit 3).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -62,7 +62,20 @@ fn finding(kind: &str, place: impl Into<String>, problem: impl Into<String>) -> 
     }
 }
 
-pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
+/// What fsck tells its caller as it goes (for a progress bar; it never prints).
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// About to read this many objects.
+    Objects(u64),
+    /// One more object read (called from worker threads).
+    ObjectDone,
+}
+
+pub fn fsck(
+    s: &Session,
+    repair: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> anyhow::Result<Report> {
     let db = s.store.db();
     let dir = &s.store.dir;
     let mut findings = Vec::new();
@@ -108,23 +121,32 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         }
     }
     // Each object is read once: its SHA-256, its SHA-512 and every stored signature over it.
+    // Packages and signatures come from two queries, the objects are read on every core.
     let packages = check::managed_packages(db)?;
     let keyring = verify::store_keyring(s)?;
     let now = clock::now()?;
     let mut sig_jobs = Vec::new();
     for p in &packages {
-        for (fpr, armored) in check::signatures_of(db, p.id)? {
-            sig_jobs.push((p.place.clone(), p.sha256.clone(), fpr, armored));
+        for (fpr, armored) in &p.signatures {
+            sig_jobs.push((
+                p.place.clone(),
+                p.sha256.clone(),
+                fpr.clone(),
+                armored.clone(),
+            ));
         }
     }
-    let mut jobs_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut jobs_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (_, sha256, _, _)) in sig_jobs.iter().enumerate() {
         jobs_of.entry(sha256.as_str()).or_default().push(i);
     }
+    progress(Progress::Objects(files.len() as u64));
     let reads = parallel(&files, |(name, path)| {
         let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
-        Ok(verify::read_signed(path, &sigs, &keyring, now)?)
+        let sums = verify::read_signed(path, &sigs, &keyring, now)?;
+        progress(Progress::ObjectDone);
+        Ok(sums)
     })?;
     let mut sig_results: Vec<SigCheck> = sig_jobs
         .iter()
@@ -132,7 +154,7 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
             reason: format!("cannot read the signed data: its object {sha256} is missing"),
         })
         .collect();
-    let mut by_sha256: BTreeMap<String, String> = BTreeMap::new();
+    let mut by_sha256: HashMap<String, String> = HashMap::with_capacity(files.len());
     let mut corrupt_objects = BTreeSet::new();
     for ((name, _), sums) in files.iter().zip(reads) {
         let actual = sums.sha256;
@@ -156,7 +178,7 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
     }
 
     // Packages: their object exists and has the recorded SHA-512.
-    let mut referenced = BTreeSet::new();
+    let mut referenced = HashSet::with_capacity(packages.len());
     for p in &packages {
         referenced.insert(p.sha256.clone());
         match by_sha256.get(&p.sha256) {
@@ -266,32 +288,28 @@ pub fn fsck(s: &Session, repair: bool) -> anyhow::Result<Report> {
         }
     }
 
-    // Derived files: every managed package is in the tree; keys/ mirrors the index.
+    // Derived files: every managed package is in the tree (checked on every core; the
+    // packages come from the query above, not one query per revision).
+    let tree_missing = parallel(&packages, |p| {
+        let dir = crate::store::tree::revision_dir(
+            dir,
+            &p.target,
+            &p.version,
+            &format!("rc{}", p.revision),
+        );
+        Ok(!dir.join(&p.name).is_file() || !dir.join(format!("{}.sha512", p.name)).is_file())
+    })?;
     let mut stale_trees = BTreeSet::new();
-    for (release_id, number) in check::all_revisions(db)? {
-        let rel = releases::get_by_id(db, release_id)?;
-        let rev = releases::revision(db, release_id, number)?.expect("listed");
-        let tree_dir =
-            crate::store::tree::revision_dir(dir, &rel.target, rel.version.as_str(), &rev.label());
-        for p in releases::packages(db, rev.id)? {
-            if p.external_url.is_none()
-                && (!tree_dir.join(&p.name).is_file()
-                    || !tree_dir.join(format!("{}.sha512", p.name)).is_file())
-            {
-                stale_trees.insert((release_id, number));
-                findings.push(finding(
-                    "tree",
-                    format!(
-                        "releases/{}/{}/{}/{}",
-                        rel.target,
-                        rel.version,
-                        rev.label(),
-                        p.name
-                    ),
-                    "missing from the releases/ tree",
-                ));
-            }
-        }
+    for (p, _) in packages.iter().zip(&tree_missing).filter(|(_, m)| **m) {
+        stale_trees.insert((p.release_id, p.revision));
+        findings.push(finding(
+            "tree",
+            format!(
+                "releases/{}/{}/rc{}/{}",
+                p.target, p.version, p.revision, p.name
+            ),
+            "missing from the releases/ tree",
+        ));
     }
     if repair {
         for (release_id, number) in &stale_trees {

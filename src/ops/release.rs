@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::store::releases::{self, Package, Release, Revision, StageChange};
-use crate::store::{cves, votes};
+use crate::store::{cves, release_sets};
 
 use super::{Session, project};
 
@@ -117,43 +117,64 @@ pub struct ReleaseView {
     pub cves: Vec<String>,
 }
 
-fn vote_state(db: &Connection, rev: &Revision) -> anyhow::Result<Option<String>> {
-    Ok(votes::round(db, rev.id)?.map(|r| r.outcome.unwrap_or_else(|| "open".into())))
+/// The views of many releases, each at its chosen revision, with one query per table
+/// (`store::release_sets`), never one per release.
+fn views(db: &Connection, chosen: &[(&Release, &Revision)]) -> anyhow::Result<Vec<ReleaseView>> {
+    let release_ids: Vec<i64> = chosen.iter().map(|(rel, _)| rel.id).collect();
+    let mut revisions = release_sets::revisions(db, &release_ids)?;
+    let all_revisions: Vec<i64> = revisions.values().flatten().map(|r| r.id).collect();
+    let shown: Vec<i64> = chosen.iter().map(|(_, rev)| rev.id).collect();
+    let mut packages = release_sets::packages(db, &shown)?;
+    let vote_states = release_sets::vote_states(db, &all_revisions)?;
+    let mut history = release_sets::stage_histories(db, &release_ids)?;
+    let targets: Vec<(i64, &str)> = chosen
+        .iter()
+        .map(|(rel, _)| (rel.id, rel.target.as_str()))
+        .collect();
+    let mut cve_ids = cves::ids_of_releases(db, &targets)?;
+    Ok(chosen
+        .iter()
+        .map(|(rel, rev)| ReleaseView {
+            release: format!("{}@{}", rel.target, rel.version),
+            target: rel.target.clone(),
+            version: rel.version.to_string(),
+            revision: rev.label(),
+            stage: rel.stage.clone(),
+            phase: rel.phase.clone(),
+            revision_phase: rev.phase.clone(),
+            created_at: rel.created_at.clone(),
+            revoked_at: rel.revoked_at.clone(),
+            reason: rel.reason.clone(),
+            manifest_hash: rev.manifest_hash.clone(),
+            packages: packages
+                .remove(&rev.id)
+                .unwrap_or_default()
+                .iter()
+                .map(PackageView::from)
+                .collect(),
+            revisions: revisions
+                .remove(&rel.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| RevisionSummary {
+                    revision: r.label(),
+                    vote: vote_states.get(&r.id).cloned(),
+                    phase: r.phase,
+                    created_at: r.created_at,
+                    frozen_at: r.frozen_at,
+                })
+                .collect(),
+            history: history.remove(&rel.id).unwrap_or_default(),
+            vote: vote_states.get(&rev.id).cloned(),
+            cves: cve_ids.remove(&rel.id).unwrap_or_default(),
+        })
+        .collect())
 }
 
 pub fn view(db: &Connection, rel: &Release, rev: &Revision) -> anyhow::Result<ReleaseView> {
-    let packages = releases::packages(db, rev.id)?;
-    let mut revisions = Vec::new();
-    for r in releases::revisions(db, rel.id)? {
-        revisions.push(RevisionSummary {
-            revision: r.label(),
-            phase: r.phase.clone(),
-            created_at: r.created_at.clone(),
-            frozen_at: r.frozen_at.clone(),
-            vote: vote_state(db, &r)?,
-        });
-    }
-    Ok(ReleaseView {
-        release: format!("{}@{}", rel.target, rel.version),
-        target: rel.target.clone(),
-        version: rel.version.to_string(),
-        revision: rev.label(),
-        stage: rel.stage.clone(),
-        phase: rel.phase.clone(),
-        revision_phase: rev.phase.clone(),
-        created_at: rel.created_at.clone(),
-        revoked_at: rel.revoked_at.clone(),
-        reason: rel.reason.clone(),
-        manifest_hash: rev.manifest_hash.clone(),
-        packages: packages.iter().map(PackageView::from).collect(),
-        revisions,
-        history: releases::stage_history(db, rel.id)?,
-        vote: vote_state(db, rev)?,
-        cves: cves::of_release(db, rel.id, &rel.target)?
-            .into_iter()
-            .map(|c| c.id)
-            .collect(),
-    })
+    Ok(views(db, &[(rel, rev)])?
+        .pop()
+        .expect("one release in, one view out"))
 }
 
 pub fn show(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::Result<ReleaseView> {
@@ -163,27 +184,57 @@ pub fn show(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::R
     view(db, &rel, &rev)
 }
 
-/// `release list [TARGET] [--stage S] [--channel C]`: a project's list includes its products' releases.
-pub fn list(
-    s: &Session,
-    target: Option<&Target>,
-    stage: Option<&str>,
-    channel: Option<&str>,
-) -> anyhow::Result<Vec<ReleaseView>> {
+/// What `release list` selects.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ListFilter<'a> {
+    /// A project (with its products) or a product; all when None.
+    pub target: Option<&'a Target>,
+    pub stage: Option<&'a str>,
+    /// Only releases with a package in this channel (in their newest revision).
+    pub channel: Option<&'a str>,
+    /// Only releases created at or after this time (RFC 3339 or YYYY-MM-DD).
+    pub since: Option<&'a str>,
+    /// At most this many, the first in the list's order (target, then version).
+    pub limit: Option<usize>,
+}
+
+/// `release list [TARGET] [--stage S] [--channel C] [--since T] [--limit N]`: a project's list
+/// includes its products' releases. A release without a revision yet is not listed.
+pub fn list(s: &Session, f: &ListFilter<'_>) -> anyhow::Result<Vec<ReleaseView>> {
     let db = s.store.db();
-    if let Some(t) = target {
+    if let Some(t) = f.target {
         project::load(db, t)?;
     }
-    let target_text = target.map(|t| t.to_string());
-    let include_products = target.is_some_and(|t| t.product.is_none());
-    let mut out = Vec::new();
-    for rel in releases::list(db, target_text.as_deref(), include_products, stage)? {
-        if let Some(rev) = releases::newest_revision(db, rel.id)? {
-            let v = view(db, &rel, &rev)?;
-            if channel.is_none_or(|c| v.packages.iter().any(|p| p.channel.as_deref() == Some(c))) {
-                out.push(v);
-            }
+    let since = f.since.map(super::log::parse_since).transpose()?;
+    let target_text = f.target.map(|t| t.to_string());
+    let include_products = f.target.is_some_and(|t| t.product.is_none());
+    let rels = releases::list_since(
+        db,
+        target_text.as_deref(),
+        include_products,
+        f.stage,
+        since.as_deref(),
+    )?;
+    let ids: Vec<i64> = rels.iter().map(|r| r.id).collect();
+    let mut newest = release_sets::revisions(db, &ids)?;
+    let mut chosen: Vec<(&Release, Revision)> = Vec::new();
+    for rel in &rels {
+        if let Some(rev) = newest.remove(&rel.id).and_then(|mut v| v.pop()) {
+            chosen.push((rel, rev));
         }
     }
-    Ok(out)
+    if let Some(c) = f.channel {
+        let shown: Vec<i64> = chosen.iter().map(|(_, rev)| rev.id).collect();
+        let packages = release_sets::packages(db, &shown)?;
+        chosen.retain(|(_, rev)| {
+            packages
+                .get(&rev.id)
+                .is_some_and(|ps| ps.iter().any(|p| p.channel.as_deref() == Some(c)))
+        });
+    }
+    if let Some(n) = f.limit {
+        chosen.truncate(n);
+    }
+    let pairs: Vec<(&Release, &Revision)> = chosen.iter().map(|(rel, rev)| (*rel, rev)).collect();
+    views(db, &pairs)
 }

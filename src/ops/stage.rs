@@ -8,8 +8,6 @@
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context as _;
 use jiff::Timestamp;
@@ -332,49 +330,14 @@ pub fn hash_into_store(
     })
 }
 
-/// Runs `work` over `items` on up to `available_parallelism` threads, keeping the order of
-/// results; the first error wins.
+/// Runs `work` over `items` on rayon's pool (one thread per core), keeping the order of
+/// results; an error stops the remaining work and is returned.
 pub fn parallel<I: Sync, T: Send>(
     items: &[I],
     work: impl Fn(&I) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<T>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(&work).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<anyhow::Result<T>>>> =
-        Mutex::new((0..items.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= items.len() {
-                        break;
-                    }
-                    let r = work(&items[i]);
-                    let failed = r.is_err();
-                    results
-                        .lock()
-                        .expect("no worker panics while holding the lock")[i] = Some(r);
-                    if failed {
-                        next.store(items.len(), Ordering::Relaxed);
-                    }
-                }
-            });
-        }
-    });
-    let mut out = Vec::with_capacity(items.len());
-    for r in results.into_inner().expect("workers are done") {
-        match r {
-            Some(r) => out.push(r?),
-            None => anyhow::bail!("interrupted by an earlier error"),
-        }
-    }
-    Ok(out)
+    use rayon::prelude::*;
+    items.par_iter().map(&work).collect()
 }
 
 /// What `stage` did.

@@ -129,8 +129,7 @@ pub(super) fn read_signed(
     if hashers.is_empty() {
         hashers.push(DetachedHasher::unsigned());
     }
-    let mut file = std::fs::File::open(path)?;
-    let (size, sha256, hashed) = digest::read_once(&mut file, None, hashers, &mut |_| {})?;
+    let (size, sha256, hashed) = digest::read_file_once(path, hashers)?;
     Ok(Sums {
         size,
         sha512: digest::to_hex(hashed[0].sha512()),

@@ -1,5 +1,7 @@
 //! Integrity queries for `fsck`: SQLite's own checks and the index's view of objects.
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 
 use super::releases;
@@ -36,49 +38,61 @@ pub struct Managed {
     pub sha256: String,
     pub sha512: String,
     pub id: i64,
+    pub release_id: i64,
+    pub target: String,
+    pub version: String,
+    /// The revision's number (`rcN`).
+    pub revision: u32,
+    pub name: String,
+    /// (fingerprint, armored) of each stored signature, by fingerprint.
+    pub signatures: Vec<(String, String)>,
 }
 
-/// Every managed package of every revision, by target, version (SPEC §4), revision and name.
+/// Every managed package of every revision with its signatures, by target, version (SPEC §4),
+/// revision and name: two queries, whatever the number of packages.
 pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
+    let mut sigs: HashMap<i64, Vec<(String, String)>> = HashMap::new();
     let mut stmt = db.prepare(
-        "SELECT r.target, r.version, v.number, p.name, p.sha256, p.sha512, p.id
+        "SELECT package_id, fingerprint, armored FROM signatures ORDER BY package_id, fingerprint",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?))))? {
+        let (id, sig) = row?;
+        sigs.entry(id).or_default().push(sig);
+    }
+    let mut stmt = db.prepare(
+        "SELECT r.target, r.version, v.number, p.name, p.sha256, p.sha512, p.id, r.id
          FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id
          WHERE p.external_url IS NULL",
     )?;
     let rows = stmt.query_map([], |r| {
         let key: (String, Version, u32, String) =
             (r.get(0)?, releases::version(r, 1)?, r.get(2)?, r.get(3)?);
-        let place = format!("{}@{} rc{} {}", key.0, key.1, key.2, key.3);
+        let id: i64 = r.get(6)?;
         Ok((
-            key,
+            key.clone(),
             Managed {
-                place,
+                place: format!("{}@{} rc{} {}", key.0, key.1, key.2, key.3),
                 sha256: r.get(4)?,
                 sha512: r.get(5)?,
-                id: r.get(6)?,
+                id,
+                release_id: r.get(7)?,
+                version: key.1.to_string(),
+                target: key.0,
+                revision: key.2,
+                name: key.3,
+                signatures: vec![],
             },
         ))
     })?;
     let mut out: Vec<_> = rows.collect::<Result<_, _>>()?;
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out.into_iter().map(|(_, m)| m).collect())
-}
-
-/// Every (release id, revision id) pair, for rebuilding trees.
-pub fn all_revisions(db: &Connection) -> anyhow::Result<Vec<(i64, u32)>> {
-    let mut stmt =
-        db.prepare("SELECT release_id, number FROM revisions ORDER BY release_id, number")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// (fingerprint, armored) of each signature of a package.
-pub fn signatures_of(db: &Connection, package_id: i64) -> anyhow::Result<Vec<(String, String)>> {
-    let mut stmt = db.prepare(
-        "SELECT fingerprint, armored FROM signatures WHERE package_id = ?1 ORDER BY fingerprint",
-    )?;
-    let rows = stmt.query_map([package_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok(out
+        .into_iter()
+        .map(|(_, mut m)| {
+            m.signatures = sigs.remove(&m.id).unwrap_or_default();
+            m
+        })
+        .collect())
 }
 
 /// The state `fsck` compares between the live index and one rebuilt from the event log: per

@@ -107,6 +107,10 @@ pub fn remove(l: &Leftover) -> bool {
     removed.is_ok() || !l.path.exists()
 }
 
+/// Temp files are created under this prefix and renamed once locked; sweeps leave them alone
+/// (an unlocked one may be in the instant between its creation and its lock).
+pub const UNSWEPT_PREFIX: &str = "new-";
+
 /// Removes the temp files under `tmp/` whose process is gone (best effort: a sweep never fails a
 /// command). Returns how many it removed.
 pub fn sweep_tmp(store_dir: &Path) -> usize {
@@ -116,7 +120,8 @@ pub fn sweep_tmp(store_dir: &Path) -> usize {
     let mut removed = 0;
     for e in entries.flatten() {
         let path = e.path();
-        if path.is_file() && !in_use(&path) && fs::remove_file(&path).is_ok() {
+        let unswept = e.file_name().to_string_lossy().starts_with(UNSWEPT_PREFIX);
+        if !unswept && path.is_file() && !in_use(&path) && fs::remove_file(&path).is_ok() {
             removed += 1;
         }
     }
@@ -144,6 +149,21 @@ pub fn sweep_siblings(parent: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temp_file_not_yet_locked_survives_sweeps() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("tmp")).unwrap();
+        let fresh = dir
+            .path()
+            .join("tmp")
+            .join(format!("{UNSWEPT_PREFIX}1-abc"));
+        fs::write(&fresh, b"").unwrap();
+        let dead = dir.path().join("tmp").join("obj-1-abc");
+        fs::write(&dead, b"").unwrap();
+        assert_eq!(sweep_tmp(dir.path()), 1);
+        assert!(fresh.exists() && !dead.exists());
+    }
 
     #[test]
     fn a_held_file_is_in_use_and_survives_sweeps() {

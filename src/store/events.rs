@@ -199,6 +199,8 @@ pub struct Filter {
     pub target: Option<String>,
     /// Events at or after this time (store form).
     pub since: Option<String>,
+    /// At most this many, the first in order.
+    pub limit: Option<usize>,
 }
 
 fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
@@ -221,18 +223,21 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
 
 const SELECT: &str = "SELECT seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash FROM events";
 
-/// Lists events in order.
+/// Lists events in order (the first `limit` of them, when given).
+///
+/// The target test is written as ranges, not `LIKE`, so that SQLite answers it from
+/// `events_by_target`: `p/…` sorts between `p/` and `p0`, `p@…` between `p@` and `pA`.
 pub fn list(db: &Connection, filter: &Filter) -> anyhow::Result<Vec<Event>> {
-    let mut stmt = db.prepare(&format!(
-        "{SELECT} WHERE (?1 IS NULL OR target = ?1 OR target LIKE ?1 || '/%' ESCAPE '\\' OR target LIKE ?1 || '@%' ESCAPE '\\')
-           AND (?2 IS NULL OR time >= ?2) ORDER BY seq"
+    let mut stmt = db.prepare_cached(&format!(
+        "{SELECT} WHERE (?1 IS NULL OR target = ?1
+                          OR (target >= ?1 || '/' AND target < ?1 || '0')
+                          OR (target >= ?1 || '@' AND target < ?1 || 'A'))
+           AND (?2 IS NULL OR time >= ?2) ORDER BY seq LIMIT ?3"
     ))?;
-    let target = filter.target.as_ref().map(|t| {
-        t.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    });
-    let rows = stmt.query_map(params![target, filter.since], row_to_event)?;
+    let limit = filter
+        .limit
+        .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let rows = stmt.query_map(params![filter.target, filter.since, limit], row_to_event)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -414,6 +419,7 @@ mod tests {
         let f = Filter {
             target: Some("demo".into()),
             since: None,
+            limit: None,
         };
         let got: Vec<String> = list(&conn, &f)
             .unwrap()

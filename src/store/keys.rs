@@ -60,24 +60,47 @@ fn row_to_key(r: &Row<'_>) -> rusqlite::Result<KeyRecord> {
     })
 }
 
-fn with_subkeys(db: &Connection, mut k: KeyRecord) -> anyhow::Result<KeyRecord> {
-    let mut stmt = db.prepare(
-        "SELECT fingerprint, key_id, algorithm, bits, created_at, expires_at, for_signing FROM subkeys WHERE primary_fpr = ?1 ORDER BY created_at, fingerprint",
+fn with_subkeys(db: &Connection, k: KeyRecord) -> anyhow::Result<KeyRecord> {
+    let mut one = vec![k];
+    attach_subkeys(db, &mut one)?;
+    Ok(one.pop().expect("one key in, one out"))
+}
+
+/// Fills in the subkeys of many keys with one query (never one per key).
+fn attach_subkeys(db: &Connection, list: &mut [KeyRecord]) -> anyhow::Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let fprs: Vec<&str> = list.iter().map(|k| k.fingerprint.as_str()).collect();
+    let mut stmt = db.prepare_cached(
+        "SELECT primary_fpr, fingerprint, key_id, algorithm, bits, created_at, expires_at, for_signing
+         FROM subkeys WHERE primary_fpr IN (SELECT value FROM json_each(?1))
+         ORDER BY primary_fpr, created_at, fingerprint",
     )?;
-    k.subkeys = stmt
-        .query_map([&k.fingerprint], |r| {
-            Ok(SubkeyRecord {
-                fingerprint: r.get(0)?,
-                key_id: r.get(1)?,
-                algorithm: r.get(2)?,
-                bits: r.get(3)?,
-                created_at: r.get(4)?,
-                expires_at: r.get(5)?,
-                for_signing: r.get(6)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(k)
+    let mut by_primary: std::collections::HashMap<String, Vec<SubkeyRecord>> =
+        std::collections::HashMap::new();
+    let rows = stmt.query_map([serde_json::to_string(&fprs)?], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            SubkeyRecord {
+                fingerprint: r.get(1)?,
+                key_id: r.get(2)?,
+                algorithm: r.get(3)?,
+                bits: r.get(4)?,
+                created_at: r.get(5)?,
+                expires_at: r.get(6)?,
+                for_signing: r.get(7)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (primary, sub) = row?;
+        by_primary.entry(primary).or_default().push(sub);
+    }
+    for k in list {
+        k.subkeys = by_primary.remove(&k.fingerprint).unwrap_or_default();
+    }
+    Ok(())
 }
 
 /// Finds a key by primary fingerprint, long key id, or a subkey's fingerprint or key id
@@ -102,10 +125,11 @@ pub fn list(db: &Connection, user: Option<&str>) -> anyhow::Result<Vec<KeyRecord
     let mut stmt = db.prepare(&format!(
         "SELECT {COLS} FROM keys WHERE ?1 IS NULL OR user_id = ?1 ORDER BY user_id, fingerprint"
     ))?;
-    let rows: Vec<KeyRecord> = stmt
+    let mut rows: Vec<KeyRecord> = stmt
         .query_map([user], row_to_key)?
         .collect::<Result<_, _>>()?;
-    rows.into_iter().map(|k| with_subkeys(db, k)).collect()
+    attach_subkeys(db, &mut rows)?;
+    Ok(rows)
 }
 
 /// Inserts or replaces a key's row and subkeys (a merge of a known key replaces its facts but

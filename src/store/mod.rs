@@ -12,6 +12,7 @@ pub mod keys;
 pub mod objects;
 pub mod projects;
 pub mod publications;
+pub mod release_sets;
 pub mod releases;
 pub mod schema;
 pub mod tree;

@@ -24,14 +24,17 @@ pub fn path(store_dir: &Path, sha256: &str) -> PathBuf {
 pub fn temp_file(store_dir: &Path) -> anyhow::Result<(PathBuf, File)> {
     let dir = store_dir.join("tmp");
     fs::create_dir_all(&dir)?;
-    let p = dir.join(format!(
-        "obj-{}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    let f = File::create_new(&p).with_context(|| format!("while creating {}", p.display()))?;
+    // Made under a name sweeps skip (`new-…`), locked, then renamed to `obj-…`: created as
+    // `obj-…` directly, a concurrent command's sweep could take it for debris in the instant
+    // between its creation and its lock, and delete it under us.
+    let name = format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple());
+    let fresh = dir.join(format!("{}{name}", super::debris::UNSWEPT_PREFIX));
+    let f =
+        File::create_new(&fresh).with_context(|| format!("while creating {}", fresh.display()))?;
     // Marks it as ours while the handle lives: a sweep never removes a live run's temp file.
-    super::debris::hold_file(&f).with_context(|| format!("while locking {}", p.display()))?;
+    super::debris::hold_file(&f).with_context(|| format!("while locking {}", fresh.display()))?;
+    let p = dir.join(format!("obj-{name}"));
+    fs::rename(&fresh, &p).with_context(|| format!("while creating {}", p.display()))?;
     Ok((p, f))
 }
 

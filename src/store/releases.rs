@@ -148,13 +148,28 @@ pub fn list(
     include_products: bool,
     stage: Option<&str>,
 ) -> anyhow::Result<Vec<Release>> {
-    let mut stmt = db.prepare(&format!(
+    list_since(db, target, include_products, stage, None)
+}
+
+/// [`list`], narrowed to the releases created at or after `since` (store time form).
+pub fn list_since(
+    db: &Connection,
+    target: Option<&str>,
+    include_products: bool,
+    stage: Option<&str>,
+    since: Option<&str>,
+) -> anyhow::Result<Vec<Release>> {
+    let mut stmt = db.prepare_cached(&format!(
         "SELECT {RELEASE_COLS} FROM releases
          WHERE (?1 IS NULL OR target = ?1 OR (?2 AND project = ?1))
            AND (?3 IS NULL OR stage = ?3)
+           AND (?4 IS NULL OR created_at >= ?4)
          ORDER BY target, id"
     ))?;
-    let rows = stmt.query_map(params![target, include_products, stage], row_to_release)?;
+    let rows = stmt.query_map(
+        params![target, include_products, stage, since],
+        row_to_release,
+    )?;
     let mut out: Vec<Release> = rows.collect::<Result<_, _>>()?;
     out.sort_by(|a, b| (&a.target, &a.version).cmp(&(&b.target, &b.version)));
     Ok(out)
@@ -222,9 +237,10 @@ pub fn stage_history(db: &Connection, release_id: i64) -> anyhow::Result<Vec<Sta
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-const REVISION_COLS: &str = "id, release_id, number, phase, created_at, frozen_at, manifest_hash";
+pub(crate) const REVISION_COLS: &str =
+    "id, release_id, number, phase, created_at, frozen_at, manifest_hash";
 
-fn row_to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
+pub(crate) fn row_to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
     Ok(Revision {
         id: r.get(0)?,
         release_id: r.get(1)?,
@@ -299,48 +315,14 @@ pub fn set_revision_phase(
     Ok(())
 }
 
-const PACKAGE_COLS: &str =
+pub(crate) const PACKAGE_COLS: &str =
     "id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, source";
 
 /// The packages of a revision with their signatures, sorted by name.
 pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package>> {
-    let mut stmt = db.prepare(&format!(
-        "SELECT {PACKAGE_COLS} FROM packages WHERE revision_id = ?1 ORDER BY name"
-    ))?;
-    let mut list: Vec<Package> = stmt
-        .query_map([revision_id], |r| {
-            Ok(Package {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                sha256: r.get(3)?,
-                sha512: r.get(4)?,
-                media_type: r.get(5)?,
-                platform: r.get(6)?,
-                arch: r.get(7)?,
-                channel: r.get(8)?,
-                external_url: r.get(9)?,
-                source: r.get(10)?,
-                signatures: vec![],
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut sigs = db.prepare(
-        "SELECT fingerprint, signer_fpr, armored, signed_at FROM signatures WHERE package_id = ?1 ORDER BY fingerprint",
-    )?;
-    for p in &mut list {
-        p.signatures = sigs
-            .query_map([p.id], |r| {
-                Ok(Signature {
-                    fingerprint: r.get(0)?,
-                    signer: r.get(1)?,
-                    armored: r.get(2)?,
-                    signed_at: r.get(3)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-    }
-    Ok(list)
+    Ok(super::release_sets::packages(db, &[revision_id])?
+        .remove(&revision_id)
+        .unwrap_or_default())
 }
 
 /// Inserts a package, replacing a same-named one of the (draft) revision.
@@ -350,15 +332,14 @@ pub fn put_package(
     p: &NewPackage,
     now: &str,
 ) -> anyhow::Result<i64> {
-    db.execute(
-        "DELETE FROM packages WHERE revision_id = ?1 AND name = ?2",
-        params![revision_id, p.name],
-    )?;
-    db.execute(
+    // Cached statements: replay (fsck) puts 100,000 packages through here in one run.
+    db.prepare_cached("DELETE FROM packages WHERE revision_id = ?1 AND name = ?2")?
+        .execute(params![revision_id, p.name])?;
+    db.prepare_cached(
         "INSERT INTO packages (revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at, source)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now, p.source],
-    )?;
+    )?
+    .execute(params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now, p.source])?;
     Ok(db.last_insert_rowid())
 }
 
@@ -399,14 +380,12 @@ pub fn copy_packages(db: &Connection, from: i64, to: i64, now: &str) -> anyhow::
 
 /// Records a signature of a package (one per primary key; a new one replaces the old).
 pub fn put_signature(db: &Connection, package_id: i64, s: &Signature) -> anyhow::Result<()> {
-    db.execute(
-        "DELETE FROM signatures WHERE package_id = ?1 AND fingerprint = ?2",
-        params![package_id, s.fingerprint],
-    )?;
-    db.execute(
+    db.prepare_cached("DELETE FROM signatures WHERE package_id = ?1 AND fingerprint = ?2")?
+        .execute(params![package_id, s.fingerprint])?;
+    db.prepare_cached(
         "INSERT INTO signatures (package_id, fingerprint, signer_fpr, armored, signed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![package_id, s.fingerprint, s.signer, s.armored, s.signed_at],
-    )?;
+    )?
+    .execute(params![package_id, s.fingerprint, s.signer, s.armored, s.signed_at])?;
     Ok(())
 }
 

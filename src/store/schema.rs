@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use rusqlite::Connection;
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -287,6 +287,19 @@ ALTER TABLE projects ADD COLUMN header_licenses TEXT NOT NULL DEFAULT '[]' CHECK
 ALTER TABLE products ADD COLUMN header_licenses TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(header_licenses));
 "#;
 
+/// V3: the indexes that list commands and fsck need at 10,000 releases: ballots of a vote, CVE links
+/// of a release, packages by object (unstage, fsck), a project's releases, events by time
+/// (`log --since`), a user's roles.
+const V3: &str = r#"
+CREATE INDEX ballots_by_revision ON ballots(revision_id);
+CREATE INDEX cve_links_by_release ON cve_links(release_id);
+CREATE INDEX cve_links_by_target ON cve_links(target);
+CREATE INDEX packages_by_sha256 ON packages(sha256);
+CREATE INDEX releases_by_project ON releases(project);
+CREATE INDEX events_by_time ON events(time);
+CREATE INDEX roles_by_user ON roles(user_id);
+"#;
+
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.
 pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
     let have: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -325,6 +338,57 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, CURRENT);
+    }
+
+    /// The plan SQLite picks for a query, one line per step.
+    fn plan(conn: &Connection, sql: &str) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_version_1_store_gains_the_indexes_and_the_lookups_use_them() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        migrate(&mut conn).unwrap();
+        for (sql, index) in [
+            (
+                "SELECT * FROM ballots WHERE revision_id = 1",
+                "ballots_by_revision",
+            ),
+            (
+                "SELECT * FROM cve_links WHERE release_id = 1",
+                "cve_links_by_release",
+            ),
+            (
+                "SELECT * FROM packages WHERE sha256 = 'x'",
+                "packages_by_sha256",
+            ),
+            (
+                "SELECT * FROM releases WHERE project = 'p'",
+                "releases_by_project",
+            ),
+            ("SELECT * FROM events WHERE time >= 'x'", "events_by_time"),
+            ("SELECT * FROM roles WHERE user_id = 'u'", "roles_by_user"),
+        ] {
+            let p = plan(&conn, sql);
+            assert!(p.contains(index), "{sql}: {p}");
+        }
+        // The log's target filter is ranges the target index answers, not a scan.
+        let p = plan(
+            &conn,
+            "SELECT * FROM events WHERE target = 'p' OR (target >= 'p/' AND target < 'p0') \
+             OR (target >= 'p@' AND target < 'pA')",
+        );
+        assert!(
+            p.contains("events_by_target") && !p.contains("SCAN events"),
+            "{p}"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod permissions;
 mod projects;
 mod published;
 mod sbom;
+mod scale;
 mod snapshots;
 mod stage;
 mod tables;
