@@ -3,7 +3,9 @@
 //! `ops`, and render; they hold no logic of their own.
 
 mod check;
+mod cve;
 mod docs;
+mod fsck;
 mod init;
 mod key;
 mod lifecycle;
@@ -11,8 +13,10 @@ mod log;
 mod mail;
 mod policy;
 mod project;
+mod publish;
 mod release;
 mod role;
+mod sbom;
 mod stage;
 mod user;
 mod vote;
@@ -121,14 +125,14 @@ pub enum Command {
     /// Revoke a release from any stage; its version stays blocked
     Revoke(lifecycle::RevokeArgs),
     /// Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)
-    Publish(lifecycle::PublishArgs),
+    Publish(publish::PublishArgs),
     /// A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible
-    Sbom(lifecycle::SbomArgs),
+    Sbom(sbom::SbomArgs),
     /// Check objects, checksums, signatures, the event chain and the derived files
-    Fsck(lifecycle::FsckArgs),
+    Fsck(fsck::FsckArgs),
     /// CVEs: add, link, list
     #[command(subcommand)]
-    Cve(lifecycle::CveCmd),
+    Cve(cve::CveCmd),
     /// Releases: list, show
     #[command(subcommand)]
     Release(release::ReleaseCmd),
@@ -227,10 +231,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Promote(a) => lifecycle::promote(ctx, a),
         Command::Announce(a) => lifecycle::announce(ctx, a),
         Command::Revoke(a) => lifecycle::revoke(ctx, a),
-        Command::Cve(c) => lifecycle::run_cve(ctx, c),
-        Command::Publish(a) => lifecycle::publish(ctx, a),
-        Command::Sbom(a) => lifecycle::sbom(ctx, a),
-        Command::Fsck(a) => lifecycle::fsck(ctx, a),
+        Command::Cve(c) => cve::run(ctx, c),
+        Command::Publish(a) => publish::run(ctx, a),
+        Command::Sbom(a) => sbom::run(ctx, a),
+        Command::Fsck(a) => fsck::run(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
         Command::Mail(c) => mail::run(ctx, c),

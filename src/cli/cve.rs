@@ -1,0 +1,96 @@
+//! `relmgr cve add|link|list`.
+
+use std::process::ExitCode;
+
+use crate::model::Target;
+use crate::ops::cve;
+use crate::output::{fields, join, table};
+use crate::store::cves::Cve;
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CveCmd {
+    /// Record a CVE
+    Add {
+        id: String,
+        #[arg(long)]
+        title: String,
+        /// Publication date, YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// critical, high, medium, low, info, none, unknown
+        #[arg(long)]
+        severity: Option<String>,
+        /// resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected
+        #[arg(long)]
+        state: Option<String>,
+    },
+    /// Link a CVE to a project, product or release (TARGET[@VERSION])
+    Link { id: String, target: String },
+    /// List CVEs, of one target or all
+    List {
+        #[arg(value_parser = parse::<Target>)]
+        target: Option<Target>,
+    },
+}
+
+fn render(c: &Cve) -> String {
+    fields(&[
+        ("cve", Some(c.id.clone())),
+        ("title", Some(c.title.clone())),
+        ("date", Some(c.date.clone())),
+        ("severity", c.severity.clone()),
+        ("state", c.state.clone()),
+        ("links", join(&c.links)),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: CveCmd) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    match cmd {
+        CveCmd::Add {
+            id,
+            title,
+            date,
+            severity,
+            state,
+        } => {
+            let c = cve::add(
+                &mut s,
+                &id,
+                &title,
+                &date,
+                severity.as_deref(),
+                state.as_deref(),
+            )?;
+            ctx.out.data(&c, || render(&c));
+        }
+        CveCmd::Link { id, target } => {
+            let c = cve::link(&mut s, &id, &target)?;
+            ctx.out.data(&c, || render(&c));
+        }
+        CveCmd::List { target } => {
+            let list = cve::list(&s, target.as_ref())?;
+            ctx.out.data(&list, || {
+                if list.is_empty() {
+                    return "No CVEs.".into();
+                }
+                table(
+                    &["cve", "date", "severity", "state", "title", "links"],
+                    list.iter().map(|c| {
+                        vec![
+                            c.id.clone(),
+                            c.date.clone(),
+                            c.severity.clone().unwrap_or_default(),
+                            c.state.clone().unwrap_or_default(),
+                            c.title.clone(),
+                            c.links.join(", "),
+                        ]
+                    }),
+                )
+            });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

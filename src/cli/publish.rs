@@ -1,0 +1,66 @@
+//! `relmgr publish DIR [TARGET]`: the dist tree, KEYS, the signed snapshot and the download
+//! pages.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::model::Target;
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Args)]
+pub struct PublishArgs {
+    /// The directory to write the dist tree into (created if missing)
+    pub dir: PathBuf,
+    /// Publish only this project or product [default: every project]
+    #[arg(value_parser = parse::<Target>)]
+    pub target: Option<Target>,
+    /// Your secret key, to sign snapshot.json
+    #[arg(long, value_name = "SECRET.asc")]
+    pub key: PathBuf,
+    /// How many days the snapshot stays valid
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub expires_days: u32,
+    /// Make the download pages' package links absolute under URL (a mirror network)
+    #[arg(long, value_name = "URL", value_parser = parse_page_url)]
+    pub base_url: Option<String>,
+    /// Make the pages' .asc, .sha512 and KEYS links absolute under URL (the canonical site)
+    #[arg(long, value_name = "URL", value_parser = parse_page_url)]
+    pub canonical_url: Option<String>,
+}
+
+/// An http(s) URL for the download page's links.
+fn parse_page_url(s: &str) -> Result<String, String> {
+    let u = url::Url::parse(s).map_err(|e| format!("{s}: {e}"))?;
+    if !matches!(u.scheme(), "https" | "http") || u.host_str().is_none() {
+        return Err(format!("{s}: not an http(s) URL"));
+    }
+    if u.query().is_some() || u.fragment().is_some() {
+        return Err(format!("{s}: a base URL takes no query or fragment"));
+    }
+    Ok(u.to_string())
+}
+
+pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
+    let mut s = ctx.session()?;
+    let signer = super::stage::load_signer(ctx, &s, &a.key)?;
+    let urls = crate::page::Urls {
+        base: a.base_url,
+        canonical: a.canonical_url,
+    };
+    let r = crate::ops::publish::publish(
+        &mut s,
+        &a.dir,
+        a.target.as_ref(),
+        &signer,
+        a.expires_days,
+        &urls,
+    )?;
+    ctx.out.data(&r, || {
+        format!(
+            "Published snapshot {} of {} releases into {} ({} files written, {} unchanged, {} removed); it expires {}.",
+            r.version, r.releases, r.dir, r.written, r.unchanged, r.removed, r.expires
+        )
+    });
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,37 @@
+//! `relmgr sbom TARGET@VERSION --format cyclonedx|spdx`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::model::ReleaseRef;
+
+use super::{Ctx, parse};
+
+#[derive(Debug, clap::Args)]
+pub struct SbomArgs {
+    #[arg(value_parser = parse::<ReleaseRef>)]
+    pub release: ReleaseRef,
+    #[arg(long, value_enum)]
+    pub format: crate::ops::sbom::Format,
+    /// The revision to describe [default: the released one, else the newest]
+    #[arg(long, value_parser = parse::<crate::model::RevisionNo>)]
+    pub revision: Option<crate::model::RevisionNo>,
+    /// Write to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `sbom`: the document itself is the output (also with --json).
+pub fn run(ctx: &Ctx, a: SbomArgs) -> anyhow::Result<ExitCode> {
+    let s = ctx.session()?;
+    let doc = crate::ops::sbom::sbom(&s, &a.release, a.revision, a.format)?;
+    match a.output {
+        Some(p) => {
+            std::fs::write(&p, &doc)
+                .map_err(|e| crate::error::Error::usage(p.display().to_string()).caused_by(e))?;
+            ctx.out.status(&format!("Wrote {}.", p.display()));
+        }
+        None => crate::output::write_stdout(&doc),
+    }
+    Ok(ExitCode::SUCCESS)
+}
