@@ -6,11 +6,12 @@ use std::process::ExitCode;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
+use crate::model::{External, Labels};
 use crate::model::{PackageName, ReleaseRef, RevisionNo};
 use crate::ops::Session;
 use crate::ops::keys::{self, Signer};
-use crate::ops::stage::{self, External, Labels};
 use crate::ops::verify::{self, Report};
+use crate::ops::{ingest, stage};
 use crate::output::table;
 
 use super::key::passphrase_source;
@@ -112,7 +113,7 @@ pub fn load_signer(ctx: &Ctx, s: &Session, path: &std::path::Path) -> anyhow::Re
 
 pub fn stage(ctx: &Ctx, a: StageArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
-    let inputs = stage::collect(&a.paths)?;
+    let inputs = ingest::collect(&a.paths)?;
     let external = match (&a.external, &a.sha256, &a.size) {
         (Some(u), Some(h), Some(n)) => Some(External::parse(u, h, n)?),
         _ => None,

@@ -2,7 +2,9 @@
 //! re-checks strings. Parse errors are usage errors (exit 2) naming the culprit.
 
 mod ids;
+mod package;
 mod version;
 
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
+pub use package::{External, Labels, media_type};
 pub use version::Version;

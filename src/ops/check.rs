@@ -15,7 +15,7 @@ use crate::store::check_rules::{self, IgnoreRow};
 use crate::store::releases::{self, Package, Release, Revision};
 use crate::store::{EventDraft, keys, objects, projects};
 
-use super::stage::parallel;
+use super::parallel;
 use super::{Session, check_git, project, release, verify};
 
 #[derive(Debug, Serialize)]

@@ -11,7 +11,7 @@ use crate::error::Error;
 
 use super::check::{Report, report_of};
 use super::check_git;
-use super::stage::parallel;
+use super::parallel;
 use super::verify::{self, PackageCheck};
 
 /// The signature row of one package, from `verify --dir`'s verdict.

@@ -14,7 +14,7 @@ use crate::clock;
 use crate::pgp::SigCheck;
 use crate::store::{check, debris, events, keys, releases};
 
-use super::stage::parallel;
+use super::parallel;
 use super::{Session, verify};
 
 #[derive(Debug, Clone, Serialize)]

@@ -9,6 +9,7 @@ pub mod check_git;
 pub mod cve;
 pub mod download_page;
 pub mod fsck;
+pub mod ingest;
 pub mod init;
 pub mod key_owner;
 pub mod keys;
@@ -67,4 +68,14 @@ impl Session {
 /// The current time in the store's text form.
 pub fn now_text() -> anyhow::Result<String> {
     Ok(crate::clock::fmt(crate::clock::now()?))
+}
+
+/// Runs `work` over `items` on rayon's pool (one thread per core), keeping the order of
+/// results; an error stops the remaining work and is returned.
+pub fn parallel<I: Sync, T: Send>(
+    items: &[I],
+    work: impl Fn(&I) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<T>> {
+    use rayon::prelude::*;
+    items.par_iter().map(&work).collect()
 }

@@ -20,8 +20,8 @@ use crate::model::{ReleaseRef, RevisionNo};
 use crate::pgp::{self, DetachedHasher, Keyring, SigCheck};
 use crate::store::{keys, releases, tree};
 
+use super::parallel;
 use super::published::{self, SnapshotCheck};
-use super::stage::parallel;
 use super::{Session, release};
 
 /// One package's verdict.
