@@ -21,22 +21,25 @@ pub struct Cve {
     pub links: Vec<String>,
 }
 
+/// A CVE from `SELECT id, title, date, severity, state, created_at`, without its links.
+fn row_to_cve(r: &rusqlite::Row<'_>) -> rusqlite::Result<Cve> {
+    Ok(Cve {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        date: r.get(2)?,
+        severity: r.get(3)?,
+        state: r.get(4)?,
+        created_at: r.get(5)?,
+        links: vec![],
+    })
+}
+
 pub fn get(db: &Connection, id: &str) -> anyhow::Result<Option<Cve>> {
     let c = db
         .query_row(
             "SELECT id, title, date, severity, state, created_at FROM cves WHERE id = ?1",
             [id],
-            |r| {
-                Ok(Cve {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    date: r.get(2)?,
-                    severity: r.get(3)?,
-                    state: r.get(4)?,
-                    created_at: r.get(5)?,
-                    links: vec![],
-                })
-            },
+            row_to_cve,
         )
         .optional()?;
     c.map(|c| with_links(db, c)).transpose()
@@ -92,17 +95,7 @@ fn get_many(db: &Connection, ids: &[String]) -> anyhow::Result<Vec<Cve>> {
          WHERE id IN (SELECT value FROM json_each(?1))",
     )?;
     let mut found: HashMap<String, Cve> = stmt
-        .query_map([serde_json::to_string(ids)?], |r| {
-            Ok(Cve {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                severity: r.get(3)?,
-                state: r.get(4)?,
-                created_at: r.get(5)?,
-                links: vec![],
-            })
-        })?
+        .query_map([serde_json::to_string(ids)?], row_to_cve)?
         .map(|c| c.map(|c| (c.id.clone(), c)))
         .collect::<Result<_, _>>()?;
     let mut out: Vec<Cve> = ids.iter().filter_map(|id| found.remove(id)).collect();
