@@ -61,7 +61,13 @@ run --as rita promote demo@1.2.0
 run --as rita announce demo@1.2.0 -o "$work/announce.txt"
 head -1 "$work/announce.txt"
 run --as rita publish "$work/www" --key "$work/rita.sec.asc"
-run verify --dir "$work/www/demo"
+run verify --dir "$work/www"
+echo "Download pages: $(cd "$work/www" && ls index.html demo/index.html | tr '\n' ' ')"
+grep -o 'href="[^"]*demo-1.2.0-src.tar.gz[^"]*"' "$work/www/demo/index.html"
+
+step "A voter's kit: the checks on a downloaded candidate, with no store"
+mkdir -p "$work/download" && cp "$work/www/demo/1.2.0/"demo-1.2.0-src.tar.gz* "$work/www/demo/KEYS" "$work/download/"
+(cd "$work/download" && RELMGR_STORE= "$relmgr" check --dir . ) || echo "(check --dir exit $?)"
 export GNUPGHOME="$work/gnupg"; mkdir -m 700 "$GNUPGHOME"
 gpg --batch -q --import "$work/www/demo/KEYS" 2>/dev/null
 gpg --batch --ignore-time-conflict --verify "$work/www/snapshot.json.asc" "$work/www/snapshot.json" 2>&1 | grep -E "Good signature|BAD"
