@@ -16,8 +16,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ -z "${RELMGR_BIN:-}" ]; then
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin relmgr --example fsck_parts
 fi
+parts="${RELMGR_FSCK_PARTS:-$root/target/release/examples/fsck_parts}"
 relmgr="${RELMGR_BIN:-$root/target/release/relmgr}"
 command -v sqlite3 >/dev/null || {
   echo "scale: installing sqlite3 (the floor for queries)" >&2
@@ -150,6 +151,9 @@ sha_floor() { find .relmgr/objects -type f -print0 | xargs -0 -P "$(nproc)" -n 2
 T[fsck_floor]=$(best noop sha_floor)
 T[fsck_floor_1]=$(best noop bash -c 'find .relmgr/objects -type f -print0 | xargs -0 sha512sum')
 "$relmgr" -q fsck || { echo "scale: fsck failed on the built store" >&2; exit 1; }
+# fsck's index parts alone (the replay of the log among them), one run.
+fsck_parts=""
+[ -x "$parts" ] && fsck_parts=$("$parts" "$store")
 
 bytes=$(du -sb .relmgr | cut -f1)
 blocks=$(du -sk .relmgr | cut -f1)
@@ -176,6 +180,12 @@ row "\`--json log demo@1.0.$n\` (one release)" "${T[log_one]}"
 row "\`--json log --since T --limit 100\`" "${T[log_since]}"
 row "\`fsck\` ($objects objects, $sigs signatures) vs sha512sum on $(nproc) cores" "${T[fsck]}" "${T[fsck_floor]}"
 row "\`fsck\` vs one \`find | xargs sha512sum\`" "${T[fsck]}" "${T[fsck_floor_1]}"
+if [ -n "$fsck_parts" ]; then
+  echo
+  echo "fsck's index parts alone (examples/fsck_parts, one run):"
+  echo
+  echo "$fsck_parts" | sed 's/^/    /'
+fi
 echo
 echo "| write | at 1 release | at $releases releases | ratio |"
 echo "|---|---|---|---|"

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::ops::release::{self, ReleaseView};
 use crate::output::{fields, table};
+use crate::store::release_sets::ReleaseSummary;
 
 use super::{Ctx, parse};
 
@@ -98,6 +99,25 @@ pub fn render(v: &ReleaseView) -> String {
     out
 }
 
+/// `release list`'s table.
+fn list_table(rows: &[ReleaseSummary]) -> String {
+    if rows.is_empty() {
+        return "No releases.".into();
+    }
+    table(
+        &["release", "revision", "stage", "phase", "packages"],
+        rows.iter().map(|r| {
+            vec![
+                format!("{}@{}", r.target, r.version),
+                format!("rc{}", r.revision),
+                r.stage.clone(),
+                r.phase.clone().unwrap_or_default(),
+                r.packages.to_string(),
+            ]
+        }),
+    )
+}
+
 pub fn run(ctx: &Ctx, cmd: ReleaseCmd) -> anyhow::Result<ExitCode> {
     let s = ctx.session()?;
     match cmd {
@@ -108,33 +128,21 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCmd) -> anyhow::Result<ExitCode> {
             since,
             limit,
         } => {
-            let list = release::list(
-                &s,
-                &release::ListFilter {
-                    target: target.as_ref(),
-                    stage: stage.as_deref(),
-                    channel: channel.as_deref(),
-                    since: since.as_deref(),
-                    limit,
-                },
-            )?;
-            ctx.out.data(&list, || {
-                if list.is_empty() {
-                    return "No releases.".into();
-                }
-                table(
-                    &["release", "revision", "stage", "phase", "packages"],
-                    list.iter().map(|v| {
-                        vec![
-                            v.release.clone(),
-                            v.revision.clone(),
-                            v.stage.clone(),
-                            v.phase.clone().unwrap_or_default(),
-                            v.packages.len().to_string(),
-                        ]
-                    }),
-                )
-            });
+            let filter = release::ListFilter {
+                target: target.as_ref(),
+                stage: stage.as_deref(),
+                channel: channel.as_deref(),
+                since: since.as_deref(),
+                limit,
+            };
+            if ctx.out.json {
+                let list = release::list(&s, &filter)?;
+                ctx.out.data(&list, String::new);
+            } else {
+                // Five columns: the slim rows, not every release's full view.
+                let rows = release::list_summaries(&s, &filter)?;
+                ctx.out.data(&(), || list_table(&rows));
+            }
         }
         ReleaseCmd::Show {
             release: r,

@@ -71,13 +71,9 @@ pub enum Progress {
     ObjectDone,
 }
 
-pub fn fsck(
-    s: &Session,
-    repair: bool,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> anyhow::Result<Report> {
-    let db = s.store.db();
-    let dir = &s.store.dir;
+/// The index's own problems: SQLite's integrity, the event chain, and (when the chain holds)
+/// the differences between the index and the one the log rebuilds.
+fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
     let mut findings = Vec::new();
 
     for p in check::sqlite_problems(db)? {
@@ -98,6 +94,30 @@ pub fn fsck(
         }
     }
 
+    Ok(findings)
+}
+
+/// For each managed package, whether it is missing from the `releases/` tree (derived files;
+/// checked on every core, from the packages fsck read, not one query per revision).
+fn tree_missing(dir: &std::path::Path, packages: &[check::Managed]) -> anyhow::Result<Vec<bool>> {
+    parallel(packages, |p| {
+        let dir = crate::store::tree::revision_dir(
+            dir,
+            &p.target,
+            &p.version,
+            &format!("rc{}", p.revision),
+        );
+        Ok(!dir.join(&p.name).is_file() || !dir.join(format!("{}.sha512", p.name)).is_file())
+    })
+}
+
+pub fn fsck(
+    s: &Session,
+    repair: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> anyhow::Result<Report> {
+    let db = s.store.db();
+    let dir = &s.store.dir;
     // Objects: each file's SHA-256 must be its name.
     let root = dir.join("objects").join("sha256");
     let mut files: Vec<(String, PathBuf)> = Vec::new();
@@ -141,13 +161,28 @@ pub fn fsck(
         jobs_of.entry(sha256.as_str()).or_default().push(i);
     }
     progress(Progress::Objects(files.len() as u64));
-    let reads = parallel(&files, |(name, path)| {
-        let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
-        let sums = verify::read_signed(path, &sigs, &keyring, now)?;
-        progress(Progress::ObjectDone);
-        Ok(sums)
-    })?;
+    // The objects are read on the worker threads while this one checks the index (SQLite's
+    // integrity, the chain, the replay): the two are independent, and neither alone fills
+    // the cores. The findings keep their order: the index's first.
+    let (reads, index_findings) = std::thread::scope(|scope| {
+        let reads = scope.spawn(|| {
+            parallel(&files, |(name, path)| {
+                let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+                let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
+                let sums = verify::read_signed(path, &sigs, &keyring, now)?;
+                progress(Progress::ObjectDone);
+                Ok(sums)
+            })
+            .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?)))
+        });
+        let index_findings = index_problems(db);
+        (reads.join(), index_findings)
+    });
+    let mut findings = index_findings?;
+    let (reads, tree_missing) = match reads {
+        Ok(reads) => reads?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
     let mut sig_results: Vec<SigCheck> = sig_jobs
         .iter()
         .map(|(_, sha256, _, _)| SigCheck::Bad {
@@ -288,17 +323,6 @@ pub fn fsck(
         }
     }
 
-    // Derived files: every managed package is in the tree (checked on every core; the
-    // packages come from the query above, not one query per revision).
-    let tree_missing = parallel(&packages, |p| {
-        let dir = crate::store::tree::revision_dir(
-            dir,
-            &p.target,
-            &p.version,
-            &format!("rc{}", p.revision),
-        );
-        Ok(!dir.join(&p.name).is_file() || !dir.join(format!("{}.sha512", p.name)).is_file())
-    })?;
     let mut stale_trees = BTreeSet::new();
     for (p, _) in packages.iter().zip(&tree_missing).filter(|(_, m)| **m) {
         stale_trees.insert((p.release_id, p.revision));

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo, Target};
+use crate::store::release_sets::ReleaseSummary;
 use crate::store::releases::{self, Package, Release, Revision, StageChange};
 use crate::store::{cves, release_sets};
 
@@ -198,22 +199,55 @@ pub struct ListFilter<'a> {
     pub limit: Option<usize>,
 }
 
+/// A [`ListFilter`] checked and in the store's terms: the target's text, whether its products
+/// count, the `since` time in store form.
+struct StoreFilter {
+    target: Option<String>,
+    include_products: bool,
+    since: Option<String>,
+}
+
+fn store_filter(db: &Connection, f: &ListFilter<'_>) -> anyhow::Result<StoreFilter> {
+    if let Some(t) = f.target {
+        project::load(db, t)?;
+    }
+    Ok(StoreFilter {
+        target: f.target.map(|t| t.to_string()),
+        include_products: f.target.is_some_and(|t| t.product.is_none()),
+        since: f.since.map(super::log::parse_since).transpose()?,
+    })
+}
+
+/// `release list` for people: the same releases in the same order as [`list`], each as the row
+/// of its table (newest revision, stage, phase, package count), read with one query.
+pub fn list_summaries(s: &Session, f: &ListFilter<'_>) -> anyhow::Result<Vec<ReleaseSummary>> {
+    let db = s.store.db();
+    let sf = store_filter(db, f)?;
+    let mut rows = release_sets::summaries(
+        db,
+        sf.target.as_deref(),
+        sf.include_products,
+        f.stage,
+        sf.since.as_deref(),
+        f.channel,
+    )?;
+    if let Some(n) = f.limit {
+        rows.truncate(n);
+    }
+    Ok(rows)
+}
+
 /// `release list [TARGET] [--stage S] [--channel C] [--since T] [--limit N]`: a project's list
 /// includes its products' releases. A release without a revision yet is not listed.
 pub fn list(s: &Session, f: &ListFilter<'_>) -> anyhow::Result<Vec<ReleaseView>> {
     let db = s.store.db();
-    if let Some(t) = f.target {
-        project::load(db, t)?;
-    }
-    let since = f.since.map(super::log::parse_since).transpose()?;
-    let target_text = f.target.map(|t| t.to_string());
-    let include_products = f.target.is_some_and(|t| t.product.is_none());
+    let sf = store_filter(db, f)?;
     let rels = releases::list_since(
         db,
-        target_text.as_deref(),
-        include_products,
+        sf.target.as_deref(),
+        sf.include_products,
         f.stage,
-        since.as_deref(),
+        sf.since.as_deref(),
     )?;
     let ids: Vec<i64> = rels.iter().map(|r| r.id).collect();
     let mut newest = release_sets::revisions(db, &ids)?;

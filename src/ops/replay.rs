@@ -413,22 +413,28 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Differences between the live index and the index the log rebuilds, as readable lines.
-pub fn differences(live: &Connection) -> anyhow::Result<Vec<String>> {
+/// The index the log rebuilds: every event of `live` applied in order to a fresh index in
+/// memory. `Ok(Err(line))` when the log does not replay (the finding to report).
+pub fn replay(live: &Connection) -> anyhow::Result<Result<Connection, String>> {
     let mut scratch = check::scratch_index()?;
     // One transaction for the whole replay: the scratch index is memory, but each statement
     // outside a transaction would still be its own commit.
     let tx = scratch.transaction()?;
     for e in events::list(live, &Filter::default())? {
         if let Err(err) = apply(&tx, &e) {
-            return Ok(vec![format!(
+            return Ok(Err(format!(
                 "the log does not replay at event {} ({}): {err:#}",
                 e.seq, e.kind
-            )]);
+            )));
         }
     }
     tx.commit()?;
-    let (a, b) = (check::state(live)?, check::state(&scratch)?);
+    Ok(Ok(scratch))
+}
+
+/// Differences between the live index and a replayed one, as readable lines.
+pub fn compare(live: &Connection, replayed: &Connection) -> anyhow::Result<Vec<String>> {
+    let (a, b) = (check::state(live)?, check::state(replayed)?);
     let mut out = Vec::new();
     for ((table, live_rows), (_, replayed)) in a.iter().zip(b.iter()) {
         // Both sides are sorted: a set each, so 100,000 rows compare in linear time.
@@ -448,4 +454,12 @@ pub fn differences(live: &Connection) -> anyhow::Result<Vec<String>> {
         }
     }
     Ok(out)
+}
+
+/// Differences between the live index and the index the log rebuilds, as readable lines.
+pub fn differences(live: &Connection) -> anyhow::Result<Vec<String>> {
+    match replay(live)? {
+        Ok(scratch) => compare(live, &scratch),
+        Err(line) => Ok(vec![line]),
+    }
 }

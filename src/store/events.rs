@@ -86,39 +86,45 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// Serializes a JSON value with object keys sorted at every level, no whitespace: the one form
 /// that is hashed.
 pub fn canonical(value: &Value) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     write_canonical(value, &mut out);
-    out
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+/// Writes `value` in canonical form; keys and scalars as serde_json writes them (no copies:
+/// fsck hashes every event's payload).
+fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
             keys.sort();
-            out.push('{');
+            out.push(b'{');
             for (i, k) in keys.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
+                write_json(k.as_str(), out);
+                out.push(b':');
                 write_canonical(&map[*k], out);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, v) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(v, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        other => out.push_str(&other.to_string()),
+        other => write_json(other, out),
     }
+}
+
+fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    serde_json::to_writer(&mut *out, value).expect("a string or a JSON scalar serializes");
 }
 
 fn sha256_hex(data: &[u8]) -> String {
@@ -127,17 +133,28 @@ fn sha256_hex(data: &[u8]) -> String {
 
 /// The hash of an event given its predecessor's hash.
 fn event_hash(e: &Event) -> String {
-    let body = json!({
-        "seq": e.seq,
-        "time": e.time,
-        "actor": e.actor,
-        "actor_kind": e.actor_kind,
-        "type": e.kind,
-        "target": e.target,
-        "payload": e.payload,
-        "pii_hash": e.pii_hash,
-    });
-    sha256_hex(format!("{}\n{}", e.prev_hash, canonical(&body)).as_bytes())
+    // The canonical form of {seq, time, actor, actor_kind, type, target, payload, pii_hash},
+    // written in its sorted key order without building (and copying the payload into) a Value.
+    let mut body = Vec::with_capacity(1024);
+    body.extend_from_slice(e.prev_hash.as_bytes());
+    body.extend_from_slice(b"\n{\"actor\":");
+    write_json(&e.actor, &mut body);
+    body.extend_from_slice(b",\"actor_kind\":");
+    write_json(&e.actor_kind, &mut body);
+    body.extend_from_slice(b",\"payload\":");
+    write_canonical(&e.payload, &mut body);
+    body.extend_from_slice(b",\"pii_hash\":");
+    write_json(&e.pii_hash, &mut body);
+    body.extend_from_slice(b",\"seq\":");
+    write_json(&e.seq, &mut body);
+    body.extend_from_slice(b",\"target\":");
+    write_json(&e.target, &mut body);
+    body.extend_from_slice(b",\"time\":");
+    write_json(&e.time, &mut body);
+    body.extend_from_slice(b",\"type\":");
+    write_json(&e.kind, &mut body);
+    body.push(b'}');
+    sha256_hex(&body)
 }
 
 /// Appends one event inside the caller's transaction.
@@ -333,6 +350,43 @@ pub fn role_history(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hash as it was first written (a Value built with `json!`, then its canonical form):
+    /// the faster [`event_hash`] must give the same bytes, or every stored chain breaks.
+    #[test]
+    fn event_hash_is_the_canonical_form_of_its_fields() {
+        for (payload, pii_hash) in [
+            (
+                json!({"b": [1, {"z": null, "y": "x\u{e9}\"\\"}], "a": 2.5}),
+                None,
+            ),
+            (
+                json!({"packages": [{"name": "a b.tar.gz", "size": 3}]}),
+                Some("ab".to_string()),
+            ),
+            (json!("not an object"), None),
+        ] {
+            let e = Event {
+                seq: 7,
+                time: "2027-01-05T10:00:00Z".into(),
+                actor: "rm \u{1F600}".into(),
+                actor_kind: "person".into(),
+                kind: "release.stage".into(),
+                target: "demo@1.0.0".into(),
+                payload,
+                pii: None,
+                pii_hash,
+                hash: String::new(),
+                prev_hash: GENESIS.into(),
+            };
+            let body = json!({
+                "seq": e.seq, "time": e.time, "actor": e.actor, "actor_kind": e.actor_kind,
+                "type": e.kind, "target": e.target, "payload": e.payload, "pii_hash": e.pii_hash,
+            });
+            let reference = format!("{}\n{}", e.prev_hash, canonical(&body));
+            assert_eq!(event_hash(&e), sha256_hex(reference.as_bytes()));
+        }
+    }
 
     #[test]
     fn canonical_sorts_keys_at_every_level() {

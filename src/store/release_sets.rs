@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
+use crate::model::Version;
+
 use super::releases::{
     PACKAGE_COLS, Package, REVISION_COLS, Revision, Signature, StageChange, row_to_revision,
 };
@@ -126,5 +128,59 @@ pub fn stage_histories(
         let (id, change) = row?;
         out.entry(id).or_default().push(change);
     }
+    Ok(out)
+}
+
+/// One row of `release list`'s table: a release at its newest revision, with no packages,
+/// signatures, votes or history read (the human list prints five columns of 10,000 releases).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseSummary {
+    pub target: String,
+    pub version: Version,
+    /// The newest revision's number (`rcN`).
+    pub revision: u32,
+    pub stage: String,
+    pub phase: Option<String>,
+    /// Packages in the newest revision.
+    pub packages: u64,
+}
+
+/// The releases `release list` shows (those with a revision), each at its newest revision, by
+/// target then version: one query. The filters are `releases::list_since`'s, plus `channel`:
+/// only releases with a package in that channel in their newest revision.
+pub fn summaries(
+    db: &Connection,
+    target: Option<&str>,
+    include_products: bool,
+    stage: Option<&str>,
+    since: Option<&str>,
+    channel: Option<&str>,
+) -> anyhow::Result<Vec<ReleaseSummary>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT r.target, r.version, v.number, r.stage, r.phase,
+                (SELECT count(*) FROM packages p WHERE p.revision_id = v.id)
+         FROM releases r JOIN revisions v ON v.release_id = r.id
+          AND v.number = (SELECT max(number) FROM revisions WHERE release_id = r.id)
+         WHERE (?1 IS NULL OR r.target = ?1 OR (?2 AND r.project = ?1))
+           AND (?3 IS NULL OR r.stage = ?3)
+           AND (?4 IS NULL OR r.created_at >= ?4)
+           AND (?5 IS NULL OR EXISTS
+                (SELECT 1 FROM packages p WHERE p.revision_id = v.id AND p.channel = ?5))",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![target, include_products, stage, since, channel],
+        |r| {
+            Ok(ReleaseSummary {
+                target: r.get(0)?,
+                version: super::releases::version(r, 1)?,
+                revision: r.get(2)?,
+                stage: r.get(3)?,
+                phase: r.get(4)?,
+                packages: r.get::<_, i64>(5)? as u64,
+            })
+        },
+    )?;
+    let mut out: Vec<ReleaseSummary> = rows.collect::<Result<_, _>>()?;
+    out.sort_by(|a, b| (&a.target, &a.version).cmp(&(&b.target, &b.version)));
     Ok(out)
 }

@@ -124,20 +124,19 @@ fn row_to_release(r: &Row<'_>) -> rusqlite::Result<Release> {
 
 pub fn get(db: &Connection, target: &str, version: &str) -> anyhow::Result<Option<Release>> {
     Ok(db
-        .query_row(
-            &format!("SELECT {RELEASE_COLS} FROM releases WHERE target = ?1 AND version = ?2"),
-            [target, version],
-            row_to_release,
-        )
+        .prepare_cached(&format!(
+            "SELECT {RELEASE_COLS} FROM releases WHERE target = ?1 AND version = ?2"
+        ))?
+        .query_row([target, version], row_to_release)
         .optional()?)
 }
 
 pub fn get_by_id(db: &Connection, id: i64) -> anyhow::Result<Release> {
-    Ok(db.query_row(
-        &format!("SELECT {RELEASE_COLS} FROM releases WHERE id = ?1"),
-        [id],
-        row_to_release,
-    )?)
+    Ok(db
+        .prepare_cached(&format!(
+            "SELECT {RELEASE_COLS} FROM releases WHERE id = ?1"
+        ))?
+        .query_row([id], row_to_release)?)
 }
 
 /// Releases of a target (or of a project and all its products with `include_products`), or all,
@@ -182,8 +181,7 @@ pub fn insert(
     version: &str,
     now: &str,
 ) -> anyhow::Result<i64> {
-    db.execute(
-        "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES (?1, ?2, ?3, 'candidate', 'draft', ?4)",
+    db.prepare_cached("INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES (?1, ?2, ?3, 'candidate', 'draft', ?4)")?.execute(
         params![project, target, version, now],
     )?;
     Ok(db.last_insert_rowid())
@@ -199,13 +197,10 @@ pub fn set_stage(
     now: &str,
     note: Option<&str>,
 ) -> anyhow::Result<()> {
-    db.execute(
-        "UPDATE releases SET stage = ?2, phase = ?3 WHERE id = ?1",
-        params![release_id, stage, phase],
-    )?;
-    db.execute(
-        "INSERT INTO stage_history (release_id, seq, stage, phase, at, actor, note)
-         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM stage_history WHERE release_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+    db.prepare_cached("UPDATE releases SET stage = ?2, phase = ?3 WHERE id = ?1")?
+        .execute(params![release_id, stage, phase])?;
+    db.prepare_cached("INSERT INTO stage_history (release_id, seq, stage, phase, at, actor, note)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM stage_history WHERE release_id = ?1), ?2, ?3, ?4, ?5, ?6)")?.execute(
         params![release_id, stage, phase, now, actor, note],
     )?;
     Ok(())
@@ -262,23 +257,19 @@ pub fn revisions(db: &Connection, release_id: i64) -> anyhow::Result<Vec<Revisio
 
 pub fn revision(db: &Connection, release_id: i64, number: u32) -> anyhow::Result<Option<Revision>> {
     Ok(db
-        .query_row(
-            &format!("SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 AND number = ?2"),
-            params![release_id, number],
-            row_to_revision,
-        )
+        .prepare_cached(&format!(
+            "SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 AND number = ?2"
+        ))?
+        .query_row(params![release_id, number], row_to_revision)
         .optional()?)
 }
 
 pub fn newest_revision(db: &Connection, release_id: i64) -> anyhow::Result<Option<Revision>> {
     Ok(db
-        .query_row(
-            &format!(
-                "SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 ORDER BY number DESC LIMIT 1"
-            ),
-            [release_id],
-            row_to_revision,
-        )
+        .prepare_cached(&format!(
+            "SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 ORDER BY number DESC LIMIT 1"
+        ))?
+        .query_row([release_id], row_to_revision)
         .optional()?)
 }
 
@@ -288,8 +279,7 @@ pub fn insert_revision(
     number: u32,
     now: &str,
 ) -> anyhow::Result<i64> {
-    db.execute(
-        "INSERT INTO revisions (release_id, number, phase, created_at) VALUES (?1, ?2, 'draft', ?3)",
+    db.prepare_cached("INSERT INTO revisions (release_id, number, phase, created_at) VALUES (?1, ?2, 'draft', ?3)")?.execute(
         params![release_id, number, now],
     )?;
     Ok(db.last_insert_rowid())
@@ -303,14 +293,14 @@ pub fn set_revision_phase(
     frozen: Option<(&str, &str)>,
 ) -> anyhow::Result<()> {
     match frozen {
-        Some((at, manifest)) => db.execute(
-            "UPDATE revisions SET phase = ?2, frozen_at = ?3, manifest_hash = ?4 WHERE id = ?1",
-            params![revision_id, phase, at, manifest],
-        )?,
-        None => db.execute(
-            "UPDATE revisions SET phase = ?2 WHERE id = ?1",
-            params![revision_id, phase],
-        )?,
+        Some((at, manifest)) => db
+            .prepare_cached(
+                "UPDATE revisions SET phase = ?2, frozen_at = ?3, manifest_hash = ?4 WHERE id = ?1",
+            )?
+            .execute(params![revision_id, phase, at, manifest])?,
+        None => db
+            .prepare_cached("UPDATE revisions SET phase = ?2 WHERE id = ?1")?
+            .execute(params![revision_id, phase])?,
     };
     Ok(())
 }
@@ -345,10 +335,10 @@ pub fn put_package(
 
 /// Removes a package from a (draft) revision; false if there was none of that name.
 pub fn delete_package(db: &Connection, revision_id: i64, name: &str) -> anyhow::Result<bool> {
-    Ok(db.execute(
-        "DELETE FROM packages WHERE revision_id = ?1 AND name = ?2",
-        params![revision_id, name],
-    )? == 1)
+    Ok(db
+        .prepare_cached("DELETE FROM packages WHERE revision_id = ?1 AND name = ?2")?
+        .execute(params![revision_id, name])?
+        == 1)
 }
 
 /// Copies every package and signature of one revision into another (rc2 starts from rc1).
@@ -391,18 +381,14 @@ pub fn put_signature(db: &Connection, package_id: i64, s: &Signature) -> anyhow:
 
 /// Marks a release revoked with its reason.
 pub fn revoke(db: &Connection, release_id: i64, reason: &str, now: &str) -> anyhow::Result<()> {
-    db.execute(
-        "UPDATE releases SET revoked_at = ?2, reason = ?3 WHERE id = ?1",
-        params![release_id, now, reason],
-    )?;
+    db.prepare_cached("UPDATE releases SET revoked_at = ?2, reason = ?3 WHERE id = ?1")?
+        .execute(params![release_id, now, reason])?;
     Ok(())
 }
 
 /// The newest revision whose vote passed, if any.
 pub fn passed_revision(db: &Connection, release_id: i64) -> anyhow::Result<Option<Revision>> {
-    Ok(db
-        .query_row(
-            &format!("SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 AND phase = 'passed' ORDER BY number DESC LIMIT 1"),
+    Ok(db.prepare_cached(&format!("SELECT {REVISION_COLS} FROM revisions WHERE release_id = ?1 AND phase = 'passed' ORDER BY number DESC LIMIT 1"))?.query_row(
             [release_id],
             row_to_revision,
         )
@@ -411,9 +397,9 @@ pub fn passed_revision(db: &Connection, release_id: i64) -> anyhow::Result<Optio
 
 /// Whether any package (of any revision) still refers to this object.
 pub fn object_referenced(db: &Connection, sha256: &str) -> anyhow::Result<bool> {
-    Ok(db.query_row(
-        "SELECT count(*) > 0 FROM packages WHERE sha256 = ?1 AND external_url IS NULL",
-        [sha256],
-        |r| r.get(0),
-    )?)
+    Ok(db
+        .prepare_cached(
+            "SELECT count(*) > 0 FROM packages WHERE sha256 = ?1 AND external_url IS NULL",
+        )?
+        .query_row([sha256], |r| r.get(0))?)
 }

@@ -149,6 +149,58 @@ fn every_listed_release_is_what_show_says_of_it() {
     );
 }
 
+/// The human `release list` reads slim rows (one query), not the full views: for every filter
+/// its table must hold the rows the `--json` views give, in the same order.
+#[test]
+fn human_release_list_rows_are_the_json_views() {
+    let env = store_with_releases();
+    let filters: &[&[&str]] = &[
+        &[],
+        &["demo"],
+        &["demo/web"],
+        &["--stage", "candidate"],
+        &["--stage", "revoked"],
+        &["--channel", "beta"],
+        &["--since", "2027-01-07", "--limit", "2"],
+        &["demo", "--limit", "3"],
+    ];
+    for f in filters {
+        let mut args = vec!["release", "list"];
+        args.extend_from_slice(f);
+        let expected: Vec<Vec<String>> = env
+            .json(&args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                let mut row = vec![
+                    v["release"].as_str().unwrap().to_string(),
+                    v["revision"].as_str().unwrap().to_string(),
+                    v["stage"].as_str().unwrap().to_string(),
+                ];
+                row.extend(v["phase"].as_str().map(str::to_string));
+                row.push(v["packages"].as_array().unwrap().len().to_string());
+                row
+            })
+            .collect();
+        let human = String::from_utf8(env.ok(&args).get_output().stdout.clone()).unwrap();
+        let rows: Vec<Vec<String>> = human
+            .lines()
+            .filter(|l| l.contains('@'))
+            .map(|l| {
+                l.split(|c: char| "│┆".contains(c) || c.is_whitespace())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows, expected, "release list {f:?}:\n{human}");
+        if expected.is_empty() {
+            assert_eq!(human, "No releases.\n");
+        }
+    }
+}
+
 #[test]
 fn release_list_pages_with_limit_and_since() {
     let env = store_with_releases();

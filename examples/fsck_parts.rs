@@ -1,0 +1,41 @@
+//! Times the parts of `fsck` that read the index, on a store: `cargo run --release --example
+//! fsck_parts DIR` (DIR holds `.relmgr`). `scripts/scale.sh` prints it beside the fsck row, so
+//! the replay of the log can be judged alone (the goal: 10,000 events in under a second).
+
+use std::time::Instant;
+
+use relmgr::ops::replay;
+use relmgr::store::{check, events};
+use rusqlite::{Connection, OpenFlags};
+
+fn main() -> anyhow::Result<()> {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
+    let db = Connection::open_with_flags(
+        std::path::Path::new(&dir).join(".relmgr/index.db"),
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )?;
+    let n = events::count(&db)?;
+    let time = |what: &str, t: Instant| println!("{what}: {:.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let problems = check::sqlite_problems(&db)?;
+    time("sqlite integrity_check + foreign_key_check", t);
+    let t = Instant::now();
+    let breaks = events::verify_chain(&db)?;
+    time(&format!("event chain ({n} events)"), t);
+    let t = Instant::now();
+    let scratch = replay::replay(&db)?.map_err(anyhow::Error::msg)?;
+    time(&format!("replay of {n} events into a scratch index"), t);
+    let t = Instant::now();
+    let diffs = replay::compare(&db, &scratch)?;
+    time("compare live and replayed index", t);
+    let t = Instant::now();
+    let packages = check::managed_packages(&db)?;
+    time(&format!("managed packages ({})", packages.len()), t);
+    println!(
+        "findings: {} sqlite, {} chain, {} replay",
+        problems.len(),
+        breaks.len(),
+        diffs.len()
+    );
+    Ok(())
+}
