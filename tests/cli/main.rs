@@ -17,6 +17,7 @@ mod keys;
 mod lifecycle;
 mod log;
 mod mail;
+mod migrate;
 mod page;
 mod permissions;
 mod projects;
