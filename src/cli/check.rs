@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::checks::Outcome;
 use crate::error::{Error, Kind};
 use crate::model::{ReleaseRef, RevisionNo, Target};
-use crate::ops::check::{self, Report};
+use crate::ops::check::{self, CheckReport};
 use crate::ops::check_dir;
 use crate::output::table;
 
@@ -79,7 +79,7 @@ fn word(o: Outcome) -> &'static str {
 }
 
 /// The check × package table, with pass rows folded away when there are many (and said so).
-pub fn render(r: &Report) -> String {
+pub fn render(r: &CheckReport) -> String {
     let shown: Vec<_> = r
         .findings
         .iter()
@@ -114,7 +114,7 @@ pub fn render(r: &Report) -> String {
 }
 
 /// Prints a report; exit 3 when something fails (or warns, with --strict).
-fn finish(ctx: &Ctx, rep: &Report, strict: bool) -> ExitCode {
+fn finish(ctx: &Ctx, rep: &CheckReport, strict: bool) -> ExitCode {
     ctx.out.data(&rep.findings, || render(rep));
     if rep.fail > 0 || (strict && rep.warn > 0) {
         return ExitCode::from(Kind::Verification.exit_code());

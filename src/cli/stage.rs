@@ -10,7 +10,7 @@ use crate::model::{External, Labels};
 use crate::model::{PackageName, ReleaseRef, RevisionNo};
 use crate::ops::Session;
 use crate::ops::keys::{self, Signer};
-use crate::ops::verify::{self, Report};
+use crate::ops::verify::{self, Verification};
 use crate::ops::{ingest, stage};
 use crate::output::table;
 
@@ -241,7 +241,7 @@ fn signatures_cell(sigs: &[verify::SignatureLine]) -> String {
     sigs.iter().map(line).collect::<Vec<_>>().join(", ")
 }
 
-fn render(r: &Report) -> String {
+fn render(r: &Verification) -> String {
     let mut out = table(
         &["package", "checksum", "signature", "signatures", "problems"],
         r.packages.iter().map(|p| {

@@ -19,7 +19,7 @@ use super::parallel;
 use super::{Session, check_git, project, release, verify};
 
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct CheckReport {
     pub release: String,
     pub revision: String,
     pub pass: usize,
@@ -298,12 +298,12 @@ pub fn run_checks(
     Ok(checks::apply_ignores(findings, &ignores))
 }
 
-fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> Report {
+fn report(r: &str, rev: &Revision, findings: Vec<Finding>) -> CheckReport {
     report_of(r, &rev.label(), findings)
 }
 
 /// The report of `findings` on `release` (a release, or a directory) and `revision`.
-pub fn report_of(release: &str, revision: &str, findings: Vec<Finding>) -> Report {
+pub fn report_of(release: &str, revision: &str, findings: Vec<Finding>) -> CheckReport {
     let sum = checks::summary(&findings);
     let mut failing: Vec<String> = findings
         .iter()
@@ -312,7 +312,7 @@ pub fn report_of(release: &str, revision: &str, findings: Vec<Finding>) -> Repor
         .collect();
     failing.sort();
     failing.dedup();
-    Report {
+    CheckReport {
         release: release.to_string(),
         revision: revision.to_string(),
         pass: sum.pass,
@@ -330,7 +330,7 @@ pub fn check(
     r: &ReleaseRef,
     which: Option<RevisionNo>,
     git_ref: Option<&str>,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<CheckReport> {
     let db = s.store.db();
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
@@ -352,7 +352,7 @@ pub fn gate(
     rel: &Release,
     rev: &Revision,
     acknowledged: &[String],
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<CheckReport> {
     for a in acknowledged {
         if !checks::CHECKS.contains(&a.as_str()) {
             return Err(Error::usage(format!(

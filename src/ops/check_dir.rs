@@ -9,7 +9,7 @@ use crate::checks::{self, Context, Finding, Outcome, PackageInput};
 use crate::distdir;
 use crate::error::Error;
 
-use super::check::{Report, report_of};
+use super::check::{CheckReport, report_of};
 use super::check_git;
 use super::parallel;
 use super::verify::{self, PackageCheck};
@@ -59,7 +59,11 @@ fn checksum_finding(c: &PackageCheck) -> Finding {
 
 /// Runs the checks on `dir`. Keys: `keys`, else `DIR/KEYS`. With `git_ref`, source archives
 /// are compared with that tree of the git repository around the current directory.
-pub fn check_dir(dir: &Path, keys: Option<&Path>, git_ref: Option<&str>) -> anyhow::Result<Report> {
+pub fn check_dir(
+    dir: &Path,
+    keys: Option<&Path>,
+    git_ref: Option<&str>,
+) -> anyhow::Result<CheckReport> {
     let scan = distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
     if scan.packages.is_empty() {
         return Err(Error::usage(format!("{} holds no packages", dir.display())).into());

@@ -29,7 +29,7 @@ pub struct Finding {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct FsckReport {
     pub ok: bool,
     pub objects: usize,
     pub packages: usize,
@@ -115,7 +115,7 @@ pub fn fsck(
     s: &Session,
     repair: bool,
     progress: &(dyn Fn(Progress) + Sync),
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<FsckReport> {
     let db = s.store.db();
     let dir = &s.store.dir;
     // Objects: each file's SHA-256 must be its name.
@@ -361,7 +361,7 @@ pub fn fsck(
     }
 
     let ok = findings.iter().all(|f| f.repaired);
-    Ok(Report {
+    Ok(FsckReport {
         ok,
         objects: files.len(),
         packages: packages.len(),

@@ -9,7 +9,7 @@ use crate::model::UserId;
 use crate::store::{Actor, ActorKind, EventDraft, Store, projects, users};
 
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct Initialized {
     pub store: String,
     pub user: String,
     pub schema_version: u32,
@@ -22,7 +22,7 @@ pub fn init(
     user: &UserId,
     name: Option<String>,
     email: Option<String>,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<Initialized> {
     let mut store = Store::create(dir, user.as_str())?;
     let now = super::now_text()?;
     let actor = Actor {
@@ -54,7 +54,7 @@ pub fn init(
         }
         Ok(((), ev))
     })?;
-    Ok(Report {
+    Ok(Initialized {
         store: store.dir.display().to_string(),
         user: user.to_string(),
         schema_version: crate::store::schema::CURRENT,

@@ -33,7 +33,7 @@ enum Source {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct Publication {
     pub dir: String,
     pub version: u64,
     pub expires: String,
@@ -125,7 +125,7 @@ pub fn publish(
     signer: &Signer,
     expires_days: u32,
     urls: &crate::page::Urls,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<Publication> {
     if let Some(t) = target {
         project::load(s.store.db(), t)?;
     }
@@ -350,7 +350,7 @@ pub fn publish(
         Ok(((), EventDraft::new("publish", target.map(|t| t.to_string()).unwrap_or_else(|| "store".into()),
             json!({"dir": dir_text, "version": version, "expires": expires, "written": written, "removed": removed, "fingerprint": signer.record.fingerprint}))))
     })?;
-    Ok(Report {
+    Ok(Publication {
         dir: dir_text,
         version,
         expires,

@@ -69,7 +69,7 @@ fn check_scope(s: &Session, scope: &Scope, role: Role) -> anyhow::Result<Option<
 
 /// What grant and revoke did.
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct RoleChange {
     pub target: String,
     pub user: String,
     pub role: String,
@@ -79,7 +79,12 @@ pub struct Report {
     pub erased: Vec<String>,
 }
 
-pub fn grant(s: &mut Session, scope: &Scope, who: &UserId, role: Role) -> anyhow::Result<Report> {
+pub fn grant(
+    s: &mut Session,
+    scope: &Scope,
+    who: &UserId,
+    role: Role,
+) -> anyhow::Result<RoleChange> {
     let project = check_scope(s, scope, role)?;
     user::load(s.store.db(), who.as_str())?;
     let now = now_text()?;
@@ -102,7 +107,7 @@ pub fn grant(s: &mut Session, scope: &Scope, who: &UserId, role: Role) -> anyhow
             ),
         ))
     })?;
-    Ok(Report {
+    Ok(RoleChange {
         target,
         user: who.to_string(),
         role: role.to_string(),
@@ -111,7 +116,12 @@ pub fn grant(s: &mut Session, scope: &Scope, who: &UserId, role: Role) -> anyhow
     })
 }
 
-pub fn revoke(s: &mut Session, scope: &Scope, who: &UserId, role: Role) -> anyhow::Result<Report> {
+pub fn revoke(
+    s: &mut Session,
+    scope: &Scope,
+    who: &UserId,
+    role: Role,
+) -> anyhow::Result<RoleChange> {
     let project = check_scope(s, scope, role)?;
     user::load(s.store.db(), who.as_str())?;
     if role == Role::Admin && who.as_str() == s.actor.id {
@@ -136,7 +146,7 @@ pub fn revoke(s: &mut Session, scope: &Scope, who: &UserId, role: Role) -> anyho
             ),
         ))
     })?;
-    Ok(Report {
+    Ok(RoleChange {
         target,
         user: who.to_string(),
         role: role.to_string(),

@@ -85,7 +85,7 @@ impl PackageCheck {
 
 /// What `verify` prints.
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Verification {
     pub ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub release: Option<String>,
@@ -275,7 +275,7 @@ pub fn verify_release(
     s: &Session,
     r: &ReleaseRef,
     which: Option<RevisionNo>,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<Verification> {
     let db = s.store.db();
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
@@ -320,7 +320,7 @@ pub fn verify_release(
         ))
     })?;
     let ok = !checks.is_empty() && checks.iter().all(PackageCheck::ok);
-    Ok(Report {
+    Ok(Verification {
         ok,
         release: Some(r.to_string()),
         revision: Some(rev.label()),
@@ -343,7 +343,7 @@ pub fn verify_dir(
     dir: &Path,
     keys_file: Option<&Path>,
     store_keys: Option<Keyring>,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<Verification> {
     let mut scan =
         distdir::scan(dir).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     let tree = published::is_tree(dir);
@@ -415,7 +415,7 @@ pub fn verify_dir(
         && scan.orphans.is_empty()
         && scan.stray.is_empty()
         && scan.other.is_empty();
-    Ok(Report {
+    Ok(Verification {
         ok,
         release: None,
         revision: None,

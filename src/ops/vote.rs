@@ -24,8 +24,11 @@ use crate::votes::{
 use super::keys::{Signer, pgp_error};
 use super::{Session, access, policy, release};
 
-fn parse_time(s: &str) -> Timestamp {
-    clock::parse_time(s).unwrap_or(Timestamp::UNIX_EPOCH)
+/// A time read from the index. A value that is not one is a corrupt store (exit 1), never a
+/// plausible default.
+fn stored_time(s: &str) -> anyhow::Result<Timestamp> {
+    clock::parse_time(s)
+        .map_err(|_| anyhow::anyhow!("corrupt store: {s:?} in the index is not a time"))
 }
 
 /// The SHA-256 of the revision's package manifest: what voters vote on.
@@ -229,28 +232,33 @@ pub(super) fn round_of(
     Ok((rel, rev, round))
 }
 
-fn closure_of(round: &Round) -> Closure {
-    match round.closure.as_deref() {
+fn closure_of(round: &Round) -> anyhow::Result<Closure> {
+    Ok(match round.closure.as_deref() {
+        None => Closure::Open,
         Some("confirmed") => Closure::Confirmed,
         Some("abandoned") => Closure::Abandoned,
         Some("closed") => Closure::Closed,
-        _ => Closure::None,
-    }
+        Some(other) => anyhow::bail!("corrupt store: unknown vote closure {other:?}"),
+    })
 }
 
-fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
+fn ballots(rows: &[BallotRow]) -> anyhow::Result<Vec<Ballot>> {
     rows.iter()
-        .map(|b| Ballot {
-            voter: b.voter.clone(),
-            value: num_value(b.value),
-            binding: b.binding,
-            cast_at: parse_time(&b.cast_at),
+        .map(|b| {
+            Ok(Ballot {
+                voter: b.voter.clone(),
+                value: num_value(b.value),
+                binding: b.binding,
+                cast_at: stored_time(&b.cast_at)?,
+            })
         })
         .collect()
 }
 
-pub(super) fn round_policy(round: &Round) -> Policy {
-    serde_json::from_value(round.policy.clone()).unwrap_or_default()
+/// The policy a vote round was opened under, as recorded with it.
+pub(super) fn round_policy(round: &Round) -> anyhow::Result<Policy> {
+    serde_json::from_value(round.policy.clone())
+        .map_err(|e| anyhow::anyhow!("corrupt store: the vote's recorded policy: {e}"))
 }
 
 /// What `vote status` prints (SPEC §5 fields: outcome, binding, non_binding, closes_at).
@@ -287,42 +295,41 @@ pub struct VoterView {
     pub comment: Option<String>,
 }
 
-fn evaluate(round: &Round, rows: &[BallotRow], now: Timestamp) -> Evaluation {
-    rule::evaluate(
-        &round_policy(round),
-        &ballots(rows),
-        parse_time(&round.opened_at),
-        parse_time(&round.closes_at),
+fn evaluate(round: &Round, rows: &[BallotRow], now: Timestamp) -> anyhow::Result<Evaluation> {
+    Ok(rule::evaluate(
+        &round_policy(round)?,
+        &ballots(rows)?,
+        stored_time(&round.opened_at)?,
+        stored_time(&round.closes_at)?,
         now,
-        &closure_of(round),
-    )
+        &closure_of(round)?,
+    ))
 }
 
 pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::Result<Status> {
     let (_, rev, round) = round_of(s, r, which)?;
     let rows = votes::ballots(s.store.db(), rev.id)?;
-    let eval = evaluate(&round, &rows, clock::now()?);
-    let voters = eval
-        .tallies
-        .voters
-        .iter()
-        .map(|b| {
-            // The counting ballot is the voter's last one recorded at that time.
-            let row = rows
-                .iter()
-                .rev()
-                .find(|r| r.voter == b.voter && parse_time(&r.cast_at) == b.cast_at);
-            VoterView {
-                voter: b.voter.clone(),
-                vote: b.value.to_string(),
-                binding: b.binding,
-                cast_at: clock::fmt(b.cast_at),
-                source: row.map(|r| r.source.clone()).unwrap_or_default(),
-                signed: row.is_some_and(|r| r.signature.is_some()),
-                comment: row.and_then(|r| r.comment.clone()),
-            }
-        })
-        .collect();
+    let eval = evaluate(&round, &rows, clock::now()?)?;
+    let voters =
+        eval.tallies
+            .voters
+            .iter()
+            .map(|b| {
+                // The counting ballot is the voter's last one recorded at that time.
+                let row = rows.iter().rev().find(|r| {
+                    r.voter == b.voter && stored_time(&r.cast_at).ok() == Some(b.cast_at)
+                });
+                VoterView {
+                    voter: b.voter.clone(),
+                    vote: b.value.to_string(),
+                    binding: b.binding,
+                    cast_at: clock::fmt(b.cast_at),
+                    source: row.map(|r| r.source.clone()).unwrap_or_default(),
+                    signed: row.is_some_and(|r| r.signature.is_some()),
+                    comment: row.and_then(|r| r.comment.clone()),
+                }
+            })
+            .collect();
     Ok(Status {
         release: r.to_string(),
         revision: rev.label(),
@@ -334,7 +341,7 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
         can_close: eval.can_close,
         projected: eval.projected.to_string(),
         reason: eval.reason.clone(),
-        policy: round_policy(&round),
+        policy: round_policy(&round)?,
         manifest_hash: round.manifest_hash.clone(),
         voters,
         ballots: rows,
@@ -511,13 +518,13 @@ pub fn close(
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let now_ts = clock::now()?;
     let outcome = rule::close(
-        &round_policy(&round),
-        &ballots(&rows),
-        parse_time(&round.opened_at),
-        parse_time(&round.closes_at),
+        &round_policy(&round)?,
+        &ballots(&rows)?,
+        stored_time(&round.opened_at)?,
+        stored_time(&round.closes_at)?,
         now_ts,
         request,
-        &closure_of(&round),
+        &closure_of(&round)?,
     )
     .map_err(|e| match e {
         CloseRefusal::ManualNeedsDecision => Error::usage(e.to_string()),
@@ -563,7 +570,7 @@ pub fn close(
         &votes::round(s.store.db(), rev.id)?.expect("exists"),
         &rows,
         now_ts,
-    );
+    )?;
     Ok(CloseReport {
         release: r.to_string(),
         revision: rev.label(),

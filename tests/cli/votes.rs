@@ -582,3 +582,35 @@ fn policies_are_versioned_and_inherited() {
         "the log replays to the index"
     );
 }
+
+/// A value in the index that the code does not know is a corrupt store (exit 1), never a
+/// plausible default: a vote's times, its closure and its recorded policy.
+#[test]
+fn an_unknown_value_in_the_index_is_a_corrupt_store() {
+    for sql in [
+        "UPDATE vote_rounds SET opened_at = 'yesterday'",
+        "UPDATE vote_rounds SET closure = 'maybe'",
+        "UPDATE vote_rounds SET policy = '{\"min_hours\": \"soon\"}'",
+        "UPDATE ballots SET cast_at = 'now-ish'",
+    ] {
+        let env = TestEnv::with_rm_key();
+        env.write("d/demo-1.0.0-src.tar.gz", &crate::common::clean_source());
+        env.ok(&[
+            "--as",
+            "rm",
+            "stage",
+            "demo@1.0.0",
+            "d",
+            "--sign",
+            "rm.sec.asc",
+        ]);
+        env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
+        env.ok(&["--as", "pmc1", "vote", "cast", "demo@1.0.0", "+1"]);
+        // As a damaged file or another program could leave it, past the schema's CHECKs.
+        env.db()
+            .execute_batch(&format!("PRAGMA ignore_check_constraints = ON; {sql}"))
+            .unwrap();
+        let err = env.fails(1, &["vote", "status", "demo@1.0.0"]);
+        assert!(err.contains("corrupt store"), "{sql}: {err}");
+    }
+}

@@ -224,9 +224,9 @@ pub fn tally(ballots: &[Ballot]) -> Tallies {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Closure {
-    /// Not closed yet.
+    /// Not closed yet: the vote is open.
     #[default]
-    None,
+    Open,
     /// The RM confirmed a vote (paused on a veto, or manual): it passed.
     Confirmed,
     /// The RM abandoned the vote.
@@ -389,7 +389,7 @@ fn rule_outcome(policy: &Policy, t: &Tallies) -> Outcome {
 /// The outcome under a stored closure (`None` gives `Open`).
 fn stored_outcome(policy: &Policy, t: &Tallies, closure: &Closure) -> Outcome {
     match closure {
-        Closure::None => Outcome::Open,
+        Closure::Open => Outcome::Open,
         Closure::Confirmed => Outcome::Passed,
         Closure::Abandoned => Outcome::Abandoned,
         Closure::Closed if policy.manual => Outcome::AwaitingConfirmation,
@@ -411,7 +411,7 @@ fn counts(t: &Tallies) -> String {
 
 /// Decides what `vote status` shows.
 ///
-/// Until the RM closes the vote (`closure` is [`Closure::None`]) the outcome
+/// Until the RM closes the vote (`closure` is [`Closure::Open`]) the outcome
 /// is `open`; [`Evaluation::projected`] and the reason tell what closing
 /// would give ("3 binding +1 needed, 2 so far"). After a close, the stored
 /// closure decides. `opened_at` is accepted for symmetry with [`close`];

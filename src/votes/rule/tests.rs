@@ -66,7 +66,7 @@ fn case(
         hours: None,
         ballots,
         now_h,
-        already: Closure::None,
+        already: Closure::Open,
         request,
         want,
     }
@@ -500,7 +500,7 @@ fn close_table() {
         // evaluate agrees with close.
         let ev = evaluate(&c.policy, &c.ballots, t0(), closes, at(c.now_h), &c.already);
         assert!(!ev.reason.is_empty(), "case {:?}", c.name);
-        if c.already == Closure::None && !c.policy.manual && c.request == CloseRequest::AsIs {
+        if c.already == Closure::Open && !c.policy.manual && c.request == CloseRequest::AsIs {
             assert_eq!(ev.outcome, Outcome::Open, "case {:?}", c.name);
             assert_eq!(ev.can_close, got.is_ok(), "case {:?}", c.name);
             if let Ok(o) = got {
@@ -522,7 +522,7 @@ fn evaluate_open_reasons() {
     let p = Policy::default();
     let closes = closes_at(t0(), &p, None).unwrap();
     let two = many("p", 2, "+1", true);
-    let ev = evaluate(&p, &two, t0(), closes, at(1), &Closure::None);
+    let ev = evaluate(&p, &two, t0(), closes, at(1), &Closure::Open);
     assert_eq!(ev.outcome, Outcome::Open);
     assert_eq!(ev.projected, Outcome::Failed);
     assert!(!ev.can_close);
@@ -538,13 +538,13 @@ fn evaluate_open_reasons() {
         t0(),
         closes,
         at(72),
-        &Closure::None,
+        &Closure::Open,
     );
     assert!(ev.can_close);
     assert!(ev.reason.starts_with("Would pass"), "{}", ev.reason);
 
     let m = pol(72, true, false);
-    let ev = evaluate(&m, &two, t0(), closes, at(80), &Closure::None);
+    let ev = evaluate(&m, &two, t0(), closes, at(80), &Closure::Open);
     assert_eq!(
         (ev.outcome, ev.projected, ev.can_close),
         (Outcome::Open, Outcome::Open, true)
