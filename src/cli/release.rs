@@ -16,8 +16,8 @@ pub enum ReleaseCmd {
         #[arg(value_parser = parse::<Target>)]
         target: Option<Target>,
         /// Only releases in this stage
-        #[arg(long, value_parser = ["candidate", "current", "revoked"])]
-        stage: Option<String>,
+        #[arg(long, value_parser = stage_parser())]
+        stage: Option<crate::model::Stage>,
         /// Only releases with a package in this channel
         #[arg(long)]
         channel: Option<String>,
@@ -40,6 +40,17 @@ pub enum ReleaseCmd {
 
 pub use crate::page::human_size as size;
 
+/// `--stage`: one of the stages, listed in `--help` and completions.
+fn stage_parser() -> impl clap::builder::TypedValueParser<Value = crate::model::Stage> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(crate::model::Stage::ALL.map(|s| s.as_str())).map(
+        |s| {
+            s.parse::<crate::model::Stage>()
+                .expect("one of the possible values")
+        },
+    )
+}
+
 pub fn render(v: &ReleaseView) -> String {
     let mut out = fields(&[
         ("release", Some(v.release.clone())),
@@ -51,7 +62,7 @@ pub fn render(v: &ReleaseView) -> String {
             "stage",
             Some(match &v.phase {
                 Some(p) => format!("{} / {p}", v.stage),
-                None => v.stage.clone(),
+                None => v.stage.to_string(),
             }),
         ),
         ("vote", v.vote.clone()),
@@ -110,8 +121,8 @@ fn list_table(rows: &[ReleaseSummary]) -> String {
             vec![
                 format!("{}@{}", r.target, r.version),
                 format!("rc{}", r.revision),
-                r.stage.clone(),
-                r.phase.clone().unwrap_or_default(),
+                r.stage.to_string(),
+                r.phase.map(|p| p.to_string()).unwrap_or_default(),
                 r.packages.to_string(),
             ]
         }),
@@ -130,7 +141,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCmd) -> anyhow::Result<ExitCode> {
         } => {
             let filter = release::ListFilter {
                 target: target.as_ref(),
-                stage: stage.as_deref(),
+                stage,
                 channel: channel.as_deref(),
                 since: since.as_deref(),
                 limit,

@@ -3,8 +3,10 @@
 
 mod ids;
 mod package;
+mod state;
 mod version;
 
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
 pub use package::{External, Labels, media_type};
+pub use state::{Phase, Stage};
 pub use version::Version;

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::Connection;
 
+use crate::model::Stage;
 use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
 use crate::store::projects;
 use crate::store::releases::{self, Package, Release};
@@ -27,7 +28,7 @@ fn day(t: &str) -> String {
 fn release_day(db: &Connection, rel: &Release) -> anyhow::Result<Option<String>> {
     Ok(releases::stage_history(db, rel.id)?
         .into_iter()
-        .find(|c| c.stage == "current")
+        .find(|c| c.stage == Stage::Current)
         .map(|c| day(&c.at)))
 }
 
@@ -69,7 +70,7 @@ fn section(
                 date: release_day(db, rel)?,
                 files,
             });
-        } else if rel.stage == "revoked" {
+        } else if rel.stage == Stage::Revoked {
             revoked.push(RevokedRelease {
                 version: rel.version.to_string(),
                 date: rel.revoked_at.as_deref().map(day),

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
+use crate::model::{Phase, Stage};
 use crate::model::{ReleaseRef, Version};
 use crate::store::releases::{self, Release};
 use crate::store::{EventDraft, cves, projects};
@@ -22,10 +23,10 @@ pub(crate) fn refresh_version(
     project: &str,
     target: &str,
 ) -> anyhow::Result<Option<String>> {
-    let current = releases::list(db, Some(target), false, Some("current"))?;
+    let current = releases::list(db, Some(target), false, Some(Stage::Current))?;
     let newest = current
         .iter()
-        .filter(|r| r.phase.as_deref() != Some("archived"))
+        .filter(|r| r.phase != Some(Phase::Archived))
         .map(|r| &r.version)
         .max()
         .map(Version::to_string);
@@ -62,7 +63,7 @@ pub fn promote(
         _ => {}
     }
     let rev = release::revision(db, &rel, None)?;
-    if rev.phase != "passed" {
+    if rev.phase != Phase::Passed {
         return Err(Error::wrong_state(format!(
             "{r} {} has no passed vote (it is {})",
             rev.label(),
@@ -89,9 +90,9 @@ pub fn promote(
         .into());
     }
     let earlier: Vec<Release> = if archive_prior {
-        releases::list(db, Some(&rel.target), false, Some("current"))?
+        releases::list(db, Some(&rel.target), false, Some(Stage::Current))?
             .into_iter()
-            .filter(|o| o.phase.as_deref() != Some("archived") && o.version < rel.version)
+            .filter(|o| o.phase != Some(Phase::Archived) && o.version < rel.version)
             .collect()
     } else {
         vec![]
@@ -99,9 +100,9 @@ pub fn promote(
     let now = clock::fmt(clock::now()?);
     let actor = s.actor.id.clone();
     let version = s.store.write(&s.actor, |db| {
-        releases::set_stage(db, rel.id, "current", Some("distributing"), &actor, &now, Some(&format!("{} promoted", rev.label())))?;
+        releases::set_stage(db, rel.id, Stage::Current, Some(Phase::Distributing), &actor, &now, Some(&format!("{} promoted", rev.label())))?;
         for o in &earlier {
-            releases::set_stage(db, o.id, "current", Some("archived"), &actor, &now, Some(&format!("archived by {}", rel.version)))?;
+            releases::set_stage(db, o.id, Stage::Current, Some(Phase::Archived), &actor, &now, Some(&format!("archived by {}", rel.version)))?;
         }
         let version = refresh_version(db, &rel.project, &rel.target)?;
         let payload = json!({"revision": rev.label(), "archived": earlier.iter().map(|o| o.version.clone()).collect::<Vec<_>>(), "version": version});
@@ -163,11 +164,11 @@ pub fn announce(
 ) -> anyhow::Result<Announcement> {
     let db = s.store.db();
     let rel = release::load_managed(s, r)?;
-    if rel.stage != "current" || rel.phase.as_deref() == Some("archived") {
+    if rel.stage != Stage::Current || rel.phase == Some(Phase::Archived) {
         return Err(Error::wrong_state(format!(
             "{r} is {} / {}: only current releases are announced",
             rel.stage,
-            rel.phase.as_deref().unwrap_or("-")
+            rel.phase.map_or("-", Phase::as_str)
         ))
         .hint(format!("promote it first: `relmgr promote {r}`"))
         .into());
@@ -251,8 +252,8 @@ pub fn announce(
         releases::set_stage(
             db,
             rel.id,
-            "current",
-            Some("announced"),
+            Stage::Current,
+            Some(Phase::Announced),
             &actor,
             &now,
             Some("announced"),
@@ -291,7 +292,7 @@ pub fn revoke(
 ) -> anyhow::Result<RevokeReport> {
     let db = s.store.db();
     let rel = release::load_managed(s, r)?;
-    if rel.stage == "revoked" {
+    if rel.stage == Stage::Revoked {
         return Err(Error::wrong_state(format!("{r} is revoked already")).into());
     }
     let reason = reason.trim();
@@ -313,7 +314,7 @@ pub fn revoke(
     let now = clock::fmt(clock::now()?);
     let actor = s.actor.id.clone();
     let version = s.store.write(&s.actor, |db| {
-        releases::set_stage(db, rel.id, "revoked", None, &actor, &now, Some(reason))?;
+        releases::set_stage(db, rel.id, Stage::Revoked, None, &actor, &now, Some(reason))?;
         releases::revoke(db, rel.id, reason, &now)?;
         for id in &ids {
             cves::link(db, id, &rel.target, Some(rel.id), &now)?;
@@ -330,7 +331,7 @@ pub fn revoke(
     })?;
     Ok(RevokeReport {
         release: r.to_string(),
-        previous_stage: rel.stage,
+        previous_stage: rel.stage.to_string(),
         reason: reason.to_string(),
         cves: ids,
         version,

@@ -18,6 +18,7 @@ use crate::checksums;
 use crate::clock;
 use crate::error::Error;
 use crate::model::Target;
+use crate::model::{Phase, Stage};
 use crate::perm::Action;
 use crate::pgp;
 use crate::store::releases::{self, Package, Release};
@@ -97,12 +98,12 @@ fn covered(s: &Session, target: Option<&Target>) -> anyhow::Result<Vec<Release>>
     let db = s.store.db();
     let t = target.map(|t| t.to_string());
     let include_products = target.is_some_and(|t| t.product.is_none());
-    let mut out = releases::list(db, t.as_deref(), include_products, Some("current"))?;
+    let mut out = releases::list(db, t.as_deref(), include_products, Some(Stage::Current))?;
     out.extend(releases::list(
         db,
         t.as_deref(),
         include_products,
-        Some("revoked"),
+        Some(Stage::Revoked),
     )?);
     out.sort_by(|a, b| (&a.target, &a.version).cmp(&(&b.target, &b.version)));
     Ok(out)
@@ -168,7 +169,7 @@ pub fn publish(
             Some(rev) => releases::packages(db, rev.id)?,
             None => vec![],
         };
-        let in_tree = rel.stage == "current" && rel.phase.as_deref() != Some("archived");
+        let in_tree = rel.stage == Stage::Current && rel.phase != Some(Phase::Archived);
         let base = release_path(rel);
         let mut pkg_entries = Vec::new();
         for p in &packages {

@@ -4,6 +4,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::model::{Phase, Stage};
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::store::release_sets::ReleaseSummary;
 use crate::store::releases::{self, Package, Release, Revision, StageChange};
@@ -89,7 +90,7 @@ impl From<&Package> for PackageView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RevisionSummary {
     pub revision: String,
-    pub phase: String,
+    pub phase: Phase,
     pub created_at: String,
     pub frozen_at: Option<String>,
     pub vote: Option<String>,
@@ -102,9 +103,9 @@ pub struct ReleaseView {
     pub target: String,
     pub version: String,
     pub revision: String,
-    pub stage: String,
-    pub phase: Option<String>,
-    pub revision_phase: String,
+    pub stage: Stage,
+    pub phase: Option<Phase>,
+    pub revision_phase: Phase,
     pub created_at: String,
     pub revoked_at: Option<String>,
     pub reason: Option<String>,
@@ -140,9 +141,9 @@ fn views(db: &Connection, chosen: &[(&Release, &Revision)]) -> anyhow::Result<Ve
             target: rel.target.clone(),
             version: rel.version.to_string(),
             revision: rev.label(),
-            stage: rel.stage.clone(),
-            phase: rel.phase.clone(),
-            revision_phase: rev.phase.clone(),
+            stage: rel.stage,
+            phase: rel.phase,
+            revision_phase: rev.phase,
             created_at: rel.created_at.clone(),
             revoked_at: rel.revoked_at.clone(),
             reason: rel.reason.clone(),
@@ -190,7 +191,7 @@ pub fn show(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow::R
 pub struct ListFilter<'a> {
     /// A project (with its products) or a product; all when None.
     pub target: Option<&'a Target>,
-    pub stage: Option<&'a str>,
+    pub stage: Option<Stage>,
     /// Only releases with a package in this channel (in their newest revision).
     pub channel: Option<&'a str>,
     /// Only releases created at or after this time (RFC 3339 or YYYY-MM-DD).

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use crate::model::ReleaseRef;
+use crate::model::{Phase, Stage};
 use crate::pgp::{self, ParsedCert};
 use crate::store::events::{self, Event, Filter};
 use crate::store::projects::{self, Meta};
@@ -236,8 +237,16 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
         "vote.start" => {
             let (rel, rev) = revision_of(db, e, text(p, "revision").as_deref())?;
             let manifest = text(p, "manifest_hash").unwrap_or_default();
-            releases::set_revision_phase(db, rev.id, "voting", Some((t, &manifest)))?;
-            releases::set_stage(db, rel.id, "candidate", Some("voting"), &e.actor, t, None)?;
+            releases::set_revision_phase(db, rev.id, Phase::Voting, Some((t, &manifest)))?;
+            releases::set_stage(
+                db,
+                rel.id,
+                Stage::Candidate,
+                Some(Phase::Voting),
+                &e.actor,
+                t,
+                None,
+            )?;
             votes::insert_round(
                 db,
                 &Round {
@@ -322,13 +331,13 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
                 &e.actor,
             )?;
             let phase = match outcome.as_str() {
-                "passed" => Some("passed"),
-                "failed" | "abandoned" => Some("failed"),
+                "passed" => Some(Phase::Passed),
+                "failed" | "abandoned" => Some(Phase::Failed),
                 _ => None,
             };
             if let Some(phase) = phase {
                 releases::set_revision_phase(db, rev.id, phase, None)?;
-                releases::set_stage(db, rel.id, "candidate", Some(phase), &e.actor, t, None)?;
+                releases::set_stage(db, rel.id, Stage::Candidate, Some(phase), &e.actor, t, None)?;
             }
         }
         "release.promote" => {
@@ -336,27 +345,43 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
             releases::set_stage(
                 db,
                 rel.id,
-                "current",
-                Some("distributing"),
+                Stage::Current,
+                Some(Phase::Distributing),
                 &e.actor,
                 t,
                 None,
             )?;
             for v in p["archived"].as_array().into_iter().flatten() {
                 if let Some(o) = releases::get(db, &rel.target, v.as_str().unwrap_or(""))? {
-                    releases::set_stage(db, o.id, "current", Some("archived"), &e.actor, t, None)?;
+                    releases::set_stage(
+                        db,
+                        o.id,
+                        Stage::Current,
+                        Some(Phase::Archived),
+                        &e.actor,
+                        t,
+                        None,
+                    )?;
                 }
             }
             super::lifecycle::refresh_version(db, &rel.project, &rel.target)?;
         }
         "release.announce" => {
             let (rel, _) = revision_of(db, e, None)?;
-            releases::set_stage(db, rel.id, "current", Some("announced"), &e.actor, t, None)?;
+            releases::set_stage(
+                db,
+                rel.id,
+                Stage::Current,
+                Some(Phase::Announced),
+                &e.actor,
+                t,
+                None,
+            )?;
         }
         "release.revoke" => {
             let (rel, _) = revision_of(db, e, None)?;
             let reason = text(p, "reason").unwrap_or_default();
-            releases::set_stage(db, rel.id, "revoked", None, &e.actor, t, Some(&reason))?;
+            releases::set_stage(db, rel.id, Stage::Revoked, None, &e.actor, t, Some(&reason))?;
             releases::revoke(db, rel.id, &reason, t)?;
             for c in p["cves"].as_array().into_iter().flatten() {
                 cves::link(db, c.as_str().unwrap_or(""), &rel.target, Some(rel.id), t)?;

@@ -2,6 +2,7 @@
 //! (CycloneDX 1.6, SPDX 2.3) are `crate::sbom`'s.
 
 use crate::clock;
+use crate::model::Stage;
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::sbom;
 use crate::store::releases::{self, Release, Revision};
@@ -110,7 +111,7 @@ pub fn sbom(
     let rev = match which {
         Some(_) => release::revision(db, &rel, which)?,
         None => match releases::passed_revision(db, rel.id)? {
-            Some(r) if rel.stage != "candidate" => r,
+            Some(r) if rel.stage != Stage::Candidate => r,
             _ => release::revision(db, &rel, None)?,
         },
     };

@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::clock;
 use crate::error::Error;
 use crate::model::{External, Labels, PackageName, ReleaseRef, media_type};
+use crate::model::{Phase, Stage};
 use crate::perm::Action;
 use crate::store::releases::{self, NewPackage, Release, Revision, Signature};
 use crate::store::{EventDraft, objects, tree};
@@ -69,8 +70,8 @@ pub(crate) fn draft_revision(
             releases::set_stage(
                 db,
                 id,
-                "candidate",
-                Some("draft"),
+                Stage::Candidate,
+                Some(Phase::Draft),
                 actor,
                 now,
                 Some("created by stage"),
@@ -87,12 +88,12 @@ pub(crate) fn draft_revision(
             if let Some(prev) = &newest {
                 releases::copy_packages(db, prev.id, id, now)?;
             }
-            if rel.phase.as_deref() != Some("draft") {
+            if rel.phase != Some(Phase::Draft) {
                 releases::set_stage(
                     db,
                     rel.id,
-                    "candidate",
-                    Some("draft"),
+                    Stage::Candidate,
+                    Some(Phase::Draft),
                     actor,
                     now,
                     Some(&format!("rc{number} staged")),

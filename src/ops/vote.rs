@@ -10,6 +10,7 @@ use serde_json::{Value as Json, json};
 
 use crate::clock;
 use crate::error::Error;
+use crate::model::{Phase, Stage};
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::perm::{self, Action};
 use crate::pgp;
@@ -83,7 +84,7 @@ pub fn start(
 ) -> anyhow::Result<StartReport> {
     let db = s.store.db();
     let rel = release::load_managed(s, r)?;
-    if rel.stage != "candidate" {
+    if rel.stage != Stage::Candidate {
         return Err(Error::wrong_state(format!(
             "{r} is {}: only candidates are voted on",
             rel.stage
@@ -160,8 +161,8 @@ pub fn start(
     };
     let actor = s.actor.id.clone();
     s.store.write(&s.actor, |db| {
-        releases::set_revision_phase(db, rev.id, "voting", Some((&opened_at, &manifest)))?;
-        releases::set_stage(db, rel.id, "candidate", Some("voting"), &actor, &opened_at, Some(&format!("vote on {} started", rev.label())))?;
+        releases::set_revision_phase(db, rev.id, Phase::Voting, Some((&opened_at, &manifest)))?;
+        releases::set_stage(db, rel.id, Stage::Candidate, Some(Phase::Voting), &actor, &opened_at, Some(&format!("vote on {} started", rev.label())))?;
         votes::insert_round(db, &round)?;
         crate::store::check_rules::store_results(db, rev.id, &serde_json::to_value(&checks.findings)?, &opened_at)?;
         if let Some(v) = own_vote {
@@ -537,20 +538,20 @@ pub fn close(
     };
     let outcome_text = outcome.to_string();
     let phase = match outcome {
-        rule::Outcome::Passed => "passed",
-        rule::Outcome::Failed | rule::Outcome::Abandoned => "failed",
-        _ => "voting",
+        rule::Outcome::Passed => Phase::Passed,
+        rule::Outcome::Failed | rule::Outcome::Abandoned => Phase::Failed,
+        _ => Phase::Voting,
     };
     let now = clock::fmt(now_ts);
     let actor = s.actor.id.clone();
     s.store.write(&s.actor, |db| {
         votes::close_round(db, rev.id, closure, &outcome_text, &now, &actor)?;
-        if phase != "voting" {
+        if phase != Phase::Voting {
             releases::set_revision_phase(db, rev.id, phase, None)?;
             releases::set_stage(
                 db,
                 rel.id,
-                "candidate",
+                Stage::Candidate,
                 Some(phase),
                 &actor,
                 &now,

@@ -15,6 +15,7 @@ pub mod publications;
 pub mod release_sets;
 pub mod releases;
 pub mod schema;
+mod state;
 pub mod tree;
 pub mod users;
 pub mod votes;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::model::Version;
+use crate::model::{Phase, Stage, Version};
 
 use super::releases::{
     PACKAGE_COLS, Package, REVISION_COLS, Revision, Signature, StageChange, row_to_revision,
@@ -139,8 +139,8 @@ pub struct ReleaseSummary {
     pub version: Version,
     /// The newest revision's number (`rcN`).
     pub revision: u32,
-    pub stage: String,
-    pub phase: Option<String>,
+    pub stage: Stage,
+    pub phase: Option<Phase>,
     /// Packages in the newest revision.
     pub packages: u64,
 }
@@ -152,7 +152,7 @@ pub fn summaries(
     db: &Connection,
     target: Option<&str>,
     include_products: bool,
-    stage: Option<&str>,
+    stage: Option<Stage>,
     since: Option<&str>,
     channel: Option<&str>,
 ) -> anyhow::Result<Vec<ReleaseSummary>> {

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::model::Version;
+use crate::model::{Phase, Stage, Version};
 
 /// A release row.
 #[derive(Debug, Clone, Serialize)]
@@ -15,8 +15,8 @@ pub struct Release {
     pub project: String,
     pub target: String,
     pub version: Version,
-    pub stage: String,
-    pub phase: Option<String>,
+    pub stage: Stage,
+    pub phase: Option<Phase>,
     pub created_at: String,
     pub revoked_at: Option<String>,
     pub reason: Option<String>,
@@ -30,7 +30,7 @@ pub struct Revision {
     #[serde(skip)]
     pub release_id: i64,
     pub number: u32,
-    pub phase: String,
+    pub phase: Phase,
     pub created_at: String,
     pub frozen_at: Option<String>,
     pub manifest_hash: Option<String>,
@@ -41,7 +41,7 @@ impl Revision {
         format!("rc{}", self.number)
     }
     pub fn is_draft(&self) -> bool {
-        self.phase == "draft"
+        self.phase == Phase::Draft
     }
 }
 
@@ -145,7 +145,7 @@ pub fn list(
     db: &Connection,
     target: Option<&str>,
     include_products: bool,
-    stage: Option<&str>,
+    stage: Option<Stage>,
 ) -> anyhow::Result<Vec<Release>> {
     list_since(db, target, include_products, stage, None)
 }
@@ -155,7 +155,7 @@ pub fn list_since(
     db: &Connection,
     target: Option<&str>,
     include_products: bool,
-    stage: Option<&str>,
+    stage: Option<Stage>,
     since: Option<&str>,
 ) -> anyhow::Result<Vec<Release>> {
     let mut stmt = db.prepare_cached(&format!(
@@ -191,8 +191,8 @@ pub fn insert(
 pub fn set_stage(
     db: &Connection,
     release_id: i64,
-    stage: &str,
-    phase: Option<&str>,
+    stage: Stage,
+    phase: Option<Phase>,
     actor: &str,
     now: &str,
     note: Option<&str>,
@@ -209,8 +209,8 @@ pub fn set_stage(
 /// One entry of a release's stage history.
 #[derive(Debug, Clone, Serialize)]
 pub struct StageChange {
-    pub stage: String,
-    pub phase: Option<String>,
+    pub stage: Stage,
+    pub phase: Option<Phase>,
     pub at: String,
     pub actor: String,
     pub note: Option<String>,
@@ -289,7 +289,7 @@ pub fn insert_revision(
 pub fn set_revision_phase(
     db: &Connection,
     revision_id: i64,
-    phase: &str,
+    phase: Phase,
     frozen: Option<(&str, &str)>,
 ) -> anyhow::Result<()> {
     match frozen {

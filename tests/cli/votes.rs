@@ -584,14 +584,27 @@ fn policies_are_versioned_and_inherited() {
 }
 
 /// A value in the index that the code does not know is a corrupt store (exit 1), never a
-/// plausible default: a vote's times, its closure and its recorded policy.
+/// plausible default: a vote's times, its closure and its recorded policy, a release's stage
+/// and phase, a revision's phase.
 #[test]
 fn an_unknown_value_in_the_index_is_a_corrupt_store() {
-    for sql in [
-        "UPDATE vote_rounds SET opened_at = 'yesterday'",
-        "UPDATE vote_rounds SET closure = 'maybe'",
-        "UPDATE vote_rounds SET policy = '{\"min_hours\": \"soon\"}'",
-        "UPDATE ballots SET cast_at = 'now-ish'",
+    let vote_status: &[&str] = &["vote", "status", "demo@1.0.0"];
+    let release_show: &[&str] = &["release", "show", "demo@1.0.0"];
+    let release_list: &[&str] = &["release", "list"];
+    for (sql, args) in [
+        (
+            "UPDATE vote_rounds SET opened_at = 'yesterday'",
+            vote_status,
+        ),
+        ("UPDATE vote_rounds SET closure = 'maybe'", vote_status),
+        (
+            "UPDATE vote_rounds SET policy = '{\"min_hours\": \"soon\"}'",
+            vote_status,
+        ),
+        ("UPDATE ballots SET cast_at = 'now-ish'", vote_status),
+        ("UPDATE releases SET stage = 'shipped'", release_show),
+        ("UPDATE releases SET phase = 'resting'", release_list),
+        ("UPDATE revisions SET phase = 'frozen'", release_show),
     ] {
         let env = TestEnv::with_rm_key();
         env.write("d/demo-1.0.0-src.tar.gz", &crate::common::clean_source());
@@ -610,7 +623,7 @@ fn an_unknown_value_in_the_index_is_a_corrupt_store() {
         env.db()
             .execute_batch(&format!("PRAGMA ignore_check_constraints = ON; {sql}"))
             .unwrap();
-        let err = env.fails(1, &["vote", "status", "demo@1.0.0"]);
+        let err = env.fails(1, args);
         assert!(err.contains("corrupt store"), "{sql}: {err}");
     }
 }

@@ -1,0 +1,60 @@
+//! `Stage` and `Phase` in SQLite: written as their names, read back strictly. A name the code
+//! does not know is a corrupt store (an error, exit 1), never a plausible default.
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+use crate::model::{Phase, Stage};
+
+fn corrupt(what: &str, v: ValueRef<'_>) -> FromSqlError {
+    FromSqlError::Other(format!("corrupt store: {v:?} is not a {what}").into())
+}
+
+impl ToSql for Stage {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Stage {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        v.as_str()?.parse().map_err(|_| corrupt("release stage", v))
+    }
+}
+
+impl ToSql for Phase {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Phase {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        v.as_str()?.parse().map_err(|_| corrupt("release phase", v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_are_errors_known_ones_round_trip() {
+        let db = rusqlite::Connection::open_in_memory().unwrap();
+        for s in Stage::ALL {
+            let back: Stage = db.query_row("SELECT ?1", [s], |r| r.get(0)).unwrap();
+            assert_eq!(back, s);
+        }
+        for p in Phase::ALL {
+            let back: Phase = db.query_row("SELECT ?1", [p], |r| r.get(0)).unwrap();
+            assert_eq!(back, p);
+        }
+        let err = db
+            .query_row("SELECT 'shipped'", [], |r| r.get::<_, Stage>(0))
+            .unwrap_err();
+        assert!(err.to_string().contains("corrupt store"), "{err}");
+        assert!(
+            db.query_row("SELECT 'later'", [], |r| r.get::<_, Phase>(0))
+                .is_err()
+        );
+    }
+}
