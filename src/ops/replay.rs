@@ -16,6 +16,7 @@ use crate::store::projects::{self, Meta};
 use crate::store::releases::{self, NewPackage, Signature};
 use crate::store::votes::{self, BallotRow, PolicyRow, Round};
 use crate::store::{check, check_rules, cves, keys, users};
+use crate::votes::{Closure, Outcome};
 
 fn text(v: &Value, k: &str) -> Option<String> {
     v.get(k).and_then(Value::as_str).map(str::to_string)
@@ -321,18 +322,18 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
         }
         "vote.close" => {
             let (rel, rev) = revision_of(db, e, text(p, "revision").as_deref())?;
-            let outcome = text(p, "outcome").unwrap_or_default();
-            votes::close_round(
-                db,
-                rev.id,
-                &text(p, "request").unwrap_or_default(),
-                &outcome,
-                t,
-                &e.actor,
-            )?;
-            let phase = match outcome.as_str() {
-                "passed" => Some(Phase::Passed),
-                "failed" | "abandoned" => Some(Phase::Failed),
+            let request = text(p, "request").unwrap_or_default();
+            let closure = Closure::parse(&request).ok_or_else(|| {
+                anyhow::anyhow!("event {}: unknown vote closure {request:?}", e.seq)
+            })?;
+            let outcome_text = text(p, "outcome").unwrap_or_default();
+            let outcome = Outcome::parse(&outcome_text).ok_or_else(|| {
+                anyhow::anyhow!("event {}: unknown vote outcome {outcome_text:?}", e.seq)
+            })?;
+            votes::close_round(db, rev.id, closure, outcome, t, &e.actor)?;
+            let phase = match outcome {
+                Outcome::Passed => Some(Phase::Passed),
+                Outcome::Failed | Outcome::Abandoned => Some(Phase::Failed),
                 _ => None,
             };
             if let Some(phase) = phase {

@@ -234,13 +234,7 @@ pub(super) fn round_of(
 }
 
 fn closure_of(round: &Round) -> anyhow::Result<Closure> {
-    Ok(match round.closure.as_deref() {
-        None => Closure::Open,
-        Some("confirmed") => Closure::Confirmed,
-        Some("abandoned") => Closure::Abandoned,
-        Some("closed") => Closure::Closed,
-        Some(other) => anyhow::bail!("corrupt store: unknown vote closure {other:?}"),
-    })
+    Ok(round.closure.unwrap_or(Closure::Open))
 }
 
 fn ballots(rows: &[BallotRow]) -> anyhow::Result<Vec<Ballot>> {
@@ -382,7 +376,7 @@ pub(super) fn refuse_closed(round: &Round, r: &ReleaseRef) -> anyhow::Result<()>
     if round.closure.is_some() {
         return Err(Error::wrong_state(format!(
             "the vote on {r} is closed ({})",
-            round.outcome.as_deref().unwrap_or("closed")
+            round.outcome.map_or("closed", rule::Outcome::as_str)
         ))
         .into());
     }
@@ -532,9 +526,9 @@ pub fn close(
         other => Error::wrong_state(other.to_string()),
     })?;
     let closure = match request {
-        CloseRequest::AsIs => "closed",
-        CloseRequest::Confirm => "confirmed",
-        CloseRequest::Abandon => "abandoned",
+        CloseRequest::AsIs => Closure::Closed,
+        CloseRequest::Confirm => Closure::Confirmed,
+        CloseRequest::Abandon => Closure::Abandoned,
     };
     let outcome_text = outcome.to_string();
     let phase = match outcome {
@@ -545,7 +539,7 @@ pub fn close(
     let now = clock::fmt(now_ts);
     let actor = s.actor.id.clone();
     s.store.write(&s.actor, |db| {
-        votes::close_round(db, rev.id, closure, &outcome_text, &now, &actor)?;
+        votes::close_round(db, rev.id, closure, outcome, &now, &actor)?;
         if phase != Phase::Voting {
             releases::set_revision_phase(db, rev.id, phase, None)?;
             releases::set_stage(
@@ -563,7 +557,7 @@ pub fn close(
             EventDraft::new(
                 "vote.close",
                 r.to_string(),
-                json!({"revision": rev.label(), "request": closure, "outcome": outcome_text}),
+                json!({"revision": rev.label(), "request": closure.as_str(), "outcome": outcome_text}),
             ),
         ))
     })?;

@@ -1,9 +1,11 @@
-//! `Stage` and `Phase` in SQLite: written as their names, read back strictly. A name the code
+//! `Stage`, `Phase` and a vote's `Closure` and `Outcome` in SQLite: written as their names,
+//! read back strictly. A name the code
 //! does not know is a corrupt store (an error, exit 1), never a plausible default.
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::model::{Phase, Stage};
+use crate::votes::{Closure, Outcome};
 
 fn corrupt(what: &str, v: ValueRef<'_>) -> FromSqlError {
     FromSqlError::Other(format!("corrupt store: {v:?} is not a {what}").into())
@@ -30,6 +32,30 @@ impl ToSql for Phase {
 impl FromSql for Phase {
     fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
         v.as_str()?.parse().map_err(|_| corrupt("release phase", v))
+    }
+}
+
+impl ToSql for Closure {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Closure {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        Closure::parse(v.as_str()?).ok_or_else(|| corrupt("vote closure", v))
+    }
+}
+
+impl ToSql for Outcome {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Outcome {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        Outcome::parse(v.as_str()?).ok_or_else(|| corrupt("vote outcome", v))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Vote policies (versioned per target), vote rounds and ballots: their rows and their SQL.
 
+use crate::votes::{Closure, Outcome};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -91,14 +92,23 @@ pub struct Round {
     pub closes_at: String,
     pub started_by: String,
     pub acknowledged: Vec<String>,
-    /// What the RM did: `closed`, `confirmed` or `abandoned`.
-    pub closure: Option<String>,
-    pub outcome: Option<String>,
+    /// What the RM did (`closed`, `confirmed` or `abandoned`); None while the vote is open.
+    pub closure: Option<Closure>,
+    pub outcome: Option<Outcome>,
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
 }
 
 const ROUND_COLS: &str = "revision_id, policy_target, policy_version, policy, manifest_hash, opened_at, closes_at, started_by, acknowledged, closure, outcome, closed_at, closed_by";
+
+/// A JSON column that does not parse: a corrupt store, never a default.
+fn json_column(i: usize, e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        i,
+        rusqlite::types::Type::Text,
+        format!("corrupt store: {e}").into(),
+    )
+}
 
 pub fn round(db: &Connection, revision_id: i64) -> anyhow::Result<Option<Round>> {
     Ok(db
@@ -112,12 +122,12 @@ pub fn round(db: &Connection, revision_id: i64) -> anyhow::Result<Option<Round>>
                     revision_id: r.get(0)?,
                     policy_target: r.get(1)?,
                     policy_version: r.get(2)?,
-                    policy: serde_json::from_str(&policy).unwrap_or_default(),
+                    policy: serde_json::from_str(&policy).map_err(|e| json_column(3, e))?,
                     manifest_hash: r.get(4)?,
                     opened_at: r.get(5)?,
                     closes_at: r.get(6)?,
                     started_by: r.get(7)?,
-                    acknowledged: serde_json::from_str(&ack).unwrap_or_default(),
+                    acknowledged: serde_json::from_str(&ack).map_err(|e| json_column(8, e))?,
                     closure: r.get(9)?,
                     outcome: r.get(10)?,
                     closed_at: r.get(11)?,
@@ -151,8 +161,8 @@ pub fn insert_round(db: &Connection, r: &Round) -> anyhow::Result<()> {
 pub fn close_round(
     db: &Connection,
     revision_id: i64,
-    closure: &str,
-    outcome: &str,
+    closure: Closure,
+    outcome: Outcome,
     at: &str,
     by: &str,
 ) -> anyhow::Result<()> {

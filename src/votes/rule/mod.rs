@@ -252,7 +252,45 @@ pub enum Outcome {
     Abandoned,
 }
 
+impl Closure {
+    /// The name stored with a closed vote (`closed`, `confirmed`, `abandoned`; `open` is never
+    /// stored).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Closure::Open => "open",
+            Closure::Confirmed => "confirmed",
+            Closure::Abandoned => "abandoned",
+            Closure::Closed => "closed",
+        }
+    }
+
+    /// The closure of a stored name; None for a name the code does not know.
+    pub fn parse(s: &str) -> Option<Closure> {
+        [
+            Closure::Open,
+            Closure::Confirmed,
+            Closure::Abandoned,
+            Closure::Closed,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+}
+
 impl Outcome {
+    /// The outcome of a stored name; None for a name the code does not know.
+    pub fn parse(s: &str) -> Option<Outcome> {
+        [
+            Outcome::Open,
+            Outcome::Passed,
+            Outcome::Failed,
+            Outcome::AwaitingConfirmation,
+            Outcome::Abandoned,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == s)
+    }
+
     /// The kebab-case name (`open`, `passed`, `failed`,
     /// `awaiting-confirmation`, `abandoned`).
     pub fn as_str(self) -> &'static str {
