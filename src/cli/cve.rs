@@ -37,7 +37,7 @@ pub enum CveCmd {
 
 fn render(c: &Cve) -> String {
     fields(&[
-        ("cve", Some(c.id.clone())),
+        ("cve", Some(c.id.to_string())),
         ("title", Some(c.title.clone())),
         ("date", Some(c.date.clone())),
         ("severity", c.severity.clone()),
@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, cmd: CveCmd) -> anyhow::Result<ExitCode> {
                     &["cve", "date", "severity", "state", "title", "links"],
                     list.iter().map(|c| {
                         vec![
-                            c.id.clone(),
+                            c.id.to_string(),
                             c.date.clone(),
                             c.severity.clone().unwrap_or_default(),
                             c.state.clone().unwrap_or_default(),

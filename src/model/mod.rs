@@ -1,11 +1,13 @@
 //! The domain types. Each is parsed once (`FromStr`) and valid from then on, so the core never
 //! re-checks strings. Parse errors are usage errors (exit 2) naming the culprit.
 
+mod cve;
 mod ids;
 mod package;
 mod state;
 mod version;
 
+pub use cve::CveId;
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
 pub use package::{External, Labels, media_type};
 pub use state::{Phase, Stage};

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::{ReleaseRef, Target};
+use crate::model::{CveId, ReleaseRef, Target};
 use crate::perm::Action;
 use crate::store::{EventDraft, cves, cves::Cve};
 
@@ -13,24 +13,6 @@ use super::{Session, access, project, release};
 
 /// `--state` and `--severity` take CycloneDX's vocabulary, so SBOMs carry them unchanged.
 use crate::sbom::{CVE_STATES as STATES, SEVERITIES};
-
-/// Validates `CVE-\d{4}-\d{4,}`.
-pub fn parse_id(id: &str) -> anyhow::Result<String> {
-    let ok = id.len() >= 13
-        && id.len() <= 32
-        && id.starts_with("CVE-")
-        && id[4..8].chars().all(|c| c.is_ascii_digit())
-        && id.as_bytes()[8] == b'-'
-        && id[9..].len() >= 4
-        && id[9..].chars().all(|c| c.is_ascii_digit());
-    if !ok {
-        return Err(Error::usage(format!(
-            "{id:?} is not a CVE id (CVE-YYYY-NNNN, four or more digits)"
-        ))
-        .into());
-    }
-    Ok(id.to_string())
-}
 
 fn parse_date(d: &str) -> anyhow::Result<String> {
     let date: jiff::civil::Date = d
@@ -60,7 +42,7 @@ pub fn add(
     severity: Option<&str>,
     state: Option<&str>,
 ) -> anyhow::Result<Cve> {
-    let id = parse_id(id)?;
+    let id: CveId = id.parse()?;
     let date = parse_date(date)?;
     let severity = severity
         .map(|v| one_of("--severity", v, SEVERITIES))
@@ -70,7 +52,7 @@ pub fn add(
         return Err(Error::usage("--title is empty or holds control characters").into());
     }
     access::require_anywhere(s.store.db(), &s.actor.id, Action::ManageRelease)?;
-    if cves::get(s.store.db(), &id)?.is_some() {
+    if cves::get(s.store.db(), id.as_str())?.is_some() {
         return Err(Error::wrong_state(format!("{id} exists already")).into());
     }
     let cve = Cve {
@@ -89,14 +71,14 @@ pub fn add(
             EventDraft::new("cve.add", format!("cve:{id}"), json!({"cve": cve})),
         ))
     })?;
-    Ok(cves::get(s.store.db(), &id)?.expect("just added"))
+    Ok(cves::get(s.store.db(), id.as_str())?.expect("just added"))
 }
 
 /// `cve link ID TARGET[@VERSION]`.
 pub fn link(s: &mut Session, id: &str, to: &str) -> anyhow::Result<Cve> {
-    let id = parse_id(id)?;
+    let id: CveId = id.parse()?;
     let db = s.store.db();
-    if cves::get(db, &id)?.is_none() {
+    if cves::get(db, id.as_str())?.is_none() {
         return Err(Error::not_found(format!("no CVE {id}")).into());
     }
     let (target, release_id, label) = if to.contains('@') {
@@ -119,7 +101,7 @@ pub fn link(s: &mut Session, id: &str, to: &str) -> anyhow::Result<Cve> {
     let now = clock::fmt(clock::now()?);
     let tgt = target.to_string();
     s.store.write(&s.actor, |db| {
-        let changed = cves::link(db, &id, &tgt, release_id, &now)?;
+        let changed = cves::link(db, id.as_str(), &tgt, release_id, &now)?;
         Ok((
             (),
             EventDraft::new(
@@ -129,7 +111,7 @@ pub fn link(s: &mut Session, id: &str, to: &str) -> anyhow::Result<Cve> {
             ),
         ))
     })?;
-    Ok(cves::get(s.store.db(), &id)?.expect("exists"))
+    Ok(cves::get(s.store.db(), id.as_str())?.expect("exists"))
 }
 
 pub fn list(s: &Session, target: Option<&Target>) -> anyhow::Result<Vec<Cve>> {
@@ -145,20 +127,7 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn cve_ids() {
-        for ok in ["CVE-2026-1234", "CVE-1999-0001", "CVE-2024-1234567"] {
-            assert!(parse_id(ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "CVE-2026-123",
-            "cve-2026-1234",
-            "CVE-26-1234",
-            "CVE-2026-12a4",
-            "CVE-2026_1234",
-            "",
-        ] {
-            assert!(parse_id(bad).is_err(), "{bad}");
-        }
+    fn dates() {
         assert!(parse_date("2024-02-29").is_ok());
         assert!(parse_date("2023-02-29").is_err());
         assert!(parse_date("2026-1-01").is_err());
@@ -166,15 +135,8 @@ mod tests {
 
     proptest! {
         #[test]
-        fn cve_and_date_parsers_never_panic(s in "\\PC{0,40}") {
-            let _ = parse_id(&s);
+        fn the_date_parser_never_panics(s in "\\PC{0,40}") {
             let _ = parse_date(&s);
-        }
-
-        #[test]
-        fn real_cve_ids_round_trip(y in 1999u32..2100, n in 1000u64..100_000_000) {
-            let id = format!("CVE-{y}-{n}");
-            prop_assert_eq!(parse_id(&id).unwrap(), id);
         }
     }
 }

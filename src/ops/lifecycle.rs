@@ -301,8 +301,8 @@ pub fn revoke(
     }
     let mut ids = Vec::new();
     for id in cve_ids {
-        let id = super::cve::parse_id(id)?;
-        if cves::get(db, &id)?.is_none() {
+        let id: crate::model::CveId = id.parse()?;
+        if cves::get(db, id.as_str())?.is_none() {
             return Err(Error::not_found(format!("no CVE {id}"))
                 .hint(format!(
                     "add it: `relmgr cve add {id} --title T --date YYYY-MM-DD`"
@@ -317,7 +317,7 @@ pub fn revoke(
         releases::set_stage(db, rel.id, Stage::Revoked, None, &actor, &now, Some(reason))?;
         releases::revoke(db, rel.id, reason, &now)?;
         for id in &ids {
-            cves::link(db, id, &rel.target, Some(rel.id), &now)?;
+            cves::link(db, id.as_str(), &rel.target, Some(rel.id), &now)?;
         }
         let version = refresh_version(db, &rel.project, &rel.target)?;
         Ok((
@@ -333,7 +333,7 @@ pub fn revoke(
         release: r.to_string(),
         previous_stage: rel.stage.to_string(),
         reason: reason.to_string(),
-        cves: ids,
+        cves: ids.iter().map(|id| id.to_string()).collect(),
         version,
     })
 }

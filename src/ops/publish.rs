@@ -228,7 +228,7 @@ pub fn publish(
         }
         let cve_ids: Vec<String> = cves::of_release(db, rel.id, &rel.target)?
             .into_iter()
-            .map(|c| c.id)
+            .map(|c| c.id.to_string())
             .collect();
         let channels: BTreeSet<&str> = packages
             .iter()

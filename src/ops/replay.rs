@@ -394,7 +394,10 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
             cves::insert(
                 db,
                 &cves::Cve {
-                    id: text(c, "id").unwrap_or_default(),
+                    id: text(c, "id")
+                        .unwrap_or_default()
+                        .parse()
+                        .map_err(|err| anyhow::anyhow!("event {}: {err}", e.seq))?,
                     title: text(c, "title").unwrap_or_default(),
                     date: text(c, "date").unwrap_or_default(),
                     severity: text(c, "severity"),

@@ -60,7 +60,7 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
     let cve_list = cves::of_release(db, rel.id, &rel.target)?
         .into_iter()
         .map(|c| sbom::Cve {
-            id: c.id,
+            id: c.id.to_string(),
             title: c.title,
             date: c.date,
             severity: c.severity,

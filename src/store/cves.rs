@@ -1,5 +1,6 @@
 //! CVEs and their links to targets and releases: rows and SQL.
 
+use crate::model::CveId;
 use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
@@ -11,7 +12,7 @@ use crate::model::Version;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cve {
-    pub id: String,
+    pub id: CveId,
     pub title: String,
     pub date: String,
     pub severity: Option<String>,
@@ -74,7 +75,7 @@ fn attach_links(db: &Connection, list: &mut [Cve]) -> anyhow::Result<()> {
         by_cve.entry(cve).or_default().push(link);
     }
     for c in list {
-        let mut links = by_cve.remove(&c.id).unwrap_or_default();
+        let mut links = by_cve.remove(c.id.as_str()).unwrap_or_default();
         // By target, the target itself first, then its releases in version order.
         links.sort();
         c.links = links
@@ -96,7 +97,7 @@ fn get_many(db: &Connection, ids: &[String]) -> anyhow::Result<Vec<Cve>> {
     )?;
     let mut found: HashMap<String, Cve> = stmt
         .query_map([serde_json::to_string(ids)?], row_to_cve)?
-        .map(|c| c.map(|c| (c.id.clone(), c)))
+        .map(|c| c.map(|c| (c.id.to_string(), c)))
         .collect::<Result<_, _>>()?;
     let mut out: Vec<Cve> = ids.iter().filter_map(|id| found.remove(id)).collect();
     attach_links(db, &mut out)?;

@@ -4,7 +4,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::model::{Phase, Stage};
+use crate::model::{CveId, Phase, Stage};
 use crate::votes::{Closure, Outcome};
 
 fn corrupt(what: &str, v: ValueRef<'_>) -> FromSqlError {
@@ -56,6 +56,18 @@ impl ToSql for Outcome {
 impl FromSql for Outcome {
     fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
         Outcome::parse(v.as_str()?).ok_or_else(|| corrupt("vote outcome", v))
+    }
+}
+
+impl ToSql for CveId {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for CveId {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        v.as_str()?.parse().map_err(|_| corrupt("CVE id", v))
     }
 }
 
