@@ -79,7 +79,9 @@ fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
     for p in check::sqlite_problems(db)? {
         findings.push(finding("sqlite", "index.db", p));
     }
-    let breaks = events::verify_chain(db)?;
+    // The log is read once, for the chain and for the replay.
+    let log = events::list(db, &events::Filter::default())?;
+    let breaks = events::chain_breaks(&log);
     for b in &breaks {
         findings.push(finding(
             "events",
@@ -89,7 +91,7 @@ fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
     }
     // The log must rebuild the index (only meaningful when the chain holds).
     if breaks.is_empty() {
-        for d in super::replay::differences(db)? {
+        for d in super::replay::differences(db, &log)? {
             findings.push(finding("replay", "index.db", d));
         }
     }
@@ -98,17 +100,30 @@ fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
 }
 
 /// For each managed package, whether it is missing from the `releases/` tree (derived files;
-/// checked on every core, from the packages fsck read, not one query per revision).
+/// checked on every core, from the packages fsck read, not one query per revision). The packages
+/// come sorted by revision: each revision's directory is listed once, not `stat`ed per file.
 fn tree_missing(dir: &std::path::Path, packages: &[check::Managed]) -> anyhow::Result<Vec<bool>> {
-    parallel(packages, |p| {
-        let dir = crate::store::tree::revision_dir(
+    let same_revision = |a: &check::Managed, b: &check::Managed| {
+        (a.release_id, a.revision) == (b.release_id, b.revision)
+    };
+    let revisions: Vec<&[check::Managed]> = packages.chunk_by(same_revision).collect();
+    let missing = parallel(&revisions, |ps| {
+        let rev = crate::store::tree::revision_dir(
             dir,
-            &p.target,
-            &p.version,
-            &format!("rc{}", p.revision),
+            &ps[0].target,
+            &ps[0].version,
+            &format!("rc{}", ps[0].revision),
         );
-        Ok(!dir.join(&p.name).is_file() || !dir.join(format!("{}.sha512", p.name)).is_file())
-    })
+        let files = crate::store::tree::regular_files(&rev);
+        Ok(ps
+            .iter()
+            .map(|p| {
+                !files.contains(p.name.as_str())
+                    || !files.contains(format!("{}.sha512", p.name).as_str())
+            })
+            .collect::<Vec<bool>>())
+    })?;
+    Ok(missing.into_iter().flatten().collect())
 }
 
 pub fn fsck(
