@@ -126,6 +126,32 @@ fn tree_missing(dir: &std::path::Path, packages: &[check::Managed]) -> anyhow::R
     Ok(missing.into_iter().flatten().collect())
 }
 
+/// The object files under `root` (`objects/sha256`), as (SHA-256 their name says, path), sorted.
+fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    if !root.is_dir() {
+        return Ok(files);
+    }
+    for e in walkdir::WalkDir::new(root)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name()
+    {
+        let e = e?;
+        if e.file_type().is_file() {
+            let prefix = e
+                .path()
+                .parent()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
+            let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+            files.push((name, e.into_path()));
+        }
+    }
+    Ok(files)
+}
+
 pub fn fsck(
     s: &Session,
     repair: bool,
@@ -133,31 +159,21 @@ pub fn fsck(
 ) -> anyhow::Result<FsckReport> {
     let db = s.store.db();
     let dir = &s.store.dir;
-    // Objects: each file's SHA-256 must be its name.
+    // Objects: each file's SHA-256 must be its name. The object directory is listed on another
+    // thread while this one reads the packages from the index.
     let root = dir.join("objects").join("sha256");
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    if root.is_dir() {
-        for e in walkdir::WalkDir::new(&root)
-            .min_depth(2)
-            .max_depth(2)
-            .sort_by_file_name()
-        {
-            let e = e?;
-            if e.file_type().is_file() {
-                let prefix = e
-                    .path()
-                    .parent()
-                    .and_then(|p| p.file_name())
-                    .and_then(|n| n.to_str())
-                    .unwrap_or("");
-                let name = format!("{prefix}{}", e.file_name().to_string_lossy());
-                files.push((name, e.into_path()));
-            }
-        }
-    }
+    let (files, packages) = std::thread::scope(|scope| {
+        let files = scope.spawn(|| object_files(&root));
+        let packages = check::managed_packages(db);
+        (files.join(), packages)
+    });
+    let files = match files {
+        Ok(files) => files?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    let packages = packages?;
     // Each object is read once: its SHA-256, its SHA-512 and every stored signature over it.
     // Packages and signatures come from two queries, the objects are read on every core.
-    let packages = check::managed_packages(db)?;
     let keyring = verify::store_keyring(s)?;
     let now = clock::now()?;
     let mut sig_jobs = Vec::new();
@@ -188,13 +204,13 @@ pub fn fsck(
                 progress(Progress::ObjectDone);
                 Ok(sums)
             })
-            .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?)))
+            .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?, debris::find(dir)?)))
         });
         let index_findings = index_problems(db);
         (reads.join(), index_findings)
     });
     let mut findings = index_findings?;
-    let (reads, tree_missing) = match reads {
+    let (reads, tree_missing, leftovers) = match reads {
         Ok(reads) => reads?,
         Err(panic) => std::panic::resume_unwind(panic),
     };
@@ -279,7 +295,7 @@ pub fn fsck(
     // running relmgr holds is left alone; so is a sound unreferenced object younger than an hour,
     // which a stage still running may be about to record (git's prune grace, shorter).
     let mut notes = Vec::new();
-    for l in debris::find(dir)? {
+    for l in leftovers {
         let place = l
             .path
             .strip_prefix(dir)
