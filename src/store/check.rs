@@ -84,8 +84,33 @@ pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
             },
         ))
     })?;
-    let mut out: Vec<_> = rows.collect::<Result<_, _>>()?;
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let out: Vec<_> = rows.collect::<Result<_, _>>()?;
+    // Versions compare by parsing (SPEC §4): rank each distinct (target, version) once, then
+    // sort the packages by rank, revision and name, not 100,000 packages by parsed versions.
+    let mut releases: Vec<(&String, &Version)> = out
+        .iter()
+        .map(|(k, _)| (&k.0, &k.1))
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    releases.sort_unstable();
+    let rank: HashMap<(&String, &Version), usize> = releases
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (r, i))
+        .collect();
+    let mut order: Vec<(usize, u32, &String, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (rank[&(&k.0, &k.1)], k.2, &k.3, i))
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
+    let mut slots: Vec<Option<_>> = out.into_iter().map(Some).collect();
+    let out: Vec<_> = order
+        .into_iter()
+        .map(|i| slots[i].take().expect("once"))
+        .collect();
     Ok(out
         .into_iter()
         .map(|(_, mut m)| {
