@@ -72,16 +72,41 @@ pub enum Progress {
 }
 
 /// The index's own problems: SQLite's integrity, the event chain, and (when the chain holds)
-/// the differences between the index and the one the log rebuilds.
-fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
+/// the differences between the index and the one the log rebuilds. SQLite's checks and the
+/// live side of the comparison run on a second, read-only connection on another thread while
+/// this one reads the log, checks the chain and replays it: alone, this thread would be
+/// fsck's longest.
+fn index_problems(
+    db: &rusqlite::Connection,
+    dir: &std::path::Path,
+) -> anyhow::Result<Vec<Finding>> {
     let mut findings = Vec::new();
-
-    for p in check::sqlite_problems(db)? {
+    let (live, read) = std::thread::scope(|scope| {
+        let live = scope.spawn(|| -> anyhow::Result<_> {
+            let db = check::open_read_only(dir)?;
+            Ok((check::sqlite_problems(&db)?, check::state(&db)?))
+        });
+        // The log is read once, for the chain and for the replay.
+        let read = events::list(db, &events::Filter::default()).and_then(|log| {
+            let breaks = events::chain_breaks(&log);
+            // The log must rebuild the index (only meaningful when the chain holds).
+            let replayed = if breaks.is_empty() {
+                Some(super::replay::replay(&log)?)
+            } else {
+                None
+            };
+            Ok((breaks, replayed))
+        });
+        match live.join() {
+            Ok(live) => (live, read),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    let (live, (breaks, replayed)) = (live?, read?);
+    let (problems, live_state) = live;
+    for p in problems {
         findings.push(finding("sqlite", "index.db", p));
     }
-    // The log is read once, for the chain and for the replay.
-    let log = events::list(db, &events::Filter::default())?;
-    let breaks = events::chain_breaks(&log);
     for b in &breaks {
         findings.push(finding(
             "events",
@@ -89,13 +114,14 @@ fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
             b.problem.clone(),
         ));
     }
-    // The log must rebuild the index (only meaningful when the chain holds).
-    if breaks.is_empty() {
-        for d in super::replay::differences(db, &log)? {
-            findings.push(finding("replay", "index.db", d));
-        }
+    let differences = match replayed {
+        None => vec![],
+        Some(Err(line)) => vec![line],
+        Some(Ok(scratch)) => super::replay::compare_states(&live_state, &check::state(&scratch)?),
+    };
+    for d in differences {
+        findings.push(finding("replay", "index.db", d));
     }
-
     Ok(findings)
 }
 
@@ -206,7 +232,7 @@ pub fn fsck(
             })
             .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?, debris::find(dir)?)))
         });
-        let index_findings = index_problems(db);
+        let index_findings = index_problems(db, dir);
         (reads.join(), index_findings)
     });
     let mut findings = index_findings?;

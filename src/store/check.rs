@@ -120,9 +120,23 @@ pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
         .collect())
 }
 
+/// Per table, its compared rows, sorted.
+pub type State = Vec<(&'static str, Vec<String>)>;
+
+/// A second, read-only connection to the index of the store at `dir` (its `.relmgr`), for a
+/// check that runs on another thread (a connection is used by one thread at a time).
+pub fn open_read_only(dir: &std::path::Path) -> anyhow::Result<Connection> {
+    let db = Connection::open_with_flags(
+        dir.join("index.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    db.busy_timeout(std::time::Duration::from_secs(60))?;
+    Ok(db)
+}
+
 /// The state `fsck` compares between the live index and one rebuilt from the event log: per
 /// table, its rows as text over the columns that events determine (no times, no personal data).
-pub fn state(db: &Connection) -> anyhow::Result<Vec<(&'static str, Vec<String>)>> {
+pub fn state(db: &Connection) -> anyhow::Result<State> {
     const QUERIES: &[(&str, &str)] = &[
         (
             "users",
