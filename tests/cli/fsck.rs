@@ -296,3 +296,28 @@ fn the_tree_check_reads_each_revision_directory() {
         .collect();
     assert_eq!(places, ["releases/demo/1.0/rc1/demo-1.0.zip"], "{r}");
 }
+
+/// SQLite's own checks run on a second connection beside the replay; their findings still come
+/// first, before the replay's.
+#[test]
+fn a_broken_foreign_key_is_found_before_the_replay_differences() {
+    let env = store_with_release();
+    let db = env.db();
+    db.pragma_update(None, "foreign_keys", "OFF").unwrap();
+    db.execute(
+        "INSERT INTO roles (project, user_id, role, granted_at, granted_by) VALUES ('demo', 'nobody', 'pmc', 'x', 'x')",
+        [],
+    )
+    .unwrap();
+    let r = fsck_fails(&env);
+    let k = kinds(&r);
+    assert_eq!(k.first().map(String::as_str), Some("sqlite"), "{r}");
+    assert_eq!(k.last().map(String::as_str), Some("replay"), "{r}");
+    assert!(
+        r["findings"][0]["problem"]
+            .as_str()
+            .unwrap()
+            .contains("foreign key broken in roles"),
+        "{r}"
+    );
+}
