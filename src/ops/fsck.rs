@@ -72,14 +72,41 @@ pub enum Progress {
 }
 
 /// The index's own problems: SQLite's integrity, the event chain, and (when the chain holds)
-/// the differences between the index and the one the log rebuilds.
-fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
+/// the differences between the index and the one the log rebuilds. SQLite's checks and the
+/// live side of the comparison run on a second, read-only connection on another thread while
+/// this one reads the log, checks the chain and replays it: alone, this thread would be
+/// fsck's longest.
+fn index_problems(
+    db: &rusqlite::Connection,
+    dir: &std::path::Path,
+) -> anyhow::Result<Vec<Finding>> {
     let mut findings = Vec::new();
-
-    for p in check::sqlite_problems(db)? {
+    let (live, read) = std::thread::scope(|scope| {
+        let live = scope.spawn(|| -> anyhow::Result<_> {
+            let db = check::open_read_only(dir)?;
+            Ok((check::sqlite_problems(&db)?, check::state(&db)?))
+        });
+        // The log is read once, for the chain and for the replay.
+        let read = events::list(db, &events::Filter::default()).and_then(|log| {
+            let breaks = events::chain_breaks(&log);
+            // The log must rebuild the index (only meaningful when the chain holds).
+            let replayed = if breaks.is_empty() {
+                Some(super::replay::replay(&log)?)
+            } else {
+                None
+            };
+            Ok((breaks, replayed))
+        });
+        match live.join() {
+            Ok(live) => (live, read),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    let (live, (breaks, replayed)) = (live?, read?);
+    let (problems, live_state) = live;
+    for p in problems {
         findings.push(finding("sqlite", "index.db", p));
     }
-    let breaks = events::verify_chain(db)?;
     for b in &breaks {
         findings.push(finding(
             "events",
@@ -87,28 +114,68 @@ fn index_problems(db: &rusqlite::Connection) -> anyhow::Result<Vec<Finding>> {
             b.problem.clone(),
         ));
     }
-    // The log must rebuild the index (only meaningful when the chain holds).
-    if breaks.is_empty() {
-        for d in super::replay::differences(db)? {
-            findings.push(finding("replay", "index.db", d));
-        }
+    let differences = match replayed {
+        None => vec![],
+        Some(Err(line)) => vec![line],
+        Some(Ok(scratch)) => super::replay::compare_states(&live_state, &check::state(&scratch)?),
+    };
+    for d in differences {
+        findings.push(finding("replay", "index.db", d));
     }
-
     Ok(findings)
 }
 
 /// For each managed package, whether it is missing from the `releases/` tree (derived files;
-/// checked on every core, from the packages fsck read, not one query per revision).
+/// checked on every core, from the packages fsck read, not one query per revision). The packages
+/// come sorted by revision: each revision's directory is listed once, not `stat`ed per file.
 fn tree_missing(dir: &std::path::Path, packages: &[check::Managed]) -> anyhow::Result<Vec<bool>> {
-    parallel(packages, |p| {
-        let dir = crate::store::tree::revision_dir(
+    let same_revision = |a: &check::Managed, b: &check::Managed| {
+        (a.release_id, a.revision) == (b.release_id, b.revision)
+    };
+    let revisions: Vec<&[check::Managed]> = packages.chunk_by(same_revision).collect();
+    let missing = parallel(&revisions, |ps| {
+        let rev = crate::store::tree::revision_dir(
             dir,
-            &p.target,
-            &p.version,
-            &format!("rc{}", p.revision),
+            &ps[0].target,
+            &ps[0].version,
+            &format!("rc{}", ps[0].revision),
         );
-        Ok(!dir.join(&p.name).is_file() || !dir.join(format!("{}.sha512", p.name)).is_file())
-    })
+        let files = crate::store::tree::regular_files(&rev);
+        Ok(ps
+            .iter()
+            .map(|p| {
+                !files.contains(p.name.as_str())
+                    || !files.contains(format!("{}.sha512", p.name).as_str())
+            })
+            .collect::<Vec<bool>>())
+    })?;
+    Ok(missing.into_iter().flatten().collect())
+}
+
+/// The object files under `root` (`objects/sha256`), as (SHA-256 their name says, path), sorted.
+fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    if !root.is_dir() {
+        return Ok(files);
+    }
+    for e in walkdir::WalkDir::new(root)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name()
+    {
+        let e = e?;
+        if e.file_type().is_file() {
+            let prefix = e
+                .path()
+                .parent()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
+            let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+            files.push((name, e.into_path()));
+        }
+    }
+    Ok(files)
 }
 
 pub fn fsck(
@@ -118,31 +185,21 @@ pub fn fsck(
 ) -> anyhow::Result<FsckReport> {
     let db = s.store.db();
     let dir = &s.store.dir;
-    // Objects: each file's SHA-256 must be its name.
+    // Objects: each file's SHA-256 must be its name. The object directory is listed on another
+    // thread while this one reads the packages from the index.
     let root = dir.join("objects").join("sha256");
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    if root.is_dir() {
-        for e in walkdir::WalkDir::new(&root)
-            .min_depth(2)
-            .max_depth(2)
-            .sort_by_file_name()
-        {
-            let e = e?;
-            if e.file_type().is_file() {
-                let prefix = e
-                    .path()
-                    .parent()
-                    .and_then(|p| p.file_name())
-                    .and_then(|n| n.to_str())
-                    .unwrap_or("");
-                let name = format!("{prefix}{}", e.file_name().to_string_lossy());
-                files.push((name, e.into_path()));
-            }
-        }
-    }
+    let (files, packages) = std::thread::scope(|scope| {
+        let files = scope.spawn(|| object_files(&root));
+        let packages = check::managed_packages(db);
+        (files.join(), packages)
+    });
+    let files = match files {
+        Ok(files) => files?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    let packages = packages?;
     // Each object is read once: its SHA-256, its SHA-512 and every stored signature over it.
     // Packages and signatures come from two queries, the objects are read on every core.
-    let packages = check::managed_packages(db)?;
     let keyring = verify::store_keyring(s)?;
     let now = clock::now()?;
     let mut sig_jobs = Vec::new();
@@ -173,13 +230,13 @@ pub fn fsck(
                 progress(Progress::ObjectDone);
                 Ok(sums)
             })
-            .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?)))
+            .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?, debris::find(dir)?)))
         });
-        let index_findings = index_problems(db);
+        let index_findings = index_problems(db, dir);
         (reads.join(), index_findings)
     });
     let mut findings = index_findings?;
-    let (reads, tree_missing) = match reads {
+    let (reads, tree_missing, leftovers) = match reads {
         Ok(reads) => reads?,
         Err(panic) => std::panic::resume_unwind(panic),
     };
@@ -264,7 +321,7 @@ pub fn fsck(
     // running relmgr holds is left alone; so is a sound unreferenced object younger than an hour,
     // which a stage still running may be about to record (git's prune grace, shorter).
     let mut notes = Vec::new();
-    for l in debris::find(dir)? {
+    for l in leftovers {
         let place = l
             .path
             .strip_prefix(dir)

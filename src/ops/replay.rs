@@ -3,15 +3,13 @@
 //! users, projects, roles, keys, policies, releases, packages, signatures, votes, CVEs and
 //! ignores. A difference means the index was changed behind relmgr's back (or an event lies).
 
-use std::collections::BTreeSet;
-
 use rusqlite::Connection;
 use serde_json::Value;
 
 use crate::model::ReleaseRef;
 use crate::model::{Phase, Stage};
 use crate::pgp::{self, ParsedCert};
-use crate::store::events::{self, Event, Filter};
+use crate::store::events::Event;
 use crate::store::projects::{self, Meta};
 use crate::store::releases::{self, NewPackage, Signature};
 use crate::store::votes::{self, BallotRow, PolicyRow, Round};
@@ -442,15 +440,16 @@ fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The index the log rebuilds: every event of `live` applied in order to a fresh index in
-/// memory. `Ok(Err(line))` when the log does not replay (the finding to report).
-pub fn replay(live: &Connection) -> anyhow::Result<Result<Connection, String>> {
+/// The index the log rebuilds: `events` (the whole log, in order, as fsck read it for the chain)
+/// applied in order to a fresh index in memory. `Ok(Err(line))` when the log does not replay
+/// (the finding to report).
+pub fn replay(events: &[Event]) -> anyhow::Result<Result<Connection, String>> {
     let mut scratch = check::scratch_index()?;
     // One transaction for the whole replay: the scratch index is memory, but each statement
     // outside a transaction would still be its own commit.
     let tx = scratch.transaction()?;
-    for e in events::list(live, &Filter::default())? {
-        if let Err(err) = apply(&tx, &e) {
+    for e in events {
+        if let Err(err) = apply(&tx, e) {
             return Ok(Err(format!(
                 "the log does not replay at event {} ({}): {err:#}",
                 e.seq, e.kind
@@ -461,34 +460,90 @@ pub fn replay(live: &Connection) -> anyhow::Result<Result<Connection, String>> {
     Ok(Ok(scratch))
 }
 
-/// Differences between the live index and a replayed one, as readable lines.
+/// The rows of sorted `rows` that sorted `other` lacks, in order (a merge of the two).
+fn missing_from<'a>(rows: &'a [String], other: &[String]) -> Vec<&'a String> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for row in rows {
+        while j < other.len() && other[j] < *row {
+            j += 1;
+        }
+        if j == other.len() || other[j] != *row {
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// Differences between the live index and a replayed one, as readable lines: per table, the
+/// live rows the replay lacks, then the replayed rows the index lacks.
 pub fn compare(live: &Connection, replayed: &Connection) -> anyhow::Result<Vec<String>> {
-    let (a, b) = (check::state(live)?, check::state(replayed)?);
+    Ok(compare_states(
+        &check::state(live)?,
+        &check::state(replayed)?,
+    ))
+}
+
+/// [`compare`] over the two indexes' [`check::state`], read already.
+pub fn compare_states(a: &check::State, b: &check::State) -> Vec<String> {
     let mut out = Vec::new();
     for ((table, live_rows), (_, replayed)) in a.iter().zip(b.iter()) {
-        // Both sides are sorted: a set each, so 100,000 rows compare in linear time.
-        let live_set: BTreeSet<&String> = live_rows.iter().collect();
-        let replayed_set: BTreeSet<&String> = replayed.iter().collect();
-        for row in live_rows.iter().filter(|r| !replayed_set.contains(r)) {
+        // Both sides are sorted: equal tables (the usual case) compare as one pass, different
+        // ones by a merge, linear either way.
+        if live_rows == replayed {
+            continue;
+        }
+        for row in missing_from(live_rows, replayed) {
             out.push(format!(
                 "{table}: the index has a row the log does not explain: {}",
                 row.chars().take(160).collect::<String>()
             ));
         }
-        for row in replayed.iter().filter(|r| !live_set.contains(r)) {
+        for row in missing_from(replayed, live_rows) {
             out.push(format!(
                 "{table}: the log has a row the index lacks: {}",
                 row.chars().take(160).collect::<String>()
             ));
         }
     }
-    Ok(out)
+    out
 }
 
-/// Differences between the live index and the index the log rebuilds, as readable lines.
-pub fn differences(live: &Connection) -> anyhow::Result<Vec<String>> {
-    match replay(live)? {
-        Ok(scratch) => compare(live, &scratch),
-        Err(line) => Ok(vec![line]),
+#[cfg(test)]
+mod tests {
+    use super::missing_from;
+
+    fn rows(r: &[&str]) -> Vec<String> {
+        r.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn missing_rows_are_those_the_other_side_lacks_as_a_set_would_say() {
+        // (rows, other, rows missing from other): duplicates count as members, as with sets.
+        let cases: &[(&[&str], &[&str], &[&str])] = &[
+            (&[], &[], &[]),
+            (&["a"], &[], &["a"]),
+            (&[], &["a"], &[]),
+            (&["a", "b", "c"], &["a", "b", "c"], &[]),
+            (&["a", "b", "d"], &["b", "c"], &["a", "d"]),
+            (&["a", "a", "b"], &["a"], &["b"]),
+            (&["b", "b"], &["a", "c"], &["b", "b"]),
+            (&["a", "z"], &["b", "c", "d"], &["a", "z"]),
+        ];
+        for (a, b, want) in cases {
+            let (a, b) = (rows(a), rows(b));
+            let got: Vec<&str> = missing_from(&a, &b)
+                .into_iter()
+                .map(|s| s.as_str())
+                .collect();
+            let set: std::collections::BTreeSet<&String> = b.iter().collect();
+            let by_set: Vec<&str> = a
+                .iter()
+                .filter(|r| !set.contains(r))
+                .map(|s| s.as_str())
+                .collect();
+            assert_eq!(got, *want, "{a:?} vs {b:?}");
+            assert_eq!(got, by_set, "{a:?} vs {b:?}");
+        }
     }
 }

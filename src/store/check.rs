@@ -84,8 +84,33 @@ pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
             },
         ))
     })?;
-    let mut out: Vec<_> = rows.collect::<Result<_, _>>()?;
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let out: Vec<_> = rows.collect::<Result<_, _>>()?;
+    // Versions compare by parsing (SPEC §4): rank each distinct (target, version) once, then
+    // sort the packages by rank, revision and name, not 100,000 packages by parsed versions.
+    let mut releases: Vec<(&String, &Version)> = out
+        .iter()
+        .map(|(k, _)| (&k.0, &k.1))
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
+    releases.sort_unstable();
+    let rank: HashMap<(&String, &Version), usize> = releases
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (r, i))
+        .collect();
+    let mut order: Vec<(usize, u32, &String, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (rank[&(&k.0, &k.1)], k.2, &k.3, i))
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
+    let mut slots: Vec<Option<_>> = out.into_iter().map(Some).collect();
+    let out: Vec<_> = order
+        .into_iter()
+        .map(|i| slots[i].take().expect("once"))
+        .collect();
     Ok(out
         .into_iter()
         .map(|(_, mut m)| {
@@ -95,9 +120,23 @@ pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
         .collect())
 }
 
+/// Per table, its compared rows, sorted.
+pub type State = Vec<(&'static str, Vec<String>)>;
+
+/// A second, read-only connection to the index of the store at `dir` (its `.relmgr`), for a
+/// check that runs on another thread (a connection is used by one thread at a time).
+pub fn open_read_only(dir: &std::path::Path) -> anyhow::Result<Connection> {
+    let db = Connection::open_with_flags(
+        dir.join("index.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    db.busy_timeout(std::time::Duration::from_secs(60))?;
+    Ok(db)
+}
+
 /// The state `fsck` compares between the live index and one rebuilt from the event log: per
 /// table, its rows as text over the columns that events determine (no times, no personal data).
-pub fn state(db: &Connection) -> anyhow::Result<Vec<(&'static str, Vec<String>)>> {
+pub fn state(db: &Connection) -> anyhow::Result<State> {
     const QUERIES: &[(&str, &str)] = &[
         (
             "users",

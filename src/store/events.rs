@@ -280,13 +280,16 @@ pub struct ChainBreak {
 /// Checks the whole chain: sequence numbers without gaps, each `prev_hash` equal to the previous
 /// `hash`, each `hash` recomputed, and each kept `pii` matching its `pii_hash`.
 pub fn verify_chain(db: &Connection) -> anyhow::Result<Vec<ChainBreak>> {
-    let mut stmt = db.prepare(&format!("{SELECT} ORDER BY seq"))?;
+    Ok(chain_breaks(&list(db, &Filter::default())?))
+}
+
+/// [`verify_chain`] over events already read, in order (fsck reads the log once for the chain
+/// and the replay). One thread: fsck runs it beside the object reads, which fill the cores.
+pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
     let mut breaks = Vec::new();
-    let mut prev = GENESIS.to_string();
+    let mut prev = GENESIS;
     let mut expected_seq = 1;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let e = row_to_event(row)?;
+    for e in events {
         let mut problem = |p: String| {
             breaks.push(ChainBreak {
                 seq: e.seq,
@@ -299,7 +302,7 @@ pub fn verify_chain(db: &Connection) -> anyhow::Result<Vec<ChainBreak>> {
         if e.prev_hash != prev {
             problem("prev_hash is not the previous event's hash".into());
         }
-        if event_hash(&e) != e.hash {
+        if event_hash(e) != e.hash {
             problem("the hash does not match the event's content".into());
         }
         if let Some(pii) = &e.pii
@@ -307,10 +310,10 @@ pub fn verify_chain(db: &Connection) -> anyhow::Result<Vec<ChainBreak>> {
         {
             problem("the personal data does not match its hash".into());
         }
-        prev = e.hash.clone();
+        prev = &e.hash;
         expected_seq = e.seq + 1;
     }
-    Ok(breaks)
+    breaks
 }
 
 /// Erases the personal data kept with the events of one user (consent revoked). The chain stays

@@ -21,6 +21,23 @@ pub fn revision_dir(store_dir: &Path, target: &str, version: &str, revision: &st
     p.join(version).join(revision)
 }
 
+/// The names of the regular files in `dir` (symbolic links followed, as `Path::is_file` does),
+/// from one listing; empty when `dir` cannot be read.
+pub fn regular_files(dir: &Path) -> std::collections::HashSet<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Default::default();
+    };
+    entries
+        .flatten()
+        .filter(|e| match e.file_type() {
+            Ok(t) if t.is_symlink() => e.path().is_file(),
+            Ok(t) => t.is_file(),
+            Err(_) => false,
+        })
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect()
+}
+
 /// Places `src` at `dest` as a hard link, else a copy.
 pub fn link_or_copy(src: &Path, dest: &Path) -> anyhow::Result<()> {
     if let Some(parent) = dest.parent() {

@@ -241,3 +241,83 @@ fn a_missing_object_is_found_with_its_signature() {
     assert_eq!(sigs.len(), 1, "{findings:?}");
     assert!(sigs[0].contains("is missing"), "{sigs:?}");
 }
+
+/// The replay's comparison (a merge of the two sides' sorted rows) names each changed row on
+/// both sides, the index's first, and nothing else.
+#[test]
+fn a_changed_row_is_reported_on_both_sides_of_the_replay() {
+    let env = store_with_release();
+    env.db()
+        .execute("UPDATE projects SET license = 'MIT' WHERE key = 'demo'", [])
+        .unwrap();
+    env.db()
+        .execute("DELETE FROM roles WHERE user_id = 'rm'", [])
+        .unwrap();
+    let r = fsck_fails(&env);
+    let problems: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["problem"].as_str().unwrap())
+        .collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems[0].starts_with("projects: the index has a row the log does not explain: demo|")
+            && problems[0].contains("|MIT|"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("projects: the log has a row the index lacks: demo|")
+            && !problems[1].contains("|MIT|"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[2].starts_with("roles: the log has a row the index lacks: demo|rm|"),
+        "{problems:?}"
+    );
+}
+
+/// The tree check lists each revision directory once: a missing `.sha512` is found for its
+/// package only, and a package that is a symbolic link to its object still counts as present.
+#[test]
+fn the_tree_check_reads_each_revision_directory() {
+    let env = store_with_release();
+    let rev = env.store_dir().join("releases/demo/1.0/rc1");
+    std::fs::remove_file(rev.join("demo-1.0.zip.sha512")).unwrap();
+    let src = rev.join("demo-1.0-src.tar.gz");
+    std::fs::remove_file(&src).unwrap();
+    std::os::unix::fs::symlink(object_of(&env, "demo-1.0-src.tar.gz"), &src).unwrap();
+    let r = fsck_fails(&env);
+    let places: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["place"].as_str().unwrap())
+        .collect();
+    assert_eq!(places, ["releases/demo/1.0/rc1/demo-1.0.zip"], "{r}");
+}
+
+/// SQLite's own checks run on a second connection beside the replay; their findings still come
+/// first, before the replay's.
+#[test]
+fn a_broken_foreign_key_is_found_before_the_replay_differences() {
+    let env = store_with_release();
+    let db = env.db();
+    db.pragma_update(None, "foreign_keys", "OFF").unwrap();
+    db.execute(
+        "INSERT INTO roles (project, user_id, role, granted_at, granted_by) VALUES ('demo', 'nobody', 'pmc', 'x', 'x')",
+        [],
+    )
+    .unwrap();
+    let r = fsck_fails(&env);
+    let k = kinds(&r);
+    assert_eq!(k.first().map(String::as_str), Some("sqlite"), "{r}");
+    assert_eq!(k.last().map(String::as_str), Some("replay"), "{r}");
+    assert!(
+        r["findings"][0]["problem"]
+            .as_str()
+            .unwrap()
+            .contains("foreign key broken in roles"),
+        "{r}"
+    );
+}
