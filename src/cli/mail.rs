@@ -86,14 +86,7 @@ pub fn run(ctx: &Ctx, cmd: MailCmd) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     match cmd {
         MailCmd::Resend { seq, to } => {
-            let e = crate::store::events::get(s.store.db(), seq)?.ok_or_else(|| {
-                crate::error::Error::not_found(format!("no event {seq}"))
-                    .hint("`relmgr log` lists the events")
-            })?;
-            // Only events with a mail (exit 5 otherwise), of a release that still exists.
-            let target = crate::ops::mail::mail_for_event(&s, &e)?.release.target;
             let smtp = Smtp::from_config(&s.store.config)?;
-            let to = smtp::recipients(&s, &target, &to)?;
             let sent = smtp::send(&mut s, &smtp, seq, &to)?;
             ctx.out.data(&sent, || {
                 format!(

@@ -1,14 +1,15 @@
 //! The download pages that `publish` writes (SPEC §9): gathers what [`crate::page`] renders
 //! from the releases a publication covers, the projects' metadata and their products.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Connection;
 
 use crate::model::Stage;
 use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
 use crate::store::projects;
-use crate::store::releases::{self, Package, Release};
+use crate::store::release_sets;
+use crate::store::releases::{Package, Release};
 
 /// A release as `publish` placed it.
 pub struct Shown<'a> {
@@ -24,16 +25,20 @@ fn day(t: &str) -> String {
     t.get(..10).unwrap_or(t).to_string()
 }
 
-/// The day a release became current.
-fn release_day(db: &Connection, rel: &Release) -> anyhow::Result<Option<String>> {
-    Ok(releases::stage_history(db, rel.id)?
+/// The day each shown release became current, from one read of their stage histories.
+fn release_days(db: &Connection, shown: &[Shown<'_>]) -> anyhow::Result<HashMap<i64, String>> {
+    let ids: Vec<i64> = shown.iter().map(|s| s.release.id).collect();
+    Ok(release_sets::stage_histories(db, &ids)?
         .into_iter()
-        .find(|c| c.stage == Stage::Current)
-        .map(|c| day(&c.at)))
+        .filter_map(|(id, history)| {
+            let first = history.into_iter().find(|c| c.stage == Stage::Current)?;
+            Some((id, day(&first.at)))
+        })
+        .collect())
 }
 
 fn section(
-    db: &Connection,
+    days: &HashMap<i64, String>,
     target: &str,
     name: &str,
     shown: &[Shown<'_>],
@@ -67,7 +72,7 @@ fn section(
                 .collect();
             current.push(CurrentRelease {
                 version: rel.version.to_string(),
-                date: release_day(db, rel)?,
+                date: days.get(&rel.id).cloned(),
                 files,
             });
         } else if rel.stage == Stage::Revoked {
@@ -96,14 +101,15 @@ pub fn pages(
     urls: &Urls,
     with_top: bool,
 ) -> anyhow::Result<Vec<(String, String)>> {
+    let days = release_days(db, shown)?;
     let mut project_pages = Vec::new();
     for key in projects_covered {
         let Some(p) = projects::get_project(db, key)? else {
             continue;
         };
-        let mut sections = vec![section(db, key, &p.meta.name, shown)?];
+        let mut sections = vec![section(&days, key, &p.meta.name, shown)?];
         for product in projects::list_products(db, Some(key))? {
-            sections.push(section(db, &product.target, &product.meta.name, shown)?);
+            sections.push(section(&days, &product.target, &product.meta.name, shown)?);
         }
         project_pages.push(ProjectPage {
             key: key.clone(),

@@ -188,12 +188,15 @@ pub struct Sent {
     pub in_reply_to: Option<String>,
 }
 
-/// Sends the mail of event `about` to `to` and records it as a `mail.sent` event. On failure
-/// nothing is recorded and the error (exit 1) names `mail resend about`.
+/// Sends the mail of event `about` to `to` (empty: the project's notify emails) and records it
+/// as a `mail.sent` event. On failure nothing is recorded and the error (exit 1) names
+/// `mail resend about`.
 pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::Result<Sent> {
-    let e = events::get(s.store.db(), about)?
-        .ok_or_else(|| Error::not_found(format!("no event {about}")))?;
+    let e = events::get(s.store.db(), about)?.ok_or_else(|| {
+        Error::not_found(format!("no event {about}")).hint("`relmgr log` lists the events")
+    })?;
     let m = mail_for_event(s, &e)?;
+    let to = &recipients(s, &m.release.target, to)?;
     access::require(
         s.store.db(),
         &s.actor.id,
