@@ -233,8 +233,9 @@ pub(super) fn round_of(
     Ok((rel, rev, round))
 }
 
-fn closure_of(round: &Round) -> anyhow::Result<Closure> {
-    Ok(round.closure.unwrap_or(Closure::Open))
+/// What the RM did to the vote; a vote with no recorded closure is open.
+fn closure_of(round: &Round) -> Closure {
+    round.closure.unwrap_or(Closure::Open)
 }
 
 fn ballots(rows: &[BallotRow]) -> anyhow::Result<Vec<Ballot>> {
@@ -297,7 +298,7 @@ fn evaluate(round: &Round, rows: &[BallotRow], now: Timestamp) -> anyhow::Result
         stored_time(&round.opened_at)?,
         stored_time(&round.closes_at)?,
         now,
-        &closure_of(round)?,
+        &closure_of(round),
     ))
 }
 
@@ -519,7 +520,7 @@ pub fn close(
         stored_time(&round.closes_at)?,
         now_ts,
         request,
-        &closure_of(&round)?,
+        &closure_of(&round),
     )
     .map_err(|e| match e {
         CloseRefusal::ManualNeedsDecision => Error::usage(e.to_string()),
