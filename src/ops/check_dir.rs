@@ -64,7 +64,8 @@ pub fn check_dir(
     keys: Option<&Path>,
     git_ref: Option<&str>,
 ) -> anyhow::Result<CheckReport> {
-    let scan = distdir::scan(dir).map_err(|e| Error::usage(format!("{}: {e}", dir.display())))?;
+    let scan =
+        distdir::scan(dir).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     if scan.packages.is_empty() {
         return Err(Error::usage(format!("{} holds no packages", dir.display())).into());
     }

@@ -20,7 +20,7 @@ pub fn git_tree(dir: &Path, git_ref: &str) -> anyhow::Result<Files> {
         .arg(dir)
         .args(["ls-tree", "-r", "-z", "--full-tree", git_ref, "--"])
         .output()
-        .map_err(|e| Error::usage(format!("cannot run git: {e}")))?;
+        .map_err(|e| Error::usage("cannot run git").caused_by(e))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         return Err(Error::not_found(format!(
