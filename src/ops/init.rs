@@ -6,7 +6,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::model::UserId;
-use crate::store::{Actor, ActorKind, EventDraft, Store, projects, users};
+use crate::model::event::Change;
+use crate::store::{Actor, ActorKind, EventDraft, Store};
 
 #[derive(Debug, Serialize)]
 pub struct Initialized {
@@ -24,36 +25,30 @@ pub fn init(
     email: Option<String>,
 ) -> anyhow::Result<Initialized> {
     let mut store = Store::create(dir, user.as_str())?;
-    let now = super::now_text()?;
     let actor = Actor {
         id: user.to_string(),
         kind: ActorKind::Person,
     };
     let has_pii = name.is_some() || email.is_some();
-    store.write(&actor, |db| {
-        users::insert(
-            db,
-            &users::User {
-                id: user.to_string(),
-                name: name.clone(),
-                email: email.clone(),
-                kind: "person".into(),
-                consent: has_pii,
-                consent_at: has_pii.then(|| now.clone()),
-                created_at: now.clone(),
-            },
-        )?;
-        projects::grant_role(db, None, user.as_str(), "admin", user.as_str(), &now)?;
-        let mut ev = EventDraft::new(
-            "store.init",
-            format!("user:{user}"),
-            json!({"user": user.as_str(), "kind": "person", "roles": ["admin"], "consent": has_pii, "schema_version": crate::store::schema::CURRENT}),
-        );
-        if has_pii {
-            ev = ev.with_pii(json!({"name": name, "email": email}));
-        }
-        Ok(((), ev))
-    })?;
+    let (kind, payload) = Change::StoreInit {
+        user: user.to_string(),
+        kind: "person".into(),
+        roles: vec!["admin".into()],
+        consent: has_pii,
+        schema_version: Some(crate::store::schema::CURRENT),
+    }
+    .to_parts();
+    store.write_event(
+        &actor,
+        |_| {
+            let mut ev = EventDraft::new(&kind, format!("user:{user}"), payload);
+            if has_pii {
+                ev = ev.with_pii(json!({"name": name, "email": email}));
+            }
+            Ok(((), ev))
+        },
+        |db, e| super::apply::apply(db, e, &Change::read(&e.kind, &e.payload)?),
+    )?;
     Ok(Initialized {
         store: store.dir.display().to_string(),
         user: user.to_string(),

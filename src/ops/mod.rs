@@ -3,6 +3,7 @@
 //! returns a report struct. Nothing here prints.
 
 pub mod access;
+pub mod apply;
 pub mod check;
 pub mod check_dir;
 pub mod check_git;
@@ -32,6 +33,7 @@ pub mod vote;
 pub mod vote_import;
 
 use crate::error::Error;
+use crate::model::event::Change;
 use crate::store::{Actor, ActorKind, Store, users};
 
 /// An open store and the user acting on it.
@@ -63,6 +65,68 @@ impl Session {
             actor: Actor { id, kind },
         })
     }
+}
+
+/// An event a command has decided to write: its target, its change and, for users, the
+/// erasable personal data that travels beside it.
+pub struct Emit {
+    pub target: String,
+    pub change: Change,
+    pub pii: Option<serde_json::Value>,
+}
+
+impl Emit {
+    pub fn new(target: impl Into<String>, change: Change) -> Emit {
+        Emit {
+            target: target.into(),
+            change,
+            pii: None,
+        }
+    }
+    pub fn with_pii(mut self, pii: serde_json::Value) -> Emit {
+        self.pii = Some(pii);
+        self
+    }
+}
+
+impl Session {
+    /// Writes one decided event and applies it ([`apply::apply`]) in one transaction: the
+    /// index changes only the way replaying the log changes it. `decide` runs inside the
+    /// transaction (its reads see the state the event applies to) and returns the event.
+    pub fn emit_with<T>(
+        &mut self,
+        decide: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<(T, Emit)>,
+    ) -> anyhow::Result<T> {
+        self.store.write_event(
+            &self.actor,
+            |db| {
+                let (value, e) = decide(db)?;
+                let (kind, payload) = e.change.to_parts();
+                let mut draft = crate::store::EventDraft::new(&kind, e.target, payload);
+                draft.pii = e.pii;
+                Ok((value, draft))
+            },
+            // The change read back from the appended event: what is applied is what is logged.
+            |db, event| apply::apply(db, event, &Change::read(&event.kind, &event.payload)?),
+        )
+    }
+
+    /// [`Session::emit_with`] for an event decided already.
+    pub fn emit(&mut self, e: Emit) -> anyhow::Result<()> {
+        self.emit_with(|_| Ok(((), e)))
+    }
+}
+
+/// Runs `f` inside a savepoint that is rolled back: what a change would do, without doing it
+/// (a command's decision may need the state its event leads to).
+pub fn dry_run<T>(
+    db: &rusqlite::Connection,
+    f: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    db.execute_batch("SAVEPOINT dry_run")?;
+    let out = f(db);
+    db.execute_batch("ROLLBACK TO dry_run; RELEASE dry_run")?;
+    out
 }
 
 /// The current time in the store's text form.

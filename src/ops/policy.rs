@@ -9,11 +9,12 @@ use serde_json::json;
 
 use crate::error::Error;
 use crate::model::Target;
-use crate::store::EventDraft;
+use crate::model::event::Change as Event;
+use crate::ops::Emit;
 use crate::store::votes::{self, PolicyRow};
 use crate::votes::Policy;
 
-use super::{Session, now_text, project};
+use super::{Session, project};
 
 /// The policy in force for a target, with where each field comes from.
 #[derive(Debug, Clone, Serialize)]
@@ -156,29 +157,16 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
         (None, false) => None,
     };
     let key = target.to_string();
-    let previous = votes::latest_policy(s.store.db(), &key)?.unwrap_or_default();
-    let now = now_text()?;
-    let row = PolicyRow {
-        target: key.clone(),
-        version: 0,
-        min_hours: change.min_hours.or(previous.min_hours),
-        manual: change.manual.or(previous.manual),
-        pause_on_veto: change.pause_on_veto.or(previous.pause_on_veto),
-        checklist: checklist.clone().or(previous.checklist),
-        set_by: s.actor.id.clone(),
-        set_at: now,
-    };
-    s.store.write(&s.actor, |db| {
-        let version = votes::insert_policy(db, &row)?;
-        Ok((
-            (),
-            EventDraft::new(
-                "policy.set",
-                key.clone(),
-                json!({"version": version, "min_hours": change.min_hours, "manual": change.manual,
-                       "pause_on_veto": change.pause_on_veto, "checklist": checklist}),
-            ),
-        ))
+    s.emit_with(|db| {
+        let version = votes::latest_policy(db, &key)?.map_or(1, |p| p.version + 1);
+        let event = Event::PolicySet {
+            version: Some(version),
+            min_hours: change.min_hours,
+            manual: change.manual,
+            pause_on_veto: change.pause_on_veto,
+            checklist,
+        };
+        Ok(((), Emit::new(key.clone(), event)))
     })?;
     effective(s, target)
 }

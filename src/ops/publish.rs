@@ -18,11 +18,13 @@ use crate::checksums;
 use crate::clock;
 use crate::error::Error;
 use crate::model::Target;
+use crate::model::event::Change;
 use crate::model::{Phase, Stage};
+use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp;
 use crate::store::releases::{self, Package, Release};
-use crate::store::{EventDraft, cves, keys as key_rows, objects, publications, tree};
+use crate::store::{cves, keys as key_rows, objects, publications, tree};
 
 use super::keys::{Signer, keys_file, pgp_error};
 use super::{Session, access, download_page, project};
@@ -346,11 +348,19 @@ pub fn publish(
         }
     }
     let released = list.len();
-    s.store.write(&s.actor, |db| {
-        publications::record(db, &dir_text, version, &now)?;
-        Ok(((), EventDraft::new("publish", target.map(|t| t.to_string()).unwrap_or_else(|| "store".into()),
-            json!({"dir": dir_text, "version": version, "expires": expires, "written": written, "removed": removed, "fingerprint": signer.record.fingerprint}))))
-    })?;
+    s.emit(Emit::new(
+        target
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| "store".into()),
+        Change::Publish {
+            dir: dir_text.clone(),
+            version,
+            expires: Some(expires.clone()),
+            written: json!(written),
+            removed: json!(removed),
+            fingerprint: Some(signer.record.fingerprint.clone()),
+        },
+    ))?;
     Ok(Publication {
         dir: dir_text,
         version,

@@ -10,11 +10,12 @@ use serde_json::{Value as Json, json};
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::{Phase, Stage};
+use crate::model::Stage;
+use crate::model::event::Change;
 use crate::model::{ReleaseRef, RevisionNo};
+use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::pgp;
-use crate::store::EventDraft;
 use crate::store::events::canonical;
 use crate::store::releases::{self, Release, Revision};
 use crate::store::votes::{self, BallotRow, Round};
@@ -159,23 +160,24 @@ pub fn start(
         closed_at: None,
         closed_by: None,
     };
-    let actor = s.actor.id.clone();
-    s.store.write(&s.actor, |db| {
-        releases::set_revision_phase(db, rev.id, Phase::Voting, Some((&opened_at, &manifest)))?;
-        releases::set_stage(db, rel.id, Stage::Candidate, Some(Phase::Voting), &actor, &opened_at, Some(&format!("vote on {} started", rev.label())))?;
-        votes::insert_round(db, &round)?;
-        crate::store::check_rules::store_results(db, rev.id, &serde_json::to_value(&checks.findings)?, &opened_at)?;
-        if let Some(v) = own_vote {
-            votes::insert_ballot(db, rev.id, &BallotRow {
-                voter: actor.clone(), value: value_num(v), binding, comment: None, cast_at: opened_at.clone(),
-                source: "cli".into(), signature: None, signer: None,
-            })?;
-        }
-        let payload = json!({"revision": rev.label(), "manifest_hash": manifest, "opened_at": opened_at,
-            "closes_at": closes_at, "policy": round.policy, "policy_version": effective.version,
-            "own_vote": own_vote.map(|v| v.to_string()), "binding": binding, "acknowledged": acknowledged,
-            "checks": {"pass": checks.pass, "warn": checks.warn, "fail": checks.fail, "failing": checks.failing}});
-        Ok(((), EventDraft::new("vote.start", r.to_string(), payload)))
+    let findings = serde_json::to_value(&checks.findings)?;
+    s.emit_with(|db| {
+        // The check findings are a cache of the last run, not part of the history.
+        crate::store::check_rules::store_results(db, rev.id, &findings, &opened_at)?;
+        let change = Change::VoteStart {
+            revision: Some(rev.label()),
+            manifest_hash: manifest.clone(),
+            opened_at: Some(opened_at.clone()),
+            closes_at: Some(closes_at.clone()),
+            policy: round.policy.clone(),
+            policy_version: effective.version,
+            own_vote: own_vote.map(|v| v.to_string()),
+            binding,
+            acknowledged: acknowledged.clone(),
+            checks: json!({"pass": checks.pass, "warn": checks.warn, "fail": checks.fail,
+                           "failing": checks.failing}),
+        };
+        Ok(((), Emit::new(r.to_string(), change)))
     })?;
     Ok(StartReport {
         release: r.to_string(),
@@ -445,12 +447,18 @@ pub fn cast(
         signature: signature.clone(),
         signer: signed_by.clone(),
     };
-    s.store.write(&s.actor, |db| {
-        votes::insert_ballot(db, rev.id, &row)?;
-        let payload = json!({"revision": rev.label(), "voter": row.voter, "vote": value.to_string(), "binding": binding,
-                             "comment": comment, "signature": signature, "signer": signed_by});
-        Ok(((), EventDraft::new("vote.cast", r.to_string(), payload)))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::VoteCast {
+            revision: Some(rev.label()),
+            voter: row.voter.clone(),
+            vote: value.to_string(),
+            binding,
+            comment: comment.clone(),
+            signature: signature.clone(),
+            signer: signed_by.clone(),
+        },
+    ))?;
     Ok(CastReport {
         release: r.to_string(),
         revision: rev.label(),
@@ -504,7 +512,7 @@ pub fn close(
     r: &ReleaseRef,
     request: CloseRequest,
 ) -> anyhow::Result<CloseReport> {
-    let (rel, rev, round) = round_of(s, r, None)?;
+    let (_, rev, round) = round_of(s, r, None)?;
     access::require(
         s.store.db(),
         &s.actor.id,
@@ -532,36 +540,14 @@ pub fn close(
         CloseRequest::Abandon => Closure::Abandoned,
     };
     let outcome_text = outcome.to_string();
-    let phase = match outcome {
-        rule::Outcome::Passed => Phase::Passed,
-        rule::Outcome::Failed | rule::Outcome::Abandoned => Phase::Failed,
-        _ => Phase::Voting,
-    };
-    let now = clock::fmt(now_ts);
-    let actor = s.actor.id.clone();
-    s.store.write(&s.actor, |db| {
-        votes::close_round(db, rev.id, closure, outcome, &now, &actor)?;
-        if phase != Phase::Voting {
-            releases::set_revision_phase(db, rev.id, phase, None)?;
-            releases::set_stage(
-                db,
-                rel.id,
-                Stage::Candidate,
-                Some(phase),
-                &actor,
-                &now,
-                Some(&format!("vote on {} {outcome_text}", rev.label())),
-            )?;
-        }
-        Ok((
-            (),
-            EventDraft::new(
-                "vote.close",
-                r.to_string(),
-                json!({"revision": rev.label(), "request": closure.as_str(), "outcome": outcome_text}),
-            ),
-        ))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::VoteClose {
+            revision: Some(rev.label()),
+            request: closure.as_str().to_string(),
+            outcome: outcome_text.clone(),
+        },
+    ))?;
     let eval = evaluate(
         &votes::round(s.store.db(), rev.id)?.expect("exists"),
         &rows,

@@ -316,6 +316,15 @@ pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
     breaks
 }
 
+/// How many events of `user_target` still hold personal data ([`erase_pii`] would erase them).
+pub fn with_pii(db: &Connection, user_target: &str) -> anyhow::Result<usize> {
+    Ok(db.query_row(
+        "SELECT count(*) FROM events WHERE target = ?1 AND pii IS NOT NULL",
+        params![user_target],
+        |r| r.get::<_, i64>(0),
+    )? as usize)
+}
+
 /// Erases the personal data kept with the events of one user (consent revoked). The chain stays
 /// valid because it covers only the data's salted hash.
 pub fn erase_pii(db: &Connection, user_target: &str) -> anyhow::Result<usize> {

@@ -253,6 +253,17 @@ impl Store {
         actor: &Actor,
         change: impl FnOnce(&Connection) -> anyhow::Result<(T, EventDraft)>,
     ) -> anyhow::Result<T> {
+        self.write_event(actor, change, |_, _| Ok(()))
+    }
+
+    /// [`Store::write`], then `apply` runs on the appended event in the same transaction: the
+    /// command decides and names its event, `apply` makes the change the event describes.
+    pub fn write_event<T>(
+        &mut self,
+        actor: &Actor,
+        change: impl FnOnce(&Connection) -> anyhow::Result<(T, EventDraft)>,
+        apply: impl FnOnce(&Connection, &events::Event) -> anyhow::Result<()>,
+    ) -> anyhow::Result<T> {
         if !self.swept {
             debris::sweep_tmp(&self.dir);
             self.swept = true;
@@ -263,6 +274,7 @@ impl Store {
             .context("while waiting for the store's write lock")?;
         let (value, event) = change(&tx)?;
         let appended = events::append(&tx, actor, &event)?;
+        apply(&tx, &appended)?;
         crash_point(&format!("{}:before-commit", event.kind));
         tx.commit().context("while committing")?;
         crash_point(&format!("{}:after-commit", event.kind));
