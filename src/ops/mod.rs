@@ -10,6 +10,7 @@ pub mod check_git;
 pub mod cve;
 pub mod download_page;
 pub mod fsck;
+pub mod history;
 pub mod ingest;
 pub mod init;
 pub mod key_owner;

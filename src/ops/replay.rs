@@ -5,31 +5,31 @@
 
 use rusqlite::Connection;
 
-use crate::model::event::Change;
 use crate::store::check;
 use crate::store::events::Event;
 
-/// Reads an event's typed change and applies it: replay is [`super::apply::apply`] in order.
-fn apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
-    let change = Change::read(&e.kind, &e.payload)?;
-    super::apply::apply(db, e, &change)
-}
+use super::history;
 
 /// The index the log rebuilds: `events` (the whole log, in order, as fsck read it for the chain)
-/// applied in order to a fresh index in memory. `Ok(Err(line))` when the log does not replay
-/// (the finding to report).
+/// replayed ([`history::replay_in`]: decide, then apply, each event) into a fresh index in
+/// memory. `Ok(Err(line))` when the log does not replay as it was recorded: an event the index
+/// applied turns out void (the finding to report).
 pub fn replay(events: &[Event]) -> anyhow::Result<Result<Connection, String>> {
     let mut scratch = check::scratch_index()?;
     // One transaction for the whole replay: the scratch index is memory, but each statement
     // outside a transaction would still be its own commit.
     let tx = scratch.transaction()?;
-    for e in events {
-        if let Err(err) = apply(&tx, e) {
-            return Ok(Err(format!(
-                "the log does not replay at event {} ({}): {err:#}",
-                e.seq, e.kind
-            )));
-        }
+    let voided = history::replay_in(&tx, events.to_vec())?;
+    let recorded: std::collections::HashMap<&str, &Option<String>> =
+        events.iter().map(|e| (e.hash.as_str(), &e.void)).collect();
+    if let Some(v) = voided
+        .iter()
+        .find(|v| recorded.get(v.hash.as_str()).is_some_and(|r| r.is_none()))
+    {
+        return Ok(Err(format!(
+            "the log does not replay at event {} ({}): {}",
+            v.seq, v.kind, v.reason
+        )));
     }
     tx.commit()?;
     Ok(Ok(scratch))

@@ -1,0 +1,319 @@
+//! The history as a whole: the order every clone computes from the same events (SPEC §6), the
+//! validity of each event in that order (decide), and replay (decide, then [`apply`], for every
+//! event in order) into an index. A command checks its own event before writing it; replay
+//! re-decides every event because a merged order may hold events that were valid where they
+//! were written and are not any more (a ballot cast while the RM closed the vote). Such an event
+//! is kept, marked void with its reason, and changes nothing.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::model::ReleaseRef;
+use crate::model::event::Change;
+use crate::model::{Phase, Stage};
+use crate::perm::{self, Action};
+use crate::store::events::{self, Event, GENESIS};
+use crate::store::{releases, users, votes};
+use crate::votes::Outcome;
+
+use super::access;
+use super::apply::{apply, revision_of};
+
+/// An event that is kept but changed nothing, and why.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Voided {
+    pub seq: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub actor: String,
+    pub target: String,
+    pub hash: String,
+    pub reason: String,
+}
+
+/// A history that cannot be ordered: an event follows one that is not there, or a cycle.
+#[derive(Debug, thiserror::Error)]
+#[error("the history is incomplete: event {event} follows {missing}, which is not in it")]
+pub struct Incomplete {
+    pub event: String,
+    pub missing: String,
+}
+
+/// Orders a set of events the way every clone orders it: an event after the events it follows
+/// (its parents), and among events not ordered so, by time, then by hash. Duplicates (the same
+/// hash) count once. `seq` and `prev_hash` are set to the place in the order.
+pub fn order(events: Vec<Event>) -> Result<Vec<Event>, Incomplete> {
+    let mut by_hash: HashMap<String, Event> = HashMap::with_capacity(events.len());
+    for e in events {
+        by_hash.entry(e.hash.clone()).or_insert(e);
+    }
+    let mut waiting: HashMap<&str, usize> = HashMap::with_capacity(by_hash.len());
+    let mut children: HashMap<String, Vec<&str>> = HashMap::new();
+    for (hash, e) in &by_hash {
+        let parents = events::parents_of(e);
+        for p in &parents {
+            if !by_hash.contains_key(p) {
+                return Err(Incomplete {
+                    event: hash.clone(),
+                    missing: p.clone(),
+                });
+            }
+            children.entry(p.clone()).or_default().push(hash.as_str());
+        }
+        waiting.insert(hash.as_str(), parents.len());
+    }
+    let mut ready: BinaryHeap<Reverse<(&str, &str)>> = waiting
+        .iter()
+        .filter(|(_, n)| **n == 0)
+        .map(|(h, _)| Reverse((by_hash[*h].time.as_str(), *h)))
+        .collect();
+    let mut out_order: Vec<String> = Vec::with_capacity(by_hash.len());
+    while let Some(Reverse((_, h))) = ready.pop() {
+        out_order.push(h.to_string());
+        for c in children.get(h).map(Vec::as_slice).unwrap_or_default() {
+            let n = waiting.get_mut(c).expect("known");
+            *n -= 1;
+            if *n == 0 {
+                ready.push(Reverse((by_hash[*c].time.as_str(), c)));
+            }
+        }
+    }
+    if out_order.len() != by_hash.len() {
+        let stuck = waiting
+            .iter()
+            .find(|(h, _)| !out_order.iter().any(|o| o == *h))
+            .map(|(h, _)| h.to_string())
+            .unwrap_or_default();
+        return Err(Incomplete {
+            event: stuck.clone(),
+            missing: stuck,
+        });
+    }
+    let mut out = Vec::with_capacity(out_order.len());
+    let mut prev = GENESIS.to_string();
+    for (i, h) in out_order.into_iter().enumerate() {
+        let mut e = by_hash.remove(&h).expect("ordered once");
+        e.seq = i as i64 + 1;
+        e.prev_hash = prev;
+        prev = e.hash.clone();
+        e.void = None;
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// The release and revision label a ballot or close speaks of.
+fn vote_key(e: &Event, c: &Change) -> Option<(String, Option<String>)> {
+    match c {
+        Change::VoteCast { revision, .. }
+        | Change::VoteImport { revision, .. }
+        | Change::VoteClose { revision, .. } => Some((e.target.clone(), revision.clone())),
+        _ => None,
+    }
+}
+
+/// Ballots that a close did not see: a close counts the ballots it follows (the ones its
+/// writer had); a ballot concurrent with it is void, whatever its time, so that a clone coming
+/// back online cannot change a closed vote (and what was built on it).
+fn unseen_by_close(ordered: &[(Event, Option<Change>)]) -> HashMap<usize, String> {
+    let index: HashMap<&str, usize> = ordered
+        .iter()
+        .enumerate()
+        .map(|(i, (e, _))| (e.hash.as_str(), i))
+        .collect();
+    let mut void = HashMap::new();
+    for (ci, (close, change)) in ordered.iter().enumerate() {
+        let Some(c @ Change::VoteClose { .. }) = change else {
+            continue;
+        };
+        let key = vote_key(close, c);
+        // The close's ancestors: what its writer had seen.
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut stack = vec![ci];
+        while let Some(i) = stack.pop() {
+            for p in events::parents_of(&ordered[i].0) {
+                if let Some(&j) = index.get(p.as_str())
+                    && seen.insert(j)
+                {
+                    stack.push(j);
+                }
+            }
+        }
+        for (bi, (ballot, bc)) in ordered[..ci].iter().enumerate() {
+            if let Some(bc @ (Change::VoteCast { .. } | Change::VoteImport { .. })) = bc
+                && vote_key(ballot, bc) == key
+                && !seen.contains(&bi)
+            {
+                void.entry(bi).or_insert_with(|| {
+                    format!(
+                        "not seen by the close of the vote (event {}, by {})",
+                        close.hash.get(..12).unwrap_or(&close.hash),
+                        close.actor
+                    )
+                });
+            }
+        }
+    }
+    void
+}
+
+/// Whether `e` is valid on the state `db` holds before it: `Some(reason)` when it is not.
+pub fn decide(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<Option<String>> {
+    if !matches!(change, Change::StoreInit { .. }) && users::get(db, &e.actor)?.is_none() {
+        return Ok(Some(format!("{} is not a user here", e.actor)));
+    }
+    let project = e.target.split(['/', '@']).next().unwrap_or_default();
+    let needs = |action: Action| -> anyhow::Result<Option<String>> {
+        let h = access::holder(db, &e.actor, Some(project))?;
+        Ok(perm::check(action, &h).err().map(|refusal| {
+            format!(
+                "{} may not {} on {project} at this point: that needs {}",
+                e.actor,
+                action.describe(),
+                refusal.needs
+            )
+        }))
+    };
+    match change {
+        Change::VoteCast { revision, .. } | Change::VoteImport { revision, .. } => {
+            if let Some(why) = needs(Action::Vote)? {
+                return Ok(Some(why));
+            }
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            match votes::round(db, rev.id)? {
+                None => return Ok(Some(format!("no vote on {} was started", rev.label()))),
+                Some(r) if r.closure.is_some() => {
+                    return Ok(Some(format!(
+                        "the vote on {} was closed before it",
+                        rev.label()
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+        Change::VoteClose { revision, .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            if let Some(r) = votes::round(db, rev.id)?
+                && matches!(
+                    r.outcome,
+                    Some(Outcome::Passed | Outcome::Failed | Outcome::Abandoned)
+                )
+            {
+                return Ok(Some(format!(
+                    "the vote on {} was closed already",
+                    rev.label()
+                )));
+            }
+        }
+        Change::VoteStart { revision, .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            if rev.phase != Phase::Draft {
+                return Ok(Some(format!("{} is not a draft any more", rev.label())));
+            }
+        }
+        Change::Promote { .. } | Change::Revoke { .. } | Change::Announce { .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+            let r: ReleaseRef = e.target.parse()?;
+            if let Some(rel) = releases::get(db, &r.target.to_string(), r.version.as_str())? {
+                let refused = match change {
+                    Change::Promote { .. } if rel.stage != Stage::Candidate => {
+                        Some(format!("{r} was promoted or revoked already"))
+                    }
+                    Change::Promote { .. } if rel.phase != Some(Phase::Passed) => {
+                        Some(format!("{r} has no passed vote"))
+                    }
+                    Change::Revoke { .. } if rel.stage == Stage::Revoked => {
+                        Some(format!("{r} was revoked already"))
+                    }
+                    Change::Announce { .. } if rel.stage != Stage::Current => {
+                        Some(format!("{r} is not current"))
+                    }
+                    _ => None,
+                };
+                if refused.is_some() {
+                    return Ok(refused);
+                }
+            }
+        }
+        Change::Stage { .. } | Change::Unstage { .. } | Change::Sign { .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+        }
+        _ => {}
+    }
+    Ok(None)
+}
+
+/// Replays `ordered` (events in their computed order, `seq` set) into `db`: each event is
+/// stored, decided and, when valid, applied; a void event is stored with its reason. One
+/// transaction; returns the voided events.
+pub fn replay_into(db: &mut Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
+    let tx = db.transaction()?;
+    let voided = replay_in(&tx, ordered)?;
+    tx.commit()?;
+    Ok(voided)
+}
+
+/// [`replay_into`] inside the caller's transaction.
+pub fn replay_in(db: &Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
+    let typed: Vec<(Event, Option<Change>)> = ordered
+        .into_iter()
+        .map(|e| {
+            let c = Change::read(&e.kind, &e.payload).ok();
+            (e, c)
+        })
+        .collect();
+    let unseen = unseen_by_close(&typed);
+    let mut voided = Vec::new();
+    for (i, (mut e, change)) in typed.into_iter().enumerate() {
+        let reason = match &change {
+            None => Some(format!("unknown event type or payload ({})", e.kind)),
+            Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
+            Some(c) => match decide(db, &e, c) {
+                Ok(r) => r,
+                Err(err) => Some(format!("{err:#}")),
+            },
+        };
+        let reason = match (reason, &change) {
+            (None, Some(c)) => {
+                db.execute_batch("SAVEPOINT event")?;
+                match apply(db, &e, c) {
+                    Ok(()) => {
+                        db.execute_batch("RELEASE event")?;
+                        None
+                    }
+                    Err(err) => {
+                        db.execute_batch("ROLLBACK TO event; RELEASE event")?;
+                        Some(format!("{err:#}"))
+                    }
+                }
+            }
+            (r, _) => r,
+        };
+        e.void = reason.clone();
+        events::insert(db, &e)?;
+        if let Some(reason) = reason {
+            voided.push(Voided {
+                seq: e.seq,
+                kind: e.kind.clone(),
+                actor: e.actor.clone(),
+                target: e.target.clone(),
+                hash: e.hash.clone(),
+                reason,
+            });
+        }
+    }
+    Ok(voided)
+}
