@@ -9,6 +9,7 @@ pub mod clock;
 pub mod digest;
 pub mod distdir;
 pub mod error;
+pub mod git;
 pub mod model;
 pub mod ops;
 pub mod output;
