@@ -18,6 +18,7 @@ mod release;
 mod role;
 mod sbom;
 mod stage;
+mod sync;
 mod user;
 mod vote;
 
@@ -138,6 +139,8 @@ pub enum Command {
     Release(release::ReleaseCmd),
     /// The audit events, oldest first
     Log(log::Args),
+    /// Share the history through git: fetch, merge, bring the index up to date, push
+    Sync(sync::Args),
     /// Print a shell completion script
     Completions(docs::CompletionsArgs),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -155,7 +158,8 @@ impl Ctx {
     /// Opens the store and the acting user's session.
     pub fn session(&self) -> anyhow::Result<Session> {
         let dir = store::locate(self.global.store.as_deref())?;
-        let store = Store::open(&dir)?;
+        let mut store = Store::open(&dir)?;
+        crate::ops::sync::catch_up(&mut store)?;
         let user = self
             .global
             .as_user
@@ -237,6 +241,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Fsck(a) => fsck::run(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
+        Command::Sync(a) => sync::run(ctx, a),
         Command::Mail(c) => mail::run(ctx, c),
         Command::Completions(a) => docs::completions(a),
         Command::GenerateDocs(a) => docs::generate(a),

@@ -49,6 +49,11 @@ pub fn init(
         },
         |db, e| super::apply::apply(db, e, &Change::read(&e.kind, &e.payload)?),
     )?;
+    // Inside a git work tree the store shares its history there (SPEC §6): a clone id, and
+    // `.relmgr/` out of git's view. Its events so far go to the clone's ref.
+    if super::sync::share(&mut store)?.is_some() {
+        store.export()?;
+    }
     Ok(Initialized {
         store: store.dir.display().to_string(),
         user: user.to_string(),

@@ -28,6 +28,7 @@ pub mod role;
 pub mod sbom;
 pub mod smtp;
 pub mod stage;
+pub mod sync;
 pub mod user;
 pub mod verify;
 pub mod vote;

@@ -26,6 +26,7 @@ mod sbom;
 mod scale;
 mod snapshots;
 mod stage;
+mod sync;
 mod tables;
 mod users;
 mod verify;
