@@ -3,11 +3,13 @@
 //! returns a report struct. Nothing here prints.
 
 pub mod access;
+pub mod candidates;
 pub mod check;
 pub mod check_dir;
 pub mod check_git;
 pub mod cve;
 pub mod download_page;
+pub mod fetch;
 pub mod fsck;
 pub mod ingest;
 pub mod init;
