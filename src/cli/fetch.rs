@@ -42,18 +42,21 @@ pub fn run(ctx: &Ctx, a: FetchArgs) -> anyhow::Result<ExitCode> {
     }
     ctx.out.data(&r, || {
         let n = r.fetched.len();
-        let mut t = format!(
-            "Fetched {n} package{} ({}) of {} {}",
-            if n == 1 { "" } else { "s" },
-            size(r.bytes()),
-            r.release,
-            r.revision
-        );
+        let mut t = match n {
+            0 => format!("Nothing to fetch for {} {}", r.release, r.revision),
+            _ => format!(
+                "Fetched {n} package{} ({}) of {} {}",
+                if n == 1 { "" } else { "s" },
+                size(r.bytes()),
+                r.release,
+                r.revision
+            ),
+        };
         if !r.present.is_empty() {
             t.push_str(&format!("; {} already present", r.present.len()));
         }
         if !r.external.is_empty() {
-            t.push_str(&format!("; {} external", r.external.len()));
+            t.push_str(&format!("; {} external (not stored)", r.external.len()));
         }
         t.push('.');
         t

@@ -16,7 +16,11 @@ pub struct PublishArgs {
     #[arg(value_parser = parse::<Target>)]
     pub target: Option<Target>,
     /// Your secret key, to sign snapshot.json
-    #[arg(long, value_name = "SECRET.asc", required_unless_present = "candidates")]
+    #[arg(
+        long,
+        value_name = "SECRET.asc",
+        required_unless_present = "candidates"
+    )]
     pub key: Option<PathBuf>,
     /// Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512,
     /// KEYS) for voters to check and fetch, instead of the dist tree

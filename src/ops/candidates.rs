@@ -100,9 +100,11 @@ pub fn publish_candidates(
         access::require(db, &s.actor.id, Action::Publish, Some(p))?;
     }
     if under_vote.is_empty() {
-        return Err(Error::wrong_state("nothing to publish: no revision is under vote")
-            .hint("`relmgr vote start TARGET@VERSION` puts the newest revision to the vote")
-            .into());
+        return Err(
+            Error::wrong_state("nothing to publish: no revision is under vote")
+                .hint("`relmgr vote start TARGET@VERSION` puts the newest revision to the vote")
+                .into(),
+        );
     }
 
     let mut files: BTreeMap<String, Source> = BTreeMap::new();

@@ -39,23 +39,25 @@ impl FromStr for Origin {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
         if s.is_empty() {
-            return Err(Error::usage("--from needs a directory or an http(s):// URL"));
+            return Err(Error::usage(
+                "--from needs a directory or an http(s):// URL",
+            ));
         }
         let Some((scheme, _)) = s.split_once("://") else {
             return Ok(Origin::Dir(PathBuf::from(s)));
         };
         if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
             return Err(Error::usage(format!(
-                "--from {s}: relmgr fetches from a directory or an http(s):// URL, not {scheme}://"
+                "relmgr fetches from a directory or an http(s):// URL, not {scheme}://"
             )));
         }
-        let mut url = url::Url::parse(s).map_err(|e| Error::usage(format!("--from {s}: {e}")))?;
+        let mut url = url::Url::parse(s).map_err(|e| Error::usage(format!("{s}: {e}")))?;
         if url.host_str().is_none_or(str::is_empty) {
-            return Err(Error::usage(format!("--from {s}: the URL names no host")));
+            return Err(Error::usage(format!("{s}: the URL names no host")));
         }
         if url.query().is_some() || url.fragment().is_some() {
             return Err(Error::usage(format!(
-                "--from {s}: a base URL takes no query or fragment"
+                "{s}: a base URL takes no query or fragment"
             )));
         }
         // A base is a directory: `https://h/dist` and `https://h/dist/` mean the same.
@@ -205,9 +207,10 @@ fn open(
             }
             Origin::Url(base) => {
                 let url = url_of(base, rel_path);
-                let resp = agent.get(url.as_str()).call().map_err(|e| {
-                    Error::failed(format!("while fetching {url}")).caused_by(e)
-                })?;
+                let resp = agent
+                    .get(url.as_str())
+                    .call()
+                    .map_err(|e| Error::failed(format!("while fetching {url}")).caused_by(e))?;
                 let status = resp.status().as_u16();
                 if status == 404 || status == 410 {
                     continue;
@@ -285,11 +288,15 @@ impl Drop for Pending {
 
 /// A verification failure that names the package and where its bytes came from.
 fn mismatch(p: &Package, source: &str, what: String) -> anyhow::Error {
+    let hint = match what.starts_with("truncated") {
+        true => "try again, or fetch from another source",
+        false => "fetch from a source that holds the bytes the history records",
+    };
     Error::verification(format!(
-        "{}: {what} (from {source}); nothing was stored",
+        "{} from {source}: {what}; nothing was stored",
         p.name
     ))
-    .hint("fetch from a source that holds the voted bytes")
+    .hint(hint)
     .details(serde_json::json!({"name": p.name, "source": source}))
     .into()
 }
@@ -360,7 +367,7 @@ fn fetch_one(
                 p,
                 &opened.source,
                 format!(
-                    "truncated: the transfer broke off after {} of {} bytes ({cause})",
+                    "truncated: the transfer broke off after {} of {} bytes: {cause}",
                     src.read, p.size
                 ),
             ));
@@ -397,12 +404,16 @@ fn check_origin(origin: &Origin) -> anyhow::Result<()> {
         match std::fs::metadata(d) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => {
-                return Err(Error::usage(format!("--from {}: not a directory", d.display())).into());
+                return Err(
+                    Error::usage(format!("--from {}: not a directory", d.display())).into(),
+                );
             }
             Err(e) => {
-                return Err(Error::not_found(format!("--from {}: no such directory", d.display()))
-                    .caused_by(e)
-                    .into());
+                return Err(
+                    Error::not_found(format!("--from {}: no such directory", d.display()))
+                        .caused_by(e)
+                        .into(),
+                );
             }
         }
     }
