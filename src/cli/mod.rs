@@ -5,6 +5,7 @@
 mod check;
 mod cve;
 mod docs;
+mod fetch;
 mod fsck;
 mod init;
 mod key;
@@ -127,6 +128,8 @@ pub enum Command {
     Revoke(lifecycle::RevokeArgs),
     /// Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)
     Publish(publish::PublishArgs),
+    /// Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)
+    Fetch(fetch::FetchArgs),
     /// A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible
     Sbom(sbom::SbomArgs),
     /// Check objects, checksums, signatures, the event chain and the derived files
@@ -237,6 +240,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Revoke(a) => lifecycle::revoke(ctx, a),
         Command::Cve(c) => cve::run(ctx, c),
         Command::Publish(a) => publish::run(ctx, a),
+        Command::Fetch(a) => fetch::run(ctx, a),
         Command::Sbom(a) => sbom::run(ctx, a),
         Command::Fsck(a) => fsck::run(ctx, a),
         Command::Release(c) => release::run(ctx, c),

@@ -212,6 +212,7 @@ pub fn run_checks(
         .filter(|h| !h.is_empty())
         .unwrap_or(proj.meta.header_licenses.clone());
     let packages = releases::packages(db, rev.id)?;
+    super::fetch::require_bytes(s, rel, rev, &packages)?;
     let all_names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
     ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&all_names);
     let repo = s.store.dir.parent().unwrap_or(&s.store.dir).to_path_buf();

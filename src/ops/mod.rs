@@ -4,11 +4,13 @@
 
 pub mod access;
 pub mod apply;
+pub mod candidates;
 pub mod check;
 pub mod check_dir;
 pub mod check_git;
 pub mod cve;
 pub mod download_page;
+pub mod fetch;
 pub mod fsck;
 pub mod history;
 pub mod ingest;

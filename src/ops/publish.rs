@@ -30,7 +30,7 @@ use super::keys::{Signer, keys_file, pgp_error};
 use super::{Session, access, download_page, project};
 
 /// Where a published file's bytes come from.
-enum Source {
+pub(super) enum Source {
     Object(PathBuf),
     Bytes(Vec<u8>),
 }
@@ -50,7 +50,7 @@ fn release_path(rel: &Release) -> String {
     format!("{}/{}", rel.target, rel.version)
 }
 
-fn same_content(dest: &Path, src: &Source) -> bool {
+pub(super) fn same_content(dest: &Path, src: &Source) -> bool {
     let Ok(meta) = std::fs::metadata(dest) else {
         return false;
     };
@@ -77,7 +77,7 @@ fn same_content(dest: &Path, src: &Source) -> bool {
     }
 }
 
-fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
+pub(super) fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
     let parent = dest.parent().expect("published files live in a directory");
     std::fs::create_dir_all(parent)?;
     let tmp = parent.join(format!(
@@ -172,6 +172,9 @@ pub fn publish(
             None => vec![],
         };
         let in_tree = rel.stage == Stage::Current && rel.phase != Some(Phase::Archived);
+        if in_tree && let Some(rev) = &rev {
+            super::fetch::require_bytes(s, rel, rev, &packages)?;
+        }
         let base = release_path(rel);
         let mut pkg_entries = Vec::new();
         for p in &packages {

@@ -348,6 +348,7 @@ pub fn sign(
 ) -> anyhow::Result<SignReport> {
     let (rel, rev) = draft_of(s, r)?;
     let packages = releases::packages(s.store.db(), rev.id)?;
+    super::fetch::require_bytes(s, &rel, &rev, &packages)?;
     let managed: Vec<_> = packages
         .iter()
         .filter(|p| p.external_url.is_none())

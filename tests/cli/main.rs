@@ -11,6 +11,7 @@ mod corpus;
 mod crash;
 
 mod docs;
+mod fetch;
 mod foundation;
 mod fsck;
 mod keys;
