@@ -78,7 +78,11 @@ fn import_cert(
             ParsedCert::Rejected { .. } => None,
         })
         .ok_or_else(|| anyhow::anyhow!("a logged certificate no longer parses"))?;
-    keys::upsert(db, &super::keys::record(&info, owner, time))
+    // The certificate exactly as logged: its armor's comments name the user IDs valid when it
+    // is read, so a fresh armoring on replay could differ from the live row.
+    let mut rec = super::keys::record(&info, owner, time);
+    rec.armored = armored.to_string();
+    keys::upsert(db, &rec)
 }
 
 fn ballot(voter: &str, vote: &str, binding: bool, cast_at: &str, source: &str) -> BallotRow {

@@ -47,7 +47,10 @@ fn bash_completes_commands_and_subcommands() {
         ("relmgr vo", vec!["vote"]),
         ("relmgr vote s", vec!["start", "status"]),
         ("relmgr mail r", vec!["resend"]),
-        ("relmgr publish --can", vec!["--canonical-url"]),
+        (
+            "relmgr publish --can",
+            vec!["--candidates", "--canonical-url"],
+        ),
     ] {
         let words: Vec<&str> = line.split(' ').collect();
         let cword = words.len() - 1;
