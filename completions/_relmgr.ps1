@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The release mails: resend one that failed to send')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
             [CompletionResult]::new('fsck', 'fsck', [CompletionResultType]::ParameterValue, 'Check objects, checksums, signatures, the event chain and the derived files')
             [CompletionResult]::new('cve', 'cve', [CompletionResultType]::ParameterValue, 'CVEs: add, link, list')
@@ -1213,6 +1214,24 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--candidates', '--candidates', [CompletionResultType]::ParameterName, 'Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512, KEYS) for voters to check and fetch, instead of the dist tree')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;fetch' {
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision whose packages to fetch [default: the newest]')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where the bytes are: a directory (a download, a `publish --candidates` or `publish` tree, another store''s releases/) or an http(s):// base URL of one')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
@@ -1480,6 +1499,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The release mails: resend one that failed to send')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
             [CompletionResult]::new('fsck', 'fsck', [CompletionResultType]::ParameterValue, 'Check objects, checksums, signatures, the event chain and the derived files')
             [CompletionResult]::new('cve', 'cve', [CompletionResultType]::ParameterValue, 'CVEs: add, link, list')
@@ -1682,6 +1702,9 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;publish' {
+            break
+        }
+        'relmgr;help;fetch' {
             break
         }
         'relmgr;help;sbom' {

@@ -28,6 +28,9 @@ _relmgr() {
             relmgr,cve)
                 cmd="relmgr__subcmd__cve"
                 ;;
+            relmgr,fetch)
+                cmd="relmgr__subcmd__fetch"
+                ;;
             relmgr,fsck)
                 cmd="relmgr__subcmd__fsck"
                 ;;
@@ -174,6 +177,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help,cve)
                 cmd="relmgr__subcmd__help__subcmd__cve"
+                ;;
+            relmgr__subcmd__help,fetch)
+                cmd="relmgr__subcmd__help__subcmd__fetch"
                 ;;
             relmgr__subcmd__help,fsck)
                 cmd="relmgr__subcmd__help__subcmd__fsck"
@@ -620,7 +626,7 @@ _relmgr() {
 
     case "${cmd}" in
         relmgr)
-            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish fetch sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1213,40 @@ _relmgr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relmgr__subcmd__fetch)
+            opts="-y -q -v -h --revision --from --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relmgr__subcmd__fsck)
             opts="-y -q -v -h --repair --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1260,7 +1300,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help)
-            opts="init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish fetch sbom fsck cve release log completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1416,6 +1456,20 @@ _relmgr() {
         relmgr__subcmd__help__subcmd__cve__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__fetch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3462,7 +3516,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__publish)
-            opts="-y -q -v -h --key --expires-days --base-url --canonical-url --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --key --expires-days --base-url --canonical-url --candidates --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -50,6 +50,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand mail 'The release mails: resend one that failed to send'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand fetch 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
             cand fsck 'Check objects, checksums, signatures, the event chain and the derived files'
             cand cve 'CVEs: add, link, list'
@@ -1099,6 +1100,23 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --candidates 'Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512, KEYS) for voters to check and fetch, instead of the dist tree'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;fetch'= {
+            cand --revision 'The revision whose packages to fetch [default: the newest]'
+            cand --from 'Where the bytes are: a directory (a download, a `publish --candidates` or `publish` tree, another store''s releases/) or an http(s):// base URL of one'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
@@ -1344,6 +1362,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand mail 'The release mails: resend one that failed to send'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand fetch 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
             cand fsck 'Check objects, checksums, signatures, the event chain and the derived files'
             cand cve 'CVEs: add, link, list'
@@ -1493,6 +1512,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;revoke'= {
         }
         &'relmgr;help;publish'= {
+        }
+        &'relmgr;help;fetch'= {
         }
         &'relmgr;help;sbom'= {
         }
