@@ -47,7 +47,10 @@ fn bash_completes_commands_and_subcommands() {
         ("relmgr vo", vec!["vote"]),
         ("relmgr vote s", vec!["start", "status"]),
         ("relmgr mail r", vec!["resend"]),
-        ("relmgr publish --can", vec!["--canonical-url"]),
+        (
+            "relmgr publish --can",
+            vec!["--canonical-url", "--candidates"],
+        ),
     ] {
         let words: Vec<&str> = line.split(' ').collect();
         let cword = words.len() - 1;
@@ -101,6 +104,7 @@ fn completions_for_every_shell_name_every_command() {
         "revoke",
         "cve",
         "publish",
+        "fetch",
         "sbom",
         "release",
         "log",
