@@ -162,6 +162,20 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
+/// ` through the proxy HOST:PORT` when the request to `url` goes through one, for messages
+/// (never its credentials).
+fn via_proxy(agent: &ureq::Agent, url: &url::Url) -> String {
+    let Some(proxy) = agent.config().proxy() else {
+        return String::new();
+    };
+    match url.as_str().parse::<ureq::http::Uri>() {
+        Ok(uri) if !proxy.is_no_proxy(&uri) => {
+            format!(" through the proxy {}:{}", proxy.host(), proxy.port())
+        }
+        _ => String::new(),
+    }
+}
+
 /// An opened source of one package's bytes.
 struct Opened {
     reader: Box<dyn Read + Send>,
@@ -207,10 +221,10 @@ fn open(
             }
             Origin::Url(base) => {
                 let url = url_of(base, rel_path);
-                let resp = agent
-                    .get(url.as_str())
-                    .call()
-                    .map_err(|e| Error::failed(format!("while fetching {url}")).caused_by(e))?;
+                let resp = agent.get(url.as_str()).call().map_err(|e| {
+                    Error::failed(format!("while fetching {url}{}", via_proxy(agent, &url)))
+                        .caused_by(e)
+                })?;
                 let status = resp.status().as_u16();
                 if status == 404 || status == 410 {
                     continue;
