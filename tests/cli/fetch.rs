@@ -380,6 +380,15 @@ fn a_truncated_download_exits_3_and_stores_nothing() {
     assert!(err.contains("truncated"), "{err}");
     assert!(err.contains(BIN) || err.contains(SRC), "{err}");
     assert_eq!(stored(&env), (0, 0));
+    let err = fails(
+        &env,
+        3,
+        &["--json", "fetch", "demo@1.2.0", "--from", &server.url()],
+    );
+    let doc: Value = serde_json::from_str(&err).unwrap();
+    assert_eq!(doc["error"]["code"], "verification-failed", "{doc}");
+    assert_eq!(doc["error"]["details"]["truncated"], true, "{doc}");
+    assert_eq!(stored(&env), (0, 0));
 }
 
 #[test]
