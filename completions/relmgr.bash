@@ -3536,7 +3536,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__publish)
-            opts="-y -q -v -h --key --candidates --expires-days --base-url --canonical-url --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --key --expires-days --base-url --canonical-url --candidates --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

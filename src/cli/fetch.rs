@@ -12,6 +12,7 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
+    /// The release whose package bytes to fetch (TARGET@VERSION)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// The revision whose packages to fetch [default: the newest]

@@ -22,10 +22,6 @@ pub struct PublishArgs {
         required_unless_present = "candidates"
     )]
     pub key: Option<PathBuf>,
-    /// Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512,
-    /// KEYS) for voters to check and fetch, instead of the dist tree
-    #[arg(long, conflicts_with_all = ["key", "expires_days", "base_url", "canonical_url"])]
-    pub candidates: bool,
     /// How many days the snapshot stays valid
     #[arg(long, default_value_t = 30, value_name = "DAYS")]
     pub expires_days: u32,
@@ -35,6 +31,10 @@ pub struct PublishArgs {
     /// Make the pages' .asc, .sha512 and KEYS links absolute under URL (the canonical site)
     #[arg(long, value_name = "URL", value_parser = parse_page_url)]
     pub canonical_url: Option<String>,
+    /// Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512,
+    /// KEYS) for voters to check and fetch, instead of the dist tree
+    #[arg(long, conflicts_with_all = ["key", "expires_days", "base_url", "canonical_url"])]
+    pub candidates: bool,
 }
 
 /// An http(s) URL for the download page's links.

@@ -162,6 +162,20 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
+/// ` through the proxy HOST:PORT` when the request to `url` goes through one, for messages
+/// (never its credentials).
+fn via_proxy(agent: &ureq::Agent, url: &url::Url) -> String {
+    let Some(proxy) = agent.config().proxy() else {
+        return String::new();
+    };
+    match url.as_str().parse::<ureq::http::Uri>() {
+        Ok(uri) if !proxy.is_no_proxy(&uri) => {
+            format!(" through the proxy {}:{}", proxy.host(), proxy.port())
+        }
+        _ => String::new(),
+    }
+}
+
 /// An opened source of one package's bytes.
 struct Opened {
     reader: Box<dyn Read + Send>,
@@ -207,10 +221,10 @@ fn open(
             }
             Origin::Url(base) => {
                 let url = url_of(base, rel_path);
-                let resp = agent
-                    .get(url.as_str())
-                    .call()
-                    .map_err(|e| Error::failed(format!("while fetching {url}")).caused_by(e))?;
+                let resp = agent.get(url.as_str()).call().map_err(|e| {
+                    Error::failed(format!("while fetching {url}{}", via_proxy(agent, &url)))
+                        .caused_by(e)
+                })?;
                 let status = resp.status().as_u16();
                 if status == 404 || status == 410 {
                     continue;
@@ -286,9 +300,10 @@ impl Drop for Pending {
     }
 }
 
-/// A verification failure that names the package and where its bytes came from.
-fn mismatch(p: &Package, source: &str, what: String) -> anyhow::Error {
-    let hint = match what.starts_with("truncated") {
+/// A verification failure that names the package and where its bytes came from: other bytes
+/// (`truncated` false) or fewer (a transfer that broke off or ended short).
+fn mismatch(p: &Package, source: &str, what: String, truncated: bool) -> anyhow::Error {
+    let hint = match truncated {
         true => "try again, or fetch from another source",
         false => "fetch from a source that holds the bytes the history records",
     };
@@ -297,7 +312,7 @@ fn mismatch(p: &Package, source: &str, what: String) -> anyhow::Error {
         p.name
     ))
     .hint(hint)
-    .details(serde_json::json!({"name": p.name, "source": source}))
+    .details(serde_json::json!({"name": p.name, "source": source, "truncated": truncated}))
     .into()
 }
 
@@ -332,6 +347,7 @@ fn fetch_one(
             p,
             &opened.source,
             format!("{n} bytes where the history records {}", p.size),
+            false,
         ));
     }
     let (temp, handle) = objects::temp_file(store_dir)?;
@@ -370,6 +386,7 @@ fn fetch_one(
                     "truncated: the transfer broke off after {} of {} bytes: {cause}",
                     src.read, p.size
                 ),
+                true,
             ));
         }
         Err(e) => {
@@ -385,14 +402,15 @@ fn fetch_one(
             true => format!("truncated: {size} of {} bytes", p.size),
             false => format!("more than the {} bytes the history records", p.size),
         };
-        return Err(mismatch(p, &opened.source, what));
+        return Err(mismatch(p, &opened.source, what, size < p.size));
     }
     let sha512 = digest::to_hex(sha512);
     if digest::to_hex(sha256) != p.sha256 || p.sha512.as_ref().is_some_and(|h| *h != sha512) {
         return Err(mismatch(
             p,
             &opened.source,
-            "the bytes do not match the SHA-256 and SHA-512 of the history".into(),
+            "the bytes do not match the SHA-256 and SHA-512 the history records".into(),
+            false,
         ));
     }
     Ok(pending)

@@ -104,6 +104,7 @@ fn completions_for_every_shell_name_every_command() {
         "revoke",
         "cve",
         "publish",
+        "fetch",
         "sbom",
         "release",
         "log",

@@ -380,6 +380,15 @@ fn a_truncated_download_exits_3_and_stores_nothing() {
     assert!(err.contains("truncated"), "{err}");
     assert!(err.contains(BIN) || err.contains(SRC), "{err}");
     assert_eq!(stored(&env), (0, 0));
+    let err = fails(
+        &env,
+        3,
+        &["--json", "fetch", "demo@1.2.0", "--from", &server.url()],
+    );
+    let doc: Value = serde_json::from_str(&err).unwrap();
+    assert_eq!(doc["error"]["code"], "verification-failed", "{doc}");
+    assert_eq!(doc["error"]["details"]["truncated"], true, "{doc}");
+    assert_eq!(stored(&env), (0, 0));
 }
 
 #[test]
@@ -536,4 +545,36 @@ fn publish_candidates_with_nothing_under_vote_is_a_wrong_state() {
     let env = TestEnv::with_rm_key();
     let err = env.fails(5, &["--as", "rm", "publish", "x", "--candidates"]);
     assert!(err.contains("under vote"), "{err}");
+}
+
+#[test]
+fn the_proxy_of_the_environment_is_used() {
+    let env = voting();
+    drop_bytes(&env);
+    let server = Server::serving(&env.path().join("cand"));
+    // A proxy that is down: the fetch goes to it, not to the server, and fails.
+    let a = env
+        .cmd()
+        .env("HTTP_PROXY", "http://127.0.0.1:1")
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .args(["fetch", "demo@1.2.0", "--from", &server.url()])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("while fetching") && err.contains("through the proxy 127.0.0.1:1"),
+        "{err}"
+    );
+    assert_eq!(stored(&env), (0, 0));
+    // NO_PROXY lets it through.
+    env.cmd()
+        .env("HTTP_PROXY", "http://127.0.0.1:1")
+        .env("NO_PROXY", "127.0.0.1")
+        .args(["fetch", "demo@1.2.0", "--from", &server.url()])
+        .assert()
+        .success();
+    assert_restored(&env);
 }
