@@ -722,6 +722,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'Record votes but let the RM decide (true/false)')
             [CompletionResult]::new('--pause-on-veto', '--pause-on-veto', [CompletionResultType]::ParameterName, 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)')
             [CompletionResult]::new('--checklist', '--checklist', [CompletionResultType]::ParameterName, 'A markdown file shown to voters as the checklist')
+            [CompletionResult]::new('--signed-events', '--signed-events', [CompletionResultType]::ParameterName, 'Which events must be signed by their actor''s key: none, binding (votes, closes, roles, keys, policy, promote, revoke, publish) or all')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1437,6 +1438,8 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
         'relmgr;log' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N events, the oldest first (with --since: the first N from that time on, a page)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'One event, by its seq or its hash (8 or more hex digits)')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --event: write event-SEQ.json (the signed bytes) and event-SEQ.json.asc into DIR')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')

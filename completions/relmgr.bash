@@ -2632,7 +2632,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__log)
-            opts="-y -q -v -h --since --limit --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --since --limit --event --export --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2643,6 +2643,14 @@ _relmgr() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2886,7 +2894,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__policy__subcmd__set)
-            opts="-y -q -v -h --min-hours --manual --pause-on-veto --checklist --clear-checklist --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --min-hours --manual --pause-on-veto --checklist --clear-checklist --signed-events --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2906,6 +2914,10 @@ _relmgr() {
                     ;;
                 --checklist)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signed-events)
+                    COMPREPLY=($(compgen -W "none binding all" -- "${cur}"))
                     return 0
                     ;;
                 --store)

@@ -656,6 +656,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --manual 'Record votes but let the RM decide (true/false)'
             cand --pause-on-veto 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)'
             cand --checklist 'A markdown file shown to voters as the checklist'
+            cand --signed-events 'Which events must be signed by their actor''s key: none, binding (votes, closes, roles, keys, policy, promote, revoke, publish) or all'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1303,6 +1304,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;log'= {
             cand --since 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)'
             cand --limit 'At most N events, the oldest first (with --since: the first N from that time on, a page)'
+            cand --event 'One event, by its seq or its hash (8 or more hex digits)'
+            cand --export 'With --event: write event-SEQ.json (the signed bytes) and event-SEQ.json.asc into DIR'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

@@ -473,6 +473,9 @@ false\t''"
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l pause-on-veto -d 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)' -r -f -a "true\t''
 false\t''"
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l checklist -d 'A markdown file shown to voters as the checklist' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l signed-events -d 'Which events must be signed by their actor\'s key: none, binding (votes, closes, roles, keys, policy, promote, revoke, publish) or all' -r -f -a "none\t''
+binding\t''
+all\t''"
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand policy; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -880,6 +883,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l since -d 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l limit -d 'At most N events, the oldest first (with --since: the first N from that time on, a page)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l event -d 'One event, by its seq or its hash (8 or more hex digits)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l export -d 'With --event: write event-SEQ.json (the signed bytes) and event-SEQ.json.asc into DIR' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand log" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

@@ -168,7 +168,25 @@ impl Ctx {
             .as_user
             .clone()
             .or_else(|| std::env::var("RELMGR_USER").ok().filter(|u| !u.is_empty()));
-        Session::new(store, user)
+        let signing_key = std::env::var_os("RELMGR_SIGNING_KEY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                store
+                    .config
+                    .signing_key
+                    .as_ref()
+                    .map(|p| store.dir.join("..").join(p))
+            });
+        let mut s = Session::new(store, user)?;
+        if let Some(path) = signing_key {
+            let may_prompt = self.global.may_prompt();
+            s.event_key = crate::ops::EventKey::Pending {
+                path,
+                passphrase: Box::new(move || key::passphrase(may_prompt)),
+            };
+        }
+        Ok(s)
     }
 }
 

@@ -168,6 +168,9 @@ pub enum Change {
         manual: Option<bool>,
         pause_on_veto: Option<bool>,
         checklist: Option<String>,
+        /// `none`, `binding` or `all` (SPEC §7); absent: unchanged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signed_events: Option<String>,
     },
     #[serde(rename = "release.stage")]
     Stage {

@@ -159,6 +159,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             manual,
             pause_on_veto,
             checklist,
+            signed_events,
             ..
         } => {
             let prev = votes::latest_policy(db, &e.target)?.unwrap_or_default();
@@ -173,6 +174,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     checklist: checklist.clone().or(prev.checklist),
                     set_by: e.actor.clone(),
                     set_at: t.into(),
+                    signed_events: signed_events.clone().or(prev.signed_events),
                 },
             )?;
         }
@@ -314,8 +316,9 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 rev.id,
                 &BallotRow {
                     comment: comment.clone(),
-                    signature: signature.clone(),
-                    signer: signer.clone(),
+                    // A signed vote: the event's signature (older events carried their own).
+                    signature: signature.clone().or_else(|| e.signature.clone()),
+                    signer: signer.clone().or_else(|| e.signer.clone()),
                     ..ballot(voter, vote, *binding, t, "cli")
                 },
             )?;

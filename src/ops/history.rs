@@ -15,6 +15,7 @@ use crate::model::ReleaseRef;
 use crate::model::event::Change;
 use crate::model::{Phase, Stage};
 use crate::perm::{self, Action};
+use crate::pgp;
 use crate::store::events::{self, Event, GENESIS};
 use crate::store::{releases, users, votes};
 use crate::votes::Outcome;
@@ -266,6 +267,95 @@ pub fn replay_into(db: &mut Connection, ordered: Vec<Event>) -> anyhow::Result<V
     Ok(voided)
 }
 
+/// The cryptographic verdict on every signed event, computed in parallel before the replay:
+/// each signature over its event's record, against the newest certificate of every key the
+/// history (and the index) holds, at the event's own time, so that a key revoked or expired
+/// later does not void what it signed while valid (a hard revocation, for a compromised key,
+/// does: as gpg and sqv judge).
+fn verify_signatures(
+    db: &Connection,
+    typed: &[(Event, Option<Change>)],
+) -> HashMap<String, pgp::SigCheck> {
+    use rayon::prelude::*;
+    if typed.iter().all(|(e, _)| e.signature.is_none()) {
+        return HashMap::new();
+    }
+    let mut certs: HashMap<String, String> = crate::store::keys::list(db, None)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| (k.fingerprint, k.armored))
+        .collect();
+    for (_, c) in typed {
+        match c {
+            Some(Change::KeyImport { keys, .. }) => {
+                for (i, k) in keys.iter().enumerate() {
+                    let fpr = k.fingerprint.clone().unwrap_or_else(|| format!("#{i}"));
+                    certs.insert(fpr, k.certificate.clone());
+                }
+            }
+            Some(Change::KeyGenerate {
+                fingerprint,
+                certificate,
+                ..
+            }) => {
+                certs.insert(fingerprint.clone(), certificate.clone());
+            }
+            _ => {}
+        }
+    }
+    let ring = pgp::Keyring::new(certs.values()).unwrap_or_default();
+    typed
+        .par_iter()
+        .filter_map(|(e, _)| {
+            let sig = e.signature.as_ref()?;
+            let at = crate::clock::parse_time(&e.time).ok()?;
+            let record = events::record(e);
+            let check = ring.verify_detached(sig.as_bytes(), &mut record.as_slice(), at);
+            Some((e.hash.clone(), check))
+        })
+        .collect()
+}
+
+/// Whether a signed (or unsigned) event holds under the signature policy at its place in the
+/// order: `Some(reason)` when it does not. Sets `e.signer` from a good signature.
+fn decide_signature(
+    db: &Connection,
+    e: &mut Event,
+    checks: &HashMap<String, pgp::SigCheck>,
+) -> anyhow::Result<Option<String>> {
+    let Some(sig_check) = e.signature.as_ref().map(|_| checks.get(&e.hash)) else {
+        let level = votes::signed_events(db, &e.target)?;
+        if votes::must_be_signed(&level, &e.kind) {
+            return Ok(Some(format!(
+                "unsigned, but signed events are `{level}` for {}",
+                e.target
+            )));
+        }
+        return Ok(None);
+    };
+    match sig_check {
+        Some(pgp::SigCheck::Good {
+            primary_fingerprint,
+            ..
+        }) => {
+            let owner = crate::store::keys::find(db, primary_fingerprint)?.and_then(|k| k.user);
+            if owner.as_deref() != Some(e.actor.as_str()) {
+                return Ok(Some(format!(
+                    "signature: made by key {primary_fingerprint}, which is not a registered key of {}",
+                    e.actor
+                )));
+            }
+            e.signer = Some(primary_fingerprint.clone());
+            Ok(None)
+        }
+        Some(pgp::SigCheck::Bad { reason }) => Ok(Some(format!("signature: bad ({reason})"))),
+        Some(pgp::SigCheck::UnknownKey { issuer }) => Ok(Some(format!(
+            "signature: made by key {issuer}, which the history does not hold"
+        ))),
+        None => Ok(Some("signature: unreadable".into())),
+    }
+}
+
 /// [`replay_into`] inside the caller's transaction.
 pub fn replay_in(db: &Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
     let typed: Vec<(Event, Option<Change>)> = ordered
@@ -276,13 +366,18 @@ pub fn replay_in(db: &Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voi
         })
         .collect();
     let unseen = unseen_by_close(&typed);
+    let checks = verify_signatures(db, &typed);
     let mut voided = Vec::new();
     for (i, (mut e, change)) in typed.into_iter().enumerate() {
         let reason = match &change {
             None => Some(format!("unknown event type or payload ({})", e.kind)),
             Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
-            Some(c) => match decide(db, &e, c) {
-                Ok(r) => r,
+            Some(c) => match decide_signature(db, &mut e, &checks) {
+                Ok(Some(why)) => Some(why),
+                Ok(None) => match decide(db, &e, c) {
+                    Ok(r) => r,
+                    Err(err) => Some(format!("{err:#}")),
+                },
                 Err(err) => Some(format!("{err:#}")),
             },
         };

@@ -44,6 +44,21 @@ use crate::store::{Actor, ActorKind, Store, users};
 pub struct Session {
     pub store: Store,
     pub actor: Actor,
+    /// The key that signs every event this session writes (SPEC §7).
+    pub event_key: EventKey,
+}
+
+/// Where a session's event-signing key stands: none, configured but not loaded yet (loaded at
+/// the first write, so that reading never asks for a passphrase), or in use.
+pub enum EventKey {
+    None,
+    Pending {
+        path: std::path::PathBuf,
+        passphrase: Box<dyn FnMut() -> anyhow::Result<String>>,
+    },
+    Loaded {
+        fingerprint: String,
+    },
 }
 
 impl Session {
@@ -67,6 +82,7 @@ impl Session {
         Ok(Session {
             store,
             actor: Actor { id, kind },
+            event_key: EventKey::None,
         })
     }
 }
@@ -101,10 +117,23 @@ impl Session {
         &mut self,
         decide: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<(T, Emit)>,
     ) -> anyhow::Result<T> {
+        self.load_event_key()?;
+        let signing = self.store.event_signer.is_some();
+        let actor = self.actor.id.clone();
         self.store.write_event(
             &self.actor,
             |db| {
                 let (value, e) = decide(db)?;
+                let kind = e.change.kind();
+                let level = crate::store::votes::signed_events(db, &e.target)?;
+                if !signing && crate::store::votes::must_be_signed(&level, &kind) {
+                    return Err(Error::not_allowed(format!(
+                        "{kind} on {} must be signed by {actor}'s key (signed events: {level})",
+                        e.target
+                    ))
+                    .hint("set `signing_key = \"PATH\"` in config.toml or $RELMGR_SIGNING_KEY to your registered secret key")
+                    .into());
+                }
                 let (kind, payload) = e.change.to_parts();
                 let mut draft = crate::store::EventDraft::new(&kind, e.target, payload);
                 draft.pii = e.pii;
@@ -113,6 +142,37 @@ impl Session {
             // The change read back from the appended event: what is applied is what is logged.
             |db, event| apply::apply(db, event, &Change::read(&event.kind, &event.payload)?),
         )
+    }
+
+    /// Signs the events of this session with `signer` (already checked to be a registered,
+    /// valid key of the actor).
+    pub fn use_signer(&mut self, signer: keys::Signer) {
+        let fingerprint = signer.record.fingerprint.clone();
+        let fpr = fingerprint.clone();
+        let key = signer.key;
+        self.store.event_signer = Some(Box::new(move |bytes: &[u8], time: &str| {
+            let at = crate::clock::parse_time(time).map_err(|e| anyhow::anyhow!(e))?;
+            let sig = crate::pgp::sign_detached(&key, bytes, at)
+                .map_err(|e| anyhow::anyhow!("signing the event: {e}"))?;
+            Ok((sig, fpr.clone()))
+        }));
+        self.event_key = EventKey::Loaded { fingerprint };
+    }
+
+    /// Loads a configured signing key at the first write.
+    fn load_event_key(&mut self) -> anyhow::Result<()> {
+        if let EventKey::Pending { .. } = self.event_key {
+            let EventKey::Pending {
+                path,
+                mut passphrase,
+            } = std::mem::replace(&mut self.event_key, EventKey::None)
+            else {
+                unreachable!("matched above")
+            };
+            let signer = keys::load_signer(self, &path, &mut *passphrase)?;
+            self.use_signer(signer);
+        }
+        Ok(())
     }
 
     /// [`Session::emit_with`] for an event decided already.

@@ -22,6 +22,8 @@ pub struct Effective {
     pub target: String,
     #[serde(flatten)]
     pub policy: Policy,
+    /// Which events must be signed (SPEC §7).
+    pub signed_events: String,
     /// The target's own newest policy version (None: it never set one).
     pub version: Option<u32>,
     /// For each field: `default`, `project` or `product`.
@@ -81,6 +83,7 @@ pub fn effective(s: &Session, target: &Target) -> anyhow::Result<Effective> {
     }
     Ok(Effective {
         target: target.to_string(),
+        signed_events: votes::signed_events(db, &target.to_string())?,
         policy,
         version,
         sources,
@@ -96,6 +99,8 @@ pub struct Change {
     /// A markdown file for the checklist.
     pub checklist: Option<std::path::PathBuf>,
     pub clear_checklist: bool,
+    /// `none`, `binding` or `all`.
+    pub signed_events: Option<String>,
 }
 
 fn read_checklist(path: &Path) -> anyhow::Result<String> {
@@ -135,6 +140,7 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
         && change.pause_on_veto.is_none()
         && change.checklist.is_none()
         && !change.clear_checklist
+        && change.signed_events.is_none()
     {
         return Err(Error::usage(
             "nothing to set: give --min-hours, --manual, --pause-on-veto or --checklist",
@@ -165,6 +171,7 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
             manual: change.manual,
             pause_on_veto: change.pause_on_veto,
             checklist,
+            signed_events: change.signed_events.clone(),
         };
         Ok(((), Emit::new(key.clone(), event)))
     })?;

@@ -35,6 +35,17 @@ pub struct SyncReport {
     pub voided: Vec<Voided>,
 }
 
+impl SyncReport {
+    /// The voided events whose signature does not hold or that the policy wanted signed: `sync`
+    /// exits 3 naming them (SPEC §7).
+    pub fn signature_voids(&self) -> Vec<&Voided> {
+        self.voided
+            .iter()
+            .filter(|v| v.reason.starts_with("signature") || v.reason.starts_with("unsigned"))
+            .collect()
+    }
+}
+
 /// Maps git's errors to relmgr's: a rewritten or conflicting history is a verification failure
 /// (exit 3), a missing remote or history is not found (6), no repository is a wrong state (5).
 pub fn git_error(e: GitError) -> anyhow::Error {

@@ -23,7 +23,7 @@ use crate::votes::{
     self as rule, Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value,
 };
 
-use super::keys::{Signer, pgp_error};
+use super::keys::Signer;
 use super::{Session, access, policy, release};
 
 /// A time read from the index. A value that is not one is a corrupt store (exit 1), never a
@@ -280,6 +280,17 @@ pub struct Status {
     pub ballots: Vec<BallotRow>,
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
+    /// Ballots the history holds but does not count: void in the merged order (SPEC §6).
+    pub not_counted: Vec<VoidBallot>,
+}
+
+/// A ballot kept in the history but void: who, what, and why it does not count.
+#[derive(Debug, Serialize)]
+pub struct VoidBallot {
+    pub seq: i64,
+    pub voter: String,
+    pub vote: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -328,7 +339,27 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
                 }
             })
             .collect();
+    let label = rev.label();
+    let not_counted = crate::store::events::voided(s.store.db())?
+        .into_iter()
+        .filter(|e| e.target == r.to_string())
+        .filter_map(|e| match Change::read(&e.kind, &e.payload).ok()? {
+            Change::VoteCast {
+                revision,
+                voter,
+                vote,
+                ..
+            } if revision.as_deref().is_none_or(|l| l == label) => Some(VoidBallot {
+                seq: e.seq,
+                voter,
+                vote,
+                reason: e.void.unwrap_or_default(),
+            }),
+            _ => None,
+        })
+        .collect();
     Ok(Status {
+        not_counted,
         release: r.to_string(),
         revision: rev.label(),
         outcome: eval.outcome.to_string(),
@@ -392,7 +423,7 @@ pub fn cast(
     r: &ReleaseRef,
     value: Value,
     comment: Option<String>,
-    signer: Option<&Signer>,
+    signer: Option<Signer>,
 ) -> anyhow::Result<CastReport> {
     let (_, rev, round) = round_of(s, r, None)?;
     refuse_closed(&round, r)?;
@@ -420,23 +451,12 @@ pub fn cast(
     let time = clock::now()?;
     let now = clock::fmt(time);
     let binding = access::was_pmc(db, &s.actor.id, project, &now)?;
-    let (signature, signed_by) = match signer {
-        Some(k) => {
-            let statement = vote_statement(
-                &r.to_string(),
-                &rev.label(),
-                &round.manifest_hash,
-                &s.actor.id,
-                value,
-                comment.as_deref(),
-                &now,
-            );
-            let sig = pgp::sign_detached(&k.key, statement.as_bytes(), time)
-                .map_err(|e| pgp_error(e, "signing the vote"))?;
-            (Some(sig), Some(k.record.fingerprint.clone()))
-        }
-        None => (None, None),
-    };
+    // A signed vote is a signed event (SPEC §7): the key signs the event's canonical record,
+    // which names the release, the revision, the voter, the vote and the comment.
+    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.clone());
+    if let Some(k) = signer {
+        s.use_signer(k);
+    }
     let row = BallotRow {
         voter: s.actor.id.clone(),
         value: value_num(value),
@@ -444,8 +464,8 @@ pub fn cast(
         comment: comment.clone(),
         cast_at: now.clone(),
         source: "cli".into(),
-        signature: signature.clone(),
-        signer: signed_by.clone(),
+        signature: None,
+        signer: None,
     };
     s.emit(Emit::new(
         r.to_string(),
@@ -455,8 +475,8 @@ pub fn cast(
             vote: value.to_string(),
             binding,
             comment: comment.clone(),
-            signature: signature.clone(),
-            signer: signed_by.clone(),
+            signature: None,
+            signer: None,
         },
     ))?;
     Ok(CastReport {
@@ -481,6 +501,16 @@ pub fn verify_ballot(
     let Some(sig) = &b.signature else {
         return Ok(false);
     };
+    let ring = super::verify::store_keyring(s)?;
+    // A signed event's ballot: the signature covers the event's canonical record.
+    if let Some(e) = crate::store::events::by_signature(s.store.db(), sig)? {
+        let record = crate::store::events::record(&e);
+        return Ok(matches!(
+            ring.verify_detached(sig.as_bytes(), &mut record.as_slice(), clock::now()?),
+            pgp::SigCheck::Good { .. }
+        ));
+    }
+    // Ballots signed before votes were signed events cover a statement of their own.
     let statement = vote_statement(
         &r.to_string(),
         &rev.label(),
@@ -490,7 +520,6 @@ pub fn verify_ballot(
         b.comment.as_deref(),
         &b.cast_at,
     );
-    let ring = super::verify::store_keyring(s)?;
     Ok(matches!(
         ring.verify_detached(sig.as_bytes(), &mut statement.as_bytes(), clock::now()?),
         pgp::SigCheck::Good { .. }

@@ -86,7 +86,17 @@ pub struct Event {
     /// Why the event changed nothing: it was not valid in the merged order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub void: Option<String>,
+    /// The actor's detached OpenPGP signature (armored) over the event's [`record`] (SPEC §7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The primary fingerprint of the key that made `signature`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
 }
+
+/// Signs an event's record at the event's time: the armored detached signature and the
+/// primary fingerprint of the key that made it.
+pub type SignFn = dyn Fn(&[u8], &str) -> anyhow::Result<(String, String)>;
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -223,6 +233,8 @@ pub fn from_record(bytes: &[u8]) -> Option<Event> {
         prev_hash: r.prev_hash.unwrap_or_else(|| GENESIS.to_string()),
         parents: r.parents,
         void: None,
+        signature: None,
+        signer: None,
     };
     e.hash = event_hash(&e);
     Some(e)
@@ -265,6 +277,16 @@ fn linear_hash(e: &Event) -> String {
 
 /// Appends one event inside the caller's transaction.
 pub fn append(db: &Connection, actor: &Actor, draft: &EventDraft) -> anyhow::Result<Event> {
+    append_signed(db, actor, draft, None)
+}
+
+/// [`append`], signing the event's record with `sign` when given.
+pub fn append_signed(
+    db: &Connection,
+    actor: &Actor,
+    draft: &EventDraft,
+    sign: Option<&SignFn>,
+) -> anyhow::Result<Event> {
     let last: Option<(i64, String)> = db
         .query_row(
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
@@ -313,8 +335,15 @@ pub fn append(db: &Connection, actor: &Actor, draft: &EventDraft) -> anyhow::Res
         prev_hash,
         parents: Some(parents),
         void: None,
+        signature: None,
+        signer: None,
     };
     event.hash = event_hash(&event);
+    if let Some(sign) = sign {
+        let (signature, signer) = sign(&record(&event), &event.time)?;
+        event.signature = Some(signature);
+        event.signer = Some(signer);
+    }
     insert(db, &event)?;
     Ok(event)
 }
@@ -329,8 +358,8 @@ pub fn heads(db: &Connection) -> anyhow::Result<Vec<String>> {
 /// Stores an event as it is (its seq, hash and void decided), and moves the heads past it.
 pub fn insert(db: &Connection, e: &Event) -> anyhow::Result<()> {
     db.prepare_cached(
-        "INSERT INTO events (seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO events (seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         e.seq,
@@ -346,6 +375,8 @@ pub fn insert(db: &Connection, e: &Event) -> anyhow::Result<()> {
         e.hash,
         e.parents.as_ref().map(|p| serde_json::to_string(p).expect("strings")),
         e.void,
+        e.signature,
+        e.signer,
     ])?;
     let mut drop = db.prepare_cached("DELETE FROM heads WHERE hash = ?1")?;
     for p in parents_of(e) {
@@ -386,10 +417,12 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
             .get::<_, Option<String>>(11)?
             .map(|p| serde_json::from_str(&p).unwrap_or_default()),
         void: r.get(12)?,
+        signature: r.get(13)?,
+        signer: r.get(14)?,
     })
 }
 
-const SELECT: &str = "SELECT seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void FROM events";
+const SELECT: &str = "SELECT seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer FROM events";
 
 /// Lists events in order (the first `limit` of them, when given).
 ///
@@ -413,6 +446,24 @@ pub fn list(db: &Connection, filter: &Filter) -> anyhow::Result<Vec<Event>> {
 pub fn get(db: &Connection, seq: i64) -> anyhow::Result<Option<Event>> {
     Ok(db
         .query_row(&format!("{SELECT} WHERE seq = ?1"), [seq], row_to_event)
+        .optional()?)
+}
+
+/// The events that are kept void, in order.
+pub fn voided(db: &Connection) -> anyhow::Result<Vec<Event>> {
+    let mut stmt = db.prepare(&format!("{SELECT} WHERE void IS NOT NULL ORDER BY seq"))?;
+    let rows = stmt.query_map([], row_to_event)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The event that carries `signature`, if any.
+pub fn by_signature(db: &Connection, signature: &str) -> anyhow::Result<Option<Event>> {
+    Ok(db
+        .query_row(
+            &format!("{SELECT} WHERE signature = ?1"),
+            [signature],
+            row_to_event,
+        )
         .optional()?)
 }
 
@@ -550,6 +601,8 @@ mod tests {
                 prev_hash: GENESIS.into(),
                 parents: None,
                 void: None,
+                signature: None,
+                signer: None,
             };
             let body = json!({
                 "seq": e.seq, "time": e.time, "actor": e.actor, "actor_kind": e.actor_kind,

@@ -53,6 +53,10 @@ pub struct Config {
     /// the store is made inside a git work tree or by the first `sync`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clone_id: Option<String>,
+    /// The secret key that signs every event this clone's user writes (SPEC §7);
+    /// `$RELMGR_SIGNING_KEY` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
 }
 
 /// `[smtp]` of `config.toml`. The password never lives here: `$RELMGR_SMTP_PASSWORD_FILE`.
@@ -123,6 +127,8 @@ pub struct Store {
     last_seq: Option<i64>,
     /// The index was missing and was made empty: it must be replayed from the shared history.
     pub needs_replay: bool,
+    /// Signs each event this process writes (SPEC §7), when a signing key is in use.
+    pub event_signer: Option<Box<events::SignFn>>,
 }
 
 /// Where a store was looked for, for the not-found message.
@@ -213,6 +219,7 @@ impl Store {
             hashes: Hashes::default(),
             smtp: None,
             clone_id: None,
+            signing_key: None,
         };
         std::fs::write(tmp.join("config.toml"), toml::to_string_pretty(&config)?)?;
         {
@@ -251,6 +258,7 @@ impl Store {
             swept: false,
             last_seq: None,
             needs_replay,
+            event_signer: None,
         })
     }
 
@@ -296,7 +304,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("while waiting for the store's write lock")?;
         let (value, event) = change(&tx)?;
-        let appended = events::append(&tx, actor, &event)?;
+        let appended = events::append_signed(&tx, actor, &event, self.event_signer.as_deref())?;
         apply(&tx, &appended)?;
         crash_point(&format!("{}:before-commit", event.kind));
         tx.commit().context("while committing")?;

@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use rusqlite::Connection;
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -312,6 +312,14 @@ ALTER TABLE events ADD COLUMN void TEXT;
 CREATE TABLE heads (hash TEXT PRIMARY KEY) STRICT;
 INSERT INTO heads SELECT hash FROM events ORDER BY seq DESC LIMIT 1;
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+"#;
+
+/// V5: signed history (SPEC §7). An event's detached OpenPGP signature over its canonical record
+/// and the primary fingerprint of the key that made it; a policy's `signed_events` level.
+const V5: &str = r#"
+ALTER TABLE events ADD COLUMN signature TEXT;
+ALTER TABLE events ADD COLUMN signer TEXT;
+ALTER TABLE policies ADD COLUMN signed_events TEXT CHECK (signed_events IS NULL OR signed_events IN ('none', 'binding', 'all'));
 "#;
 
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.

@@ -49,6 +49,12 @@ pub fn records(events: &[Event]) -> Vec<Record> {
                 bytes: events::canonical(pii).into_bytes(),
             });
         }
+        if let Some(sig) = &e.signature {
+            out.push(Record {
+                name: format!("{}.asc", e.hash),
+                bytes: sig.clone().into_bytes(),
+            });
+        }
     }
     out
 }
@@ -67,6 +73,10 @@ pub fn events_of(records: &[Record]) -> Result<Vec<Event>, BadRecord> {
     let pii: std::collections::HashMap<&str, &[u8]> = records
         .iter()
         .filter_map(|r| Some((r.name.strip_suffix(".pii")?, r.bytes.as_slice())))
+        .collect();
+    let signatures: std::collections::HashMap<&str, &[u8]> = records
+        .iter()
+        .filter_map(|r| Some((r.name.strip_suffix(".asc")?, r.bytes.as_slice())))
         .collect();
     let mut out = Vec::with_capacity(records.len());
     for r in records.iter().filter(|r| !r.name.contains('.')) {
@@ -87,6 +97,10 @@ pub fn events_of(records: &[Record]) -> Result<Vec<Event>, BadRecord> {
         {
             e.pii = Some(value);
         }
+        // Verified on replay, where its signer is found.
+        e.signature = signatures
+            .get(r.name.as_str())
+            .map(|b| String::from_utf8_lossy(b).into_owned());
         out.push(e);
     }
     Ok(out)

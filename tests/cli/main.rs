@@ -25,6 +25,7 @@ mod projects;
 mod published;
 mod sbom;
 mod scale;
+mod signed;
 mod snapshots;
 mod stage;
 mod sync;

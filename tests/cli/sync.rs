@@ -321,3 +321,31 @@ fn sync_outside_git_or_with_a_bad_remote_says_why() {
     assert_eq!(code, 6, "{err}");
     assert!(!c.dir.join(".relmgr").exists());
 }
+
+#[test]
+fn an_unsigned_binding_vote_from_another_clone_is_void_everywhere() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, c) = three_clones(root.path());
+    // A asks for signed binding actions and shares it; C, not yet synced, votes unsigned.
+    a.ok(T1, &["policy", "set", "demo", "--signed-events", "binding"]);
+    a.ok(T1, &["sync"]);
+    c.ok(T2, &["vote", "cast", "demo@1.0.0", "+1"]);
+    let (code, err) = c.code(T2, &["sync"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("vote.cast by pmc3") && err.contains("unsigned"),
+        "{err}"
+    );
+    for clone in [&a, &b] {
+        let (code, err) = clone.code(T2, &["sync"]);
+        assert_eq!(code, 3, "{} : {err}", clone.dir.display());
+    }
+    for clone in [&a, &b, &c] {
+        let st = clone.json(T2, &["vote", "status", "demo@1.0.0"]);
+        assert_eq!(st["binding"]["plus"], 0, "not counted: {st}");
+        assert_eq!(st["not_counted"][0]["voter"], "pmc3", "{st}");
+    }
+    let fsck = a.json(T2, &["--as", "admin", "fsck"]);
+    let notes = fsck["notes"].to_string();
+    assert!(notes.contains("vote.cast by pmc3 is void"), "{fsck}");
+}
