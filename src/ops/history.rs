@@ -252,6 +252,36 @@ pub fn decide(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<Opt
                 return Ok(Some(why));
             }
         }
+        // Who may give whom a role or a key: the chain of trust of signed history. A key
+        // registered for someone else needs that right at this point in the order, else a
+        // forged import could make its author sign as another.
+        Change::RoleGrant { .. } | Change::RoleRevoke { .. } => {
+            let action = if e.target == "store" {
+                Action::Administer
+            } else {
+                Action::ManageRoles
+            };
+            if let Some(why) = needs(action)? {
+                return Ok(Some(why));
+            }
+        }
+        Change::KeyImport { owner, keys } => {
+            let foreign = keys
+                .iter()
+                .any(|k| k.owner.as_ref().or(owner.as_ref()).is_some_and(|o| *o != e.actor));
+            if foreign
+                && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
+            {
+                return Ok(Some(format!("{err:#}")));
+            }
+        }
+        Change::KeyGenerate { owner, .. } => {
+            if owner.as_ref().is_some_and(|o| *o != e.actor)
+                && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
+            {
+                return Ok(Some(format!("{err:#}")));
+            }
+        }
         _ => {}
     }
     Ok(None)
