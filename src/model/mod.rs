@@ -10,6 +10,6 @@ mod version;
 
 pub use cve::CveId;
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
-pub use package::{External, Labels, media_type};
+pub use package::{External, Labels, Package, media_type};
 pub use state::{Phase, Stage};
 pub use version::Version;

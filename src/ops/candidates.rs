@@ -17,7 +17,7 @@ use crate::checksums;
 use crate::error::Error;
 use crate::model::{Phase, Stage, Target};
 use crate::perm::Action;
-use crate::store::releases::{self, Package};
+use crate::store::releases::{self, StoredPackage};
 use crate::store::{keys as key_rows, objects, tree};
 
 use super::keys::keys_file;
@@ -47,7 +47,7 @@ pub struct CandidatesReport {
 fn package_files(
     store_dir: &Path,
     base: &str,
-    p: &Package,
+    p: &StoredPackage,
     files: &mut BTreeMap<String, Source>,
 ) -> anyhow::Result<()> {
     let (Some(sha512), None) = (&p.sha512, &p.external_url) else {

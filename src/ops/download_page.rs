@@ -9,12 +9,12 @@ use crate::model::Stage;
 use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
 use crate::store::projects;
 use crate::store::release_sets;
-use crate::store::releases::{Package, Release};
+use crate::store::releases::{Release, StoredPackage};
 
 /// A release as `publish` placed it.
 pub struct Shown<'a> {
     pub release: &'a Release,
-    pub packages: Vec<Package>,
+    pub packages: Vec<StoredPackage>,
     /// Its files are in the tree (current and not archived).
     pub in_tree: bool,
     pub cves: Vec<String>,

@@ -17,13 +17,14 @@ use serde_json::{Value, json};
 use crate::checksums;
 use crate::clock;
 use crate::error::Error;
+use crate::model::Package;
 use crate::model::Target;
 use crate::model::event::Change;
 use crate::model::{Phase, Stage};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp;
-use crate::store::releases::{self, Package, Release};
+use crate::store::releases::{self, Release};
 use crate::store::{cves, keys as key_rows, objects, publications, tree};
 
 use super::keys::{Signer, keys_file, pgp_error};

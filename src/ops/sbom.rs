@@ -43,24 +43,12 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
     // The writers read the packages (lockfiles, archive contents): without their bytes the
     // document would silently describe less.
     super::fetch::require_bytes(s, rel, rev, &packages)?;
-    let packages = packages
-        .into_iter()
-        .map(|pk| sbom::Package {
-            path: pk
-                .external_url
-                .is_none()
-                .then(|| objects::path(&s.store.dir, &pk.sha256)),
-            name: pk.name,
-            size: pk.size,
-            sha256: pk.sha256,
-            sha512: pk.sha512,
-            media_type: pk.media_type,
-            platform: pk.platform,
-            arch: pk.arch,
-            channel: pk.channel,
-            external_url: pk.external_url,
-        })
+    let files = packages
+        .iter()
+        .filter(|pk| pk.external_url.is_none())
+        .map(|pk| (pk.sha256.clone(), objects::path(&s.store.dir, &pk.sha256)))
         .collect();
+    let packages = packages.into_iter().map(|pk| pk.package).collect();
     let cve_list = cves::of_release(db, rel.id, &rel.target)?
         .into_iter()
         .map(|c| sbom::Cve {
@@ -90,6 +78,7 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
         revision: rev.label(),
         created_at: clock::parse_time(&rev.created_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
         packages,
+        files,
         cves: cve_list,
     })
 }
