@@ -417,7 +417,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         Change::CveAdd { cve } => {
             cves::insert(
                 db,
-                &cves::Cve {
+                &crate::model::Cve {
                     id: cve
                         .id
                         .parse()

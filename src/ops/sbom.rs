@@ -49,16 +49,6 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
         .map(|pk| (pk.sha256.clone(), objects::path(&s.store.dir, &pk.sha256)))
         .collect();
     let packages = packages.into_iter().map(|pk| pk.package).collect();
-    let cve_list = cves::of_release(db, rel.id, &rel.target)?
-        .into_iter()
-        .map(|c| sbom::Cve {
-            id: c.id.to_string(),
-            title: c.title,
-            date: c.date,
-            severity: c.severity,
-            state: c.state,
-        })
-        .collect();
     Ok(sbom::Release {
         project: sbom::Project {
             key: rel.target.replace('/', "-"),
@@ -79,7 +69,7 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
         created_at: clock::parse_time(&rev.created_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
         packages,
         files,
-        cves: cve_list,
+        cves: cves::of_release(db, rel.id, &rel.target)?,
     })
 }
 

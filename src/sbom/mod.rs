@@ -62,7 +62,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use crate::model::Package;
+use crate::model::{Cve, Package};
 
 pub use cyclonedx::{cyclonedx, cyclonedx_with};
 pub use deps::{Dep, scan_archive};
@@ -125,21 +125,6 @@ pub struct Project {
     pub license: Option<String>,
     /// The supplier: "The Apache Software Foundation" or the project name.
     pub supplier: String,
-}
-
-/// A CVE of a release.
-#[derive(Debug, Clone)]
-pub struct Cve {
-    /// `CVE-2024-12345`.
-    pub id: String,
-    /// A one-line title.
-    pub title: String,
-    /// The publication date, `YYYY-MM-DD`.
-    pub date: String,
-    /// One of [`SEVERITIES`] (any case); other values are left out of the documents.
-    pub severity: Option<String>,
-    /// One of [`CVE_STATES`]; other values are left out of the documents.
-    pub state: Option<String>,
 }
 
 /// What [`scan_release`] found inside a release's archives.
@@ -236,7 +221,7 @@ pub(crate) fn document_uuid(r: &Release, format: &str) -> Uuid {
     }
     for c in sorted_cves(r) {
         field("cve");
-        field(&c.id);
+        field(c.id.as_str());
         field(c.state.as_deref().unwrap_or(""));
         field(c.severity.as_deref().unwrap_or(""));
     }

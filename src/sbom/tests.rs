@@ -63,11 +63,13 @@ pub(super) fn remote_package(name: &str, external_url: Option<&str>) -> Package 
 /// One CVE.
 pub(super) fn cve(id: &str, severity: Option<&str>, state: Option<&str>) -> Cve {
     Cve {
-        id: id.to_string(),
+        id: id.parse().unwrap(),
         title: format!("Flaw {id} in the demo parser"),
         date: "2024-05-17".to_string(),
         severity: severity.map(str::to_string),
         state: state.map(str::to_string),
+        created_at: "2024-05-17T00:00:00Z".to_string(),
+        links: vec![],
     }
 }
 
