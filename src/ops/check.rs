@@ -190,13 +190,7 @@ pub fn run_checks(
 ) -> anyhow::Result<Vec<Finding>> {
     let db = s.store.db();
     let target: Target = rel.target.parse()?;
-    let proj = project::load(
-        db,
-        &Target {
-            project: target.project.clone(),
-            product: None,
-        },
-    )?;
+    let proj = project::load(db, &target.parent())?;
     let prod = match &target.product {
         Some(_) => Some(project::load(db, &target)?),
         None => None,

@@ -104,11 +104,11 @@ pub fn pages(
     let days = release_days(db, shown)?;
     let mut project_pages = Vec::new();
     for key in projects_covered {
-        let Some(p) = projects::get_project(db, key)? else {
+        let Some(p) = projects::get(db, None, key)? else {
             continue;
         };
         let mut sections = vec![section(&days, key, &p.meta.name, shown)?];
-        for product in projects::list_products(db, Some(key))? {
+        for product in projects::list(db, Some(key))? {
             sections.push(section(&days, &product.target, &product.meta.name, shown)?);
         }
         project_pages.push(ProjectPage {

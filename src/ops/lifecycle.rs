@@ -24,8 +24,11 @@ pub(crate) fn refresh_version(
     target: &str,
 ) -> anyhow::Result<Option<String>> {
     let newest = newest_version(db, target)?;
-    let product = target.split_once('/').map(|(_, p)| p);
-    projects::set_version(db, project, product, newest.as_deref())?;
+    let (parent, key) = match target.split_once('/') {
+        Some((_, product)) => (Some(project), product),
+        None => (None, project),
+    };
+    projects::set_version(db, parent, key, newest.as_deref())?;
     Ok(newest)
 }
 

@@ -54,13 +54,7 @@ fn check_scope(s: &Session, scope: &Scope, role: Role) -> anyhow::Result<Option<
                 ))
                 .into());
             }
-            project::load(
-                db,
-                &crate::model::Target {
-                    project: key.clone(),
-                    product: None,
-                },
-            )?;
+            project::load(db, &crate::model::Target::of_project(key.clone()))?;
             access::require(db, &s.actor.id, Action::ManageRoles, Some(key.as_str()))?;
             Ok(Some(key.to_string()))
         }
@@ -153,13 +147,7 @@ pub fn list(s: &Session, scope: Option<&Scope>) -> anyhow::Result<Vec<RoleGrant>
         None => None,
         Some(Scope::Store) => Some(String::new()),
         Some(Scope::Project(k)) => {
-            project::load(
-                s.store.db(),
-                &crate::model::Target {
-                    project: k.clone(),
-                    product: None,
-                },
-            )?;
+            project::load(s.store.db(), &crate::model::Target::of_project(k.clone()))?;
             Some(k.to_string())
         }
     };

@@ -32,13 +32,7 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
     let db = s.store.db();
     let target: Target = rel.target.parse()?;
     let p = project::load(db, &target)?;
-    let parent = project::load(
-        db,
-        &Target {
-            project: target.project.clone(),
-            product: None,
-        },
-    )?;
+    let parent = project::load(db, &target.parent())?;
     let packages = releases::packages(db, rev.id)?;
     // The writers read the packages (lockfiles, archive contents): without their bytes the
     // document would silently describe less.
