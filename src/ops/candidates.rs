@@ -21,7 +21,7 @@ use crate::store::releases::{self, StoredPackage};
 use crate::store::{keys as key_rows, objects, tree};
 
 use super::keys::keys_file;
-use super::publish::{Source, place, same_content};
+use super::publish::{Source, write_files};
 use super::{Session, access, project};
 
 /// One revision written.
@@ -136,16 +136,7 @@ pub fn publish_candidates(
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     let dir = dir.canonicalize()?;
-    let (mut written, mut unchanged) = (0, 0);
-    for (rel_path, src) in &files {
-        let dest = dir.join(rel_path);
-        if same_content(&dest, src) {
-            unchanged += 1;
-        } else {
-            place(&dest, src)?;
-            written += 1;
-        }
-    }
+    let (written, unchanged) = write_files(&dir, &files)?;
     objects::sync_dir(&dir);
     Ok(CandidatesReport {
         dir: dir.display().to_string(),

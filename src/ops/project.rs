@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::event::{Change, MetaFields};
+use crate::model::event::Change;
 use crate::model::{Key, Target};
 use crate::perm::Action;
 use crate::store::{projects, projects::Meta, projects::Project};
@@ -167,13 +167,7 @@ pub fn create(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Res
     match &target.product {
         None => access::require(db, &s.actor.id, Action::Administer, None)?,
         Some(_) => {
-            load(db, &target.parent())?;
-            access::require(
-                db,
-                &s.actor.id,
-                Action::ManageRelease,
-                Some(target.project.as_str()),
-            )?;
+            load_managed(s, &target.parent())?;
         }
     }
     let (parent, key) = target.parent_and_key();
@@ -185,46 +179,26 @@ pub fn create(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Res
         return Err(Error::usage("--name is required").into());
     }
     let meta = apply(Meta::default(), input)?;
-    let fields = meta_fields(&meta);
-    s.emit(Emit::new(
-        target.to_string(),
-        if target.product.is_some() {
-            Change::ProductCreate { meta: fields }
-        } else {
-            Change::ProjectCreate { meta: fields }
-        },
-    ))?;
-    load(s.store.db(), target)
+    record(s, target, meta, true)
 }
 
-/// The metadata as events carry it.
-fn meta_fields(m: &Meta) -> MetaFields {
-    MetaFields {
-        name: m.name.clone(),
-        description: m.description.clone(),
-        homepage: m.homepage.clone(),
-        source_url: m.source_url.clone(),
-        license: m.license.clone(),
-        support_url: m.support_url.clone(),
-        notify_emails: m.notify_emails.clone(),
-        header_licenses: m.header_licenses.clone(),
-    }
+/// Logs a target's new metadata, its create (`created`) or edit event, and reads it back.
+fn record(s: &mut Session, target: &Target, meta: Meta, created: bool) -> anyhow::Result<Project> {
+    let change = match (created, target.product.is_some()) {
+        (true, false) => Change::ProjectCreate { meta },
+        (true, true) => Change::ProductCreate { meta },
+        (false, false) => Change::ProjectEdit { meta },
+        (false, true) => Change::ProductEdit { meta },
+    };
+    s.emit(Emit::new(target.to_string(), change))?;
+    load(s.store.db(), target)
 }
 
 /// `project edit` / `product edit`: pmc or rm of the project, or admin.
 pub fn edit(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
     let current = load_managed(s, target)?;
-    let meta = apply(current.meta.clone(), input)?;
-    let fields = meta_fields(&meta);
-    s.emit(Emit::new(
-        target.to_string(),
-        if target.product.is_some() {
-            Change::ProductEdit { meta: fields }
-        } else {
-            Change::ProjectEdit { meta: fields }
-        },
-    ))?;
-    load(s.store.db(), target)
+    let meta = apply(current.meta, input)?;
+    record(s, target, meta, false)
 }
 
 /// What `project show` prints: the project and its products.

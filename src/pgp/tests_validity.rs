@@ -7,7 +7,7 @@ use openpgp::packet::prelude::*;
 use openpgp::parse::Parse;
 use openpgp::types::ReasonForRevocation;
 
-use super::tests_import::{fixture, fresh_key};
+use super::tests_import::{fixture, fresh_key, primary_keypair};
 use super::tests_sign::{days, load, raw_sign, ring, verify};
 use super::*;
 
@@ -61,14 +61,7 @@ fn validity_is_judged_at_signature_time() {
     }
     // Signed after the expiry: bad.
     let tsk = Cert::from_bytes(&fixture("expired.sec.asc")).expect("tsk");
-    let mut kp = tsk
-        .primary_key()
-        .key()
-        .clone()
-        .parts_into_secret()
-        .expect("secret")
-        .into_keypair()
-        .expect("keypair");
+    let mut kp = primary_keypair(&tsk);
     let late: Timestamp = "2022-06-01T00:00:00Z".parse().expect("time");
     let sig = raw_sign(&mut kp, b"late", late);
     assert!(matches!(verify(&ring, &sig, b"late"), SigCheck::Bad { .. }));

@@ -3,20 +3,9 @@
 use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
 use serde::Serialize;
 
-/// The metadata shared by projects and products.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Meta {
-    pub name: String,
-    pub description: Option<String>,
-    pub homepage: Option<String>,
-    pub source_url: Option<String>,
-    pub license: Option<String>,
-    pub support_url: Option<String>,
-    pub notify_emails: Vec<String>,
-    /// SPDX ids accepted in file headers (`--header-license`); empty: the license's ids.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub header_licenses: Vec<String>,
-}
+/// The metadata shared by projects and products: the fields their create and edit events
+/// carry, one type for the index and the log.
+pub use crate::model::event::MetaFields as Meta;
 
 /// A project (`project` is None) or a product of one.
 #[derive(Debug, Clone, Serialize)]
