@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
+use crate::model::Cve;
 use crate::model::Target;
 use crate::ops::cve;
 use crate::output::{fields, join, table};
-use crate::store::cves::Cve;
 
 use super::{Ctx, parse};
 

@@ -116,13 +116,6 @@ pub enum ProductCmd {
     },
 }
 
-fn project_only(key: Key) -> Target {
-    Target {
-        project: key,
-        product: None,
-    }
-}
-
 fn product_target(t: Target) -> anyhow::Result<Target> {
     if t.product.is_none() {
         return Err(crate::error::Error::usage(format!("{t} is not PROJECT/PRODUCT")).into());
@@ -175,7 +168,7 @@ pub fn run_project(ctx: &Ctx, cmd: ProjectCmd) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     match cmd {
         ProjectCmd::Create { key, meta } => {
-            let p = project::create(&mut s, &project_only(key), meta.into())?;
+            let p = project::create(&mut s, &Target::of_project(key), meta.into())?;
             ctx.out.status(&format!("Created project {}.", p.target));
             ctx.out.data(&p, || render(&p, None));
         }
@@ -189,7 +182,7 @@ pub fn run_project(ctx: &Ctx, cmd: ProjectCmd) -> anyhow::Result<ExitCode> {
             ctx.out.data(&v, || render(&v.project, Some(&v.products)));
         }
         ProjectCmd::Edit { key, meta } => {
-            let p = project::edit(&mut s, &project_only(key), meta.into())?;
+            let p = project::edit(&mut s, &Target::of_project(key), meta.into())?;
             ctx.out.status(&format!("Updated project {}.", p.target));
             ctx.out.data(&p, || render(&p, None));
         }

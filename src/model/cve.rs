@@ -1,5 +1,5 @@
-//! A CVE id, `CVE-YYYY-NNNN` with four or more digits after the year: parsed once, valid from
-//! then on.
+//! A CVE: its id, `CVE-YYYY-NNNN` with four or more digits after the year, parsed once and valid
+//! from then on, and the record `cve add` makes of it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -7,6 +7,25 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+
+/// A CVE as `cve show` prints it, the index keeps it and the SBOM lists it: the one type for the
+/// concept across layers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cve {
+    pub id: CveId,
+    /// A one-line title.
+    pub title: String,
+    /// The publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// One of [`crate::sbom::SEVERITIES`]; the SBOM leaves other values out.
+    pub severity: Option<String>,
+    /// One of [`crate::sbom::CVE_STATES`]; the SBOM leaves other values out.
+    pub state: Option<String>,
+    /// When it was added (store time form).
+    pub created_at: String,
+    /// `target` or `target@version` for each link.
+    pub links: Vec<String>,
+}
 
 /// A CVE id (`CVE-2026-1234`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -92,6 +92,37 @@ pub struct Target {
     pub product: Option<Key>,
 }
 
+impl Target {
+    /// A project as a target.
+    pub fn of_project(key: Key) -> Target {
+        Target {
+            project: key,
+            product: None,
+        }
+    }
+
+    /// The project this target is or belongs to, as a target.
+    pub fn parent(&self) -> Target {
+        Target::of_project(self.project.clone())
+    }
+
+    /// Where the index keeps the target: its parent project (None for a project) and its key.
+    pub fn parent_and_key(&self) -> (Option<&str>, &str) {
+        match &self.product {
+            None => (None, self.project.as_str()),
+            Some(p) => (Some(self.project.as_str()), p.as_str()),
+        }
+    }
+
+    /// `project` or `product`, for messages.
+    pub fn level(&self) -> &'static str {
+        match self.product {
+            None => "project",
+            Some(_) => "product",
+        }
+    }
+}
+
 impl FromStr for Target {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {

@@ -8,8 +8,8 @@ mod package;
 mod state;
 mod version;
 
-pub use cve::CveId;
+pub use cve::{Cve, CveId};
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
-pub use package::{External, Labels, media_type};
+pub use package::{External, Labels, Package, media_type};
 pub use state::{Phase, Stage};
 pub use version::Version;

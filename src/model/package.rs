@@ -1,9 +1,62 @@
-//! What a package carries besides its bytes: labels (platform, arch, channel, source flag), the
-//! URL, SHA-256 and size of an external package, and the media type read from its name.
+//! What a package is besides its bytes: the [`Package`] record itself, the labels it is staged
+//! with (platform, arch, channel, source flag), the URL, SHA-256 and size of an external package,
+//! and the media type read from its name.
+
+use serde::Serialize;
 
 use crate::error::Error;
 
 use super::PackageName;
+use super::event::StagedPackage;
+
+/// A package of a release revision: what `stage` records, the index keeps, `release show` prints
+/// and the SBOM describes. The one type for the concept across layers; the index adds only what
+/// is not the package's own ([`crate::store::releases::StoredPackage`]: its row id and the
+/// signatures made of it since), which is why that one wraps this one rather than repeating it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Package {
+    /// The file name; may hold `/`.
+    pub name: String,
+    /// The size in bytes.
+    pub size: u64,
+    /// The SHA-256, lowercase hex.
+    pub sha256: String,
+    /// The SHA-512, lowercase hex; `None` for an external package (its bytes are not here).
+    pub sha512: Option<String>,
+    /// The media type read from the name ([`media_type`]).
+    pub media_type: Option<String>,
+    /// The platform (`linux`, …).
+    pub platform: Option<String>,
+    /// The architecture (`x86_64`, …).
+    pub arch: Option<String>,
+    /// The channel (`stable`, …).
+    pub channel: Option<String>,
+    /// Where an external package is downloaded from.
+    pub external_url: Option<String>,
+    /// `stage --source` (true) or `--binary` (false); `None`: the checks judge. Not in
+    /// `release show --json` (SPEC §5 lists its fields).
+    #[serde(skip)]
+    pub source: Option<bool>,
+}
+
+impl Package {
+    /// The package as a stage event carries it, with the signature made while staging.
+    pub fn staged(&self, signature: Option<String>) -> StagedPackage {
+        StagedPackage {
+            name: self.name.clone(),
+            size: self.size,
+            sha256: self.sha256.clone(),
+            sha512: self.sha512.clone(),
+            media_type: self.media_type.clone(),
+            platform: self.platform.clone(),
+            arch: self.arch.clone(),
+            channel: self.channel.clone(),
+            external_url: self.external_url.clone(),
+            signature,
+            source: self.source,
+        }
+    }
+}
 
 /// Platform, arch, channel and source flag of the packages being staged.
 #[derive(Debug, Clone, Default)]

@@ -6,11 +6,11 @@
 use rusqlite::Connection;
 
 use crate::model::event::{Change, MetaFields};
-use crate::model::{Phase, ReleaseRef, Stage};
+use crate::model::{Package, Phase, ReleaseRef, Stage};
 use crate::pgp::{self, ParsedCert};
 use crate::store::events::Event;
 use crate::store::projects::{self, Meta};
-use crate::store::releases::{self, NewPackage, Signature};
+use crate::store::releases::{self, Signature};
 use crate::store::votes::{self, BallotRow, PolicyRow, Round};
 use crate::store::{check_rules, cves, keys, publications, users};
 use crate::votes::{Closure, Outcome};
@@ -194,7 +194,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 let id = releases::put_package(
                     db,
                     rev.id,
-                    &NewPackage {
+                    &Package {
                         name: pk.name.clone(),
                         size: pk.size,
                         sha256: pk.sha256.clone(),
@@ -420,7 +420,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         Change::CveAdd { cve } => {
             cves::insert(
                 db,
-                &cves::Cve {
+                &crate::model::Cve {
                     id: cve
                         .id
                         .parse()

@@ -17,11 +17,11 @@ use crate::checksums;
 use crate::error::Error;
 use crate::model::{Phase, Stage, Target};
 use crate::perm::Action;
-use crate::store::releases::{self, Package};
+use crate::store::releases::{self, StoredPackage};
 use crate::store::{keys as key_rows, objects, tree};
 
 use super::keys::keys_file;
-use super::publish::{Source, place, same_content};
+use super::publish::{Source, write_files};
 use super::{Session, access, project};
 
 /// One revision written.
@@ -47,7 +47,7 @@ pub struct CandidatesReport {
 fn package_files(
     store_dir: &Path,
     base: &str,
-    p: &Package,
+    p: &StoredPackage,
     files: &mut BTreeMap<String, Source>,
 ) -> anyhow::Result<()> {
     let (Some(sha512), None) = (&p.sha512, &p.external_url) else {
@@ -136,16 +136,7 @@ pub fn publish_candidates(
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     let dir = dir.canonicalize()?;
-    let (mut written, mut unchanged) = (0, 0);
-    for (rel_path, src) in &files {
-        let dest = dir.join(rel_path);
-        if same_content(&dest, src) {
-            unchanged += 1;
-        } else {
-            place(&dest, src)?;
-            written += 1;
-        }
-    }
+    let (written, unchanged) = write_files(&dir, &files)?;
     objects::sync_dir(&dir);
     Ok(CandidatesReport {
         dir: dir.display().to_string(),

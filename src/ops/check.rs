@@ -8,12 +8,13 @@ use serde::Serialize;
 use crate::checks::{self, Context, Finding, Ignore, Outcome, PackageInput};
 use crate::clock;
 use crate::error::Error;
+use crate::model::Package;
 use crate::model::event::Change;
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::ops::Emit;
 use crate::pgp::SigCheck;
 use crate::store::check_rules::{self, IgnoreRow};
-use crate::store::releases::{self, Package, Release, Revision};
+use crate::store::releases::{self, Release, Revision, StoredPackage};
 use crate::store::{keys, objects, projects};
 
 use super::parallel;
@@ -42,7 +43,7 @@ type ObjectRead = Result<verify::Sums, String>;
 /// Reads a package's object once: both digests and every signature over it.
 fn read_object(
     dir: &std::path::Path,
-    p: &Package,
+    p: &StoredPackage,
     keyring: &crate::pgp::Keyring,
     now: jiff::Timestamp,
 ) -> ObjectRead {
@@ -52,7 +53,7 @@ fn read_object(
 }
 
 fn signature_finding(
-    p: &Package,
+    p: &StoredPackage,
     read: &ObjectRead,
     owners: &Owners,
     members: &[String],
@@ -189,13 +190,7 @@ pub fn run_checks(
 ) -> anyhow::Result<Vec<Finding>> {
     let db = s.store.db();
     let target: Target = rel.target.parse()?;
-    let proj = project::load(
-        db,
-        &Target {
-            project: target.project.clone(),
-            product: None,
-        },
-    )?;
+    let proj = project::load(db, &target.parent())?;
     let prod = match &target.product {
         Some(_) => Some(project::load(db, &target)?),
         None => None,
@@ -225,7 +220,7 @@ pub fn run_checks(
         .map(|g| g.user)
         .collect();
     let now = clock::now()?;
-    let managed: Vec<&Package> = packages
+    let managed: Vec<&StoredPackage> = packages
         .iter()
         .filter(|p| p.external_url.is_none())
         .collect();

@@ -4,9 +4,9 @@
 use crate::clock;
 use crate::error::Error;
 use crate::model::event::{Change, CveFields};
-use crate::model::{CveId, ReleaseRef, Target};
+use crate::model::{Cve, CveId, ReleaseRef, Target};
 use crate::perm::Action;
-use crate::store::{cves, cves::Cve};
+use crate::store::cves;
 
 use super::{Emit, Session, access, project, release};
 

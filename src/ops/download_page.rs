@@ -9,12 +9,12 @@ use crate::model::Stage;
 use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
 use crate::store::projects;
 use crate::store::release_sets;
-use crate::store::releases::{Package, Release};
+use crate::store::releases::{Release, StoredPackage};
 
 /// A release as `publish` placed it.
 pub struct Shown<'a> {
     pub release: &'a Release,
-    pub packages: Vec<Package>,
+    pub packages: Vec<StoredPackage>,
     /// Its files are in the tree (current and not archived).
     pub in_tree: bool,
     pub cves: Vec<String>,
@@ -104,11 +104,11 @@ pub fn pages(
     let days = release_days(db, shown)?;
     let mut project_pages = Vec::new();
     for key in projects_covered {
-        let Some(p) = projects::get_project(db, key)? else {
+        let Some(p) = projects::get(db, None, key)? else {
             continue;
         };
         let mut sections = vec![section(&days, key, &p.meta.name, shown)?];
-        for product in projects::list_products(db, Some(key))? {
+        for product in projects::list(db, Some(key))? {
             sections.push(section(&days, &product.target, &product.meta.name, shown)?);
         }
         project_pages.push(ProjectPage {

@@ -19,9 +19,10 @@ use serde::Serialize;
 
 use crate::digest::{self, Sha512};
 use crate::error::Error;
+use crate::model::Package;
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::store::objects;
-use crate::store::releases::{self, Package, Release, Revision};
+use crate::store::releases::{self, Release, Revision, StoredPackage};
 
 use super::{Session, parallel, release, stage};
 
@@ -98,7 +99,7 @@ impl FetchReport {
 }
 
 /// The managed packages of `packages` whose object is not in the store.
-pub fn missing<'a>(store_dir: &Path, packages: &'a [Package]) -> Vec<&'a Package> {
+pub fn missing<'a>(store_dir: &Path, packages: &'a [StoredPackage]) -> Vec<&'a StoredPackage> {
     packages
         .iter()
         .filter(|p| p.external_url.is_none() && !objects::path(store_dir, &p.sha256).is_file())
@@ -111,7 +112,7 @@ pub fn require_bytes(
     s: &Session,
     rel: &Release,
     rev: &Revision,
-    packages: &[Package],
+    packages: &[StoredPackage],
 ) -> anyhow::Result<()> {
     let gone = missing(&s.store.dir, packages);
     if gone.is_empty() {

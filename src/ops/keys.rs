@@ -395,13 +395,7 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
 /// The Apache KEYS file of a project's members (pmc, committer, rm), or of every owned key.
 pub fn export(s: &Session, project: Option<&crate::model::Key>) -> anyhow::Result<(String, usize)> {
     if let Some(p) = project {
-        super::project::load(
-            s.store.db(),
-            &crate::model::Target {
-                project: p.clone(),
-                product: None,
-            },
-        )?;
+        super::project::load(s.store.db(), &crate::model::Target::of_project(p.clone()))?;
     }
     let mut list = keys::of_project(s.store.db(), project.map(|p| p.as_str()))?;
     list.sort_by(|a, b| {

@@ -14,7 +14,8 @@ use crate::model::{ReleaseRef, Version};
 use crate::store::releases::{self, Release};
 use crate::store::{cves, projects};
 
-use super::{Emit, Session, project, release, verify};
+use super::mail::{self, Mail};
+use super::{Emit, Session, release, verify};
 
 /// Recomputes the target's version string from its current releases (inside a transaction).
 pub(crate) fn refresh_version(
@@ -23,8 +24,11 @@ pub(crate) fn refresh_version(
     target: &str,
 ) -> anyhow::Result<Option<String>> {
     let newest = newest_version(db, target)?;
-    let product = target.split_once('/').map(|(_, p)| p);
-    projects::set_version(db, project, product, newest.as_deref())?;
+    let (parent, key) = match target.split_once('/') {
+        Some((_, product)) => (Some(project), product),
+        None => (None, project),
+    };
+    projects::set_version(db, parent, key, newest.as_deref())?;
     Ok(newest)
 }
 
@@ -133,34 +137,6 @@ pub struct Announcement {
     pub body: String,
 }
 
-const TEMPLATE: &str = "Subject: [ANNOUNCE] {name} {version} released
-
-The {name} team is pleased to announce the release of {name} {version}.
-
-{description}
-
-Downloads: {download}
-Verify the downloads with the project's KEYS file: {keys}
-
-Packages and their SHA-512 checksums:
-
-{packages}
-{cves}
-Thanks to everyone who helped with this release.
-
--- 
-{actor}, on behalf of the {name} team
-";
-
-/// Fills `{placeholder}`s; unknown ones stay as they are.
-fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
-
 /// `announce`: renders the [ANNOUNCE] mail and moves the phase to `announced`.
 pub fn announce(
     s: &mut Session,
@@ -187,70 +163,11 @@ pub fn announce(
             }
             t
         }
-        None => TEMPLATE.to_string(),
+        None => mail::ANNOUNCE_TEMPLATE.to_string(),
     };
-    let proj = project::load(db, &r.target)?;
     let rev = releases::passed_revision(db, rel.id)?
         .ok_or_else(|| Error::wrong_state(format!("{r} has no passed revision")))?;
-    let packages = releases::packages(db, rev.id)?;
-    let package_lines: String = packages
-        .iter()
-        .map(|p| match (&p.external_url, &p.sha512) {
-            (Some(url), _) => format!("  {}\n    {url}\n    SHA-256 {}\n", p.name, p.sha256),
-            (None, Some(h)) => format!("  {}\n    SHA-512 {h}\n", p.name),
-            (None, None) => format!("  {}\n", p.name),
-        })
-        .collect();
-    let cve_list = cves::of_release(db, rel.id, &rel.target)?;
-    let cve_text = if cve_list.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "This release fixes:\n\n{}\n",
-            cve_list
-                .iter()
-                .map(|c| format!("  {} {}\n", c.id, c.title))
-                .collect::<String>()
-        )
-    };
-    let homepage = proj
-        .meta
-        .homepage
-        .clone()
-        .unwrap_or_else(|| "(the project's download page)".into());
-    let text = fill(
-        &template,
-        &[
-            ("release", r.to_string()),
-            ("name", proj.meta.name.clone()),
-            ("project", r.target.project.to_string()),
-            ("target", rel.target.clone()),
-            ("version", rel.version.to_string()),
-            ("revision", rev.label()),
-            (
-                "description",
-                proj.meta.description.clone().unwrap_or_default(),
-            ),
-            ("download", homepage.clone()),
-            ("keys", format!("{}/KEYS", homepage.trim_end_matches('/'))),
-            ("packages", package_lines),
-            ("cves", cve_text),
-            ("actor", s.actor.id.clone()),
-        ],
-    );
-    let (subject, body) = match text
-        .strip_prefix("Subject: ")
-        .and_then(|t| t.split_once('\n'))
-    {
-        Some((subj, rest)) => (
-            subj.trim().to_string(),
-            rest.trim_start_matches('\n').to_string(),
-        ),
-        None => (
-            format!("[ANNOUNCE] {} {} released", proj.meta.name, rel.version),
-            text.clone(),
-        ),
-    };
+    let Mail { subject, body } = mail::announcement(s, r, &rel, &rev, &template, &s.actor.id)?;
     s.emit(Emit::new(
         r.to_string(),
         Change::Announce {

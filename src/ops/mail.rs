@@ -1,7 +1,7 @@
-//! The release mails: the `[VOTE]` call, the `[RESULT]` of a closed vote and the mail that an
-//! event calls for (`mail_for_event`, used by `--send` and `mail resend`). Pure rendering from
-//! the store; sending is `super::smtp`. The `[ANNOUNCE]` text is rendered by `announce` and kept
-//! in its event.
+//! The release mails: the `[VOTE]` call, the `[RESULT]` of a closed vote, the `[ANNOUNCE]` of a
+//! released version (from a template; `announce` keeps the text in its event) and the mail that
+//! an event calls for (`mail_for_event`, used by `--send` and `mail resend`). Pure rendering from
+//! the store; sending is `super::smtp`.
 
 use serde::Serialize;
 
@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::store::events::Event;
 use crate::store::releases::{self, Release, Revision};
-use crate::store::votes;
+use crate::store::{cves, votes};
 use crate::votes::Policy;
 
 use super::{Session, project, release};
@@ -209,6 +209,111 @@ pub fn vote_result(
             "[RESULT] [VOTE] Release {name} {} ({})",
             rel.version,
             rev.label()
+        ),
+    };
+    Ok(Mail { subject, body })
+}
+
+/// The default `[ANNOUNCE]` template (`announce --template` replaces it): a `Subject:` line,
+/// then the body, with `{placeholder}`s that [`announcement`] fills.
+pub const ANNOUNCE_TEMPLATE: &str = "Subject: [ANNOUNCE] {name} {version} released
+
+The {name} team is pleased to announce the release of {name} {version}.
+
+{description}
+
+Downloads: {download}
+Verify the downloads with the project's KEYS file: {keys}
+
+Packages and their SHA-512 checksums:
+
+{packages}
+{cves}
+Thanks to everyone who helped with this release.
+
+-- 
+{actor}, on behalf of the {name} team
+";
+
+/// Fills `{placeholder}`s; unknown ones stay as they are.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// The `[ANNOUNCE]` mail of `rel`'s released revision `rev`: `template` ([`ANNOUNCE_TEMPLATE`]
+/// or the project's own) filled with the release, its packages with their checksums and its CVEs,
+/// signed off by `signoff`. A first line `Subject: …` is the subject; without one, the default.
+pub fn announcement(
+    s: &Session,
+    r: &ReleaseRef,
+    rel: &Release,
+    rev: &Revision,
+    template: &str,
+    signoff: &str,
+) -> anyhow::Result<Mail> {
+    let db = s.store.db();
+    let proj = project::load(db, &r.target)?;
+    let packages = releases::packages(db, rev.id)?;
+    let package_lines: String = packages
+        .iter()
+        .map(|p| match (&p.external_url, &p.sha512) {
+            (Some(url), _) => format!("  {}\n    {url}\n    SHA-256 {}\n", p.name, p.sha256),
+            (None, Some(h)) => format!("  {}\n    SHA-512 {h}\n", p.name),
+            (None, None) => format!("  {}\n", p.name),
+        })
+        .collect();
+    let cve_list = cves::of_release(db, rel.id, &rel.target)?;
+    let cve_text = if cve_list.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "This release fixes:\n\n{}\n",
+            cve_list
+                .iter()
+                .map(|c| format!("  {} {}\n", c.id, c.title))
+                .collect::<String>()
+        )
+    };
+    let homepage = proj
+        .meta
+        .homepage
+        .clone()
+        .unwrap_or_else(|| "(the project's download page)".into());
+    let text = fill(
+        template,
+        &[
+            ("release", r.to_string()),
+            ("name", proj.meta.name.clone()),
+            ("project", r.target.project.to_string()),
+            ("target", rel.target.clone()),
+            ("version", rel.version.to_string()),
+            ("revision", rev.label()),
+            (
+                "description",
+                proj.meta.description.clone().unwrap_or_default(),
+            ),
+            ("download", homepage.clone()),
+            ("keys", format!("{}/KEYS", homepage.trim_end_matches('/'))),
+            ("packages", package_lines),
+            ("cves", cve_text),
+            ("actor", signoff.to_string()),
+        ],
+    );
+    let (subject, body) = match text
+        .strip_prefix("Subject: ")
+        .and_then(|t| t.split_once('\n'))
+    {
+        Some((subj, rest)) => (
+            subj.trim().to_string(),
+            rest.trim_start_matches('\n').to_string(),
+        ),
+        None => (
+            format!("[ANNOUNCE] {} {} released", proj.meta.name, rel.version),
+            text.clone(),
         ),
     };
     Ok(Mail { subject, body })

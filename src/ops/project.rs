@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::event::{Change, MetaFields};
+use crate::model::event::Change;
 use crate::model::{Key, Target};
 use crate::perm::Action;
 use crate::store::{projects, projects::Meta, projects::Project};
@@ -132,21 +132,19 @@ fn apply(base: Meta, input: MetaInput) -> anyhow::Result<Meta> {
     })
 }
 
-/// Loads a project or product, or fails with exit 6.
+/// Loads a project or product, or fails with exit 6 (naming the project when that is missing).
 pub fn load(db: &rusqlite::Connection, target: &Target) -> anyhow::Result<Project> {
-    let project = projects::get_project(db, target.project.as_str())?.ok_or_else(|| {
+    let project = projects::get(db, None, target.project.as_str())?.ok_or_else(|| {
         Error::not_found(format!("no project {}", target.project)).hint("see `relmgr project list`")
     })?;
-    match &target.product {
-        None => Ok(project),
-        Some(p) => {
-            projects::get_product(db, target.project.as_str(), p.as_str())?.ok_or_else(|| {
-                Error::not_found(format!("no product {target}"))
-                    .hint(format!("see `relmgr product list {}`", target.project))
-                    .into()
-            })
-        }
-    }
+    let (parent @ Some(_), key) = target.parent_and_key() else {
+        return Ok(project);
+    };
+    projects::get(db, parent, key)?.ok_or_else(|| {
+        Error::not_found(format!("no product {target}"))
+            .hint(format!("see `relmgr product list {}`", target.project))
+            .into()
+    })
 }
 
 /// Loads a project or product the acting user manages (pmc, rm or admin of its project),
@@ -167,75 +165,40 @@ pub fn load_managed(s: &Session, target: &Target) -> anyhow::Result<Project> {
 pub fn create(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
     let db = s.store.db();
     match &target.product {
-        None => {
-            access::require(db, &s.actor.id, Action::Administer, None)?;
-            if projects::get_project(db, target.project.as_str())?.is_some() {
-                return Err(Error::wrong_state(format!("project {target} exists already")).into());
-            }
+        None => access::require(db, &s.actor.id, Action::Administer, None)?,
+        Some(_) => {
+            load_managed(s, &target.parent())?;
         }
-        Some(product) => {
-            load(
-                db,
-                &Target {
-                    project: target.project.clone(),
-                    product: None,
-                },
-            )?;
-            access::require(
-                db,
-                &s.actor.id,
-                Action::ManageRelease,
-                Some(target.project.as_str()),
-            )?;
-            if projects::get_product(db, target.project.as_str(), product.as_str())?.is_some() {
-                return Err(Error::wrong_state(format!("product {target} exists already")).into());
-            }
-        }
+    }
+    let (parent, key) = target.parent_and_key();
+    if projects::get(db, parent, key)?.is_some() {
+        let level = target.level();
+        return Err(Error::wrong_state(format!("{level} {target} exists already")).into());
     }
     if input.name.is_none() {
         return Err(Error::usage("--name is required").into());
     }
     let meta = apply(Meta::default(), input)?;
-    let fields = meta_fields(&meta);
-    s.emit(Emit::new(
-        target.to_string(),
-        if target.product.is_some() {
-            Change::ProductCreate { meta: fields }
-        } else {
-            Change::ProjectCreate { meta: fields }
-        },
-    ))?;
-    load(s.store.db(), target)
+    record(s, target, meta, true)
 }
 
-/// The metadata as events carry it.
-fn meta_fields(m: &Meta) -> MetaFields {
-    MetaFields {
-        name: m.name.clone(),
-        description: m.description.clone(),
-        homepage: m.homepage.clone(),
-        source_url: m.source_url.clone(),
-        license: m.license.clone(),
-        support_url: m.support_url.clone(),
-        notify_emails: m.notify_emails.clone(),
-        header_licenses: m.header_licenses.clone(),
-    }
+/// Logs a target's new metadata, its create (`created`) or edit event, and reads it back.
+fn record(s: &mut Session, target: &Target, meta: Meta, created: bool) -> anyhow::Result<Project> {
+    let change = match (created, target.product.is_some()) {
+        (true, false) => Change::ProjectCreate { meta },
+        (true, true) => Change::ProductCreate { meta },
+        (false, false) => Change::ProjectEdit { meta },
+        (false, true) => Change::ProductEdit { meta },
+    };
+    s.emit(Emit::new(target.to_string(), change))?;
+    load(s.store.db(), target)
 }
 
 /// `project edit` / `product edit`: pmc or rm of the project, or admin.
 pub fn edit(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
     let current = load_managed(s, target)?;
-    let meta = apply(current.meta.clone(), input)?;
-    let fields = meta_fields(&meta);
-    s.emit(Emit::new(
-        target.to_string(),
-        if target.product.is_some() {
-            Change::ProductEdit { meta: fields }
-        } else {
-            Change::ProjectEdit { meta: fields }
-        },
-    ))?;
-    load(s.store.db(), target)
+    let meta = apply(current.meta, input)?;
+    record(s, target, meta, false)
 }
 
 /// What `project show` prints: the project and its products.
@@ -248,14 +211,8 @@ pub struct ProjectView {
 
 pub fn show(s: &Session, key: &Key) -> anyhow::Result<ProjectView> {
     let db = s.store.db();
-    let project = load(
-        db,
-        &Target {
-            project: key.clone(),
-            product: None,
-        },
-    )?;
-    let products = projects::list_products(db, Some(key.as_str()))?
+    let project = load(db, &Target::of_project(key.clone()))?;
+    let products = projects::list(db, Some(key.as_str()))?
         .into_iter()
         .map(|p| p.target)
         .collect();
@@ -264,8 +221,8 @@ pub fn show(s: &Session, key: &Key) -> anyhow::Result<ProjectView> {
 
 pub fn list(s: &Session) -> anyhow::Result<Vec<ProjectView>> {
     let db = s.store.db();
-    let products = projects::list_products(db, None)?;
-    Ok(projects::list_projects(db)?
+    let products = projects::all_products(db)?;
+    Ok(projects::list(db, None)?
         .into_iter()
         .map(|p| ProjectView {
             products: products
@@ -279,16 +236,14 @@ pub fn list(s: &Session) -> anyhow::Result<Vec<ProjectView>> {
 }
 
 pub fn list_products(s: &Session, project: Option<&Key>) -> anyhow::Result<Vec<Project>> {
-    if let Some(k) = project {
-        load(
-            s.store.db(),
-            &Target {
-                project: k.clone(),
-                product: None,
-            },
-        )?;
+    let db = s.store.db();
+    match project {
+        Some(k) => {
+            load(db, &Target::of_project(k.clone()))?;
+            projects::list(db, Some(k.as_str()))
+        }
+        None => projects::all_products(db),
     }
-    projects::list_products(s.store.db(), project.map(|k| k.as_str()))
 }
 
 /// Exposed for tests of validation.

@@ -17,13 +17,14 @@ use serde_json::{Value, json};
 use crate::checksums;
 use crate::clock;
 use crate::error::Error;
+use crate::model::Package;
 use crate::model::Target;
 use crate::model::event::Change;
 use crate::model::{Phase, Stage};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp;
-use crate::store::releases::{self, Package, Release};
+use crate::store::releases::{self, Release};
 use crate::store::{cves, keys as key_rows, objects, publications, tree};
 
 use super::keys::{Signer, keys_file, pgp_error};
@@ -50,7 +51,7 @@ fn release_path(rel: &Release) -> String {
     format!("{}/{}", rel.target, rel.version)
 }
 
-pub(super) fn same_content(dest: &Path, src: &Source) -> bool {
+fn same_content(dest: &Path, src: &Source) -> bool {
     let Ok(meta) = std::fs::metadata(dest) else {
         return false;
     };
@@ -77,7 +78,7 @@ pub(super) fn same_content(dest: &Path, src: &Source) -> bool {
     }
 }
 
-pub(super) fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
+fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
     let parent = dest.parent().expect("published files live in a directory");
     std::fs::create_dir_all(parent)?;
     let tmp = parent.join(format!(
@@ -92,6 +93,25 @@ pub(super) fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
     }
     std::fs::rename(&tmp, dest)?;
     Ok(())
+}
+
+/// Places under `dir` each of `files` (by path relative to it) whose content differs from what is
+/// there; returns how many were written and how many were already the same.
+pub(super) fn write_files(
+    dir: &Path,
+    files: &BTreeMap<String, Source>,
+) -> anyhow::Result<(usize, usize)> {
+    let (mut written, mut unchanged) = (0, 0);
+    for (rel_path, src) in files {
+        let dest = dir.join(rel_path);
+        if same_content(&dest, src) {
+            unchanged += 1;
+        } else {
+            place(&dest, src)?;
+            written += 1;
+        }
+    }
+    Ok((written, unchanged))
 }
 
 /// The releases a publication covers: current and revoked ones of the target (a project
@@ -291,16 +311,7 @@ pub fn publish(
         .map_err(|e| pgp_error(e, "signing snapshot.json"))?;
 
     // 1. New and changed files.
-    let (mut written, mut unchanged) = (0, 0);
-    for (rel_path, src) in &files {
-        let dest = dir.join(rel_path);
-        if same_content(&dest, src) {
-            unchanged += 1;
-        } else {
-            place(&dest, src)?;
-            written += 1;
-        }
-    }
+    let (written, unchanged) = write_files(&dir, &files)?;
     crate::store::crash_point("publish:files-written");
     // 2. The snapshot, signature first so the pair is consistent as soon as the json lands.
     place(

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::model::{Phase, Stage};
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::store::release_sets::ReleaseSummary;
-use crate::store::releases::{self, Package, Release, Revision, StageChange};
+use crate::store::releases::{self, Release, Revision, StageChange, StoredPackage};
 use crate::store::{cves, release_sets};
 
 use super::{Session, project};
@@ -54,38 +54,6 @@ pub fn revision(
     })
 }
 
-/// A package as SPEC §5's `release show` prints it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PackageView {
-    pub name: String,
-    pub size: u64,
-    pub sha256: String,
-    pub sha512: Option<String>,
-    pub signatures: Vec<String>,
-    pub media_type: Option<String>,
-    pub platform: Option<String>,
-    pub arch: Option<String>,
-    pub channel: Option<String>,
-    pub external_url: Option<String>,
-}
-
-impl From<&Package> for PackageView {
-    fn from(p: &Package) -> Self {
-        PackageView {
-            name: p.name.clone(),
-            size: p.size,
-            sha256: p.sha256.clone(),
-            sha512: p.sha512.clone(),
-            signatures: p.signatures.iter().map(|s| s.fingerprint.clone()).collect(),
-            media_type: p.media_type.clone(),
-            platform: p.platform.clone(),
-            arch: p.arch.clone(),
-            channel: p.channel.clone(),
-            external_url: p.external_url.clone(),
-        }
-    }
-}
-
 /// One revision in the release's history.
 #[derive(Debug, Clone, Serialize)]
 pub struct RevisionSummary {
@@ -110,7 +78,7 @@ pub struct ReleaseView {
     pub revoked_at: Option<String>,
     pub reason: Option<String>,
     pub manifest_hash: Option<String>,
-    pub packages: Vec<PackageView>,
+    pub packages: Vec<StoredPackage>,
     pub revisions: Vec<RevisionSummary>,
     pub history: Vec<StageChange>,
     /// The vote outcome of the shown revision, if a vote was started.
@@ -148,12 +116,7 @@ fn views(db: &Connection, chosen: &[(&Release, &Revision)]) -> anyhow::Result<Ve
             revoked_at: rel.revoked_at.clone(),
             reason: rel.reason.clone(),
             manifest_hash: rev.manifest_hash.clone(),
-            packages: packages
-                .remove(&rev.id)
-                .unwrap_or_default()
-                .iter()
-                .map(PackageView::from)
-                .collect(),
+            packages: packages.remove(&rev.id).unwrap_or_default(),
             revisions: revisions
                 .remove(&rel.id)
                 .unwrap_or_default()

@@ -54,17 +54,25 @@ fn check_scope(s: &Session, scope: &Scope, role: Role) -> anyhow::Result<Option<
                 ))
                 .into());
             }
-            project::load(
-                db,
-                &crate::model::Target {
-                    project: key.clone(),
-                    product: None,
-                },
-            )?;
+            project::load(db, &crate::model::Target::of_project(key.clone()))?;
             access::require(db, &s.actor.id, Action::ManageRoles, Some(key.as_str()))?;
             Ok(Some(key.to_string()))
         }
     }
+}
+
+/// The prologue of grant and revoke: the scope fits the role and the actor may change roles
+/// there, and the user exists. Returns the project (None: store-wide) and the event's target.
+fn check_change(
+    s: &Session,
+    scope: &Scope,
+    who: &UserId,
+    role: Role,
+) -> anyhow::Result<(Option<String>, String)> {
+    let project = check_scope(s, scope, role)?;
+    user::load(s.store.db(), who.as_str())?;
+    let target = project.clone().unwrap_or_else(|| "store".into());
+    Ok((project, target))
 }
 
 /// What grant and revoke did.
@@ -85,9 +93,7 @@ pub fn grant(
     who: &UserId,
     role: Role,
 ) -> anyhow::Result<RoleChange> {
-    let project = check_scope(s, scope, role)?;
-    user::load(s.store.db(), who.as_str())?;
-    let target = project.clone().unwrap_or_else(|| "store".into());
+    let (project, target) = check_change(s, scope, who, role)?;
     let changed = s.emit_with(|db| {
         let changed = !projects::has_role(db, project.as_deref(), who.as_str(), role.as_str())?;
         let change = Change::RoleGrant {
@@ -112,8 +118,7 @@ pub fn revoke(
     who: &UserId,
     role: Role,
 ) -> anyhow::Result<RoleChange> {
-    let project = check_scope(s, scope, role)?;
-    user::load(s.store.db(), who.as_str())?;
+    let (project, target) = check_change(s, scope, who, role)?;
     if role == Role::Admin && who.as_str() == s.actor.id {
         let admins = projects::list_roles(s.store.db(), Some(""), None)?
             .iter()
@@ -123,7 +128,6 @@ pub fn revoke(
             return Err(Error::wrong_state("refusing to revoke the store's last admin").into());
         }
     }
-    let target = project.clone().unwrap_or_else(|| "store".into());
     let (changed, erased) = s.emit_with(|db| {
         // What the revocation does: `apply` revokes and erases, the event tells.
         let (changed, erased) = super::dry_run(db, |db| {
@@ -153,13 +157,7 @@ pub fn list(s: &Session, scope: Option<&Scope>) -> anyhow::Result<Vec<RoleGrant>
         None => None,
         Some(Scope::Store) => Some(String::new()),
         Some(Scope::Project(k)) => {
-            project::load(
-                s.store.db(),
-                &crate::model::Target {
-                    project: k.clone(),
-                    product: None,
-                },
-            )?;
+            project::load(s.store.db(), &crate::model::Target::of_project(k.clone()))?;
             Some(k.to_string())
         }
     };

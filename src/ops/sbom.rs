@@ -32,45 +32,17 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
     let db = s.store.db();
     let target: Target = rel.target.parse()?;
     let p = project::load(db, &target)?;
-    let parent = project::load(
-        db,
-        &Target {
-            project: target.project.clone(),
-            product: None,
-        },
-    )?;
+    let parent = project::load(db, &target.parent())?;
     let packages = releases::packages(db, rev.id)?;
     // The writers read the packages (lockfiles, archive contents): without their bytes the
     // document would silently describe less.
     super::fetch::require_bytes(s, rel, rev, &packages)?;
-    let packages = packages
-        .into_iter()
-        .map(|pk| sbom::Package {
-            path: pk
-                .external_url
-                .is_none()
-                .then(|| objects::path(&s.store.dir, &pk.sha256)),
-            name: pk.name,
-            size: pk.size,
-            sha256: pk.sha256,
-            sha512: pk.sha512,
-            media_type: pk.media_type,
-            platform: pk.platform,
-            arch: pk.arch,
-            channel: pk.channel,
-            external_url: pk.external_url,
-        })
+    let files = packages
+        .iter()
+        .filter(|pk| pk.external_url.is_none())
+        .map(|pk| (pk.sha256.clone(), objects::path(&s.store.dir, &pk.sha256)))
         .collect();
-    let cve_list = cves::of_release(db, rel.id, &rel.target)?
-        .into_iter()
-        .map(|c| sbom::Cve {
-            id: c.id.to_string(),
-            title: c.title,
-            date: c.date,
-            severity: c.severity,
-            state: c.state,
-        })
-        .collect();
+    let packages = packages.into_iter().map(|pk| pk.package).collect();
     Ok(sbom::Release {
         project: sbom::Project {
             key: rel.target.replace('/', "-"),
@@ -90,7 +62,8 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
         revision: rev.label(),
         created_at: clock::parse_time(&rev.created_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
         packages,
-        cves: cve_list,
+        files,
+        cves: cves::of_release(db, rel.id, &rel.target)?,
     })
 }
 

@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::event::{Change, PackageSignature, StagedPackage};
-use crate::model::{External, Labels, PackageName, ReleaseRef, media_type};
+use crate::model::event::{Change, PackageSignature};
+use crate::model::{External, Labels, Package, PackageName, ReleaseRef, media_type};
 use crate::model::{Phase, Stage};
 use crate::ops::Emit;
 use crate::perm::Action;
-use crate::store::releases::{self, NewPackage, Release, Revision};
+use crate::store::releases::{self, Release, Revision, StoredPackage};
 use crate::store::{objects, tree};
 
 use super::ingest::{Input, hash_into_store};
@@ -26,7 +26,7 @@ pub struct StageReport {
     pub revision: String,
     /// The revision was created by this command (rc1, or rcN+1 after a vote started).
     pub new_revision: bool,
-    pub packages: Vec<release::PackageView>,
+    pub packages: Vec<StoredPackage>,
     pub signed_by: Option<String>,
     pub bytes: u64,
 }
@@ -157,12 +157,12 @@ pub fn stage(
     let hashed = parallel(inputs, |i| {
         hash_into_store(&i.path, Some(&store_dir), key, time, progress)
     })?;
-    let mut new: Vec<(NewPackage, Option<String>)> = inputs
+    let mut new: Vec<(Package, Option<String>)> = inputs
         .iter()
         .zip(hashed)
         .map(|(i, h)| {
             (
-                NewPackage {
+                Package {
                     name: i.name.to_string(),
                     size: h.size,
                     sha256: h.sha256,
@@ -184,7 +184,7 @@ pub fn stage(
             return Err(Error::usage(format!("two packages would both be named {name}")).into());
         }
         new.push((
-            NewPackage {
+            Package {
                 name: name.to_string(),
                 size: x.size,
                 sha256: x.sha256.clone(),
@@ -223,22 +223,7 @@ pub fn stage(
             release: Some(r.to_string()),
             revision: Some(rev.label()),
             new_revision,
-            packages: new
-                .iter()
-                .map(|(p, sig)| StagedPackage {
-                    name: p.name.clone(),
-                    size: p.size,
-                    sha256: p.sha256.clone(),
-                    sha512: p.sha512.clone(),
-                    media_type: p.media_type.clone(),
-                    platform: p.platform.clone(),
-                    arch: p.arch.clone(),
-                    channel: p.channel.clone(),
-                    external_url: p.external_url.clone(),
-                    signature: sig.clone(),
-                    source: p.source,
-                })
-                .collect(),
+            packages: new.iter().map(|(p, sig)| p.staged(sig.clone())).collect(),
             signed_by: signed_by.clone(),
             signer: signing_fpr.clone(),
         };
@@ -253,9 +238,8 @@ pub fn stage(
         revision: rev.label(),
         new_revision,
         packages: all
-            .iter()
+            .into_iter()
             .filter(|p| names.contains(&p.name.as_str()))
-            .map(release::PackageView::from)
             .collect(),
         signed_by: signer.map(|s| s.record.fingerprint.clone()),
         bytes: new
@@ -301,7 +285,7 @@ pub fn unstage(
     let dropped: Vec<String> = releases::packages(s.store.db(), rev.id)?
         .into_iter()
         .filter(|p| p.name == name.as_str() && p.external_url.is_none())
-        .map(|p| p.sha256)
+        .map(|p| p.package.sha256)
         .collect();
     let removed = s.emit_with(|db| {
         if !releases::packages(db, rev.id)?

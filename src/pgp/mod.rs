@@ -30,7 +30,11 @@ mod verify;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
+mod tests_prehash;
+#[cfg(test)]
 mod tests_sign;
+#[cfg(test)]
+mod tests_validity;
 #[cfg(test)]
 mod tests_verify;
 

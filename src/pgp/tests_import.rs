@@ -267,15 +267,19 @@ pub(super) fn fresh_key(uid: &str, days_ago: i64) -> (Cert, KeyPair) {
     let created = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days_ago);
     let (secret, _) = generate(uid, None, created).expect("generate");
     let cert = Cert::from_bytes(secret.as_bytes()).expect("tsk");
-    let kp = cert
-        .primary_key()
+    let kp = primary_keypair(&cert);
+    (cert, kp)
+}
+
+/// The primary key pair of a certificate with its secret parts.
+pub(super) fn primary_keypair(tsk: &Cert) -> KeyPair {
+    tsk.primary_key()
         .key()
         .clone()
         .parts_into_secret()
         .expect("secret")
         .into_keypair()
-        .expect("keypair");
-    (cert, kp)
+        .expect("keypair")
 }
 
 #[test]

@@ -4,24 +4,11 @@
 use jiff::Timestamp;
 
 use super::detached::parse_signatures;
-use super::tests_import::fixture;
+use super::tests_sign::{load, ring};
 use super::*;
 
-fn no_pass() -> impl FnMut() -> anyhow::Result<String> {
-    || Err(anyhow::anyhow!("no passphrase expected"))
-}
-
 fn sign(name: &str, data: &[u8]) -> String {
-    let key = load_signing_key(&fixture(name), &mut no_pass(), Timestamp::now()).expect("load");
-    sign_detached(&key, data, Timestamp::now()).expect("sign")
-}
-
-fn ring() -> Keyring {
-    let certs: Vec<String> = ["alice.pub.asc", "bob.pub.asc"]
-        .iter()
-        .map(|n| String::from_utf8(fixture(n)).expect("utf8"))
-        .collect();
-    Keyring::new(certs).expect("keyring")
+    sign_detached(&load(name), data, Timestamp::now()).expect("sign")
 }
 
 fn each(ring: &Keyring, asc: &str, data: &[u8]) -> Vec<SigCheck> {
@@ -48,7 +35,7 @@ fn joined_signatures_are_one_block_holding_every_packet() {
     assert_eq!(joined.matches("-----END PGP SIGNATURE-----").count(), 1);
     assert_eq!(parse_signatures(joined.as_bytes()).expect("parse").len(), 2);
     // Read alike: one block of two packets, and two blocks one after another.
-    let r = ring();
+    let r = ring(&["alice.pub.asc", "bob.pub.asc"]);
     let one = each(&r, &joined, data);
     let two = each(&r, &(a.clone() + &b), data);
     assert_eq!(one.iter().map(status).collect::<Vec<_>>(), ["good", "good"]);
@@ -96,7 +83,7 @@ fn a_bad_signature_beside_a_good_one_fails_in_either_order_and_form() {
     let data = b"package bytes";
     let good = sign("alice.sec.asc", data);
     let bad = sign("bob.sec.asc", b"other bytes");
-    let r = ring();
+    let r = ring(&["alice.pub.asc", "bob.pub.asc"]);
     let now = Timestamp::now();
     for asc in [
         good.clone() + &bad,

@@ -31,10 +31,11 @@
 //!   objects are built with `serde_json::json!` (a sorted map), never from a `HashMap`.
 //!
 //! # Archives that cannot be read
-//! [`scan_release`] scans each archive package that has a `path`. A corrupt or unreadable
-//! archive does not fail the document: its error is kept in [`Scan::errors`] (for the caller to
-//! report), and the document marks that file (CycloneDX property `relmgr:dependency-scan` =
-//! `failed`, SPDX package comment), listing no libraries for it. Nothing here panics on input.
+//! [`scan_release`] scans each archive package whose bytes are at hand ([`Release::files`]). A
+//! corrupt or unreadable archive does not fail the document: its error is kept in
+//! [`Scan::errors`] (for the caller to report), and the document marks that file (CycloneDX
+//! property `relmgr:dependency-scan` = `failed`, SPDX package comment), listing no libraries for
+//! it. Nothing here panics on input.
 //!
 //! # Licenses
 //! `Project::license` is taken to be an SPDX expression. SPDX gets it as `licenseDeclared`
@@ -60,6 +61,8 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use uuid::Uuid;
+
+use crate::model::{Cve, Package};
 
 pub use cyclonedx::{cyclonedx, cyclonedx_with};
 pub use deps::{Dep, scan_archive};
@@ -98,6 +101,9 @@ pub struct Release {
     pub created_at: Timestamp,
     /// The revision's packages, in any order.
     pub packages: Vec<Package>,
+    /// Where the bytes of packages are, by SHA-256, for [`scan_release`] to look inside
+    /// archives; a package without an entry (an external one) is described from its record alone.
+    pub files: BTreeMap<String, PathBuf>,
     /// The release's CVEs, in any order.
     pub cves: Vec<Cve>,
 }
@@ -119,46 +125,6 @@ pub struct Project {
     pub license: Option<String>,
     /// The supplier: "The Apache Software Foundation" or the project name.
     pub supplier: String,
-}
-
-/// A package (file) of a release revision.
-#[derive(Debug, Clone)]
-pub struct Package {
-    /// The file name; may hold `/`.
-    pub name: String,
-    /// The size in bytes.
-    pub size: u64,
-    /// The SHA-256, lowercase hex.
-    pub sha256: String,
-    /// The SHA-512, lowercase hex.
-    pub sha512: Option<String>,
-    /// The media type.
-    pub media_type: Option<String>,
-    /// The platform (`linux`, …).
-    pub platform: Option<String>,
-    /// The architecture (`x86_64`, …).
-    pub arch: Option<String>,
-    /// The channel (`stable`, …).
-    pub channel: Option<String>,
-    /// Where an external package is downloaded from.
-    pub external_url: Option<String>,
-    /// Where the bytes are, to look inside archives; `None` for external packages.
-    pub path: Option<PathBuf>,
-}
-
-/// A CVE of a release.
-#[derive(Debug, Clone)]
-pub struct Cve {
-    /// `CVE-2024-12345`.
-    pub id: String,
-    /// A one-line title.
-    pub title: String,
-    /// The publication date, `YYYY-MM-DD`.
-    pub date: String,
-    /// One of [`SEVERITIES`] (any case); other values are left out of the documents.
-    pub severity: Option<String>,
-    /// One of [`CVE_STATES`]; other values are left out of the documents.
-    pub state: Option<String>,
 }
 
 /// What [`scan_release`] found inside a release's archives.
@@ -183,12 +149,14 @@ impl Scan {
     }
 }
 
-/// Scans every package that has a `path` with [`scan_archive`]; errors are collected, not
-/// returned, so that a document can still be written.
+/// Scans every package whose bytes are in [`Release::files`] with [`scan_archive`]; errors are
+/// collected, not returned, so that a document can still be written.
 pub fn scan_release(r: &Release) -> Scan {
     let mut scan = Scan::default();
     for p in sorted_packages(r) {
-        let Some(path) = &p.path else { continue };
+        let Some(path) = r.files.get(&p.sha256) else {
+            continue;
+        };
         match scan_archive(path, &p.name) {
             Ok(deps) if deps.is_empty() => {}
             Ok(deps) => {
@@ -253,7 +221,7 @@ pub(crate) fn document_uuid(r: &Release, format: &str) -> Uuid {
     }
     for c in sorted_cves(r) {
         field("cve");
-        field(&c.id);
+        field(c.id.as_str());
         field(c.state.as_deref().unwrap_or(""));
         field(c.severity.as_deref().unwrap_or(""));
     }

@@ -24,11 +24,12 @@ fn hashes(bytes: &[u8]) -> (String, String) {
     )
 }
 
-/// A package whose bytes are at `path`.
-pub(super) fn local_package(name: &str, path: &Path) -> Package {
+/// Adds a package whose bytes are at `path`: its record, and where its bytes are.
+pub(super) fn add_local(r: &mut Release, name: &str, path: &Path) {
     let bytes = std::fs::read(path).unwrap();
     let (sha256, sha512) = hashes(&bytes);
-    Package {
+    r.files.insert(sha256.clone(), path.to_path_buf());
+    r.packages.push(Package {
         name: name.to_string(),
         size: bytes.len() as u64,
         sha256,
@@ -38,8 +39,8 @@ pub(super) fn local_package(name: &str, path: &Path) -> Package {
         arch: None,
         channel: None,
         external_url: None,
-        path: Some(path.to_path_buf()),
-    }
+        source: None,
+    });
 }
 
 /// A package without bytes here (a binary named with `/`, or an external one).
@@ -55,18 +56,20 @@ pub(super) fn remote_package(name: &str, external_url: Option<&str>) -> Package 
         arch: Some("x86_64".into()),
         channel: Some("stable".into()),
         external_url: external_url.map(str::to_string),
-        path: None,
+        source: None,
     }
 }
 
 /// One CVE.
 pub(super) fn cve(id: &str, severity: Option<&str>, state: Option<&str>) -> Cve {
     Cve {
-        id: id.to_string(),
+        id: id.parse().unwrap(),
         title: format!("Flaw {id} in the demo parser"),
         date: "2024-05-17".to_string(),
         severity: severity.map(str::to_string),
         state: state.map(str::to_string),
+        created_at: "2024-05-17T00:00:00Z".to_string(),
+        links: vec![],
     }
 }
 
@@ -85,7 +88,7 @@ pub(super) fn all_cves() -> Vec<Cve> {
 
 /// The demo release: the two fixture archives, a binary named with `/`, an external package.
 pub(super) fn demo(cves: Vec<Cve>) -> Release {
-    Release {
+    let mut r = Release {
         project: Project {
             key: "demo".into(),
             name: "Apache Demo".into(),
@@ -99,17 +102,24 @@ pub(super) fn demo(cves: Vec<Cve>) -> Release {
         version: "1.2.0".into(),
         revision: "rc1".into(),
         created_at: "2024-06-01T12:34:56.789Z".parse().unwrap(),
-        packages: vec![
-            remote_package(
-                "demo-1.2.0.dmg",
-                Some("https://downloads.example.org/demo/demo-1.2.0.dmg"),
-            ),
-            local_package("demo-1.2.0-src.zip", &fixture("demo-1.2.0-src.zip")),
-            remote_package("linux/x86_64/demo-1.2.0-linux-x86_64.tar.gz", None),
-            local_package("demo-1.2.0-src.tar.gz", &fixture("demo-1.2.0-src.tar.gz")),
-        ],
+        packages: vec![remote_package(
+            "demo-1.2.0.dmg",
+            Some("https://downloads.example.org/demo/demo-1.2.0.dmg"),
+        )],
+        files: BTreeMap::new(),
         cves,
-    }
+    };
+    add_local(&mut r, "demo-1.2.0-src.zip", &fixture("demo-1.2.0-src.zip"));
+    r.packages.push(remote_package(
+        "linux/x86_64/demo-1.2.0-linux-x86_64.tar.gz",
+        None,
+    ));
+    add_local(
+        &mut r,
+        "demo-1.2.0-src.tar.gz",
+        &fixture("demo-1.2.0-src.tar.gz"),
+    );
+    r
 }
 
 pub(super) fn at(secs: i64) -> Timestamp {

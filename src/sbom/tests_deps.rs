@@ -1,7 +1,7 @@
 //! Tests of the dependency scanner: each lockfile kind with exact purls, each archive kind,
 //! corrupt archives.
 
-use super::tests::{FIXTURE_PURLS, cdx, demo, fixture, local_package, spdx_doc};
+use super::tests::{FIXTURE_PURLS, add_local, cdx, demo, fixture, spdx_doc};
 use super::*;
 
 fn purls(deps: &[Dep]) -> Vec<&str> {
@@ -119,8 +119,7 @@ fn corrupt_archives_are_errors_and_documents_still_build() {
         assert!(scan_archive(&path, name).is_err(), "{name}");
     }
     let mut r = demo(vec![]);
-    r.packages
-        .push(local_package("bad.zip", &dir.path().join("bad.zip")));
+    add_local(&mut r, "bad.zip", &dir.path().join("bad.zip"));
     let scan = scan_release(&r);
     assert_eq!(scan.errors.keys().collect::<Vec<_>>(), ["bad.zip"]);
     let doc = cdx(&r);

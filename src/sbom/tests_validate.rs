@@ -8,9 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::tests::{
-    FIXTURE_PURLS, all_cves, at, cve, demo, fixture, local_package, remote_package,
-};
+use super::tests::{FIXTURE_PURLS, add_local, all_cves, at, cve, demo, fixture, remote_package};
 use super::*;
 
 const INSTALL: &str = "python3 -m venv .venv && .venv/bin/pip install spdx-tools \
@@ -137,7 +135,7 @@ fn validators_accept_corrupt_archive_marking() {
     let bad = dir.path().join("bad.tar.gz");
     std::fs::write(&bad, b"garbage").unwrap();
     let mut r = demo(all_cves());
-    r.packages.push(local_package("bad.tar.gz", &bad));
+    add_local(&mut r, "bad.tar.gz", &bad);
     both_valid(&r);
 }
 

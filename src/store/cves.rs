@@ -1,26 +1,12 @@
 //! CVEs and their links to targets and releases: rows and SQL.
 
-use crate::model::CveId;
 use std::collections::HashMap;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use super::releases;
-use crate::model::Version;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Cve {
-    pub id: CveId,
-    pub title: String,
-    pub date: String,
-    pub severity: Option<String>,
-    pub state: Option<String>,
-    pub created_at: String,
-    /// `target` or `target@version` for each link.
-    pub links: Vec<String>,
-}
+use crate::model::{Cve, Version};
 
 /// A CVE from `SELECT id, title, date, severity, state, created_at`, without its links.
 fn row_to_cve(r: &rusqlite::Row<'_>) -> rusqlite::Result<Cve> {

@@ -1,22 +1,11 @@
 //! Projects, products and roles: their rows and their SQL.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
 use serde::Serialize;
 
-/// The metadata shared by projects and products.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Meta {
-    pub name: String,
-    pub description: Option<String>,
-    pub homepage: Option<String>,
-    pub source_url: Option<String>,
-    pub license: Option<String>,
-    pub support_url: Option<String>,
-    pub notify_emails: Vec<String>,
-    /// SPDX ids accepted in file headers (`--header-license`); empty: the license's ids.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub header_licenses: Vec<String>,
-}
+/// The metadata shared by projects and products: the fields their create and edit events
+/// carry, one type for the index and the log.
+pub use crate::model::event::MetaFields as Meta;
 
 /// A project (`project` is None) or a product of one.
 #[derive(Debug, Clone, Serialize)]
@@ -61,125 +50,96 @@ fn row_to_project(r: &Row<'_>, project: Option<String>) -> rusqlite::Result<Proj
     })
 }
 
-pub fn get_project(db: &Connection, key: &str) -> anyhow::Result<Option<Project>> {
+/// Where a target's row is: a project (`parent` None) in `projects`, a product in `products`
+/// beside its project's key. The condition matches the parent given as `:parent`, so every
+/// statement below is one statement for both levels. (One table for both would be a migration.)
+fn level(parent: Option<&str>) -> (&'static str, &'static str) {
+    match parent {
+        None => ("projects", ":parent IS NULL"),
+        Some(_) => ("products", "project = :parent"),
+    }
+}
+
+/// A project (`parent` None) or a product of `parent`.
+pub fn get(db: &Connection, parent: Option<&str>, key: &str) -> anyhow::Result<Option<Project>> {
+    let (table, of_parent) = level(parent);
     Ok(db
-        .query_row(
-            &format!("SELECT {COLS} FROM projects WHERE key = ?1"),
-            [key],
-            |r| row_to_project(r, None),
-        )
+        .prepare_cached(&format!(
+            "SELECT {COLS} FROM {table} WHERE key = :key AND {of_parent}"
+        ))?
+        .query_row(named_params! {":key": key, ":parent": parent}, |r| {
+            row_to_project(r, parent.map(str::to_string))
+        })
         .optional()?)
 }
 
-pub fn list_projects(db: &Connection) -> anyhow::Result<Vec<Project>> {
-    let mut stmt = db.prepare(&format!("SELECT {COLS} FROM projects ORDER BY key"))?;
-    let rows = stmt.query_map([], |r| row_to_project(r, None))?;
+/// The projects (`parent` None) or the products of `parent`, by key.
+pub fn list(db: &Connection, parent: Option<&str>) -> anyhow::Result<Vec<Project>> {
+    let (table, of_parent) = level(parent);
+    let mut stmt = db.prepare(&format!(
+        "SELECT {COLS} FROM {table} WHERE {of_parent} ORDER BY key"
+    ))?;
+    let rows = stmt.query_map(named_params! {":parent": parent}, |r| {
+        row_to_project(r, parent.map(str::to_string))
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn get_product(db: &Connection, project: &str, key: &str) -> anyhow::Result<Option<Project>> {
-    Ok(db
-        .query_row(
-            &format!("SELECT {COLS} FROM products WHERE project = ?1 AND key = ?2"),
-            [project, key],
-            |r| row_to_project(r, Some(project.to_string())),
-        )
-        .optional()?)
-}
-
-pub fn list_products(db: &Connection, project: Option<&str>) -> anyhow::Result<Vec<Project>> {
+/// Every product of every project, by project and key.
+pub fn all_products(db: &Connection) -> anyhow::Result<Vec<Project>> {
     let mut stmt = db.prepare(&format!(
-        "SELECT {COLS}, project FROM products WHERE ?1 IS NULL OR project = ?1 ORDER BY project, key"
+        "SELECT {COLS}, project FROM products ORDER BY project, key"
     ))?;
-    let rows = stmt.query_map([project], |r| {
+    let rows = stmt.query_map([], |r| {
         let p: String = r.get(11)?;
         row_to_project(r, Some(p))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Inserts a project (`project` None) or a product.
+/// Inserts a project (`parent` None) or a product: the row with its key and name, then the rest
+/// of its metadata as [`update`] sets it.
 pub fn insert(
     db: &Connection,
-    project: Option<&str>,
+    parent: Option<&str>,
     key: &str,
     meta: &Meta,
     now: &str,
 ) -> anyhow::Result<()> {
-    let emails = serde_json::to_string(&meta.notify_emails)?;
-    match project {
+    match parent {
         None => db.execute(
-            "INSERT INTO projects (key, name, description, homepage, source_url, license, support_url, notify_emails, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![key, meta.name, meta.description, meta.homepage, meta.source_url, meta.license, meta.support_url, emails, now],
+            "INSERT INTO projects (key, name, created_at) VALUES (?1, ?2, ?3)",
+            params![key, meta.name, now],
         )?,
         Some(p) => db.execute(
-            "INSERT INTO products (project, key, name, description, homepage, source_url, license, support_url, notify_emails, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![p, key, meta.name, meta.description, meta.homepage, meta.source_url, meta.license, meta.support_url, emails, now],
+            "INSERT INTO products (project, key, name, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![p, key, meta.name, now],
         )?,
     };
-    set_header_licenses(db, project, key, &meta.header_licenses)
+    update(db, parent, key, meta)
 }
 
-/// Replaces the metadata of a project or product.
-pub fn update(
-    db: &Connection,
-    project: Option<&str>,
-    key: &str,
-    meta: &Meta,
-) -> anyhow::Result<()> {
-    let emails = serde_json::to_string(&meta.notify_emails)?;
-    let set = "name = ?1, description = ?2, homepage = ?3, source_url = ?4, license = ?5, support_url = ?6, notify_emails = ?7";
-    match project {
-        None => db.execute(
-            &format!("UPDATE projects SET {set} WHERE key = ?8"),
-            params![
-                meta.name,
-                meta.description,
-                meta.homepage,
-                meta.source_url,
-                meta.license,
-                meta.support_url,
-                emails,
-                key
-            ],
-        )?,
-        Some(p) => db.execute(
-            &format!("UPDATE products SET {set} WHERE key = ?8 AND project = ?9"),
-            params![
-                meta.name,
-                meta.description,
-                meta.homepage,
-                meta.source_url,
-                meta.license,
-                meta.support_url,
-                emails,
-                key,
-                p
-            ],
-        )?,
-    };
-    set_header_licenses(db, project, key, &meta.header_licenses)
-}
-
-fn set_header_licenses(
-    db: &Connection,
-    project: Option<&str>,
-    key: &str,
-    ids: &[String],
-) -> anyhow::Result<()> {
-    let ids = serde_json::to_string(ids)?;
-    match project {
-        None => db.execute(
-            "UPDATE projects SET header_licenses = ?1 WHERE key = ?2",
-            params![ids, key],
-        )?,
-        Some(p) => db.execute(
-            "UPDATE products SET header_licenses = ?1 WHERE key = ?2 AND project = ?3",
-            params![ids, key, p],
-        )?,
-    };
+/// Replaces the metadata of a project (`parent` None) or product.
+pub fn update(db: &Connection, parent: Option<&str>, key: &str, meta: &Meta) -> anyhow::Result<()> {
+    let (table, of_parent) = level(parent);
+    db.prepare_cached(&format!(
+        "UPDATE {table} SET name = :name, description = :description, homepage = :homepage,
+            source_url = :source_url, license = :license, support_url = :support_url,
+            notify_emails = :notify_emails, header_licenses = :header_licenses
+         WHERE key = :key AND {of_parent}"
+    ))?
+    .execute(named_params! {
+        ":name": meta.name,
+        ":description": meta.description,
+        ":homepage": meta.homepage,
+        ":source_url": meta.source_url,
+        ":license": meta.license,
+        ":support_url": meta.support_url,
+        ":notify_emails": serde_json::to_string(&meta.notify_emails)?,
+        ":header_licenses": serde_json::to_string(&meta.header_licenses)?,
+        ":key": key,
+        ":parent": parent,
+    })?;
     Ok(())
 }
 
@@ -266,22 +226,17 @@ pub fn list_roles(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Sets the version string of a project (`product` None) or product.
+/// Sets the version string of a project (`parent` None) or product.
 pub fn set_version(
     db: &Connection,
-    project: &str,
-    product: Option<&str>,
+    parent: Option<&str>,
+    key: &str,
     version: Option<&str>,
 ) -> anyhow::Result<()> {
-    match product {
-        None => db.execute(
-            "UPDATE projects SET version = ?2 WHERE key = ?1",
-            params![project, version],
-        )?,
-        Some(p) => db.execute(
-            "UPDATE products SET version = ?3 WHERE project = ?1 AND key = ?2",
-            params![project, p, version],
-        )?,
-    };
+    let (table, of_parent) = level(parent);
+    db.prepare_cached(&format!(
+        "UPDATE {table} SET version = :version WHERE key = :key AND {of_parent}"
+    ))?
+    .execute(named_params! {":version": version, ":key": key, ":parent": parent})?;
     Ok(())
 }

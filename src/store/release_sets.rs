@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::model::{Phase, Stage, Version};
+use crate::model::{Package, Phase, Stage, Version};
 
 use super::releases::{
-    PACKAGE_COLS, Package, REVISION_COLS, Revision, Signature, StageChange, row_to_revision,
+    PACKAGE_COLS, REVISION_COLS, Revision, Signature, StageChange, StoredPackage, row_to_revision,
 };
 
 fn json_ids(ids: &[i64]) -> anyhow::Result<String> {
@@ -37,7 +37,7 @@ pub fn revisions(
 pub fn packages(
     db: &Connection,
     revision_ids: &[i64],
-) -> anyhow::Result<HashMap<i64, Vec<Package>>> {
+) -> anyhow::Result<HashMap<i64, Vec<StoredPackage>>> {
     let ids = json_ids(revision_ids)?;
     let mut stmt = db.prepare_cached(&format!(
         "SELECT revision_id, {PACKAGE_COLS} FROM packages
@@ -64,23 +64,25 @@ pub fn packages(
         let (package, sig) = row?;
         sigs_of.entry(package).or_default().push(sig);
     }
-    let mut out: HashMap<i64, Vec<Package>> = HashMap::new();
+    let mut out: HashMap<i64, Vec<StoredPackage>> = HashMap::new();
     let rows = stmt.query_map([&ids], |r| {
         let id: i64 = r.get(1)?;
         Ok((
             r.get::<_, i64>(0)?,
-            Package {
+            StoredPackage {
                 id,
-                name: r.get(2)?,
-                size: r.get::<_, i64>(3)? as u64,
-                sha256: r.get(4)?,
-                sha512: r.get(5)?,
-                media_type: r.get(6)?,
-                platform: r.get(7)?,
-                arch: r.get(8)?,
-                channel: r.get(9)?,
-                external_url: r.get(10)?,
-                source: r.get(11)?,
+                package: Package {
+                    name: r.get(2)?,
+                    size: r.get::<_, i64>(3)? as u64,
+                    sha256: r.get(4)?,
+                    sha512: r.get(5)?,
+                    media_type: r.get(6)?,
+                    platform: r.get(7)?,
+                    arch: r.get(8)?,
+                    channel: r.get(9)?,
+                    external_url: r.get(10)?,
+                    source: r.get(11)?,
+                },
                 signatures: vec![],
             },
         ))

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::model::{Phase, Stage, Version};
+use crate::model::{Package, Phase, Stage, Version};
 
 /// A release row.
 #[derive(Debug, Clone, Serialize)]
@@ -57,40 +57,28 @@ pub struct Signature {
     pub signed_at: String,
 }
 
-/// A package of a revision.
+/// A package as the index holds it: the [`Package`] with what the index adds, its row id and its
+/// signatures. Derefs to the package, and serializes as SPEC §5's `release show` prints a package
+/// (the package's fields and `signatures`, the signers' fingerprints).
 #[derive(Debug, Clone, Serialize)]
-pub struct Package {
+pub struct StoredPackage {
     #[serde(skip)]
     pub id: i64,
-    pub name: String,
-    pub size: u64,
-    pub sha256: String,
-    pub sha512: Option<String>,
-    pub media_type: Option<String>,
-    pub platform: Option<String>,
-    pub arch: Option<String>,
-    pub channel: Option<String>,
-    pub external_url: Option<String>,
-    /// `stage --source` (true) or `--binary` (false); `None`: the checks judge.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<bool>,
-    #[serde(skip)]
+    #[serde(flatten)]
+    pub package: Package,
+    #[serde(serialize_with = "fingerprints")]
     pub signatures: Vec<Signature>,
 }
 
-/// A package to insert.
-#[derive(Debug, Clone)]
-pub struct NewPackage {
-    pub name: String,
-    pub size: u64,
-    pub sha256: String,
-    pub sha512: Option<String>,
-    pub media_type: Option<String>,
-    pub platform: Option<String>,
-    pub arch: Option<String>,
-    pub channel: Option<String>,
-    pub external_url: Option<String>,
-    pub source: Option<bool>,
+impl std::ops::Deref for StoredPackage {
+    type Target = Package;
+    fn deref(&self) -> &Package {
+        &self.package
+    }
+}
+
+fn fingerprints<S: serde::Serializer>(sigs: &[Signature], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(sigs.iter().map(|sig| &sig.fingerprint))
 }
 
 const RELEASE_COLS: &str =
@@ -309,7 +297,7 @@ pub(crate) const PACKAGE_COLS: &str =
     "id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, source";
 
 /// The packages of a revision with their signatures, sorted by name.
-pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package>> {
+pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<StoredPackage>> {
     Ok(super::release_sets::packages(db, &[revision_id])?
         .remove(&revision_id)
         .unwrap_or_default())
@@ -319,7 +307,7 @@ pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<Package
 pub fn put_package(
     db: &Connection,
     revision_id: i64,
-    p: &NewPackage,
+    p: &Package,
     now: &str,
 ) -> anyhow::Result<i64> {
     // Cached statements: replay (fsck) puts 100,000 packages through here in one run.
@@ -344,23 +332,7 @@ pub fn delete_package(db: &Connection, revision_id: i64, name: &str) -> anyhow::
 /// Copies every package and signature of one revision into another (rc2 starts from rc1).
 pub fn copy_packages(db: &Connection, from: i64, to: i64, now: &str) -> anyhow::Result<()> {
     for p in packages(db, from)? {
-        let id = put_package(
-            db,
-            to,
-            &NewPackage {
-                name: p.name,
-                size: p.size,
-                sha256: p.sha256,
-                sha512: p.sha512,
-                media_type: p.media_type,
-                platform: p.platform,
-                arch: p.arch,
-                channel: p.channel,
-                external_url: p.external_url,
-                source: p.source,
-            },
-            now,
-        )?;
+        let id = put_package(db, to, &p.package, now)?;
         for s in p.signatures {
             put_signature(db, id, &s)?;
         }

@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use crate::checksums;
 use crate::store::objects;
-use crate::store::releases::Package;
+use crate::store::releases::StoredPackage;
 
 /// The directory of one revision.
 pub fn revision_dir(store_dir: &Path, target: &str, version: &str, revision: &str) -> PathBuf {
@@ -51,7 +51,7 @@ pub fn link_or_copy(src: &Path, dest: &Path) -> anyhow::Result<()> {
 
 /// The `.asc` text of a package: ONE armored block holding every signature packet (SPEC §4), so
 /// that Sequoia's `sq`/`sqv`/`sqop`, which read only the first block, see every signer.
-pub fn asc_text(p: &Package) -> anyhow::Result<Option<String>> {
+pub fn asc_text(p: &StoredPackage) -> anyhow::Result<Option<String>> {
     if p.signatures.is_empty() {
         return Ok(None);
     }
@@ -62,7 +62,7 @@ pub fn asc_text(p: &Package) -> anyhow::Result<Option<String>> {
 }
 
 /// Writes one package with its sidecars under `dir`.
-pub fn write_package(store_dir: &Path, dir: &Path, p: &Package) -> anyhow::Result<()> {
+pub fn write_package(store_dir: &Path, dir: &Path, p: &StoredPackage) -> anyhow::Result<()> {
     let (Some(sha512), None) = (&p.sha512, &p.external_url) else {
         return Ok(()); // external packages have no bytes here
     };
@@ -80,7 +80,7 @@ pub fn write_package(store_dir: &Path, dir: &Path, p: &Package) -> anyhow::Resul
 }
 
 /// Rebuilds a revision's directory from its packages and swaps it in.
-pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[Package]) -> anyhow::Result<()> {
+pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[StoredPackage]) -> anyhow::Result<()> {
     let parent = dir.parent().expect("a revision dir has a parent");
     fs::create_dir_all(parent)?;
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("rev");
