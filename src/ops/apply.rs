@@ -5,11 +5,11 @@
 
 use rusqlite::Connection;
 
-use crate::model::event::{Change, MetaFields};
+use crate::model::event::Change;
 use crate::model::{Package, Phase, ReleaseRef, Stage};
 use crate::pgp::{self, ParsedCert};
 use crate::store::events::Event;
-use crate::store::projects::{self, Meta};
+use crate::store::projects;
 use crate::store::releases::{self, Signature};
 use crate::store::votes::{self, BallotRow, PolicyRow, Round};
 use crate::store::{check_rules, cves, keys, publications, users};
@@ -20,19 +20,6 @@ fn vote_num(v: &str) -> i8 {
         "+1" => 1,
         "-1" => -1,
         _ => 0,
-    }
-}
-
-fn meta(m: &MetaFields) -> Meta {
-    Meta {
-        name: m.name.clone(),
-        description: m.description.clone(),
-        homepage: m.homepage.clone(),
-        source_url: m.source_url.clone(),
-        license: m.license.clone(),
-        support_url: m.support_url.clone(),
-        notify_emails: m.notify_emails.clone(),
-        header_licenses: m.header_licenses.clone(),
     }
 }
 
@@ -125,11 +112,11 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         }
         Change::ProjectCreate { meta: m } | Change::ProductCreate { meta: m } => {
             let (project, key) = split_target(&e.target);
-            projects::insert(db, project, key, &meta(m), t)?;
+            projects::insert(db, project, key, m, t)?;
         }
         Change::ProjectEdit { meta: m } | Change::ProductEdit { meta: m } => {
             let (project, key) = split_target(&e.target);
-            projects::update(db, project, key, &meta(m))?;
+            projects::update(db, project, key, m)?;
         }
         Change::RoleGrant { user, role, .. } => {
             let scope = (e.target != "store").then_some(e.target.as_str());

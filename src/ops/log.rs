@@ -95,7 +95,7 @@ pub fn event(s: &Session, which: &str) -> anyhow::Result<Event> {
         .next()
         .unwrap_or_default()
         .to_string();
-    let in_project = crate::store::projects::get_project(db, &project)?.is_some();
+    let in_project = crate::store::projects::get(db, None, &project)?.is_some();
     if in_project {
         access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(&project))?;
     } else {
