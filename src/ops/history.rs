@@ -266,9 +266,12 @@ pub fn decide(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<Opt
             }
         }
         Change::KeyImport { owner, keys } => {
-            let foreign = keys
-                .iter()
-                .any(|k| k.owner.as_ref().or(owner.as_ref()).is_some_and(|o| *o != e.actor));
+            let foreign = keys.iter().any(|k| {
+                k.owner
+                    .as_ref()
+                    .or(owner.as_ref())
+                    .is_some_and(|o| *o != e.actor)
+            });
             if foreign
                 && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
             {

@@ -150,9 +150,27 @@ pub fn sync(
     })
 }
 
+/// Brings the index up to the history in git (see [`catch_up_index`]), then the files derived
+/// from it: `keys/<FINGERPRINT>.asc`.
+fn catch_up_with(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+    let out = catch_up_index(store, repo)?;
+    if out.0 > 0 {
+        for k in crate::store::keys::list(store.db(), None)? {
+            let path = store
+                .dir
+                .join("keys")
+                .join(format!("{}.asc", k.fingerprint));
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(k.armored.as_str()) {
+                super::keys::write_key_file(&store.dir, &k)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Brings the index up to the history in git: replays new events onto it, or rebuilds it when
 /// the merged order puts events before ones it applied. Returns (applied, rebuilt, voided).
-fn catch_up_with(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+fn catch_up_index(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
     let records = repo.read_all().map_err(git_error)?;
     let all = shared::events_of(&records).map_err(|e| Error::verification(e.to_string()))?;
     let ordered = history::order(all).map_err(|e| Error::verification(e.to_string()))?;

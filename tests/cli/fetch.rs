@@ -23,14 +23,14 @@ fn bin_bytes() -> Vec<u8> {
 }
 
 /// An HTTP server on 127.0.0.1 for one test; killed when dropped, also when the test panics.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     port: u16,
 }
 
 impl Server {
     /// `python3 -m http.server` serving `dir`, on a free port (0: the kernel picks one).
-    fn serving(dir: &Path) -> Server {
+    pub(crate) fn serving(dir: &Path) -> Server {
         let child = Command::new("python3")
             .args(["-u", "-m", "http.server", "0", "--bind", "127.0.0.1"])
             .arg("--directory")
@@ -82,7 +82,7 @@ impl Server {
         panic!("the server on port {port} never answered");
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://127.0.0.1:{}/", self.port)
     }
 }

@@ -167,6 +167,21 @@ fn three_clones(root: &Path) -> (Clone, Clone, Clone) {
 fn three_clones_vote_through_git_and_agree_on_everything() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, c) = three_clones(root.path());
+    // The bytes do not travel through git: B has none until it fetches them from A's tree.
+    let (code, err) = b.code(T0, &["check", "demo@1.0.0"]);
+    assert_eq!(code, 6, "{err}");
+    assert!(err.contains("relmgr fetch"), "{err}");
+    b.ok(
+        T0,
+        &["fetch", "demo@1.0.0", "--from", "../a/.relmgr/releases"],
+    );
+    b.ok(T0, &["check", "demo@1.0.0"]);
+    // C fetches the same over HTTP, from the candidates A publishes for voters.
+    a.ok(T0, &["--as", "rm", "publish", "../dev", "--candidates"]);
+    let server = crate::fetch::Server::serving(&root.path().join("dev"));
+    c.ok(T0, &["fetch", "demo@1.0.0", "--from", &server.url()]);
+    drop(server);
+    c.ok(T0, &["verify", "demo@1.0.0"]);
     // B votes and shares; C votes before pulling B's vote.
     b.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
     c.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
@@ -206,8 +221,39 @@ fn three_clones_vote_through_git_and_agree_on_everything() {
     // The index is a cache: delete it and the next command rebuilds it from git.
     std::fs::remove_file(b.dir.join(".relmgr/index.db")).unwrap();
     assert_eq!(b.answers(T2), answers);
-    // fsck on the clone that holds the bytes: the index equals a replay of the history.
-    a.ok(T2, &["--as", "admin", "fsck"]);
+    // fsck on every clone: the index equals a replay of the history.
+    for clone in [&a, &b, &c] {
+        let out = clone.run(T2, &["--json", "--as", "admin", "fsck"]);
+        assert!(
+            out.status.success(),
+            "fsck in {}: {}",
+            clone.dir.display(),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn two_clones_pushing_at_the_same_moment_both_land() {
+    let root = tempfile::tempdir().unwrap();
+    let (_a, b, c) = three_clones(root.path());
+    b.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
+    c.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
+    let (rb, rc) = std::thread::scope(|s| {
+        let hb = s.spawn(|| b.code(T1, &["sync"]));
+        let hc = s.spawn(|| c.code(T1, &["sync"]));
+        (hb.join().unwrap(), hc.join().unwrap())
+    });
+    assert_eq!(rb.0, 0, "{}", rb.1);
+    assert_eq!(rc.0, 0, "{}", rc.1);
+    for clone in [&b, &c] {
+        clone.ok(T1, &["sync"]);
+    }
+    for clone in [&b, &c] {
+        let st = clone.json(T1, &["vote", "status", "demo@1.0.0"]);
+        assert_eq!(st["binding"]["plus"], 2, "nothing lost: {st}");
+    }
+    assert_eq!(b.answers(T1), c.answers(T1));
 }
 
 #[test]
