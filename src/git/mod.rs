@@ -291,12 +291,29 @@ impl Repo {
 
     /// The bytes of the blobs `oids`, in order: ONE `git cat-file --batch`.
     fn cat_blobs(&self, oids: &[&str]) -> Result<Vec<Vec<u8>>, GitError> {
-        if oids.is_empty() {
+        self.cat(oids)?
+            .into_iter()
+            .zip(oids)
+            .map(|(found, oid)| match found {
+                Some(blob) => Ok(blob),
+                None => Err(GitError::Git {
+                    args: "cat-file --batch".into(),
+                    stderr: format!("blob {oid} is missing"),
+                }),
+            })
+            .collect()
+    }
+
+    /// For each query (a blob id, or `<commit>:<path>`), its bytes if it names a blob, None if
+    /// nothing is there: ONE `git cat-file --batch`, reading `<oid> <type> <size>\n<bytes>\n`
+    /// or `<query> missing\n` per query.
+    fn cat<Q: AsRef<str>>(&self, queries: &[Q]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        if queries.is_empty() {
             return Ok(Vec::new());
         }
-        let mut input = String::with_capacity(oids.len() * 65);
-        for oid in oids {
-            input.push_str(oid);
+        let mut input = String::with_capacity(queries.len() * 65);
+        for q in queries {
+            input.push_str(q.as_ref());
             input.push('\n');
         }
         let args = ["cat-file", "--batch"];
@@ -305,30 +322,34 @@ impl Repo {
             args: args.join(" "),
             stderr: what,
         };
-        let mut blobs = Vec::with_capacity(oids.len());
+        let mut found = Vec::with_capacity(queries.len());
         let mut rest = &out[..];
-        for oid in oids {
+        for q in queries {
+            let q = q.as_ref();
             let eol = rest
                 .iter()
                 .position(|b| *b == b'\n')
-                .ok_or_else(|| bad(format!("output ends before {oid}")))?;
+                .ok_or_else(|| bad(format!("output ends before {q}")))?;
             let header = String::from_utf8_lossy(&rest[..eol]).into_owned();
-            let mut parts = header.split(' ');
-            let (got, kind, size) = (parts.next(), parts.next(), parts.next());
-            if got != Some(oid) || kind != Some("blob") {
-                return Err(bad(format!("asked for blob {oid}, got {header:?}")));
+            if header == format!("{q} missing") {
+                found.push(None);
+                rest = &rest[eol + 1..];
+                continue;
             }
+            let mut parts = header.split(' ');
+            let (kind, size) = (parts.nth(1), parts.next());
             let size: usize = size
                 .and_then(|s| s.parse().ok())
-                .ok_or_else(|| bad(format!("bad header {header:?}")))?;
+                .ok_or_else(|| bad(format!("asked for {q}, got {header:?}")))?;
             let start = eol + 1;
             if rest.len() < start + size + 1 {
-                return Err(bad(format!("output ends inside {oid}")));
+                return Err(bad(format!("output ends inside {q}")));
             }
-            blobs.push(rest[start..start + size].to_vec());
+            // A tree where a record should be: not a record (a reader calls the ref malformed).
+            found.push((kind == Some("blob")).then(|| rest[start..start + size].to_vec()));
             rest = &rest[start + size + 1..];
         }
-        Ok(blobs)
+        Ok(found)
     }
 
     /// `git ARGS` in the work tree, stdin closed.
@@ -399,10 +420,6 @@ fn failure(args: &[&str], out: &Output) -> GitError {
         args: args.join(" "),
         stderr,
     }
-}
-
-fn one_line(out: Vec<u8>) -> String {
-    String::from_utf8_lossy(&out).trim().to_string()
 }
 
 /// The union of ref → record sets: name → (blob id, the first ref holding it). The same name
