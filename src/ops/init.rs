@@ -1,10 +1,14 @@
-//! `relmgr init`: a new store whose first user is its admin.
+//! `relmgr init`: a new store whose first user is its admin; in a git work tree, kept out of
+//! `git status` by a line in `.git/info/exclude` (SPEC §6).
 
+use std::io::ErrorKind;
 use std::path::Path;
 
+use anyhow::Context;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::git;
 use crate::model::UserId;
 use crate::store::{Actor, ActorKind, EventDraft, Store, projects, users};
 
@@ -13,6 +17,9 @@ pub struct Initialized {
     pub store: String,
     pub user: String,
     pub schema_version: u32,
+    /// The pattern added to (or already in) `.git/info/exclude` when the store is inside a
+    /// git work tree, e.g. `/.relmgr/`; None outside one.
+    pub git_exclude: Option<String>,
 }
 
 /// Creates `dir/.relmgr` with `user` as admin. The user gives their own name and email, which
@@ -23,6 +30,13 @@ pub fn init(
     name: Option<String>,
     email: Option<String>,
 ) -> anyhow::Result<Initialized> {
+    // Asked before anything is created, so that a git that refuses the repository (say, for
+    // its ownership) leaves no store behind. No git at all: no repository to care about.
+    let repo = match git::Repo::discover(nearest_existing(dir)) {
+        Ok(repo) => repo,
+        Err(git::GitError::Run { source, .. }) if source.kind() == ErrorKind::NotFound => None,
+        Err(e) => return Err(anyhow::Error::new(e).context("while looking for a git work tree")),
+    };
     let mut store = Store::create(dir, user.as_str())?;
     let now = super::now_text()?;
     let actor = Actor {
@@ -54,9 +68,65 @@ pub fn init(
         }
         Ok(((), ev))
     })?;
+    // Last, so that a failure here still leaves a whole store.
+    let git_exclude = match repo {
+        Some(repo) => Some(exclude_store(&repo, &store.dir).with_context(|| {
+            format!(
+                "created {}, but could not add it to the info/exclude of {}",
+                store.dir.display(),
+                repo.git_dir().display()
+            )
+        })?),
+        None => None,
+    };
     Ok(Initialized {
         store: store.dir.display().to_string(),
         user: user.to_string(),
         schema_version: crate::store::schema::CURRENT,
+        git_exclude,
     })
+}
+
+/// `dir`, or its nearest ancestor that exists (`init` creates the missing ones).
+fn nearest_existing(dir: &Path) -> &Path {
+    let mut d = dir;
+    while !d.exists() {
+        match d.parent() {
+            Some(p) if !p.as_os_str().is_empty() => d = p,
+            _ => return Path::new("."),
+        }
+    }
+    d
+}
+
+/// Adds the store (`/<path from the work tree's root>/.relmgr/`) to the repository's
+/// `info/exclude`, once; returns the pattern.
+fn exclude_store(repo: &git::Repo, store: &Path) -> anyhow::Result<String> {
+    let store = store.canonicalize()?;
+    let root = repo.root().canonicalize()?;
+    let rel = store.strip_prefix(&root).with_context(|| {
+        format!(
+            "{} is not inside the work tree {}",
+            store.display(),
+            root.display()
+        )
+    })?;
+    let mut pattern = String::new();
+    for part in rel.components() {
+        let part = part
+            .as_os_str()
+            .to_str()
+            .with_context(|| format!("{} is not UTF-8", store.display()))?;
+        pattern.push('/');
+        for c in part.chars() {
+            // Characters that mean something in a gitignore pattern, taken literally.
+            if matches!(c, '\\' | '*' | '?' | '[' | ']' | ' ' | '!' | '#') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+    }
+    pattern.push('/');
+    repo.exclude(&pattern)?;
+    Ok(pattern)
 }

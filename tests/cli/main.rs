@@ -13,6 +13,7 @@ mod crash;
 mod docs;
 mod foundation;
 mod fsck;
+mod git_init;
 mod keys;
 mod lifecycle;
 mod log;
