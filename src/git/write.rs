@@ -15,13 +15,13 @@ impl Repo {
     /// [`GitError::Conflict`] and nothing is written. Returns how many records were added (0:
     /// no commit made).
     ///
-    /// Two git processes besides listing the refs: one `cat-file --batch` asks every ref for
-    /// the records' paths (so the bytes of names that exist somewhere are compared), one
-    /// `fast-import` writes the blobs, the trees and the commit (as `relmgr
-    /// <relmgr@localhost>`, whatever `user.name` says; unsigned) and moves the ref. fast-import
-    /// moves it only if the commit contains the ref's tip at that moment, so a concurrent
-    /// writer gets [`GitError::Moved`] rather than a lost update. Its objects land as git's
-    /// `fastimport.unpackLimit` says: loose for a few, one pack for a large batch.
+    /// One `ls-tree -r` per clone ref finds the names some ref already holds, one `cat-file
+    /// --batch` reads those (usually none) to compare their bytes, and one `fast-import`
+    /// writes the blobs, the trees and the commit (as `relmgr <relmgr@localhost>`, whatever
+    /// `user.name` says; unsigned) and moves the ref, only if the commit contains the ref's
+    /// tip at that moment: a concurrent writer gets [`GitError::Moved`] rather than a lost
+    /// update. The objects land as git's `fastimport.unpackLimit` says: loose for a few, one
+    /// pack for a large batch.
     pub fn append(
         &self,
         clone: &str,
@@ -47,29 +47,27 @@ impl Repo {
             return Ok(0);
         }
         let tips = self.tips()?;
-        // What every ref holds at these paths (usually nothing).
-        let mut asked = Vec::new();
-        let mut queries = Vec::new();
-        for (r, tip) in &tips {
+        // The names some ref holds already (usually none): their bytes are compared.
+        let mut held = Vec::new();
+        for (r, entries) in self.trees(&tips)? {
             for rec in wanted.values() {
-                asked.push((r, *rec));
-                queries.push(format!("{tip}:{}", path_of(&rec.name)));
+                if let Some(oid) = entries.get(&rec.name) {
+                    held.push((r.clone(), *rec, oid.clone()));
+                }
             }
         }
+        let oids: Vec<&str> = held.iter().map(|(_, _, oid)| oid.as_str()).collect();
         let mut present = BTreeSet::new();
-        for ((r, rec), found) in asked.into_iter().zip(self.cat(&queries)?) {
-            match found {
-                Some(bytes) if bytes != rec.bytes => {
-                    return Err(GitError::Conflict {
-                        name: rec.name.clone(),
-                        first: r.clone(),
-                        second: "the records to append".into(),
-                    });
-                }
-                Some(_) if *r == ref_name => {
-                    present.insert(rec.name.as_str());
-                }
-                _ => {}
+        for ((r, rec, _), bytes) in held.iter().zip(self.cat_blobs(&oids)?) {
+            if bytes != rec.bytes {
+                return Err(GitError::Conflict {
+                    name: rec.name.clone(),
+                    first: r.clone(),
+                    second: "the records to append".into(),
+                });
+            }
+            if *r == ref_name {
+                present.insert(rec.name.as_str());
             }
         }
         let new: Vec<&Record> = wanted
