@@ -53,11 +53,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The release mails: resend one that failed to send')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
             [CompletionResult]::new('fsck', 'fsck', [CompletionResultType]::ParameterValue, 'Check objects, checksums, signatures, the event chain and the derived files')
             [CompletionResult]::new('cve', 'cve', [CompletionResultType]::ParameterValue, 'CVEs: add, link, list')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit events, oldest first')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Share the history through git: fetch, merge, bring the index up to date, push')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from the command definitions (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -720,6 +722,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'Record votes but let the RM decide (true/false)')
             [CompletionResult]::new('--pause-on-veto', '--pause-on-veto', [CompletionResultType]::ParameterName, 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)')
             [CompletionResult]::new('--checklist', '--checklist', [CompletionResultType]::ParameterName, 'A markdown file shown to voters as the checklist')
+            [CompletionResult]::new('--signed-events', '--signed-events', [CompletionResultType]::ParameterName, 'Which events must be signed by their actor''s key: none, binding (votes, closes, roles, keys, policy, promote, revoke, publish) or all')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1213,6 +1216,24 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--candidates', '--candidates', [CompletionResultType]::ParameterName, 'Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512, KEYS) for voters to check and fetch, instead of the dist tree')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;fetch' {
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision whose packages to fetch [default: the newest]')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where the bytes are: a directory (a download, a `publish --candidates` or `publish` tree, another store''s releases/) or an http(s):// base URL of one')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
@@ -1417,9 +1438,28 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
         'relmgr;log' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N events, the oldest first (with --since: the first N from that time on, a page)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'One event, by its seq or its hash (8 or more hex digits)')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'With --event: write event-SEQ.json (the signed bytes) and event-SEQ.json.asc into DIR')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'relmgr;sync' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'In a clone without a store: create it, with this user as the clone''s user')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Fetch and merge only; do not push this clone''s events')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
@@ -1480,11 +1520,13 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The release mails: resend one that failed to send')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a release from any stage; its version stays blocked')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)')
             [CompletionResult]::new('sbom', 'sbom', [CompletionResultType]::ParameterValue, 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible')
             [CompletionResult]::new('fsck', 'fsck', [CompletionResultType]::ParameterValue, 'Check objects, checksums, signatures, the event chain and the derived files')
             [CompletionResult]::new('cve', 'cve', [CompletionResultType]::ParameterValue, 'CVEs: add, link, list')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: list, show')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit events, oldest first')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Share the history through git: fetch, merge, bring the index up to date, push')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from the command definitions (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1684,6 +1726,9 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
         'relmgr;help;publish' {
             break
         }
+        'relmgr;help;fetch' {
+            break
+        }
         'relmgr;help;sbom' {
             break
         }
@@ -1717,6 +1762,9 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;log' {
+            break
+        }
+        'relmgr;help;sync' {
             break
         }
         'relmgr;help;completions' {

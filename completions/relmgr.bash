@@ -28,6 +28,9 @@ _relmgr() {
             relmgr,cve)
                 cmd="relmgr__subcmd__cve"
                 ;;
+            relmgr,fetch)
+                cmd="relmgr__subcmd__fetch"
+                ;;
             relmgr,fsck)
                 cmd="relmgr__subcmd__fsck"
                 ;;
@@ -81,6 +84,9 @@ _relmgr() {
                 ;;
             relmgr,stage)
                 cmd="relmgr__subcmd__stage"
+                ;;
+            relmgr,sync)
+                cmd="relmgr__subcmd__sync"
                 ;;
             relmgr,unstage)
                 cmd="relmgr__subcmd__unstage"
@@ -175,6 +181,9 @@ _relmgr() {
             relmgr__subcmd__help,cve)
                 cmd="relmgr__subcmd__help__subcmd__cve"
                 ;;
+            relmgr__subcmd__help,fetch)
+                cmd="relmgr__subcmd__help__subcmd__fetch"
+                ;;
             relmgr__subcmd__help,fsck)
                 cmd="relmgr__subcmd__help__subcmd__fsck"
                 ;;
@@ -228,6 +237,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__help,stage)
                 cmd="relmgr__subcmd__help__subcmd__stage"
+                ;;
+            relmgr__subcmd__help,sync)
+                cmd="relmgr__subcmd__help__subcmd__sync"
                 ;;
             relmgr__subcmd__help,unstage)
                 cmd="relmgr__subcmd__help__subcmd__unstage"
@@ -620,7 +632,7 @@ _relmgr() {
 
     case "${cmd}" in
         relmgr)
-            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="-y -q -v -h -V --store --as --json --yes --quiet --verbose --color --help --version init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish fetch sbom fsck cve release log sync completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1219,40 @@ _relmgr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relmgr__subcmd__fetch)
+            opts="-y -q -v -h --revision --from --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --revision)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relmgr__subcmd__fsck)
             opts="-y -q -v -h --repair --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1260,7 +1306,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help)
-            opts="init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish sbom fsck cve release log completions generate-docs help"
+            opts="init project product user role key policy stage unstage sign check verify vote promote announce mail revoke publish fetch sbom fsck cve release log sync completions generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1416,6 +1462,20 @@ _relmgr() {
         relmgr__subcmd__help__subcmd__cve__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__fetch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2001,6 +2061,20 @@ _relmgr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relmgr__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relmgr__subcmd__help__subcmd__unstage)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2558,7 +2632,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__log)
-            opts="-y -q -v -h --since --limit --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --since --limit --event --export --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2569,6 +2643,14 @@ _relmgr() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2812,7 +2894,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__policy__subcmd__set)
-            opts="-y -q -v -h --min-hours --manual --pause-on-veto --checklist --clear-checklist --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --min-hours --manual --pause-on-veto --checklist --clear-checklist --signed-events --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2832,6 +2914,10 @@ _relmgr() {
                     ;;
                 --checklist)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signed-events)
+                    COMPREPLY=($(compgen -W "none binding all" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -3462,7 +3548,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__publish)
-            opts="-y -q -v -h --key --expires-days --base-url --canonical-url --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --key --expires-days --base-url --canonical-url --candidates --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3969,6 +4055,36 @@ _relmgr() {
                     return 0
                     ;;
                 --size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__sync)
+            opts="-y -q -v -h --no-push --user --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

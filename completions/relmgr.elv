@@ -50,11 +50,13 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand mail 'The release mails: resend one that failed to send'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand fetch 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
             cand fsck 'Check objects, checksums, signatures, the event chain and the derived files'
             cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
+            cand sync 'Share the history through git: fetch, merge, bring the index up to date, push'
             cand completions 'Print a shell completion script'
             cand generate-docs 'Write completions/ and man/ from the command definitions (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -654,6 +656,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --manual 'Record votes but let the RM decide (true/false)'
             cand --pause-on-veto 'A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)'
             cand --checklist 'A markdown file shown to voters as the checklist'
+            cand --signed-events 'Which events must be signed by their actor''s key: none, binding (votes, closes, roles, keys, policy, promote, revoke, publish) or all'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1099,6 +1102,23 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --candidates 'Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512, KEYS) for voters to check and fetch, instead of the dist tree'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;fetch'= {
+            cand --revision 'The revision whose packages to fetch [default: the newest]'
+            cand --from 'Where the bytes are: a directory (a download, a `publish --candidates` or `publish` tree, another store''s releases/) or an http(s):// base URL of one'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
@@ -1284,9 +1304,27 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;log'= {
             cand --since 'Only events at or after this time (RFC 3339 or YYYY-MM-DD)'
             cand --limit 'At most N events, the oldest first (with --since: the first N from that time on, a page)'
+            cand --event 'One event, by its seq or its hash (8 or more hex digits)'
+            cand --export 'With --event: write event-SEQ.json (the signed bytes) and event-SEQ.json.asc into DIR'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'relmgr;sync'= {
+            cand --user 'In a clone without a store: create it, with this user as the clone''s user'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --no-push 'Fetch and merge only; do not push this clone''s events'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
@@ -1344,11 +1382,13 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand mail 'The release mails: resend one that failed to send'
             cand revoke 'Revoke a release from any stage; its version stays blocked'
             cand publish 'Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)'
+            cand fetch 'Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)'
             cand sbom 'A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible'
             cand fsck 'Check objects, checksums, signatures, the event chain and the derived files'
             cand cve 'CVEs: add, link, list'
             cand release 'Releases: list, show'
             cand log 'The audit events, oldest first'
+            cand sync 'Share the history through git: fetch, merge, bring the index up to date, push'
             cand completions 'Print a shell completion script'
             cand generate-docs 'Write completions/ and man/ from the command definitions (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1494,6 +1534,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;help;publish'= {
         }
+        &'relmgr;help;fetch'= {
+        }
         &'relmgr;help;sbom'= {
         }
         &'relmgr;help;fsck'= {
@@ -1518,6 +1560,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;release;show'= {
         }
         &'relmgr;help;log'= {
+        }
+        &'relmgr;help;sync'= {
         }
         &'relmgr;help;completions'= {
         }

@@ -8,6 +8,7 @@
 #   gpg, gpgconf   the first judge of signatures and KEYS (Debian: gnupg)
 #   sqv            Sequoia's verifier, the second judge (Debian: sqv)
 #   sha512sum      the judge of .sha512 files (coreutils)
+#   python3        the fetch tests' HTTP servers (http.server, tests/support/http_faults.py)
 #   pkg-config, libssl-dev   SHA-512 comes from OpenSSL's libcrypto
 #   chromium, tidy the judges of the download pages (headless rendering, HTML validation)
 #   .venv          the SBOM validators, pyspdxtools (spdx-tools) and cyclonedx-python-lib, and

@@ -33,16 +33,10 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
     }
     let report = ops::init::init(&dir, &a.user, a.name, a.email)?;
     ctx.out.data(&report, || {
-        let mut text = format!(
+        format!(
             "Created a relmgr store in {}.\n{} is its admin.",
             report.store, report.user
-        );
-        if let Some(pattern) = &report.git_exclude {
-            text.push_str(&format!(
-                "\nIt is inside a git work tree: {pattern} is in .git/info/exclude, so git ignores it."
-            ));
-        }
-        text
+        )
     });
     Ok(ExitCode::SUCCESS)
 }

@@ -68,19 +68,22 @@ pub fn passphrase_from_env() -> anyhow::Result<Option<String>> {
 /// The passphrase source for signing: `$RELMGR_PASSPHRASE_FILE`, else a prompt on a terminal,
 /// else a clear error. Never argv.
 pub fn passphrase_source(ctx: &Ctx) -> impl FnMut() -> anyhow::Result<String> + '_ {
-    move || {
-        if let Some(p) = passphrase_from_env()? {
-            return Ok(p);
-        }
-        if ctx.global.may_prompt() {
-            return Ok(dialoguer::Password::new()
-                .with_prompt("Passphrase of the secret key")
-                .interact()?);
-        }
-        Err(Error::usage("the secret key is protected and no passphrase is available")
-            .hint("put it in a file and set $RELMGR_PASSPHRASE_FILE (relmgr never reads secrets from arguments)")
-            .into())
+    move || passphrase(ctx.global.may_prompt())
+}
+
+/// One passphrase: `$RELMGR_PASSPHRASE_FILE`, else a prompt when `may_prompt`, else an error.
+pub fn passphrase(may_prompt: bool) -> anyhow::Result<String> {
+    if let Some(p) = passphrase_from_env()? {
+        return Ok(p);
     }
+    if may_prompt {
+        return Ok(dialoguer::Password::new()
+            .with_prompt("Passphrase of the secret key")
+            .interact()?);
+    }
+    Err(Error::usage("the secret key is protected and no passphrase is available")
+        .hint("put it in a file and set $RELMGR_PASSPHRASE_FILE (relmgr never reads secrets from arguments)")
+        .into())
 }
 
 fn render(v: &KeyView) -> String {

@@ -5,6 +5,7 @@
 mod check;
 mod cve;
 mod docs;
+mod fetch;
 mod fsck;
 mod init;
 mod key;
@@ -18,6 +19,7 @@ mod release;
 mod role;
 mod sbom;
 mod stage;
+mod sync;
 mod user;
 mod vote;
 
@@ -126,6 +128,8 @@ pub enum Command {
     Revoke(lifecycle::RevokeArgs),
     /// Write the dist tree with KEYS and a signed snapshot.json (pmc or rm)
     Publish(publish::PublishArgs),
+    /// Fetch the package bytes this store lacks from a directory or URL, verified (e.g. a clone)
+    Fetch(fetch::FetchArgs),
     /// A CycloneDX 1.6 or SPDX 2.3 SBOM of a release, reproducible
     Sbom(sbom::SbomArgs),
     /// Check objects, checksums, signatures, the event chain and the derived files
@@ -138,6 +142,8 @@ pub enum Command {
     Release(release::ReleaseCmd),
     /// The audit events, oldest first
     Log(log::Args),
+    /// Share the history through git: fetch, merge, bring the index up to date, push
+    Sync(sync::Args),
     /// Print a shell completion script
     Completions(docs::CompletionsArgs),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -155,13 +161,32 @@ impl Ctx {
     /// Opens the store and the acting user's session.
     pub fn session(&self) -> anyhow::Result<Session> {
         let dir = store::locate(self.global.store.as_deref())?;
-        let store = Store::open(&dir)?;
+        let mut store = Store::open(&dir)?;
+        crate::ops::sync::catch_up(&mut store)?;
         let user = self
             .global
             .as_user
             .clone()
             .or_else(|| std::env::var("RELMGR_USER").ok().filter(|u| !u.is_empty()));
-        Session::new(store, user)
+        let signing_key = std::env::var_os("RELMGR_SIGNING_KEY")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                store
+                    .config
+                    .signing_key
+                    .as_ref()
+                    .map(|p| store.dir.join("..").join(p))
+            });
+        let mut s = Session::new(store, user)?;
+        if let Some(path) = signing_key {
+            let may_prompt = self.global.may_prompt();
+            s.event_key = crate::ops::EventKey::Pending {
+                path,
+                passphrase: Box::new(move || key::passphrase(may_prompt)),
+            };
+        }
+        Ok(s)
     }
 }
 
@@ -233,10 +258,12 @@ fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {
         Command::Revoke(a) => lifecycle::revoke(ctx, a),
         Command::Cve(c) => cve::run(ctx, c),
         Command::Publish(a) => publish::run(ctx, a),
+        Command::Fetch(a) => fetch::run(ctx, a),
         Command::Sbom(a) => sbom::run(ctx, a),
         Command::Fsck(a) => fsck::run(ctx, a),
         Command::Release(c) => release::run(ctx, c),
         Command::Log(a) => log::run(ctx, a),
+        Command::Sync(a) => sync::run(ctx, a),
         Command::Mail(c) => mail::run(ctx, c),
         Command::Completions(a) => docs::completions(a),
         Command::GenerateDocs(a) => docs::generate(a),

@@ -23,7 +23,7 @@ pub enum PolicyCmd {
         clap::ArgGroup::new("change")
             .required(true)
             .multiple(true)
-            .args(["min_hours", "manual", "pause_on_veto", "checklist", "clear_checklist"])
+            .args(["min_hours", "manual", "pause_on_veto", "checklist", "clear_checklist", "signed_events"])
     ))]
     Set {
         #[arg(value_parser = parse::<Target>)]
@@ -43,6 +43,10 @@ pub enum PolicyCmd {
         /// Remove the checklist
         #[arg(long, conflicts_with = "checklist")]
         clear_checklist: bool,
+        /// Which events must be signed by their actor's key: none, binding (votes, closes, roles,
+        /// keys, policy, promote, revoke, publish) or all
+        #[arg(long, value_name = "LEVEL", value_parser = ["none", "binding", "all"])]
+        signed_events: Option<String>,
     },
     /// Every version of a target's own policy, with who set it and when
     History {
@@ -91,6 +95,7 @@ fn render(e: &Effective) -> String {
                 None => "none".into(),
             }),
         ),
+        ("signed_events", Some(e.signed_events.clone())),
     ])
 }
 
@@ -108,6 +113,7 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> anyhow::Result<ExitCode> {
             pause_on_veto,
             checklist,
             clear_checklist,
+            signed_events,
         } => {
             let e = policy::set(
                 &mut s,
@@ -118,6 +124,7 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> anyhow::Result<ExitCode> {
                     pause_on_veto,
                     checklist,
                     clear_checklist,
+                    signed_events,
                 },
             )?;
             ctx.out.status(&format!(

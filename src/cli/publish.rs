@@ -1,5 +1,5 @@
 //! `relmgr publish DIR [TARGET]`: the dist tree, KEYS, the signed snapshot and the download
-//! pages.
+//! pages; with `--candidates`, the revisions under vote in the layout of a dist/dev area.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,8 +16,12 @@ pub struct PublishArgs {
     #[arg(value_parser = parse::<Target>)]
     pub target: Option<Target>,
     /// Your secret key, to sign snapshot.json
-    #[arg(long, value_name = "SECRET.asc")]
-    pub key: PathBuf,
+    #[arg(
+        long,
+        value_name = "SECRET.asc",
+        required_unless_present = "candidates"
+    )]
+    pub key: Option<PathBuf>,
     /// How many days the snapshot stays valid
     #[arg(long, default_value_t = 30, value_name = "DAYS")]
     pub expires_days: u32,
@@ -27,6 +31,10 @@ pub struct PublishArgs {
     /// Make the pages' .asc, .sha512 and KEYS links absolute under URL (the canonical site)
     #[arg(long, value_name = "URL", value_parser = parse_page_url)]
     pub canonical_url: Option<String>,
+    /// Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512,
+    /// KEYS) for voters to check and fetch, instead of the dist tree
+    #[arg(long, conflicts_with_all = ["key", "expires_days", "base_url", "canonical_url"])]
+    pub candidates: bool,
 }
 
 /// An http(s) URL for the download page's links.
@@ -43,7 +51,14 @@ fn parse_page_url(s: &str) -> Result<String, String> {
 
 pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
-    let signer = super::stage::load_signer(ctx, &s, &a.key)?;
+    if a.candidates {
+        return candidates(ctx, &s, a);
+    }
+    let key = a
+        .key
+        .as_deref()
+        .ok_or_else(|| crate::error::Error::usage("publish needs --key SECRET.asc"))?;
+    let signer = super::stage::load_signer(ctx, &s, key)?;
     let urls = crate::page::Urls {
         base: a.base_url,
         canonical: a.canonical_url,
@@ -60,6 +75,24 @@ pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
         format!(
             "Published snapshot {} of {} releases into {} ({} files written, {} unchanged, {} removed); it expires {}.",
             r.version, r.releases, r.dir, r.written, r.unchanged, r.removed, r.expires
+        )
+    });
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `publish DIR [TARGET] --candidates`.
+fn candidates(ctx: &Ctx, s: &crate::ops::Session, a: PublishArgs) -> anyhow::Result<ExitCode> {
+    let r = crate::ops::candidates::publish_candidates(s, &a.dir, a.target.as_ref())?;
+    ctx.out.data(&r, || {
+        let dirs: Vec<String> = r.candidates.iter().map(|c| c.path.clone()).collect();
+        format!(
+            "Wrote {} revision{} under vote into {} ({}; {} files written, {} unchanged).",
+            r.candidates.len(),
+            if r.candidates.len() == 1 { "" } else { "s" },
+            r.dir,
+            dirs.join(", "),
+            r.written,
+            r.unchanged
         )
     });
     Ok(ExitCode::SUCCESS)

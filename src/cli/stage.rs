@@ -89,7 +89,7 @@ pub struct VerifyArgs {
 }
 
 /// A byte-progress bar on stderr when allowed and the work is large enough to watch.
-fn progress_bar(ctx: &Ctx, total: u64, files: usize) -> Option<ProgressBar> {
+pub(super) fn progress_bar(ctx: &Ctx, total: u64, files: usize) -> Option<ProgressBar> {
     if !ctx.out.progress_allowed() || (total < 64 * 1024 * 1024 && files < 50) {
         return None;
     }

@@ -106,6 +106,12 @@ fn render_status(st: &Status) -> String {
             }),
         ));
     }
+    for v in &st.not_counted {
+        out.push_str(&format!(
+            "\n{} {} (event {}): not counted: {}",
+            v.voter, v.vote, v.seq, v.reason
+        ));
+    }
     out
 }
 
@@ -213,7 +219,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 .as_deref()
                 .map(|p| super::stage::load_signer(ctx, &s, p))
                 .transpose()?;
-            let r = vote::cast(&mut s, &release, value, comment, signer.as_ref())?;
+            let r = vote::cast(&mut s, &release, value, comment, signer)?;
             ctx.out.data(&r, || {
                 format!(
                     "{} voted {} on {} {} ({}{}).",

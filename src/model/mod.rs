@@ -2,6 +2,7 @@
 //! re-checks strings. Parse errors are usage errors (exit 2) naming the culprit.
 
 mod cve;
+pub mod event;
 mod ids;
 mod package;
 mod state;

@@ -4,16 +4,17 @@
 //! `crate::checks`. Results are stored with the revision; `vote start` runs them too.
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::checks::{self, Context, Finding, Ignore, Outcome, PackageInput};
 use crate::clock;
 use crate::error::Error;
+use crate::model::event::Change;
 use crate::model::{ReleaseRef, RevisionNo, Target};
+use crate::ops::Emit;
 use crate::pgp::SigCheck;
 use crate::store::check_rules::{self, IgnoreRow};
 use crate::store::releases::{self, Package, Release, Revision};
-use crate::store::{EventDraft, keys, objects, projects};
+use crate::store::{keys, objects, projects};
 
 use super::parallel;
 use super::{Session, check_git, project, release, verify};
@@ -211,6 +212,7 @@ pub fn run_checks(
         .filter(|h| !h.is_empty())
         .unwrap_or(proj.meta.header_licenses.clone());
     let packages = releases::packages(db, rev.id)?;
+    super::fetch::require_bytes(s, rel, rev, &packages)?;
     let all_names: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
     ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&all_names);
     let repo = s.store.dir.parent().unwrap_or(&s.store.dir).to_path_buf();
@@ -338,9 +340,17 @@ pub fn check(
     let rep = report(&r.to_string(), &rev, findings);
     let now = clock::fmt(clock::now()?);
     let stored = serde_json::to_value(&rep.findings)?;
-    s.store.write(&s.actor, |db| {
+    s.emit_with(|db| {
+        // The findings are a cache of the last run, not part of the history.
         check_rules::store_results(db, rev.id, &stored, &now)?;
-        Ok(((), EventDraft::new("release.check", r.to_string(), json!({"revision": rev.label(), "pass": rep.pass, "warn": rep.warn, "fail": rep.fail, "failing": rep.failing}))))
+        let change = Change::Check {
+            revision: Some(rev.label()),
+            pass: rep.pass as u64,
+            warn: rep.warn as u64,
+            fail: rep.fail as u64,
+            failing: rep.failing.clone(),
+        };
+        Ok(((), Emit::new(r.to_string(), change)))
     })?;
     Ok(rep)
 }
@@ -416,36 +426,35 @@ pub fn ignore_add(
         added_by: s.actor.id.clone(),
         added_at: clock::fmt(clock::now()?),
     };
-    s.store.write(&s.actor, |db| {
-        if !check_rules::add_ignore(db, &row)? {
+    s.emit_with(|db| {
+        if check_rules::ignores(db, &[row.target.as_str()])?
+            .iter()
+            .any(|i| i.pattern == row.pattern)
+        {
             return Err(Error::wrong_state(format!("{target} ignores {pattern:?} already")).into());
         }
-        Ok((
-            (),
-            EventDraft::new(
-                "check.ignore.add",
-                target.to_string(),
-                json!({"pattern": row.pattern, "reason": row.reason}),
-            ),
-        ))
+        let change = Change::IgnoreAdd {
+            pattern: row.pattern.clone(),
+            reason: row.reason.clone(),
+        };
+        Ok(((), Emit::new(target.to_string(), change)))
     })?;
     Ok(row)
 }
 
 pub fn ignore_remove(s: &mut Session, target: &Target, pattern: &str) -> anyhow::Result<()> {
     project::load_managed(s, target)?;
-    s.store.write(&s.actor, |db| {
-        if !check_rules::remove_ignore(db, &target.to_string(), pattern)? {
+    s.emit_with(|db| {
+        if !check_rules::ignores(db, &[target.to_string().as_str()])?
+            .iter()
+            .any(|i| i.pattern == pattern)
+        {
             return Err(Error::not_found(format!("{target} does not ignore {pattern:?}")).into());
         }
-        Ok((
-            (),
-            EventDraft::new(
-                "check.ignore.remove",
-                target.to_string(),
-                json!({"pattern": pattern}),
-            ),
-        ))
+        let change = Change::IgnoreRemove {
+            pattern: pattern.to_string(),
+        };
+        Ok(((), Emit::new(target.to_string(), change)))
     })
 }
 

@@ -1,15 +1,14 @@
 //! CVEs: add, link to a target or release, list. Ids are `CVE-YYYY-NNNN+`; dates are real
 //! calendar dates; severity and state use the CycloneDX vocabulary so SBOMs carry them as is.
 
-use serde_json::json;
-
 use crate::clock;
 use crate::error::Error;
+use crate::model::event::{Change, CveFields};
 use crate::model::{CveId, ReleaseRef, Target};
 use crate::perm::Action;
-use crate::store::{EventDraft, cves, cves::Cve};
+use crate::store::{cves, cves::Cve};
 
-use super::{Session, access, project, release};
+use super::{Emit, Session, access, project, release};
 
 /// `--state` and `--severity` take CycloneDX's vocabulary, so SBOMs carry them unchanged.
 use crate::sbom::{CVE_STATES as STATES, SEVERITIES};
@@ -64,13 +63,18 @@ pub fn add(
         created_at: clock::fmt(clock::now()?),
         links: vec![],
     };
-    s.store.write(&s.actor, |db| {
-        cves::insert(db, &cve)?;
-        Ok((
-            (),
-            EventDraft::new("cve.add", format!("cve:{id}"), json!({"cve": cve})),
-        ))
-    })?;
+    s.emit(Emit::new(
+        format!("cve:{id}"),
+        Change::CveAdd {
+            cve: CveFields {
+                id: cve.id.to_string(),
+                title: cve.title,
+                date: cve.date,
+                severity: cve.severity,
+                state: cve.state,
+            },
+        },
+    ))?;
     Ok(cves::get(s.store.db(), id.as_str())?.expect("just added"))
 }
 
@@ -98,18 +102,14 @@ pub fn link(s: &mut Session, id: &str, to: &str) -> anyhow::Result<Cve> {
         Action::ManageRelease,
         Some(target.project.as_str()),
     )?;
-    let now = clock::fmt(clock::now()?);
     let tgt = target.to_string();
-    s.store.write(&s.actor, |db| {
-        let changed = cves::link(db, id.as_str(), &tgt, release_id, &now)?;
-        Ok((
-            (),
-            EventDraft::new(
-                "cve.link",
-                label.clone(),
-                json!({"cve": id, "changed": changed}),
-            ),
-        ))
+    s.emit_with(|db| {
+        let changed = !cves::is_linked(db, id.as_str(), &tgt, release_id)?;
+        let change = Change::CveLink {
+            cve: id.to_string(),
+            changed,
+        };
+        Ok(((), Emit::new(label.clone(), change)))
     })?;
     Ok(cves::get(s.store.db(), id.as_str())?.expect("exists"))
 }

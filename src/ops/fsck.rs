@@ -417,6 +417,19 @@ pub fn fsck(
         }
     }
 
+    // Void events are kept on purpose (SPEC §6): named, not failed.
+    for e in events::voided(db)? {
+        notes.push(finding(
+            "void",
+            format!("event {}", e.seq),
+            format!(
+                "{} by {} is void: {}",
+                e.kind,
+                e.actor,
+                e.void.unwrap_or_default()
+            ),
+        ));
+    }
     let ok = findings.iter().all(|f| f.repaired);
     Ok(FsckReport {
         ok,

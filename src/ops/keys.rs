@@ -12,10 +12,12 @@ use serde_json::json;
 use crate::clock;
 use crate::error::Error;
 use crate::model::UserId;
+use crate::model::event::{Change, ImportedKey};
+use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp::{self, KeyInfo, ParsedCert, PgpError, SigningKey};
 use crate::store::keys::{self, KeyRecord, SubkeyRecord};
-use crate::store::{EventDraft, objects, users};
+use crate::store::{objects, users};
 
 use super::{Session, access, key_owner, now_text, user};
 
@@ -318,16 +320,18 @@ pub fn import(
         })
         .collect();
     if !changed.is_empty() {
-        let payload = json!({
-            "owner": owner,
-            "keys": changed.iter().map(|k| json!({"fingerprint": k.fingerprint, "owner": k.user, "certificate": k.armored})).collect::<Vec<_>>(),
-        });
-        s.store.write(&s.actor, |db| {
-            for k in &changed {
-                keys::upsert(db, k)?;
-            }
-            Ok(((), EventDraft::new("key.import", "keys", payload)))
-        })?;
+        let change = Change::KeyImport {
+            owner: owner.clone(),
+            keys: changed
+                .iter()
+                .map(|k| ImportedKey {
+                    fingerprint: Some(k.fingerprint.clone()),
+                    owner: k.user.clone(),
+                    certificate: k.armored.clone(),
+                })
+                .collect(),
+        };
+        s.emit(Emit::new("keys", change))?;
         for k in &changed {
             write_key_file(&s.store.dir, k)?;
         }
@@ -379,14 +383,12 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
     if k.retired_at.is_some() {
         return Err(Error::wrong_state(format!("key {} is retired already", k.fingerprint)).into());
     }
-    let now = now_text()?;
-    s.store.write(&s.actor, |db| {
-        keys::retire(db, &k.fingerprint, &now)?;
-        Ok((
-            (),
-            EventDraft::new("key.retire", "keys", json!({"fingerprint": k.fingerprint})),
-        ))
-    })?;
+    s.emit(Emit::new(
+        "keys",
+        Change::KeyRetire {
+            fingerprint: k.fingerprint.clone(),
+        },
+    ))?;
     show(s, &k.fingerprint)
 }
 
@@ -477,10 +479,14 @@ pub fn generate(
         .map_err(|e| pgp_error(e, "generating a key"))?;
     write_secret(out, secret.as_bytes())?;
     let rec = record(&info, Some(owner.as_str()), &ts(now));
-    let result = s.store.write(&s.actor, |db| {
-        keys::upsert(db, &rec)?;
-        Ok(((), EventDraft::new("key.generate", "keys", json!({"owner": owner.as_str(), "fingerprint": rec.fingerprint, "certificate": rec.armored}))))
-    });
+    let result = s.emit(Emit::new(
+        "keys",
+        Change::KeyGenerate {
+            owner: Some(owner.to_string()),
+            fingerprint: rec.fingerprint.clone(),
+            certificate: rec.armored.clone(),
+        },
+    ));
     if let Err(e) = result {
         let _ = std::fs::remove_file(out);
         return Err(e);

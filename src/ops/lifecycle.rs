@@ -6,16 +6,15 @@
 use std::path::Path;
 
 use serde::Serialize;
-use serde_json::json;
 
-use crate::clock;
 use crate::error::Error;
+use crate::model::event::Change;
 use crate::model::{Phase, Stage};
 use crate::model::{ReleaseRef, Version};
 use crate::store::releases::{self, Release};
-use crate::store::{EventDraft, cves, projects};
+use crate::store::{cves, projects};
 
-use super::{Session, project, release, verify};
+use super::{Emit, Session, project, release, verify};
 
 /// Recomputes the target's version string from its current releases (inside a transaction).
 pub(crate) fn refresh_version(
@@ -23,16 +22,24 @@ pub(crate) fn refresh_version(
     project: &str,
     target: &str,
 ) -> anyhow::Result<Option<String>> {
+    let newest = newest_version(db, target)?;
+    let product = target.split_once('/').map(|(_, p)| p);
+    projects::set_version(db, project, product, newest.as_deref())?;
+    Ok(newest)
+}
+
+/// The newest current, not archived, version of `target`: the target's version.
+pub(crate) fn newest_version(
+    db: &rusqlite::Connection,
+    target: &str,
+) -> anyhow::Result<Option<String>> {
     let current = releases::list(db, Some(target), false, Some(Stage::Current))?;
-    let newest = current
+    Ok(current
         .iter()
         .filter(|r| r.phase != Some(Phase::Archived))
         .map(|r| &r.version)
         .max()
-        .map(Version::to_string);
-    let product = target.split_once('/').map(|(_, p)| p);
-    projects::set_version(db, project, product, newest.as_deref())?;
-    Ok(newest)
+        .map(Version::to_string))
 }
 
 #[derive(Debug, Serialize)]
@@ -97,17 +104,15 @@ pub fn promote(
     } else {
         vec![]
     };
-    let now = clock::fmt(clock::now()?);
-    let actor = s.actor.id.clone();
-    let version = s.store.write(&s.actor, |db| {
-        releases::set_stage(db, rel.id, Stage::Current, Some(Phase::Distributing), &actor, &now, Some(&format!("{} promoted", rev.label())))?;
-        for o in &earlier {
-            releases::set_stage(db, o.id, Stage::Current, Some(Phase::Archived), &actor, &now, Some(&format!("archived by {}", rel.version)))?;
-        }
-        let version = refresh_version(db, &rel.project, &rel.target)?;
-        let payload = json!({"revision": rev.label(), "archived": earlier.iter().map(|o| o.version.clone()).collect::<Vec<_>>(), "version": version});
-        Ok((version, EventDraft::new("release.promote", r.to_string(), payload)))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::Promote {
+            revision: Some(rev.label()),
+            archived: earlier.iter().map(|o| o.version.to_string()).collect(),
+            version: None,
+        },
+    ))?;
+    let version = newest_version(s.store.db(), &rel.target)?;
     Ok(PromoteReport {
         release: r.to_string(),
         revision: rev.label(),
@@ -246,27 +251,13 @@ pub fn announce(
             text.clone(),
         ),
     };
-    let now = clock::fmt(clock::now()?);
-    let actor = s.actor.id.clone();
-    s.store.write(&s.actor, |db| {
-        releases::set_stage(
-            db,
-            rel.id,
-            Stage::Current,
-            Some(Phase::Announced),
-            &actor,
-            &now,
-            Some("announced"),
-        )?;
-        Ok((
-            (),
-            EventDraft::new(
-                "release.announce",
-                r.to_string(),
-                json!({"subject": subject, "body": body}),
-            ),
-        ))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::Announce {
+            subject: subject.clone(),
+            body: body.clone(),
+        },
+    ))?;
     Ok(Announcement {
         release: r.to_string(),
         subject,
@@ -311,24 +302,15 @@ pub fn revoke(
         }
         ids.push(id);
     }
-    let now = clock::fmt(clock::now()?);
-    let actor = s.actor.id.clone();
-    let version = s.store.write(&s.actor, |db| {
-        releases::set_stage(db, rel.id, Stage::Revoked, None, &actor, &now, Some(reason))?;
-        releases::revoke(db, rel.id, reason, &now)?;
-        for id in &ids {
-            cves::link(db, id.as_str(), &rel.target, Some(rel.id), &now)?;
-        }
-        let version = refresh_version(db, &rel.project, &rel.target)?;
-        Ok((
-            version,
-            EventDraft::new(
-                "release.revoke",
-                r.to_string(),
-                json!({"reason": reason, "cves": ids, "previous_stage": rel.stage}),
-            ),
-        ))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::Revoke {
+            reason: reason.to_string(),
+            cves: ids.iter().map(|id| id.to_string()).collect(),
+            previous_stage: Some(rel.stage.to_string()),
+        },
+    ))?;
+    let version = newest_version(s.store.db(), &rel.target)?;
     Ok(RevokeReport {
         release: r.to_string(),
         previous_stage: rel.stage.to_string(),

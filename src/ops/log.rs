@@ -60,3 +60,72 @@ pub fn log(
     }
     Ok(list)
 }
+
+/// What `log --event N --export DIR` wrote.
+#[derive(Debug, serde::Serialize)]
+pub struct Exported {
+    pub seq: i64,
+    pub hash: String,
+    /// `event-SEQ.json`: the exact bytes the signature covers (the event's canonical record).
+    pub record: String,
+    /// `event-SEQ.json.asc`: the detached signature, when the event is signed.
+    pub signature: Option<String>,
+    pub signer: Option<String>,
+}
+
+/// One event by its seq or (a prefix of at least 8 hex digits of) its hash, for a reader who
+/// may see its target's events.
+pub fn event(s: &Session, which: &str) -> anyhow::Result<Event> {
+    let db = s.store.db();
+    let found = match which.parse::<i64>() {
+        Ok(seq) if which.len() < 8 => events::get(db, seq)?,
+        _ if which.len() >= 8 && which.chars().all(|c| c.is_ascii_hexdigit()) => {
+            events::list(db, &Filter::default())?
+                .into_iter()
+                .find(|e| e.hash.starts_with(&which.to_ascii_lowercase()))
+        }
+        _ => return Err(Error::usage(format!("--event {which:?}: a seq or a hash")).into()),
+    };
+    let Some(mut e) = found else {
+        return Err(Error::not_found(format!("no event {which}")).into());
+    };
+    let project = e
+        .target
+        .split(['/', '@'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let in_project = crate::store::projects::get_project(db, &project)?.is_some();
+    if in_project {
+        access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(&project))?;
+    } else {
+        access::require(db, &s.actor.id, Action::ViewAllEvents, None)?;
+    }
+    e.pii = None;
+    Ok(e)
+}
+
+/// Writes the event's record and signature into `dir`, so that `gpg --verify` and `sqv` check
+/// the event without relmgr.
+pub fn export(s: &Session, which: &str, dir: &std::path::Path) -> anyhow::Result<Exported> {
+    let e = event(s, which)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|err| Error::usage(format!("--export {}", dir.display())).caused_by(err))?;
+    let record = dir.join(format!("event-{}.json", e.seq));
+    std::fs::write(&record, events::record(&e))?;
+    let signature = match &e.signature {
+        Some(sig) => {
+            let p = dir.join(format!("event-{}.json.asc", e.seq));
+            std::fs::write(&p, sig)?;
+            Some(p.display().to_string())
+        }
+        None => None,
+    };
+    Ok(Exported {
+        seq: e.seq,
+        hash: e.hash,
+        record: record.display().to_string(),
+        signature,
+        signer: e.signer,
+    })
+}

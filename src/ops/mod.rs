@@ -3,12 +3,16 @@
 //! returns a report struct. Nothing here prints.
 
 pub mod access;
+pub mod apply;
+pub mod candidates;
 pub mod check;
 pub mod check_dir;
 pub mod check_git;
 pub mod cve;
 pub mod download_page;
+pub mod fetch;
 pub mod fsck;
+pub mod history;
 pub mod ingest;
 pub mod init;
 pub mod key_owner;
@@ -26,18 +30,35 @@ pub mod role;
 pub mod sbom;
 pub mod smtp;
 pub mod stage;
+pub mod sync;
 pub mod user;
 pub mod verify;
 pub mod vote;
 pub mod vote_import;
 
 use crate::error::Error;
+use crate::model::event::Change;
 use crate::store::{Actor, ActorKind, Store, users};
 
 /// An open store and the user acting on it.
 pub struct Session {
     pub store: Store,
     pub actor: Actor,
+    /// The key that signs every event this session writes (SPEC §7).
+    pub event_key: EventKey,
+}
+
+/// Where a session's event-signing key stands: none, configured but not loaded yet (loaded at
+/// the first write, so that reading never asks for a passphrase), or in use.
+pub enum EventKey {
+    None,
+    Pending {
+        path: std::path::PathBuf,
+        passphrase: Box<dyn FnMut() -> anyhow::Result<String>>,
+    },
+    Loaded {
+        fingerprint: String,
+    },
 }
 
 impl Session {
@@ -61,8 +82,115 @@ impl Session {
         Ok(Session {
             store,
             actor: Actor { id, kind },
+            event_key: EventKey::None,
         })
     }
+}
+
+/// An event a command has decided to write: its target, its change and, for users, the
+/// erasable personal data that travels beside it.
+pub struct Emit {
+    pub target: String,
+    pub change: Change,
+    pub pii: Option<serde_json::Value>,
+}
+
+impl Emit {
+    pub fn new(target: impl Into<String>, change: Change) -> Emit {
+        Emit {
+            target: target.into(),
+            change,
+            pii: None,
+        }
+    }
+    pub fn with_pii(mut self, pii: serde_json::Value) -> Emit {
+        self.pii = Some(pii);
+        self
+    }
+}
+
+impl Session {
+    /// Writes one decided event and applies it ([`apply::apply`]) in one transaction: the
+    /// index changes only the way replaying the log changes it. `decide` runs inside the
+    /// transaction (its reads see the state the event applies to) and returns the event.
+    pub fn emit_with<T>(
+        &mut self,
+        decide: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<(T, Emit)>,
+    ) -> anyhow::Result<T> {
+        self.load_event_key()?;
+        let signing = self.store.event_signer.is_some();
+        let actor = self.actor.id.clone();
+        self.store.write_event(
+            &self.actor,
+            |db| {
+                let (value, e) = decide(db)?;
+                let kind = e.change.kind();
+                let level = crate::store::votes::signed_events(db, &e.target)?;
+                if !signing && crate::store::votes::must_be_signed(&level, &kind) {
+                    return Err(Error::not_allowed(format!(
+                        "{kind} on {} must be signed by {actor}'s key (signed events: {level})",
+                        e.target
+                    ))
+                    .hint("set `signing_key = \"PATH\"` in config.toml or $RELMGR_SIGNING_KEY to your registered secret key")
+                    .into());
+                }
+                let (kind, payload) = e.change.to_parts();
+                let mut draft = crate::store::EventDraft::new(&kind, e.target, payload);
+                draft.pii = e.pii;
+                Ok((value, draft))
+            },
+            // The change read back from the appended event: what is applied is what is logged.
+            |db, event| apply::apply(db, event, &Change::read(&event.kind, &event.payload)?),
+        )
+    }
+
+    /// Signs the events of this session with `signer` (already checked to be a registered,
+    /// valid key of the actor).
+    pub fn use_signer(&mut self, signer: keys::Signer) {
+        let fingerprint = signer.record.fingerprint.clone();
+        let fpr = fingerprint.clone();
+        let key = signer.key;
+        self.store.event_signer = Some(Box::new(move |bytes: &[u8], time: &str| {
+            let at = crate::clock::parse_time(time).map_err(|e| anyhow::anyhow!(e))?;
+            let sig = crate::pgp::sign_detached(&key, bytes, at)
+                .map_err(|e| anyhow::anyhow!("signing the event: {e}"))?;
+            Ok((sig, fpr.clone()))
+        }));
+        self.event_key = EventKey::Loaded { fingerprint };
+    }
+
+    /// Loads a configured signing key at the first write.
+    fn load_event_key(&mut self) -> anyhow::Result<()> {
+        if let EventKey::Pending { .. } = self.event_key {
+            let EventKey::Pending {
+                path,
+                mut passphrase,
+            } = std::mem::replace(&mut self.event_key, EventKey::None)
+            else {
+                unreachable!("matched above")
+            };
+            let signer = keys::load_signer(self, &path, &mut *passphrase)?;
+            self.use_signer(signer);
+        }
+        Ok(())
+    }
+
+    /// [`Session::emit_with`] for an event decided already.
+    pub fn emit(&mut self, e: Emit) -> anyhow::Result<()> {
+        self.emit_with(|_| Ok(((), e)))
+    }
+}
+
+/// Runs `f` inside a savepoint that is rolled back: what a change would do, without doing it
+/// (a command's decision may need the state its event leads to).
+pub fn dry_run<T>(
+    db: &rusqlite::Connection,
+    f: impl FnOnce(&rusqlite::Connection) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    db.execute_batch("SAVEPOINT dry_run")?;
+    let out = f(db);
+    db.execute_batch("ROLLBACK TO dry_run; RELEASE dry_run")?;
+    out
 }
 
 /// The current time in the store's text form.

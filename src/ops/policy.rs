@@ -9,11 +9,12 @@ use serde_json::json;
 
 use crate::error::Error;
 use crate::model::Target;
-use crate::store::EventDraft;
+use crate::model::event::Change as Event;
+use crate::ops::Emit;
 use crate::store::votes::{self, PolicyRow};
 use crate::votes::Policy;
 
-use super::{Session, now_text, project};
+use super::{Session, project};
 
 /// The policy in force for a target, with where each field comes from.
 #[derive(Debug, Clone, Serialize)]
@@ -21,6 +22,8 @@ pub struct Effective {
     pub target: String,
     #[serde(flatten)]
     pub policy: Policy,
+    /// Which events must be signed (SPEC §7).
+    pub signed_events: String,
     /// The target's own newest policy version (None: it never set one).
     pub version: Option<u32>,
     /// For each field: `default`, `project` or `product`.
@@ -80,6 +83,7 @@ pub fn effective(s: &Session, target: &Target) -> anyhow::Result<Effective> {
     }
     Ok(Effective {
         target: target.to_string(),
+        signed_events: votes::signed_events(db, &target.to_string())?,
         policy,
         version,
         sources,
@@ -95,6 +99,8 @@ pub struct Change {
     /// A markdown file for the checklist.
     pub checklist: Option<std::path::PathBuf>,
     pub clear_checklist: bool,
+    /// `none`, `binding` or `all`.
+    pub signed_events: Option<String>,
 }
 
 fn read_checklist(path: &Path) -> anyhow::Result<String> {
@@ -134,6 +140,7 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
         && change.pause_on_veto.is_none()
         && change.checklist.is_none()
         && !change.clear_checklist
+        && change.signed_events.is_none()
     {
         return Err(Error::usage(
             "nothing to set: give --min-hours, --manual, --pause-on-veto or --checklist",
@@ -156,29 +163,17 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
         (None, false) => None,
     };
     let key = target.to_string();
-    let previous = votes::latest_policy(s.store.db(), &key)?.unwrap_or_default();
-    let now = now_text()?;
-    let row = PolicyRow {
-        target: key.clone(),
-        version: 0,
-        min_hours: change.min_hours.or(previous.min_hours),
-        manual: change.manual.or(previous.manual),
-        pause_on_veto: change.pause_on_veto.or(previous.pause_on_veto),
-        checklist: checklist.clone().or(previous.checklist),
-        set_by: s.actor.id.clone(),
-        set_at: now,
-    };
-    s.store.write(&s.actor, |db| {
-        let version = votes::insert_policy(db, &row)?;
-        Ok((
-            (),
-            EventDraft::new(
-                "policy.set",
-                key.clone(),
-                json!({"version": version, "min_hours": change.min_hours, "manual": change.manual,
-                       "pause_on_veto": change.pause_on_veto, "checklist": checklist}),
-            ),
-        ))
+    s.emit_with(|db| {
+        let version = votes::latest_policy(db, &key)?.map_or(1, |p| p.version + 1);
+        let event = Event::PolicySet {
+            version: Some(version),
+            min_hours: change.min_hours,
+            manual: change.manual,
+            pause_on_veto: change.pause_on_veto,
+            checklist,
+            signed_events: change.signed_events.clone(),
+        };
+        Ok(((), Emit::new(key.clone(), event)))
     })?;
     effective(s, target)
 }

@@ -2,14 +2,14 @@
 //! (`project/product`) with its own metadata; it inherits what it leaves empty.
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::error::Error;
+use crate::model::event::{Change, MetaFields};
 use crate::model::{Key, Target};
 use crate::perm::Action;
-use crate::store::{EventDraft, projects, projects::Meta, projects::Project};
+use crate::store::{projects, projects::Meta, projects::Project};
 
-use super::{Session, access, now_text};
+use super::{Emit, Session, access};
 
 /// Metadata given on the command line; `None` leaves a field as it is, `Some("")` clears it.
 #[derive(Debug, Default, Clone)]
@@ -196,27 +196,29 @@ pub fn create(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Res
         return Err(Error::usage("--name is required").into());
     }
     let meta = apply(Meta::default(), input)?;
-    let now = now_text()?;
-    let (project, key) = split(target);
-    s.store.write(&s.actor, |db| {
-        projects::insert(db, project, key, &meta, &now)?;
-        let kind = if project.is_some() {
-            "product.create"
+    let fields = meta_fields(&meta);
+    s.emit(Emit::new(
+        target.to_string(),
+        if target.product.is_some() {
+            Change::ProductCreate { meta: fields }
         } else {
-            "project.create"
-        };
-        Ok((
-            (),
-            EventDraft::new(kind, target.to_string(), json!({"meta": meta})),
-        ))
-    })?;
+            Change::ProjectCreate { meta: fields }
+        },
+    ))?;
     load(s.store.db(), target)
 }
 
-fn split(target: &Target) -> (Option<&str>, &str) {
-    match &target.product {
-        None => (None, target.project.as_str()),
-        Some(p) => (Some(target.project.as_str()), p.as_str()),
+/// The metadata as events carry it.
+fn meta_fields(m: &Meta) -> MetaFields {
+    MetaFields {
+        name: m.name.clone(),
+        description: m.description.clone(),
+        homepage: m.homepage.clone(),
+        source_url: m.source_url.clone(),
+        license: m.license.clone(),
+        support_url: m.support_url.clone(),
+        notify_emails: m.notify_emails.clone(),
+        header_licenses: m.header_licenses.clone(),
     }
 }
 
@@ -224,19 +226,15 @@ fn split(target: &Target) -> (Option<&str>, &str) {
 pub fn edit(s: &mut Session, target: &Target, input: MetaInput) -> anyhow::Result<Project> {
     let current = load_managed(s, target)?;
     let meta = apply(current.meta.clone(), input)?;
-    let (project, key) = split(target);
-    s.store.write(&s.actor, |db| {
-        projects::update(db, project, key, &meta)?;
-        let kind = if project.is_some() {
-            "product.edit"
+    let fields = meta_fields(&meta);
+    s.emit(Emit::new(
+        target.to_string(),
+        if target.product.is_some() {
+            Change::ProductEdit { meta: fields }
         } else {
-            "project.edit"
-        };
-        Ok((
-            (),
-            EventDraft::new(kind, target.to_string(), json!({"meta": meta})),
-        ))
-    })?;
+            Change::ProjectEdit { meta: fields }
+        },
+    ))?;
     load(s.store.db(), target)
 }
 

@@ -18,17 +18,19 @@ use crate::checksums;
 use crate::clock;
 use crate::error::Error;
 use crate::model::Target;
+use crate::model::event::Change;
 use crate::model::{Phase, Stage};
+use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp;
 use crate::store::releases::{self, Package, Release};
-use crate::store::{EventDraft, cves, keys as key_rows, objects, publications, tree};
+use crate::store::{cves, keys as key_rows, objects, publications, tree};
 
 use super::keys::{Signer, keys_file, pgp_error};
 use super::{Session, access, download_page, project};
 
 /// Where a published file's bytes come from.
-enum Source {
+pub(super) enum Source {
     Object(PathBuf),
     Bytes(Vec<u8>),
 }
@@ -48,7 +50,7 @@ fn release_path(rel: &Release) -> String {
     format!("{}/{}", rel.target, rel.version)
 }
 
-fn same_content(dest: &Path, src: &Source) -> bool {
+pub(super) fn same_content(dest: &Path, src: &Source) -> bool {
     let Ok(meta) = std::fs::metadata(dest) else {
         return false;
     };
@@ -75,7 +77,7 @@ fn same_content(dest: &Path, src: &Source) -> bool {
     }
 }
 
-fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
+pub(super) fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
     let parent = dest.parent().expect("published files live in a directory");
     std::fs::create_dir_all(parent)?;
     let tmp = parent.join(format!(
@@ -170,6 +172,9 @@ pub fn publish(
             None => vec![],
         };
         let in_tree = rel.stage == Stage::Current && rel.phase != Some(Phase::Archived);
+        if in_tree && let Some(rev) = &rev {
+            super::fetch::require_bytes(s, rel, rev, &packages)?;
+        }
         let base = release_path(rel);
         let mut pkg_entries = Vec::new();
         for p in &packages {
@@ -346,11 +351,19 @@ pub fn publish(
         }
     }
     let released = list.len();
-    s.store.write(&s.actor, |db| {
-        publications::record(db, &dir_text, version, &now)?;
-        Ok(((), EventDraft::new("publish", target.map(|t| t.to_string()).unwrap_or_else(|| "store".into()),
-            json!({"dir": dir_text, "version": version, "expires": expires, "written": written, "removed": removed, "fingerprint": signer.record.fingerprint}))))
-    })?;
+    s.emit(Emit::new(
+        target
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| "store".into()),
+        Change::Publish {
+            dir: dir_text.clone(),
+            version,
+            expires: Some(expires.clone()),
+            written: json!(written),
+            removed: json!(removed),
+            fingerprint: Some(signer.record.fingerprint.clone()),
+        },
+    ))?;
     Ok(Publication {
         dir: dir_text,
         version,

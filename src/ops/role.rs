@@ -2,14 +2,14 @@
 //! to its products; admin and member are store-wide (target `store`).
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::error::Error;
+use crate::model::event::Change;
 use crate::model::{Role, UserId};
 use crate::perm::Action;
-use crate::store::{EventDraft, projects, projects::RoleGrant};
+use crate::store::{projects, projects::RoleGrant};
 
-use super::{Session, access, now_text, project, user};
+use super::{Emit, Session, access, project, user};
 
 /// Where a role is held: `store`, or a project key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,25 +87,15 @@ pub fn grant(
 ) -> anyhow::Result<RoleChange> {
     let project = check_scope(s, scope, role)?;
     user::load(s.store.db(), who.as_str())?;
-    let now = now_text()?;
     let target = project.clone().unwrap_or_else(|| "store".into());
-    let changed = s.store.write(&s.actor, |db| {
-        let changed = projects::grant_role(
-            db,
-            project.as_deref(),
-            who.as_str(),
-            role.as_str(),
-            &s.actor.id,
-            &now,
-        )?;
-        Ok((
+    let changed = s.emit_with(|db| {
+        let changed = !projects::has_role(db, project.as_deref(), who.as_str(), role.as_str())?;
+        let change = Change::RoleGrant {
+            user: who.to_string(),
+            role: role.to_string(),
             changed,
-            EventDraft::new(
-                "role.grant",
-                target.clone(),
-                json!({"user": who.as_str(), "role": role, "changed": changed}),
-            ),
-        ))
+        };
+        Ok((changed, Emit::new(target.clone(), change)))
     })?;
     Ok(RoleChange {
         target,
@@ -134,17 +124,20 @@ pub fn revoke(
         }
     }
     let target = project.clone().unwrap_or_else(|| "store".into());
-    let (changed, erased) = s.store.write(&s.actor, |db| {
-        let changed = projects::revoke_role(db, project.as_deref(), who.as_str(), role.as_str())?;
-        let erased = user::erase_if_unconsented(db, who.as_str())?;
-        Ok((
-            (changed, erased.clone()),
-            EventDraft::new(
-                "role.revoke",
-                target.clone(),
-                json!({"user": who.as_str(), "role": role, "changed": changed, "erased": erased}),
-            ),
-        ))
+    let (changed, erased) = s.emit_with(|db| {
+        // What the revocation does: `apply` revokes and erases, the event tells.
+        let (changed, erased) = super::dry_run(db, |db| {
+            let changed =
+                projects::revoke_role(db, project.as_deref(), who.as_str(), role.as_str())?;
+            Ok((changed, user::erase_if_unconsented(db, who.as_str())?))
+        })?;
+        let change = Change::RoleRevoke {
+            user: who.to_string(),
+            role: role.to_string(),
+            changed,
+            erased: erased.clone(),
+        };
+        Ok(((changed, erased), Emit::new(target.clone(), change)))
     })?;
     Ok(RoleChange {
         target,

@@ -39,7 +39,11 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
             product: None,
         },
     )?;
-    let packages = releases::packages(db, rev.id)?
+    let packages = releases::packages(db, rev.id)?;
+    // The writers read the packages (lockfiles, archive contents): without their bytes the
+    // document would silently describe less.
+    super::fetch::require_bytes(s, rel, rev, &packages)?;
+    let packages = packages
         .into_iter()
         .map(|pk| sbom::Package {
             path: pk

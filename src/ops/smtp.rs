@@ -23,8 +23,10 @@ use serde_json::json;
 use crate::clock;
 use crate::error::Error;
 use crate::model::Target;
+use crate::model::event::Change;
+use crate::ops::Emit;
 use crate::perm::Action;
-use crate::store::{Config, EventDraft, SmtpSecurity, SmtpSettings, events};
+use crate::store::{Config, SmtpSecurity, SmtpSettings, events};
 
 use super::mail::{EventMail, MailKind, mail_for_event};
 use super::{Session, access, project};
@@ -239,14 +241,21 @@ pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::
         .details(json!({"about": about, "kind": kind}))
         .into());
     }
-    let payload = json!({"about": about, "kind": kind, "to": to, "subject": m.mail.subject,
-        "message_id": message_id, "in_reply_to": in_reply_to});
-    s.store.write(&s.actor, |_| {
-        Ok((
-            (),
-            EventDraft::new("mail.sent", m.release.to_string(), payload),
-        ))
-    })?;
+    let kind_text = serde_json::to_value(kind)?
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    s.emit(Emit::new(
+        m.release.to_string(),
+        Change::MailSent {
+            about,
+            kind: kind_text,
+            to: to.to_vec(),
+            subject: m.mail.subject.clone(),
+            message_id: Some(message_id.clone()),
+            in_reply_to: in_reply_to.clone(),
+        },
+    ))?;
     Ok(Sent {
         about,
         seq: s.store.last_seq().expect("just written"),

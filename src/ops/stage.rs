@@ -4,15 +4,16 @@
 //! the packages.
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
+use crate::model::event::{Change, PackageSignature, StagedPackage};
 use crate::model::{External, Labels, PackageName, ReleaseRef, media_type};
 use crate::model::{Phase, Stage};
+use crate::ops::Emit;
 use crate::perm::Action;
-use crate::store::releases::{self, NewPackage, Release, Revision, Signature};
-use crate::store::{EventDraft, objects, tree};
+use crate::store::releases::{self, NewPackage, Release, Revision};
+use crate::store::{objects, tree};
 
 use super::ingest::{Input, hash_into_store};
 use super::keys::Signer;
@@ -203,8 +204,10 @@ pub fn stage(
     let signing_fpr = signer.map(|s| s.key.signing_fingerprint());
     let actor = s.actor.id.clone();
     let mut replaced: Vec<String> = Vec::new();
-    let (rel, rev, new_revision) = s.store.write(&s.actor, |db| {
-        let (rel, rev, new_revision) = draft_revision(db, r, &actor, &now)?;
+    let (rel, rev, new_revision) = s.emit_with(|db| {
+        // The revision the packages go to, as `apply` will find or make it.
+        let (rel, rev, new_revision) =
+            super::dry_run(db, |db| draft_revision(db, r, &actor, &now))?;
         let before = releases::packages(db, rev.id)?;
         replaced = before
             .iter()
@@ -216,37 +219,30 @@ pub fn stage(
             })
             .map(|o| o.sha256.clone())
             .collect();
-        for (p, sig) in &new {
-            let id = releases::put_package(db, rev.id, p, &now)?;
-            if let (Some(armored), Some(fpr), Some(signer)) = (sig, &signed_by, &signing_fpr) {
-                releases::put_signature(
-                    db,
-                    id,
-                    &Signature {
-                        fingerprint: fpr.clone(),
-                        signer: signer.clone(),
-                        armored: armored.clone(),
-                        signed_at: now.clone(),
-                    },
-                )?;
-            }
-        }
-        let payload = json!({
-            "release": r.to_string(),
-            "revision": rev.label(),
-            "new_revision": new_revision,
-            "packages": new.iter().map(|(p, sig)| json!({
-                "name": p.name, "size": p.size, "sha256": p.sha256, "sha512": p.sha512,
-                "media_type": p.media_type, "platform": p.platform, "arch": p.arch,
-                "channel": p.channel, "external_url": p.external_url, "signature": sig,
-                "source": p.source,
-            })).collect::<Vec<_>>(),
-            "signed_by": signed_by,
-        });
-        Ok((
-            (rel, rev, new_revision),
-            EventDraft::new("release.stage", r.to_string(), payload),
-        ))
+        let change = Change::Stage {
+            release: Some(r.to_string()),
+            revision: Some(rev.label()),
+            new_revision,
+            packages: new
+                .iter()
+                .map(|(p, sig)| StagedPackage {
+                    name: p.name.clone(),
+                    size: p.size,
+                    sha256: p.sha256.clone(),
+                    sha512: p.sha512.clone(),
+                    media_type: p.media_type.clone(),
+                    platform: p.platform.clone(),
+                    arch: p.arch.clone(),
+                    channel: p.channel.clone(),
+                    external_url: p.external_url.clone(),
+                    signature: sig.clone(),
+                    source: p.source,
+                })
+                .collect(),
+            signed_by: signed_by.clone(),
+            signer: signing_fpr.clone(),
+        };
+        Ok(((rel, rev, new_revision), Emit::new(r.to_string(), change)))
     })?;
     rebuild_tree(s, &rel, &rev)?;
     collect_garbage(s, &replaced)?;
@@ -307,20 +303,20 @@ pub fn unstage(
         .filter(|p| p.name == name.as_str() && p.external_url.is_none())
         .map(|p| p.sha256)
         .collect();
-    let removed = s.store.write(&s.actor, |db| {
-        if !releases::delete_package(db, rev.id, name.as_str())? {
+    let removed = s.emit_with(|db| {
+        if !releases::packages(db, rev.id)?
+            .iter()
+            .any(|p| p.name == name.as_str())
+        {
             return Err(
                 Error::not_found(format!("{r} {} has no package {name}", rev.label())).into(),
             );
         }
-        Ok((
-            (),
-            EventDraft::new(
-                "release.unstage",
-                r.to_string(),
-                json!({"revision": rev.label(), "name": name.as_str()}),
-            ),
-        ))
+        let change = Change::Unstage {
+            revision: Some(rev.label()),
+            name: name.to_string(),
+        };
+        Ok(((), Emit::new(r.to_string(), change)))
     });
     removed?;
     rebuild_tree(s, &rel, &rev)?;
@@ -352,6 +348,7 @@ pub fn sign(
 ) -> anyhow::Result<SignReport> {
     let (rel, rev) = draft_of(s, r)?;
     let packages = releases::packages(s.store.db(), rev.id)?;
+    super::fetch::require_bytes(s, &rel, &rev, &packages)?;
     let managed: Vec<_> = packages
         .iter()
         .filter(|p| p.external_url.is_none())
@@ -362,7 +359,6 @@ pub fn sign(
         );
     }
     let time = clock::now()?;
-    let now = clock::fmt(time);
     let store_dir = s.store.dir.clone();
     let sigs = parallel(&managed, |p| {
         let h = hash_into_store(
@@ -384,20 +380,22 @@ pub fn sign(
     })?;
     let fpr = signer.record.fingerprint.clone();
     let signing = signer.key.signing_fingerprint();
-    s.store.write(&s.actor, |db| {
-        for (p, armored) in managed.iter().zip(&sigs) {
-            releases::put_signature(
-                db,
-                p.id,
-                &Signature { fingerprint: fpr.clone(), signer: signing.clone(), armored: armored.clone(), signed_at: now.clone() },
-            )?;
-        }
-        let payload = json!({
-            "revision": rev.label(), "fingerprint": fpr,
-            "signatures": managed.iter().zip(&sigs).map(|(p, a)| json!({"name": p.name, "signature": a})).collect::<Vec<_>>(),
-        });
-        Ok(((), EventDraft::new("release.sign", r.to_string(), payload)))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::Sign {
+            revision: Some(rev.label()),
+            fingerprint: fpr.clone(),
+            signer: Some(signing),
+            signatures: managed
+                .iter()
+                .zip(&sigs)
+                .map(|(p, a)| PackageSignature {
+                    name: p.name.clone(),
+                    signature: a.clone(),
+                })
+                .collect(),
+        },
+    ))?;
     rebuild_tree(s, &rel, &rev)?;
     Ok(SignReport {
         release: r.to_string(),

@@ -7,11 +7,12 @@ use serde_json::json;
 
 use crate::error::Error;
 use crate::model::UserId;
+use crate::model::event::Change;
 use crate::perm::Action;
-use crate::store::{EventDraft, events, projects, users, users::User};
+use crate::store::{events, projects, users, users::User};
 
 use super::project::check_email;
-use super::{Session, access, now_text};
+use super::{Emit, Session, access, now_text};
 
 /// The event target of a user.
 pub fn target(id: &str) -> String {
@@ -76,18 +77,18 @@ pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
         consent_at: new.consent.then(|| now.clone()),
         created_at: now,
     };
-    s.store.write(&s.actor, |db| {
-        users::insert(db, &user)?;
-        let mut ev = EventDraft::new(
-            "user.add",
-            target(&user.id),
-            json!({"id": user.id, "kind": user.kind, "consent": user.consent}),
-        );
-        if has_pii {
-            ev = ev.with_pii(json!({"name": user.name, "email": user.email}));
-        }
-        Ok(((), ev))
-    })?;
+    let mut e = Emit::new(
+        target(&user.id),
+        Change::UserAdd {
+            id: user.id.clone(),
+            kind: user.kind.clone(),
+            consent: user.consent,
+        },
+    );
+    if has_pii {
+        e = e.with_pii(json!({"name": user.name, "email": user.email}));
+    }
+    s.emit(e)?;
     show(s, &new.id)
 }
 
@@ -112,12 +113,10 @@ pub fn edit(
     }
     let name = name.or(user.name);
     let email = email.or(user.email);
-    s.store.write(&s.actor, |db| {
-        users::set_pii(db, id.as_str(), name.as_deref(), email.as_deref())?;
-        let ev = EventDraft::new("user.edit", target(id.as_str()), json!({"id": id.as_str()}))
-            .with_pii(json!({"name": name, "email": email}));
-        Ok(((), ev))
-    })?;
+    s.emit(
+        Emit::new(target(id.as_str()), Change::UserEdit { id: id.to_string() })
+            .with_pii(json!({"name": name, "email": email})),
+    )?;
     show(s, id)
 }
 
@@ -137,7 +136,7 @@ pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<Cons
     if id.as_str() != s.actor.id {
         access::require(s.store.db(), &s.actor.id, Action::ManageUsers, None)?;
     }
-    let now = now_text()?;
+    let id_text = id.as_str();
     let mut erased = Vec::new();
     if !grant {
         if user.name.is_some() {
@@ -147,28 +146,28 @@ pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<Cons
             erased.push("email".to_string());
         }
     }
-    let events_erased = s.store.write(&s.actor, |db| {
+    let events_erased = s.emit_with(|db| {
+        // The events whose personal data the revocation erases.
         let n = if grant {
-            users::set_consent(db, id.as_str(), true, Some(&now))?;
             0
         } else {
-            users::set_consent(db, id.as_str(), false, None)?;
-            users::set_pii(db, id.as_str(), None, None)?;
-            events::erase_pii(db, &target(id.as_str()))?
+            events::with_pii(db, &target(id.as_str()))?
         };
-        let kind = if grant {
-            "user.consent.grant"
+        let (id, erased) = (id.to_string(), erased.clone());
+        let change = if grant {
+            Change::ConsentGrant {
+                id,
+                erased,
+                events_erased: 0,
+            }
         } else {
-            "user.consent.revoke"
+            Change::ConsentRevoke {
+                id,
+                erased,
+                events_erased: n as u64,
+            }
         };
-        Ok((
-            n,
-            EventDraft::new(
-                kind,
-                target(id.as_str()),
-                json!({"id": id.as_str(), "erased": erased, "events_erased": n}),
-            ),
-        ))
+        Ok((n, Emit::new(target(id_text), change)))
     })?;
     Ok(ConsentReport {
         user: id.to_string(),

@@ -280,6 +280,7 @@ pub fn verify_release(
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
     let packages = releases::packages(db, rev.id)?;
+    super::fetch::require_bytes(s, &rel, &rev, &packages)?;
     let dir = tree::revision_dir(
         &s.store.dir,
         &rel.target,

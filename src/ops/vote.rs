@@ -10,11 +10,12 @@ use serde_json::{Value as Json, json};
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::{Phase, Stage};
+use crate::model::Stage;
+use crate::model::event::Change;
 use crate::model::{ReleaseRef, RevisionNo};
+use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::pgp;
-use crate::store::EventDraft;
 use crate::store::events::canonical;
 use crate::store::releases::{self, Release, Revision};
 use crate::store::votes::{self, BallotRow, Round};
@@ -22,7 +23,7 @@ use crate::votes::{
     self as rule, Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value,
 };
 
-use super::keys::{Signer, pgp_error};
+use super::keys::Signer;
 use super::{Session, access, policy, release};
 
 /// A time read from the index. A value that is not one is a corrupt store (exit 1), never a
@@ -159,23 +160,24 @@ pub fn start(
         closed_at: None,
         closed_by: None,
     };
-    let actor = s.actor.id.clone();
-    s.store.write(&s.actor, |db| {
-        releases::set_revision_phase(db, rev.id, Phase::Voting, Some((&opened_at, &manifest)))?;
-        releases::set_stage(db, rel.id, Stage::Candidate, Some(Phase::Voting), &actor, &opened_at, Some(&format!("vote on {} started", rev.label())))?;
-        votes::insert_round(db, &round)?;
-        crate::store::check_rules::store_results(db, rev.id, &serde_json::to_value(&checks.findings)?, &opened_at)?;
-        if let Some(v) = own_vote {
-            votes::insert_ballot(db, rev.id, &BallotRow {
-                voter: actor.clone(), value: value_num(v), binding, comment: None, cast_at: opened_at.clone(),
-                source: "cli".into(), signature: None, signer: None,
-            })?;
-        }
-        let payload = json!({"revision": rev.label(), "manifest_hash": manifest, "opened_at": opened_at,
-            "closes_at": closes_at, "policy": round.policy, "policy_version": effective.version,
-            "own_vote": own_vote.map(|v| v.to_string()), "binding": binding, "acknowledged": acknowledged,
-            "checks": {"pass": checks.pass, "warn": checks.warn, "fail": checks.fail, "failing": checks.failing}});
-        Ok(((), EventDraft::new("vote.start", r.to_string(), payload)))
+    let findings = serde_json::to_value(&checks.findings)?;
+    s.emit_with(|db| {
+        // The check findings are a cache of the last run, not part of the history.
+        crate::store::check_rules::store_results(db, rev.id, &findings, &opened_at)?;
+        let change = Change::VoteStart {
+            revision: Some(rev.label()),
+            manifest_hash: manifest.clone(),
+            opened_at: Some(opened_at.clone()),
+            closes_at: Some(closes_at.clone()),
+            policy: round.policy.clone(),
+            policy_version: effective.version,
+            own_vote: own_vote.map(|v| v.to_string()),
+            binding,
+            acknowledged: acknowledged.clone(),
+            checks: json!({"pass": checks.pass, "warn": checks.warn, "fail": checks.fail,
+                           "failing": checks.failing}),
+        };
+        Ok(((), Emit::new(r.to_string(), change)))
     })?;
     Ok(StartReport {
         release: r.to_string(),
@@ -278,6 +280,17 @@ pub struct Status {
     pub ballots: Vec<BallotRow>,
     pub closed_at: Option<String>,
     pub closed_by: Option<String>,
+    /// Ballots the history holds but does not count: void in the merged order (SPEC §6).
+    pub not_counted: Vec<VoidBallot>,
+}
+
+/// A ballot kept in the history but void: who, what, and why it does not count.
+#[derive(Debug, Serialize)]
+pub struct VoidBallot {
+    pub seq: i64,
+    pub voter: String,
+    pub vote: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -326,7 +339,27 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
                 }
             })
             .collect();
+    let label = rev.label();
+    let not_counted = crate::store::events::voided(s.store.db())?
+        .into_iter()
+        .filter(|e| e.target == r.to_string())
+        .filter_map(|e| match Change::read(&e.kind, &e.payload).ok()? {
+            Change::VoteCast {
+                revision,
+                voter,
+                vote,
+                ..
+            } if revision.as_deref().is_none_or(|l| l == label) => Some(VoidBallot {
+                seq: e.seq,
+                voter,
+                vote,
+                reason: e.void.unwrap_or_default(),
+            }),
+            _ => None,
+        })
+        .collect();
     Ok(Status {
+        not_counted,
         release: r.to_string(),
         revision: rev.label(),
         outcome: eval.outcome.to_string(),
@@ -390,7 +423,7 @@ pub fn cast(
     r: &ReleaseRef,
     value: Value,
     comment: Option<String>,
-    signer: Option<&Signer>,
+    signer: Option<Signer>,
 ) -> anyhow::Result<CastReport> {
     let (_, rev, round) = round_of(s, r, None)?;
     refuse_closed(&round, r)?;
@@ -418,23 +451,12 @@ pub fn cast(
     let time = clock::now()?;
     let now = clock::fmt(time);
     let binding = access::was_pmc(db, &s.actor.id, project, &now)?;
-    let (signature, signed_by) = match signer {
-        Some(k) => {
-            let statement = vote_statement(
-                &r.to_string(),
-                &rev.label(),
-                &round.manifest_hash,
-                &s.actor.id,
-                value,
-                comment.as_deref(),
-                &now,
-            );
-            let sig = pgp::sign_detached(&k.key, statement.as_bytes(), time)
-                .map_err(|e| pgp_error(e, "signing the vote"))?;
-            (Some(sig), Some(k.record.fingerprint.clone()))
-        }
-        None => (None, None),
-    };
+    // A signed vote is a signed event (SPEC §7): the key signs the event's canonical record,
+    // which names the release, the revision, the voter, the vote and the comment.
+    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.clone());
+    if let Some(k) = signer {
+        s.use_signer(k);
+    }
     let row = BallotRow {
         voter: s.actor.id.clone(),
         value: value_num(value),
@@ -442,15 +464,21 @@ pub fn cast(
         comment: comment.clone(),
         cast_at: now.clone(),
         source: "cli".into(),
-        signature: signature.clone(),
-        signer: signed_by.clone(),
+        signature: None,
+        signer: None,
     };
-    s.store.write(&s.actor, |db| {
-        votes::insert_ballot(db, rev.id, &row)?;
-        let payload = json!({"revision": rev.label(), "voter": row.voter, "vote": value.to_string(), "binding": binding,
-                             "comment": comment, "signature": signature, "signer": signed_by});
-        Ok(((), EventDraft::new("vote.cast", r.to_string(), payload)))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::VoteCast {
+            revision: Some(rev.label()),
+            voter: row.voter.clone(),
+            vote: value.to_string(),
+            binding,
+            comment: comment.clone(),
+            signature: None,
+            signer: None,
+        },
+    ))?;
     Ok(CastReport {
         release: r.to_string(),
         revision: rev.label(),
@@ -473,6 +501,16 @@ pub fn verify_ballot(
     let Some(sig) = &b.signature else {
         return Ok(false);
     };
+    let ring = super::verify::store_keyring(s)?;
+    // A signed event's ballot: the signature covers the event's canonical record.
+    if let Some(e) = crate::store::events::by_signature(s.store.db(), sig)? {
+        let record = crate::store::events::record(&e);
+        return Ok(matches!(
+            ring.verify_detached(sig.as_bytes(), &mut record.as_slice(), clock::now()?),
+            pgp::SigCheck::Good { .. }
+        ));
+    }
+    // Ballots signed before votes were signed events cover a statement of their own.
     let statement = vote_statement(
         &r.to_string(),
         &rev.label(),
@@ -482,7 +520,6 @@ pub fn verify_ballot(
         b.comment.as_deref(),
         &b.cast_at,
     );
-    let ring = super::verify::store_keyring(s)?;
     Ok(matches!(
         ring.verify_detached(sig.as_bytes(), &mut statement.as_bytes(), clock::now()?),
         pgp::SigCheck::Good { .. }
@@ -504,7 +541,7 @@ pub fn close(
     r: &ReleaseRef,
     request: CloseRequest,
 ) -> anyhow::Result<CloseReport> {
-    let (rel, rev, round) = round_of(s, r, None)?;
+    let (_, rev, round) = round_of(s, r, None)?;
     access::require(
         s.store.db(),
         &s.actor.id,
@@ -532,36 +569,14 @@ pub fn close(
         CloseRequest::Abandon => Closure::Abandoned,
     };
     let outcome_text = outcome.to_string();
-    let phase = match outcome {
-        rule::Outcome::Passed => Phase::Passed,
-        rule::Outcome::Failed | rule::Outcome::Abandoned => Phase::Failed,
-        _ => Phase::Voting,
-    };
-    let now = clock::fmt(now_ts);
-    let actor = s.actor.id.clone();
-    s.store.write(&s.actor, |db| {
-        votes::close_round(db, rev.id, closure, outcome, &now, &actor)?;
-        if phase != Phase::Voting {
-            releases::set_revision_phase(db, rev.id, phase, None)?;
-            releases::set_stage(
-                db,
-                rel.id,
-                Stage::Candidate,
-                Some(phase),
-                &actor,
-                &now,
-                Some(&format!("vote on {} {outcome_text}", rev.label())),
-            )?;
-        }
-        Ok((
-            (),
-            EventDraft::new(
-                "vote.close",
-                r.to_string(),
-                json!({"revision": rev.label(), "request": closure.as_str(), "outcome": outcome_text}),
-            ),
-        ))
-    })?;
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::VoteClose {
+            revision: Some(rev.label()),
+            request: closure.as_str().to_string(),
+            outcome: outcome_text.clone(),
+        },
+    ))?;
     let eval = evaluate(
         &votes::round(s.store.db(), rev.id)?.expect("exists"),
         &rows,

@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
 use crate::model::ReleaseRef;
+use crate::model::event::{Change, ImportedBallot};
+use crate::ops::Emit;
 use crate::perm::{self, Action};
+use crate::store::users;
 use crate::store::votes::{self, BallotRow};
-use crate::store::{EventDraft, users};
 use crate::votes::{self as rule, Reading};
 
 use super::vote::{num_value, refuse_closed, round_of, value_num};
@@ -185,13 +186,22 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         messages.push(item);
     }
     if !rows.is_empty() {
-        let payload = json!({"revision": rev.label(), "ballots": rows.iter().map(|b| json!({"voter": b.voter, "vote": num_value(b.value).to_string(), "binding": b.binding, "cast_at": b.cast_at})).collect::<Vec<_>>()});
-        s.store.write(&s.actor, |db| {
-            for b in &rows {
-                votes::insert_ballot(db, rev.id, b)?;
-            }
-            Ok(((), EventDraft::new("vote.import", r.to_string(), payload)))
-        })?;
+        let ballots = rows
+            .iter()
+            .map(|b| ImportedBallot {
+                voter: b.voter.clone(),
+                vote: num_value(b.value).to_string(),
+                binding: b.binding,
+                cast_at: Some(b.cast_at.clone()),
+            })
+            .collect();
+        s.emit(Emit::new(
+            r.to_string(),
+            Change::VoteImport {
+                revision: Some(rev.label()),
+                ballots,
+            },
+        ))?;
     }
     Ok(ImportReport {
         release: r.to_string(),

@@ -152,6 +152,20 @@ pub fn insert(db: &Connection, c: &Cve) -> anyhow::Result<()> {
 }
 
 /// Links a CVE to a target (release None) or a release; false if the link existed.
+/// Whether `cve` is linked to `target` (and the release, when given).
+pub fn is_linked(
+    db: &Connection,
+    cve: &str,
+    target: &str,
+    release_id: Option<i64>,
+) -> anyhow::Result<bool> {
+    Ok(db.query_row(
+        "SELECT count(*) > 0 FROM cve_links WHERE cve = ?1 AND target = ?2 AND release_id IS ?3",
+        params![cve, target, release_id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn link(
     db: &Connection,
     cve: &str,

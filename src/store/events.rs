@@ -79,7 +79,24 @@ pub struct Event {
     pub pii_hash: Option<String>,
     pub hash: String,
     pub prev_hash: String,
+    /// The events this one was written after (SPEC §6); `None` for events of the linear log of
+    /// earlier versions, whose one parent is `prev_hash`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parents: Option<Vec<String>>,
+    /// Why the event changed nothing: it was not valid in the merged order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub void: Option<String>,
+    /// The actor's detached OpenPGP signature (armored) over the event's [`record`] (SPEC §7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The primary fingerprint of the key that made `signature`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
 }
+
+/// Signs an event's record at the event's time: the armored detached signature and the
+/// primary fingerprint of the key that made it.
+pub type SignFn = dyn Fn(&[u8], &str) -> anyhow::Result<(String, String)>;
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -127,12 +144,113 @@ fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     serde_json::to_writer(&mut *out, value).expect("a string or a JSON scalar serializes");
 }
 
-fn sha256_hex(data: &[u8]) -> String {
+pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
-/// The hash of an event given its predecessor's hash.
-fn event_hash(e: &Event) -> String {
+/// The hash of an event: for a shared-history event the SHA-256 of its [`record`], else (the
+/// linear log of earlier versions) the chain hash over its predecessor's hash.
+pub fn event_hash(e: &Event) -> String {
+    match &e.parents {
+        Some(_) => sha256_hex(&record(e)),
+        None => linear_hash(e),
+    }
+}
+
+/// The canonical record of an event, the bytes the shared history stores and its hash covers:
+/// `{actor, actor_kind, parents, payload, pii_hash, target, time, type, v: 2}` with sorted keys
+/// and no whitespace. An event of the linear log has `v: 1` and also `seq` and `prev_hash`, from
+/// which its chain hash is recomputed.
+pub fn record(e: &Event) -> Vec<u8> {
+    let mut body = Vec::with_capacity(1024);
+    body.extend_from_slice(b"{\"actor\":");
+    write_json(&e.actor, &mut body);
+    body.extend_from_slice(b",\"actor_kind\":");
+    write_json(&e.actor_kind, &mut body);
+    if let Some(parents) = &e.parents {
+        body.extend_from_slice(b",\"parents\":");
+        write_json(parents, &mut body);
+    }
+    body.extend_from_slice(b",\"payload\":");
+    write_canonical(&e.payload, &mut body);
+    body.extend_from_slice(b",\"pii_hash\":");
+    write_json(&e.pii_hash, &mut body);
+    if e.parents.is_none() {
+        body.extend_from_slice(b",\"prev_hash\":");
+        write_json(&e.prev_hash, &mut body);
+        body.extend_from_slice(b",\"seq\":");
+        write_json(&e.seq, &mut body);
+    }
+    body.extend_from_slice(b",\"target\":");
+    write_json(&e.target, &mut body);
+    body.extend_from_slice(b",\"time\":");
+    write_json(&e.time, &mut body);
+    body.extend_from_slice(b",\"type\":");
+    write_json(&e.kind, &mut body);
+    body.extend_from_slice(if e.parents.is_some() {
+        b",\"v\":2}"
+    } else {
+        b",\"v\":1}"
+    });
+    body
+}
+
+/// A record read back (from the shared history): the event it describes, with `seq` 0 for a
+/// shared-history event (its place is computed) and its hash recomputed. `None`: not a record.
+pub fn from_record(bytes: &[u8]) -> Option<Event> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct R {
+        actor: String,
+        actor_kind: String,
+        parents: Option<Vec<String>>,
+        payload: Value,
+        pii_hash: Option<String>,
+        prev_hash: Option<String>,
+        seq: Option<i64>,
+        target: String,
+        time: String,
+        #[serde(rename = "type")]
+        kind: String,
+        v: u8,
+    }
+    let r: R = serde_json::from_slice(bytes).ok()?;
+    let linear = r.v == 1;
+    if linear != r.parents.is_none() || linear != r.seq.is_some() || (r.v != 1 && r.v != 2) {
+        return None;
+    }
+    let mut e = Event {
+        seq: r.seq.unwrap_or(0),
+        time: r.time,
+        actor: r.actor,
+        actor_kind: r.actor_kind,
+        kind: r.kind,
+        target: r.target,
+        payload: r.payload,
+        pii: None,
+        pii_hash: r.pii_hash,
+        hash: String::new(),
+        prev_hash: r.prev_hash.unwrap_or_else(|| GENESIS.to_string()),
+        parents: r.parents,
+        void: None,
+        signature: None,
+        signer: None,
+    };
+    e.hash = event_hash(&e);
+    Some(e)
+}
+
+/// The events `e` follows: its parents, or for the linear log its predecessor.
+pub fn parents_of(e: &Event) -> Vec<String> {
+    match &e.parents {
+        Some(p) => p.clone(),
+        None if e.prev_hash == GENESIS => vec![],
+        None => vec![e.prev_hash.clone()],
+    }
+}
+
+/// The chain hash of an event of the linear log, given its predecessor's hash.
+fn linear_hash(e: &Event) -> String {
     // The canonical form of {seq, time, actor, actor_kind, type, target, payload, pii_hash},
     // written in its sorted key order without building (and copying the payload into) a Value.
     let mut body = Vec::with_capacity(1024);
@@ -159,6 +277,16 @@ fn event_hash(e: &Event) -> String {
 
 /// Appends one event inside the caller's transaction.
 pub fn append(db: &Connection, actor: &Actor, draft: &EventDraft) -> anyhow::Result<Event> {
+    append_signed(db, actor, draft, None)
+}
+
+/// [`append`], signing the event's record with `sign` when given.
+pub fn append_signed(
+    db: &Connection,
+    actor: &Actor,
+    draft: &EventDraft,
+    sign: Option<&SignFn>,
+) -> anyhow::Result<Event> {
     let last: Option<(i64, String)> = db
         .query_row(
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
@@ -170,6 +298,24 @@ pub fn append(db: &Connection, actor: &Actor, draft: &EventDraft) -> anyhow::Res
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),
     };
+    let parents = heads(db)?;
+    // Never earlier than what it follows: a laptop whose clock is behind cannot reorder what it
+    // has seen (SPEC §6).
+    let latest_parent: Option<String> = if parents.is_empty() {
+        None
+    } else {
+        db.query_row(
+            "SELECT max(time) FROM events WHERE hash IN (SELECT value FROM json_each(?1))",
+            [serde_json::to_string(&parents)?],
+            |r| r.get(0),
+        )?
+    };
+    let mut time = clock::fmt(clock::now()?);
+    if let Some(t) = latest_parent
+        && t > time
+    {
+        time = t;
+    }
     let pii = draft
         .pii
         .as_ref()
@@ -177,7 +323,7 @@ pub fn append(db: &Connection, actor: &Actor, draft: &EventDraft) -> anyhow::Res
     let pii_hash = pii.as_ref().map(|p| sha256_hex(canonical(p).as_bytes()));
     let mut event = Event {
         seq,
-        time: clock::fmt(clock::now()?),
+        time,
         actor: actor.id.clone(),
         actor_kind: actor.kind.as_str().to_string(),
         kind: draft.kind.clone(),
@@ -187,26 +333,58 @@ pub fn append(db: &Connection, actor: &Actor, draft: &EventDraft) -> anyhow::Res
         pii_hash,
         hash: String::new(),
         prev_hash,
+        parents: Some(parents),
+        void: None,
+        signature: None,
+        signer: None,
     };
     event.hash = event_hash(&event);
-    db.execute(
-        "INSERT INTO events (seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            event.seq,
-            event.time,
-            event.actor,
-            event.actor_kind,
-            event.kind,
-            event.target,
-            canonical(&event.payload),
-            event.pii.as_ref().map(canonical),
-            event.pii_hash,
-            event.prev_hash,
-            event.hash
-        ],
-    )?;
+    if let Some(sign) = sign {
+        let (signature, signer) = sign(&record(&event), &event.time)?;
+        event.signature = Some(signature);
+        event.signer = Some(signer);
+    }
+    insert(db, &event)?;
     Ok(event)
+}
+
+/// The events no other event follows, sorted: the parents of the next event.
+pub fn heads(db: &Connection) -> anyhow::Result<Vec<String>> {
+    let mut stmt = db.prepare_cached("SELECT hash FROM heads ORDER BY hash")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Stores an event as it is (its seq, hash and void decided), and moves the heads past it.
+pub fn insert(db: &Connection, e: &Event) -> anyhow::Result<()> {
+    db.prepare_cached(
+        "INSERT INTO events (seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        e.seq,
+        e.time,
+        e.actor,
+        e.actor_kind,
+        e.kind,
+        e.target,
+        canonical(&e.payload),
+        e.pii.as_ref().map(canonical),
+        e.pii_hash,
+        e.prev_hash,
+        e.hash,
+        e.parents.as_ref().map(|p| serde_json::to_string(p).expect("strings")),
+        e.void,
+        e.signature,
+        e.signer,
+    ])?;
+    let mut drop = db.prepare_cached("DELETE FROM heads WHERE hash = ?1")?;
+    for p in parents_of(e) {
+        drop.execute([p])?;
+    }
+    db.prepare_cached("INSERT OR IGNORE INTO heads (hash) VALUES (?1)")?
+        .execute([&e.hash])?;
+    Ok(())
 }
 
 /// Which events to list.
@@ -235,10 +413,16 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
         pii_hash: r.get(8)?,
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
+        parents: r
+            .get::<_, Option<String>>(11)?
+            .map(|p| serde_json::from_str(&p).unwrap_or_default()),
+        void: r.get(12)?,
+        signature: r.get(13)?,
+        signer: r.get(14)?,
     })
 }
 
-const SELECT: &str = "SELECT seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash FROM events";
+const SELECT: &str = "SELECT seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer FROM events";
 
 /// Lists events in order (the first `limit` of them, when given).
 ///
@@ -262,6 +446,24 @@ pub fn list(db: &Connection, filter: &Filter) -> anyhow::Result<Vec<Event>> {
 pub fn get(db: &Connection, seq: i64) -> anyhow::Result<Option<Event>> {
     Ok(db
         .query_row(&format!("{SELECT} WHERE seq = ?1"), [seq], row_to_event)
+        .optional()?)
+}
+
+/// The events that are kept void, in order.
+pub fn voided(db: &Connection) -> anyhow::Result<Vec<Event>> {
+    let mut stmt = db.prepare(&format!("{SELECT} WHERE void IS NOT NULL ORDER BY seq"))?;
+    let rows = stmt.query_map([], row_to_event)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The event that carries `signature`, if any.
+pub fn by_signature(db: &Connection, signature: &str) -> anyhow::Result<Option<Event>> {
+    Ok(db
+        .query_row(
+            &format!("{SELECT} WHERE signature = ?1"),
+            [signature],
+            row_to_event,
+        )
         .optional()?)
 }
 
@@ -289,6 +491,7 @@ pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
     let mut breaks = Vec::new();
     let mut prev = GENESIS;
     let mut expected_seq = 1;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for e in events {
         let mut problem = |p: String| {
             breaks.push(ChainBreak {
@@ -310,10 +513,25 @@ pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
         {
             problem("the personal data does not match its hash".into());
         }
+        if let Some(parents) = &e.parents
+            && let Some(p) = parents.iter().find(|p| !seen.contains(p.as_str()))
+        {
+            problem(format!("it follows event {p}, which is not before it"));
+        }
+        seen.insert(&e.hash);
         prev = &e.hash;
         expected_seq = e.seq + 1;
     }
     breaks
+}
+
+/// How many events of `user_target` still hold personal data ([`erase_pii`] would erase them).
+pub fn with_pii(db: &Connection, user_target: &str) -> anyhow::Result<usize> {
+    Ok(db.query_row(
+        "SELECT count(*) FROM events WHERE target = ?1 AND pii IS NOT NULL",
+        params![user_target],
+        |r| r.get::<_, i64>(0),
+    )? as usize)
 }
 
 /// Erases the personal data kept with the events of one user (consent revoked). The chain stays
@@ -381,6 +599,10 @@ mod tests {
                 pii_hash,
                 hash: String::new(),
                 prev_hash: GENESIS.into(),
+                parents: None,
+                void: None,
+                signature: None,
+                signer: None,
             };
             let body = json!({
                 "seq": e.seq, "time": e.time, "actor": e.actor, "actor_kind": e.actor_kind,

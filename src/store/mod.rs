@@ -15,6 +15,7 @@ pub mod publications;
 pub mod release_sets;
 pub mod releases;
 pub mod schema;
+pub mod shared;
 mod state;
 pub mod tree;
 pub mod users;
@@ -48,6 +49,14 @@ pub struct Config {
     /// Where `--send` sends mail (SPEC §10); absent until the user adds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp: Option<SmtpSettings>,
+    /// This clone's name in the shared history (`refs/relmgr/clones/<id>`, SPEC §6); set when
+    /// the store is made inside a git work tree or by the first `sync`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clone_id: Option<String>,
+    /// The secret key that signs every event this clone's user writes (SPEC §7);
+    /// `$RELMGR_SIGNING_KEY` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
 }
 
 /// `[smtp]` of `config.toml`. The password never lives here: `$RELMGR_SMTP_PASSWORD_FILE`.
@@ -116,6 +125,10 @@ pub struct Store {
     swept: bool,
     /// The sequence number of the event this process appended last.
     last_seq: Option<i64>,
+    /// The index was missing and was made empty: it must be replayed from the shared history.
+    pub needs_replay: bool,
+    /// Signs each event this process writes (SPEC §7), when a signing key is in use.
+    pub event_signer: Option<Box<events::SignFn>>,
 }
 
 /// Where a store was looked for, for the not-found message.
@@ -128,11 +141,11 @@ fn not_found(looked: &str) -> anyhow::Error {
 /// Turns a `--store`/`$RELMGR_STORE` value into the `.relmgr` directory: the value may name the
 /// store directory itself or the directory holding it.
 fn resolve_explicit(dir: &Path, source: &str) -> anyhow::Result<PathBuf> {
-    if dir.file_name().is_some_and(|n| n == DIR_NAME) && dir.join("index.db").is_file() {
+    if dir.file_name().is_some_and(|n| n == DIR_NAME) && dir.join("config.toml").is_file() {
         return Ok(dir.to_path_buf());
     }
     let inner = dir.join(DIR_NAME);
-    if inner.join("index.db").is_file() {
+    if inner.join("config.toml").is_file() {
         return Ok(inner);
     }
     if dir.exists() && !dir.is_dir() {
@@ -152,7 +165,7 @@ pub fn locate(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("while reading the current directory")?;
     for dir in cwd.ancestors() {
         let candidate = dir.join(DIR_NAME);
-        if candidate.join("index.db").is_file() {
+        if candidate.join("config.toml").is_file() {
             return Ok(candidate);
         }
     }
@@ -205,6 +218,8 @@ impl Store {
             policy: DefaultPolicy::default(),
             hashes: Hashes::default(),
             smtp: None,
+            clone_id: None,
+            signing_key: None,
         };
         std::fs::write(tmp.join("config.toml"), toml::to_string_pretty(&config)?)?;
         {
@@ -230,7 +245,11 @@ impl Store {
                 config.format_version
             );
         }
-        let mut conn = open_connection(&dir.join("index.db"), false)?;
+        // The index is a cache of a shared history: when it is gone, an empty one is made and
+        // `needs_replay` tells the caller to fill it from the history (`ops::sync::catch_up`).
+        let index = dir.join("index.db");
+        let needs_replay = config.clone_id.is_some() && !index.exists();
+        let mut conn = open_connection(&index, needs_replay)?;
         schema::migrate(&mut conn)?;
         Ok(Store {
             dir: dir.to_path_buf(),
@@ -238,7 +257,19 @@ impl Store {
             conn,
             swept: false,
             last_seq: None,
+            needs_replay,
+            event_signer: None,
         })
+    }
+
+    /// Writes `config` back to `config.toml` (temp file + rename).
+    pub fn save_config(&self) -> anyhow::Result<()> {
+        let path = self.dir.join("config.toml");
+        let tmp = self.dir.join("config.toml.tmp");
+        std::fs::write(&tmp, toml::to_string_pretty(&self.config)?)?;
+        std::fs::rename(&tmp, &path)
+            .with_context(|| format!("while writing {}", path.display()))?;
+        Ok(())
     }
 
     /// The connection for reads. Writes go through [`Store::write`].
@@ -253,6 +284,17 @@ impl Store {
         actor: &Actor,
         change: impl FnOnce(&Connection) -> anyhow::Result<(T, EventDraft)>,
     ) -> anyhow::Result<T> {
+        self.write_event(actor, change, |_, _| Ok(()))
+    }
+
+    /// [`Store::write`], then `apply` runs on the appended event in the same transaction: the
+    /// command decides and names its event, `apply` makes the change the event describes.
+    pub fn write_event<T>(
+        &mut self,
+        actor: &Actor,
+        change: impl FnOnce(&Connection) -> anyhow::Result<(T, EventDraft)>,
+        apply: impl FnOnce(&Connection, &events::Event) -> anyhow::Result<()>,
+    ) -> anyhow::Result<T> {
         if !self.swept {
             debris::sweep_tmp(&self.dir);
             self.swept = true;
@@ -262,11 +304,17 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context("while waiting for the store's write lock")?;
         let (value, event) = change(&tx)?;
-        let appended = events::append(&tx, actor, &event)?;
+        let appended = events::append_signed(&tx, actor, &event, self.event_signer.as_deref())?;
+        apply(&tx, &appended)?;
         crash_point(&format!("{}:before-commit", event.kind));
         tx.commit().context("while committing")?;
         crash_point(&format!("{}:after-commit", event.kind));
         self.last_seq = Some(appended.seq);
+        // Into the shared history at once, so that the index stays a cache; should git fail
+        // here, the next write or `sync` exports what is pending.
+        if self.config.clone_id.is_some() {
+            let _ = self.export();
+        }
         Ok(value)
     }
 

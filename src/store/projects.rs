@@ -215,6 +215,20 @@ pub fn grant_role(
 }
 
 /// Revokes a role; returns false when the user did not hold it.
+/// Whether `user` holds `role` on `project` (None: store-wide).
+pub fn has_role(
+    db: &Connection,
+    project: Option<&str>,
+    user: &str,
+    role: &str,
+) -> anyhow::Result<bool> {
+    Ok(db.query_row(
+        "SELECT count(*) > 0 FROM roles WHERE project = ?1 AND user_id = ?2 AND role = ?3",
+        params![scope(project), user, role],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn revoke_role(
     db: &Connection,
     project: Option<&str>,

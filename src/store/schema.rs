@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use rusqlite::Connection;
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -298,6 +298,28 @@ CREATE INDEX packages_by_sha256 ON packages(sha256);
 CREATE INDEX releases_by_project ON releases(project);
 CREATE INDEX events_by_time ON events(time);
 CREATE INDEX roles_by_user ON roles(user_id);
+"#;
+
+/// V4: the shared history (SPEC §6). An event names the events it was written after
+/// (`parents`, a JSON array of hashes; NULL for the linear log of earlier versions, whose parent
+/// is `prev_hash`); its `hash` is then the SHA-256 of its canonical record, parents included.
+/// `void` holds why an event that is kept changed nothing (invalid in the merged order).
+/// `heads` are the events no other event follows: the next event's parents. `sync_state` holds
+/// this clone's bookkeeping (which events went to git).
+const V4: &str = r#"
+ALTER TABLE events ADD COLUMN parents TEXT CHECK (parents IS NULL OR json_valid(parents));
+ALTER TABLE events ADD COLUMN void TEXT;
+CREATE TABLE heads (hash TEXT PRIMARY KEY) STRICT;
+INSERT INTO heads SELECT hash FROM events ORDER BY seq DESC LIMIT 1;
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+"#;
+
+/// V5: signed history (SPEC §7). An event's detached OpenPGP signature over its canonical record
+/// and the primary fingerprint of the key that made it; a policy's `signed_events` level.
+const V5: &str = r#"
+ALTER TABLE events ADD COLUMN signature TEXT;
+ALTER TABLE events ADD COLUMN signer TEXT;
+ALTER TABLE policies ADD COLUMN signed_events TEXT CHECK (signed_events IS NULL OR signed_events IN ('none', 'binding', 'all'));
 "#;
 
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.

@@ -16,6 +16,8 @@ pub struct PolicyRow {
     pub checklist: Option<String>,
     pub set_by: String,
     pub set_at: String,
+    /// Which events must be signed (SPEC §7): `none`, `binding` or `all`; None: inherited.
+    pub signed_events: Option<String>,
 }
 
 fn row_to_policy(r: &Row<'_>) -> rusqlite::Result<PolicyRow> {
@@ -28,11 +30,12 @@ fn row_to_policy(r: &Row<'_>) -> rusqlite::Result<PolicyRow> {
         checklist: r.get(5)?,
         set_by: r.get(6)?,
         set_at: r.get(7)?,
+        signed_events: r.get(8)?,
     })
 }
 
 const POLICY_COLS: &str =
-    "target, version, min_hours, manual, pause_on_veto, checklist, set_by, set_at";
+    "target, version, min_hours, manual, pause_on_veto, checklist, set_by, set_at, signed_events";
 
 /// The newest policy version of a target, if any was set.
 pub fn latest_policy(db: &Connection, target: &str) -> anyhow::Result<Option<PolicyRow>> {
@@ -63,7 +66,9 @@ pub fn insert_policy(db: &Connection, p: &PolicyRow) -> anyhow::Result<u32> {
         |r| r.get(0),
     )?;
     db.execute(
-        &format!("INSERT INTO policies ({POLICY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        &format!(
+            "INSERT INTO policies ({POLICY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        ),
         params![
             p.target,
             version,
@@ -72,10 +77,87 @@ pub fn insert_policy(db: &Connection, p: &PolicyRow) -> anyhow::Result<u32> {
             p.pause_on_veto,
             p.checklist,
             p.set_by,
-            p.set_at
+            p.set_at,
+            p.signed_events
         ],
     )?;
     Ok(version)
+}
+
+/// The `signed_events` level in force for events of `target` (`p`, `p/q`, `p@v`, `p/q@v`): the
+/// product's newest setting, else its project's, else `none`. Events outside any project (keys,
+/// users, store roles, CVEs) take the strictest level any project has, so that a project that
+/// asks for signed votes also gets signed key imports: a forged key is itself unsigned.
+pub fn signed_events(db: &Connection, target: &str) -> anyhow::Result<String> {
+    let latest = |t: &str| -> anyhow::Result<Option<String>> {
+        Ok(db
+            .query_row(
+                "SELECT signed_events FROM policies WHERE target = ?1 AND signed_events IS NOT NULL
+                 ORDER BY version DESC LIMIT 1",
+                [t],
+                |r| r.get(0),
+            )
+            .optional()?)
+    };
+    let base = target.split('@').next().unwrap_or(target);
+    let project = base.split('/').next().unwrap_or(base);
+    let in_project = !base.is_empty()
+        && !base.contains(':')
+        && base != "store"
+        && base != "keys"
+        && db
+            .query_row(
+                "SELECT count(*) > 0 FROM projects WHERE key = ?1",
+                [project],
+                |r| r.get::<_, bool>(0),
+            )
+            .unwrap_or(false);
+    if in_project {
+        if base != project
+            && let Some(level) = latest(base)?
+        {
+            return Ok(level);
+        }
+        return Ok(latest(project)?.unwrap_or_else(|| "none".into()));
+    }
+    let mut stmt = db.prepare_cached(
+        "SELECT p.signed_events FROM policies p
+         WHERE p.signed_events IS NOT NULL AND p.version =
+           (SELECT max(version) FROM policies q WHERE q.target = p.target AND q.signed_events IS NOT NULL)",
+    )?;
+    let levels: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(["all", "binding"]
+        .into_iter()
+        .find(|l| levels.iter().any(|x| x == l))
+        .unwrap_or("none")
+        .to_string())
+}
+
+/// Whether an event of type `kind` must be signed under `level` (SPEC §7): under `binding`,
+/// votes, vote close, role grants and revokes, key imports, generations and removals, policy
+/// changes, promote, revoke and publish; under `all`, every event.
+pub fn must_be_signed(level: &str, kind: &str) -> bool {
+    match level {
+        "all" => true,
+        "binding" => matches!(
+            kind,
+            "vote.cast"
+                | "vote.import"
+                | "vote.close"
+                | "role.grant"
+                | "role.revoke"
+                | "key.import"
+                | "key.generate"
+                | "key.retire"
+                | "policy.set"
+                | "release.promote"
+                | "release.revoke"
+                | "publish"
+        ),
+        _ => false,
+    }
 }
 
 /// A vote round on one revision.

@@ -11,6 +11,7 @@ mod corpus;
 mod crash;
 
 mod docs;
+mod fetch;
 mod foundation;
 mod fsck;
 mod git_init;
@@ -25,8 +26,10 @@ mod projects;
 mod published;
 mod sbom;
 mod scale;
+mod signed;
 mod snapshots;
 mod stage;
+mod sync;
 mod tables;
 mod users;
 mod verify;

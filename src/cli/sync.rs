@@ -1,0 +1,116 @@
+//! `relmgr sync`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::error::Error;
+use crate::ops::sync::{self, DEFAULT_REMOTE};
+use crate::output::table;
+use crate::store::{self, Store};
+
+use super::Ctx;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The git remote (a name, URL or path) [default: origin]
+    pub remote: Option<String>,
+    /// Fetch and merge only; do not push this clone's events
+    #[arg(long)]
+    pub no_push: bool,
+    /// In a clone without a store: create it, with this user as the clone's user
+    #[arg(long, value_name = "ID")]
+    pub user: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
+    let remote = a.remote.as_deref().unwrap_or(DEFAULT_REMOTE);
+    let (mut store, created) = match store::locate(ctx.global.store.as_deref()) {
+        Ok(dir) => (Store::open(&dir)?, false),
+        Err(not_found) => {
+            let Some(user) = &a.user else {
+                return Err(not_found);
+            };
+            let user: crate::model::UserId = user.parse()?;
+            let parent = match &ctx.global.store {
+                Some(dir) => dir.clone(),
+                None => git_root()?,
+            };
+            (sync::create_clone_store(&parent, user.as_str())?, true)
+        }
+    };
+    let dir = store.dir.clone();
+    let report = match sync::sync(&mut store, remote, !a.no_push, created) {
+        Ok(r) => r,
+        Err(e) => {
+            if created {
+                // A first sync that failed leaves nothing behind.
+                drop(store);
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+            return Err(e);
+        }
+    };
+    ctx.out.data(&report, || {
+        let mut lines = vec![format!(
+            "{}{} new events from {}, {} applied{}{}.",
+            if report.created {
+                "Store created; "
+            } else {
+                ""
+            },
+            report.fetched,
+            report.remote,
+            report.applied,
+            if report.rebuilt {
+                " (index rebuilt)"
+            } else {
+                ""
+            },
+            if report.pushed { ", pushed" } else { "" },
+        )];
+        if !report.voided.is_empty() {
+            lines.push(format!("{} events are void:", report.voided.len()));
+            lines.push(table(
+                &["seq", "type", "actor", "reason"],
+                report.voided.iter().map(|v| {
+                    vec![
+                        v.seq.to_string(),
+                        v.kind.clone(),
+                        v.actor.clone(),
+                        v.reason.clone(),
+                    ]
+                }),
+            ));
+        }
+        lines.join("\n")
+    });
+    let bad = report.signature_voids();
+    if !bad.is_empty() {
+        let named: Vec<String> = bad
+            .iter()
+            .map(|v| format!("event {} ({} by {}): {}", v.seq, v.kind, v.actor, v.reason))
+            .collect();
+        return Err(Error::verification(format!(
+            "the history holds {} event(s) whose signature does not hold; they are void: {}",
+            bad.len(),
+            named.join("; ")
+        ))
+        .hint("the index is up to date; ask their authors to sign with their registered keys")
+        .into());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The root of the git work tree around the current directory.
+fn git_root() -> anyhow::Result<PathBuf> {
+    let cwd = std::env::current_dir()?;
+    match crate::git::Repo::discover(&cwd).map_err(sync::git_error)? {
+        Some(r) => Ok(r.root().to_path_buf()),
+        None => Err(Error::wrong_state(format!(
+            "{} is not inside a git work tree, and has no relmgr store",
+            cwd.display()
+        ))
+        .hint("clone the project's repository, then run `relmgr sync --user ID` in it")
+        .into()),
+    }
+}

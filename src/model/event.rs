@@ -1,0 +1,417 @@
+//! The typed events: one variant per event type, the payload as fields. Commands build a
+//! [`Change`], the log stores it as `type` + `payload` (serde's adjacent tagging gives exactly
+//! that shape), and replay reads it back into the same type, so writer and reader cannot drift.
+//!
+//! Payload fields keep the names and shapes the log has always had: events written by earlier
+//! relmgr versions read back into these types (absent optional fields are `None` or empty), and
+//! the hash of a stored event is always taken over the bytes that were stored, never over a
+//! re-serialization.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A project's or product's metadata as events carry it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetaFields {
+    #[serde(default)]
+    pub name: String,
+    pub description: Option<String>,
+    pub homepage: Option<String>,
+    pub source_url: Option<String>,
+    pub license: Option<String>,
+    pub support_url: Option<String>,
+    #[serde(default)]
+    pub notify_emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_licenses: Vec<String>,
+}
+
+/// One certificate of a key import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedKey {
+    pub fingerprint: Option<String>,
+    /// The key's owner (from `--user` or its email); absent in events written before owners
+    /// were matched by email, where the import's `owner` holds.
+    pub owner: Option<String>,
+    pub certificate: String,
+}
+
+/// One package of a stage event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StagedPackage {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    pub sha512: Option<String>,
+    pub media_type: Option<String>,
+    pub platform: Option<String>,
+    pub arch: Option<String>,
+    pub channel: Option<String>,
+    pub external_url: Option<String>,
+    /// The armored detached signature made while staging (`--sign`).
+    pub signature: Option<String>,
+    pub source: Option<bool>,
+}
+
+/// One signature of a sign event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackageSignature {
+    pub name: String,
+    pub signature: String,
+}
+
+/// One ballot of a mail-thread import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedBallot {
+    pub voter: String,
+    pub vote: String,
+    #[serde(default)]
+    pub binding: bool,
+    pub cast_at: Option<String>,
+}
+
+/// A CVE record as `cve add` logs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CveFields {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub date: String,
+    pub severity: Option<String>,
+    pub state: Option<String>,
+}
+
+/// What one event changes. `type` names the variant, `payload` holds its fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "payload")]
+pub enum Change {
+    #[serde(rename = "store.init")]
+    StoreInit {
+        user: String,
+        #[serde(default = "person")]
+        kind: String,
+        #[serde(default)]
+        roles: Vec<String>,
+        #[serde(default)]
+        consent: bool,
+        schema_version: Option<u32>,
+    },
+    #[serde(rename = "user.add")]
+    UserAdd {
+        id: String,
+        #[serde(default = "person")]
+        kind: String,
+        #[serde(default)]
+        consent: bool,
+    },
+    /// Name or email changed; the values travel as erasable personal data, not here.
+    #[serde(rename = "user.edit")]
+    UserEdit { id: String },
+    #[serde(rename = "user.consent.grant")]
+    ConsentGrant {
+        id: String,
+        #[serde(default)]
+        erased: Vec<String>,
+        #[serde(default)]
+        events_erased: u64,
+    },
+    #[serde(rename = "user.consent.revoke")]
+    ConsentRevoke {
+        id: String,
+        #[serde(default)]
+        erased: Vec<String>,
+        #[serde(default)]
+        events_erased: u64,
+    },
+    #[serde(rename = "project.create")]
+    ProjectCreate { meta: MetaFields },
+    #[serde(rename = "product.create")]
+    ProductCreate { meta: MetaFields },
+    #[serde(rename = "project.edit")]
+    ProjectEdit { meta: MetaFields },
+    #[serde(rename = "product.edit")]
+    ProductEdit { meta: MetaFields },
+    #[serde(rename = "role.grant")]
+    RoleGrant {
+        user: String,
+        role: String,
+        #[serde(default = "yes")]
+        changed: bool,
+    },
+    #[serde(rename = "role.revoke")]
+    RoleRevoke {
+        user: String,
+        role: String,
+        #[serde(default = "yes")]
+        changed: bool,
+        #[serde(default)]
+        erased: Vec<String>,
+    },
+    #[serde(rename = "key.import")]
+    KeyImport {
+        owner: Option<String>,
+        keys: Vec<ImportedKey>,
+    },
+    #[serde(rename = "key.generate")]
+    KeyGenerate {
+        owner: Option<String>,
+        fingerprint: String,
+        certificate: String,
+    },
+    #[serde(rename = "key.retire")]
+    KeyRetire { fingerprint: String },
+    #[serde(rename = "policy.set")]
+    PolicySet {
+        version: Option<u32>,
+        min_hours: Option<u32>,
+        manual: Option<bool>,
+        pause_on_veto: Option<bool>,
+        checklist: Option<String>,
+        /// `none`, `binding` or `all` (SPEC §7); absent: unchanged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signed_events: Option<String>,
+    },
+    #[serde(rename = "release.stage")]
+    Stage {
+        release: Option<String>,
+        revision: Option<String>,
+        #[serde(default)]
+        new_revision: bool,
+        packages: Vec<StagedPackage>,
+        /// The primary fingerprint of the key that signed while staging.
+        signed_by: Option<String>,
+        /// The fingerprint of the (sub)key that made the signatures (absent in older events).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signer: Option<String>,
+    },
+    #[serde(rename = "release.unstage")]
+    Unstage {
+        revision: Option<String>,
+        name: String,
+    },
+    #[serde(rename = "release.sign")]
+    Sign {
+        revision: Option<String>,
+        fingerprint: String,
+        /// The fingerprint of the (sub)key that made the signatures (absent in older events).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signer: Option<String>,
+        signatures: Vec<PackageSignature>,
+    },
+    #[serde(rename = "release.check")]
+    Check {
+        revision: Option<String>,
+        #[serde(default)]
+        pass: u64,
+        #[serde(default)]
+        warn: u64,
+        #[serde(default)]
+        fail: u64,
+        #[serde(default)]
+        failing: Vec<String>,
+    },
+    #[serde(rename = "vote.start")]
+    VoteStart {
+        revision: Option<String>,
+        #[serde(default)]
+        manifest_hash: String,
+        opened_at: Option<String>,
+        closes_at: Option<String>,
+        #[serde(default)]
+        policy: Value,
+        policy_version: Option<u32>,
+        own_vote: Option<String>,
+        #[serde(default)]
+        binding: bool,
+        #[serde(default)]
+        acknowledged: Vec<String>,
+        #[serde(default)]
+        checks: Value,
+    },
+    #[serde(rename = "vote.cast")]
+    VoteCast {
+        revision: Option<String>,
+        voter: String,
+        vote: String,
+        #[serde(default)]
+        binding: bool,
+        comment: Option<String>,
+        signature: Option<String>,
+        signer: Option<String>,
+    },
+    #[serde(rename = "vote.import")]
+    VoteImport {
+        revision: Option<String>,
+        ballots: Vec<ImportedBallot>,
+    },
+    #[serde(rename = "vote.close")]
+    VoteClose {
+        revision: Option<String>,
+        request: String,
+        outcome: String,
+    },
+    #[serde(rename = "release.promote")]
+    Promote {
+        revision: Option<String>,
+        #[serde(default)]
+        archived: Vec<String>,
+        version: Option<String>,
+    },
+    #[serde(rename = "release.announce")]
+    Announce {
+        #[serde(default)]
+        subject: String,
+        #[serde(default)]
+        body: String,
+    },
+    #[serde(rename = "release.revoke")]
+    Revoke {
+        reason: String,
+        #[serde(default)]
+        cves: Vec<String>,
+        previous_stage: Option<String>,
+    },
+    #[serde(rename = "cve.add")]
+    CveAdd { cve: CveFields },
+    #[serde(rename = "cve.link")]
+    CveLink {
+        cve: String,
+        #[serde(default = "yes")]
+        changed: bool,
+    },
+    #[serde(rename = "check.ignore.add")]
+    IgnoreAdd { pattern: String, reason: String },
+    #[serde(rename = "check.ignore.remove")]
+    IgnoreRemove { pattern: String },
+    #[serde(rename = "publish")]
+    Publish {
+        dir: String,
+        version: u64,
+        expires: Option<String>,
+        #[serde(default)]
+        written: Value,
+        #[serde(default)]
+        removed: Value,
+        fingerprint: Option<String>,
+    },
+    #[serde(rename = "mail.sent")]
+    MailSent {
+        about: i64,
+        kind: String,
+        #[serde(default)]
+        to: Vec<String>,
+        #[serde(default)]
+        subject: String,
+        message_id: Option<String>,
+        in_reply_to: Option<String>,
+    },
+}
+
+fn person() -> String {
+    "person".into()
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A payload that does not read as its type's fields.
+#[derive(Debug, thiserror::Error)]
+#[error("event of type {kind}: {source}")]
+pub struct BadPayload {
+    pub kind: String,
+    #[source]
+    pub source: serde_json::Error,
+}
+
+impl Change {
+    /// Reads a stored event's `type` and `payload`.
+    pub fn read(kind: &str, payload: &Value) -> Result<Change, BadPayload> {
+        let doc = serde_json::json!({"type": kind, "payload": payload});
+        serde_json::from_value(doc).map_err(|source| BadPayload {
+            kind: kind.to_string(),
+            source,
+        })
+    }
+
+    /// The `type` and `payload` to store.
+    pub fn to_parts(&self) -> (String, Value) {
+        let mut doc = serde_json::to_value(self).expect("a change serializes");
+        let kind = doc["type"].as_str().expect("tagged").to_string();
+        let payload = doc
+            .get_mut("payload")
+            .map(Value::take)
+            .unwrap_or(Value::Object(Default::default()));
+        (kind, payload)
+    }
+
+    /// The event type, as the log names it.
+    pub fn kind(&self) -> String {
+        self.to_parts().0
+    }
+
+    /// The revision label the event names, when it names one (`rc2`).
+    pub fn revision(&self) -> Option<&str> {
+        match self {
+            Change::Stage { revision, .. }
+            | Change::Unstage { revision, .. }
+            | Change::Sign { revision, .. }
+            | Change::Check { revision, .. }
+            | Change::VoteStart { revision, .. }
+            | Change::VoteCast { revision, .. }
+            | Change::VoteImport { revision, .. }
+            | Change::VoteClose { revision, .. }
+            | Change::Promote { revision, .. } => revision.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_change_is_stored_as_type_and_payload_and_reads_back() {
+        let c = Change::VoteCast {
+            revision: Some("rc1".into()),
+            voter: "bob".into(),
+            vote: "+1".into(),
+            binding: true,
+            comment: None,
+            signature: None,
+            signer: None,
+        };
+        let (kind, payload) = c.to_parts();
+        assert_eq!(kind, "vote.cast");
+        assert_eq!(
+            payload,
+            json!({"revision": "rc1", "voter": "bob", "vote": "+1", "binding": true,
+                   "comment": null, "signature": null, "signer": null})
+        );
+        assert_eq!(Change::read(&kind, &payload).unwrap(), c);
+    }
+
+    #[test]
+    fn old_payloads_without_newer_fields_still_read() {
+        let c = Change::read(
+            "key.import",
+            &json!({"owner": "alice", "keys": [{"fingerprint": "AB", "certificate": "x"}]}),
+        )
+        .unwrap();
+        let Change::KeyImport { owner, keys } = c else {
+            panic!("wrong variant")
+        };
+        assert_eq!(owner.as_deref(), Some("alice"));
+        assert_eq!(keys[0].owner, None);
+        assert!(Change::read("role.grant", &json!({"user": "a", "role": "pmc"})).is_ok());
+    }
+
+    #[test]
+    fn an_unknown_type_or_a_wrong_field_is_an_error() {
+        assert!(Change::read("release.teleport", &json!({})).is_err());
+        assert!(Change::read("vote.cast", &json!({"voter": 3})).is_err());
+    }
+}

@@ -1,0 +1,489 @@
+//! The one place where an event changes the index: `apply(db, event, change)`. Replay (fsck's
+//! comparison, a rebuilt `index.db`, a merged history after `sync`) is calling it for every
+//! event in order. Nothing here decides: permissions and state rules are checked before an event
+//! is written (by the command) or, for merged histories, by [`super::decide`].
+
+use rusqlite::Connection;
+
+use crate::model::event::{Change, MetaFields};
+use crate::model::{Phase, ReleaseRef, Stage};
+use crate::pgp::{self, ParsedCert};
+use crate::store::events::Event;
+use crate::store::projects::{self, Meta};
+use crate::store::releases::{self, NewPackage, Signature};
+use crate::store::votes::{self, BallotRow, PolicyRow, Round};
+use crate::store::{check_rules, cves, keys, publications, users};
+use crate::votes::{Closure, Outcome};
+
+fn vote_num(v: &str) -> i8 {
+    match v {
+        "+1" => 1,
+        "-1" => -1,
+        _ => 0,
+    }
+}
+
+fn meta(m: &MetaFields) -> Meta {
+    Meta {
+        name: m.name.clone(),
+        description: m.description.clone(),
+        homepage: m.homepage.clone(),
+        source_url: m.source_url.clone(),
+        license: m.license.clone(),
+        support_url: m.support_url.clone(),
+        notify_emails: m.notify_emails.clone(),
+        header_licenses: m.header_licenses.clone(),
+    }
+}
+
+fn split_target(t: &str) -> (Option<&str>, &str) {
+    match t.split_once('/') {
+        Some((p, q)) => (Some(p), q),
+        None => (None, t),
+    }
+}
+
+/// The release and revision an event of `target@version` speaks of: the labelled revision, else
+/// the newest.
+pub(crate) fn revision_of(
+    db: &Connection,
+    e: &Event,
+    label: Option<&str>,
+) -> anyhow::Result<(releases::Release, releases::Revision)> {
+    let r: ReleaseRef = e.target.parse()?;
+    let rel = releases::get(db, &r.target.to_string(), r.version.as_str())?
+        .ok_or_else(|| anyhow::anyhow!("event {}: no release {}", e.seq, e.target))?;
+    let rev = match label
+        .and_then(|l| l.strip_prefix("rc"))
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        Some(n) => releases::revision(db, rel.id, n)?,
+        None => releases::newest_revision(db, rel.id)?,
+    }
+    .ok_or_else(|| anyhow::anyhow!("event {}: no revision of {}", e.seq, e.target))?;
+    Ok((rel, rev))
+}
+
+fn import_cert(
+    db: &Connection,
+    owner: Option<&str>,
+    armored: &str,
+    time: &str,
+) -> anyhow::Result<()> {
+    let info = pgp::parse_keyring(armored.as_bytes())
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .into_iter()
+        .find_map(|p| match p {
+            ParsedCert::Accepted(i) => Some(i),
+            ParsedCert::Rejected { .. } => None,
+        })
+        .ok_or_else(|| anyhow::anyhow!("a logged certificate no longer parses"))?;
+    // The certificate exactly as logged: its armor's comments name the user IDs valid when it
+    // is read, so a fresh armoring on replay could differ from the live row.
+    let mut rec = super::keys::record(&info, owner, time);
+    rec.armored = armored.to_string();
+    keys::upsert(db, &rec)
+}
+
+fn ballot(voter: &str, vote: &str, binding: bool, cast_at: &str, source: &str) -> BallotRow {
+    BallotRow {
+        voter: voter.to_string(),
+        value: vote_num(vote),
+        binding,
+        comment: None,
+        cast_at: cast_at.to_string(),
+        source: source.into(),
+        signature: None,
+        signer: None,
+    }
+}
+
+/// Applies one event's change to the index, inside the caller's transaction.
+pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> {
+    let t = e.time.as_str();
+    match change {
+        Change::StoreInit {
+            user,
+            kind,
+            consent,
+            ..
+        } => {
+            users::insert(db, &new_user(user, kind, *consent, t))?;
+            set_pii(db, user, e)?;
+            projects::grant_role(db, None, user, "admin", user, t)?;
+        }
+        Change::UserAdd { id, kind, consent } => {
+            users::insert(db, &new_user(id, kind, *consent, t))?;
+            set_pii(db, id, e)?;
+        }
+        Change::UserEdit { id } => set_pii(db, id, e)?,
+        Change::ConsentGrant { id, .. } => users::set_consent(db, id, true, Some(t))?,
+        Change::ConsentRevoke { id, .. } => {
+            users::set_consent(db, id, false, None)?;
+            users::set_pii(db, id, None, None)?;
+            crate::store::events::erase_pii(db, &e.target)?;
+        }
+        Change::ProjectCreate { meta: m } | Change::ProductCreate { meta: m } => {
+            let (project, key) = split_target(&e.target);
+            projects::insert(db, project, key, &meta(m), t)?;
+        }
+        Change::ProjectEdit { meta: m } | Change::ProductEdit { meta: m } => {
+            let (project, key) = split_target(&e.target);
+            projects::update(db, project, key, &meta(m))?;
+        }
+        Change::RoleGrant { user, role, .. } => {
+            let scope = (e.target != "store").then_some(e.target.as_str());
+            projects::grant_role(db, scope, user, role, &e.actor, t)?;
+        }
+        Change::RoleRevoke { user, role, .. } => {
+            let scope = (e.target != "store").then_some(e.target.as_str());
+            projects::revoke_role(db, scope, user, role)?;
+            super::user::erase_if_unconsented(db, user)?;
+        }
+        Change::KeyImport { owner, keys } => {
+            for k in keys {
+                import_cert(
+                    db,
+                    k.owner.as_deref().or(owner.as_deref()),
+                    &k.certificate,
+                    t,
+                )?;
+            }
+        }
+        Change::KeyGenerate {
+            owner, certificate, ..
+        } => import_cert(db, owner.as_deref(), certificate, t)?,
+        Change::KeyRetire { fingerprint } => keys::retire(db, fingerprint, t)?,
+        Change::PolicySet {
+            min_hours,
+            manual,
+            pause_on_veto,
+            checklist,
+            signed_events,
+            ..
+        } => {
+            let prev = votes::latest_policy(db, &e.target)?.unwrap_or_default();
+            votes::insert_policy(
+                db,
+                &PolicyRow {
+                    target: e.target.clone(),
+                    version: 0,
+                    min_hours: min_hours.or(prev.min_hours),
+                    manual: manual.or(prev.manual),
+                    pause_on_veto: pause_on_veto.or(prev.pause_on_veto),
+                    checklist: checklist.clone().or(prev.checklist),
+                    set_by: e.actor.clone(),
+                    set_at: t.into(),
+                    signed_events: signed_events.clone().or(prev.signed_events),
+                },
+            )?;
+        }
+        Change::Stage {
+            packages,
+            signed_by,
+            signer,
+            ..
+        } => {
+            let r: ReleaseRef = e.target.parse()?;
+            let (_, rev, _) = super::stage::draft_revision(db, &r, &e.actor, t)?;
+            // Events written before the signing subkey was logged name the primary only.
+            let signer = signed_by
+                .as_ref()
+                .map(|fpr| (fpr, signer.clone().unwrap_or_else(|| fpr.clone())));
+            for pk in packages {
+                let id = releases::put_package(
+                    db,
+                    rev.id,
+                    &NewPackage {
+                        name: pk.name.clone(),
+                        size: pk.size,
+                        sha256: pk.sha256.clone(),
+                        sha512: pk.sha512.clone(),
+                        media_type: pk.media_type.clone(),
+                        platform: pk.platform.clone(),
+                        arch: pk.arch.clone(),
+                        channel: pk.channel.clone(),
+                        external_url: pk.external_url.clone(),
+                        source: pk.source,
+                    },
+                    t,
+                )?;
+                if let (Some((fpr, signing)), Some(armored)) = (&signer, &pk.signature) {
+                    releases::put_signature(
+                        db,
+                        id,
+                        &Signature {
+                            fingerprint: (*fpr).clone(),
+                            signer: signing.clone(),
+                            armored: armored.clone(),
+                            signed_at: t.into(),
+                        },
+                    )?;
+                }
+            }
+        }
+        Change::Unstage { revision, name } => {
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            releases::delete_package(db, rev.id, name)?;
+        }
+        Change::Sign {
+            revision,
+            fingerprint,
+            signer,
+            signatures,
+        } => {
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            let signing = signer.clone().unwrap_or_else(|| fingerprint.clone());
+            let packages = releases::packages(db, rev.id)?;
+            for s in signatures {
+                if let Some(pk) = packages.iter().find(|x| x.name == s.name) {
+                    releases::put_signature(
+                        db,
+                        pk.id,
+                        &Signature {
+                            fingerprint: fingerprint.clone(),
+                            signer: signing.clone(),
+                            armored: s.signature.clone(),
+                            signed_at: t.into(),
+                        },
+                    )?;
+                }
+            }
+        }
+        Change::VoteStart {
+            revision,
+            manifest_hash,
+            opened_at,
+            closes_at,
+            policy,
+            policy_version,
+            own_vote,
+            binding,
+            acknowledged,
+            ..
+        } => {
+            let (rel, rev) = revision_of(db, e, revision.as_deref())?;
+            let opened = opened_at.clone().unwrap_or_else(|| t.into());
+            releases::set_revision_phase(
+                db,
+                rev.id,
+                Phase::Voting,
+                Some((&opened, manifest_hash)),
+            )?;
+            releases::set_stage(
+                db,
+                rel.id,
+                Stage::Candidate,
+                Some(Phase::Voting),
+                &e.actor,
+                &opened,
+                Some(&format!("vote on {} started", rev.label())),
+            )?;
+            votes::insert_round(
+                db,
+                &Round {
+                    revision_id: rev.id,
+                    policy_target: rel.target.clone(),
+                    policy_version: *policy_version,
+                    policy: policy.clone(),
+                    manifest_hash: manifest_hash.clone(),
+                    opened_at: opened.clone(),
+                    closes_at: closes_at.clone().unwrap_or_else(|| t.into()),
+                    started_by: e.actor.clone(),
+                    acknowledged: acknowledged.clone(),
+                    closure: None,
+                    outcome: None,
+                    closed_at: None,
+                    closed_by: None,
+                },
+            )?;
+            if let Some(v) = own_vote {
+                votes::insert_ballot(db, rev.id, &ballot(&e.actor, v, *binding, &opened, "cli"))?;
+            }
+        }
+        Change::VoteCast {
+            revision,
+            voter,
+            vote,
+            binding,
+            comment,
+            signature,
+            signer,
+        } => {
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            votes::insert_ballot(
+                db,
+                rev.id,
+                &BallotRow {
+                    comment: comment.clone(),
+                    // A signed vote: the event's signature (older events carried their own).
+                    signature: signature.clone().or_else(|| e.signature.clone()),
+                    signer: signer.clone().or_else(|| e.signer.clone()),
+                    ..ballot(voter, vote, *binding, t, "cli")
+                },
+            )?;
+        }
+        Change::VoteImport { revision, ballots } => {
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            for b in ballots {
+                let at = b.cast_at.as_deref().unwrap_or(t);
+                votes::insert_ballot(
+                    db,
+                    rev.id,
+                    &ballot(&b.voter, &b.vote, b.binding, at, "mail"),
+                )?;
+            }
+        }
+        Change::VoteClose {
+            revision,
+            request,
+            outcome,
+        } => {
+            let (rel, rev) = revision_of(db, e, revision.as_deref())?;
+            let closure = Closure::parse(request).ok_or_else(|| {
+                anyhow::anyhow!("event {}: unknown vote closure {request:?}", e.seq)
+            })?;
+            let outcome = Outcome::parse(outcome).ok_or_else(|| {
+                anyhow::anyhow!("event {}: unknown vote outcome {outcome:?}", e.seq)
+            })?;
+            votes::close_round(db, rev.id, closure, outcome, t, &e.actor)?;
+            let phase = match outcome {
+                Outcome::Passed => Some(Phase::Passed),
+                Outcome::Failed | Outcome::Abandoned => Some(Phase::Failed),
+                _ => None,
+            };
+            if let Some(phase) = phase {
+                releases::set_revision_phase(db, rev.id, phase, None)?;
+                let note = format!("vote on {} {}", rev.label(), outcome.as_str());
+                releases::set_stage(
+                    db,
+                    rel.id,
+                    Stage::Candidate,
+                    Some(phase),
+                    &e.actor,
+                    t,
+                    Some(&note),
+                )?;
+            }
+        }
+        Change::Promote {
+            archived, revision, ..
+        } => {
+            let (rel, rev) = revision_of(db, e, revision.as_deref())?;
+            releases::set_stage(
+                db,
+                rel.id,
+                Stage::Current,
+                Some(Phase::Distributing),
+                &e.actor,
+                t,
+                Some(&format!("{} promoted", rev.label())),
+            )?;
+            for v in archived {
+                if let Some(o) = releases::get(db, &rel.target, v)? {
+                    releases::set_stage(
+                        db,
+                        o.id,
+                        Stage::Current,
+                        Some(Phase::Archived),
+                        &e.actor,
+                        t,
+                        Some(&format!("archived by {}", rel.version)),
+                    )?;
+                }
+            }
+            super::lifecycle::refresh_version(db, &rel.project, &rel.target)?;
+        }
+        Change::Announce { .. } => {
+            let (rel, _) = revision_of(db, e, None)?;
+            releases::set_stage(
+                db,
+                rel.id,
+                Stage::Current,
+                Some(Phase::Announced),
+                &e.actor,
+                t,
+                Some("announced"),
+            )?;
+        }
+        Change::Revoke {
+            reason, cves: ids, ..
+        } => {
+            let (rel, _) = revision_of(db, e, None)?;
+            releases::set_stage(db, rel.id, Stage::Revoked, None, &e.actor, t, Some(reason))?;
+            releases::revoke(db, rel.id, reason, t)?;
+            for c in ids {
+                cves::link(db, c, &rel.target, Some(rel.id), t)?;
+            }
+            super::lifecycle::refresh_version(db, &rel.project, &rel.target)?;
+        }
+        Change::CveAdd { cve } => {
+            cves::insert(
+                db,
+                &cves::Cve {
+                    id: cve
+                        .id
+                        .parse()
+                        .map_err(|err| anyhow::anyhow!("event {}: {err}", e.seq))?,
+                    title: cve.title.clone(),
+                    date: cve.date.clone(),
+                    severity: cve.severity.clone(),
+                    state: cve.state.clone(),
+                    created_at: t.into(),
+                    links: vec![],
+                },
+            )?;
+        }
+        Change::CveLink { cve, .. } => match e.target.parse::<ReleaseRef>() {
+            Ok(r) => {
+                let rel = releases::get(db, &r.target.to_string(), r.version.as_str())?
+                    .ok_or_else(|| anyhow::anyhow!("event {}: no release", e.seq))?;
+                cves::link(db, cve, &rel.target, Some(rel.id), t)?;
+            }
+            Err(_) => {
+                cves::link(db, cve, &e.target, None, t)?;
+            }
+        },
+        Change::IgnoreAdd { pattern, reason } => {
+            check_rules::add_ignore(
+                db,
+                &check_rules::IgnoreRow {
+                    target: e.target.clone(),
+                    pattern: pattern.clone(),
+                    reason: reason.clone(),
+                    added_by: e.actor.clone(),
+                    added_at: t.into(),
+                },
+            )?;
+        }
+        Change::IgnoreRemove { pattern } => {
+            check_rules::remove_ignore(db, &e.target, pattern)?;
+        }
+        Change::Publish { dir, version, .. } => publications::record(db, dir, *version, t)?,
+        // Reports and derived files: nothing in the index.
+        Change::Check { .. } | Change::MailSent { .. } => {}
+    }
+    Ok(())
+}
+
+fn new_user(id: &str, kind: &str, consent: bool, t: &str) -> users::User {
+    users::User {
+        id: id.to_string(),
+        name: None,
+        email: None,
+        kind: kind.to_string(),
+        consent,
+        consent_at: consent.then(|| t.to_string()),
+        created_at: t.into(),
+    }
+}
+
+/// A user's name and email from the event's personal data, when it still holds them (they are
+/// erased from the log when consent is withdrawn).
+fn set_pii(db: &Connection, id: &str, e: &Event) -> anyhow::Result<()> {
+    if let Some(data) = e.pii.as_ref().map(|p| &p["data"]) {
+        let text = |k: &str| data.get(k).and_then(|v| v.as_str());
+        users::set_pii(db, id, text("name"), text("email"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,444 @@
+//! The history as a whole: the order every clone computes from the same events (SPEC §6), the
+//! validity of each event in that order (decide), and replay (decide, then [`apply`], for every
+//! event in order) into an index. A command checks its own event before writing it; replay
+//! re-decides every event because a merged order may hold events that were valid where they
+//! were written and are not any more (a ballot cast while the RM closed the vote). Such an event
+//! is kept, marked void with its reason, and changes nothing.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::model::ReleaseRef;
+use crate::model::event::Change;
+use crate::model::{Phase, Stage};
+use crate::perm::{self, Action};
+use crate::pgp;
+use crate::store::events::{self, Event, GENESIS};
+use crate::store::{releases, users, votes};
+use crate::votes::Outcome;
+
+use super::access;
+use super::apply::{apply, revision_of};
+
+/// An event that is kept but changed nothing, and why.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Voided {
+    pub seq: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub actor: String,
+    pub target: String,
+    pub hash: String,
+    pub reason: String,
+}
+
+/// A history that cannot be ordered: an event follows one that is not there, or a cycle.
+#[derive(Debug, thiserror::Error)]
+#[error("the history is incomplete: event {event} follows {missing}, which is not in it")]
+pub struct Incomplete {
+    pub event: String,
+    pub missing: String,
+}
+
+/// Orders a set of events the way every clone orders it: an event after the events it follows
+/// (its parents), and among events not ordered so, by time, then by hash. Duplicates (the same
+/// hash) count once. `seq` and `prev_hash` are set to the place in the order.
+pub fn order(events: Vec<Event>) -> Result<Vec<Event>, Incomplete> {
+    let mut by_hash: HashMap<String, Event> = HashMap::with_capacity(events.len());
+    for e in events {
+        by_hash.entry(e.hash.clone()).or_insert(e);
+    }
+    let mut waiting: HashMap<&str, usize> = HashMap::with_capacity(by_hash.len());
+    let mut children: HashMap<String, Vec<&str>> = HashMap::new();
+    for (hash, e) in &by_hash {
+        let parents = events::parents_of(e);
+        for p in &parents {
+            if !by_hash.contains_key(p) {
+                return Err(Incomplete {
+                    event: hash.clone(),
+                    missing: p.clone(),
+                });
+            }
+            children.entry(p.clone()).or_default().push(hash.as_str());
+        }
+        waiting.insert(hash.as_str(), parents.len());
+    }
+    let mut ready: BinaryHeap<Reverse<(&str, &str)>> = waiting
+        .iter()
+        .filter(|(_, n)| **n == 0)
+        .map(|(h, _)| Reverse((by_hash[*h].time.as_str(), *h)))
+        .collect();
+    let mut out_order: Vec<String> = Vec::with_capacity(by_hash.len());
+    while let Some(Reverse((_, h))) = ready.pop() {
+        out_order.push(h.to_string());
+        for c in children.get(h).map(Vec::as_slice).unwrap_or_default() {
+            let n = waiting.get_mut(c).expect("known");
+            *n -= 1;
+            if *n == 0 {
+                ready.push(Reverse((by_hash[*c].time.as_str(), c)));
+            }
+        }
+    }
+    if out_order.len() != by_hash.len() {
+        let stuck = waiting
+            .iter()
+            .find(|(h, _)| !out_order.iter().any(|o| o == *h))
+            .map(|(h, _)| h.to_string())
+            .unwrap_or_default();
+        return Err(Incomplete {
+            event: stuck.clone(),
+            missing: stuck,
+        });
+    }
+    let mut out = Vec::with_capacity(out_order.len());
+    let mut prev = GENESIS.to_string();
+    for (i, h) in out_order.into_iter().enumerate() {
+        let mut e = by_hash.remove(&h).expect("ordered once");
+        e.seq = i as i64 + 1;
+        e.prev_hash = prev;
+        prev = e.hash.clone();
+        e.void = None;
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// The release and revision label a ballot or close speaks of.
+fn vote_key(e: &Event, c: &Change) -> Option<(String, Option<String>)> {
+    match c {
+        Change::VoteCast { revision, .. }
+        | Change::VoteImport { revision, .. }
+        | Change::VoteClose { revision, .. } => Some((e.target.clone(), revision.clone())),
+        _ => None,
+    }
+}
+
+/// Ballots that a close did not see: a close counts the ballots it follows (the ones its
+/// writer had); a ballot concurrent with it is void, whatever its time, so that a clone coming
+/// back online cannot change a closed vote (and what was built on it).
+fn unseen_by_close(ordered: &[(Event, Option<Change>)]) -> HashMap<usize, String> {
+    let index: HashMap<&str, usize> = ordered
+        .iter()
+        .enumerate()
+        .map(|(i, (e, _))| (e.hash.as_str(), i))
+        .collect();
+    let mut void = HashMap::new();
+    for (ci, (close, change)) in ordered.iter().enumerate() {
+        let Some(c @ Change::VoteClose { .. }) = change else {
+            continue;
+        };
+        let key = vote_key(close, c);
+        // The close's ancestors: what its writer had seen.
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut stack = vec![ci];
+        while let Some(i) = stack.pop() {
+            for p in events::parents_of(&ordered[i].0) {
+                if let Some(&j) = index.get(p.as_str())
+                    && seen.insert(j)
+                {
+                    stack.push(j);
+                }
+            }
+        }
+        for (bi, (ballot, bc)) in ordered[..ci].iter().enumerate() {
+            if let Some(bc @ (Change::VoteCast { .. } | Change::VoteImport { .. })) = bc
+                && vote_key(ballot, bc) == key
+                && !seen.contains(&bi)
+            {
+                void.entry(bi).or_insert_with(|| {
+                    format!(
+                        "not seen by the close of the vote (event {}, by {})",
+                        close.hash.get(..12).unwrap_or(&close.hash),
+                        close.actor
+                    )
+                });
+            }
+        }
+    }
+    void
+}
+
+/// Whether `e` is valid on the state `db` holds before it: `Some(reason)` when it is not.
+pub fn decide(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<Option<String>> {
+    if !matches!(change, Change::StoreInit { .. }) && users::get(db, &e.actor)?.is_none() {
+        return Ok(Some(format!("{} is not a user here", e.actor)));
+    }
+    let project = e.target.split(['/', '@']).next().unwrap_or_default();
+    let needs = |action: Action| -> anyhow::Result<Option<String>> {
+        let h = access::holder(db, &e.actor, Some(project))?;
+        Ok(perm::check(action, &h).err().map(|refusal| {
+            format!(
+                "{} may not {} on {project} at this point: that needs {}",
+                e.actor,
+                action.describe(),
+                refusal.needs
+            )
+        }))
+    };
+    match change {
+        Change::VoteCast { revision, .. } | Change::VoteImport { revision, .. } => {
+            if let Some(why) = needs(Action::Vote)? {
+                return Ok(Some(why));
+            }
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            match votes::round(db, rev.id)? {
+                None => return Ok(Some(format!("no vote on {} was started", rev.label()))),
+                Some(r) if r.closure.is_some() => {
+                    return Ok(Some(format!(
+                        "the vote on {} was closed before it",
+                        rev.label()
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+        Change::VoteClose { revision, .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            if let Some(r) = votes::round(db, rev.id)?
+                && matches!(
+                    r.outcome,
+                    Some(Outcome::Passed | Outcome::Failed | Outcome::Abandoned)
+                )
+            {
+                return Ok(Some(format!(
+                    "the vote on {} was closed already",
+                    rev.label()
+                )));
+            }
+        }
+        Change::VoteStart { revision, .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            if rev.phase != Phase::Draft {
+                return Ok(Some(format!("{} is not a draft any more", rev.label())));
+            }
+        }
+        Change::Promote { .. } | Change::Revoke { .. } | Change::Announce { .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+            let r: ReleaseRef = e.target.parse()?;
+            if let Some(rel) = releases::get(db, &r.target.to_string(), r.version.as_str())? {
+                let refused = match change {
+                    Change::Promote { .. } if rel.stage != Stage::Candidate => {
+                        Some(format!("{r} was promoted or revoked already"))
+                    }
+                    Change::Promote { .. } if rel.phase != Some(Phase::Passed) => {
+                        Some(format!("{r} has no passed vote"))
+                    }
+                    Change::Revoke { .. } if rel.stage == Stage::Revoked => {
+                        Some(format!("{r} was revoked already"))
+                    }
+                    Change::Announce { .. } if rel.stage != Stage::Current => {
+                        Some(format!("{r} is not current"))
+                    }
+                    _ => None,
+                };
+                if refused.is_some() {
+                    return Ok(refused);
+                }
+            }
+        }
+        Change::Stage { .. } | Change::Unstage { .. } | Change::Sign { .. } => {
+            if let Some(why) = needs(Action::ManageRelease)? {
+                return Ok(Some(why));
+            }
+        }
+        // Who may give whom a role or a key: the chain of trust of signed history. A key
+        // registered for someone else needs that right at this point in the order, else a
+        // forged import could make its author sign as another.
+        Change::RoleGrant { .. } | Change::RoleRevoke { .. } => {
+            let action = if e.target == "store" {
+                Action::Administer
+            } else {
+                Action::ManageRoles
+            };
+            if let Some(why) = needs(action)? {
+                return Ok(Some(why));
+            }
+        }
+        Change::KeyImport { owner, keys } => {
+            let foreign = keys
+                .iter()
+                .any(|k| k.owner.as_ref().or(owner.as_ref()).is_some_and(|o| *o != e.actor));
+            if foreign
+                && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
+            {
+                return Ok(Some(format!("{err:#}")));
+            }
+        }
+        Change::KeyGenerate { owner, .. } => {
+            if owner.as_ref().is_some_and(|o| *o != e.actor)
+                && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
+            {
+                return Ok(Some(format!("{err:#}")));
+            }
+        }
+        _ => {}
+    }
+    Ok(None)
+}
+
+/// Replays `ordered` (events in their computed order, `seq` set) into `db`: each event is
+/// stored, decided and, when valid, applied; a void event is stored with its reason. One
+/// transaction; returns the voided events.
+pub fn replay_into(db: &mut Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
+    let tx = db.transaction()?;
+    let voided = replay_in(&tx, ordered)?;
+    tx.commit()?;
+    Ok(voided)
+}
+
+/// The cryptographic verdict on every signed event, computed in parallel before the replay:
+/// each signature over its event's record, against the newest certificate of every key the
+/// history (and the index) holds, at the event's own time, so that a key revoked or expired
+/// later does not void what it signed while valid (a hard revocation, for a compromised key,
+/// does: as gpg and sqv judge).
+fn verify_signatures(
+    db: &Connection,
+    typed: &[(Event, Option<Change>)],
+) -> HashMap<String, pgp::SigCheck> {
+    use rayon::prelude::*;
+    if typed.iter().all(|(e, _)| e.signature.is_none()) {
+        return HashMap::new();
+    }
+    let mut certs: HashMap<String, String> = crate::store::keys::list(db, None)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| (k.fingerprint, k.armored))
+        .collect();
+    for (_, c) in typed {
+        match c {
+            Some(Change::KeyImport { keys, .. }) => {
+                for (i, k) in keys.iter().enumerate() {
+                    let fpr = k.fingerprint.clone().unwrap_or_else(|| format!("#{i}"));
+                    certs.insert(fpr, k.certificate.clone());
+                }
+            }
+            Some(Change::KeyGenerate {
+                fingerprint,
+                certificate,
+                ..
+            }) => {
+                certs.insert(fingerprint.clone(), certificate.clone());
+            }
+            _ => {}
+        }
+    }
+    let ring = pgp::Keyring::new(certs.values()).unwrap_or_default();
+    typed
+        .par_iter()
+        .filter_map(|(e, _)| {
+            let sig = e.signature.as_ref()?;
+            let at = crate::clock::parse_time(&e.time).ok()?;
+            let record = events::record(e);
+            let check = ring.verify_detached(sig.as_bytes(), &mut record.as_slice(), at);
+            Some((e.hash.clone(), check))
+        })
+        .collect()
+}
+
+/// Whether a signed (or unsigned) event holds under the signature policy at its place in the
+/// order: `Some(reason)` when it does not. Sets `e.signer` from a good signature.
+fn decide_signature(
+    db: &Connection,
+    e: &mut Event,
+    checks: &HashMap<String, pgp::SigCheck>,
+) -> anyhow::Result<Option<String>> {
+    let Some(sig_check) = e.signature.as_ref().map(|_| checks.get(&e.hash)) else {
+        let level = votes::signed_events(db, &e.target)?;
+        if votes::must_be_signed(&level, &e.kind) {
+            return Ok(Some(format!(
+                "unsigned, but signed events are `{level}` for {}",
+                e.target
+            )));
+        }
+        return Ok(None);
+    };
+    match sig_check {
+        Some(pgp::SigCheck::Good {
+            primary_fingerprint,
+            ..
+        }) => {
+            let owner = crate::store::keys::find(db, primary_fingerprint)?.and_then(|k| k.user);
+            if owner.as_deref() != Some(e.actor.as_str()) {
+                return Ok(Some(format!(
+                    "signature: made by key {primary_fingerprint}, which is not a registered key of {}",
+                    e.actor
+                )));
+            }
+            e.signer = Some(primary_fingerprint.clone());
+            Ok(None)
+        }
+        Some(pgp::SigCheck::Bad { reason }) => Ok(Some(format!("signature: bad ({reason})"))),
+        Some(pgp::SigCheck::UnknownKey { issuer }) => Ok(Some(format!(
+            "signature: made by key {issuer}, which the history does not hold"
+        ))),
+        None => Ok(Some("signature: unreadable".into())),
+    }
+}
+
+/// [`replay_into`] inside the caller's transaction.
+pub fn replay_in(db: &Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
+    let typed: Vec<(Event, Option<Change>)> = ordered
+        .into_iter()
+        .map(|e| {
+            let c = Change::read(&e.kind, &e.payload).ok();
+            (e, c)
+        })
+        .collect();
+    let unseen = unseen_by_close(&typed);
+    let checks = verify_signatures(db, &typed);
+    let mut voided = Vec::new();
+    for (i, (mut e, change)) in typed.into_iter().enumerate() {
+        let reason = match &change {
+            None => Some(format!("unknown event type or payload ({})", e.kind)),
+            Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
+            Some(c) => match decide_signature(db, &mut e, &checks) {
+                Ok(Some(why)) => Some(why),
+                Ok(None) => match decide(db, &e, c) {
+                    Ok(r) => r,
+                    Err(err) => Some(format!("{err:#}")),
+                },
+                Err(err) => Some(format!("{err:#}")),
+            },
+        };
+        let reason = match (reason, &change) {
+            (None, Some(c)) => {
+                db.execute_batch("SAVEPOINT event")?;
+                match apply(db, &e, c) {
+                    Ok(()) => {
+                        db.execute_batch("RELEASE event")?;
+                        None
+                    }
+                    Err(err) => {
+                        db.execute_batch("ROLLBACK TO event; RELEASE event")?;
+                        Some(format!("{err:#}"))
+                    }
+                }
+            }
+            (r, _) => r,
+        };
+        e.void = reason.clone();
+        events::insert(db, &e)?;
+        if let Some(reason) = reason {
+            voided.push(Voided {
+                seq: e.seq,
+                kind: e.kind.clone(),
+                actor: e.actor.clone(),
+                target: e.target.clone(),
+                hash: e.hash.clone(),
+                reason,
+            });
+        }
+    }
+    Ok(voided)
+}

@@ -1,0 +1,219 @@
+//! `relmgr sync`: the history shared through git (SPEC §6). Fetch the remote's clone refs,
+//! verify every new event record, merge (the union of the events, in the order every clone
+//! computes), bring the index up to date by replaying, and push this clone's own ref.
+//!
+//! The index is a cache of the history: when the merged order only adds events after the ones
+//! the index holds, they are replayed onto it; when a merge puts events before ones already
+//! applied, the index is rebuilt from scratch beside the live one and swapped in.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::git::{GitError, Repo};
+use crate::store::events::{self, Event};
+use crate::store::{self, Store, shared};
+
+use super::history::{self, Voided};
+
+/// What `sync` did.
+#[derive(Debug, Serialize)]
+pub struct SyncReport {
+    pub remote: String,
+    /// Whether this sync made the store (a fresh clone).
+    pub created: bool,
+    /// Events that came from the remote.
+    pub fetched: usize,
+    /// Whether this clone's ref was pushed.
+    pub pushed: bool,
+    /// Events applied to the index by this sync (the new ones, or all on a rebuild).
+    pub applied: usize,
+    /// Whether the index was rebuilt from scratch (a merge reordered applied events).
+    pub rebuilt: bool,
+    /// Events of the history that are void, with their reasons (the ones this sync added).
+    pub voided: Vec<Voided>,
+}
+
+impl SyncReport {
+    /// The voided events whose signature does not hold or that the policy wanted signed: `sync`
+    /// exits 3 naming them (SPEC §7).
+    pub fn signature_voids(&self) -> Vec<&Voided> {
+        self.voided
+            .iter()
+            .filter(|v| v.reason.starts_with("signature") || v.reason.starts_with("unsigned"))
+            .collect()
+    }
+}
+
+/// Maps git's errors to relmgr's: a rewritten or conflicting history is a verification failure
+/// (exit 3), a missing remote or history is not found (6), no repository is a wrong state (5).
+pub fn git_error(e: GitError) -> anyhow::Error {
+    let msg = e.to_string();
+    match e {
+        GitError::NotARepo => Error::wrong_state(msg)
+            .hint("sharing needs the store inside a git work tree: `git init` or clone the project's repository")
+            .into(),
+        GitError::NoSuchRemote { .. } => Error::not_found(msg)
+            .hint("name a remote of `git remote -v`, a URL or a path")
+            .into(),
+        GitError::NoRelmgrRefs(_) => Error::not_found(msg)
+            .hint("the first clone shares its history with `relmgr sync` from its store")
+            .into(),
+        GitError::Rewritten { .. } | GitError::Conflict { .. } | GitError::Malformed { .. } => {
+            Error::verification(msg)
+                .hint("the remote's history was changed behind relmgr's back; nothing was taken")
+                .into()
+        }
+        _ => Error::failed(msg).caused_by(e).into(),
+    }
+}
+
+fn repo_of(store_parent: &Path) -> anyhow::Result<Repo> {
+    match Repo::discover(store_parent).map_err(git_error)? {
+        Some(r) => Ok(r),
+        None => Err(git_error(GitError::NotARepo)),
+    }
+}
+
+/// A new clone id.
+fn new_clone_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Gives a store inside a git work tree its clone id and keeps `.relmgr/` out of git's view.
+pub fn share(store: &mut Store) -> anyhow::Result<Option<Repo>> {
+    let Some(repo) = store.repo()? else {
+        return Ok(None);
+    };
+    if let Ok(rel) = store.dir.strip_prefix(repo.root()) {
+        repo.exclude(&format!("/{}/", rel.display()))
+            .map_err(git_error)?;
+    }
+    if store.config.clone_id.is_none() {
+        store.config.clone_id = Some(new_clone_id());
+        store.save_config()?;
+    }
+    Ok(Some(repo))
+}
+
+/// Creates the store of a fresh clone at `parent/.relmgr`, for `user`, before its first sync.
+pub fn create_clone_store(parent: &Path, user: &str) -> anyhow::Result<Store> {
+    let repo = repo_of(parent)?;
+    let mut store = Store::create(parent, user)?;
+    let _ = repo;
+    share(&mut store)?;
+    Ok(store)
+}
+
+/// Runs a sync of `store` with `remote`.
+pub fn sync(
+    store: &mut Store,
+    remote: &str,
+    push: bool,
+    created: bool,
+) -> anyhow::Result<SyncReport> {
+    let repo = match share(store)? {
+        Some(r) => r,
+        None => return Err(git_error(GitError::NotARepo)),
+    };
+    store.export()?;
+    let clone = store.config.clone_id.clone().expect("shared");
+    let incoming = match repo.fetch(remote) {
+        Ok(i) => Some(i),
+        // A remote nobody has shared to yet: this clone's push starts it.
+        Err(GitError::NoRelmgrRefs(_)) if !created => None,
+        Err(e) => return Err(git_error(e)),
+    };
+    let mut fetched = 0;
+    if let Some(inc) = &incoming {
+        // Verify every new record before any local ref moves.
+        let new_events =
+            shared::events_of(inc.records()).map_err(|e| Error::verification(e.to_string()))?;
+        fetched = new_events.len();
+        repo.accept(inc).map_err(git_error)?;
+    }
+    let (applied, rebuilt, voided) = catch_up_with(store, &repo)?;
+    let mut pushed = false;
+    if push {
+        repo.push(remote, &clone).map_err(git_error)?;
+        pushed = true;
+    }
+    Ok(SyncReport {
+        remote: remote.to_string(),
+        created,
+        fetched,
+        pushed,
+        applied,
+        rebuilt,
+        voided,
+    })
+}
+
+/// Brings the index up to the history in git: replays new events onto it, or rebuilds it when
+/// the merged order puts events before ones it applied. Returns (applied, rebuilt, voided).
+fn catch_up_with(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+    let records = repo.read_all().map_err(git_error)?;
+    let all = shared::events_of(&records).map_err(|e| Error::verification(e.to_string()))?;
+    let ordered = history::order(all).map_err(|e| Error::verification(e.to_string()))?;
+    let have: Vec<Event> = events::list(store.db(), &events::Filter::default())?;
+    // New events after all the applied ones replay onto the index, unless one of them is a
+    // vote close: a close voids the concurrent ballots before it, which may be applied already.
+    let prefix = have.len() <= ordered.len()
+        && have.iter().zip(&ordered).all(|(a, b)| a.hash == b.hash)
+        && !ordered[have.len()..].iter().any(|e| e.kind == "vote.close");
+    if prefix {
+        let tail: Vec<Event> = ordered.into_iter().skip(have.len()).collect();
+        let n = tail.len();
+        if n == 0 {
+            return Ok((0, false, vec![]));
+        }
+        let last = tail.last().map(|e| e.seq).unwrap_or(0);
+        let conn = store.conn_mut();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let voided = history::replay_in(&tx, tail)?;
+        shared::set_exported_through(&tx, last)?;
+        tx.commit()?;
+        return Ok((n, false, voided));
+    }
+    let before: std::collections::HashSet<String> = have
+        .iter()
+        .filter(|e| e.void.is_some())
+        .map(|e| e.hash.clone())
+        .collect();
+    let n = ordered.len();
+    let (path, mut conn) = store.scratch_file()?;
+    let last = ordered.last().map(|e| e.seq).unwrap_or(0);
+    let voided = history::replay_into(&mut conn, ordered)?;
+    shared::set_exported_through(&conn, last)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    conn.close().map_err(|(_, e)| e)?;
+    store.replace_index(&path)?;
+    let voided = voided
+        .into_iter()
+        .filter(|v| !before.contains(&v.hash))
+        .collect();
+    Ok((n, true, voided))
+}
+
+/// After opening: a store whose index was missing is replayed from its shared history.
+pub fn catch_up(store: &mut Store) -> anyhow::Result<()> {
+    if !store.needs_replay {
+        return Ok(());
+    }
+    let Some(repo) = store.repo()? else {
+        return Ok(());
+    };
+    catch_up_with(store, &repo)?;
+    store.needs_replay = false;
+    Ok(())
+}
+
+/// The default remote.
+pub const DEFAULT_REMOTE: &str = "origin";
+
+/// Whether a store exists at or above `dir` (for a first sync in a fresh clone).
+pub fn store_exists(explicit: Option<&Path>) -> bool {
+    store::locate(explicit).is_ok()
+}
