@@ -38,6 +38,22 @@ fn init_in_a_git_work_tree_leaves_git_status_clean() {
 }
 
 #[test]
+fn init_of_a_relative_directory_in_a_git_work_tree_excludes_its_store() {
+    let env = TestEnv::bare();
+    git(env.path(), &["init", "-q"]);
+    std::fs::create_dir(env.path().join("sub")).unwrap();
+    env.ok(&["init", "sub/new dir", "--user", "admin"]);
+    assert_eq!(git(env.path(), &["status", "--porcelain"]), "");
+    // From a subdirectory too.
+    let mut cmd = env.cmd();
+    cmd.current_dir(env.path().join("sub"))
+        .args(["init", "../other", "--user", "admin"])
+        .assert()
+        .success();
+    assert_eq!(git(env.path(), &["status", "--porcelain"]), "");
+}
+
+#[test]
 fn init_outside_git_makes_no_repository() {
     let env = TestEnv::bare();
     env.ok(&["init", "--user", "admin"]);
