@@ -88,6 +88,9 @@ pub enum GitError {
         "{0:?} is not a valid record name (3 to 200 of [0-9A-Za-z._-], starting with a letter or digit)"
     )]
     BadName(String),
+    /// A directory to exclude that is not strictly inside the work tree.
+    #[error("{} is not inside the git work tree {}", path.display(), root.display())]
+    OutsideWorkTree { path: PathBuf, root: PathBuf },
     /// A clone id that cannot be a ref name component.
     #[error("{0:?} is not a valid clone id (1 to 64 of [0-9A-Za-z_-])")]
     BadCloneId(String),
@@ -212,6 +215,42 @@ impl Repo {
         };
         writeln!(f, "{sep}{pattern}")?;
         Ok(true)
+    }
+
+    /// Excludes directory `dir` (inside the work tree) from git's view: adds
+    /// `/<its path from the root>/` to `info/exclude` with [`exclude`](Self::exclude), after
+    /// resolving both paths (so a relative or symlinked `dir` works) and escaping what a
+    /// gitignore pattern would read as a wildcard. Returns the pattern.
+    pub fn exclude_dir(&self, dir: &Path) -> Result<String, GitError> {
+        let dir = dir.canonicalize()?;
+        let root = self.root.canonicalize()?;
+        let outside = || GitError::OutsideWorkTree {
+            path: dir.clone(),
+            root: root.clone(),
+        };
+        let rel = dir.strip_prefix(&root).map_err(|_| outside())?;
+        let mut pattern = String::new();
+        for part in rel.components() {
+            let part = part.as_os_str().to_str().ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{} is not UTF-8", dir.display()),
+                )
+            })?;
+            pattern.push('/');
+            for c in part.chars() {
+                if matches!(c, '\\' | '*' | '?' | '[' | ']' | '!' | '#' | ' ') {
+                    pattern.push('\\');
+                }
+                pattern.push(c);
+            }
+        }
+        if pattern.is_empty() {
+            return Err(outside());
+        }
+        pattern.push('/');
+        self.exclude(&pattern)?;
+        Ok(pattern)
     }
 
     /// Every record of every local clone ref (`refs/relmgr/clones/*`), each once, sorted by

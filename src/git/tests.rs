@@ -557,3 +557,31 @@ fn exclude_adds_a_pattern_once() {
     std::fs::write(a.root().join(".relmgr/config.toml"), "x").unwrap();
     assert_eq!(sh(a.root(), &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn exclude_dir_resolves_and_escapes_the_path() {
+    let site = Site::new();
+    let a = site.clone("a");
+    let weird = a.root().join("odd [dir]*/x");
+    std::fs::create_dir_all(weird.join(".relmgr")).unwrap();
+    std::fs::write(weird.join(".relmgr/config.toml"), "x").unwrap();
+    std::fs::write(weird.join("kept"), "x").unwrap();
+    // Relative to the process's directory it would not work; through a `..` it must.
+    let roundabout = a.root().join("odd [dir]*/../odd [dir]*/x/.relmgr");
+    let pattern = a.exclude_dir(&roundabout).unwrap();
+    assert_eq!(pattern, "/odd\\ \\[dir\\]\\*/x/.relmgr/");
+    assert_eq!(a.exclude_dir(&weird.join(".relmgr")).unwrap(), pattern);
+    let status = sh(
+        a.root(),
+        &["status", "--porcelain", "--untracked-files=all"],
+    );
+    assert_eq!(status, "?? \"odd [dir]*/x/kept\"");
+    // Not inside: an error, nothing written.
+    let outside = tempfile::tempdir().unwrap();
+    for dir in [outside.path(), a.root()] {
+        assert!(matches!(
+            a.exclude_dir(dir),
+            Err(GitError::OutsideWorkTree { .. })
+        ));
+    }
+}
