@@ -88,6 +88,9 @@ pub enum GitError {
         "{0:?} is not a valid record name (3 to 200 of [0-9A-Za-z._-], starting with a letter or digit)"
     )]
     BadName(String),
+    /// A directory to exclude that is not strictly inside the work tree.
+    #[error("{} is not inside the git work tree {}", path.display(), root.display())]
+    OutsideWorkTree { path: PathBuf, root: PathBuf },
     /// A clone id that cannot be a ref name component.
     #[error("{0:?} is not a valid clone id (1 to 64 of [0-9A-Za-z_-])")]
     BadCloneId(String),
@@ -214,6 +217,42 @@ impl Repo {
         Ok(true)
     }
 
+    /// Excludes directory `dir` (inside the work tree) from git's view: adds
+    /// `/<its path from the root>/` to `info/exclude` with [`exclude`](Self::exclude), after
+    /// resolving both paths (so a relative or symlinked `dir` works) and escaping what a
+    /// gitignore pattern would read as a wildcard. Returns the pattern.
+    pub fn exclude_dir(&self, dir: &Path) -> Result<String, GitError> {
+        let dir = dir.canonicalize()?;
+        let root = self.root.canonicalize()?;
+        let outside = || GitError::OutsideWorkTree {
+            path: dir.clone(),
+            root: root.clone(),
+        };
+        let rel = dir.strip_prefix(&root).map_err(|_| outside())?;
+        let mut pattern = String::new();
+        for part in rel.components() {
+            let part = part.as_os_str().to_str().ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{} is not UTF-8", dir.display()),
+                )
+            })?;
+            pattern.push('/');
+            for c in part.chars() {
+                if matches!(c, '\\' | '*' | '?' | '[' | ']' | '!' | '#' | ' ') {
+                    pattern.push('\\');
+                }
+                pattern.push(c);
+            }
+        }
+        if pattern.is_empty() {
+            return Err(outside());
+        }
+        pattern.push('/');
+        self.exclude(&pattern)?;
+        Ok(pattern)
+    }
+
     /// Every record of every local clone ref (`refs/relmgr/clones/*`), each once, sorted by
     /// name. A name with different bytes in two refs is a [`GitError::Conflict`] naming both.
     /// One `ls-tree` per ref and ONE `cat-file --batch` for all the blobs.
@@ -291,12 +330,29 @@ impl Repo {
 
     /// The bytes of the blobs `oids`, in order: ONE `git cat-file --batch`.
     fn cat_blobs(&self, oids: &[&str]) -> Result<Vec<Vec<u8>>, GitError> {
-        if oids.is_empty() {
+        self.cat(oids)?
+            .into_iter()
+            .zip(oids)
+            .map(|(found, oid)| match found {
+                Some(blob) => Ok(blob),
+                None => Err(GitError::Git {
+                    args: "cat-file --batch".into(),
+                    stderr: format!("blob {oid} is missing"),
+                }),
+            })
+            .collect()
+    }
+
+    /// For each query (a blob id, or `<commit>:<path>`), its bytes if it names a blob, None if
+    /// nothing is there: ONE `git cat-file --batch`, reading `<oid> <type> <size>\n<bytes>\n`
+    /// or `<query> missing\n` per query.
+    fn cat<Q: AsRef<str>>(&self, queries: &[Q]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        if queries.is_empty() {
             return Ok(Vec::new());
         }
-        let mut input = String::with_capacity(oids.len() * 65);
-        for oid in oids {
-            input.push_str(oid);
+        let mut input = String::with_capacity(queries.len() * 65);
+        for q in queries {
+            input.push_str(q.as_ref());
             input.push('\n');
         }
         let args = ["cat-file", "--batch"];
@@ -305,30 +361,34 @@ impl Repo {
             args: args.join(" "),
             stderr: what,
         };
-        let mut blobs = Vec::with_capacity(oids.len());
+        let mut found = Vec::with_capacity(queries.len());
         let mut rest = &out[..];
-        for oid in oids {
+        for q in queries {
+            let q = q.as_ref();
             let eol = rest
                 .iter()
                 .position(|b| *b == b'\n')
-                .ok_or_else(|| bad(format!("output ends before {oid}")))?;
+                .ok_or_else(|| bad(format!("output ends before {q}")))?;
             let header = String::from_utf8_lossy(&rest[..eol]).into_owned();
-            let mut parts = header.split(' ');
-            let (got, kind, size) = (parts.next(), parts.next(), parts.next());
-            if got != Some(oid) || kind != Some("blob") {
-                return Err(bad(format!("asked for blob {oid}, got {header:?}")));
+            if header == format!("{q} missing") {
+                found.push(None);
+                rest = &rest[eol + 1..];
+                continue;
             }
+            let mut parts = header.split(' ');
+            let (kind, size) = (parts.nth(1), parts.next());
             let size: usize = size
                 .and_then(|s| s.parse().ok())
-                .ok_or_else(|| bad(format!("bad header {header:?}")))?;
+                .ok_or_else(|| bad(format!("asked for {q}, got {header:?}")))?;
             let start = eol + 1;
             if rest.len() < start + size + 1 {
-                return Err(bad(format!("output ends inside {oid}")));
+                return Err(bad(format!("output ends inside {q}")));
             }
-            blobs.push(rest[start..start + size].to_vec());
+            // A tree where a record should be: not a record (a reader calls the ref malformed).
+            found.push((kind == Some("blob")).then(|| rest[start..start + size].to_vec()));
             rest = &rest[start + size + 1..];
         }
-        Ok(blobs)
+        Ok(found)
     }
 
     /// `git ARGS` in the work tree, stdin closed.
@@ -399,10 +459,6 @@ fn failure(args: &[&str], out: &Output) -> GitError {
         args: args.join(" "),
         stderr,
     }
-}
-
-fn one_line(out: Vec<u8>) -> String {
-    String::from_utf8_lossy(&out).trim().to_string()
 }
 
 /// The union of ref → record sets: name → (blob id, the first ref holding it). The same name

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use anyhow::Context;
 use serde::Serialize;
 use serde_json::json;
 
@@ -24,7 +25,14 @@ pub fn init(
     name: Option<String>,
     email: Option<String>,
 ) -> anyhow::Result<Initialized> {
-    let mut store = Store::create(dir, user.as_str())?;
+    // The store's path as git gives work trees (absolute, symlinks resolved), so that
+    // `sync::share` finds it inside the work tree and excludes it: a relative or symlinked
+    // DIR would not start with git's root.
+    std::fs::create_dir_all(dir).with_context(|| format!("while creating {}", dir.display()))?;
+    let dir = dir
+        .canonicalize()
+        .with_context(|| format!("while resolving {}", dir.display()))?;
+    let mut store = Store::create(&dir, user.as_str())?;
     let actor = Actor {
         id: user.to_string(),
         kind: ActorKind::Person,

@@ -14,6 +14,7 @@ mod docs;
 mod fetch;
 mod foundation;
 mod fsck;
+mod git_init;
 mod keys;
 mod lifecycle;
 mod log;
