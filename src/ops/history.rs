@@ -295,7 +295,7 @@ pub fn decide(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<Opt
 /// transaction; returns the voided events.
 pub fn replay_into(db: &mut Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
     let tx = db.transaction()?;
-    let voided = replay_in(&tx, ordered)?;
+    let voided = replay_in(&tx, ordered, true)?;
     tx.commit()?;
     Ok(voided)
 }
@@ -389,8 +389,13 @@ fn decide_signature(
     }
 }
 
-/// [`replay_into`] inside the caller's transaction.
-pub fn replay_in(db: &Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voided>> {
+/// [`replay_into`] inside the caller's transaction. `keep_log`: store the events too (an index
+/// being built); fsck's scratch replay compares the other tables only and skips it.
+pub fn replay_in(
+    db: &Connection,
+    ordered: Vec<Event>,
+    keep_log: bool,
+) -> anyhow::Result<Vec<Voided>> {
     let typed: Vec<(Event, Option<Change>)> = ordered
         .into_iter()
         .map(|e| {
@@ -431,7 +436,9 @@ pub fn replay_in(db: &Connection, ordered: Vec<Event>) -> anyhow::Result<Vec<Voi
             (r, _) => r,
         };
         e.void = reason.clone();
-        events::insert(db, &e)?;
+        if keep_log {
+            events::insert(db, &e)?;
+        }
         if let Some(reason) = reason {
             voided.push(Voided {
                 seq: e.seq,

@@ -19,7 +19,7 @@ pub fn replay(events: &[Event]) -> anyhow::Result<Result<Connection, String>> {
     // One transaction for the whole replay: the scratch index is memory, but each statement
     // outside a transaction would still be its own commit.
     let tx = scratch.transaction()?;
-    let voided = history::replay_in(&tx, events.to_vec())?;
+    let voided = history::replay_in(&tx, events.to_vec(), false)?;
     let recorded: std::collections::HashMap<&str, &Option<String>> =
         events.iter().map(|e| (e.hash.as_str(), &e.void)).collect();
     if let Some(v) = voided

@@ -86,9 +86,10 @@ pub fn share(store: &mut Store) -> anyhow::Result<Option<Repo>> {
     let Some(repo) = store.repo()? else {
         return Ok(None);
     };
-    if let Ok(rel) = store.dir.strip_prefix(repo.root()) {
-        repo.exclude(&format!("/{}/", rel.display()))
-            .map_err(git_error)?;
+    // Resolved and escaped: a relative, symlinked or oddly named store is excluded too.
+    match repo.exclude_dir(&store.dir) {
+        Ok(_) | Err(GitError::OutsideWorkTree { .. }) => {}
+        Err(e) => return Err(git_error(e)),
     }
     if store.config.clone_id.is_none() {
         store.config.clone_id = Some(new_clone_id());
@@ -189,7 +190,7 @@ fn catch_up_index(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool
         let last = tail.last().map(|e| e.seq).unwrap_or(0);
         let conn = store.conn_mut();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let voided = history::replay_in(&tx, tail)?;
+        let voided = history::replay_in(&tx, tail, true)?;
         shared::set_exported_through(&tx, last)?;
         tx.commit()?;
         return Ok((n, false, voided));

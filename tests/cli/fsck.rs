@@ -82,6 +82,7 @@ fn an_edited_object_is_found() {
 #[test]
 fn an_edited_signature_is_found() {
     let env = store_with_release();
+    env.tampered(); // on purpose: the log need not replay
     let other: String = env.db().query_row("SELECT armored FROM signatures s JOIN packages p ON p.id = s.package_id WHERE p.name = 'demo-1.0.zip'", [], |r| r.get(0)).unwrap();
     env.db()
         .execute_batch(
@@ -98,6 +99,7 @@ fn an_edited_signature_is_found() {
 #[test]
 fn an_edited_event_is_found() {
     let env = store_with_release();
+    env.tampered(); // on purpose: the log need not replay
     env.db()
         .execute_batch(
             "DROP TRIGGER events_no_update; UPDATE events SET actor = 'mallory' WHERE seq = 3;",
@@ -209,6 +211,7 @@ fn changes_without_an_event_are_found_by_replay() {
         "UPDATE users SET consent = 1 WHERE id = 'guest'",
     ] {
         let env = store_with_release();
+        env.tampered(); // on purpose: the log need not replay
         env.db().execute(sql, []).unwrap();
         let r = fsck_fails(&env);
         assert!(kinds(&r).iter().all(|k| k == "replay"), "{sql}: {r}");
@@ -247,6 +250,7 @@ fn a_missing_object_is_found_with_its_signature() {
 #[test]
 fn a_changed_row_is_reported_on_both_sides_of_the_replay() {
     let env = store_with_release();
+    env.tampered(); // on purpose: the log need not replay
     env.db()
         .execute("UPDATE projects SET license = 'MIT' WHERE key = 'demo'", [])
         .unwrap();
@@ -302,6 +306,7 @@ fn the_tree_check_reads_each_revision_directory() {
 #[test]
 fn a_broken_foreign_key_is_found_before_the_replay_differences() {
     let env = store_with_release();
+    env.tampered(); // on purpose: the log need not replay
     let db = env.db();
     db.pragma_update(None, "foreign_keys", "OFF").unwrap();
     db.execute(

@@ -154,6 +154,7 @@ fn under_binding_a_vote_needs_its_voters_own_key_and_verifies_with_gpg_and_sqv()
 #[test]
 fn an_edited_signed_event_fails_fsck_naming_its_seq() {
     let env = signed_env();
+    env.tampered(); // on purpose: the log need not replay
     let (code, err) = as_with_key(
         &env,
         "pmc1",

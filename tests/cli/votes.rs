@@ -607,6 +607,7 @@ fn an_unknown_value_in_the_index_is_a_corrupt_store() {
         ("UPDATE revisions SET phase = 'frozen'", release_show),
     ] {
         let env = TestEnv::with_rm_key();
+        env.tampered(); // on purpose: the log need not replay
         env.write("d/demo-1.0.0-src.tar.gz", &crate::common::clean_source());
         env.ok(&[
             "--as",

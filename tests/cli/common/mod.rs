@@ -22,6 +22,8 @@ pub struct TestEnv {
     pub dir: TempDir,
     now: RefCell<String>,
     user: RefCell<Option<String>>,
+    /// Whether the store's log must replay to its index when the test ends (see `Drop`).
+    replays: std::cell::Cell<bool>,
 }
 
 impl TestEnv {
@@ -31,6 +33,7 @@ impl TestEnv {
             dir: tempfile::tempdir().unwrap(),
             now: RefCell::new(T0.to_string()),
             user: RefCell::new(None),
+            replays: std::cell::Cell::new(true),
         }
     }
 
@@ -106,6 +109,12 @@ impl TestEnv {
             "rm.sec.asc",
         ]);
         env
+    }
+
+    /// The test changes the store behind relmgr's back (tampering, killed runs): its log need
+    /// not replay to its index at the end.
+    pub fn tampered(&self) {
+        self.replays.set(false);
     }
 
     pub fn path(&self) -> &Path {
@@ -279,6 +288,39 @@ impl Gpg {
         }
         fprs.sort();
         fprs
+    }
+}
+
+/// Every scenario's log replays to its live index, table by table (one state machine: what the
+/// commands did is what replaying their events does). Checked when each test's store goes away,
+/// by `fsck`'s replay, unless the test tampered with the store on purpose.
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        if std::thread::panicking()
+            || !self.replays.get()
+            || !self.store_dir().join("index.db").is_file()
+        {
+            return;
+        }
+        let out = self
+            .std_cmd()
+            .env_remove("RELMGR_USER")
+            .args(["--json", "--as", "admin", "fsck"])
+            .output()
+            .expect("relmgr runs");
+        let Ok(report) = serde_json::from_slice::<Value>(&out.stdout) else {
+            return; // no admin, or no store a user may read: nothing to compare
+        };
+        let broken: Vec<&Value> = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["kind"] == "replay" || f["kind"] == "events")
+            .collect();
+        assert!(
+            broken.is_empty(),
+            "the log does not replay to the index: {broken:#?}"
+        );
     }
 }
 
