@@ -7,7 +7,7 @@ cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 relmgr="$root/target/release/relmgr"
 
 work="$(mktemp -d)"
-if [ "${1:-}" != "--keep" ]; then trap 'rm -rf "$work"' EXIT; fi
+if [ "${1:-}" != "--keep" ]; then trap 'rm -rf "$work" "$work.laptop"' EXIT; fi
 cd "$work"
 export RELMGR_NOW="2026-03-02T09:00:00Z" NO_COLOR=1
 step() { printf '\n== %s\n' "$*"; }
@@ -72,6 +72,15 @@ export GNUPGHOME="$work/gnupg"; mkdir -m 700 "$GNUPGHOME"
 gpg --batch -q --import "$work/www/demo/KEYS" 2>/dev/null
 gpg --batch --ignore-time-conflict --verify "$work/www/snapshot.json.asc" "$work/www/snapshot.json" 2>&1 | grep -E "Good signature|BAD"
 gpgconf --kill all
+
+step "A team on many machines: the history shared through git, the bytes fetched and verified"
+export GIT_AUTHOR_NAME=demo GIT_AUTHOR_EMAIL=demo@example.org GIT_COMMITTER_NAME=demo GIT_COMMITTER_EMAIL=demo@example.org
+git init -q --bare "$work/remote.git" && git init -q "$work" && git -C "$work" remote add origin "$work/remote.git"
+run sync
+laptop="$work.laptop"   # a second machine: outside the first store's directory
+git clone -q "$work/remote.git" "$laptop" 2>/dev/null
+(cd "$laptop" && run sync --user bob && run fetch demo@1.2.0 --from "$work/www" && run verify demo@1.2.0 \
+  && run vote status demo@1.2.0 | head -4 && git status --short | wc -l | xargs echo "files git sees in the clone:")
 
 step "The audit trail, and a check of the whole store (objects, signatures, chain, replay)"
 run log demo
