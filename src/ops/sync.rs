@@ -180,7 +180,7 @@ fn catch_up_index(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool
     // vote close: a close voids the concurrent ballots before it, which may be applied already.
     let prefix = have.len() <= ordered.len()
         && have.iter().zip(&ordered).all(|(a, b)| a.hash == b.hash)
-        && !ordered[have.len()..].iter().any(|e| e.kind == "vote.close");
+        && (have.is_empty() || !ordered[have.len()..].iter().any(|e| e.kind == "vote.close"));
     if prefix {
         let tail: Vec<Event> = ordered.into_iter().skip(have.len()).collect();
         let n = tail.len();
