@@ -12,7 +12,8 @@
 # The build: `init`, a project `demo` whose policy has min_hours 0 (no 72-hour waits), then one
 # `stage demo@1.0.I DIR` per release, SCALE_JOBS (default: the cores) at a time — writers queue
 # on SQLite's lock (60 s busy timeout), hashing and writing objects overlap.
-# `sync` (SPEC §6) does not exist yet; when it does, time it here too.
+# `sync` (SPEC §6): the store's whole history shared through a bare remote, then synced into a
+# fresh clone (the history only; bytes come by `fetch`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ -z "${RELMGR_BIN:-}" ]; then
@@ -155,6 +156,22 @@ T[fsck_floor_1]=$(best noop bash -c 'find .relmgr/objects -type f -print0 | xarg
 fsck_parts=""
 [ -x "$parts" ] && fsck_parts=$("$parts" "$store")
 
+# The whole history into a fresh clone: the store's directory becomes a git work tree with a
+# bare remote (the first sync exports the events), then a clone syncs as admin.
+export GIT_AUTHOR_NAME=scale GIT_AUTHOR_EMAIL=scale@example.org GIT_COMMITTER_NAME=scale GIT_COMMITTER_EMAIL=scale@example.org
+rm -rf "$work/remote.git" "$work/clone"
+git init -q --bare "$work/remote.git"
+[ -d "$store/.git" ] || git -C "$store" init -q
+git -C "$store" remote remove origin 2>/dev/null || true
+git -C "$store" remote add origin "$work/remote.git"
+"$relmgr" -q sync >/dev/null
+sync_events=$(sqlite3 "$db" "SELECT count(*) FROM events")
+fresh_sync() { rm -rf "$work/clone"; git clone -q "$work/remote.git" "$work/clone" 2>/dev/null; }
+sync_clone() { (cd "$work/clone" && "$relmgr" -q sync --user admin); }
+T[sync]=$(best fresh_sync sync_clone)
+(cd "$store" && "$relmgr" -q user add "late$tag" && "$relmgr" -q sync) >/dev/null
+T[sync_incr]=$(best noop sync_clone)
+
 bytes=$(du -sb .relmgr | cut -f1)
 blocks=$(du -sk .relmgr | cut -f1)
 per() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
@@ -180,6 +197,8 @@ row "\`--json log demo@1.0.$n\` (one release)" "${T[log_one]}"
 row "\`--json log --since T --limit 100\`" "${T[log_since]}"
 row "\`fsck\` ($objects objects, $sigs signatures) vs sha512sum on $(nproc) cores" "${T[fsck]}" "${T[fsck_floor]}"
 row "\`fsck\` vs one \`find | xargs sha512sum\`" "${T[fsck]}" "${T[fsck_floor_1]}"
+row "\`sync --user\` of the whole history ($sync_events events) into a fresh clone" "${T[sync]}"
+row "\`sync\` with 1 new event on that history" "${T[sync_incr]}"
 if [ -n "$fsck_parts" ]; then
   echo
   echo "fsck's index parts alone (examples/fsck_parts, one run):"
