@@ -132,16 +132,7 @@ fn voting() -> TestEnv {
     env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
     env.write(&format!("dist/{SRC}"), &clean_source());
     env.write(&format!("dist/{BIN}"), &bin_bytes());
-    env.ok(&[
-        "--as",
-        "rm",
-        "stage",
-        "demo@1.2.0",
-        "dist",
-        "--sign",
-        "rm.sec.asc",
-    ]);
-    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    crate::common::stage_and_start_vote(&env);
     env.ok(&["--as", "rm", "publish", "cand", "--candidates"]);
     copy_dir(
         &env.store_dir().join("releases"),

@@ -21,16 +21,7 @@ fn signed_env() -> TestEnv {
         ]);
     }
     env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
-    env.ok(&[
-        "--as",
-        "rm",
-        "stage",
-        "demo@1.2.0",
-        "dist",
-        "--sign",
-        "rm.sec.asc",
-    ]);
-    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    crate::common::stage_and_start_vote(&env);
     env.ok(&[
         "policy",
         "set",
@@ -42,6 +33,16 @@ fn signed_env() -> TestEnv {
     ]);
     env
 }
+
+const ADD_CVE: &[&str] = &[
+    "cve",
+    "add",
+    "CVE-2026-0001",
+    "--title",
+    "x",
+    "--date",
+    "2026-01-01",
+];
 
 fn as_with_key(env: &TestEnv, user: &str, key: Option<&str>, args: &[&str]) -> (i32, String) {
     let mut c = env.cmd();
@@ -184,18 +185,7 @@ fn policy_all_refuses_any_unsigned_event_and_signs_everything_with_the_configure
     let env = TestEnv::with_project_at(PAST);
     env.ok(&["key", "generate", "--user", "admin", "-o", "admin.sec.asc"]);
     env.ok(&["policy", "set", "demo", "--signed-events", "all"]);
-    let err = env.fails(
-        4,
-        &[
-            "cve",
-            "add",
-            "CVE-2026-0001",
-            "--title",
-            "x",
-            "--date",
-            "2026-01-01",
-        ],
-    );
+    let err = env.fails(4, ADD_CVE);
     assert!(err.contains("signing_key"), "{err}");
     // config.toml's signing_key (relative to the directory that holds .relmgr).
     let cfg = env.store_dir().join("config.toml");
@@ -206,15 +196,7 @@ fn policy_all_refuses_any_unsigned_event_and_signs_everything_with_the_configure
         1,
     );
     std::fs::write(&cfg, text).unwrap();
-    env.ok(&[
-        "cve",
-        "add",
-        "CVE-2026-0001",
-        "--title",
-        "x",
-        "--date",
-        "2026-01-01",
-    ]);
+    env.ok(ADD_CVE);
     env.ok(&["project", "edit", "demo", "--description", "signed"]);
     let log = env.json(&["log"]);
     let last: Vec<_> = log.as_array().unwrap().iter().rev().take(2).collect();

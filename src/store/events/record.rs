@@ -69,37 +69,63 @@ pub fn event_hash(e: &Event) -> String {
 /// and no whitespace. An event of the linear log has `v: 1` and also `seq` and `prev_hash`, from
 /// which its chain hash is recomputed.
 pub fn record(e: &Event) -> Vec<u8> {
+    let mut fields = common_fields(e);
+    match &e.parents {
+        Some(parents) => {
+            fields.push(("parents", Field::Json(json_of(parents))));
+            fields.push(("v", Field::Json("2".into())));
+        }
+        None => {
+            fields.push(("prev_hash", Field::Json(json_of(&e.prev_hash))));
+            fields.push(("seq", Field::Json(json_of(&e.seq))));
+            fields.push(("v", Field::Json("1".into())));
+        }
+    }
     let mut body = Vec::with_capacity(1024);
-    body.extend_from_slice(b"{\"actor\":");
-    write_json(&e.actor, &mut body);
-    body.extend_from_slice(b",\"actor_kind\":");
-    write_json(&e.actor_kind, &mut body);
-    if let Some(parents) = &e.parents {
-        body.extend_from_slice(b",\"parents\":");
-        write_json(parents, &mut body);
-    }
-    body.extend_from_slice(b",\"payload\":");
-    write_canonical(&e.payload, &mut body);
-    body.extend_from_slice(b",\"pii_hash\":");
-    write_json(&e.pii_hash, &mut body);
-    if e.parents.is_none() {
-        body.extend_from_slice(b",\"prev_hash\":");
-        write_json(&e.prev_hash, &mut body);
-        body.extend_from_slice(b",\"seq\":");
-        write_json(&e.seq, &mut body);
-    }
-    body.extend_from_slice(b",\"target\":");
-    write_json(&e.target, &mut body);
-    body.extend_from_slice(b",\"time\":");
-    write_json(&e.time, &mut body);
-    body.extend_from_slice(b",\"type\":");
-    write_json(&e.kind, &mut body);
-    body.extend_from_slice(if e.parents.is_some() {
-        b",\"v\":2}"
-    } else {
-        b",\"v\":1}"
-    });
+    write_object(fields, &mut body);
     body
+}
+
+/// One field of a hashed object: JSON text already written, or a value to write canonically.
+enum Field<'a> {
+    Json(String),
+    Canonical(&'a Value),
+}
+
+fn json_of<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("a string or a JSON scalar serializes")
+}
+
+/// The fields every hashed form of an event holds.
+fn common_fields(e: &Event) -> Vec<(&'static str, Field<'_>)> {
+    vec![
+        ("actor", Field::Json(json_of(&e.actor))),
+        ("actor_kind", Field::Json(json_of(&e.actor_kind))),
+        ("payload", Field::Canonical(&e.payload)),
+        ("pii_hash", Field::Json(json_of(&e.pii_hash))),
+        ("target", Field::Json(json_of(&e.target))),
+        ("time", Field::Json(json_of(&e.time))),
+        ("type", Field::Json(json_of(&e.kind))),
+    ]
+}
+
+/// Writes `fields` as one JSON object in sorted key order, without building (and copying the
+/// payload into) a Value: fsck hashes every event.
+fn write_object(mut fields: Vec<(&'static str, Field<'_>)>, out: &mut Vec<u8>) {
+    fields.sort_by_key(|(k, _)| *k);
+    out.push(b'{');
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_json(*k, out);
+        out.push(b':');
+        match v {
+            Field::Json(text) => out.extend_from_slice(text.as_bytes()),
+            Field::Canonical(value) => write_canonical(value, out),
+        }
+    }
+    out.push(b'}');
 }
 
 /// A record read back (from the shared history): the event it describes, with `seq` 0 for a
@@ -156,28 +182,14 @@ pub fn parents_of(e: &Event) -> Vec<String> {
     }
 }
 
-/// The chain hash of an event of the linear log, given its predecessor's hash.
+/// The chain hash of an event of the linear log: SHA-256 of its predecessor's hash, a newline,
+/// and the canonical form of `{actor, actor_kind, payload, pii_hash, seq, target, time, type}`.
 fn linear_hash(e: &Event) -> String {
-    // The canonical form of {seq, time, actor, actor_kind, type, target, payload, pii_hash},
-    // written in its sorted key order without building (and copying the payload into) a Value.
+    let mut fields = common_fields(e);
+    fields.push(("seq", Field::Json(json_of(&e.seq))));
     let mut body = Vec::with_capacity(1024);
     body.extend_from_slice(e.prev_hash.as_bytes());
-    body.extend_from_slice(b"\n{\"actor\":");
-    write_json(&e.actor, &mut body);
-    body.extend_from_slice(b",\"actor_kind\":");
-    write_json(&e.actor_kind, &mut body);
-    body.extend_from_slice(b",\"payload\":");
-    write_canonical(&e.payload, &mut body);
-    body.extend_from_slice(b",\"pii_hash\":");
-    write_json(&e.pii_hash, &mut body);
-    body.extend_from_slice(b",\"seq\":");
-    write_json(&e.seq, &mut body);
-    body.extend_from_slice(b",\"target\":");
-    write_json(&e.target, &mut body);
-    body.extend_from_slice(b",\"time\":");
-    write_json(&e.time, &mut body);
-    body.extend_from_slice(b",\"type\":");
-    write_json(&e.kind, &mut body);
-    body.push(b'}');
+    body.push(b'\n');
+    write_object(fields, &mut body);
     sha256_hex(&body)
 }

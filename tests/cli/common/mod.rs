@@ -333,6 +333,21 @@ impl Drop for Gpg {
     }
 }
 
+/// As `rm`, stages `dist/` into demo@1.2.0 signed with `rm.sec.asc`, then starts its vote:
+/// the candidate most scenarios start from.
+pub fn stage_and_start_vote(env: &TestEnv) {
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.2.0",
+        "dist",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+}
+
 /// A clean source release archive (LICENSE, NOTICE, headers): passes every release check.
 pub fn clean_source() -> Vec<u8> {
     std::fs::read(fixture("checks/demo-1.2.0-src.tar.gz")).unwrap()
