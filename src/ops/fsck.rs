@@ -178,6 +178,45 @@ fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>
     Ok(files)
 }
 
+/// A shared store (SPEC §6): the index holds exactly the events of the history in git, no fewer
+/// (an event the index never applied) and no more (one that never reached this clone's ref).
+fn history_findings(s: &Session) -> anyhow::Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    if s.store.config.clone_id.is_none() {
+        return Ok(out);
+    }
+    let Some(repo) = s.store.repo()? else {
+        return Ok(out);
+    };
+    let in_git: std::collections::HashSet<String> = repo
+        .names()
+        .map_err(super::sync::git_error)?
+        .into_iter()
+        .filter(|n| !n.contains('.'))
+        .collect();
+    let exported = crate::store::shared::exported_through(s.store.db())?;
+    let log = events::list(s.store.db(), &events::Filter::default())?;
+    let in_index: std::collections::HashSet<&str> = log.iter().map(|e| e.hash.as_str()).collect();
+    for e in log
+        .iter()
+        .filter(|e| e.seq <= exported && !in_git.contains(&e.hash))
+    {
+        out.push(finding(
+            "history",
+            format!("event {}", e.seq),
+            "in the index but not in the shared history (git refs/relmgr/)",
+        ));
+    }
+    for h in in_git.iter().filter(|h| !in_index.contains(h.as_str())) {
+        out.push(finding(
+            "history",
+            format!("record {h}"),
+            "in the shared history but not applied to the index: run `relmgr sync`",
+        ));
+    }
+    Ok(out)
+}
+
 pub fn fsck(
     s: &Session,
     repair: bool,
@@ -236,6 +275,7 @@ pub fn fsck(
         (reads.join(), index_findings)
     });
     let mut findings = index_findings?;
+    findings.extend(history_findings(s)?);
     let (reads, tree_missing, leftovers) = match reads {
         Ok(reads) => reads?,
         Err(panic) => std::panic::resume_unwind(panic),

@@ -203,3 +203,68 @@ fn policy_all_refuses_any_unsigned_event_and_signs_everything_with_the_configure
     assert!(last.iter().all(|e| e["signature"].is_string()), "{log}");
     assert_eq!(env.json(&["fsck"])["ok"], true);
 }
+
+/// What a key signed while it was valid stays valid after it expires; it signs nothing new.
+#[test]
+fn a_key_that_expires_later_does_not_void_what_it_signed() {
+    let now = jiff::Timestamp::now();
+    let at = |secs: i64| {
+        (now + jiff::SignedDuration::from_secs(secs))
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    let env = TestEnv::with_project_at(&at(60));
+    let gpg = Gpg::new();
+    gpg.ok(&[
+        "--pinentry-mode",
+        "loopback",
+        "--passphrase",
+        "",
+        "--quick-gen-key",
+        "Pat One <pmc1@example.org>",
+        "ed25519",
+        "sign",
+        "1d",
+    ]);
+    let (public, secret) = (env.path().join("pmc1.pub"), env.path().join("pmc1.sec.asc"));
+    gpg.ok(&["--armor", "--output", public.to_str().unwrap(), "--export"]);
+    gpg.ok(&[
+        "--pinentry-mode",
+        "loopback",
+        "--passphrase",
+        "",
+        "--armor",
+        "--output",
+        secret.to_str().unwrap(),
+        "--export-secret-keys",
+    ]);
+    env.ok(&["key", "import", public.to_str().unwrap(), "--user", "pmc1"]);
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "key",
+        "generate",
+        "--user",
+        "rm",
+        "-o",
+        "rm.sec.asc",
+    ]);
+    crate::common::stage_and_start_vote(&env);
+    env.ok(&["policy", "set", "demo", "--signed-events", "binding"]);
+    let cast = ["vote", "cast", "demo@1.2.0", "+1"];
+    let (code, err) = as_with_key(&env, "pmc1", Some("pmc1.sec.asc"), &cast);
+    assert_eq!(code, 0, "{err}");
+    // Two days on, the key has expired: the vote it signed still counts, fsck still holds.
+    env.set_now(&at(2 * 86_400));
+    let st = env.json(&["vote", "status", "demo@1.2.0"]);
+    assert_eq!(st["binding"]["plus"], 1, "{st}");
+    assert_eq!(env.json(&["fsck"])["ok"], true);
+    // But it signs nothing new.
+    let (code, err) = as_with_key(&env, "pmc1", Some("pmc1.sec.asc"), &cast);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("expired") || err.contains("can sign now"),
+        "{err}"
+    );
+}
