@@ -95,8 +95,74 @@ fn armor_blocks(bytes: &[u8]) -> Vec<&[u8]> {
     blocks
 }
 
+/// The binary body of one plain armored signature block (`-----BEGIN PGP SIGNATURE-----`,
+/// optional headers, base64, an optional `=CRC` line, the end line), decoded directly: sequoia's
+/// armor reader costs more than the rest of checking a signature, and every event signature is
+/// such a block. Anything else (other text around it, a bad checksum) is left to sequoia.
+fn plain_armor(block: &[u8]) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let text = std::str::from_utf8(block).ok()?;
+    let mut lines = text.lines().map(str::trim_end);
+    if lines.next()? != "-----BEGIN PGP SIGNATURE-----" {
+        return None;
+    }
+    let mut body = String::with_capacity(block.len());
+    let mut in_headers = true;
+    let mut crc = None;
+    for line in lines.by_ref() {
+        if in_headers {
+            if line.is_empty() {
+                in_headers = false;
+            } else if !line.contains(": ") {
+                in_headers = false;
+                body.push_str(line);
+            }
+            continue;
+        }
+        if line == "-----END PGP SIGNATURE-----" {
+            break;
+        }
+        if let Some(c) = line.strip_prefix('=') {
+            crc = Some(c.to_string());
+            continue;
+        }
+        body.push_str(line);
+    }
+    if lines.any(|l| !l.trim().is_empty()) {
+        return None;
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .ok()?;
+    if let Some(c) = crc {
+        let want = base64::engine::general_purpose::STANDARD.decode(c).ok()?;
+        let sum = crc24(&bytes);
+        if want != [(sum >> 16) as u8, (sum >> 8) as u8, sum as u8] {
+            return None;
+        }
+    }
+    Some(bytes)
+}
+
+/// The armor checksum (RFC 4880 §6.1).
+fn crc24(data: &[u8]) -> u32 {
+    let mut crc: u32 = 0xB704CE;
+    for &b in data {
+        crc ^= (b as u32) << 16;
+        for _ in 0..8 {
+            crc <<= 1;
+            if crc & 0x1000000 != 0 {
+                crc ^= 0x1864CFB;
+            }
+        }
+    }
+    crc & 0xFFFFFF
+}
+
 /// Appends the signature packets of one armored block or binary stream.
 fn parse_packets(bytes: &[u8], sigs: &mut Vec<Signature>) -> anyhow::Result<()> {
+    let decoded = plain_armor(bytes);
+    let bytes = decoded.as_deref().unwrap_or(bytes);
     let mut ppr = PacketParser::from_bytes(bytes)?;
     while let PacketParserResult::Some(pp) = ppr {
         let (packet, next) = pp.next()?;
@@ -120,4 +186,43 @@ fn parse_packets(bytes: &[u8], sigs: &mut Vec<Signature>) -> anyhow::Result<()> 
         ppr = next;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast dearmoring reads what sequoia's armor reader reads, and leaves to it whatever it
+    /// is not sure of.
+    #[test]
+    fn plain_armor_reads_what_sequoia_reads() {
+        let t0: jiff::Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let (secret, _) = crate::pgp::generate("T <t@example.org>", None, t0).unwrap();
+        let key =
+            crate::pgp::load_signing_key(secret.as_bytes(), &mut || Ok(String::new()), t0).unwrap();
+        let armored = crate::pgp::sign_detached(&key, b"data", t0).unwrap();
+        let fast = plain_armor(armored.as_bytes()).expect("a plain block");
+        let mut by_sequoia = Vec::new();
+        std::io::copy(
+            &mut openpgp::armor::Reader::from_bytes(
+                armored.as_bytes(),
+                openpgp::armor::ReaderMode::Tolerant(None),
+            ),
+            &mut by_sequoia,
+        )
+        .unwrap();
+        assert_eq!(fast, by_sequoia);
+        // Headers are skipped; a wrong checksum or trailing text falls back to sequoia.
+        let with_header = armored.replacen("-----\n", "-----\nComment: hi\n", 1);
+        assert_eq!(
+            plain_armor(with_header.as_bytes()).as_deref(),
+            Some(&fast[..])
+        );
+        let crc_line = armored.lines().find(|l| l.starts_with('=')).unwrap();
+        let bad_crc = armored.replace(crc_line, "=AAAA");
+        assert_eq!(plain_armor(bad_crc.as_bytes()), None);
+        assert_eq!(plain_armor(format!("{armored}\ntrailing").as_bytes()), None);
+        assert_eq!(plain_armor(b"not armor"), None);
+        assert_eq!(parse_signatures(armored.as_bytes()).unwrap().len(), 1);
+    }
 }
