@@ -328,8 +328,16 @@ pub struct BadPayload {
 impl Change {
     /// Reads a stored event's `type` and `payload`.
     pub fn read(kind: &str, payload: &Value) -> Result<Change, BadPayload> {
-        let doc = serde_json::json!({"type": kind, "payload": payload});
-        serde_json::from_value(doc).map_err(|source| BadPayload {
+        use serde::de::IntoDeserializer;
+        // `type` first, then the payload borrowed: serde reads the variant's fields straight
+        // from the stored value, with no copy of it and no buffering (replay reads every event).
+        let entries: [(&str, &Value); 2] = [("type", &Value::Null), ("payload", payload)];
+        let kind_value = Value::String(kind.to_string());
+        let map = serde::de::value::MapDeserializer::new(entries.into_iter().map(|(k, v)| {
+            let v = if k == "type" { &kind_value } else { v };
+            (k, v.into_deserializer())
+        }));
+        Change::deserialize(map).map_err(|source: serde_json::Error| BadPayload {
             kind: kind.to_string(),
             source,
         })

@@ -161,15 +161,87 @@ fn unseen_by_close(ordered: &[(Event, Option<Change>)]) -> HashMap<usize, String
     void
 }
 
+/// What replay has read of users, roles and policies, kept between events until an event
+/// changes it: most events ask the same questions (is the actor a user, what may they do).
+#[derive(Default)]
+pub struct Known {
+    users: HashSet<String>,
+    holders: HashMap<(String, String), perm::Holder>,
+    /// Whether any policy asks for signed events: until one does, no unsigned event is void.
+    signing_policy: Option<bool>,
+}
+
+impl Known {
+    fn is_user(&mut self, db: &Connection, id: &str) -> anyhow::Result<bool> {
+        if self.users.contains(id) {
+            return Ok(true);
+        }
+        let known = users::get(db, id)?.is_some();
+        if known {
+            self.users.insert(id.to_string());
+        }
+        Ok(known)
+    }
+
+    fn holder(
+        &mut self,
+        db: &Connection,
+        user: &str,
+        project: &str,
+    ) -> anyhow::Result<&perm::Holder> {
+        let key = (user.to_string(), project.to_string());
+        if !self.holders.contains_key(&key) {
+            let h = access::holder(db, user, Some(project))?;
+            self.holders.insert(key.clone(), h);
+        }
+        Ok(&self.holders[&key])
+    }
+
+    fn signing_policy(&mut self, db: &Connection) -> anyhow::Result<bool> {
+        if let Some(known) = self.signing_policy {
+            return Ok(known);
+        }
+        let any: bool = db.query_row(
+            "SELECT count(*) > 0 FROM policies WHERE signed_events IN ('binding', 'all')",
+            [],
+            |r| r.get(0),
+        )?;
+        self.signing_policy = Some(any);
+        Ok(any)
+    }
+
+    /// Forgets what `change` may have changed.
+    fn applied(&mut self, change: &Change) {
+        match change {
+            Change::StoreInit { .. }
+            | Change::UserAdd { .. }
+            | Change::ConsentGrant { .. }
+            | Change::ConsentRevoke { .. }
+            | Change::RoleGrant { .. }
+            | Change::RoleRevoke { .. } => {
+                self.users.clear();
+                self.holders.clear();
+            }
+            Change::PolicySet { .. } => self.signing_policy = None,
+            _ => {}
+        }
+    }
+}
+
 /// Whether `e` is valid on the state `db` holds before it: `Some(reason)` when it is not.
-pub fn decide(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<Option<String>> {
-    if !matches!(change, Change::StoreInit { .. }) && users::get(db, &e.actor)?.is_none() {
+pub fn decide(
+    db: &Connection,
+    e: &Event,
+    change: &Change,
+    known: &mut Known,
+) -> anyhow::Result<Option<String>> {
+    if !matches!(change, Change::StoreInit { .. }) && !known.is_user(db, &e.actor)? {
         return Ok(Some(format!("{} is not a user here", e.actor)));
     }
     let project = e.target.split(['/', '@']).next().unwrap_or_default();
-    let needs = |action: Action| -> anyhow::Result<Option<String>> {
-        let h = access::holder(db, &e.actor, Some(project))?;
-        Ok(perm::check(action, &h).err().map(|refusal| {
+    let mut needs = |action: Action| -> anyhow::Result<Option<String>> {
+        let h = known.holder(db, &e.actor, project)?;
+        Ok(perm::check(action, h).err().map(|refusal| {
             format!(
                 "{} may not {} on {project} at this point: that needs {}",
                 e.actor,
@@ -355,8 +427,12 @@ fn decide_signature(
     db: &Connection,
     e: &mut Event,
     checks: &HashMap<String, pgp::SigCheck>,
+    known: &mut Known,
 ) -> anyhow::Result<Option<String>> {
     let Some(sig_check) = e.signature.as_ref().map(|_| checks.get(&e.hash)) else {
+        if !known.signing_policy(db)? {
+            return Ok(None);
+        }
         let level = votes::signed_events(db, &e.target)?;
         if votes::must_be_signed(&level, &e.kind) {
             return Ok(Some(format!(
@@ -405,14 +481,15 @@ pub fn replay_in(
         .collect();
     let unseen = unseen_by_close(&typed);
     let checks = verify_signatures(db, &typed);
+    let mut known = Known::default();
     let mut voided = Vec::new();
     for (i, (mut e, change)) in typed.into_iter().enumerate() {
         let reason = match &change {
             None => Some(format!("unknown event type or payload ({})", e.kind)),
             Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
-            Some(c) => match decide_signature(db, &mut e, &checks) {
+            Some(c) => match decide_signature(db, &mut e, &checks, &mut known) {
                 Ok(Some(why)) => Some(why),
-                Ok(None) => match decide(db, &e, c) {
+                Ok(None) => match decide(db, &e, c, &mut known) {
                     Ok(r) => r,
                     Err(err) => Some(format!("{err:#}")),
                 },
@@ -421,14 +498,16 @@ pub fn replay_in(
         };
         let reason = match (reason, &change) {
             (None, Some(c)) => {
-                db.execute_batch("SAVEPOINT event")?;
+                db.prepare_cached("SAVEPOINT event")?.execute([])?;
                 match apply(db, &e, c) {
                     Ok(()) => {
-                        db.execute_batch("RELEASE event")?;
+                        db.prepare_cached("RELEASE event")?.execute([])?;
+                        known.applied(c);
                         None
                     }
                     Err(err) => {
-                        db.execute_batch("ROLLBACK TO event; RELEASE event")?;
+                        db.prepare_cached("ROLLBACK TO event")?.execute([])?;
+                        db.prepare_cached("RELEASE event")?.execute([])?;
                         Some(format!("{err:#}"))
                     }
                 }

@@ -134,7 +134,8 @@ pub fn sync(
         fetched = new_events.len();
         repo.accept(inc).map_err(git_error)?;
     }
-    let (applied, rebuilt, voided) = catch_up_with(store, &repo)?;
+    let (applied, rebuilt, voided) =
+        catch_up_with(store, &repo, incoming.as_ref().map(|i| i.records()))?;
     let mut pushed = false;
     if push {
         repo.push(remote, &clone).map_err(git_error)?;
@@ -153,8 +154,12 @@ pub fn sync(
 
 /// Brings the index up to the history in git (see [`catch_up_index`]), then the files derived
 /// from it: `keys/<FINGERPRINT>.asc`.
-fn catch_up_with(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
-    let out = catch_up_index(store, repo)?;
+fn catch_up_with(
+    store: &mut Store,
+    repo: &Repo,
+    delta: Option<&[crate::git::Record]>,
+) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+    let out = catch_up_index(store, repo, delta)?;
     if out.0 > 0 {
         for k in crate::store::keys::list(store.db(), None)? {
             let path = store
@@ -171,11 +176,44 @@ fn catch_up_with(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool,
 
 /// Brings the index up to the history in git: replays new events onto it, or rebuilds it when
 /// the merged order puts events before ones it applied. Returns (applied, rebuilt, voided).
-fn catch_up_index(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
-    let records = repo.read_all().map_err(git_error)?;
-    let all = shared::events_of(&records).map_err(|e| Error::verification(e.to_string()))?;
+///
+/// Only what is new is read in full: the events the index holds take part in the order by
+/// their hashes, times and parents (a skeleton read from the index); the new ones come from
+/// `delta` (what `fetch` brought) when it holds them all, else from every record in git.
+fn catch_up_index(
+    store: &mut Store,
+    repo: &Repo,
+    delta: Option<&[crate::git::Record]>,
+) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+    let have: Vec<Event> = events::skeleton(store.db())?;
+    let applied: std::collections::HashSet<&str> = have.iter().map(|e| e.hash.as_str()).collect();
+    let unapplied: std::collections::HashSet<String> = repo
+        .names()
+        .map_err(git_error)?
+        .into_iter()
+        .filter(|n| !n.contains('.') && !applied.contains(n.as_str()))
+        .collect();
+    if unapplied.is_empty() {
+        return Ok((0, false, vec![]));
+    }
+    let in_delta = delta.is_some_and(|d| {
+        let names: std::collections::HashSet<&str> = d.iter().map(|r| r.name.as_str()).collect();
+        unapplied.iter().all(|n| names.contains(n.as_str()))
+    });
+    let records = match delta {
+        Some(d) if in_delta => d.to_vec(),
+        _ => repo.read_all().map_err(git_error)?,
+    };
+    let new: Vec<Event> = shared::events_of(&records)
+        .map_err(|e| Error::verification(e.to_string()))?
+        .into_iter()
+        .filter(|e| unapplied.contains(&e.hash))
+        .collect();
+    let new_hashes: std::collections::HashSet<String> =
+        new.iter().map(|e| e.hash.clone()).collect();
+    let mut all = have.clone();
+    all.extend(new);
     let ordered = history::order(all).map_err(|e| Error::verification(e.to_string()))?;
-    let have: Vec<Event> = events::list(store.db(), &events::Filter::default())?;
     // New events after all the applied ones replay onto the index, unless one of them is a
     // vote close: a close voids the concurrent ballots before it, which may be applied already.
     let prefix = have.len() <= ordered.len()
@@ -183,6 +221,7 @@ fn catch_up_index(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool
         && (have.is_empty() || !ordered[have.len()..].iter().any(|e| e.kind == "vote.close"));
     if prefix {
         let tail: Vec<Event> = ordered.into_iter().skip(have.len()).collect();
+        debug_assert!(tail.iter().all(|e| new_hashes.contains(&e.hash)));
         let n = tail.len();
         if n == 0 {
             return Ok((0, false, vec![]));
@@ -199,6 +238,24 @@ fn catch_up_index(store: &mut Store, repo: &Repo) -> anyhow::Result<(usize, bool
         .iter()
         .filter(|e| e.void.is_some())
         .map(|e| e.hash.clone())
+        .collect();
+    // A rebuild replays everything: the applied events in full, from the index.
+    let full: std::collections::HashMap<String, Event> =
+        events::list(store.db(), &events::Filter::default())?
+            .into_iter()
+            .map(|e| (e.hash.clone(), e))
+            .collect();
+    let ordered: Vec<Event> = ordered
+        .into_iter()
+        .map(|e| match full.get(&e.hash) {
+            Some(f) if !new_hashes.contains(&e.hash) => Event {
+                seq: e.seq,
+                prev_hash: e.prev_hash,
+                void: None,
+                ..f.clone()
+            },
+            _ => e,
+        })
         .collect();
     let n = ordered.len();
     let (path, mut conn) = store.scratch_file()?;
@@ -224,7 +281,7 @@ pub fn catch_up(store: &mut Store) -> anyhow::Result<()> {
     let Some(repo) = store.repo()? else {
         return Ok(());
     };
-    catch_up_with(store, &repo)?;
+    catch_up_with(store, &repo, None)?;
     store.needs_replay = false;
     Ok(())
 }

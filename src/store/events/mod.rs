@@ -277,6 +277,17 @@ pub fn get(db: &Connection, seq: i64) -> anyhow::Result<Option<Event>> {
         .optional()?)
 }
 
+/// Every event without its payload and personal data (`Null`, `None`): what ordering a merged
+/// history needs of the events already applied (hash, time, parents), read cheaply.
+pub fn skeleton(db: &Connection) -> anyhow::Result<Vec<Event>> {
+    let mut stmt = db.prepare(
+        "SELECT seq, time, actor, actor_kind, type, target, 'null', NULL, pii_hash, prev_hash, hash,
+                parents, void, signature, signer FROM events ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([], row_to_event)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The events that are kept void, in order.
 pub fn voided(db: &Connection) -> anyhow::Result<Vec<Event>> {
     let mut stmt = db.prepare(&format!("{SELECT} WHERE void IS NOT NULL ORDER BY seq"))?;
