@@ -122,16 +122,10 @@ impl Store {
             return Ok(0);
         };
         let from = exported_through(&self.conn)?;
-        let mut stmt = self.conn.prepare("SELECT max(seq) FROM events")?;
-        let last: Option<i64> = stmt.query_row([], |r| r.get(0))?;
-        drop(stmt);
-        let Some(last) = last.filter(|l| *l > from) else {
+        let pending = events::after(&self.conn, from)?;
+        let Some(last) = pending.last().map(|e| e.seq) else {
             return Ok(0);
         };
-        let pending: Vec<Event> = events::list(&self.conn, &events::Filter::default())?
-            .into_iter()
-            .filter(|e| e.seq > from)
-            .collect();
         let n = pending.len();
         let at = jiff::Timestamp::now();
         repo.append(&clone, &records(&pending), at)

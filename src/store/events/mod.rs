@@ -277,6 +277,13 @@ pub fn get(db: &Connection, seq: i64) -> anyhow::Result<Option<Event>> {
         .optional()?)
 }
 
+/// The events after `seq`, in order (what this clone has not shared yet).
+pub fn after(db: &Connection, seq: i64) -> anyhow::Result<Vec<Event>> {
+    let mut stmt = db.prepare_cached(&format!("{SELECT} WHERE seq > ?1 ORDER BY seq"))?;
+    let rows = stmt.query_map([seq], row_to_event)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Every event without its payload and personal data (`Null`, `None`): what ordering a merged
 /// history needs of the events already applied (hash, time, parents), read cheaply.
 pub fn skeleton(db: &Connection) -> anyhow::Result<Vec<Event>> {
