@@ -26,7 +26,7 @@ fn main() -> anyhow::Result<()> {
     let breaks = events::chain_breaks(&log);
     time("event chain", t);
     let t = Instant::now();
-    let scratch = replay::replay(&log)?.map_err(anyhow::Error::msg)?;
+    let scratch = replay::replay(log)?.map_err(anyhow::Error::msg)?;
     time(&format!("replay of {n} events into a scratch index"), t);
     let t = Instant::now();
     let diffs = replay::compare(&db, &scratch)?;

@@ -215,6 +215,22 @@ fn appending_what_is_there_is_a_no_op() {
 }
 
 #[test]
+fn append_new_adds_without_comparing_and_a_repeat_changes_no_tree() {
+    let site = Site::new();
+    let a = site.clone("a");
+    assert_eq!(a.append_new(A, &[], at(0)).unwrap(), 0);
+    a.append_new(A, &[rec(1, "x"), rec(2, "y")], at(0)).unwrap();
+    a.append_new(A, &[rec(3, "z")], at(1)).unwrap();
+    assert_eq!(a.read_all().unwrap().len(), 3);
+    let tree = |r: &Repo| sh(r.root(), &["rev-parse", &format!("{CLONES}{A}^{{tree}}")]);
+    let before = tree(&a);
+    // After a crash between the commit and the caller's note of it: the same record again.
+    a.append_new(A, &[rec(3, "z")], at(2)).unwrap();
+    assert_eq!(tree(&a), before);
+    assert_eq!(a.read_all().unwrap().len(), 3);
+}
+
+#[test]
 fn a_commit_on_a_ref_that_moved_meanwhile_is_refused() {
     let site = Site::new();
     let a = site.clone("a");

@@ -82,6 +82,32 @@ impl Repo {
         Ok(new.len())
     }
 
+    /// Adds records the caller knows to be new to its own ref (its own events after the last
+    /// it shared: names that are the hash of their content, so nothing can conflict), in one
+    /// commit as [`append`](Self::append) makes it, without comparing them with what the refs
+    /// hold: two `git` runs, whatever the size of the history. Adding a record the ref holds
+    /// already (the same name and bytes, after a crash between the commit and the caller's
+    /// note of it) changes nothing in the tree.
+    pub fn append_new(
+        &self,
+        clone: &str,
+        records: &[Record],
+        at: jiff::Timestamp,
+    ) -> Result<usize, GitError> {
+        check_clone_id(clone)?;
+        for r in records {
+            check_name(&r.name)?;
+        }
+        if records.is_empty() {
+            return Ok(0);
+        }
+        let ref_name = format!("{CLONES}{clone}");
+        let old = self.tips()?.get(&ref_name).cloned();
+        let new: Vec<&Record> = records.iter().collect();
+        self.commit(&ref_name, old.as_deref(), &new, at)?;
+        Ok(records.len())
+    }
+
     /// One `git fast-import`: a commit on `ref_name` whose parent is `old` and whose tree is
     /// `old`'s plus `records`; the ref moves only if that commit contains its tip by then.
     pub(super) fn commit(

@@ -91,7 +91,7 @@ fn index_problems(
             let breaks = events::chain_breaks(&log);
             // The log must rebuild the index (only meaningful when the chain holds).
             let replayed = if breaks.is_empty() {
-                Some(super::replay::replay(&log)?)
+                Some(super::replay::replay(log)?)
             } else {
                 None
             };

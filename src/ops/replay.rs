@@ -14,18 +14,19 @@ use super::history;
 /// replayed ([`history::replay_in`]: decide, then apply, each event) into a fresh index in
 /// memory. `Ok(Err(line))` when the log does not replay as it was recorded: an event the index
 /// applied turns out void (the finding to report).
-pub fn replay(events: &[Event]) -> anyhow::Result<Result<Connection, String>> {
+pub fn replay(events: Vec<Event>) -> anyhow::Result<Result<Connection, String>> {
     let mut scratch = check::scratch_index()?;
     // One transaction for the whole replay: the scratch index is memory, but each statement
     // outside a transaction would still be its own commit.
     let tx = scratch.transaction()?;
-    let voided = history::replay_in(&tx, events.to_vec(), false)?;
-    let recorded: std::collections::HashMap<&str, &Option<String>> =
-        events.iter().map(|e| (e.hash.as_str(), &e.void)).collect();
-    if let Some(v) = voided
+    // The events the index recorded as void: only those may turn out void on replay.
+    let recorded: std::collections::HashSet<String> = events
         .iter()
-        .find(|v| recorded.get(v.hash.as_str()).is_some_and(|r| r.is_none()))
-    {
+        .filter(|e| e.void.is_some())
+        .map(|e| e.hash.clone())
+        .collect();
+    let voided = history::replay_in(&tx, events, false)?;
+    if let Some(v) = voided.iter().find(|v| !recorded.contains(&v.hash)) {
         return Ok(Err(format!(
             "the log does not replay at event {} ({}): {}",
             v.seq, v.kind, v.reason

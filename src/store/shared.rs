@@ -128,7 +128,7 @@ impl Store {
         };
         let n = pending.len();
         let at = jiff::Timestamp::now();
-        repo.append(&clone, &records(&pending), at)
+        repo.append_new(&clone, &records(&pending), at)
             .context("while adding events to the shared history")?;
         set_exported_through(&self.conn, last)?;
         Ok(n)
