@@ -169,6 +169,8 @@ pub struct Known {
     holders: HashMap<(String, String), perm::Holder>,
     /// Whether any policy asks for signed events: until one does, no unsigned event is void.
     signing_policy: Option<bool>,
+    /// The owner of each registered key asked about.
+    key_owners: HashMap<String, Option<String>>,
 }
 
 impl Known {
@@ -210,9 +212,20 @@ impl Known {
         Ok(any)
     }
 
+    fn key_owner(&mut self, db: &Connection, fingerprint: &str) -> anyhow::Result<Option<&str>> {
+        if !self.key_owners.contains_key(fingerprint) {
+            let owner = crate::store::keys::find(db, fingerprint)?.and_then(|k| k.user);
+            self.key_owners.insert(fingerprint.to_string(), owner);
+        }
+        Ok(self.key_owners[fingerprint].as_deref())
+    }
+
     /// Forgets what `change` may have changed.
     fn applied(&mut self, change: &Change) {
         match change {
+            Change::KeyImport { .. } | Change::KeyGenerate { .. } | Change::KeyRetire { .. } => {
+                self.key_owners.clear();
+            }
             Change::StoreInit { .. }
             | Change::UserAdd { .. }
             | Change::ConsentGrant { .. }
@@ -415,7 +428,7 @@ fn verify_signatures(
             let sig = e.signature.as_ref()?;
             let at = crate::clock::parse_time(&e.time).ok()?;
             let record = events::record(e);
-            let check = ring.verify_detached(sig.as_bytes(), &mut record.as_slice(), at);
+            let check = ring.verify_detached_bytes(sig.as_bytes(), &record, at);
             Some((e.hash.clone(), check))
         })
         .collect()
@@ -447,8 +460,8 @@ fn decide_signature(
             primary_fingerprint,
             ..
         }) => {
-            let owner = crate::store::keys::find(db, primary_fingerprint)?.and_then(|k| k.user);
-            if owner.as_deref() != Some(e.actor.as_str()) {
+            let owner = known.key_owner(db, primary_fingerprint)?;
+            if owner != Some(e.actor.as_str()) {
                 return Ok(Some(format!(
                     "signature: made by key {primary_fingerprint}, which is not a registered key of {}",
                     e.actor
