@@ -100,9 +100,8 @@ pub fn share(store: &mut Store) -> anyhow::Result<Option<Repo>> {
 
 /// Creates the store of a fresh clone at `parent/.relmgr`, for `user`, before its first sync.
 pub fn create_clone_store(parent: &Path, user: &str) -> anyhow::Result<Store> {
-    let repo = repo_of(parent)?;
+    repo_of(parent)?; // refuse before anything is made outside a git work tree
     let mut store = Store::create(parent, user)?;
-    let _ = repo;
     share(&mut store)?;
     Ok(store)
 }
@@ -127,15 +126,16 @@ pub fn sync(
         Err(e) => return Err(git_error(e)),
     };
     let mut fetched = 0;
+    let mut delta = None;
     if let Some(inc) = &incoming {
         // Verify every new record before any local ref moves.
         let new_events =
             shared::events_of(inc.records()).map_err(|e| Error::verification(e.to_string()))?;
         fetched = new_events.len();
         repo.accept(inc).map_err(git_error)?;
+        delta = Some(new_events);
     }
-    let (applied, rebuilt, voided) =
-        catch_up_with(store, &repo, incoming.as_ref().map(|i| i.records()))?;
+    let (applied, rebuilt, voided) = catch_up_with(store, &repo, delta)?;
     let mut pushed = false;
     if push {
         repo.push(remote, &clone).map_err(git_error)?;
@@ -157,7 +157,7 @@ pub fn sync(
 fn catch_up_with(
     store: &mut Store,
     repo: &Repo,
-    delta: Option<&[crate::git::Record]>,
+    delta: Option<Vec<Event>>,
 ) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
     let out = catch_up_index(store, repo, delta)?;
     if out.0 > 0 {
@@ -179,11 +179,12 @@ fn catch_up_with(
 ///
 /// Only what is new is read in full: the events the index holds take part in the order by
 /// their hashes, times and parents (a skeleton read from the index); the new ones come from
-/// `delta` (what `fetch` brought) when it holds them all, else from every record in git.
+/// `delta` (the events `fetch` brought, verified) when it holds them all, else from every
+/// record in git.
 fn catch_up_index(
     store: &mut Store,
     repo: &Repo,
-    delta: Option<&[crate::git::Record]>,
+    delta: Option<Vec<Event>>,
 ) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
     let have: Vec<Event> = events::skeleton(store.db())?;
     let applied: std::collections::HashSet<&str> = have.iter().map(|e| e.hash.as_str()).collect();
@@ -196,16 +197,16 @@ fn catch_up_index(
     if unapplied.is_empty() {
         return Ok((0, false, vec![]));
     }
-    let in_delta = delta.is_some_and(|d| {
-        let names: std::collections::HashSet<&str> = d.iter().map(|r| r.name.as_str()).collect();
+    let in_delta = delta.as_ref().is_some_and(|d| {
+        let names: std::collections::HashSet<&str> = d.iter().map(|e| e.hash.as_str()).collect();
         unapplied.iter().all(|n| names.contains(n.as_str()))
     });
-    let records = match delta {
-        Some(d) if in_delta => d.to_vec(),
-        _ => repo.read_all().map_err(git_error)?,
+    let candidates = match delta {
+        Some(d) if in_delta => d,
+        _ => shared::events_of(&repo.read_all().map_err(git_error)?)
+            .map_err(|e| Error::verification(e.to_string()))?,
     };
-    let new: Vec<Event> = shared::events_of(&records)
-        .map_err(|e| Error::verification(e.to_string()))?
+    let new: Vec<Event> = candidates
         .into_iter()
         .filter(|e| unapplied.contains(&e.hash))
         .collect();
