@@ -43,7 +43,20 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
         }
         let e = ops::log::event(&s, which)?;
         ctx.out.data(&e, || {
-            serde_json::to_string_pretty(&e).expect("an event serializes")
+            let mut out = crate::output::fields(&[
+                ("seq", Some(e.seq.to_string())),
+                ("time", Some(e.time.clone())),
+                ("actor", Some(format!("{} ({})", e.actor, e.actor_kind))),
+                ("type", Some(e.kind.clone())),
+                ("target", Some(e.target.clone())),
+                ("hash", Some(e.hash.clone())),
+                ("parents", e.parents.as_ref().map(|p| p.join(" "))),
+                ("signer", e.signer.clone()),
+                ("void", e.void.clone()),
+            ]);
+            out.push('\n');
+            out.push_str(&serde_json::to_string_pretty(&e.payload).expect("JSON"));
+            out
         });
         return Ok(ExitCode::SUCCESS);
     }
