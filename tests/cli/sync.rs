@@ -395,3 +395,42 @@ fn an_unsigned_binding_vote_from_another_clone_is_void_everywhere() {
     let notes = fsck["notes"].to_string();
     assert!(notes.contains("vote.cast by pmc3 is void"), "{fsck}");
 }
+
+#[test]
+fn no_push_keeps_the_votes_local_and_fsck_sees_history_the_index_lacks() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, c) = three_clones(root.path());
+    b.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
+    let r = b.json(T1, &["sync", "--no-push"]);
+    assert_eq!(r["pushed"], false);
+    c.ok(T1, &["sync"]);
+    let plus = |clone: &Clone| {
+        clone.json(T1, &["vote", "status", "demo@1.0.0"])["binding"]["plus"].clone()
+    };
+    assert_eq!(plus(&c), 0, "B's vote stayed on B");
+    b.ok(T1, &["sync"]);
+    c.ok(T1, &["sync"]);
+    assert_eq!(plus(&c), 1);
+    // History that reached git behind relmgr's back (a plain `git fetch`) is named by fsck
+    // until a sync applies it.
+    c.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
+    c.ok(T1, &["sync"]);
+    git(
+        &a.dir,
+        &["fetch", "-q", "origin", "+refs/relmgr/*:refs/relmgr/*"],
+    );
+    let out = a.run(T1, &["--json", "--as", "admin", "fsck"]);
+    assert_eq!(out.status.code(), Some(3));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "history"),
+        "{report}"
+    );
+    a.ok(T1, &["sync"]);
+    a.ok(T1, &["--as", "admin", "fsck"]);
+    assert_eq!(plus(&a), 2);
+}
