@@ -89,7 +89,7 @@ pub fn passphrase(may_prompt: bool) -> anyhow::Result<String> {
 fn render(v: &KeyView) -> String {
     let k = &v.key;
     fields(&[
-        ("fingerprint", Some(k.fingerprint.clone())),
+        ("fingerprint", Some(k.fingerprint.to_string())),
         ("key id", Some(k.key_id.clone())),
         ("status", Some(v.status.clone())),
         ("owner", k.user.clone()),
@@ -150,7 +150,10 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
                     &["fingerprint", "user id", "owner", "result", "note"],
                     r.keys.iter().map(|k| {
                         vec![
-                            k.fingerprint.clone().unwrap_or_default(),
+                            k.fingerprint
+                                .as_ref()
+                                .map(|f| f.to_string())
+                                .unwrap_or_default(),
                             k.user_id.clone().unwrap_or_default(),
                             k.owner.clone().unwrap_or_else(|| "-".into()),
                             k.result.clone(),
@@ -170,7 +173,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
                     &["fingerprint", "owner", "algorithm", "status", "user id"],
                     list.iter().map(|v| {
                         vec![
-                            v.key.fingerprint.clone(),
+                            v.key.fingerprint.to_string(),
                             v.key.user.clone().unwrap_or_default(),
                             v.key.algorithm.clone(),
                             v.status.clone(),

@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
                 ("target", Some(e.target.clone())),
                 ("hash", Some(e.hash.clone())),
                 ("parents", e.parents.as_ref().map(|p| p.join(" "))),
-                ("signer", e.signer.clone()),
+                ("signer", e.signer.as_ref().map(|f| f.to_string())),
                 ("void", e.void.clone()),
             ]);
             out.push('\n');

@@ -3,12 +3,14 @@
 
 mod cve;
 pub mod event;
+mod fingerprint;
 mod ids;
 mod package;
 mod state;
 mod version;
 
 pub use cve::{Cve, CveId};
+pub use fingerprint::Fingerprint;
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
 pub use package::{External, Labels, Package, media_type};
 pub use state::{Phase, Stage};

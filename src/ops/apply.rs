@@ -6,7 +6,7 @@
 use rusqlite::Connection;
 
 use crate::model::event::Change;
-use crate::model::{Package, Phase, ReleaseRef, Stage};
+use crate::model::{Fingerprint, Package, Phase, ReleaseRef, Stage};
 use crate::pgp::{self, ParsedCert};
 use crate::store::events::Event;
 use crate::store::projects;
@@ -21,6 +21,12 @@ fn vote_num(v: &str) -> i8 {
         "-1" => -1,
         _ => 0,
     }
+}
+
+/// A fingerprint a payload carries (as text), typed where it enters the index.
+fn fingerprint(e: &Event, text: &str) -> anyhow::Result<Fingerprint> {
+    text.parse()
+        .map_err(|err: crate::error::Error| anyhow::anyhow!("event {}: {}", e.seq, err.message))
 }
 
 fn split_target(t: &str) -> (Option<&str>, &str) {
@@ -200,8 +206,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                         db,
                         id,
                         &Signature {
-                            fingerprint: (*fpr).clone(),
-                            signer: signing.clone(),
+                            fingerprint: fingerprint(e, fpr)?,
+                            signer: fingerprint(e, signing)?,
                             armored: armored.clone(),
                             signed_at: t.into(),
                         },
@@ -215,12 +221,12 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         }
         Change::Sign {
             revision,
-            fingerprint,
+            fingerprint: fingerprint_text,
             signer,
             signatures,
         } => {
             let (_, rev) = revision_of(db, e, revision.as_deref())?;
-            let signing = signer.clone().unwrap_or_else(|| fingerprint.clone());
+            let signing = signer.clone().unwrap_or_else(|| fingerprint_text.clone());
             let packages = releases::packages(db, rev.id)?;
             for s in signatures {
                 if let Some(pk) = packages.iter().find(|x| x.name == s.name) {
@@ -228,8 +234,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                         db,
                         pk.id,
                         &Signature {
-                            fingerprint: fingerprint.clone(),
-                            signer: signing.clone(),
+                            fingerprint: fingerprint(e, fingerprint_text)?,
+                            signer: fingerprint(e, &signing)?,
                             armored: s.signature.clone(),
                             signed_at: t.into(),
                         },
@@ -305,7 +311,10 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     comment: comment.clone(),
                     // A signed vote: the event's signature (older events carried their own).
                     signature: signature.clone().or_else(|| e.signature.clone()),
-                    signer: signer.clone().or_else(|| e.signer.clone()),
+                    signer: match signer {
+                        Some(s) => Some(fingerprint(e, s)?),
+                        None => e.signer.clone(),
+                    },
                     ..ballot(voter, vote, *binding, t, "cli")
                 },
             )?;

@@ -93,7 +93,7 @@ fn signature_finding(
             SigCheck::Good {
                 primary_fingerprint,
                 ..
-            } => match owners.get(&primary_fingerprint).cloned().flatten() {
+            } => match owners.get(primary_fingerprint.as_str()).cloned().flatten() {
                 Some(u) if members.contains(&u) => {
                     return Finding::new(
                         &p.name,
@@ -226,7 +226,7 @@ pub fn run_checks(
         .collect();
     let owners: Owners = keys::list(db, None)?
         .into_iter()
-        .map(|k| (k.fingerprint, k.user))
+        .map(|k| (k.fingerprint.to_string(), k.user))
         .collect();
     let dir = s.store.dir.as_path();
     let per_package = parallel(&managed, |p| {

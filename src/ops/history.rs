@@ -401,7 +401,7 @@ fn verify_signatures(
     let mut certs: HashMap<String, String> = crate::store::keys::list(db, None)
         .unwrap_or_default()
         .into_iter()
-        .map(|k| (k.fingerprint, k.armored))
+        .map(|k| (k.fingerprint.to_string(), k.armored))
         .collect();
     for (_, c) in typed {
         match c {

@@ -131,7 +131,7 @@ fn view(k: KeyRecord, now: &str) -> KeyView {
 /// What happened to one certificate of an import.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportItem {
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<crate::model::Fingerprint>,
     pub user_id: Option<String>,
     /// `imported`, `updated`, `unchanged` or `rejected`.
     pub result: String,
@@ -325,7 +325,7 @@ pub fn import(
             keys: changed
                 .iter()
                 .map(|k| ImportedKey {
-                    fingerprint: Some(k.fingerprint.clone()),
+                    fingerprint: Some(k.fingerprint.to_string()),
                     owner: k.user.clone(),
                     certificate: k.armored.clone(),
                 })
@@ -386,7 +386,7 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
     s.emit(Emit::new(
         "keys",
         Change::KeyRetire {
-            fingerprint: k.fingerprint.clone(),
+            fingerprint: k.fingerprint.to_string(),
         },
     ))?;
     show(s, &k.fingerprint)
@@ -438,7 +438,7 @@ pub fn keys_file(list: &[KeyRecord], project: Option<&str>) -> anyhow::Result<St
 
 #[derive(Debug, Serialize)]
 pub struct Generated {
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     pub user: String,
     pub user_id: String,
     pub secret_file: String,
@@ -477,7 +477,7 @@ pub fn generate(
         "keys",
         Change::KeyGenerate {
             owner: Some(owner.to_string()),
-            fingerprint: rec.fingerprint.clone(),
+            fingerprint: rec.fingerprint.to_string(),
             certificate: rec.armored.clone(),
         },
     ));

@@ -70,7 +70,7 @@ pub struct Exported {
     pub record: String,
     /// `event-SEQ.json.asc`: the detached signature, when the event is signed.
     pub signature: Option<String>,
-    pub signer: Option<String>,
+    pub signer: Option<crate::model::Fingerprint>,
 }
 
 /// One event by its seq or (a prefix of at least 8 hex digits of) its hash, for a reader who

@@ -57,7 +57,7 @@ pub enum EventKey {
         passphrase: Box<dyn FnMut() -> anyhow::Result<String>>,
     },
     Loaded {
-        fingerprint: String,
+        fingerprint: crate::model::Fingerprint,
     },
 }
 

@@ -372,7 +372,7 @@ pub fn publish(
             expires: Some(expires.clone()),
             written: json!(written),
             removed: json!(removed),
-            fingerprint: Some(signer.record.fingerprint.clone()),
+            fingerprint: Some(signer.record.fingerprint.to_string()),
         },
     ))?;
     Ok(Publication {

@@ -30,7 +30,7 @@ pub struct SnapshotCheck {
     pub signature: String,
     /// The primary key of a good signature.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signer: Option<String>,
+    pub signer: Option<crate::model::Fingerprint>,
     /// Every signature of `snapshot.json.asc`.
     pub signatures: Vec<SignatureLine>,
     /// How many listed packages are in the tree (those with a `path`).

@@ -200,7 +200,7 @@ pub fn stage(
         ));
     }
     crate::store::crash_point("stage:objects-written");
-    let signed_by = signer.map(|s| s.record.fingerprint.clone());
+    let signed_by = signer.map(|s| s.record.fingerprint.to_string());
     let signing_fpr = signer.map(|s| s.key.signing_fingerprint());
     let actor = s.actor.id.clone();
     let mut replaced: Vec<String> = Vec::new();
@@ -241,7 +241,7 @@ pub fn stage(
             .into_iter()
             .filter(|p| names.contains(&p.name.as_str()))
             .collect(),
-        signed_by: signer.map(|s| s.record.fingerprint.clone()),
+        signed_by: signer.map(|s| s.record.fingerprint.to_string()),
         bytes: new
             .iter()
             .filter(|(p, _)| p.external_url.is_none())
@@ -316,7 +316,7 @@ pub fn unstage(
 pub struct SignReport {
     pub release: String,
     pub revision: String,
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     pub signed: Vec<String>,
     /// External packages: their bytes are not here to sign.
     pub skipped: Vec<String>,
@@ -368,7 +368,7 @@ pub fn sign(
         r.to_string(),
         Change::Sign {
             revision: Some(rev.label()),
-            fingerprint: fpr.clone(),
+            fingerprint: fpr.to_string(),
             signer: Some(signing),
             signatures: managed
                 .iter()

@@ -34,7 +34,7 @@ pub struct PackageCheck {
     pub signature: String,
     /// The primary key of a good signature.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signer: Option<String>,
+    pub signer: Option<crate::model::Fingerprint>,
     /// Every signature of the `.asc`, in its order.
     pub signatures: Vec<SignatureLine>,
     /// Why something is not ok.
@@ -64,7 +64,7 @@ impl SignatureLine {
             SigCheck::Good {
                 primary_fingerprint,
                 ..
-            } => ("ok", Some(primary_fingerprint.clone()), None),
+            } => ("ok", Some(primary_fingerprint.to_string()), None),
             SigCheck::Bad { reason } => ("bad", None, Some(reason.clone())),
             SigCheck::UnknownKey { issuer } => ("unknown-key", Some(issuer.clone()), None),
         };
@@ -141,7 +141,10 @@ pub(super) fn read_signed(
     })
 }
 
-fn signature_verdict(c: &SigCheck, problems: &mut Vec<String>) -> (String, Option<String>) {
+fn signature_verdict(
+    c: &SigCheck,
+    problems: &mut Vec<String>,
+) -> (String, Option<crate::model::Fingerprint>) {
     match c {
         SigCheck::Good {
             primary_fingerprint,

@@ -453,7 +453,7 @@ pub fn cast(
     let binding = access::was_pmc(db, &s.actor.id, project, &now)?;
     // A signed vote is a signed event (SPEC §7): the key signs the event's canonical record,
     // which names the release, the revision, the voter, the vote and the comment.
-    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.clone());
+    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.to_string());
     if let Some(k) = signer {
         s.use_signer(k);
     }

@@ -204,7 +204,7 @@ pub(crate) fn error_chain(e: &anyhow::Error) -> String {
 fn evaluate(cert: Cert, now: SystemTime) -> ParsedCert {
     let had_secret = cert.is_tsk();
     let cert = cert.strip_secret_key_material();
-    let fingerprint = Some(fpr_hex(&cert.fingerprint()));
+    let fingerprint = Some(super::fpr(&cert.fingerprint()));
     let user_id = cert
         .userids()
         .next()

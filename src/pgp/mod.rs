@@ -90,7 +90,7 @@ pub struct Revocation {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SubkeyInfo {
     /// 40 upper-case hex digits (v4).
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     /// 16 upper-case hex digits: the last 16 of the fingerprint.
     pub key_id: String,
     /// sequoia's algorithm name: `"EdDSA"`, `"RSA"`, `"DSA"`, `"ECDH"`,
@@ -115,7 +115,7 @@ pub struct SubkeyInfo {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct KeyInfo {
     /// Primary key fingerprint, 40 upper-case hex digits (v4).
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     /// Primary key id, 16 upper-case hex digits (last 16 of the fingerprint).
     pub key_id: String,
     /// sequoia's algorithm name: `"EdDSA"`, `"RSA"`, `"DSA"`, `"ECDSA"`…
@@ -155,7 +155,7 @@ pub enum ParsedCert {
     /// refuses it.
     Rejected {
         /// Fingerprint, if the certificate could be parsed that far.
-        fingerprint: Option<String>,
+        fingerprint: Option<crate::model::Fingerprint>,
         /// First user id, if any.
         user_id: Option<String>,
         /// Why it was rejected, for humans.
@@ -181,6 +181,11 @@ pub(crate) fn to_st(t: Timestamp) -> SystemTime {
 /// Upper-case hex of a fingerprint, without spaces.
 pub(crate) fn fpr_hex(f: &openpgp::Fingerprint) -> String {
     f.to_hex().to_uppercase()
+}
+
+/// A key's fingerprint, typed.
+pub(crate) fn fpr(f: &openpgp::Fingerprint) -> crate::model::Fingerprint {
+    crate::model::Fingerprint::from_computed(fpr_hex(f))
 }
 
 /// Key id: last 16 hex digits of a fingerprint (v4); for v6, the first 16.
@@ -330,7 +335,7 @@ pub(crate) fn key_info(cert: &Cert, had_secret: bool, now: SystemTime) -> anyhow
         let (algorithm, bits, curve) = key_algo(ka.key());
         let flags = ka.key_flags();
         subkeys.push(SubkeyInfo {
-            fingerprint: fpr_hex(&ka.key().fingerprint()),
+            fingerprint: self::fpr(&ka.key().fingerprint()),
             key_id: keyid_hex(&ka.key().fingerprint()),
             algorithm,
             bits,
@@ -352,7 +357,7 @@ pub(crate) fn key_info(cert: &Cert, had_secret: bool, now: SystemTime) -> anyhow
         && revoked.is_none();
 
     Ok(KeyInfo {
-        fingerprint: fpr_hex(&fpr),
+        fingerprint: self::fpr(&fpr),
         key_id: keyid_hex(&fpr),
         algorithm,
         bits,

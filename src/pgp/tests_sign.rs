@@ -108,7 +108,7 @@ fn generated_key_imports_into_gpg() {
         );
         let out = gpg.run(&["--with-colons", "--list-secret-keys"]);
         let listing = String::from_utf8_lossy(&out.stdout);
-        assert!(listing.contains(&info.fingerprint), "{listing}");
+        assert!(listing.contains(info.fingerprint.as_str()), "{listing}");
 
         // The passphrase callback is called only for a protected key.
         let calls = AtomicUsize::new(0);

@@ -55,8 +55,8 @@ fn joined_signatures_are_one_block_holding_every_packet() {
 #[test]
 fn judge_follows_gpg_any_bad_signature_is_bad() {
     let good = |f: &str| SigCheck::Good {
-        primary_fingerprint: f.into(),
-        signer_fingerprint: f.into(),
+        primary_fingerprint: f.repeat(40).parse().unwrap(),
+        signer_fingerprint: f.repeat(40).parse().unwrap(),
         created: Timestamp::UNIX_EPOCH,
     };
     let bad = |r: &str| SigCheck::Bad { reason: r.into() };

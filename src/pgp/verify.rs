@@ -36,9 +36,9 @@ pub enum SigCheck {
     /// valid (alive, not revoked) when the signature was made.
     Good {
         /// The certificate (primary key) the signature is attributed to.
-        primary_fingerprint: String,
+        primary_fingerprint: crate::model::Fingerprint,
         /// The (sub)key that made it.
-        signer_fingerprint: String,
+        signer_fingerprint: crate::model::Fingerprint,
         /// Signature creation time.
         created: Timestamp,
     },
@@ -508,8 +508,8 @@ fn check_with<R: openpgp::packet::key::KeyRole>(
         ));
     }
     SigCheck::Good {
-        primary_fingerprint: fpr_hex(&cert.fingerprint()),
-        signer_fingerprint: fpr_hex(&key.fingerprint()),
+        primary_fingerprint: super::fpr(&cert.fingerprint()),
+        signer_fingerprint: super::fpr(&key.fingerprint()),
         created: when,
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 /// A subkey as stored.
 #[derive(Debug, Clone, Serialize)]
 pub struct SubkeyRecord {
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     pub key_id: String,
     pub algorithm: String,
     pub bits: Option<u32>,
@@ -18,7 +18,7 @@ pub struct SubkeyRecord {
 /// A key as stored (the certificate's armor is in `keys/<FINGERPRINT>.asc`).
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyRecord {
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     pub key_id: String,
     pub user: Option<String>,
     pub algorithm: String,
@@ -98,7 +98,9 @@ fn attach_subkeys(db: &Connection, list: &mut [KeyRecord]) -> anyhow::Result<()>
         by_primary.entry(primary).or_default().push(sub);
     }
     for k in list {
-        k.subkeys = by_primary.remove(&k.fingerprint).unwrap_or_default();
+        k.subkeys = by_primary
+            .remove(k.fingerprint.as_str())
+            .unwrap_or_default();
     }
     Ok(())
 }

@@ -49,9 +49,9 @@ impl Revision {
 #[derive(Debug, Clone, Serialize)]
 pub struct Signature {
     /// The primary key's fingerprint (a subkey's signature counts for its primary).
-    pub fingerprint: String,
+    pub fingerprint: crate::model::Fingerprint,
     /// The (sub)key that made it.
-    pub signer: String,
+    pub signer: crate::model::Fingerprint,
     #[serde(skip)]
     pub armored: String,
     pub signed_at: String,

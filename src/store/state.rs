@@ -4,7 +4,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::model::{CveId, Phase, Stage};
+use crate::model::{CveId, Fingerprint, Phase, Stage};
 use crate::votes::{Closure, Outcome};
 
 fn corrupt(what: &str, v: ValueRef<'_>) -> FromSqlError {
@@ -71,6 +71,20 @@ impl FromSql for CveId {
     }
 }
 
+impl ToSql for Fingerprint {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Fingerprint {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        v.as_str()?
+            .parse()
+            .map_err(|_| corrupt("key fingerprint", v))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +108,12 @@ mod tests {
             db.query_row("SELECT 'later'", [], |r| r.get::<_, Phase>(0))
                 .is_err()
         );
+        let fpr: Fingerprint = "0123456789ABCDEF0123456789ABCDEF01234567".parse().unwrap();
+        let back: Fingerprint = db.query_row("SELECT ?1", [&fpr], |r| r.get(0)).unwrap();
+        assert_eq!(back, fpr);
+        let err = db
+            .query_row("SELECT 'ABCD'", [], |r| r.get::<_, Fingerprint>(0))
+            .unwrap_err();
+        assert!(err.to_string().contains("corrupt store"), "{err}");
     }
 }

@@ -267,7 +267,7 @@ pub struct BallotRow {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
-    pub signer: Option<String>,
+    pub signer: Option<crate::model::Fingerprint>,
 }
 
 pub fn insert_ballot(db: &Connection, revision_id: i64, b: &BallotRow) -> anyhow::Result<()> {

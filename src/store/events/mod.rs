@@ -94,12 +94,12 @@ pub struct Event {
     pub signature: Option<String>,
     /// The primary fingerprint of the key that made `signature`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signer: Option<String>,
+    pub signer: Option<crate::model::Fingerprint>,
 }
 
 /// Signs an event's record at the event's time: the armored detached signature and the
 /// primary fingerprint of the key that made it.
-pub type SignFn = dyn Fn(&[u8], &str) -> anyhow::Result<(String, String)>;
+pub type SignFn = dyn Fn(&[u8], &str) -> anyhow::Result<(String, crate::model::Fingerprint)>;
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
