@@ -331,12 +331,11 @@ impl Change {
         use serde::de::IntoDeserializer;
         // `type` first, then the payload borrowed: serde reads the variant's fields straight
         // from the stored value, with no copy of it and no buffering (replay reads every event).
-        let entries: [(&str, &Value); 2] = [("type", &Value::Null), ("payload", payload)];
         let kind_value = Value::String(kind.to_string());
-        let map = serde::de::value::MapDeserializer::new(entries.into_iter().map(|(k, v)| {
-            let v = if k == "type" { &kind_value } else { v };
-            (k, v.into_deserializer())
-        }));
+        let entries: [(&str, &Value); 2] = [("type", &kind_value), ("payload", payload)];
+        let map = serde::de::value::MapDeserializer::new(
+            entries.into_iter().map(|(k, v)| (k, v.into_deserializer())),
+        );
         Change::deserialize(map).map_err(|source: serde_json::Error| BadPayload {
             kind: kind.to_string(),
             source,
@@ -352,27 +351,6 @@ impl Change {
             .map(Value::take)
             .unwrap_or(Value::Object(Default::default()));
         (kind, payload)
-    }
-
-    /// The event type, as the log names it.
-    pub fn kind(&self) -> String {
-        self.to_parts().0
-    }
-
-    /// The revision label the event names, when it names one (`rc2`).
-    pub fn revision(&self) -> Option<&str> {
-        match self {
-            Change::Stage { revision, .. }
-            | Change::Unstage { revision, .. }
-            | Change::Sign { revision, .. }
-            | Change::Check { revision, .. }
-            | Change::VoteStart { revision, .. }
-            | Change::VoteCast { revision, .. }
-            | Change::VoteImport { revision, .. }
-            | Change::VoteClose { revision, .. }
-            | Change::Promote { revision, .. } => revision.as_deref(),
-            _ => None,
-        }
     }
 }
 

@@ -91,6 +91,12 @@ fn ballot(voter: &str, vote: &str, binding: bool, cast_at: &str, source: &str) -
     }
 }
 
+/// Applies an appended event as it was logged: its change is read back from the stored
+/// payload, so what is applied is what the log holds (a command's write, `init`).
+pub fn apply_logged(db: &Connection, e: &Event) -> anyhow::Result<()> {
+    apply(db, e, &Change::read(&e.kind, &e.payload)?)
+}
+
 /// Applies one event's change to the index, inside the caller's transaction.
 pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> {
     let t = e.time.as_str();

@@ -443,8 +443,7 @@ pub fn fsck(
         }
     }
     for k in keys::list(db, None)? {
-        let path = dir.join("keys").join(format!("{}.asc", k.fingerprint));
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(k.armored.as_str()) {
+        if !super::keys::key_file_current(dir, &k) {
             let mut f = finding(
                 "keys",
                 format!("keys/{}.asc", k.fingerprint),

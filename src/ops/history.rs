@@ -33,6 +33,10 @@ pub struct Voided {
     pub target: String,
     pub hash: String,
     pub reason: String,
+    /// Void for its signature: unsigned where the policy wants it signed, badly signed, or
+    /// signed with another's key.
+    #[serde(skip)]
+    pub by_signature: bool,
 }
 
 /// A history that cannot be ordered: an event follows one that is not there, or a cycle.
@@ -497,11 +501,15 @@ pub fn replay_in(
     let mut known = Known::default();
     let mut voided = Vec::new();
     for (i, (mut e, change)) in typed.into_iter().enumerate() {
+        let mut by_signature = false;
         let reason = match &change {
             None => Some(format!("unknown event type or payload ({})", e.kind)),
             Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
             Some(c) => match decide_signature(db, &mut e, &checks, &mut known) {
-                Ok(Some(why)) => Some(why),
+                Ok(Some(why)) => {
+                    by_signature = true;
+                    Some(why)
+                }
                 Ok(None) => match decide(db, &e, c, &mut known) {
                     Ok(r) => r,
                     Err(err) => Some(format!("{err:#}")),
@@ -539,6 +547,7 @@ pub fn replay_in(
                 target: e.target.clone(),
                 hash: e.hash.clone(),
                 reason,
+                by_signature,
             });
         }
     }

@@ -339,6 +339,14 @@ pub fn import(
     Ok(ImportReport { owner, keys: items })
 }
 
+/// Whether `keys/<FINGERPRINT>.asc` holds exactly the index's certificate.
+pub fn key_file_current(store_dir: &Path, k: &KeyRecord) -> bool {
+    let path = store_dir
+        .join("keys")
+        .join(format!("{}.asc", k.fingerprint));
+    std::fs::read_to_string(path).ok().as_deref() == Some(k.armored.as_str())
+}
+
 /// Mirrors a certificate to `keys/<FINGERPRINT>.asc` (temp file + rename).
 pub fn write_key_file(store_dir: &Path, k: &KeyRecord) -> anyhow::Result<()> {
     let dir = store_dir.join("keys");

@@ -80,9 +80,7 @@ pub fn event(s: &Session, which: &str) -> anyhow::Result<Event> {
     let found = match which.parse::<i64>() {
         Ok(seq) if which.len() < 8 => events::get(db, seq)?,
         _ if which.len() >= 8 && which.chars().all(|c| c.is_ascii_hexdigit()) => {
-            events::list(db, &Filter::default())?
-                .into_iter()
-                .find(|e| e.hash.starts_with(&which.to_ascii_lowercase()))
+            events::by_hash_prefix(db, &which.to_ascii_lowercase())?
         }
         _ => return Err(Error::usage(format!("--event {which:?}: a seq or a hash")).into()),
     };

@@ -124,7 +124,7 @@ impl Session {
             &self.actor,
             |db| {
                 let (value, e) = decide(db)?;
-                let kind = e.change.kind();
+                let (kind, payload) = e.change.to_parts();
                 let level = crate::store::votes::signed_events(db, &e.target)?;
                 if !signing && crate::store::votes::must_be_signed(&level, &kind) {
                     return Err(Error::not_allowed(format!(
@@ -134,13 +134,11 @@ impl Session {
                     .hint("set `signing_key = \"PATH\"` in config.toml or $RELMGR_SIGNING_KEY to your registered secret key")
                     .into());
                 }
-                let (kind, payload) = e.change.to_parts();
                 let mut draft = crate::store::EventDraft::new(&kind, e.target, payload);
                 draft.pii = e.pii;
                 Ok((value, draft))
             },
-            // The change read back from the appended event: what is applied is what is logged.
-            |db, event| apply::apply(db, event, &Change::read(&event.kind, &event.payload)?),
+            apply::apply_logged,
         )
     }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::git::{GitError, Repo};
 use crate::store::events::{self, Event};
-use crate::store::{self, Store, shared};
+use crate::store::{Store, shared};
 
 use super::history::{self, Voided};
 
@@ -39,10 +39,7 @@ impl SyncReport {
     /// The voided events whose signature does not hold or that the policy wanted signed: `sync`
     /// exits 3 naming them (SPEC §7).
     pub fn signature_voids(&self) -> Vec<&Voided> {
-        self.voided
-            .iter()
-            .filter(|v| v.reason.starts_with("signature") || v.reason.starts_with("unsigned"))
-            .collect()
+        self.voided.iter().filter(|v| v.by_signature).collect()
     }
 }
 
@@ -66,13 +63,6 @@ pub fn git_error(e: GitError) -> anyhow::Error {
                 .into()
         }
         _ => Error::failed(msg).caused_by(e).into(),
-    }
-}
-
-fn repo_of(store_parent: &Path) -> anyhow::Result<Repo> {
-    match Repo::discover(store_parent).map_err(git_error)? {
-        Some(r) => Ok(r),
-        None => Err(git_error(GitError::NotARepo)),
     }
 }
 
@@ -100,7 +90,8 @@ pub fn share(store: &mut Store) -> anyhow::Result<Option<Repo>> {
 
 /// Creates the store of a fresh clone at `parent/.relmgr`, for `user`, before its first sync.
 pub fn create_clone_store(parent: &Path, user: &str) -> anyhow::Result<Store> {
-    repo_of(parent)?; // refuse before anything is made outside a git work tree
+    // Refuse before anything is made outside a git work tree.
+    Repo::open(parent).map_err(git_error)?;
     let mut store = Store::create(parent, user)?;
     share(&mut store)?;
     Ok(store)
@@ -162,11 +153,7 @@ fn catch_up_with(
     let out = catch_up_index(store, repo, delta)?;
     if out.0 > 0 {
         for k in crate::store::keys::list(store.db(), None)? {
-            let path = store
-                .dir
-                .join("keys")
-                .join(format!("{}.asc", k.fingerprint));
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(k.armored.as_str()) {
+            if !super::keys::key_file_current(&store.dir, &k) {
                 super::keys::write_key_file(&store.dir, &k)?;
             }
         }
@@ -210,8 +197,6 @@ fn catch_up_index(
         .into_iter()
         .filter(|e| unapplied.contains(&e.hash))
         .collect();
-    let new_hashes: std::collections::HashSet<String> =
-        new.iter().map(|e| e.hash.clone()).collect();
     let mut all = have.clone();
     all.extend(new);
     let ordered = history::order(all).map_err(|e| Error::verification(e.to_string()))?;
@@ -222,7 +207,6 @@ fn catch_up_index(
         && (have.is_empty() || !ordered[have.len()..].iter().any(|e| e.kind == "vote.close"));
     if prefix {
         let tail: Vec<Event> = ordered.into_iter().skip(have.len()).collect();
-        debug_assert!(tail.iter().all(|e| new_hashes.contains(&e.hash)));
         let n = tail.len();
         if n == 0 {
             return Ok((0, false, vec![]));
@@ -240,22 +224,23 @@ fn catch_up_index(
         .filter(|e| e.void.is_some())
         .map(|e| e.hash.clone())
         .collect();
-    // A rebuild replays everything: the applied events in full, from the index.
-    let full: std::collections::HashMap<String, Event> =
+    // A rebuild replays everything: the applied events in full, from the index (the new ones
+    // are not there and come as they are), at their new places.
+    let mut full: std::collections::HashMap<String, Event> =
         events::list(store.db(), &events::Filter::default())?
             .into_iter()
             .map(|e| (e.hash.clone(), e))
             .collect();
     let ordered: Vec<Event> = ordered
         .into_iter()
-        .map(|e| match full.get(&e.hash) {
-            Some(f) if !new_hashes.contains(&e.hash) => Event {
+        .map(|e| match full.remove(&e.hash) {
+            Some(f) => Event {
                 seq: e.seq,
                 prev_hash: e.prev_hash,
                 void: None,
-                ..f.clone()
+                ..f
             },
-            _ => e,
+            None => e,
         })
         .collect();
     let n = ordered.len();
@@ -289,8 +274,3 @@ pub fn catch_up(store: &mut Store) -> anyhow::Result<()> {
 
 /// The default remote.
 pub const DEFAULT_REMOTE: &str = "origin";
-
-/// Whether a store exists at or above `dir` (for a first sync in a fresh clone).
-pub fn store_exists(explicit: Option<&Path>) -> bool {
-    store::locate(explicit).is_ok()
-}

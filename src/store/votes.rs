@@ -105,13 +105,7 @@ pub fn signed_events(db: &Connection, target: &str) -> anyhow::Result<String> {
         && !base.contains(':')
         && base != "store"
         && base != "keys"
-        && db
-            .query_row(
-                "SELECT count(*) > 0 FROM projects WHERE key = ?1",
-                [project],
-                |r| r.get::<_, bool>(0),
-            )
-            .unwrap_or(false);
+        && super::projects::get(db, None, project)?.is_some();
     if in_project {
         if base != project
             && let Some(level) = latest(base)?

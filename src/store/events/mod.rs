@@ -302,6 +302,17 @@ pub fn voided(db: &Connection) -> anyhow::Result<Vec<Event>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The first event (in order) whose hash starts with `prefix` (lower-case hex), if any.
+pub fn by_hash_prefix(db: &Connection, prefix: &str) -> anyhow::Result<Option<Event>> {
+    Ok(db
+        .query_row(
+            &format!("{SELECT} WHERE substr(hash, 1, length(?1)) = ?1 ORDER BY seq LIMIT 1"),
+            [prefix],
+            row_to_event,
+        )
+        .optional()?)
+}
+
 /// The event that carries `signature`, if any.
 pub fn by_signature(db: &Connection, signature: &str) -> anyhow::Result<Option<Event>> {
     Ok(db
