@@ -426,15 +426,23 @@ fn verify_signatures(
         }
     }
     let ring = pgp::Keyring::new(certs.values()).unwrap_or_default();
-    typed
+    let signed: Vec<(&Event, &str, Vec<u8>, jiff::Timestamp)> = typed
         .par_iter()
         .filter_map(|(e, _)| {
-            let sig = e.signature.as_ref()?;
+            let sig = e.signature.as_deref()?;
             let at = crate::clock::parse_time(&e.time).ok()?;
-            let record = events::record(e);
-            let check = ring.verify_detached_bytes(sig.as_bytes(), &record, at);
-            Some((e.hash.clone(), check))
+            Some((e, sig, events::record(e), at))
         })
+        .collect();
+    let items: Vec<pgp::Detached<'_>> = signed
+        .iter()
+        .map(|(_, sig, record, at)| (sig.as_bytes(), record.as_slice(), *at))
+        .collect();
+    let checks = ring.verify_many(&items);
+    signed
+        .iter()
+        .zip(checks)
+        .map(|((e, ..), check)| (e.hash.clone(), check))
         .collect()
 }
 

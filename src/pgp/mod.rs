@@ -21,12 +21,15 @@
 //! from the caller (relmgr has a fake clock), never from the system clock,
 //! except where documented.
 
+mod batch;
 mod detached;
 mod import;
 mod listing;
 mod sign;
 mod verify;
 
+#[cfg(test)]
+mod tests_batch;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
@@ -49,6 +52,7 @@ use openpgp::policy::StandardPolicy;
 use openpgp::serialize::SerializeInto;
 use openpgp::types::{Curve, KeyFlags, PublicKeyAlgorithm, RevocationStatus};
 
+pub use batch::Detached;
 pub use detached::join_signatures;
 pub use import::{merge, parse_keyring, parse_keyring_at};
 pub use listing::{algo_display, keys_listing};

@@ -60,8 +60,8 @@ pub enum SigCheck {
 /// the key ids of primary keys and subkeys.
 #[derive(Debug, Clone, Default)]
 pub struct Keyring {
-    certs: Vec<Cert>,
-    by_keyid: HashMap<KeyID, Vec<usize>>,
+    pub(super) certs: Vec<Cert>,
+    pub(super) by_keyid: HashMap<KeyID, Vec<usize>>,
 }
 
 impl Keyring {
@@ -285,8 +285,8 @@ enum Slot {
 /// What a [`DetachedHasher`] produced: the signatures, the digest each
 /// one covers, and the data's plain SHA-512.
 pub struct HashedSignatures {
-    sigs: Result<Vec<Signature>, String>,
-    digests: Vec<Result<Vec<u8>, String>>,
+    pub(super) sigs: Result<Vec<Signature>, String>,
+    pub(super) digests: Vec<Result<Vec<u8>, String>>,
     sha512: [u8; 64],
 }
 
@@ -428,7 +428,7 @@ pub fn judge(checks: &[SigCheck]) -> SigCheck {
         .unwrap_or_else(|| bad("the signature file holds no signature"))
 }
 
-fn bad(reason: impl Into<String>) -> SigCheck {
+pub(super) fn bad(reason: impl Into<String>) -> SigCheck {
     SigCheck::Bad {
         reason: reason.into(),
     }
@@ -443,12 +443,8 @@ fn check_with<R: openpgp::packet::key::KeyRole>(
     created: SystemTime,
     now: SystemTime,
 ) -> SigCheck {
-    let when = to_ts(created);
-    if created < key.creation_time() {
-        return bad(format!(
-            "the signature ({when}) was made before the key existed ({})",
-            to_ts(key.creation_time())
-        ));
+    if let Some(predates) = predates_key(key, created) {
+        return predates;
     }
     if let Err(e) = sig.verify_digest(key, digest) {
         return bad(format!(
@@ -456,6 +452,37 @@ fn check_with<R: openpgp::packet::key::KeyRole>(
             error_chain(&e)
         ));
     }
+    validity(cert, key, sig, created, now)
+}
+
+/// [`SigCheck::Bad`] when the signature was made before its key existed.
+fn predates_key<R: openpgp::packet::key::KeyRole>(
+    key: &openpgp::packet::Key<openpgp::packet::key::PublicParts, R>,
+    created: SystemTime,
+) -> Option<SigCheck> {
+    (created < key.creation_time()).then(|| {
+        bad(format!(
+            "the signature ({}) was made before the key existed ({})",
+            to_ts(created),
+            to_ts(key.creation_time())
+        ))
+    })
+}
+
+/// Everything [`check_with`] judges but the cryptography: the signature's own policy and
+/// lifetime, and the key's validity when it was made. [`SigCheck::Good`] if all hold, so
+/// that a signature whose mathematics holds too is good.
+pub(super) fn validity<R: openpgp::packet::key::KeyRole>(
+    cert: &Cert,
+    key: &openpgp::packet::Key<openpgp::packet::key::PublicParts, R>,
+    sig: &Signature,
+    created: SystemTime,
+    now: SystemTime,
+) -> SigCheck {
+    if let Some(predates) = predates_key(key, created) {
+        return predates;
+    }
+    let when = to_ts(created);
     let p = policy();
     if let Err(e) = p.signature(sig, HashAlgoSecurity::CollisionResistance) {
         return bad(format!("the signature is too weak: {}", error_chain(&e)));
