@@ -4,7 +4,7 @@
 //! append-only and frozen revisions frozen.
 
 use anyhow::{Context, bail};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
 const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
@@ -323,6 +323,12 @@ ALTER TABLE policies ADD COLUMN signed_events TEXT CHECK (signed_events IS NULL 
 "#;
 
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.
+///
+/// A migration that rebuilds a table drops the old one, which foreign keys would refuse (or
+/// cascade) while rows still reference it, and `PRAGMA foreign_keys` cannot change inside a
+/// transaction: so they are off while migrating, each migration's transaction checks every
+/// foreign key (`PRAGMA foreign_key_check`) before it commits, and they are back as they were
+/// afterwards, also on error.
 pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
     let have: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if have > CURRENT {
@@ -331,6 +337,17 @@ pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
              it was written by a newer relmgr; upgrade relmgr to use it"
         );
     }
+    if have == CURRENT {
+        return Ok(());
+    }
+    let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = migrate_from(conn, have);
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
+    migrated
+}
+
+fn migrate_from(conn: &mut Connection, have: u32) -> anyhow::Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(have as usize) {
         let version = i as u32 + 1;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -341,6 +358,18 @@ pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
         }
         tx.execute_batch(sql)
             .with_context(|| format!("while migrating the store to schema version {version}"))?;
+        let broken: Option<(String, Option<i64>, String)> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((table, rowid, parent)) = broken {
+            bail!(
+                "while migrating the store to schema version {version}: row {} of {table} \
+                 references a missing row of {parent}",
+                rowid.map_or("?".into(), |r| r.to_string())
+            );
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
