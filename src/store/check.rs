@@ -144,11 +144,7 @@ pub fn state(db: &Connection) -> anyhow::Result<State> {
         ),
         (
             "projects",
-            "SELECT key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') || '|' || header_licenses FROM projects",
-        ),
-        (
-            "products",
-            "SELECT project || '/' || key || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(license,'') || '|' || coalesce(version,'') || '|' || header_licenses FROM products",
+            "SELECT target || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') || '|' || header_licenses FROM projects",
         ),
         (
             "roles",

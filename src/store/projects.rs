@@ -22,19 +22,18 @@ pub struct Project {
     pub created_at: String,
 }
 
-const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses";
+/// A project's row has no parent, a product's has its project's key: one table for both levels,
+/// so every statement below is one statement for both, the level being `parent IS :parent`.
+const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses, parent, target";
 
-fn row_to_project(r: &Row<'_>, project: Option<String>) -> rusqlite::Result<Project> {
+fn row_to_project(r: &Row<'_>) -> rusqlite::Result<Project> {
     let key: String = r.get(0)?;
     let emails: String = r.get(7)?;
     let header: String = r.get(10)?;
     Ok(Project {
-        target: match &project {
-            Some(p) => format!("{p}/{key}"),
-            None => key.clone(),
-        },
+        target: r.get(12)?,
         key,
-        project,
+        project: r.get(11)?,
         meta: Meta {
             name: r.get(1)?,
             description: r.get(2)?,
@@ -50,55 +49,39 @@ fn row_to_project(r: &Row<'_>, project: Option<String>) -> rusqlite::Result<Proj
     })
 }
 
-/// Where a target's row is: a project (`parent` None) in `projects`, a product in `products`
-/// beside its project's key. The condition matches the parent given as `:parent`, so every
-/// statement below is one statement for both levels. (One table for both would be a migration.)
-fn level(parent: Option<&str>) -> (&'static str, &'static str) {
-    match parent {
-        None => ("projects", ":parent IS NULL"),
-        Some(_) => ("products", "project = :parent"),
-    }
-}
-
 /// A project (`parent` None) or a product of `parent`.
 pub fn get(db: &Connection, parent: Option<&str>, key: &str) -> anyhow::Result<Option<Project>> {
-    let (table, of_parent) = level(parent);
     Ok(db
         .prepare_cached(&format!(
-            "SELECT {COLS} FROM {table} WHERE key = :key AND {of_parent}"
+            "SELECT {COLS} FROM projects WHERE parent IS :parent AND key = :key"
         ))?
-        .query_row(named_params! {":key": key, ":parent": parent}, |r| {
-            row_to_project(r, parent.map(str::to_string))
-        })
+        .query_row(
+            named_params! {":key": key, ":parent": parent},
+            row_to_project,
+        )
         .optional()?)
 }
 
 /// The projects (`parent` None) or the products of `parent`, by key.
 pub fn list(db: &Connection, parent: Option<&str>) -> anyhow::Result<Vec<Project>> {
-    let (table, of_parent) = level(parent);
     let mut stmt = db.prepare(&format!(
-        "SELECT {COLS} FROM {table} WHERE {of_parent} ORDER BY key"
+        "SELECT {COLS} FROM projects WHERE parent IS :parent ORDER BY key"
     ))?;
-    let rows = stmt.query_map(named_params! {":parent": parent}, |r| {
-        row_to_project(r, parent.map(str::to_string))
-    })?;
+    let rows = stmt.query_map(named_params! {":parent": parent}, row_to_project)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Every product of every project, by project and key.
 pub fn all_products(db: &Connection) -> anyhow::Result<Vec<Project>> {
     let mut stmt = db.prepare(&format!(
-        "SELECT {COLS}, project FROM products ORDER BY project, key"
+        "SELECT {COLS} FROM projects WHERE parent IS NOT NULL ORDER BY parent, key"
     ))?;
-    let rows = stmt.query_map([], |r| {
-        let p: String = r.get(11)?;
-        row_to_project(r, Some(p))
-    })?;
+    let rows = stmt.query_map([], row_to_project)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Inserts a project (`parent` None) or a product: the row with its key and name, then the rest
-/// of its metadata as [`update`] sets it.
+/// Inserts a project (`parent` None) or a product: the row with its target, key and name, then
+/// the rest of its metadata as [`update`] sets it.
 pub fn insert(
     db: &Connection,
     parent: Option<&str>,
@@ -106,28 +89,22 @@ pub fn insert(
     meta: &Meta,
     now: &str,
 ) -> anyhow::Result<()> {
-    match parent {
-        None => db.execute(
-            "INSERT INTO projects (key, name, created_at) VALUES (?1, ?2, ?3)",
-            params![key, meta.name, now],
-        )?,
-        Some(p) => db.execute(
-            "INSERT INTO products (project, key, name, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![p, key, meta.name, now],
-        )?,
-    };
+    db.prepare_cached(
+        "INSERT INTO projects (target, parent, key, name, created_at)
+         VALUES (coalesce(:parent || '/', '') || :key, :parent, :key, :name, :now)",
+    )?
+    .execute(named_params! {":parent": parent, ":key": key, ":name": meta.name, ":now": now})?;
     update(db, parent, key, meta)
 }
 
 /// Replaces the metadata of a project (`parent` None) or product.
 pub fn update(db: &Connection, parent: Option<&str>, key: &str, meta: &Meta) -> anyhow::Result<()> {
-    let (table, of_parent) = level(parent);
-    db.prepare_cached(&format!(
-        "UPDATE {table} SET name = :name, description = :description, homepage = :homepage,
+    db.prepare_cached(
+        "UPDATE projects SET name = :name, description = :description, homepage = :homepage,
             source_url = :source_url, license = :license, support_url = :support_url,
             notify_emails = :notify_emails, header_licenses = :header_licenses
-         WHERE key = :key AND {of_parent}"
-    ))?
+         WHERE parent IS :parent AND key = :key",
+    )?
     .execute(named_params! {
         ":name": meta.name,
         ":description": meta.description,
@@ -233,10 +210,9 @@ pub fn set_version(
     key: &str,
     version: Option<&str>,
 ) -> anyhow::Result<()> {
-    let (table, of_parent) = level(parent);
-    db.prepare_cached(&format!(
-        "UPDATE {table} SET version = :version WHERE key = :key AND {of_parent}"
-    ))?
+    db.prepare_cached(
+        "UPDATE projects SET version = :version WHERE parent IS :parent AND key = :key",
+    )?
     .execute(named_params! {":version": version, ":key": key, ":parent": parent})?;
     Ok(())
 }

@@ -4,10 +4,10 @@
 //! append-only and frozen revisions frozen.
 
 use anyhow::{Context, bail};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -322,7 +322,75 @@ ALTER TABLE events ADD COLUMN signer TEXT;
 ALTER TABLE policies ADD COLUMN signed_events TEXT CHECK (signed_events IS NULL OR signed_events IN ('none', 'binding', 'all'));
 "#;
 
+/// V6: projects and products are one table, `projects`, a row per *target*: a project (`parent`
+/// NULL, `target` its key) or a product (`parent` its project, `target` `project/product`). A
+/// product's parent is a project by a foreign key, and a project's releases reference its row by
+/// `target`. SQLite changes constraints only by rebuilding a table: make the new one, copy, drop
+/// the old, rename; [`migrate`] runs it with foreign keys off and checks them before committing.
+/// `releases` is rebuilt too (same rows, same ids) because its key moves from `projects(key)`,
+/// no longer unique, to `projects(target)`, and its target, now a row of the one table, gains a
+/// key of its own; the tables that reference `releases(id)` keep referencing it by name.
+const V6: &str = r#"
+CREATE TABLE projects_v6 (
+    target        TEXT PRIMARY KEY,
+    parent        TEXT REFERENCES projects_v6(target),
+    key           TEXT NOT NULL CHECK (key GLOB '[a-z0-9]*' AND key NOT GLOB '*[^a-z0-9-]*' AND length(key) <= 64),
+    name          TEXT NOT NULL CHECK (length(name) > 0),
+    description   TEXT,
+    homepage      TEXT,
+    source_url    TEXT,
+    license       TEXT,
+    support_url   TEXT,
+    notify_emails TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(notify_emails)),
+    version       TEXT,
+    created_at    TEXT NOT NULL,
+    header_licenses TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(header_licenses)),
+    UNIQUE (parent, key),
+    -- A product's parent is a project: targets are one or two levels, never three.
+    CHECK (parent IS NULL OR parent NOT GLOB '*/*'),
+    CHECK (target = CASE WHEN parent IS NULL THEN key ELSE parent || '/' || key END)
+) STRICT;
+INSERT INTO projects_v6 (target, parent, key, name, description, homepage, source_url, license,
+        support_url, notify_emails, version, created_at, header_licenses)
+    SELECT key, NULL, key, name, description, homepage, source_url, license,
+        support_url, notify_emails, version, created_at, header_licenses FROM projects
+    UNION ALL
+    SELECT project || '/' || key, project, key, name, description, homepage, source_url, license,
+        support_url, notify_emails, version, created_at, header_licenses FROM products;
+DROP TABLE products;
+DROP TABLE projects;
+ALTER TABLE projects_v6 RENAME TO projects;
+
+CREATE TABLE releases_v6 (
+    id          INTEGER PRIMARY KEY,
+    project     TEXT NOT NULL REFERENCES projects(target) CHECK (project NOT GLOB '*/*'),
+    target      TEXT NOT NULL REFERENCES projects(target)
+                CHECK (target = project OR substr(target, 1, length(project) + 1) = project || '/'),
+    version     TEXT NOT NULL CHECK (length(version) BETWEEN 1 AND 100),
+    stage       TEXT NOT NULL CHECK (stage IN ('candidate', 'current', 'revoked')),
+    phase       TEXT CHECK (phase IN ('draft', 'voting', 'passed', 'failed', 'distributing', 'announced', 'archived')),
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT,
+    reason      TEXT,
+    UNIQUE (target, version),
+    CHECK ((stage = 'candidate' AND phase IN ('draft', 'voting', 'passed', 'failed'))
+        OR (stage = 'current' AND phase IN ('distributing', 'announced', 'archived'))
+        OR (stage = 'revoked'))
+) STRICT;
+INSERT INTO releases_v6 (id, project, target, version, stage, phase, created_at, revoked_at, reason)
+    SELECT id, project, target, version, stage, phase, created_at, revoked_at, reason FROM releases;
+DROP TABLE releases;
+ALTER TABLE releases_v6 RENAME TO releases;
+CREATE INDEX releases_by_project ON releases(project);
+"#;
+
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.
+///
+/// A migration that rebuilds a table drops the old one, which foreign keys would refuse (or
+/// cascade) while rows still reference it, and `PRAGMA foreign_keys` cannot change inside a
+/// transaction: so they are off while migrating, each migration's transaction checks every
+/// foreign key (`PRAGMA foreign_key_check`) before it commits, and they are back as they were
+/// afterwards, also on error.
 pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
     let have: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if have > CURRENT {
@@ -331,6 +399,17 @@ pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
              it was written by a newer relmgr; upgrade relmgr to use it"
         );
     }
+    if have == CURRENT {
+        return Ok(());
+    }
+    let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = migrate_from(conn, have);
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
+    migrated
+}
+
+fn migrate_from(conn: &mut Connection, have: u32) -> anyhow::Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(have as usize) {
         let version = i as u32 + 1;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -341,6 +420,18 @@ pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
         }
         tx.execute_batch(sql)
             .with_context(|| format!("while migrating the store to schema version {version}"))?;
+        let broken: Option<(String, Option<i64>, String)> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((table, rowid, parent)) = broken {
+            bail!(
+                "while migrating the store to schema version {version}: row {} of {table} \
+                 references a missing row of {parent}",
+                rowid.map_or("?".into(), |r| r.to_string())
+            );
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
@@ -411,6 +502,135 @@ mod tests {
             p.contains("events_by_target") && !p.contains("SCAN events"),
             "{p}"
         );
+    }
+
+    /// A version 5 store: a project with a product, another project whose key is that product's,
+    /// and a release of the product with a revision.
+    fn a_version_5_store() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..5] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 5).unwrap();
+        tx.execute_batch(
+            "INSERT INTO projects (key, name, version, notify_emails, created_at)
+                 VALUES ('demo', 'Demo', '1.0', '[\"dev@demo.org\"]', 't1'), ('web', 'Web', NULL, '[]', 't2');
+             INSERT INTO products (project, key, name, homepage, header_licenses, created_at)
+                 VALUES ('demo', 'web', 'Demo Web', 'https://web.demo.org', '[\"MIT\"]', 't3');
+             INSERT INTO releases (id, project, target, version, stage, phase, created_at)
+                 VALUES (7, 'demo', 'demo/web', '2.0', 'candidate', 'draft', 't4');
+             INSERT INTO revisions (id, release_id, number, phase, created_at)
+                 VALUES (3, 7, 1, 'draft', 't4');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    #[test]
+    fn version_6_keeps_projects_and_products_in_one_table_with_their_keys() {
+        let mut conn = a_version_5_store();
+        migrate(&mut conn).unwrap();
+        let fk: bool = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert!(fk, "foreign keys are back on after migrating");
+        let rows: Vec<String> = conn
+            .prepare(
+                "SELECT target || '|' || coalesce(parent, '-') || '|' || key || '|' || name || '|' \
+                 || coalesce(version, '-') || '|' || coalesce(homepage, '-') || '|' || notify_emails \
+                 || '|' || header_licenses || '|' || created_at FROM projects ORDER BY target",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                "demo|-|demo|Demo|1.0|-|[\"dev@demo.org\"]|[]|t1",
+                "demo/web|demo|web|Demo Web|-|https://web.demo.org|[]|[\"MIT\"]|t3",
+                "web|-|web|Web|-|-|[]|[]|t2",
+            ]
+        );
+        // The release kept its id, so its revision still belongs to it.
+        let release: String = conn
+            .query_row(
+                "SELECT r.project || '|' || r.target || '@' || r.version FROM revisions v \
+                 JOIN releases r ON r.id = v.release_id WHERE v.id = 3",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(release, "demo|demo/web@2.0");
+        // The schema keeps the rules: each statement breaks one.
+        for bad in [
+            // a product of a missing project
+            "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('nope/x', 'nope', 'x', 'X', 't')",
+            // a product of a product
+            "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('demo/web/x', 'demo/web', 'x', 'X', 't')",
+            // a target that is not its parent and key
+            "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('demo/api', 'demo', 'web', 'X', 't')",
+            // the same product twice
+            "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('demo/web', 'demo', 'web', 'X', 't')",
+            // a bad key
+            "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('Demo', NULL, 'Demo', 'X', 't')",
+            // a release of a missing product
+            "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('demo', 'demo/api', '1', 'candidate', 'draft', 't')",
+            // a release of a missing project
+            "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('nope', 'nope', '1', 'candidate', 'draft', 't')",
+            // a release whose project is not its target's
+            "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('web', 'demo/web', '1', 'candidate', 'draft', 't')",
+        ] {
+            assert!(conn.execute(bad, []).is_err(), "{bad}");
+        }
+        conn.execute(
+            "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('web', 'web', '1', 'candidate', 'draft', 't')",
+            [],
+        )
+        .unwrap();
+        // A target's lookups by parent and key use the table's index.
+        for sql in [
+            "SELECT * FROM projects WHERE parent IS NULL AND key = 'demo'",
+            "SELECT * FROM projects WHERE parent IS 'demo' AND key = 'web'",
+            "SELECT * FROM projects WHERE parent IS 'demo' ORDER BY key",
+        ] {
+            let p = plan(&conn, sql);
+            assert!(
+                !p.contains("SCAN projects") && !p.contains("TEMP B-TREE"),
+                "{sql}: {p}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_migration_that_breaks_a_foreign_key_changes_nothing() {
+        // A release of a product that is not there: version 5 had no key to refuse it.
+        let mut conn = a_version_5_store();
+        conn.execute_batch(
+            "INSERT INTO releases (project, target, version, stage, phase, created_at)
+                 VALUES ('demo', 'demo/gone', '1', 'candidate', 'draft', 't')",
+        )
+        .unwrap();
+        let err = format!("{:#}", migrate(&mut conn).unwrap_err());
+        assert!(
+            err.contains("schema version 6")
+                && err.contains("of releases references a missing row of projects"),
+            "{err}"
+        );
+        let (version, fk, tables): (u32, bool, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), \
+                 (SELECT foreign_keys FROM pragma_foreign_keys), \
+                 (SELECT count(*) FROM sqlite_schema WHERE name = 'products')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((version, fk, tables), (5, true, 1));
     }
 
     #[test]

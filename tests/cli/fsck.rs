@@ -222,6 +222,46 @@ fn changes_without_an_event_are_found_by_replay() {
     assert_eq!(env.json(&["fsck"])["ok"], true);
 }
 
+/// A product is a row of the one table of targets, compared over every field its events
+/// determine, as a project is: one changed behind relmgr's back is found by the replay.
+#[test]
+fn a_product_changed_without_an_event_is_found_by_replay() {
+    for sql in [
+        "UPDATE projects SET source_url = 'https://evil.example.org' WHERE target = 'demo/web'",
+        "UPDATE projects SET support_url = 'https://evil.example.org' WHERE target = 'demo/web'",
+        "UPDATE projects SET notify_emails = '[\"x@evil.example.org\"]' WHERE target = 'demo/web'",
+        "UPDATE projects SET name = 'Evil' WHERE target = 'demo/web'",
+        "DELETE FROM projects WHERE target = 'demo/web'",
+    ] {
+        let env = TestEnv::with_project();
+        env.ok(&[
+            "product",
+            "create",
+            "demo/web",
+            "--name",
+            "Web",
+            "--source",
+            "https://src.example.org",
+        ]);
+        env.tampered(); // on purpose: the log need not replay
+        env.db().execute(sql, []).unwrap();
+        let r = fsck_fails(&env);
+        let problems: Vec<&str> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["problem"].as_str().unwrap())
+            .collect();
+        assert!(kinds(&r).iter().all(|k| k == "replay"), "{sql}: {r}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("projects: ") && p.contains("demo/web|")),
+            "{sql}: {problems:?}"
+        );
+    }
+}
+
 /// fsck reads each object once for its digests and every signature over it; a missing object
 /// is reported for its package and for each of its signatures.
 #[test]

@@ -2,7 +2,13 @@
 //! `fixtures/make-old-store.sh` with relmgr at commit 43c3100) opens with this one: the schema
 //! migrates forward, the old events replay to the same index (fsck), and reads and writes work.
 
+use serde_json::Value;
+
 use crate::common::{TestEnv, clean_source, repo};
+
+/// The metadata columns that projects and products had alike in a version 1 store, as named in
+/// `--json` (`notify_emails` is a JSON array in both).
+const META: &str = "name, description, homepage, source_url, license, support_url, notify_emails, version, created_at";
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     for e in walkdir::WalkDir::new(from) {
@@ -30,6 +36,32 @@ fn a_store_of_the_previous_release_migrates_and_replays() {
             .unwrap()
     };
     assert_eq!(version(&env), 1, "the fixture is a version 1 store");
+    // What the old relmgr wrote in its two tables, projects and products, by target.
+    let old_targets: Vec<(String, Value)> = {
+        let db = env.db();
+        let mut stmt = db
+            .prepare(&format!(
+                "SELECT key, {META} FROM projects
+                 UNION ALL SELECT project || '/' || key, {META} FROM products ORDER BY 1"
+            ))
+            .unwrap();
+        stmt.query_map([], |r| {
+            let emails: String = r.get(7)?;
+            let mut meta = serde_json::Map::new();
+            for (i, field) in META.split(", ").enumerate() {
+                meta.insert(field.into(), r.get::<_, Option<String>>(i + 1)?.into());
+            }
+            meta.insert(
+                "notify_emails".into(),
+                serde_json::from_str(&emails).unwrap(),
+            );
+            Ok((r.get(0)?, meta.into()))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    assert_eq!(old_targets.len(), 2, "{old_targets:?}");
 
     // Reads work and say what the old relmgr recorded.
     let list = env.json(&["release", "list", "demo"]);
@@ -48,6 +80,29 @@ fn a_store_of_the_previous_release_migrates_and_replays() {
         1
     );
     assert!(version(&env) > 1, "opening migrated the schema");
+
+    // The projects and products read back as the old relmgr wrote them: names, versions and
+    // metadata, each product under its project.
+    let mut read_back: Vec<Value> = env.json(&["project", "list"]).as_array().unwrap().clone();
+    read_back.extend(env.json(&["product", "list"]).as_array().unwrap().clone());
+    assert_eq!(read_back.len(), old_targets.len(), "{read_back:?}");
+    for (target, old) in &old_targets {
+        let new = read_back
+            .iter()
+            .find(|t| t["target"] == target.as_str())
+            .unwrap_or_else(|| panic!("{target} is missing: {read_back:?}"));
+        for (field, value) in old.as_object().unwrap() {
+            assert_eq!(&new[field.as_str()], value, "{target}: {field}");
+        }
+    }
+    assert_eq!(
+        env.json(&["project", "show", "demo"])["products"],
+        serde_json::json!(["demo/web"])
+    );
+    assert_eq!(
+        env.json(&["product", "show", "demo/web"])["project"],
+        "demo"
+    );
 
     // The old events replay to exactly the migrated index.
     let r = env.json(&["fsck"]);
