@@ -92,6 +92,19 @@ for i in $missing; do stage_one "$i"; done
 db="$store/.relmgr/index.db"
 mkstore "$work/one"
 
+# Both stores are shared through git (SPEC §6) before the write probes, so that every write on
+# either exports its event: the probes compare 1 with 10,000 releases, not shared with unshared.
+export GIT_AUTHOR_NAME=scale GIT_AUTHOR_EMAIL=scale@example.org GIT_COMMITTER_NAME=scale GIT_COMMITTER_EMAIL=scale@example.org
+share() { # share DIR REMOTE: DIR's store becomes a git work tree pushing to the bare REMOTE
+  rm -rf "$2"; git init -q --bare "$2"
+  [ -d "$1/.git" ] || git -C "$1" init -q
+  git -C "$1" remote remove origin 2>/dev/null || true
+  git -C "$1" remote add origin "$2"
+  (cd "$1" && "$relmgr" -q sync >/dev/null)
+}
+share "$store" "$work/remote.git"
+share "$work/one" "$work/one.git"
+
 # The probes that write: stage 10 files (signed) into a new release, and cast a vote, on the
 # store of 1 release and on the big one. Each run writes a new release or a new voter.
 # Versions carry this run's time, so a reused store (SCALE_STORE) takes new releases each run.
@@ -156,15 +169,8 @@ T[fsck_floor_1]=$(best noop bash -c 'find .relmgr/objects -type f -print0 | xarg
 fsck_parts=""
 [ -x "$parts" ] && fsck_parts=$("$parts" "$store")
 
-# The whole history into a fresh clone: the store's directory becomes a git work tree with a
-# bare remote (the first sync exports the events), then a clone syncs as admin.
-export GIT_AUTHOR_NAME=scale GIT_AUTHOR_EMAIL=scale@example.org GIT_COMMITTER_NAME=scale GIT_COMMITTER_EMAIL=scale@example.org
-rm -rf "$work/remote.git" "$work/clone"
-git init -q --bare "$work/remote.git"
-[ -d "$store/.git" ] || git -C "$store" init -q
-git -C "$store" remote remove origin 2>/dev/null || true
-git -C "$store" remote add origin "$work/remote.git"
-"$relmgr" -q sync >/dev/null
+# The whole history into a fresh clone (the store was shared above), syncing as admin.
+(cd "$store" && "$relmgr" -q sync >/dev/null)
 sync_events=$(sqlite3 "$db" "SELECT count(*) FROM events")
 fresh_sync() { rm -rf "$work/clone"; git clone -q "$work/remote.git" "$work/clone" 2>/dev/null; }
 sync_clone() { (cd "$work/clone" && "$relmgr" -q sync --user admin); }
