@@ -19,7 +19,7 @@ pub struct Project {
     pub meta: Meta,
     /// The newest current release's version.
     pub version: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::model::Time,
 }
 
 const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses";
@@ -104,7 +104,7 @@ pub fn insert(
     parent: Option<&str>,
     key: &str,
     meta: &Meta,
-    now: &str,
+    now: crate::model::Time,
 ) -> anyhow::Result<()> {
     match parent {
         None => db.execute(
@@ -150,7 +150,7 @@ pub struct RoleGrant {
     pub target: String,
     pub user: String,
     pub role: String,
-    pub granted_at: String,
+    pub granted_at: crate::model::Time,
     pub granted_by: String,
 }
 
@@ -165,7 +165,7 @@ pub fn grant_role(
     user: &str,
     role: &str,
     by: &str,
-    now: &str,
+    now: crate::model::Time,
 ) -> anyhow::Result<bool> {
     let n = db.execute(
         "INSERT OR IGNORE INTO roles (project, user_id, role, granted_at, granted_by) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -221,7 +221,7 @@ pub struct Filter {
     /// Events of this target and everything under it (`p`, `p/q`, `p@v`, `p/q@v`).
     pub target: Option<String>,
     /// Events at or after this time (store form).
-    pub since: Option<String>,
+    pub since: Option<crate::model::Time>,
     /// At most this many, the first in order.
     pub limit: Option<usize>,
 }
@@ -407,7 +407,7 @@ pub fn role_history(
     project: &str,
     user: &str,
     role: &str,
-    until: &str,
+    until: crate::model::Time,
 ) -> anyhow::Result<Vec<(String, bool)>> {
     let mut stmt = db.prepare(
         "SELECT time, type FROM events
