@@ -8,8 +8,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::clock;
-
 mod record;
 
 pub use record::{canonical, event_hash, from_record, parents_of, record, sha256_hex};
@@ -129,7 +127,7 @@ pub fn append_signed(
     let parents = heads(db)?;
     // Never earlier than what it follows: a laptop whose clock is behind cannot reorder what it
     // has seen (SPEC §6).
-    let latest_parent: Option<String> = if parents.is_empty() {
+    let latest_parent: Option<crate::model::Time> = if parents.is_empty() {
         None
     } else {
         db.query_row(
@@ -138,12 +136,8 @@ pub fn append_signed(
             |r| r.get(0),
         )?
     };
-    let mut time = clock::fmt(clock::now()?);
-    if let Some(t) = latest_parent
-        && t > time
-    {
-        time = t;
-    }
+    let now = crate::model::Time::now()?;
+    let time = latest_parent.map_or(now, |t| t.max(now)).to_string();
     let pii = draft
         .pii
         .as_ref()
