@@ -156,7 +156,7 @@ pub fn run(ctx: &Ctx, a: CheckArgs) -> anyhow::Result<ExitCode> {
                                 r.pattern.clone(),
                                 r.reason.clone(),
                                 r.added_by.clone(),
-                                r.added_at.clone(),
+                                r.added_at.to_string(),
                             ]
                         }),
                     )

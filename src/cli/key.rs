@@ -94,15 +94,15 @@ fn render(v: &KeyView) -> String {
         ("status", Some(v.status.clone())),
         ("owner", k.user.clone()),
         ("algorithm", Some(k.algorithm.clone())),
-        ("created", Some(k.created_at.clone())),
-        ("expires", k.expires_at.clone()),
+        ("created", Some(k.created_at.to_string())),
+        ("expires", k.expires_at.map(|t| t.to_string())),
         (
             "revoked",
             k.revoked_at
                 .as_ref()
                 .map(|t| format!("{t} ({})", k.revocation.clone().unwrap_or_default())),
         ),
-        ("retired", k.retired_at.clone()),
+        ("retired", k.retired_at.map(|t| t.to_string())),
         ("user ids", join(&k.user_ids)),
         (
             "subkeys",

@@ -156,7 +156,7 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> anyhow::Result<ExitCode> {
                     h.iter().map(|r| {
                         vec![
                             r.version.to_string(),
-                            r.set_at.clone(),
+                            r.set_at.to_string(),
                             r.set_by.clone(),
                             opt(r.min_hours.map(|v| v.to_string())),
                             opt(r.manual.map(|v| v.to_string())),

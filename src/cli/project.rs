@@ -143,7 +143,7 @@ fn render(p: &Project, products: Option<&[String]>) -> String {
         ("header licenses", join(&p.meta.header_licenses)),
         ("version", p.version.clone()),
         ("products", products.and_then(join)),
-        ("created", Some(p.created_at.clone())),
+        ("created", Some(p.created_at.to_string())),
     ])
 }
 

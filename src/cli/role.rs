@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
                             g.target.clone(),
                             g.user.clone(),
                             g.role.clone(),
-                            g.granted_at.clone(),
+                            g.granted_at.to_string(),
                             g.granted_by.clone(),
                         ]
                     }),

@@ -86,8 +86,8 @@ fn render_status(st: &Status) -> String {
         ("outcome", Some(st.outcome.clone())),
         ("binding", Some(tally(&st.binding))),
         ("non-binding", Some(tally(&st.non_binding))),
-        ("opened", Some(st.opened_at.clone())),
-        ("closes", Some(st.closes_at.clone())),
+        ("opened", Some(st.opened_at.to_string())),
+        ("closes", Some(st.closes_at.to_string())),
         ("status", Some(st.reason.clone())),
     ]);
     if !st.voters.is_empty() {
@@ -99,7 +99,7 @@ fn render_status(st: &Status) -> String {
                     v.voter.clone(),
                     v.vote.clone(),
                     if v.binding { "yes" } else { "no" }.into(),
-                    v.cast_at.clone(),
+                    v.cast_at.to_string(),
                     format!("{}{}", v.source, if v.signed { ", signed" } else { "" }),
                     v.comment.clone().unwrap_or_default(),
                 ]
@@ -152,7 +152,7 @@ fn render_import(r: &ImportReport) -> String {
             vec![
                 m.number.to_string(),
                 m.from.clone().unwrap_or_default(),
-                m.date.clone().unwrap_or_default(),
+                m.date.map(|t| t.to_string()).unwrap_or_default(),
                 read_text(m, first_after_result),
                 result,
             ]

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::model::Time;
 
 /// A CVE as `cve show` prints it, the index keeps it and the SBOM lists it: the one type for the
 /// concept across layers.
@@ -22,7 +23,7 @@ pub struct Cve {
     /// One of [`crate::sbom::CVE_STATES`]; the SBOM leaves other values out.
     pub state: Option<String>,
     /// When it was added (store time form).
-    pub created_at: String,
+    pub created_at: Time,
     /// `target` or `target@version` for each link.
     pub links: Vec<String>,
 }

@@ -7,6 +7,7 @@ mod fingerprint;
 mod ids;
 mod package;
 mod state;
+mod time;
 mod version;
 
 pub use cve::{Cve, CveId};
@@ -14,4 +15,5 @@ pub use fingerprint::Fingerprint;
 pub use ids::{FileName, Key, PackageName, ReleaseRef, RevisionNo, Role, Target, UserId};
 pub use package::{External, Labels, Package, media_type};
 pub use state::{Phase, Stage};
+pub use time::Time;
 pub use version::Version;

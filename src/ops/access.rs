@@ -77,8 +77,13 @@ pub fn require_anywhere(db: &Connection, user: &str, action: Action) -> anyhow::
     })
 }
 
-/// Whether `user` was PMC of `project` at time `at` (store text form), from the role events.
-pub fn was_pmc(db: &Connection, user: &str, project: &str, at: &str) -> anyhow::Result<bool> {
+/// Whether `user` was PMC of `project` at time `at`, from the role events.
+pub fn was_pmc(
+    db: &Connection,
+    user: &str,
+    project: &str,
+    at: crate::model::Time,
+) -> anyhow::Result<bool> {
     let history = crate::store::events::role_history(db, project, user, "pmc", at)?;
     Ok(history.last().is_some_and(|(_, granted)| *granted))
 }

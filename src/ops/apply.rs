@@ -6,7 +6,7 @@
 use rusqlite::Connection;
 
 use crate::model::event::Change;
-use crate::model::{Fingerprint, Package, Phase, ReleaseRef, Stage};
+use crate::model::{Fingerprint, Package, Phase, ReleaseRef, Stage, Time};
 use crate::pgp::{self, ParsedCert};
 use crate::store::events::Event;
 use crate::store::projects;
@@ -27,6 +27,12 @@ fn vote_num(v: &str) -> i8 {
 fn fingerprint(e: &Event, text: &str) -> anyhow::Result<Fingerprint> {
     text.parse()
         .map_err(|err: crate::error::Error| anyhow::anyhow!("event {}: {}", e.seq, err.message))
+}
+
+/// A time the event or its payload carries (as text), typed where it enters the index. An
+/// unreadable one fails the event rather than standing in as some other time.
+fn time(e: &Event, text: &str) -> anyhow::Result<Time> {
+    Time::parse_lenient(text).map_err(|err| anyhow::anyhow!("event {}: {err}", e.seq))
 }
 
 fn split_target(t: &str) -> (Option<&str>, &str) {
@@ -61,7 +67,7 @@ fn import_cert(
     db: &Connection,
     owner: Option<&str>,
     armored: &str,
-    time: &str,
+    time: Time,
 ) -> anyhow::Result<()> {
     let info = pgp::parse_keyring(armored.as_bytes())
         .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -78,13 +84,13 @@ fn import_cert(
     keys::upsert(db, &rec)
 }
 
-fn ballot(voter: &str, vote: &str, binding: bool, cast_at: &str, source: &str) -> BallotRow {
+fn ballot(voter: &str, vote: &str, binding: bool, cast_at: Time, source: &str) -> BallotRow {
     BallotRow {
         voter: voter.to_string(),
         value: vote_num(vote),
         binding,
         comment: None,
-        cast_at: cast_at.to_string(),
+        cast_at,
         source: source.into(),
         signature: None,
         signer: None,
@@ -99,7 +105,7 @@ pub fn apply_logged(db: &Connection, e: &Event) -> anyhow::Result<()> {
 
 /// Applies one event's change to the index, inside the caller's transaction.
 pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> {
-    let t = e.time.as_str();
+    let t = time(e, &e.time)?;
     match change {
         Change::StoreInit {
             user,
@@ -161,19 +167,24 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             signed_events,
             ..
         } => {
-            let prev = votes::latest_policy(db, &e.target)?.unwrap_or_default();
+            let prev = votes::latest_policy(db, &e.target)?;
+            let prev = prev.as_ref();
             votes::insert_policy(
                 db,
                 &PolicyRow {
                     target: e.target.clone(),
                     version: 0,
-                    min_hours: min_hours.or(prev.min_hours),
-                    manual: manual.or(prev.manual),
-                    pause_on_veto: pause_on_veto.or(prev.pause_on_veto),
-                    checklist: checklist.clone().or(prev.checklist),
+                    min_hours: min_hours.or(prev.and_then(|p| p.min_hours)),
+                    manual: manual.or(prev.and_then(|p| p.manual)),
+                    pause_on_veto: pause_on_veto.or(prev.and_then(|p| p.pause_on_veto)),
+                    checklist: checklist
+                        .clone()
+                        .or_else(|| prev.and_then(|p| p.checklist.clone())),
                     set_by: e.actor.clone(),
-                    set_at: t.into(),
-                    signed_events: signed_events.clone().or(prev.signed_events),
+                    set_at: t,
+                    signed_events: signed_events
+                        .clone()
+                        .or_else(|| prev.and_then(|p| p.signed_events.clone())),
                 },
             )?;
         }
@@ -215,7 +226,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                             fingerprint: fingerprint(e, fpr)?,
                             signer: fingerprint(e, signing)?,
                             armored: armored.clone(),
-                            signed_at: t.into(),
+                            signed_at: t,
                         },
                     )?;
                 }
@@ -243,7 +254,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                             fingerprint: fingerprint(e, fingerprint_text)?,
                             signer: fingerprint(e, &signing)?,
                             armored: s.signature.clone(),
-                            signed_at: t.into(),
+                            signed_at: t,
                         },
                     )?;
                 }
@@ -262,20 +273,22 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             ..
         } => {
             let (rel, rev) = revision_of(db, e, revision.as_deref())?;
-            let opened = opened_at.clone().unwrap_or_else(|| t.into());
-            releases::set_revision_phase(
-                db,
-                rev.id,
-                Phase::Voting,
-                Some((&opened, manifest_hash)),
-            )?;
+            let opened = match opened_at {
+                Some(at) => time(e, at)?,
+                None => t,
+            };
+            let closes = match closes_at {
+                Some(at) => time(e, at)?,
+                None => t,
+            };
+            releases::set_revision_phase(db, rev.id, Phase::Voting, Some((opened, manifest_hash)))?;
             releases::set_stage(
                 db,
                 rel.id,
                 Stage::Candidate,
                 Some(Phase::Voting),
                 &e.actor,
-                &opened,
+                opened,
                 Some(&format!("vote on {} started", rev.label())),
             )?;
             votes::insert_round(
@@ -286,8 +299,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     policy_version: *policy_version,
                     policy: policy.clone(),
                     manifest_hash: manifest_hash.clone(),
-                    opened_at: opened.clone(),
-                    closes_at: closes_at.clone().unwrap_or_else(|| t.into()),
+                    opened_at: opened,
+                    closes_at: closes,
                     started_by: e.actor.clone(),
                     acknowledged: acknowledged.clone(),
                     closure: None,
@@ -297,7 +310,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 },
             )?;
             if let Some(v) = own_vote {
-                votes::insert_ballot(db, rev.id, &ballot(&e.actor, v, *binding, &opened, "cli"))?;
+                votes::insert_ballot(db, rev.id, &ballot(&e.actor, v, *binding, opened, "cli"))?;
             }
         }
         Change::VoteCast {
@@ -328,7 +341,10 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         Change::VoteImport { revision, ballots } => {
             let (_, rev) = revision_of(db, e, revision.as_deref())?;
             for b in ballots {
-                let at = b.cast_at.as_deref().unwrap_or(t);
+                let at = match &b.cast_at {
+                    Some(at) => time(e, at)?,
+                    None => t,
+                };
                 votes::insert_ballot(
                     db,
                     rev.id,
@@ -431,7 +447,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     date: cve.date.clone(),
                     severity: cve.severity.clone(),
                     state: cve.state.clone(),
-                    created_at: t.into(),
+                    created_at: t,
                     links: vec![],
                 },
             )?;
@@ -454,7 +470,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     pattern: pattern.clone(),
                     reason: reason.clone(),
                     added_by: e.actor.clone(),
-                    added_at: t.into(),
+                    added_at: t,
                 },
             )?;
         }
@@ -468,15 +484,15 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
     Ok(())
 }
 
-fn new_user(id: &str, kind: &str, consent: bool, t: &str) -> users::User {
+fn new_user(id: &str, kind: &str, consent: bool, t: Time) -> users::User {
     users::User {
         id: id.to_string(),
         name: None,
         email: None,
         kind: kind.to_string(),
         consent,
-        consent_at: consent.then(|| t.to_string()),
-        created_at: t.into(),
+        consent_at: consent.then_some(t),
+        created_at: t,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::clock;
 use crate::error::Error;
 use crate::model::Package;
 use crate::model::event::Change;
-use crate::model::{ReleaseRef, RevisionNo, Target};
+use crate::model::{ReleaseRef, RevisionNo, Target, Time};
 use crate::ops::Emit;
 use crate::pgp::SigCheck;
 use crate::store::check_rules::{self, IgnoreRow};
@@ -333,11 +333,11 @@ pub fn check(
     let rev = release::revision(db, &rel, which)?;
     let findings = run_checks(s, &rel, &rev, git_ref)?;
     let rep = report(&r.to_string(), &rev, findings);
-    let now = clock::fmt(clock::now()?);
+    let now = Time::now()?;
     let stored = serde_json::to_value(&rep.findings)?;
     s.emit_with(|db| {
         // The findings are a cache of the last run, not part of the history.
-        check_rules::store_results(db, rev.id, &stored, &now)?;
+        check_rules::store_results(db, rev.id, &stored, now)?;
         let change = Change::Check {
             revision: Some(rev.label()),
             pass: rep.pass as u64,
@@ -419,7 +419,7 @@ pub fn ignore_add(
         pattern: pattern.into(),
         reason: reason.trim().into(),
         added_by: s.actor.id.clone(),
-        added_at: clock::fmt(clock::now()?),
+        added_at: Time::now()?,
     };
     s.emit_with(|db| {
         if check_rules::ignores(db, &[row.target.as_str()])?

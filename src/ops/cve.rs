@@ -1,10 +1,9 @@
 //! CVEs: add, link to a target or release, list. Ids are `CVE-YYYY-NNNN+`; dates are real
 //! calendar dates; severity and state use the CycloneDX vocabulary so SBOMs carry them as is.
 
-use crate::clock;
 use crate::error::Error;
 use crate::model::event::{Change, CveFields};
-use crate::model::{Cve, CveId, ReleaseRef, Target};
+use crate::model::{Cve, CveId, ReleaseRef, Target, Time};
 use crate::perm::Action;
 use crate::store::cves;
 
@@ -60,7 +59,7 @@ pub fn add(
         date,
         severity,
         state,
-        created_at: clock::fmt(clock::now()?),
+        created_at: Time::now()?,
         links: vec![],
     };
     s.emit(Emit::new(

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Connection;
 
-use crate::model::Stage;
+use crate::model::{Stage, Time};
 use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
 use crate::store::projects;
 use crate::store::release_sets;
@@ -20,9 +20,9 @@ pub struct Shown<'a> {
     pub cves: Vec<String>,
 }
 
-/// `YYYY-MM-DD` of an RFC 3339 time.
-fn day(t: &str) -> String {
-    t.get(..10).unwrap_or(t).to_string()
+/// `YYYY-MM-DD` of a time (UTC).
+fn day(t: Time) -> String {
+    t.timestamp().strftime("%Y-%m-%d").to_string()
 }
 
 /// The day each shown release became current, from one read of their stage histories.
@@ -32,7 +32,7 @@ fn release_days(db: &Connection, shown: &[Shown<'_>]) -> anyhow::Result<HashMap<
         .into_iter()
         .filter_map(|(id, history)| {
             let first = history.into_iter().find(|c| c.stage == Stage::Current)?;
-            Some((id, day(&first.at)))
+            Some((id, day(first.at)))
         })
         .collect())
 }
@@ -78,7 +78,7 @@ fn section(
         } else if rel.stage == Stage::Revoked {
             revoked.push(RevokedRelease {
                 version: rel.version.to_string(),
-                date: rel.revoked_at.as_deref().map(day),
+                date: rel.revoked_at.map(day),
                 reason: rel.reason.clone(),
                 cves: s.cves.clone(),
             });

@@ -11,15 +11,15 @@ use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::UserId;
 use crate::model::event::{Change, ImportedKey};
+use crate::model::{Time, UserId};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp::{self, KeyInfo, ParsedCert, PgpError, SigningKey};
 use crate::store::keys::{self, KeyRecord, SubkeyRecord};
 use crate::store::{objects, users};
 
-use super::{Session, access, key_owner, now_text, user};
+use super::{Session, access, key_owner, user};
 
 /// Key files larger than this are refused before parsing (Apache's largest KEYS files are well
 /// under 1 MiB).
@@ -58,11 +58,11 @@ pub fn normalize_id(id: &str) -> anyhow::Result<String> {
     Ok(hex)
 }
 
-fn ts(t: Timestamp) -> String {
-    clock::fmt(t)
+fn ts(t: Timestamp) -> Time {
+    Time::new(t)
 }
 
-pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: &str) -> KeyRecord {
+pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: Time) -> KeyRecord {
     KeyRecord {
         fingerprint: info.fingerprint.clone(),
         key_id: info.key_id.clone(),
@@ -76,7 +76,7 @@ pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: &str) -> KeyRecor
         user_ids: info.user_ids.clone(),
         can_sign: info.can_sign,
         retired_at: None,
-        imported_at: now.to_string(),
+        imported_at: now,
         armored: info.armored.clone(),
         subkeys: info
             .subkeys
@@ -101,12 +101,12 @@ pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: &str) -> KeyRecor
 }
 
 /// The status of a key at a time: `valid`, `expired`, `revoked` or `retired`.
-pub fn status(k: &KeyRecord, now: &str) -> &'static str {
+pub fn status(k: &KeyRecord, now: Time) -> &'static str {
     if k.retired_at.is_some() {
         "retired"
     } else if k.revoked_at.is_some() {
         "revoked"
-    } else if k.expires_at.as_deref().is_some_and(|e| e <= now) {
+    } else if k.expires_at.is_some_and(|e| e <= now) {
         "expired"
     } else {
         "valid"
@@ -121,7 +121,7 @@ pub struct KeyView {
     pub status: String,
 }
 
-fn view(k: KeyRecord, now: &str) -> KeyView {
+fn view(k: KeyRecord, now: Time) -> KeyView {
     KeyView {
         status: status(&k, now).to_string(),
         key: k,
@@ -202,7 +202,7 @@ pub fn import(
             .filter_map(|u| Some((u.id, u.email?)))
             .collect(),
     };
-    let now = now_text()?;
+    let now = Time::now()?;
     let mut parsed = Vec::new();
     for f in files {
         let bytes = read_key_file(f)?;
@@ -237,7 +237,7 @@ pub fn import(
                     None => keys::find(s.store.db(), &info.fingerprint)?,
                 };
                 let (mut rec, old) = match existing {
-                    None => (record(&info, owner.as_deref(), &now), None),
+                    None => (record(&info, owner.as_deref(), now), None),
                     Some(old) => {
                         if owner.is_some() && old.user.is_some() && old.user != owner {
                             return Err(Error::wrong_state(format!(
@@ -253,9 +253,9 @@ pub fn import(
                         let mut rec = record(
                             &merged,
                             old.user.as_deref().or(owner.as_deref()),
-                            &old.imported_at,
+                            old.imported_at,
                         );
-                        rec.retired_at = old.retired_at.clone();
+                        rec.retired_at = old.retired_at;
                         (rec, Some(old))
                     }
                 };
@@ -372,16 +372,16 @@ pub fn list(s: &Session, owner: Option<&UserId>) -> anyhow::Result<Vec<KeyView>>
     if let Some(u) = owner {
         user::load(s.store.db(), u.as_str())?;
     }
-    let now = now_text()?;
+    let now = Time::now()?;
     Ok(keys::list(s.store.db(), owner.map(|u| u.as_str()))?
         .into_iter()
-        .map(|k| view(k, &now))
+        .map(|k| view(k, now))
         .collect())
 }
 
 pub fn show(s: &Session, id: &str) -> anyhow::Result<KeyView> {
     let k = load(s.store.db(), id)?;
-    Ok(view(k, &now_text()?))
+    Ok(view(k, Time::now()?))
 }
 
 /// `key remove`: retires the key (it still verifies old signatures, signs nothing new).
@@ -480,7 +480,7 @@ pub fn generate(
     let (secret, info) = pgp::generate(&uid, passphrase.as_deref(), now)
         .map_err(|e| pgp_error(e, "generating a key"))?;
     write_secret(out, secret.as_bytes())?;
-    let rec = record(&info, Some(owner.as_str()), &ts(now));
+    let rec = record(&info, Some(owner.as_str()), ts(now));
     let result = s.emit(Emit::new(
         "keys",
         Change::KeyGenerate {
@@ -571,7 +571,7 @@ pub fn load_signer(
         ))
         .into());
     }
-    match status(&record, &ts(now)) {
+    match status(&record, ts(now)) {
         "valid" => {}
         st => {
             return Err(

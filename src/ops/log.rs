@@ -1,19 +1,16 @@
 //! `relmgr log`: the audit events, with SPEC §1's visibility: anyone known may read a project's
 //! events; the whole log is for members and admins.
 
-use crate::clock;
 use crate::error::Error;
-use crate::model::{ReleaseRef, Target};
+use crate::model::{ReleaseRef, Target, Time};
 use crate::perm::Action;
 use crate::store::events::{self, Event, Filter};
 
 use super::{Session, access, project};
 
-/// A `--since` value (RFC 3339 or a date) in the store's time form; exit 2 when it is neither.
-pub fn parse_since(t: &str) -> anyhow::Result<String> {
-    Ok(clock::parse_time(t)
-        .map(clock::fmt)
-        .map_err(|e| Error::usage("--since").caused_by(e))?)
+/// A `--since` value (RFC 3339 or a date); exit 2 when it is neither.
+pub fn parse_since(t: &str) -> anyhow::Result<Time> {
+    Ok(Time::parse_lenient(t).map_err(|e| Error::usage("--since").caused_by(e))?)
 }
 
 /// `target` is a project, `project/product` or `target@version`; `since` RFC 3339 or a date.

@@ -59,7 +59,7 @@ pub fn vote_call(
     rel: &Release,
     rev: &Revision,
     policy: &Policy,
-    closes_at: &str,
+    closes_at: crate::model::Time,
     manifest: &str,
     signoff: &str,
 ) -> anyhow::Result<Mail> {
@@ -148,7 +148,7 @@ pub fn vote_result(
                 &rel,
                 &rev,
                 &super::vote::round_policy(&round)?,
-                &round.closes_at,
+                round.closes_at,
                 &round.manifest_hash,
                 signoff,
             )
@@ -348,7 +348,7 @@ pub fn mail_for_event(s: &Session, e: &Event) -> anyhow::Result<EventMail> {
                 &rel,
                 &rev,
                 &super::vote::round_policy(&round)?,
-                &round.closes_at,
+                round.closes_at,
                 &round.manifest_hash,
                 &e.actor,
             )?;

@@ -191,11 +191,6 @@ pub fn dry_run<T>(
     out
 }
 
-/// The current time in the store's text form.
-pub fn now_text() -> anyhow::Result<String> {
-    Ok(crate::clock::fmt(crate::clock::now()?))
-}
-
 /// Runs `work` over `items` on rayon's pool (one thread per core), keeping the order of
 /// results; an error stops the remaining work and is returned.
 pub fn parallel<I: Sync, T: Send>(

@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::model::Package;
 use crate::model::Target;
 use crate::model::event::Change;
-use crate::model::{Phase, Stage};
+use crate::model::{Phase, Stage, Time};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::pgp;
@@ -40,7 +40,7 @@ pub(super) enum Source {
 pub struct Publication {
     pub dir: String,
     pub version: u64,
-    pub expires: String,
+    pub expires: Time,
     pub releases: usize,
     pub written: usize,
     pub unchanged: usize,
@@ -176,8 +176,8 @@ pub fn publish(
     let dir = dir.canonicalize()?;
     let db = s.store.db();
     let now_ts = clock::now()?;
-    let now = clock::fmt(now_ts);
-    let expires = clock::fmt(now_ts.checked_add(jiff::SignedDuration::from_hours(
+    let now = Time::new(now_ts);
+    let expires = Time::new(now_ts.checked_add(jiff::SignedDuration::from_hours(
         24 * i64::from(expires_days),
     ))?);
 
@@ -369,7 +369,7 @@ pub fn publish(
         Change::Publish {
             dir: dir_text.clone(),
             version,
-            expires: Some(expires.clone()),
+            expires: Some(expires.to_string()),
             written: json!(written),
             removed: json!(removed),
             fingerprint: Some(signer.record.fingerprint.to_string()),

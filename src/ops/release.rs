@@ -4,7 +4,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::{Phase, Stage};
+use crate::model::{Phase, Stage, Time};
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::store::release_sets::ReleaseSummary;
 use crate::store::releases::{self, Release, Revision, StageChange, StoredPackage};
@@ -59,8 +59,8 @@ pub fn revision(
 pub struct RevisionSummary {
     pub revision: String,
     pub phase: Phase,
-    pub created_at: String,
-    pub frozen_at: Option<String>,
+    pub created_at: Time,
+    pub frozen_at: Option<Time>,
     pub vote: Option<String>,
 }
 
@@ -74,8 +74,8 @@ pub struct ReleaseView {
     pub stage: Stage,
     pub phase: Option<Phase>,
     pub revision_phase: Phase,
-    pub created_at: String,
-    pub revoked_at: Option<String>,
+    pub created_at: Time,
+    pub revoked_at: Option<Time>,
     pub reason: Option<String>,
     pub manifest_hash: Option<String>,
     pub packages: Vec<StoredPackage>,
@@ -112,8 +112,8 @@ fn views(db: &Connection, chosen: &[(&Release, &Revision)]) -> anyhow::Result<Ve
             stage: rel.stage,
             phase: rel.phase,
             revision_phase: rev.phase,
-            created_at: rel.created_at.clone(),
-            revoked_at: rel.revoked_at.clone(),
+            created_at: rel.created_at,
+            revoked_at: rel.revoked_at,
             reason: rel.reason.clone(),
             manifest_hash: rev.manifest_hash.clone(),
             packages: packages.remove(&rev.id).unwrap_or_default(),
@@ -164,11 +164,11 @@ pub struct ListFilter<'a> {
 }
 
 /// A [`ListFilter`] checked and in the store's terms: the target's text, whether its products
-/// count, the `since` time in store form.
+/// count, the `since` time.
 struct StoreFilter {
     target: Option<String>,
     include_products: bool,
-    since: Option<String>,
+    since: Option<Time>,
 }
 
 fn store_filter(db: &Connection, f: &ListFilter<'_>) -> anyhow::Result<StoreFilter> {
@@ -192,7 +192,7 @@ pub fn list_summaries(s: &Session, f: &ListFilter<'_>) -> anyhow::Result<Vec<Rel
         sf.target.as_deref(),
         sf.include_products,
         f.stage,
-        sf.since.as_deref(),
+        sf.since,
         f.channel,
     )?;
     if let Some(n) = f.limit {
@@ -211,7 +211,7 @@ pub fn list(s: &Session, f: &ListFilter<'_>) -> anyhow::Result<Vec<ReleaseView>>
         sf.target.as_deref(),
         sf.include_products,
         f.stage,
-        sf.since.as_deref(),
+        sf.since,
     )?;
     let ids: Vec<i64> = rels.iter().map(|r| r.id).collect();
     let mut newest = release_sets::revisions(db, &ids)?;

@@ -1,7 +1,6 @@
 //! `relmgr sbom`: the input of the SBOM writers, built from the store. The documents themselves
 //! (CycloneDX 1.6, SPDX 2.3) are `crate::sbom`'s.
 
-use crate::clock;
 use crate::model::Stage;
 use crate::model::{ReleaseRef, RevisionNo, Target};
 use crate::sbom;
@@ -60,7 +59,7 @@ pub fn input(s: &Session, rel: &Release, rev: &Revision) -> anyhow::Result<sbom:
         target: rel.target.clone(),
         version: rel.version.to_string(),
         revision: rev.label(),
-        created_at: clock::parse_time(&rev.created_at).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        created_at: rev.created_at.timestamp(),
         packages,
         files,
         cves: cves::of_release(db, rel.id, &rel.target)?,

@@ -9,7 +9,7 @@ use crate::clock;
 use crate::error::Error;
 use crate::model::event::{Change, PackageSignature};
 use crate::model::{External, Labels, Package, PackageName, ReleaseRef, media_type};
-use crate::model::{Phase, Stage};
+use crate::model::{Phase, Stage, Time};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::store::releases::{self, Release, Revision, StoredPackage};
@@ -55,7 +55,7 @@ pub(crate) fn draft_revision(
     db: &rusqlite::Connection,
     r: &ReleaseRef,
     actor: &str,
-    now: &str,
+    now: Time,
 ) -> anyhow::Result<(Release, Revision, bool)> {
     let target = r.target.to_string();
     let rel = match releases::get(db, &target, r.version.as_str())? {
@@ -151,7 +151,7 @@ pub fn stage(
     }
     labels.validate()?;
     let time = clock::now()?;
-    let now = clock::fmt(time);
+    let now = Time::new(time);
     let key = signer.map(|s| &s.key);
     let store_dir = s.store.dir.clone();
     let hashed = parallel(inputs, |i| {
@@ -206,8 +206,7 @@ pub fn stage(
     let mut replaced: Vec<String> = Vec::new();
     let (rel, rev, new_revision) = s.emit_with(|db| {
         // The revision the packages go to, as `apply` will find or make it.
-        let (rel, rev, new_revision) =
-            super::dry_run(db, |db| draft_revision(db, r, &actor, &now))?;
+        let (rel, rev, new_revision) = super::dry_run(db, |db| draft_revision(db, r, &actor, now))?;
         let before = releases::packages(db, rev.id)?;
         replaced = before
             .iter()

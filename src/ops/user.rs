@@ -6,13 +6,13 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::error::Error;
-use crate::model::UserId;
 use crate::model::event::Change;
+use crate::model::{Time, UserId};
 use crate::perm::Action;
 use crate::store::{events, projects, users, users::User};
 
 use super::project::check_email;
-use super::{Emit, Session, access, now_text};
+use super::{Emit, Session, access};
 
 /// The event target of a user.
 pub fn target(id: &str) -> String {
@@ -67,14 +67,14 @@ pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
         .hint("pass --consent once they agreed, or add them without --name/--email, grant the role, then `relmgr user edit`")
         .into());
     }
-    let now = now_text()?;
+    let now = Time::now()?;
     let user = User {
         id: new.id.to_string(),
         name: new.name.clone(),
         email: new.email.clone(),
         kind: if new.service { "service" } else { "person" }.into(),
         consent: new.consent,
-        consent_at: new.consent.then(|| now.clone()),
+        consent_at: new.consent.then_some(now),
         created_at: now,
     };
     let mut e = Emit::new(

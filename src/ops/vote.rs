@@ -10,9 +10,9 @@ use serde_json::{Value as Json, json};
 
 use crate::clock;
 use crate::error::Error;
-use crate::model::Stage;
 use crate::model::event::Change;
 use crate::model::{ReleaseRef, RevisionNo};
+use crate::model::{Stage, Time};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::pgp;
@@ -25,13 +25,6 @@ use crate::votes::{
 
 use super::keys::Signer;
 use super::{Session, access, policy, release};
-
-/// A time read from the index. A value that is not one is a corrupt store (exit 1), never a
-/// plausible default.
-fn stored_time(s: &str) -> anyhow::Result<Timestamp> {
-    clock::parse_time(s)
-        .map_err(|_| anyhow::anyhow!("corrupt store: {s:?} in the index is not a time"))
-}
 
 /// The SHA-256 of the revision's package manifest: what voters vote on.
 pub fn manifest_hash(db: &rusqlite::Connection, rev: &Revision) -> anyhow::Result<String> {
@@ -54,8 +47,8 @@ pub use super::mail::Mail;
 pub struct StartReport {
     pub release: String,
     pub revision: String,
-    pub opened_at: String,
-    pub closes_at: String,
+    pub opened_at: Time,
+    pub closes_at: Time,
     pub manifest_hash: String,
     pub policy: Policy,
     pub policy_version: Option<u32>,
@@ -133,26 +126,26 @@ pub fn start(
     let opened = clock::now()?;
     let closes = rule::closes_at(opened, &effective.policy, hours)
         .map_err(|e| Error::usage("--hours").caused_by(e))?;
-    let (opened_at, closes_at) = (clock::fmt(opened), clock::fmt(closes));
+    let (opened_at, closes_at) = (Time::new(opened), Time::new(closes));
     let manifest = manifest_hash(db, &rev)?;
     let mail = super::mail::vote_call(
         s,
         &rel,
         &rev,
         &effective.policy,
-        &closes_at,
+        closes_at,
         &manifest,
         &s.actor.id,
     )?;
-    let binding = access::was_pmc(db, &s.actor.id, r.target.project.as_str(), &opened_at)?;
+    let binding = access::was_pmc(db, &s.actor.id, r.target.project.as_str(), opened_at)?;
     let round = Round {
         revision_id: rev.id,
         policy_target: r.target.to_string(),
         policy_version: effective.version,
         policy: serde_json::to_value(&effective.policy)?,
         manifest_hash: manifest.clone(),
-        opened_at: opened_at.clone(),
-        closes_at: closes_at.clone(),
+        opened_at,
+        closes_at,
         started_by: s.actor.id.clone(),
         acknowledged: acknowledged.clone(),
         closure: None,
@@ -163,12 +156,12 @@ pub fn start(
     let findings = serde_json::to_value(&checks.findings)?;
     s.emit_with(|db| {
         // The check findings are a cache of the last run, not part of the history.
-        crate::store::check_rules::store_results(db, rev.id, &findings, &opened_at)?;
+        crate::store::check_rules::store_results(db, rev.id, &findings, opened_at)?;
         let change = Change::VoteStart {
             revision: Some(rev.label()),
             manifest_hash: manifest.clone(),
-            opened_at: Some(opened_at.clone()),
-            closes_at: Some(closes_at.clone()),
+            opened_at: Some(opened_at.to_string()),
+            closes_at: Some(closes_at.to_string()),
             policy: round.policy.clone(),
             policy_version: effective.version,
             own_vote: own_vote.map(|v| v.to_string()),
@@ -240,15 +233,13 @@ fn closure_of(round: &Round) -> Closure {
     round.closure.unwrap_or(Closure::Open)
 }
 
-fn ballots(rows: &[BallotRow]) -> anyhow::Result<Vec<Ballot>> {
+fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
     rows.iter()
-        .map(|b| {
-            Ok(Ballot {
-                voter: b.voter.clone(),
-                value: num_value(b.value),
-                binding: b.binding,
-                cast_at: stored_time(&b.cast_at)?,
-            })
+        .map(|b| Ballot {
+            voter: b.voter.clone(),
+            value: num_value(b.value),
+            binding: b.binding,
+            cast_at: b.cast_at.timestamp(),
         })
         .collect()
 }
@@ -267,8 +258,8 @@ pub struct Status {
     pub outcome: String,
     pub binding: rule::Tally,
     pub non_binding: rule::Tally,
-    pub opened_at: String,
-    pub closes_at: String,
+    pub opened_at: Time,
+    pub closes_at: Time,
     pub can_close: bool,
     pub projected: String,
     pub reason: String,
@@ -278,7 +269,7 @@ pub struct Status {
     pub voters: Vec<VoterView>,
     /// Every ballot, in the order recorded.
     pub ballots: Vec<BallotRow>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<Time>,
     pub closed_by: Option<String>,
     /// Ballots the history holds but does not count: void in the merged order (SPEC §6).
     pub not_counted: Vec<VoidBallot>,
@@ -298,7 +289,7 @@ pub struct VoterView {
     pub voter: String,
     pub vote: String,
     pub binding: bool,
-    pub cast_at: String,
+    pub cast_at: Time,
     pub source: String,
     pub signed: bool,
     pub comment: Option<String>,
@@ -307,9 +298,9 @@ pub struct VoterView {
 fn evaluate(round: &Round, rows: &[BallotRow], now: Timestamp) -> anyhow::Result<Evaluation> {
     Ok(rule::evaluate(
         &round_policy(round)?,
-        &ballots(rows)?,
-        stored_time(&round.opened_at)?,
-        stored_time(&round.closes_at)?,
+        &ballots(rows),
+        round.opened_at.timestamp(),
+        round.closes_at.timestamp(),
         now,
         &closure_of(round),
     ))
@@ -319,26 +310,27 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
     let (_, rev, round) = round_of(s, r, which)?;
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let eval = evaluate(&round, &rows, clock::now()?)?;
-    let voters =
-        eval.tallies
-            .voters
-            .iter()
-            .map(|b| {
-                // The counting ballot is the voter's last one recorded at that time.
-                let row = rows.iter().rev().find(|r| {
-                    r.voter == b.voter && stored_time(&r.cast_at).ok() == Some(b.cast_at)
-                });
-                VoterView {
-                    voter: b.voter.clone(),
-                    vote: b.value.to_string(),
-                    binding: b.binding,
-                    cast_at: clock::fmt(b.cast_at),
-                    source: row.map(|r| r.source.clone()).unwrap_or_default(),
-                    signed: row.is_some_and(|r| r.signature.is_some()),
-                    comment: row.and_then(|r| r.comment.clone()),
-                }
-            })
-            .collect();
+    let voters = eval
+        .tallies
+        .voters
+        .iter()
+        .map(|b| {
+            // The counting ballot is the voter's last one recorded at that time.
+            let row = rows
+                .iter()
+                .rev()
+                .find(|r| r.voter == b.voter && r.cast_at.timestamp() == b.cast_at);
+            VoterView {
+                voter: b.voter.clone(),
+                vote: b.value.to_string(),
+                binding: b.binding,
+                cast_at: Time::new(b.cast_at),
+                source: row.map(|r| r.source.clone()).unwrap_or_default(),
+                signed: row.is_some_and(|r| r.signature.is_some()),
+                comment: row.and_then(|r| r.comment.clone()),
+            }
+        })
+        .collect();
     let label = rev.label();
     let not_counted = crate::store::events::voided(s.store.db())?
         .into_iter()
@@ -365,8 +357,8 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
         outcome: eval.outcome.to_string(),
         binding: eval.tallies.binding,
         non_binding: eval.tallies.non_binding,
-        opened_at: round.opened_at.clone(),
-        closes_at: round.closes_at.clone(),
+        opened_at: round.opened_at,
+        closes_at: round.closes_at,
         can_close: eval.can_close,
         projected: eval.projected.to_string(),
         reason: eval.reason.clone(),
@@ -403,7 +395,7 @@ pub struct CastReport {
     pub vote: String,
     pub binding: bool,
     pub signed_by: Option<String>,
-    pub cast_at: String,
+    pub cast_at: Time,
 }
 
 pub(super) fn refuse_closed(round: &Round, r: &ReleaseRef) -> anyhow::Result<()> {
@@ -448,9 +440,8 @@ pub fn cast(
         )
         .into());
     }
-    let time = clock::now()?;
-    let now = clock::fmt(time);
-    let binding = access::was_pmc(db, &s.actor.id, project, &now)?;
+    let now = Time::now()?;
+    let binding = access::was_pmc(db, &s.actor.id, project, now)?;
     // A signed vote is a signed event (SPEC §7): the key signs the event's canonical record,
     // which names the release, the revision, the voter, the vote and the comment.
     let signed_by = signer.as_ref().map(|k| k.record.fingerprint.to_string());
@@ -462,7 +453,7 @@ pub fn cast(
         value: value_num(value),
         binding,
         comment: comment.clone(),
-        cast_at: now.clone(),
+        cast_at: now,
         source: "cli".into(),
         signature: None,
         signer: None,
@@ -518,7 +509,7 @@ pub fn verify_ballot(
         &b.voter,
         num_value(b.value),
         b.comment.as_deref(),
-        &b.cast_at,
+        &b.cast_at.to_string(),
     );
     Ok(matches!(
         ring.verify_detached(sig.as_bytes(), &mut statement.as_bytes(), clock::now()?),
@@ -552,9 +543,9 @@ pub fn close(
     let now_ts = clock::now()?;
     let outcome = rule::close(
         &round_policy(&round)?,
-        &ballots(&rows)?,
-        stored_time(&round.opened_at)?,
-        stored_time(&round.closes_at)?,
+        &ballots(&rows),
+        round.opened_at.timestamp(),
+        round.closes_at.timestamp(),
         now_ts,
         request,
         &closure_of(&round),

@@ -7,10 +7,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::clock;
 use crate::error::Error;
-use crate::model::ReleaseRef;
 use crate::model::event::{Change, ImportedBallot};
+use crate::model::{ReleaseRef, Time};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::store::users;
@@ -27,7 +26,7 @@ pub struct ImportedVote {
     pub user: Option<String>,
     pub vote: String,
     pub binding: Option<bool>,
-    pub date: Option<String>,
+    pub date: Option<Time>,
     /// `recorded`, `duplicate`, `unknown-sender` or `not-allowed`.
     pub result: String,
 }
@@ -40,7 +39,7 @@ pub struct ImportedMessage {
     pub message_id: Option<String>,
     /// The sender's address, lower-cased.
     pub from: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<Time>,
     pub subject: String,
     /// Whether it is the call for the vote (the `[VOTE]` mail).
     pub call: bool,
@@ -98,7 +97,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         .map_err(|e| Error::usage(mbox.display().to_string()).caused_by(e))?;
     let db = s.store.db();
     let project = r.target.project.as_str();
-    let now = clock::fmt(clock::now()?);
+    let now = Time::now()?;
     let existing = votes::ballots(db, rev.id)?;
     let mut report = Vec::new();
     // The message number of each counted vote, to its entry in `report`.
@@ -109,13 +108,13 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             continue;
         };
         counted.insert(mv.number, report.len());
-        let date = mv.date.map(clock::fmt);
+        let date = mv.date.map(Time::new);
         let mut item = ImportedVote {
             email,
             user: None,
             vote: value.to_string(),
             binding: None,
-            date: date.clone(),
+            date,
             result: String::new(),
         };
         let Some(u) = users::by_email(db, &item.email)? else {
@@ -129,8 +128,8 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             report.push(item);
             continue;
         }
-        let cast_at = date.unwrap_or_else(|| now.clone());
-        let binding = access::was_pmc(db, &u.id, project, &cast_at)?;
+        let cast_at = date.unwrap_or(now);
+        let binding = access::was_pmc(db, &u.id, project, cast_at)?;
         item.binding = Some(binding);
         let dup = existing.iter().any(|b| {
             b.voter == u.id
@@ -159,7 +158,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             number: m.number,
             message_id: m.message_id.clone(),
             from: m.from_email.clone(),
-            date: m.date.map(clock::fmt),
+            date: m.date.map(Time::new),
             subject: m.subject.clone(),
             call: m.call,
             read: m.reading.code().into(),
@@ -192,7 +191,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
                 voter: b.voter.clone(),
                 vote: num_value(b.value).to_string(),
                 binding: b.binding,
-                cast_at: Some(b.cast_at.clone()),
+                cast_at: Some(b.cast_at.to_string()),
             })
             .collect();
         s.emit(Emit::new(

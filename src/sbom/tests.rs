@@ -68,7 +68,7 @@ pub(super) fn cve(id: &str, severity: Option<&str>, state: Option<&str>) -> Cve 
         date: "2024-05-17".to_string(),
         severity: severity.map(str::to_string),
         state: state.map(str::to_string),
-        created_at: "2024-05-17T00:00:00Z".to_string(),
+        created_at: "2024-05-17T00:00:00Z".parse().unwrap(),
         links: vec![],
     }
 }

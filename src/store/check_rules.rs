@@ -3,13 +3,15 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::model::Time;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct IgnoreRow {
     pub target: String,
     pub pattern: String,
     pub reason: String,
     pub added_by: String,
-    pub added_at: String,
+    pub added_at: Time,
 }
 
 /// Ignores of these targets (a product's checks also honour its project's).
@@ -56,7 +58,7 @@ pub fn store_results(
     db: &Connection,
     revision_id: i64,
     results: &serde_json::Value,
-    at: &str,
+    at: Time,
 ) -> anyhow::Result<()> {
     db.execute(
         "INSERT INTO check_results (revision_id, results, checked_at) VALUES (?1, ?2, ?3)
@@ -70,12 +72,12 @@ pub fn store_results(
 pub fn results(
     db: &Connection,
     revision_id: i64,
-) -> anyhow::Result<Option<(serde_json::Value, String)>> {
+) -> anyhow::Result<Option<(serde_json::Value, Time)>> {
     Ok(db
         .query_row(
             "SELECT results, checked_at FROM check_results WHERE revision_id = ?1",
             [revision_id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, Time>(1)?)),
         )
         .optional()?
         .map(|(j, at)| (serde_json::from_str(&j).unwrap_or_default(), at)))

@@ -6,7 +6,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::releases;
-use crate::model::{Cve, Version};
+use crate::model::{Cve, Time, Version};
 
 /// A CVE from `SELECT id, title, date, severity, state, created_at`, without its links.
 fn row_to_cve(r: &rusqlite::Row<'_>) -> rusqlite::Result<Cve> {
@@ -157,7 +157,7 @@ pub fn link(
     cve: &str,
     target: &str,
     release_id: Option<i64>,
-    now: &str,
+    now: Time,
 ) -> anyhow::Result<bool> {
     let exists: bool = db.query_row(
         "SELECT count(*) > 0 FROM cve_links WHERE cve = ?1 AND target = ?2 AND release_id IS ?3",

@@ -3,6 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
+use crate::model::Time;
+
 /// A subkey as stored.
 #[derive(Debug, Clone, Serialize)]
 pub struct SubkeyRecord {
@@ -10,8 +12,8 @@ pub struct SubkeyRecord {
     pub key_id: String,
     pub algorithm: String,
     pub bits: Option<u32>,
-    pub created_at: String,
-    pub expires_at: Option<String>,
+    pub created_at: Time,
+    pub expires_at: Option<Time>,
     pub for_signing: bool,
 }
 
@@ -23,14 +25,14 @@ pub struct KeyRecord {
     pub user: Option<String>,
     pub algorithm: String,
     pub bits: Option<u32>,
-    pub created_at: String,
-    pub expires_at: Option<String>,
-    pub revoked_at: Option<String>,
+    pub created_at: Time,
+    pub expires_at: Option<Time>,
+    pub revoked_at: Option<Time>,
     pub revocation: Option<String>,
     pub user_ids: Vec<String>,
     pub can_sign: bool,
-    pub retired_at: Option<String>,
-    pub imported_at: String,
+    pub retired_at: Option<Time>,
+    pub imported_at: Time,
     /// The public certificate, ASCII-armored (never secret material).
     #[serde(skip)]
     pub armored: String,
@@ -179,7 +181,7 @@ pub fn upsert(db: &Connection, k: &KeyRecord) -> anyhow::Result<()> {
 }
 
 /// Marks a key retired: it still verifies old signatures but signs nothing new.
-pub fn retire(db: &Connection, fingerprint: &str, now: &str) -> anyhow::Result<()> {
+pub fn retire(db: &Connection, fingerprint: &str, now: Time) -> anyhow::Result<()> {
     db.execute(
         "UPDATE keys SET retired_at = ?2 WHERE fingerprint = ?1",
         params![fingerprint, now],

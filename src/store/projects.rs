@@ -19,7 +19,7 @@ pub struct Project {
     pub meta: Meta,
     /// The newest current release's version.
     pub version: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::model::Time,
 }
 
 /// A project's row has no parent, a product's has its project's key: one table for both levels,
@@ -87,7 +87,7 @@ pub fn insert(
     parent: Option<&str>,
     key: &str,
     meta: &Meta,
-    now: &str,
+    now: crate::model::Time,
 ) -> anyhow::Result<()> {
     db.prepare_cached(
         "INSERT INTO projects (target, parent, key, name, created_at)
@@ -127,7 +127,7 @@ pub struct RoleGrant {
     pub target: String,
     pub user: String,
     pub role: String,
-    pub granted_at: String,
+    pub granted_at: crate::model::Time,
     pub granted_by: String,
 }
 
@@ -142,7 +142,7 @@ pub fn grant_role(
     user: &str,
     role: &str,
     by: &str,
-    now: &str,
+    now: crate::model::Time,
 ) -> anyhow::Result<bool> {
     let n = db.execute(
         "INSERT OR IGNORE INTO roles (project, user_id, role, granted_at, granted_by) VALUES (?1, ?2, ?3, ?4, ?5)",

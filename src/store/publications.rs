@@ -2,6 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::model::Time;
+
 pub fn version(db: &Connection, dir: &str) -> anyhow::Result<u64> {
     Ok(db
         .query_row(
@@ -13,7 +15,7 @@ pub fn version(db: &Connection, dir: &str) -> anyhow::Result<u64> {
         .map_or(0, |v| v as u64))
 }
 
-pub fn record(db: &Connection, dir: &str, version: u64, now: &str) -> anyhow::Result<()> {
+pub fn record(db: &Connection, dir: &str, version: u64, now: Time) -> anyhow::Result<()> {
     db.execute(
         "INSERT INTO publications (dir, version, published_at) VALUES (?1, ?2, ?3)
          ON CONFLICT(dir) DO UPDATE SET version = excluded.version, published_at = excluded.published_at",

@@ -155,7 +155,7 @@ pub fn summaries(
     target: Option<&str>,
     include_products: bool,
     stage: Option<Stage>,
-    since: Option<&str>,
+    since: Option<crate::model::Time>,
     channel: Option<&str>,
 ) -> anyhow::Result<Vec<ReleaseSummary>> {
     let mut stmt = db.prepare_cached(

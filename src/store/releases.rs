@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::model::{Package, Phase, Stage, Version};
+use crate::model::{Package, Phase, Stage, Time, Version};
 
 /// A release row.
 #[derive(Debug, Clone, Serialize)]
@@ -17,8 +17,8 @@ pub struct Release {
     pub version: Version,
     pub stage: Stage,
     pub phase: Option<Phase>,
-    pub created_at: String,
-    pub revoked_at: Option<String>,
+    pub created_at: Time,
+    pub revoked_at: Option<Time>,
     pub reason: Option<String>,
 }
 
@@ -31,8 +31,8 @@ pub struct Revision {
     pub release_id: i64,
     pub number: u32,
     pub phase: Phase,
-    pub created_at: String,
-    pub frozen_at: Option<String>,
+    pub created_at: Time,
+    pub frozen_at: Option<Time>,
     pub manifest_hash: Option<String>,
 }
 
@@ -54,7 +54,7 @@ pub struct Signature {
     pub signer: crate::model::Fingerprint,
     #[serde(skip)]
     pub armored: String,
-    pub signed_at: String,
+    pub signed_at: Time,
 }
 
 /// A package as the index holds it: the [`Package`] with what the index adds, its row id and its
@@ -144,7 +144,7 @@ pub fn list_since(
     target: Option<&str>,
     include_products: bool,
     stage: Option<Stage>,
-    since: Option<&str>,
+    since: Option<crate::model::Time>,
 ) -> anyhow::Result<Vec<Release>> {
     let mut stmt = db.prepare_cached(&format!(
         "SELECT {RELEASE_COLS} FROM releases
@@ -167,7 +167,7 @@ pub fn insert(
     project: &str,
     target: &str,
     version: &str,
-    now: &str,
+    now: Time,
 ) -> anyhow::Result<i64> {
     db.prepare_cached("INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES (?1, ?2, ?3, 'candidate', 'draft', ?4)")?.execute(
         params![project, target, version, now],
@@ -182,7 +182,7 @@ pub fn set_stage(
     stage: Stage,
     phase: Option<Phase>,
     actor: &str,
-    now: &str,
+    now: Time,
     note: Option<&str>,
 ) -> anyhow::Result<()> {
     db.prepare_cached("UPDATE releases SET stage = ?2, phase = ?3 WHERE id = ?1")?
@@ -199,7 +199,7 @@ pub fn set_stage(
 pub struct StageChange {
     pub stage: Stage,
     pub phase: Option<Phase>,
-    pub at: String,
+    pub at: Time,
     pub actor: String,
     pub note: Option<String>,
 }
@@ -265,7 +265,7 @@ pub fn insert_revision(
     db: &Connection,
     release_id: i64,
     number: u32,
-    now: &str,
+    now: Time,
 ) -> anyhow::Result<i64> {
     db.prepare_cached("INSERT INTO revisions (release_id, number, phase, created_at) VALUES (?1, ?2, 'draft', ?3)")?.execute(
         params![release_id, number, now],
@@ -278,7 +278,7 @@ pub fn set_revision_phase(
     db: &Connection,
     revision_id: i64,
     phase: Phase,
-    frozen: Option<(&str, &str)>,
+    frozen: Option<(Time, &str)>,
 ) -> anyhow::Result<()> {
     match frozen {
         Some((at, manifest)) => db
@@ -308,7 +308,7 @@ pub fn put_package(
     db: &Connection,
     revision_id: i64,
     p: &Package,
-    now: &str,
+    now: Time,
 ) -> anyhow::Result<i64> {
     // Cached statements: replay (fsck) puts 100,000 packages through here in one run.
     db.prepare_cached("DELETE FROM packages WHERE revision_id = ?1 AND name = ?2")?
@@ -330,7 +330,7 @@ pub fn delete_package(db: &Connection, revision_id: i64, name: &str) -> anyhow::
 }
 
 /// Copies every package and signature of one revision into another (rc2 starts from rc1).
-pub fn copy_packages(db: &Connection, from: i64, to: i64, now: &str) -> anyhow::Result<()> {
+pub fn copy_packages(db: &Connection, from: i64, to: i64, now: Time) -> anyhow::Result<()> {
     for p in packages(db, from)? {
         let id = put_package(db, to, &p.package, now)?;
         for s in p.signatures {
@@ -352,7 +352,7 @@ pub fn put_signature(db: &Connection, package_id: i64, s: &Signature) -> anyhow:
 }
 
 /// Marks a release revoked with its reason.
-pub fn revoke(db: &Connection, release_id: i64, reason: &str, now: &str) -> anyhow::Result<()> {
+pub fn revoke(db: &Connection, release_id: i64, reason: &str, now: Time) -> anyhow::Result<()> {
     db.prepare_cached("UPDATE releases SET revoked_at = ?2, reason = ?3 WHERE id = ?1")?
         .execute(params![release_id, now, reason])?;
     Ok(())

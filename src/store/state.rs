@@ -4,7 +4,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::model::{CveId, Fingerprint, Phase, Stage};
+use crate::model::{CveId, Fingerprint, Phase, Stage, Time};
 use crate::votes::{Closure, Outcome};
 
 fn corrupt(what: &str, v: ValueRef<'_>) -> FromSqlError {
@@ -85,6 +85,18 @@ impl FromSql for Fingerprint {
     }
 }
 
+impl ToSql for Time {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Time {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        v.as_str()?.parse().map_err(|_| corrupt("time", v))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +127,19 @@ mod tests {
             .query_row("SELECT 'ABCD'", [], |r| r.get::<_, Fingerprint>(0))
             .unwrap_err();
         assert!(err.to_string().contains("corrupt store"), "{err}");
+        let t: Time = "2026-01-02T03:04:05Z".parse().unwrap();
+        let text: String = db.query_row("SELECT ?1", [&t], |r| r.get(0)).unwrap();
+        assert_eq!(text, "2026-01-02T03:04:05Z");
+        let back: Time = db.query_row("SELECT ?1", [&t], |r| r.get(0)).unwrap();
+        assert_eq!(back, t);
+        for bad in ["'yesterday'", "'2026-01-02'", "''", "42"] {
+            let err = db
+                .query_row(&format!("SELECT {bad}"), [], |r| r.get::<_, Time>(0))
+                .unwrap_err();
+            assert!(
+                bad == "42" || err.to_string().contains("corrupt store"),
+                "{bad}: {err}"
+            );
+        }
     }
 }

@@ -3,6 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
+use crate::model::Time;
+
 /// A user as the store knows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct User {
@@ -12,8 +14,8 @@ pub struct User {
     /// `person` or `service`.
     pub kind: String,
     pub consent: bool,
-    pub consent_at: Option<String>,
-    pub created_at: String,
+    pub consent_at: Option<Time>,
+    pub created_at: Time,
 }
 
 const COLS: &str = "id, name, email, kind, consent, consent_at, created_at";
@@ -91,7 +93,7 @@ pub fn set_consent(
     db: &Connection,
     id: &str,
     consent: bool,
-    at: Option<&str>,
+    at: Option<Time>,
 ) -> anyhow::Result<()> {
     db.execute(
         "UPDATE users SET consent = ?2, consent_at = ?3 WHERE id = ?1",

@@ -4,9 +4,11 @@ use crate::votes::{Closure, Outcome};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
+use crate::model::Time;
+
 /// One stored policy version. `None` fields inherit (a product from its project, a project
 /// from the store's defaults).
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PolicyRow {
     pub target: String,
     pub version: u32,
@@ -15,7 +17,7 @@ pub struct PolicyRow {
     pub pause_on_veto: Option<bool>,
     pub checklist: Option<String>,
     pub set_by: String,
-    pub set_at: String,
+    pub set_at: Time,
     /// Which events must be signed (SPEC §7): `none`, `binding` or `all`; None: inherited.
     pub signed_events: Option<String>,
 }
@@ -164,14 +166,14 @@ pub struct Round {
     /// The effective policy in force when the vote started (JSON).
     pub policy: serde_json::Value,
     pub manifest_hash: String,
-    pub opened_at: String,
-    pub closes_at: String,
+    pub opened_at: Time,
+    pub closes_at: Time,
     pub started_by: String,
     pub acknowledged: Vec<String>,
     /// What the RM did (`closed`, `confirmed` or `abandoned`); None while the vote is open.
     pub closure: Option<Closure>,
     pub outcome: Option<Outcome>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<Time>,
     pub closed_by: Option<String>,
 }
 
@@ -239,7 +241,7 @@ pub fn close_round(
     revision_id: i64,
     closure: Closure,
     outcome: Outcome,
-    at: &str,
+    at: Time,
     by: &str,
 ) -> anyhow::Result<()> {
     db.execute(
@@ -256,7 +258,7 @@ pub struct BallotRow {
     pub value: i8,
     pub binding: bool,
     pub comment: Option<String>,
-    pub cast_at: String,
+    pub cast_at: Time,
     /// `cli` or `mail`.
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]

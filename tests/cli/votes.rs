@@ -628,3 +628,103 @@ fn an_unknown_value_in_the_index_is_a_corrupt_store() {
         assert!(err.contains("corrupt store"), "{sql}: {err}");
     }
 }
+
+/// A time in the index is read as one (`2026-01-02T03:04:05Z`): text that is not a time, or a
+/// time in another form, is a corrupt store (exit 1) wherever it is read, never the epoch or
+/// some other stand-in; put back, the same command prints what it printed before.
+#[test]
+fn a_time_in_the_index_that_is_not_one_is_a_corrupt_store() {
+    let env = TestEnv::with_rm_key();
+    env.tampered(); // on purpose: the index is changed behind the log's back
+    env.write("d/demo-1.0.0-src.tar.gz", &crate::common::clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.0.0",
+        "d",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    env.ok(&["--as", "rm", "policy", "set", "demo", "--min-hours", "0"]);
+    env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
+    env.ok(&["--as", "pmc1", "vote", "cast", "demo@1.0.0", "+1"]);
+    env.ok(&[
+        "cve",
+        "add",
+        "CVE-2026-12345",
+        "--title",
+        "A flaw",
+        "--date",
+        "2026-01-02",
+    ]);
+    let release_show: &[&str] = &["--json", "release", "show", "demo@1.0.0"];
+    let vote_status: &[&str] = &["--json", "vote", "status", "demo@1.0.0"];
+    let key_list: &[&str] = &["--json", "key", "list"];
+    let user_list: &[&str] = &["--json", "user", "list"];
+    let role_list: &[&str] = &["--json", "role", "list"];
+    let project_show: &[&str] = &["--json", "project", "show", "demo"];
+    let policy_history: &[&str] = &["--json", "policy", "history", "demo"];
+    let cve_list: &[&str] = &["--json", "cve", "list"];
+    for (table, column, bad, args) in [
+        ("releases", "created_at", "yesterday", release_show),
+        ("revisions", "created_at", "", release_show),
+        ("revisions", "frozen_at", "2026-01-02", release_show),
+        (
+            "signatures",
+            "signed_at",
+            "2026-01-02 03:04:05",
+            release_show,
+        ),
+        ("stage_history", "at", "soon", release_show),
+        (
+            "vote_rounds",
+            "closes_at",
+            "2026-01-02T04:04:05+01:00",
+            vote_status,
+        ),
+        (
+            "vote_rounds",
+            "opened_at",
+            "2026-01-02T03:04:05.5Z",
+            vote_status,
+        ),
+        ("ballots", "cast_at", "42", vote_status),
+        ("keys", "imported_at", "then", key_list),
+        ("keys", "created_at", "2026-13-01T00:00:00Z", key_list),
+        ("users", "created_at", "x", user_list),
+        ("roles", "granted_at", "x", role_list),
+        ("projects", "created_at", "x", project_show),
+        ("policies", "set_at", "x", policy_history),
+        ("cves", "created_at", "x", cve_list),
+    ] {
+        let out = |args: &[&str]| env.ok(args).get_output().stdout.clone();
+        let before = out(args);
+        let db = env.db();
+        let sql = format!("UPDATE {table} SET {column} = ?1 WHERE {column} IS NOT NULL");
+        let kept: Vec<(i64, String)> = db
+            .prepare(&format!(
+                "SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"
+            ))
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(!kept.is_empty(), "{table}.{column}: no row to corrupt");
+        db.execute(&sql, [bad]).unwrap();
+        let err = env.fails(1, args);
+        assert!(
+            err.contains("corrupt store"),
+            "{table}.{column} = {bad:?}: {err}"
+        );
+        for (rowid, text) in &kept {
+            db.execute(
+                &format!("UPDATE {table} SET {column} = ?2 WHERE rowid = ?1"),
+                rusqlite::params![rowid, text],
+            )
+            .unwrap();
+        }
+        assert_eq!(out(args), before, "{table}.{column} put back");
+    }
+}

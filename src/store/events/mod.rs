@@ -8,8 +8,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::clock;
-
 mod record;
 
 pub use record::{canonical, event_hash, from_record, parents_of, record, sha256_hex};
@@ -129,7 +127,7 @@ pub fn append_signed(
     let parents = heads(db)?;
     // Never earlier than what it follows: a laptop whose clock is behind cannot reorder what it
     // has seen (SPEC §6).
-    let latest_parent: Option<String> = if parents.is_empty() {
+    let latest_parent: Option<crate::model::Time> = if parents.is_empty() {
         None
     } else {
         db.query_row(
@@ -138,12 +136,8 @@ pub fn append_signed(
             |r| r.get(0),
         )?
     };
-    let mut time = clock::fmt(clock::now()?);
-    if let Some(t) = latest_parent
-        && t > time
-    {
-        time = t;
-    }
+    let now = crate::model::Time::now()?;
+    let time = latest_parent.map_or(now, |t| t.max(now)).to_string();
     let pii = draft
         .pii
         .as_ref()
@@ -221,7 +215,7 @@ pub struct Filter {
     /// Events of this target and everything under it (`p`, `p/q`, `p@v`, `p/q@v`).
     pub target: Option<String>,
     /// Events at or after this time (store form).
-    pub since: Option<String>,
+    pub since: Option<crate::model::Time>,
     /// At most this many, the first in order.
     pub limit: Option<usize>,
 }
@@ -407,7 +401,7 @@ pub fn role_history(
     project: &str,
     user: &str,
     role: &str,
-    until: &str,
+    until: crate::model::Time,
 ) -> anyhow::Result<Vec<(String, bool)>> {
     let mut stmt = db.prepare(
         "SELECT time, type FROM events
