@@ -15,13 +15,13 @@ use crate::model::ReleaseRef;
 use crate::model::event::Change;
 use crate::model::{Phase, Stage};
 use crate::perm::{self, Action};
-use crate::pgp;
 use crate::store::events::{self, Event, GENESIS};
 use crate::store::{releases, users, votes};
 use crate::votes::Outcome;
 
 use super::access;
 use super::apply::{apply, revision_of};
+use super::signatures::{self, Verdicts};
 
 /// An event that is kept but changed nothing, and why.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -203,7 +203,7 @@ impl Known {
         Ok(&self.holders[&key])
     }
 
-    fn signing_policy(&mut self, db: &Connection) -> anyhow::Result<bool> {
+    pub(super) fn signing_policy(&mut self, db: &Connection) -> anyhow::Result<bool> {
         if let Some(known) = self.signing_policy {
             return Ok(known);
         }
@@ -216,7 +216,11 @@ impl Known {
         Ok(any)
     }
 
-    fn key_owner(&mut self, db: &Connection, fingerprint: &str) -> anyhow::Result<Option<&str>> {
+    pub(super) fn key_owner(
+        &mut self,
+        db: &Connection,
+        fingerprint: &str,
+    ) -> anyhow::Result<Option<&str>> {
         if !self.key_owners.contains_key(fingerprint) {
             let owner = crate::store::keys::find(db, fingerprint)?.and_then(|k| k.user);
             self.key_owners.insert(fingerprint.to_string(), owner);
@@ -389,107 +393,6 @@ pub fn replay_into(db: &mut Connection, ordered: Vec<Event>) -> anyhow::Result<V
     Ok(voided)
 }
 
-/// The cryptographic verdict on every signed event, computed in parallel before the replay:
-/// each signature over its event's record, against the newest certificate of every key the
-/// history (and the index) holds, at the event's own time, so that a key revoked or expired
-/// later does not void what it signed while valid (a hard revocation, for a compromised key,
-/// does: as gpg and sqv judge).
-fn verify_signatures(
-    db: &Connection,
-    typed: &[(Event, Option<Change>)],
-) -> HashMap<String, pgp::SigCheck> {
-    use rayon::prelude::*;
-    if typed.iter().all(|(e, _)| e.signature.is_none()) {
-        return HashMap::new();
-    }
-    let mut certs: HashMap<String, String> = crate::store::keys::list(db, None)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|k| (k.fingerprint.to_string(), k.armored))
-        .collect();
-    for (_, c) in typed {
-        match c {
-            Some(Change::KeyImport { keys, .. }) => {
-                for (i, k) in keys.iter().enumerate() {
-                    let fpr = k.fingerprint.clone().unwrap_or_else(|| format!("#{i}"));
-                    certs.insert(fpr, k.certificate.clone());
-                }
-            }
-            Some(Change::KeyGenerate {
-                fingerprint,
-                certificate,
-                ..
-            }) => {
-                certs.insert(fingerprint.clone(), certificate.clone());
-            }
-            _ => {}
-        }
-    }
-    let ring = pgp::Keyring::new(certs.values()).unwrap_or_default();
-    let signed: Vec<(&Event, &str, Vec<u8>, jiff::Timestamp)> = typed
-        .par_iter()
-        .filter_map(|(e, _)| {
-            let sig = e.signature.as_deref()?;
-            let at = crate::clock::parse_time(&e.time).ok()?;
-            Some((e, sig, events::record(e), at))
-        })
-        .collect();
-    let items: Vec<pgp::Detached<'_>> = signed
-        .iter()
-        .map(|(_, sig, record, at)| (sig.as_bytes(), record.as_slice(), *at))
-        .collect();
-    let checks = ring.verify_many(&items);
-    signed
-        .iter()
-        .zip(checks)
-        .map(|((e, ..), check)| (e.hash.clone(), check))
-        .collect()
-}
-
-/// Whether a signed (or unsigned) event holds under the signature policy at its place in the
-/// order: `Some(reason)` when it does not. Sets `e.signer` from a good signature.
-fn decide_signature(
-    db: &Connection,
-    e: &mut Event,
-    checks: &HashMap<String, pgp::SigCheck>,
-    known: &mut Known,
-) -> anyhow::Result<Option<String>> {
-    let Some(sig_check) = e.signature.as_ref().map(|_| checks.get(&e.hash)) else {
-        if !known.signing_policy(db)? {
-            return Ok(None);
-        }
-        let level = votes::signed_events(db, &e.target)?;
-        if votes::must_be_signed(&level, &e.kind) {
-            return Ok(Some(format!(
-                "unsigned, but signed events are `{level}` for {}",
-                e.target
-            )));
-        }
-        return Ok(None);
-    };
-    match sig_check {
-        Some(pgp::SigCheck::Good {
-            primary_fingerprint,
-            ..
-        }) => {
-            let owner = known.key_owner(db, primary_fingerprint)?;
-            if owner != Some(e.actor.as_str()) {
-                return Ok(Some(format!(
-                    "signature: made by key {primary_fingerprint}, which is not a registered key of {}",
-                    e.actor
-                )));
-            }
-            e.signer = Some(primary_fingerprint.clone());
-            Ok(None)
-        }
-        Some(pgp::SigCheck::Bad { reason }) => Ok(Some(format!("signature: bad ({reason})"))),
-        Some(pgp::SigCheck::UnknownKey { issuer }) => Ok(Some(format!(
-            "signature: made by key {issuer}, which the history does not hold"
-        ))),
-        None => Ok(Some("signature: unreadable".into())),
-    }
-}
-
 /// [`replay_into`] inside the caller's transaction. `keep_log`: store the events too (an index
 /// being built); fsck's scratch replay compares the other tables only and skips it.
 pub fn replay_in(
@@ -505,7 +408,22 @@ pub fn replay_in(
         })
         .collect();
     let unseen = unseen_by_close(&typed);
-    let checks = verify_signatures(db, &typed);
+    let to_check = signatures::to_check(db, &typed);
+    std::thread::scope(|scope| {
+        let mut checks = Verdicts::start(scope, to_check);
+        replay_decided(db, typed, &unseen, &mut checks, keep_log)
+    })
+}
+
+/// The loop of [`replay_in`]: decide each event in order (its signature first, the verdicts
+/// arriving from the verifying thread), apply what holds, void the rest.
+fn replay_decided(
+    db: &Connection,
+    typed: Vec<(Event, Option<Change>)>,
+    unseen: &HashMap<usize, String>,
+    checks: &mut Verdicts,
+    keep_log: bool,
+) -> anyhow::Result<Vec<Voided>> {
     let mut known = Known::default();
     let mut voided = Vec::new();
     for (i, (mut e, change)) in typed.into_iter().enumerate() {
@@ -513,7 +431,7 @@ pub fn replay_in(
         let reason = match &change {
             None => Some(format!("unknown event type or payload ({})", e.kind)),
             Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
-            Some(c) => match decide_signature(db, &mut e, &checks, &mut known) {
+            Some(c) => match signatures::decide(db, &mut e, checks, &mut known) {
                 Ok(Some(why)) => {
                     by_signature = true;
                     Some(why)

@@ -28,6 +28,7 @@ pub mod release;
 pub mod replay;
 pub mod role;
 pub mod sbom;
+mod signatures;
 pub mod smtp;
 pub mod stage;
 pub mod sync;

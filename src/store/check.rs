@@ -220,5 +220,6 @@ pub fn scratch_index() -> anyhow::Result<Connection> {
     conn.pragma_update(None, "synchronous", "OFF")?;
     super::schema::migrate(&mut conn)?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
+    conn.set_prepared_statement_cache_capacity(super::STATEMENT_CACHE);
     Ok(conn)
 }

@@ -187,8 +187,13 @@ fn open_connection(path: &Path, create: bool) -> anyhow::Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(conn)
 }
+
+/// Prepared statements a connection keeps (rusqlite's default is 16): a replay applies every
+/// kind of event, and a statement parsed again for each event costs more than running it.
+pub(crate) const STATEMENT_CACHE: usize = 256;
 
 impl Store {
     /// Creates a new store in `parent/.relmgr`. Refuses if one is already there.

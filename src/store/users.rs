@@ -34,11 +34,8 @@ fn row_to_user(r: &Row<'_>) -> rusqlite::Result<User> {
 
 pub fn get(db: &Connection, id: &str) -> anyhow::Result<Option<User>> {
     Ok(db
-        .query_row(
-            &format!("SELECT {COLS} FROM users WHERE id = ?1"),
-            [id],
-            row_to_user,
-        )
+        .prepare_cached(&format!("SELECT {COLS} FROM users WHERE id = ?1"))?
+        .query_row([id], row_to_user)
         .optional()?)
 }
 
@@ -60,18 +57,18 @@ pub fn list(db: &Connection) -> anyhow::Result<Vec<User>> {
 }
 
 pub fn insert(db: &Connection, u: &User) -> anyhow::Result<()> {
-    db.execute(
-        &format!("INSERT INTO users ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-        params![
-            u.id,
-            u.name,
-            u.email,
-            u.kind,
-            u.consent,
-            u.consent_at,
-            u.created_at
-        ],
-    )?;
+    db.prepare_cached(&format!(
+        "INSERT INTO users ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    ))?
+    .execute(params![
+        u.id,
+        u.name,
+        u.email,
+        u.kind,
+        u.consent,
+        u.consent_at,
+        u.created_at
+    ])?;
     Ok(())
 }
 

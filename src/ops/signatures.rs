@@ -1,0 +1,165 @@
+//! The signatures of a history being replayed (SPEC §7): checked on a verifying thread while the
+//! replay runs, and each event's verdict decided at its place in the order.
+
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::thread::Scope;
+
+use rusqlite::Connection;
+
+use crate::model::event::Change;
+use crate::pgp;
+use crate::store::events::{self, Event};
+use crate::store::votes;
+
+use super::history::Known;
+
+/// Signatures checked in one go before the verdicts go to the replay: small enough that the
+/// replay starts soon, large enough for two batches in parallel (`pgp::batch`).
+const WAVE: usize = 512;
+
+/// What there is to check: the keyring of the whole history, and each signed event (its hash,
+/// signature, record and time), in the replay's order.
+pub struct ToCheck {
+    ring: pgp::Keyring,
+    signed: Vec<(String, String, Vec<u8>, jiff::Timestamp)>,
+}
+
+/// The signatures of `typed`, against the newest certificate of every key the history (and the
+/// index) holds, each judged at its event's own time: a key revoked or expired later does not
+/// void what it signed while valid (a hard revocation, for a compromised key, does: as gpg and
+/// sqv judge). `None` when no event is signed.
+pub fn to_check(db: &Connection, typed: &[(Event, Option<Change>)]) -> Option<ToCheck> {
+    use rayon::prelude::*;
+    if typed.iter().all(|(e, _)| e.signature.is_none()) {
+        return None;
+    }
+    let mut certs: HashMap<String, String> = crate::store::keys::list(db, None)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| (k.fingerprint.to_string(), k.armored))
+        .collect();
+    for (_, c) in typed {
+        match c {
+            Some(Change::KeyImport { keys, .. }) => {
+                for (i, k) in keys.iter().enumerate() {
+                    let fpr = k.fingerprint.clone().unwrap_or_else(|| format!("#{i}"));
+                    certs.insert(fpr, k.certificate.clone());
+                }
+            }
+            Some(Change::KeyGenerate {
+                fingerprint,
+                certificate,
+                ..
+            }) => {
+                certs.insert(fingerprint.clone(), certificate.clone());
+            }
+            _ => {}
+        }
+    }
+    let ring = pgp::Keyring::new(certs.values()).unwrap_or_default();
+    let signed = typed
+        .par_iter()
+        .filter_map(|(e, _)| {
+            let sig = e.signature.clone()?;
+            let at = crate::clock::parse_time(&e.time).ok()?;
+            Some((e.hash.clone(), sig, events::record(e), at))
+        })
+        .collect();
+    Some(ToCheck { ring, signed })
+}
+
+/// The verdict on each signed event's signature, by its hash, as the verifying thread sends
+/// them: the replay waits only for a verdict that is not there yet, so the checks of later
+/// events run while earlier ones are applied.
+pub struct Verdicts {
+    ready: HashMap<String, pgp::SigCheck>,
+    incoming: Option<mpsc::Receiver<Vec<(String, pgp::SigCheck)>>>,
+}
+
+impl Verdicts {
+    /// Starts checking `to_check` on a thread of `scope`, a wave at a time, in order.
+    pub fn start<'scope>(scope: &'scope Scope<'scope, '_>, to_check: Option<ToCheck>) -> Verdicts {
+        let Some(ToCheck { ring, signed }) = to_check else {
+            return Verdicts {
+                ready: HashMap::new(),
+                incoming: None,
+            };
+        };
+        let (tx, rx) = mpsc::channel();
+        scope.spawn(move || {
+            for wave in signed.chunks(WAVE) {
+                let items: Vec<pgp::Detached<'_>> = wave
+                    .iter()
+                    .map(|(_, sig, record, at)| (sig.as_bytes(), record.as_slice(), *at))
+                    .collect();
+                let checks = ring.verify_many(&items);
+                let verdicts = wave.iter().map(|(hash, ..)| hash.clone()).zip(checks);
+                if tx.send(verdicts.collect()).is_err() {
+                    return; // the replay stopped
+                }
+            }
+        });
+        Verdicts {
+            ready: HashMap::new(),
+            incoming: Some(rx),
+        }
+    }
+
+    /// The verdict on the event with this hash, waiting for it if it is still being checked;
+    /// `None` if its signature was never checked (its time is unreadable).
+    fn get(&mut self, hash: &str) -> Option<&pgp::SigCheck> {
+        while !self.ready.contains_key(hash) {
+            let Some(rx) = &self.incoming else { break };
+            match rx.recv() {
+                Ok(wave) => self.ready.extend(wave),
+                Err(_) => self.incoming = None,
+            }
+        }
+        self.ready.get(hash)
+    }
+}
+
+/// Whether a signed (or unsigned) event holds under the signature policy at its place in the
+/// order: `Some(reason)` when it does not. Sets `e.signer` from a good signature.
+pub fn decide(
+    db: &Connection,
+    e: &mut Event,
+    checks: &mut Verdicts,
+    known: &mut Known,
+) -> anyhow::Result<Option<String>> {
+    if e.signature.is_none() {
+        if !known.signing_policy(db)? {
+            return Ok(None);
+        }
+        let level = votes::signed_events(db, &e.target)?;
+        if votes::must_be_signed(&level, &e.kind) {
+            return Ok(Some(format!(
+                "unsigned, but signed events are `{level}` for {}",
+                e.target
+            )));
+        }
+        return Ok(None);
+    }
+    match checks.get(&e.hash) {
+        Some(pgp::SigCheck::Good {
+            primary_fingerprint,
+            ..
+        }) => {
+            let owner = known.key_owner(db, primary_fingerprint)?;
+            if owner != Some(e.actor.as_str()) {
+                return Ok(Some(format!(
+                    "signature: made by key {primary_fingerprint}, which is not a registered key of {}",
+                    e.actor
+                )));
+            }
+            e.signer = Some(primary_fingerprint.clone());
+            Ok(None)
+        }
+        Some(pgp::SigCheck::Bad { reason }) => Ok(Some(format!("signature: bad ({reason})"))),
+        Some(pgp::SigCheck::UnknownKey { issuer }) => Ok(Some(format!(
+            "signature: made by key {issuer}, which the history does not hold"
+        ))),
+        None => Ok(Some("signature: unreadable".into())),
+    }
+}
