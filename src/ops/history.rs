@@ -400,82 +400,103 @@ pub fn replay_in(
     ordered: Vec<Event>,
     keep_log: bool,
 ) -> anyhow::Result<Vec<Voided>> {
-    let typed: Vec<(Event, Option<Change>)> = ordered
-        .into_iter()
-        .map(|e| {
-            let c = Change::read(&e.kind, &e.payload).ok();
-            (e, c)
-        })
-        .collect();
-    let unseen = unseen_by_close(&typed);
-    let to_check = signatures::to_check(db, &typed);
-    std::thread::scope(|scope| {
-        let mut checks = Verdicts::start(scope, to_check);
-        replay_decided(db, typed, &unseen, &mut checks, keep_log)
-    })
+    std::thread::scope(|scope| Replay::start(scope, Some(db), ordered).run(db, keep_log))
 }
 
-/// The loop of [`replay_in`]: decide each event in order (its signature first, the verdicts
-/// arriving from the verifying thread), apply what holds, void the rest.
-fn replay_decided(
-    db: &Connection,
+/// A replay under way: its events read as typed changes, and their signatures being checked on
+/// a thread of the caller's scope from the moment it starts, so that the caller can prepare
+/// the index to replay into meanwhile.
+pub struct Replay {
     typed: Vec<(Event, Option<Change>)>,
-    unseen: &HashMap<usize, String>,
-    checks: &mut Verdicts,
-    keep_log: bool,
-) -> anyhow::Result<Vec<Voided>> {
-    let mut known = Known::default();
-    let mut voided = Vec::new();
-    for (i, (mut e, change)) in typed.into_iter().enumerate() {
-        let mut by_signature = false;
-        let reason = match &change {
-            None => Some(format!("unknown event type or payload ({})", e.kind)),
-            Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
-            Some(c) => match signatures::decide(db, &mut e, checks, &mut known) {
-                Ok(Some(why)) => {
-                    by_signature = true;
-                    Some(why)
-                }
-                Ok(None) => match decide(db, &e, c, &mut known) {
-                    Ok(r) => r,
-                    Err(err) => Some(format!("{err:#}")),
-                },
-                Err(err) => Some(format!("{err:#}")),
-            },
-        };
-        let reason = match (reason, &change) {
-            (None, Some(c)) => {
-                db.prepare_cached("SAVEPOINT event")?.execute([])?;
-                match apply(db, &e, c) {
-                    Ok(()) => {
-                        db.prepare_cached("RELEASE event")?.execute([])?;
-                        known.applied(c);
-                        None
-                    }
-                    Err(err) => {
-                        db.prepare_cached("ROLLBACK TO event")?.execute([])?;
-                        db.prepare_cached("RELEASE event")?.execute([])?;
-                        Some(format!("{err:#}"))
-                    }
-                }
-            }
-            (r, _) => r,
-        };
-        e.void = reason.clone();
-        if keep_log {
-            events::insert(db, &e)?;
-        }
-        if let Some(reason) = reason {
-            voided.push(Voided {
-                seq: e.seq,
-                kind: e.kind.clone(),
-                actor: e.actor.clone(),
-                target: e.target.clone(),
-                hash: e.hash.clone(),
-                reason,
-                by_signature,
-            });
+    unseen: HashMap<usize, String>,
+    checks: Verdicts,
+}
+
+impl Replay {
+    /// Reads `ordered` and starts checking its signatures against the keys of the history and
+    /// of `index` (the index the history continues, if any).
+    pub fn start<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        index: Option<&Connection>,
+        ordered: Vec<Event>,
+    ) -> Replay {
+        let typed: Vec<(Event, Option<Change>)> = ordered
+            .into_iter()
+            .map(|e| {
+                let c = Change::read(&e.kind, &e.payload).ok();
+                (e, c)
+            })
+            .collect();
+        let unseen = unseen_by_close(&typed);
+        let checks = Verdicts::start(scope, signatures::to_check(index, &typed));
+        Replay {
+            typed,
+            unseen,
+            checks,
         }
     }
-    Ok(voided)
+
+    /// Decides each event in order (its signature first, the verdicts arriving from the
+    /// verifying thread), applies what holds into `db` and voids the rest.
+    pub fn run(self, db: &Connection, keep_log: bool) -> anyhow::Result<Vec<Voided>> {
+        let Replay {
+            typed,
+            unseen,
+            mut checks,
+        } = self;
+        let mut known = Known::default();
+        let mut voided = Vec::new();
+        for (i, (mut e, change)) in typed.into_iter().enumerate() {
+            let mut by_signature = false;
+            let reason = match &change {
+                None => Some(format!("unknown event type or payload ({})", e.kind)),
+                Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
+                Some(c) => match signatures::decide(db, &mut e, &mut checks, &mut known) {
+                    Ok(Some(why)) => {
+                        by_signature = true;
+                        Some(why)
+                    }
+                    Ok(None) => match decide(db, &e, c, &mut known) {
+                        Ok(r) => r,
+                        Err(err) => Some(format!("{err:#}")),
+                    },
+                    Err(err) => Some(format!("{err:#}")),
+                },
+            };
+            let reason = match (reason, &change) {
+                (None, Some(c)) => {
+                    db.prepare_cached("SAVEPOINT event")?.execute([])?;
+                    match apply(db, &e, c) {
+                        Ok(()) => {
+                            db.prepare_cached("RELEASE event")?.execute([])?;
+                            known.applied(c);
+                            None
+                        }
+                        Err(err) => {
+                            db.prepare_cached("ROLLBACK TO event")?.execute([])?;
+                            db.prepare_cached("RELEASE event")?.execute([])?;
+                            Some(format!("{err:#}"))
+                        }
+                    }
+                }
+                (r, _) => r,
+            };
+            e.void = reason.clone();
+            if keep_log {
+                events::insert(db, &e)?;
+            }
+            if let Some(reason) = reason {
+                voided.push(Voided {
+                    seq: e.seq,
+                    kind: e.kind.clone(),
+                    actor: e.actor.clone(),
+                    target: e.target.clone(),
+                    hash: e.hash.clone(),
+                    reason,
+                    by_signature,
+                });
+            }
+        }
+        Ok(voided)
+    }
 }

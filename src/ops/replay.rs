@@ -15,24 +15,29 @@ use super::history;
 /// memory. `Ok(Err(line))` when the log does not replay as it was recorded: an event the index
 /// applied turns out void (the finding to report).
 pub fn replay(events: Vec<Event>) -> anyhow::Result<Result<Connection, String>> {
-    let mut scratch = check::scratch_index()?;
-    // One transaction for the whole replay: the scratch index is memory, but each statement
-    // outside a transaction would still be its own commit.
-    let tx = scratch.transaction()?;
     // The events the index recorded as void: only those may turn out void on replay.
     let recorded: std::collections::HashSet<String> = events
         .iter()
         .filter(|e| e.void.is_some())
         .map(|e| e.hash.clone())
         .collect();
-    let voided = history::replay_in(&tx, events, false)?;
+    // The signatures are checked while the scratch index is made.
+    let (scratch, voided) = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let replay = history::Replay::start(scope, None, events);
+        let mut scratch = check::scratch_index()?;
+        // One transaction for the whole replay: the scratch index is memory, but each
+        // statement outside a transaction would still be its own commit.
+        let tx = scratch.transaction()?;
+        let voided = replay.run(&tx, false)?;
+        tx.commit()?;
+        Ok((scratch, voided))
+    })?;
     if let Some(v) = voided.iter().find(|v| !recorded.contains(&v.hash)) {
         return Ok(Err(format!(
             "the log does not replay at event {} ({}): {}",
             v.seq, v.kind, v.reason
         )));
     }
-    tx.commit()?;
     Ok(Ok(scratch))
 }
 

@@ -14,9 +14,9 @@ use crate::store::votes;
 
 use super::history::Known;
 
-/// Signatures checked in one go before the verdicts go to the replay: small enough that the
-/// replay starts soon, large enough for two batches in parallel (`pgp::batch`).
-const WAVE: usize = 512;
+/// Signatures in a batch: large enough that a batch costs little per signature, small enough
+/// that the replay soon has the verdicts it waits for.
+const CHUNK: usize = 128;
 
 /// What there is to check: the keyring of the whole history, and each signed event (its hash,
 /// signature, record and time), in the replay's order.
@@ -26,15 +26,16 @@ pub struct ToCheck {
 }
 
 /// The signatures of `typed`, against the newest certificate of every key the history (and the
-/// index) holds, each judged at its event's own time: a key revoked or expired later does not
+/// `index` it continues) holds, each judged at its event's own time: a key revoked or expired later does not
 /// void what it signed while valid (a hard revocation, for a compromised key, does: as gpg and
 /// sqv judge). `None` when no event is signed.
-pub fn to_check(db: &Connection, typed: &[(Event, Option<Change>)]) -> Option<ToCheck> {
+pub fn to_check(index: Option<&Connection>, typed: &[(Event, Option<Change>)]) -> Option<ToCheck> {
     use rayon::prelude::*;
     if typed.iter().all(|(e, _)| e.signature.is_none()) {
         return None;
     }
-    let mut certs: HashMap<String, String> = crate::store::keys::list(db, None)
+    let mut certs: HashMap<String, String> = index
+        .and_then(|db| crate::store::keys::list(db, None).ok())
         .unwrap_or_default()
         .into_iter()
         .map(|k| (k.fingerprint.to_string(), k.armored))
@@ -78,7 +79,7 @@ pub struct Verdicts {
 }
 
 impl Verdicts {
-    /// Starts checking `to_check` on a thread of `scope`, a wave at a time, in order.
+    /// Starts checking `to_check` on a thread of `scope`, in batches on every core.
     pub fn start<'scope>(scope: &'scope Scope<'scope, '_>, to_check: Option<ToCheck>) -> Verdicts {
         let Some(ToCheck { ring, signed }) = to_check else {
             return Verdicts {
@@ -88,17 +89,24 @@ impl Verdicts {
         };
         let (tx, rx) = mpsc::channel();
         scope.spawn(move || {
-            for wave in signed.chunks(WAVE) {
-                let items: Vec<pgp::Detached<'_>> = wave
+            use rayon::prelude::*;
+            // Batches go to every core and their verdicts to the replay as each is done, in
+            // no particular order: no core waits for another's batch.
+            signed.par_chunks(CHUNK).try_for_each_with(tx, |tx, chunk| {
+                let items: Vec<pgp::Detached<'_>> = chunk
                     .iter()
                     .map(|(_, sig, record, at)| (sig.as_bytes(), record.as_slice(), *at))
                     .collect();
-                let checks = ring.verify_many(&items);
-                let verdicts = wave.iter().map(|(hash, ..)| hash.clone()).zip(checks);
-                if tx.send(verdicts.collect()).is_err() {
-                    return; // the replay stopped
-                }
-            }
+                let checks = ring.verify_batch(&items);
+                // An error: the replay stopped and wants no more.
+                tx.send(
+                    chunk
+                        .iter()
+                        .map(|(hash, ..)| hash.clone())
+                        .zip(checks)
+                        .collect(),
+                )
+            })
         });
         Verdicts {
             ready: HashMap::new(),

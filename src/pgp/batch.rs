@@ -32,8 +32,8 @@ use sequoia_openpgp as openpgp;
 use super::to_st;
 use super::verify::{DetachedHasher, Keyring, SigCheck, bad, validity};
 
-/// Signatures per batch. Larger batches cost less per signature, up to a few hundred; the
-/// batches of one call are checked in parallel.
+/// Signatures per batch at most. Larger batches cost less per signature, up to a few hundred;
+/// the batches of one call are checked in parallel.
 const BATCH: usize = 256;
 
 /// One detached signature to check: the signature file's bytes (armored or binary), the
@@ -66,13 +66,19 @@ impl Keyring {
     /// [`verify_detached_bytes`](Self::verify_detached_bytes) says of each, with Ed25519
     /// signatures checked in batches (see the module's documentation). Uses every core.
     pub fn verify_many(&self, items: &[Detached<'_>]) -> Vec<SigCheck> {
+        // Every core gets a batch, up to BATCH signatures each.
+        let size = items
+            .len()
+            .div_ceil(rayon::current_num_threads())
+            .clamp(1, BATCH);
         items
-            .par_chunks(BATCH)
+            .par_chunks(size)
             .flat_map_iter(|chunk| self.verify_batch(chunk))
             .collect()
     }
 
-    fn verify_batch(&self, items: &[Detached<'_>]) -> Vec<SigCheck> {
+    /// [`verify_many`](Self::verify_many) on this thread: `items` make one batch.
+    pub fn verify_batch(&self, items: &[Detached<'_>]) -> Vec<SigCheck> {
         let mut verdicts: Vec<Option<SigCheck>> = Vec::with_capacity(items.len());
         let mut queued: Vec<(usize, Queued)> = Vec::new();
         for (i, &(signature, data, now)) in items.iter().enumerate() {

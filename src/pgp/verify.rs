@@ -307,11 +307,8 @@ impl DetachedHasher {
             others: Vec::new(),
             slots: Vec::new(),
         };
-        let sigs = match &h.sigs {
-            Ok(sigs) => sigs.clone(),
-            Err(_) => Vec::new(),
-        };
-        for sig in &sigs {
+        let sigs = std::mem::replace(&mut h.sigs, Ok(Vec::new()));
+        for sig in sigs.as_deref().unwrap_or_default() {
             let algo = sig.hash_algo();
             if sig.version() == 4 && algo == HashAlgorithm::SHA512 {
                 h.slots.push(Slot::Fast);
@@ -341,6 +338,7 @@ impl DetachedHasher {
                 ))),
             }
         }
+        h.sigs = sigs;
         h
     }
 
