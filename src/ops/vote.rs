@@ -11,8 +11,8 @@ use serde_json::{Value as Json, json};
 use crate::clock;
 use crate::error::Error;
 use crate::model::event::Change;
+use crate::model::{Fingerprint, Stage, Time};
 use crate::model::{ReleaseRef, RevisionNo};
-use crate::model::{Stage, Time};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::pgp;
@@ -394,7 +394,7 @@ pub struct CastReport {
     pub voter: String,
     pub vote: String,
     pub binding: bool,
-    pub signed_by: Option<String>,
+    pub signed_by: Option<Fingerprint>,
     pub cast_at: Time,
 }
 
@@ -444,7 +444,7 @@ pub fn cast(
     let binding = access::was_pmc(db, &s.actor.id, project, now)?;
     // A signed vote is a signed event (SPEC §7): the key signs the event's canonical record,
     // which names the release, the revision, the voter, the vote and the comment.
-    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.to_string());
+    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.clone());
     if let Some(k) = signer {
         s.use_signer(k);
     }
