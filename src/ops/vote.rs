@@ -228,6 +228,19 @@ pub(super) fn round_of(
     Ok((rel, rev, round))
 }
 
+/// The vote on the newest revision of a release the acting user manages (pmc, rm or admin): the
+/// prologue of `vote close` and `vote import`. A missing vote is reported before a missing role.
+pub(super) fn managed_round(s: &Session, r: &ReleaseRef) -> anyhow::Result<(Revision, Round)> {
+    let (_, rev, round) = round_of(s, r, None)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    Ok((rev, round))
+}
+
 /// What the RM did to the vote; a vote with no recorded closure is open.
 fn closure_of(round: &Round) -> Closure {
     round.closure.unwrap_or(Closure::Open)
@@ -532,13 +545,7 @@ pub fn close(
     r: &ReleaseRef,
     request: CloseRequest,
 ) -> anyhow::Result<CloseReport> {
-    let (_, rev, round) = round_of(s, r, None)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let (rev, round) = managed_round(s, r)?;
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let now_ts = clock::now()?;
     let outcome = rule::close(
