@@ -4,21 +4,21 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use super::KeyInfo;
+use super::{KeyFacts, KeyInfo};
 
 /// gpg-style short algorithm name: `"rsa4096"`, `"dsa3072"`, `"ed25519"`,
 /// `"cv25519"`, `"nistp256"`, `"elg2048"`.
-fn short_algo(algorithm: &str, bits: Option<u32>, curve: Option<&str>) -> String {
-    if let Some(c) = curve {
-        return c.to_string();
+fn short_algo(key: &KeyFacts) -> String {
+    if let Some(c) = &key.curve {
+        return c.clone();
     }
-    let prefix = match algorithm {
+    let prefix = match key.algorithm.as_str() {
         "RSA" => "rsa".to_string(),
         "DSA" => "dsa".to_string(),
         "ElGamal" => "elg".to_string(),
         other => other.to_ascii_lowercase(),
     };
-    match bits {
+    match key.bits {
         Some(b) => format!("{prefix}{b}"),
         None => prefix,
     }
@@ -27,7 +27,7 @@ fn short_algo(algorithm: &str, bits: Option<u32>, curve: Option<&str>) -> String
 /// The primary key's algorithm the way gpg shows it: `"rsa4096"`,
 /// `"dsa3072"`, `"ed25519"`…
 pub fn algo_display(info: &KeyInfo) -> String {
-    short_algo(&info.algorithm, info.bits, info.curve.as_deref())
+    short_algo(info)
 }
 
 fn date(t: Timestamp) -> String {
@@ -91,7 +91,7 @@ pub fn keys_listing(info: &KeyInfo) -> String {
         let _ = writeln!(
             s,
             "sub   {}/{} {}{}{}",
-            short_algo(&sub.algorithm, sub.bits, sub.curve.as_deref()),
+            short_algo(sub),
             sub.key_id,
             date(sub.created),
             flags(&sub.usage),
