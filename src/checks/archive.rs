@@ -93,6 +93,34 @@ pub struct Scan {
     pub bytes_read: u64,
 }
 
+impl<'a> Entry<'a> {
+    /// An entry read from an archive; `head` (the first bytes read of its data) is kept for a
+    /// regular file only.
+    fn new(
+        path: &'a str,
+        kind: Kind,
+        link: Option<&'a str>,
+        head: &'a [u8],
+        blob: Option<&'a str>,
+    ) -> Self {
+        Entry {
+            path,
+            kind,
+            link,
+            head: if kind == Kind::File { head } else { &[] },
+            blob,
+        }
+    }
+}
+
+impl Scan {
+    /// Hands `entry` to the visitor and counts it.
+    fn show(&mut self, visit: &mut dyn FnMut(&Entry), entry: Entry) {
+        self.entries += 1;
+        visit(&entry);
+    }
+}
+
 /// Reads the archive at `path` once, calling `visit` for each entry.
 #[cfg(test)]
 pub fn scan(path: &Path, format: Format, visit: &mut dyn FnMut(&Entry)) -> Scan {
@@ -379,14 +407,10 @@ fn scan_tar<R: Read>(
                 format!("entry {path} truncated: {read} of {size} bytes"),
             ));
         }
-        scan.entries += 1;
-        visit(&Entry {
-            path: &path,
-            kind,
-            link: link.as_deref(),
-            head: if kind == Kind::File { &head } else { &[] },
-            blob: blob.as_deref(),
-        });
+        scan.show(
+            visit,
+            Entry::new(&path, kind, link.as_deref(), &head, blob.as_deref()),
+        );
     }
     if eof.get() {
         return Err(io::Error::new(
@@ -430,14 +454,8 @@ fn scan_zip<R: Read + io::Seek>(
         read_data(&mut file, &mut head, hashing.then_some((size, &mut hex)))
             .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
         let link = (kind == Kind::Symlink).then(|| String::from_utf8_lossy(&head).into_owned());
-        scan.entries += 1;
-        visit(&Entry {
-            path: &path,
-            kind,
-            link: link.as_deref(),
-            head: if kind == Kind::File { &head } else { &[] },
-            blob: hashing.then_some(hex.as_str()),
-        });
+        let blob = hashing.then_some(hex.as_str());
+        scan.show(visit, Entry::new(&path, kind, link.as_deref(), &head, blob));
     }
     for (at, name, crc) in central {
         check_local_header(&mut local, at, &name, crc)?;

@@ -1,9 +1,6 @@
 //! `relmgr policy show|set|history`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-use clap::builder::BoolishValueParser;
 
 use crate::model::Target;
 use crate::ops::policy::{self, Change, Effective};
@@ -28,25 +25,8 @@ pub enum PolicyCmd {
     Set {
         #[arg(value_parser = parse::<Target>)]
         target: Target,
-        /// Minimum hours a vote stays open (0: it may close as soon as the rule holds)
-        #[arg(long, value_name = "N")]
-        min_hours: Option<u32>,
-        /// Record votes but let the RM decide (true/false)
-        #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
-        manual: Option<bool>,
-        /// A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)
-        #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
-        pause_on_veto: Option<bool>,
-        /// A markdown file shown to voters as the checklist
-        #[arg(long, value_name = "FILE")]
-        checklist: Option<PathBuf>,
-        /// Remove the checklist
-        #[arg(long, conflicts_with = "checklist")]
-        clear_checklist: bool,
-        /// Which events must be signed by their actor's key: none, binding (votes, closes, roles,
-        /// keys, policy, promote, revoke, publish) or all
-        #[arg(long, value_name = "LEVEL", value_parser = ["none", "binding", "all"])]
-        signed_events: Option<String>,
+        #[command(flatten)]
+        change: Change,
     },
     /// Every version of a target's own policy, with who set it and when
     History {
@@ -106,27 +86,8 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> anyhow::Result<ExitCode> {
             let e = policy::effective(&s, &target)?;
             ctx.out.data(&e, || render(&e));
         }
-        PolicyCmd::Set {
-            target,
-            min_hours,
-            manual,
-            pause_on_veto,
-            checklist,
-            clear_checklist,
-            signed_events,
-        } => {
-            let e = policy::set(
-                &mut s,
-                &target,
-                Change {
-                    min_hours,
-                    manual,
-                    pause_on_veto,
-                    checklist,
-                    clear_checklist,
-                    signed_events,
-                },
-            )?;
+        PolicyCmd::Set { target, change } => {
+            let e = policy::set(&mut s, &target, change)?;
             ctx.out.status(&format!(
                 "Set policy version {} of {}.",
                 e.version.unwrap_or(0),

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::model::{Role, UserId};
-use crate::ops::role::{self, Scope};
+use crate::ops::role::{self, Assignment, Scope};
 use crate::output::table;
 
 use super::{Ctx, parse};
@@ -11,24 +11,10 @@ use super::{Ctx, parse};
 #[derive(Debug, clap::Subcommand)]
 pub enum RoleCmd {
     /// Grant a role: pmc, committer or rm on a project; admin or member on `store`
-    Grant {
-        /// A project key, or `store`
-        #[arg(value_parser = parse::<Scope>)]
-        target: Scope,
-        #[arg(value_parser = parse::<UserId>)]
-        user: UserId,
-        #[arg(value_parser = parse::<Role>)]
-        role: Role,
-    },
+    #[command(mut_args(explain_target))]
+    Grant(AssignmentArgs),
     /// Revoke a role
-    Revoke {
-        #[arg(value_parser = parse::<Scope>)]
-        target: Scope,
-        #[arg(value_parser = parse::<UserId>)]
-        user: UserId,
-        #[arg(value_parser = parse::<Role>)]
-        role: Role,
-    },
+    Revoke(AssignmentArgs),
     /// List roles, of one project (or `store`) or all
     List {
         #[arg(value_parser = parse::<Scope>)]
@@ -36,11 +22,41 @@ pub enum RoleCmd {
     },
 }
 
+// The arguments of `role grant` and `role revoke` (only grant's help explains the target).
+#[derive(Debug, clap::Args)]
+pub struct AssignmentArgs {
+    #[arg(value_parser = parse::<Scope>)]
+    target: Scope,
+    #[arg(value_parser = parse::<UserId>)]
+    user: UserId,
+    #[arg(value_parser = parse::<Role>)]
+    role: Role,
+}
+
+/// Grant's help says what the target is (in place: `mut_arg` would move it after the others).
+fn explain_target(a: clap::Arg) -> clap::Arg {
+    if a.get_id() == "target" {
+        a.help("A project key, or `store`")
+    } else {
+        a
+    }
+}
+
+impl From<AssignmentArgs> for Assignment {
+    fn from(a: AssignmentArgs) -> Self {
+        Assignment {
+            scope: a.target,
+            user: a.user,
+            role: a.role,
+        }
+    }
+}
+
 pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     match cmd {
-        RoleCmd::Grant { target, user, role } => {
-            let r = role::grant(&mut s, &target, &user, role)?;
+        RoleCmd::Grant(a) => {
+            let r = role::grant(&mut s, &a.into())?;
             ctx.out.data(&r, || {
                 if r.changed {
                     format!("{} is now {} of {}.", r.user, r.role, r.target)
@@ -49,8 +65,8 @@ pub fn run(ctx: &Ctx, cmd: RoleCmd) -> anyhow::Result<ExitCode> {
                 }
             });
         }
-        RoleCmd::Revoke { target, user, role } => {
-            let r = role::revoke(&mut s, &target, &user, role)?;
+        RoleCmd::Revoke(a) => {
+            let r = role::revoke(&mut s, &a.into())?;
             ctx.out.data(&r, || {
                 let mut text = if r.changed {
                     format!("{} is no longer {} of {}.", r.user, r.role, r.target)

@@ -11,15 +11,10 @@ use super::{Ctx, parse};
 #[derive(Debug, clap::Subcommand)]
 pub enum UserCmd {
     /// Add a user (admin, or pmc of a project)
+    #[command(mut_args(explain_kept))]
     Add {
-        #[arg(value_parser = parse::<UserId>)]
-        id: UserId,
-        /// Display name (kept only with --consent unless the user becomes committer or PMC)
-        #[arg(long)]
-        name: Option<String>,
-        /// Email (kept only with --consent unless the user becomes committer or PMC)
-        #[arg(long)]
-        email: Option<String>,
+        #[command(flatten)]
+        contact: ContactArgs,
         /// A service account (a CI bot) rather than a person
         #[arg(long)]
         service: bool,
@@ -28,14 +23,7 @@ pub enum UserCmd {
         consent: bool,
     },
     /// Set a user's name or email (themselves, admin, or pmc of a project)
-    Edit {
-        #[arg(value_parser = parse::<UserId>)]
-        id: UserId,
-        #[arg(long)]
-        name: Option<String>,
-        #[arg(long)]
-        email: Option<String>,
-    },
+    Edit(ContactArgs),
     /// List users
     List,
     /// Show one user and their roles
@@ -50,6 +38,30 @@ pub enum UserCmd {
         #[arg(value_enum)]
         action: ConsentAction,
     },
+}
+
+// A user and their name and email: what `user add` and `user edit` take.
+#[derive(Debug, clap::Args)]
+pub struct ContactArgs {
+    #[arg(value_parser = parse::<UserId>)]
+    id: UserId,
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+}
+
+/// `user add`'s help says when a name and an email are kept (`user edit`'s says nothing).
+fn explain_kept(a: clap::Arg) -> clap::Arg {
+    match a.get_id().as_str() {
+        "name" => a.help(
+            "Display name (kept only with --consent unless the user becomes committer or PMC)",
+        ),
+        "email" => {
+            a.help("Email (kept only with --consent unless the user becomes committer or PMC)")
+        }
+        _ => a,
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -88,18 +100,16 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     match cmd {
         UserCmd::Add {
-            id,
-            name,
-            email,
+            contact,
             service,
             consent,
         } => {
             let v = user::add(
                 &mut s,
                 NewUser {
-                    id,
-                    name,
-                    email,
+                    id: contact.id,
+                    name: contact.name,
+                    email: contact.email,
                     service,
                     consent,
                 },
@@ -107,8 +117,8 @@ pub fn run(ctx: &Ctx, cmd: UserCmd) -> anyhow::Result<ExitCode> {
             ctx.out.status(&format!("Added user {}.", v.user.id));
             ctx.out.data(&v, || render(&v));
         }
-        UserCmd::Edit { id, name, email } => {
-            let v = user::edit(&mut s, &id, name, email)?;
+        UserCmd::Edit(c) => {
+            let v = user::edit(&mut s, &c.id, c.name, c.email)?;
             ctx.out.status(&format!("Updated user {}.", v.user.id));
             ctx.out.data(&v, || render(&v));
         }

@@ -507,6 +507,12 @@ fn check_name(name: &str) -> Result<(), GitError> {
     }
 }
 
+/// The ref of the clone `id` (`refs/relmgr/clones/<id>`), once its id is checked.
+fn clone_ref(id: &str) -> Result<String, GitError> {
+    check_clone_id(id)?;
+    Ok(format!("{CLONES}{id}"))
+}
+
 /// A clone id (a uuid, in practice): 1 to 64 of `[0-9A-Za-z_-]`, one ref name component.
 fn check_clone_id(id: &str) -> Result<(), GitError> {
     let ok = (1..=64).contains(&id.len())

@@ -6,7 +6,7 @@ use std::process::Stdio;
 
 use sha2::{Digest, Sha256};
 
-use super::{CLONES, Entries, GitError, Record, Repo, check_clone_id, output, union};
+use super::{CLONES, Entries, GitError, Record, Repo, check_clone_id, clone_ref, output, union};
 
 /// Where `fetch` stages a remote's refs: `refs/relmgr-incoming/<remote>/…`, never over
 /// `refs/relmgr/` itself.
@@ -209,9 +209,8 @@ impl Repo {
     /// ref yet. A rejected non-fast-forward is [`GitError::RemoteMoved`]; hooks run as for
     /// `git push`.
     pub fn push(&self, remote: &str, clone: &str) -> Result<(), GitError> {
-        check_clone_id(clone)?;
+        let ref_name = clone_ref(clone)?;
         let target = self.resolve_remote(remote)?;
-        let ref_name = format!("{CLONES}{clone}");
         if !self.tips()?.contains_key(&ref_name) {
             return Ok(());
         }

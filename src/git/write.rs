@@ -4,8 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use super::{
-    CLONES, GitError, IDENT_EMAIL, IDENT_NAME, Record, Repo, check_clone_id, check_name, output,
-    path_of,
+    CLONES, GitError, IDENT_EMAIL, IDENT_NAME, Record, Repo, check_name, clone_ref, output, path_of,
 };
 
 impl Repo {
@@ -28,8 +27,7 @@ impl Repo {
         records: &[Record],
         at: jiff::Timestamp,
     ) -> Result<usize, GitError> {
-        check_clone_id(clone)?;
-        let ref_name = format!("{CLONES}{clone}");
+        let ref_name = clone_ref(clone)?;
         let mut wanted: BTreeMap<&str, &Record> = BTreeMap::new();
         for r in records {
             check_name(&r.name)?;
@@ -94,14 +92,13 @@ impl Repo {
         records: &[Record],
         at: jiff::Timestamp,
     ) -> Result<usize, GitError> {
-        check_clone_id(clone)?;
+        let ref_name = clone_ref(clone)?;
         for r in records {
             check_name(&r.name)?;
         }
         if records.is_empty() {
             return Ok(0);
         }
-        let ref_name = format!("{CLONES}{clone}");
         let old = self.tips()?.get(&ref_name).cloned();
         let new: Vec<&Record> = records.iter().collect();
         self.commit(&ref_name, old.as_deref(), &new, at)?;

@@ -61,18 +61,33 @@ fn check_scope(s: &Session, scope: &Scope, role: Role) -> anyhow::Result<Option<
     }
 }
 
-/// The prologue of grant and revoke: the scope fits the role and the actor may change roles
-/// there, and the user exists. Returns the project (None: store-wide) and the event's target.
-fn check_change(
-    s: &Session,
-    scope: &Scope,
-    who: &UserId,
-    role: Role,
-) -> anyhow::Result<(Option<String>, String)> {
-    let project = check_scope(s, scope, role)?;
-    user::load(s.store.db(), who.as_str())?;
-    let target = project.clone().unwrap_or_else(|| "store".into());
-    Ok((project, target))
+/// A role of a user where it is held: what [`grant`] gives and [`revoke`] takes away.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub scope: Scope,
+    pub user: UserId,
+    pub role: Role,
+}
+
+impl Assignment {
+    /// The prologue of grant and revoke: the scope fits the role and the actor may change roles
+    /// there, and the user exists. Returns the project (None: store-wide) and the event's target.
+    fn check(&self, s: &Session) -> anyhow::Result<(Option<String>, String)> {
+        let project = check_scope(s, &self.scope, self.role)?;
+        user::load(s.store.db(), self.user.as_str())?;
+        let target = project.clone().unwrap_or_else(|| "store".into());
+        Ok((project, target))
+    }
+
+    fn report(&self, target: String, changed: bool, erased: Vec<String>) -> RoleChange {
+        RoleChange {
+            target,
+            user: self.user.to_string(),
+            role: self.role.to_string(),
+            changed,
+            erased,
+        }
+    }
 }
 
 /// What grant and revoke did.
@@ -87,13 +102,9 @@ pub struct RoleChange {
     pub erased: Vec<String>,
 }
 
-pub fn grant(
-    s: &mut Session,
-    scope: &Scope,
-    who: &UserId,
-    role: Role,
-) -> anyhow::Result<RoleChange> {
-    let (project, target) = check_change(s, scope, who, role)?;
+pub fn grant(s: &mut Session, a: &Assignment) -> anyhow::Result<RoleChange> {
+    let (project, target) = a.check(s)?;
+    let (who, role) = (&a.user, a.role);
     let changed = s.emit_with(|db| {
         let changed = !projects::has_role(db, project.as_deref(), who.as_str(), role.as_str())?;
         let change = Change::RoleGrant {
@@ -103,22 +114,12 @@ pub fn grant(
         };
         Ok((changed, Emit::new(target.clone(), change)))
     })?;
-    Ok(RoleChange {
-        target,
-        user: who.to_string(),
-        role: role.to_string(),
-        changed,
-        erased: vec![],
-    })
+    Ok(a.report(target, changed, vec![]))
 }
 
-pub fn revoke(
-    s: &mut Session,
-    scope: &Scope,
-    who: &UserId,
-    role: Role,
-) -> anyhow::Result<RoleChange> {
-    let (project, target) = check_change(s, scope, who, role)?;
+pub fn revoke(s: &mut Session, a: &Assignment) -> anyhow::Result<RoleChange> {
+    let (project, target) = a.check(s)?;
+    let (who, role) = (&a.user, a.role);
     if role == Role::Admin && who.as_str() == s.actor.id {
         let admins = projects::list_roles(s.store.db(), Some(""), None)?
             .iter()
@@ -143,13 +144,7 @@ pub fn revoke(
         };
         Ok(((changed, erased), Emit::new(target.clone(), change)))
     })?;
-    Ok(RoleChange {
-        target,
-        user: who.to_string(),
-        role: role.to_string(),
-        changed,
-        erased,
-    })
+    Ok(a.report(target, changed, erased))
 }
 
 pub fn list(s: &Session, scope: Option<&Scope>) -> anyhow::Result<Vec<RoleGrant>> {

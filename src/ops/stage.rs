@@ -9,7 +9,7 @@ use crate::clock;
 use crate::error::Error;
 use crate::model::event::{Change, PackageSignature};
 use crate::model::{External, Labels, Package, PackageName, ReleaseRef, media_type};
-use crate::model::{Phase, Stage, Time};
+use crate::model::{Fingerprint, Phase, Stage, Time};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::store::releases::{self, Release, Revision, StoredPackage};
@@ -27,7 +27,7 @@ pub struct StageReport {
     /// The revision was created by this command (rc1, or rcN+1 after a vote started).
     pub new_revision: bool,
     pub packages: Vec<StoredPackage>,
-    pub signed_by: Option<String>,
+    pub signed_by: Option<Fingerprint>,
     pub bytes: u64,
 }
 
@@ -200,7 +200,7 @@ pub fn stage(
         ));
     }
     crate::store::crash_point("stage:objects-written");
-    let signed_by = signer.map(|s| s.record.fingerprint.to_string());
+    let signed_by = signer.map(|s| s.record.fingerprint.clone());
     let signing_fpr = signer.map(|s| s.key.signing_fingerprint());
     let actor = s.actor.id.clone();
     let mut replaced: Vec<String> = Vec::new();
@@ -223,7 +223,7 @@ pub fn stage(
             revision: Some(rev.label()),
             new_revision,
             packages: new.iter().map(|(p, sig)| p.staged(sig.clone())).collect(),
-            signed_by: signed_by.clone(),
+            signed_by: signed_by.as_ref().map(Fingerprint::to_string),
             signer: signing_fpr.clone(),
         };
         Ok(((rel, rev, new_revision), Emit::new(r.to_string(), change)))
@@ -240,7 +240,7 @@ pub fn stage(
             .into_iter()
             .filter(|p| names.contains(&p.name.as_str()))
             .collect(),
-        signed_by: signer.map(|s| s.record.fingerprint.to_string()),
+        signed_by,
         bytes: new
             .iter()
             .filter(|(p, _)| p.external_url.is_none())

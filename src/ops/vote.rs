@@ -11,8 +11,8 @@ use serde_json::{Value as Json, json};
 use crate::clock;
 use crate::error::Error;
 use crate::model::event::Change;
+use crate::model::{Fingerprint, Stage, Time};
 use crate::model::{ReleaseRef, RevisionNo};
-use crate::model::{Stage, Time};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::pgp;
@@ -228,6 +228,19 @@ pub(super) fn round_of(
     Ok((rel, rev, round))
 }
 
+/// The vote on the newest revision of a release the acting user manages (pmc, rm or admin): the
+/// prologue of `vote close` and `vote import`. A missing vote is reported before a missing role.
+pub(super) fn managed_round(s: &Session, r: &ReleaseRef) -> anyhow::Result<(Revision, Round)> {
+    let (_, rev, round) = round_of(s, r, None)?;
+    access::require(
+        s.store.db(),
+        &s.actor.id,
+        Action::ManageRelease,
+        Some(r.target.project.as_str()),
+    )?;
+    Ok((rev, round))
+}
+
 /// What the RM did to the vote; a vote with no recorded closure is open.
 fn closure_of(round: &Round) -> Closure {
     round.closure.unwrap_or(Closure::Open)
@@ -394,7 +407,7 @@ pub struct CastReport {
     pub voter: String,
     pub vote: String,
     pub binding: bool,
-    pub signed_by: Option<String>,
+    pub signed_by: Option<Fingerprint>,
     pub cast_at: Time,
 }
 
@@ -444,7 +457,7 @@ pub fn cast(
     let binding = access::was_pmc(db, &s.actor.id, project, now)?;
     // A signed vote is a signed event (SPEC §7): the key signs the event's canonical record,
     // which names the release, the revision, the voter, the vote and the comment.
-    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.to_string());
+    let signed_by = signer.as_ref().map(|k| k.record.fingerprint.clone());
     if let Some(k) = signer {
         s.use_signer(k);
     }
@@ -532,13 +545,7 @@ pub fn close(
     r: &ReleaseRef,
     request: CloseRequest,
 ) -> anyhow::Result<CloseReport> {
-    let (_, rev, round) = round_of(s, r, None)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let (rev, round) = managed_round(s, r)?;
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let now_ts = clock::now()?;
     let outcome = rule::close(

@@ -16,7 +16,7 @@ use crate::store::users;
 use crate::store::votes::{self, BallotRow};
 use crate::votes::{self as rule, Reading};
 
-use super::vote::{num_value, refuse_closed, round_of, value_num};
+use super::vote::{managed_round, num_value, refuse_closed, value_num};
 use super::{Session, access};
 
 /// A sender's last vote and what the import did with it.
@@ -75,13 +75,7 @@ pub struct ImportReport {
 
 /// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email.
 pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<ImportReport> {
-    let (_, rev, round) = round_of(s, r, None)?;
-    access::require(
-        s.store.db(),
-        &s.actor.id,
-        Action::ManageRelease,
-        Some(r.target.project.as_str()),
-    )?;
+    let (rev, round) = managed_round(s, r)?;
     refuse_closed(&round, r)?;
     let meta = std::fs::metadata(mbox)
         .map_err(|e| Error::usage(mbox.display().to_string()).caused_by(e))?;

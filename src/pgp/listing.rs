@@ -4,21 +4,21 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use super::KeyInfo;
+use super::{KeyFacts, KeyInfo};
 
 /// gpg-style short algorithm name: `"rsa4096"`, `"dsa3072"`, `"ed25519"`,
 /// `"cv25519"`, `"nistp256"`, `"elg2048"`.
-fn short_algo(algorithm: &str, bits: Option<u32>, curve: Option<&str>) -> String {
-    if let Some(c) = curve {
-        return c.to_string();
+fn short_algo(key: &KeyFacts) -> String {
+    if let Some(c) = &key.curve {
+        return c.clone();
     }
-    let prefix = match algorithm {
+    let prefix = match key.algorithm.as_str() {
         "RSA" => "rsa".to_string(),
         "DSA" => "dsa".to_string(),
         "ElGamal" => "elg".to_string(),
         other => other.to_ascii_lowercase(),
     };
-    match bits {
+    match key.bits {
         Some(b) => format!("{prefix}{b}"),
         None => prefix,
     }
@@ -27,7 +27,7 @@ fn short_algo(algorithm: &str, bits: Option<u32>, curve: Option<&str>) -> String
 /// The primary key's algorithm the way gpg shows it: `"rsa4096"`,
 /// `"dsa3072"`, `"ed25519"`…
 pub fn algo_display(info: &KeyInfo) -> String {
-    short_algo(&info.algorithm, info.bits, info.curve.as_deref())
+    short_algo(info)
 }
 
 fn date(t: Timestamp) -> String {
@@ -58,22 +58,8 @@ fn flags(usage: &str) -> String {
 /// Ends with an empty line.
 pub fn keys_listing(info: &KeyInfo) -> String {
     let mut s = String::new();
-    let mut status = String::new();
-    if let Some(r) = &info.revoked {
-        let _ = write!(status, " [revoked: {}]", date(r.time));
-    }
-    if let Some(e) = info.expires {
-        let _ = write!(status, " [expires: {}]", date(e));
-    }
-    let _ = writeln!(
-        s,
-        "pub   {}/{} {}{}{}",
-        algo_display(info),
-        info.key_id,
-        date(info.created),
-        flags(&info.usage),
-        status
-    );
+    let revoked = info.revoked.as_ref().map(|r| r.time);
+    key_line(&mut s, "pub", info, &info.usage, revoked);
     let _ = writeln!(s, "      {}", info.fingerprint);
     let validity = if info.revoked.is_some() {
         "[ revoked]"
@@ -84,20 +70,29 @@ pub fn keys_listing(info: &KeyInfo) -> String {
         let _ = writeln!(s, "uid                 {validity} {uid}");
     }
     for sub in &info.subkeys {
-        let mut status = String::new();
-        if let Some(e) = sub.expires {
-            let _ = write!(status, " [expires: {}]", date(e));
-        }
-        let _ = writeln!(
-            s,
-            "sub   {}/{} {}{}{}",
-            short_algo(&sub.algorithm, sub.bits, sub.curve.as_deref()),
-            sub.key_id,
-            date(sub.created),
-            flags(&sub.usage),
-            status
-        );
+        key_line(&mut s, "sub", sub, &sub.usage, None);
     }
     s.push('\n');
     s
+}
+
+/// A `pub` or `sub` line: algorithm/key id, creation date, usage, then when the key was revoked
+/// and when it expires.
+fn key_line(s: &mut String, tag: &str, key: &KeyFacts, usage: &str, revoked: Option<Timestamp>) {
+    let mut status = String::new();
+    if let Some(t) = revoked {
+        let _ = write!(status, " [revoked: {}]", date(t));
+    }
+    if let Some(e) = key.expires {
+        let _ = write!(status, " [expires: {}]", date(e));
+    }
+    let _ = writeln!(
+        s,
+        "{tag}   {}/{} {}{}{}",
+        short_algo(key),
+        key.key_id,
+        date(key.created),
+        flags(usage),
+        status
+    );
 }

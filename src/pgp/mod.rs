@@ -89,10 +89,10 @@ pub struct Revocation {
     pub reason: String,
 }
 
-/// One subkey of a certificate (only subkeys with a valid binding under
-/// the standard policy are listed).
+/// What a primary key and a subkey each have (serialized in place, first, in [`KeyInfo`] and
+/// [`SubkeyInfo`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct SubkeyInfo {
+pub struct KeyFacts {
     /// 40 upper-case hex digits (v4).
     pub fingerprint: crate::model::Fingerprint,
     /// 16 upper-case hex digits: the last 16 of the fingerprint.
@@ -105,33 +105,38 @@ pub struct SubkeyInfo {
     /// gpg's curve name for ECC keys (`"ed25519"`, `"cv25519"`,
     /// `"nistp256"`…), `None` otherwise.
     pub curve: Option<String>,
-    /// Creation time of the subkey.
+    /// Creation time of the key.
     pub created: Timestamp,
-    /// Expiry of the subkey under the policy, `None` = never.
+    /// Expiry of the key under the policy, `None` = never.
     pub expires: Option<Timestamp>,
+}
+
+/// One subkey of a certificate (only subkeys with a valid binding under
+/// the standard policy are listed).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubkeyInfo {
+    #[serde(flatten)]
+    pub key: KeyFacts,
     /// gpg-style usage letters, e.g. `"S"`, `"E"`, `"A"`.
     pub usage: String,
     /// Whether the subkey is marked for signing.
     pub for_signing: bool,
 }
 
+/// A subkey reads as its key: `sub.fingerprint`, `sub.created`…
+impl std::ops::Deref for SubkeyInfo {
+    type Target = KeyFacts;
+    fn deref(&self) -> &KeyFacts {
+        &self.key
+    }
+}
+
 /// Everything relmgr records about one (public) certificate.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct KeyInfo {
-    /// Primary key fingerprint, 40 upper-case hex digits (v4).
-    pub fingerprint: crate::model::Fingerprint,
-    /// Primary key id, 16 upper-case hex digits (last 16 of the fingerprint).
-    pub key_id: String,
-    /// sequoia's algorithm name: `"EdDSA"`, `"RSA"`, `"DSA"`, `"ECDSA"`…
-    pub algorithm: String,
-    /// Key size in bits, where the algorithm has one.
-    pub bits: Option<u32>,
-    /// gpg's curve name for ECC keys, `None` otherwise.
-    pub curve: Option<String>,
-    /// Creation time of the primary key.
-    pub created: Timestamp,
-    /// Primary key expiry under the policy, `None` = never.
-    pub expires: Option<Timestamp>,
+    /// The primary key.
+    #[serde(flatten)]
+    pub primary: KeyFacts,
     /// Set only if the primary key (the certificate) is revoked.
     pub revoked: Option<Revocation>,
     /// Valid, non-revoked user ids, primary first.
@@ -147,6 +152,14 @@ pub struct KeyInfo {
     pub had_secret: bool,
     /// The public certificate, ASCII-armored; never holds secret parts.
     pub armored: String,
+}
+
+/// A certificate reads as its primary key: `info.fingerprint`, `info.created`…
+impl std::ops::Deref for KeyInfo {
+    type Target = KeyFacts;
+    fn deref(&self) -> &KeyFacts {
+        &self.primary
+    }
 }
 
 /// Result of reading one certificate of a keyring / KEYS file.
@@ -339,13 +352,15 @@ pub(crate) fn key_info(cert: &Cert, had_secret: bool, now: SystemTime) -> anyhow
         let (algorithm, bits, curve) = key_algo(ka.key());
         let flags = ka.key_flags();
         subkeys.push(SubkeyInfo {
-            fingerprint: self::fpr(&ka.key().fingerprint()),
-            key_id: keyid_hex(&ka.key().fingerprint()),
-            algorithm,
-            bits,
-            curve,
-            created: to_ts(ka.key().creation_time()),
-            expires: ka.key_expiration_time().map(to_ts),
+            key: KeyFacts {
+                fingerprint: self::fpr(&ka.key().fingerprint()),
+                key_id: keyid_hex(&ka.key().fingerprint()),
+                algorithm,
+                bits,
+                curve,
+                created: to_ts(ka.key().creation_time()),
+                expires: ka.key_expiration_time().map(to_ts),
+            },
             usage: usage_letters(flags.as_ref()),
             for_signing: ka.for_signing() && algo_can_sign(ka.key().pk_algo()),
         });
@@ -361,13 +376,15 @@ pub(crate) fn key_info(cert: &Cert, had_secret: bool, now: SystemTime) -> anyhow
         && revoked.is_none();
 
     Ok(KeyInfo {
-        fingerprint: self::fpr(&fpr),
-        key_id: keyid_hex(&fpr),
-        algorithm,
-        bits,
-        curve,
-        created: to_ts(primary.key().creation_time()),
-        expires: primary.key_expiration_time().map(to_ts),
+        primary: KeyFacts {
+            fingerprint: self::fpr(&fpr),
+            key_id: keyid_hex(&fpr),
+            algorithm,
+            bits,
+            curve,
+            created: to_ts(primary.key().creation_time()),
+            expires: primary.key_expiration_time().map(to_ts),
+        },
         revoked,
         user_ids,
         usage: usage_letters(primary.key_flags().as_ref()),
