@@ -1,0 +1,203 @@
+//! Tests of the schema and its migrations.
+
+use super::*;
+
+#[test]
+fn migrates_a_fresh_database_and_is_idempotent() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate(&mut conn).unwrap();
+    migrate(&mut conn).unwrap();
+    let v: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, CURRENT);
+}
+
+/// The plan SQLite picks for a query, one line per step.
+fn plan(conn: &Connection, sql: &str) -> String {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+        .join("\n")
+}
+
+#[test]
+fn a_version_1_store_gains_the_indexes_and_the_lookups_use_them() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch(V1).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    migrate(&mut conn).unwrap();
+    for (sql, index) in [
+        (
+            "SELECT * FROM ballots WHERE revision_id = 1",
+            "ballots_by_revision",
+        ),
+        (
+            "SELECT * FROM cve_links WHERE release_id = 1",
+            "cve_links_by_release",
+        ),
+        (
+            "SELECT * FROM packages WHERE sha256 = 'x'",
+            "packages_by_sha256",
+        ),
+        (
+            "SELECT * FROM releases WHERE project = 'p'",
+            "releases_by_project",
+        ),
+        ("SELECT * FROM events WHERE time >= 'x'", "events_by_time"),
+        ("SELECT * FROM roles WHERE user_id = 'u'", "roles_by_user"),
+    ] {
+        let p = plan(&conn, sql);
+        assert!(p.contains(index), "{sql}: {p}");
+    }
+    // The log's target filter is ranges the target index answers, not a scan.
+    let p = plan(
+        &conn,
+        "SELECT * FROM events WHERE target = 'p' OR (target >= 'p/' AND target < 'p0') \
+         OR (target >= 'p@' AND target < 'pA')",
+    );
+    assert!(
+        p.contains("events_by_target") && !p.contains("SCAN events"),
+        "{p}"
+    );
+}
+
+/// A version 5 store: a project with a product, another project whose key is that product's,
+/// and a release of the product with a revision.
+fn a_version_5_store() -> Connection {
+    let mut conn = Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let tx = conn.transaction().unwrap();
+    for sql in &MIGRATIONS[..5] {
+        tx.execute_batch(sql).unwrap();
+    }
+    tx.pragma_update(None, "user_version", 5).unwrap();
+    tx.execute_batch(
+        "INSERT INTO projects (key, name, version, notify_emails, created_at)
+             VALUES ('demo', 'Demo', '1.0', '[\"dev@demo.org\"]', 't1'), ('web', 'Web', NULL, '[]', 't2');
+         INSERT INTO products (project, key, name, homepage, header_licenses, created_at)
+             VALUES ('demo', 'web', 'Demo Web', 'https://web.demo.org', '[\"MIT\"]', 't3');
+         INSERT INTO releases (id, project, target, version, stage, phase, created_at)
+             VALUES (7, 'demo', 'demo/web', '2.0', 'candidate', 'draft', 't4');
+         INSERT INTO revisions (id, release_id, number, phase, created_at)
+             VALUES (3, 7, 1, 'draft', 't4');",
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    conn
+}
+
+#[test]
+fn version_6_keeps_projects_and_products_in_one_table_with_their_keys() {
+    let mut conn = a_version_5_store();
+    migrate(&mut conn).unwrap();
+    let fk: bool = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert!(fk, "foreign keys are back on after migrating");
+    let rows: Vec<String> = conn
+        .prepare(
+            "SELECT target || '|' || coalesce(parent, '-') || '|' || key || '|' || name || '|' \
+             || coalesce(version, '-') || '|' || coalesce(homepage, '-') || '|' || notify_emails \
+             || '|' || header_licenses || '|' || created_at FROM projects ORDER BY target",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            "demo|-|demo|Demo|1.0|-|[\"dev@demo.org\"]|[]|t1",
+            "demo/web|demo|web|Demo Web|-|https://web.demo.org|[]|[\"MIT\"]|t3",
+            "web|-|web|Web|-|-|[]|[]|t2",
+        ]
+    );
+    // The release kept its id, so its revision still belongs to it.
+    let release: String = conn
+        .query_row(
+            "SELECT r.project || '|' || r.target || '@' || r.version FROM revisions v \
+             JOIN releases r ON r.id = v.release_id WHERE v.id = 3",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(release, "demo|demo/web@2.0");
+    // The schema keeps the rules: each statement breaks one.
+    for bad in [
+        // a product of a missing project
+        "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('nope/x', 'nope', 'x', 'X', 't')",
+        // a product of a product
+        "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('demo/web/x', 'demo/web', 'x', 'X', 't')",
+        // a target that is not its parent and key
+        "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('demo/api', 'demo', 'web', 'X', 't')",
+        // the same product twice
+        "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('demo/web', 'demo', 'web', 'X', 't')",
+        // a bad key
+        "INSERT INTO projects (target, parent, key, name, created_at) VALUES ('Demo', NULL, 'Demo', 'X', 't')",
+        // a release of a missing product
+        "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('demo', 'demo/api', '1', 'candidate', 'draft', 't')",
+        // a release of a missing project
+        "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('nope', 'nope', '1', 'candidate', 'draft', 't')",
+        // a release whose project is not its target's
+        "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('web', 'demo/web', '1', 'candidate', 'draft', 't')",
+    ] {
+        assert!(conn.execute(bad, []).is_err(), "{bad}");
+    }
+    conn.execute(
+        "INSERT INTO releases (project, target, version, stage, phase, created_at) VALUES ('web', 'web', '1', 'candidate', 'draft', 't')",
+        [],
+    )
+    .unwrap();
+    // A target's lookups by parent and key use the table's index.
+    for sql in [
+        "SELECT * FROM projects WHERE parent IS NULL AND key = 'demo'",
+        "SELECT * FROM projects WHERE parent IS 'demo' AND key = 'web'",
+        "SELECT * FROM projects WHERE parent IS 'demo' ORDER BY key",
+    ] {
+        let p = plan(&conn, sql);
+        assert!(
+            !p.contains("SCAN projects") && !p.contains("TEMP B-TREE"),
+            "{sql}: {p}"
+        );
+    }
+}
+
+#[test]
+fn a_migration_that_breaks_a_foreign_key_changes_nothing() {
+    // A release of a product that is not there: version 5 had no key to refuse it.
+    let mut conn = a_version_5_store();
+    conn.execute_batch(
+        "INSERT INTO releases (project, target, version, stage, phase, created_at)
+             VALUES ('demo', 'demo/gone', '1', 'candidate', 'draft', 't')",
+    )
+    .unwrap();
+    let err = format!("{:#}", migrate(&mut conn).unwrap_err());
+    assert!(
+        err.contains("schema version 6")
+            && err.contains("of releases references a missing row of projects"),
+        "{err}"
+    );
+    let (version, fk, tables): (u32, bool, i64) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), \
+             (SELECT foreign_keys FROM pragma_foreign_keys), \
+             (SELECT count(*) FROM sqlite_schema WHERE name = 'products')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((version, fk, tables), (5, true, 1));
+}
+
+#[test]
+fn refuses_a_newer_schema() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    conn.pragma_update(None, "user_version", CURRENT + 1)
+        .unwrap();
+    let err = migrate(&mut conn).unwrap_err().to_string();
+    assert!(err.contains("newer relmgr"), "{err}");
+}
