@@ -171,3 +171,78 @@ pub fn decide(
         None => Ok(Some("signature: unreadable".into())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/keys")
+            .join(name);
+        std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
+    /// 300 signed records (three batches), the one at 150 edited after signing.
+    fn to_check() -> ToCheck {
+        let now = jiff::Timestamp::now();
+        let key = pgp::load_signing_key(
+            &fixture("alice.sec.asc"),
+            &mut || anyhow::bail!("no passphrase"),
+            now,
+        )
+        .expect("key");
+        let cert = String::from_utf8(fixture("alice.pub.asc")).expect("utf8");
+        let signed = (0..300)
+            .map(|i| {
+                let record = format!("{{\"seq\":{i}}}").into_bytes();
+                let sig = pgp::sign_detached(&key, &record, now).expect("sign");
+                let record = if i == 150 {
+                    b"{\"seq\":-1}".to_vec()
+                } else {
+                    record
+                };
+                (format!("h{i}"), sig, record, now)
+            })
+            .collect();
+        ToCheck {
+            ring: pgp::Keyring::new([cert]).expect("ring"),
+            signed,
+        }
+    }
+
+    #[test]
+    fn every_verdict_reaches_the_replay_whatever_order_it_asks_in() {
+        std::thread::scope(|scope| {
+            let mut v = Verdicts::start(scope, Some(to_check()));
+            // The last first (it waits for every batch), then the others, then one never
+            // checked.
+            assert!(matches!(v.get("h299"), Some(pgp::SigCheck::Good { .. })));
+            for i in (0..299).rev() {
+                let verdict = v.get(&format!("h{i}")).cloned();
+                match (i, verdict) {
+                    (150, Some(pgp::SigCheck::Bad { reason })) => {
+                        assert!(reason.contains("does not match the data"), "{reason}")
+                    }
+                    (150, other) => panic!("150: {other:?}"),
+                    (_, Some(pgp::SigCheck::Good { .. })) => {}
+                    (i, other) => panic!("{i}: {other:?}"),
+                }
+            }
+            assert_eq!(v.get("not signed"), None);
+        });
+    }
+
+    #[test]
+    fn a_replay_that_stops_early_stops_the_checks() {
+        std::thread::scope(|scope| {
+            let mut v = Verdicts::start(scope, Some(to_check()));
+            assert!(v.get("h0").is_some());
+            drop(v); // the scope ends: the verifying thread stops at its next send
+        });
+        std::thread::scope(|scope| {
+            let mut v = Verdicts::start(scope, None);
+            assert_eq!(v.get("h0"), None);
+        });
+    }
+}
