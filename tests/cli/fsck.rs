@@ -41,6 +41,15 @@ fn kinds(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+fn problems(v: &serde_json::Value) -> Vec<&str> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["problem"].as_str().unwrap())
+        .collect()
+}
+
 fn fsck_fails(env: &TestEnv) -> serde_json::Value {
     let out = env
         .run(&["--json", "fsck"])
@@ -246,12 +255,7 @@ fn a_product_changed_without_an_event_is_found_by_replay() {
         env.tampered(); // on purpose: the log need not replay
         env.db().execute(sql, []).unwrap();
         let r = fsck_fails(&env);
-        let problems: Vec<&str> = r["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["problem"].as_str().unwrap())
-            .collect();
+        let problems = problems(&r);
         assert!(kinds(&r).iter().all(|k| k == "replay"), "{sql}: {r}");
         assert!(
             problems
@@ -298,12 +302,7 @@ fn a_changed_row_is_reported_on_both_sides_of_the_replay() {
         .execute("DELETE FROM roles WHERE user_id = 'rm'", [])
         .unwrap();
     let r = fsck_fails(&env);
-    let problems: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["problem"].as_str().unwrap())
-        .collect();
+    let problems = problems(&r);
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(
         problems[0].starts_with("projects: the index has a row the log does not explain: demo|")

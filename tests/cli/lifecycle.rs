@@ -41,16 +41,7 @@ fn setup() -> TestEnv {
 #[test]
 fn promote_needs_a_passed_vote_and_the_right_role() {
     let env = setup();
-    env.write("d/demo-1.0.0-src.tar.gz", &clean_source());
-    env.ok(&[
-        "--as",
-        "rm",
-        "stage",
-        "demo@1.0.0",
-        "d",
-        "--sign",
-        "rm.sec.asc",
-    ]);
+    crate::common::stage_clean_source(&env, "demo@1.0.0");
     env.fails(5, &["--as", "rm", "promote", "demo@1.0.0"]);
     env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
     env.fails(5, &["--as", "rm", "promote", "demo@1.0.0"]);

@@ -608,16 +608,7 @@ fn an_unknown_value_in_the_index_is_a_corrupt_store() {
     ] {
         let env = TestEnv::with_rm_key();
         env.tampered(); // on purpose: the log need not replay
-        env.write("d/demo-1.0.0-src.tar.gz", &crate::common::clean_source());
-        env.ok(&[
-            "--as",
-            "rm",
-            "stage",
-            "demo@1.0.0",
-            "d",
-            "--sign",
-            "rm.sec.asc",
-        ]);
+        crate::common::stage_clean_source(&env, "demo@1.0.0");
         env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
         env.ok(&["--as", "pmc1", "vote", "cast", "demo@1.0.0", "+1"]);
         // As a damaged file or another program could leave it, past the schema's CHECKs.
@@ -636,16 +627,7 @@ fn an_unknown_value_in_the_index_is_a_corrupt_store() {
 fn a_time_in_the_index_that_is_not_one_is_a_corrupt_store() {
     let env = TestEnv::with_rm_key();
     env.tampered(); // on purpose: the index is changed behind the log's back
-    env.write("d/demo-1.0.0-src.tar.gz", &crate::common::clean_source());
-    env.ok(&[
-        "--as",
-        "rm",
-        "stage",
-        "demo@1.0.0",
-        "d",
-        "--sign",
-        "rm.sec.asc",
-    ]);
+    crate::common::stage_clean_source(&env, "demo@1.0.0");
     env.ok(&["--as", "rm", "policy", "set", "demo", "--min-hours", "0"]);
     env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
     env.ok(&["--as", "pmc1", "vote", "cast", "demo@1.0.0", "+1"]);

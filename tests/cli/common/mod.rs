@@ -348,6 +348,14 @@ pub fn stage_and_start_vote(env: &TestEnv) {
     env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
 }
 
+/// As `rm`, stages a clean source archive (`d/demo-1.0.0-src.tar.gz` for `demo@1.0.0`) into
+/// `release`, signed with `rm.sec.asc`.
+pub fn stage_clean_source(env: &TestEnv, release: &str) {
+    let file = format!("d/{}-src.tar.gz", release.replace('@', "-"));
+    env.write(&file, &clean_source());
+    env.ok(&["--as", "rm", "stage", release, "d", "--sign", "rm.sec.asc"]);
+}
+
 /// A clean source release archive (LICENSE, NOTICE, headers): passes every release check.
 pub fn clean_source() -> Vec<u8> {
     std::fs::read(fixture("checks/demo-1.2.0-src.tar.gz")).unwrap()
