@@ -64,13 +64,13 @@ fn ts(t: Timestamp) -> Time {
 
 pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: Time) -> KeyRecord {
     KeyRecord {
-        fingerprint: info.fingerprint.clone(),
-        key_id: info.key_id.clone(),
+        fingerprint: info.primary.fingerprint.clone(),
+        key_id: info.primary.key_id.clone(),
         user: owner.map(str::to_string),
         algorithm: pgp::algo_display(info),
-        bits: info.bits,
-        created_at: ts(info.created),
-        expires_at: info.expires.map(ts),
+        bits: info.primary.bits,
+        created_at: ts(info.primary.created),
+        expires_at: info.primary.expires.map(ts),
         revoked_at: info.revoked.as_ref().map(|r| ts(r.time)),
         revocation: info.revoked.as_ref().map(|r| r.reason.clone()),
         user_ids: info.user_ids.clone(),
@@ -82,18 +82,18 @@ pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: Time) -> KeyRecor
             .subkeys
             .iter()
             .map(|s| SubkeyRecord {
-                fingerprint: s.fingerprint.clone(),
-                key_id: s.key_id.clone(),
-                algorithm: s.curve.clone().unwrap_or_else(|| {
+                fingerprint: s.key.fingerprint.clone(),
+                key_id: s.key.key_id.clone(),
+                algorithm: s.key.curve.clone().unwrap_or_else(|| {
                     format!(
                         "{}{}",
-                        s.algorithm.to_lowercase(),
-                        s.bits.map(|b| b.to_string()).unwrap_or_default()
+                        s.key.algorithm.to_lowercase(),
+                        s.key.bits.map(|b| b.to_string()).unwrap_or_default()
                     )
                 }),
-                bits: s.bits,
-                created_at: ts(s.created),
-                expires_at: s.expires.map(ts),
+                bits: s.key.bits,
+                created_at: ts(s.key.created),
+                expires_at: s.key.expires.map(ts),
                 for_signing: s.for_signing,
             })
             .collect(),
@@ -231,10 +231,10 @@ pub fn import(
                 // A cert may appear twice in one import: merge with what is pending or stored.
                 let pending = to_store
                     .iter()
-                    .position(|k| k.fingerprint == info.fingerprint);
+                    .position(|k| k.fingerprint == info.primary.fingerprint);
                 let existing = match pending {
                     Some(i) => Some(to_store[i].clone()),
-                    None => keys::find(s.store.db(), &info.fingerprint)?,
+                    None => keys::find(s.store.db(), &info.primary.fingerprint)?,
                 };
                 let (mut rec, old) = match existing {
                     None => (record(&info, owner.as_deref(), now), None),
@@ -242,14 +242,14 @@ pub fn import(
                         if owner.is_some() && old.user.is_some() && old.user != owner {
                             return Err(Error::wrong_state(format!(
                                 "key {} belongs to {}, not {}",
-                                info.fingerprint,
+                                info.primary.fingerprint,
                                 old.user.as_deref().unwrap_or(""),
                                 owner.as_deref().unwrap_or("")
                             ))
                             .into());
                         }
                         let merged = pgp::merge(&old.armored, &info.armored)
-                            .map_err(|e| pgp_error(e, &info.fingerprint))?;
+                            .map_err(|e| pgp_error(e, &info.primary.fingerprint))?;
                         let mut rec = record(
                             &merged,
                             old.user.as_deref().or(owner.as_deref()),

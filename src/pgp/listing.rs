@@ -27,7 +27,7 @@ fn short_algo(key: &KeyFacts) -> String {
 /// The primary key's algorithm the way gpg shows it: `"rsa4096"`,
 /// `"dsa3072"`, `"ed25519"`…
 pub fn algo_display(info: &KeyInfo) -> String {
-    short_algo(info)
+    short_algo(&info.primary)
 }
 
 fn date(t: Timestamp) -> String {
@@ -59,8 +59,8 @@ fn flags(usage: &str) -> String {
 pub fn keys_listing(info: &KeyInfo) -> String {
     let mut s = String::new();
     let revoked = info.revoked.as_ref().map(|r| r.time);
-    key_line(&mut s, "pub", info, &info.usage, revoked);
-    let _ = writeln!(s, "      {}", info.fingerprint);
+    key_line(&mut s, "pub", &info.primary, &info.usage, revoked);
+    let _ = writeln!(s, "      {}", info.primary.fingerprint);
     let validity = if info.revoked.is_some() {
         "[ revoked]"
     } else {
@@ -70,7 +70,7 @@ pub fn keys_listing(info: &KeyInfo) -> String {
         let _ = writeln!(s, "uid                 {validity} {uid}");
     }
     for sub in &info.subkeys {
-        key_line(&mut s, "sub", sub, &sub.usage, None);
+        key_line(&mut s, "sub", &sub.key, &sub.usage, None);
     }
     s.push('\n');
     s

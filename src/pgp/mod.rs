@@ -123,14 +123,6 @@ pub struct SubkeyInfo {
     pub for_signing: bool,
 }
 
-/// A subkey reads as its key: `sub.fingerprint`, `sub.created`…
-impl std::ops::Deref for SubkeyInfo {
-    type Target = KeyFacts;
-    fn deref(&self) -> &KeyFacts {
-        &self.key
-    }
-}
-
 /// Everything relmgr records about one (public) certificate.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct KeyInfo {
@@ -152,14 +144,6 @@ pub struct KeyInfo {
     pub had_secret: bool,
     /// The public certificate, ASCII-armored; never holds secret parts.
     pub armored: String,
-}
-
-/// A certificate reads as its primary key: `info.fingerprint`, `info.created`…
-impl std::ops::Deref for KeyInfo {
-    type Target = KeyFacts;
-    fn deref(&self) -> &KeyFacts {
-        &self.primary
-    }
 }
 
 /// Result of reading one certificate of a keyring / KEYS file.

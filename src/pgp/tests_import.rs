@@ -44,7 +44,7 @@ fn rejected_reason(bytes: &[u8]) -> String {
             assert!(fingerprint.is_some());
             reason.clone()
         }
-        ParsedCert::Accepted(i) => panic!("accepted: {}", i.fingerprint),
+        ParsedCert::Accepted(i) => panic!("accepted: {}", i.primary.fingerprint),
     }
 }
 
@@ -91,17 +91,17 @@ fn tomcat_keys_yields_13_entries() {
 #[test]
 fn alice_public_key() {
     let i = accepted_one(&fixture("alice.pub.asc"));
-    assert!(is_upper_hex(&i.fingerprint, 40));
-    assert_eq!(i.key_id, i.fingerprint[24..]);
-    assert_eq!(i.algorithm, "EdDSA");
+    assert!(is_upper_hex(&i.primary.fingerprint, 40));
+    assert_eq!(i.primary.key_id, i.primary.fingerprint[24..]);
+    assert_eq!(i.primary.algorithm, "EdDSA");
     assert_eq!(algo_display(&i), "ed25519");
     assert_eq!(i.usage, "SC");
     assert_eq!(i.user_ids, ["Alice Example <alice@example.org>"]);
-    assert_eq!(i.expires, None);
+    assert_eq!(i.primary.expires, None);
     assert_eq!(i.revoked, None);
     assert!(i.can_sign && !i.had_secret);
     assert_eq!(i.subkeys.len(), 1);
-    assert_eq!(i.subkeys[0].curve.as_deref(), Some("cv25519"));
+    assert_eq!(i.subkeys[0].key.curve.as_deref(), Some("cv25519"));
     assert!(!i.subkeys[0].for_signing);
     assert!(
         i.armored
@@ -109,15 +109,18 @@ fn alice_public_key() {
     );
     // The armored output reads back to the same key.
     assert_eq!(
-        accepted_one(i.armored.as_bytes()).fingerprint,
-        i.fingerprint
+        accepted_one(i.armored.as_bytes()).primary.fingerprint,
+        i.primary.fingerprint
     );
 }
 
 #[test]
 fn bob_rsa_with_signing_subkey() {
     let i = accepted_one(&fixture("bob.pub.asc"));
-    assert_eq!((i.algorithm.as_str(), i.bits), ("RSA", Some(3072)));
+    assert_eq!(
+        (i.primary.algorithm.as_str(), i.primary.bits),
+        ("RSA", Some(3072))
+    );
     assert_eq!(algo_display(&i), "rsa3072");
     assert_eq!(i.subkeys.len(), 1);
     assert!(i.subkeys[0].for_signing);
@@ -129,8 +132,11 @@ fn expired_key_is_accepted_with_its_expiry() {
     let i = accepted_one(&fixture("expired.pub.asc"));
     // gpg's "1y" is 365 days, and 2020 is a leap year.
     let exp: jiff::Timestamp = "2020-12-31T00:00:00Z".parse().expect("time");
-    assert_eq!(i.expires, Some(exp));
-    assert_eq!(i.created, "2020-01-01T00:00:00Z".parse().expect("time"));
+    assert_eq!(i.primary.expires, Some(exp));
+    assert_eq!(
+        i.primary.created,
+        "2020-01-01T00:00:00Z".parse().expect("time")
+    );
     assert!(!i.can_sign);
     assert!(keys_listing(&i).contains("[expires: 2020-12-31]"));
 }
@@ -196,8 +202,8 @@ fn secret_keys_are_stripped() {
     assert!(i.had_secret);
     assert!(!i.armored.contains("PRIVATE KEY"));
     assert_eq!(
-        i.fingerprint,
-        accepted_one(&fixture("alice.pub.asc")).fingerprint
+        i.primary.fingerprint,
+        accepted_one(&fixture("alice.pub.asc")).primary.fingerprint
     );
     let reparsed = Cert::from_bytes(i.armored.as_bytes()).expect("cert");
     assert!(!reparsed.is_tsk());
@@ -326,11 +332,11 @@ fn listing_looks_like_gpg() {
     let l = keys_listing(&i);
     let lines: Vec<&str> = l.lines().collect();
     assert!(
-        lines[0].starts_with(&format!("pub   ed25519/{} ", i.key_id)),
+        lines[0].starts_with(&format!("pub   ed25519/{} ", i.primary.key_id)),
         "{l}"
     );
     assert!(lines[0].ends_with(" [SC]"), "{l}");
-    assert_eq!(lines[1], format!("      {}", i.fingerprint));
+    assert_eq!(lines[1], format!("      {}", i.primary.fingerprint));
     assert_eq!(
         lines[2],
         "uid                 [ unknown] Alice Example <alice@example.org>"

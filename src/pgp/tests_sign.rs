@@ -91,11 +91,11 @@ fn generated_key_imports_into_gpg() {
     for pass in [None, Some("s3cret")] {
         let (secret, info) = generate("Gen Erated <gen@example.org>", pass, now).expect("generate");
         assert!(secret.contains("PRIVATE KEY BLOCK"));
-        assert_eq!(info.algorithm, "EdDSA");
+        assert_eq!(info.primary.algorithm, "EdDSA");
         assert_eq!(algo_display(&info), "ed25519");
         assert_eq!(info.usage, "SC");
-        assert_eq!(info.expires, None);
-        assert_eq!(info.created.as_second(), now.as_second());
+        assert_eq!(info.primary.expires, None);
+        assert_eq!(info.primary.created.as_second(), now.as_second());
         assert!(info.can_sign && info.subkeys.is_empty());
 
         let gpg = Gpg::new();
@@ -108,7 +108,10 @@ fn generated_key_imports_into_gpg() {
         );
         let out = gpg.run(&["--with-colons", "--list-secret-keys"]);
         let listing = String::from_utf8_lossy(&out.stdout);
-        assert!(listing.contains(info.fingerprint.as_str()), "{listing}");
+        assert!(
+            listing.contains(info.primary.fingerprint.as_str()),
+            "{listing}"
+        );
 
         // The passphrase callback is called only for a protected key.
         let calls = AtomicUsize::new(0);
@@ -118,8 +121,8 @@ fn generated_key_imports_into_gpg() {
         };
         let key = load_signing_key(secret.as_bytes(), &mut cb, now).expect("load");
         assert_eq!(calls.load(Ordering::SeqCst), usize::from(pass.is_some()));
-        assert_eq!(key.primary_fingerprint(), info.fingerprint);
-        assert_eq!(key.signing_fingerprint(), info.fingerprint);
+        assert_eq!(key.primary_fingerprint(), info.primary.fingerprint);
+        assert_eq!(key.signing_fingerprint(), info.primary.fingerprint);
     }
 }
 
@@ -138,7 +141,7 @@ fn passphrases() {
     let pass = pass.trim().to_string();
     let key = load_signing_key(&sec, &mut || Ok(pass.clone()), now).expect("right passphrase");
     let info = accepted_one(&fixture("carol.pub.asc"));
-    assert_eq!(key.primary_fingerprint(), info.fingerprint);
+    assert_eq!(key.primary_fingerprint(), info.primary.fingerprint);
 }
 
 #[test]
