@@ -1,8 +1,10 @@
-//! The signatures of a history being replayed (SPEC §7): checked on a verifying thread while the
-//! replay runs, and each event's verdict decided at its place in the order.
+//! The signatures of a history being replayed (SPEC §7): checked on verifying threads (and by
+//! the replay itself while it waits) as the replay runs, and each event's verdict decided at
+//! its place in the order.
 
 use std::collections::HashMap;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::Scope;
 
 use rusqlite::Connection;
@@ -70,16 +72,56 @@ pub fn to_check(index: Option<&Connection>, typed: &[(Event, Option<Change>)]) -
     Some(ToCheck { ring, signed })
 }
 
-/// The verdict on each signed event's signature, by its hash, as the verifying thread sends
-/// them: the replay waits only for a verdict that is not there yet, so the checks of later
-/// events run while earlier ones are applied.
+/// The batches of a history's signatures, claimed one at a time, in order, by whichever thread
+/// is free: the verifying threads, and the replay itself when it waits for a verdict.
+struct Batches {
+    ring: pgp::Keyring,
+    signed: Vec<(String, String, Vec<u8>, jiff::Timestamp)>,
+    next: AtomicUsize,
+}
+
+type Verdict = (String, pgp::SigCheck);
+
+impl Batches {
+    /// Checks the next unclaimed batch; `None` when every batch is claimed.
+    fn check_next(&self) -> Option<Vec<Verdict>> {
+        let start = self
+            .next
+            .fetch_add(1, Ordering::Relaxed)
+            .checked_mul(CHUNK)?;
+        let chunk = self
+            .signed
+            .get(start..)?
+            .get(..CHUNK.min(self.signed.len() - start))?;
+        if chunk.is_empty() {
+            return None;
+        }
+        let items: Vec<pgp::Detached<'_>> = chunk
+            .iter()
+            .map(|(_, sig, record, at)| (sig.as_bytes(), record.as_slice(), *at))
+            .collect();
+        let checks = self.ring.verify_batch(&items);
+        Some(
+            chunk
+                .iter()
+                .map(|(hash, ..)| hash.clone())
+                .zip(checks)
+                .collect(),
+        )
+    }
+}
+
+/// The verdict on each signed event's signature, by its hash, as the verifying threads send
+/// them: the replay waits only for a verdict that is not there yet (checking a batch itself
+/// meanwhile), so the checks of later events run while earlier ones are applied.
 pub struct Verdicts {
     ready: HashMap<String, pgp::SigCheck>,
-    incoming: Option<mpsc::Receiver<Vec<(String, pgp::SigCheck)>>>,
+    incoming: Option<(Arc<Batches>, mpsc::Receiver<Vec<Verdict>>)>,
 }
 
 impl Verdicts {
-    /// Starts checking `to_check` on a thread of `scope`, in batches on every core.
+    /// Starts checking `to_check` on threads of `scope`, a batch at a time: one per core but
+    /// one, the replay's own thread being the last (it checks batches when it waits).
     pub fn start<'scope>(scope: &'scope Scope<'scope, '_>, to_check: Option<ToCheck>) -> Verdicts {
         let Some(ToCheck { ring, signed }) = to_check else {
             return Verdicts {
@@ -87,41 +129,45 @@ impl Verdicts {
                 incoming: None,
             };
         };
-        let (tx, rx) = mpsc::channel();
-        scope.spawn(move || {
-            use rayon::prelude::*;
-            // Batches go to every core and their verdicts to the replay as each is done, in
-            // no particular order: no core waits for another's batch.
-            signed.par_chunks(CHUNK).try_for_each_with(tx, |tx, chunk| {
-                let items: Vec<pgp::Detached<'_>> = chunk
-                    .iter()
-                    .map(|(_, sig, record, at)| (sig.as_bytes(), record.as_slice(), *at))
-                    .collect();
-                let checks = ring.verify_batch(&items);
-                // An error: the replay stopped and wants no more.
-                tx.send(
-                    chunk
-                        .iter()
-                        .map(|(hash, ..)| hash.clone())
-                        .zip(checks)
-                        .collect(),
-                )
-            })
+        let batches = Arc::new(Batches {
+            ring,
+            signed,
+            next: AtomicUsize::new(0),
         });
+        let (tx, rx) = mpsc::channel();
+        let threads = rayon::current_num_threads().saturating_sub(1).max(1);
+        for _ in 0..threads {
+            let (batches, tx) = (Arc::clone(&batches), tx.clone());
+            scope.spawn(move || {
+                while let Some(verdicts) = batches.check_next() {
+                    if tx.send(verdicts).is_err() {
+                        return; // the replay stopped and wants no more
+                    }
+                }
+            });
+        }
         Verdicts {
             ready: HashMap::new(),
-            incoming: Some(rx),
+            incoming: Some((batches, rx)),
         }
     }
 
-    /// The verdict on the event with this hash, waiting for it if it is still being checked;
-    /// `None` if its signature was never checked (its time is unreadable).
+    /// The verdict on the event with this hash, checking batches or waiting for them while it
+    /// is not there; `None` if its signature was never checked (its time is unreadable).
     fn get(&mut self, hash: &str) -> Option<&pgp::SigCheck> {
         while !self.ready.contains_key(hash) {
-            let Some(rx) = &self.incoming else { break };
-            match rx.recv() {
-                Ok(wave) => self.ready.extend(wave),
-                Err(_) => self.incoming = None,
+            let Some((batches, rx)) = &self.incoming else {
+                break;
+            };
+            if let Ok(verdicts) = rx.try_recv() {
+                self.ready.extend(verdicts);
+            } else if let Some(verdicts) = batches.check_next() {
+                self.ready.extend(verdicts);
+            } else {
+                match rx.recv() {
+                    Ok(verdicts) => self.ready.extend(verdicts),
+                    Err(_) => self.incoming = None,
+                }
             }
         }
         self.ready.get(hash)
