@@ -71,16 +71,18 @@ pub enum Progress {
     ObjectDone,
 }
 
+/// (seq, hash) of each event of the index's log.
+type Logged = Vec<(i64, String)>;
+
 /// The index's own problems: SQLite's integrity, the event chain, and (when the chain holds)
-/// the differences between the index and the one the log rebuilds. SQLite's checks and the
-/// live side of the comparison run on a second, read-only connection on another thread while
-/// this one reads the log, checks the chain and replays it: alone, this thread would be
-/// fsck's longest.
-fn index_problems(
-    db: &rusqlite::Connection,
-    dir: &std::path::Path,
-) -> anyhow::Result<Vec<Finding>> {
+/// the differences between the index and the one the log rebuilds; with the log's events, for
+/// the shared history's check. On read-only connections of its own: SQLite's checks and the
+/// live side of the comparison on one, on another thread, while this one reads the log, checks
+/// the chain and replays it (alone, this thread would be fsck's longest).
+fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged)> {
+    let db = &check::open_read_only(dir)?;
     let mut findings = Vec::new();
+    let mut logged = Vec::new();
     let (live, read) = std::thread::scope(|scope| {
         let live = scope.spawn(|| -> anyhow::Result<_> {
             let db = check::open_read_only(dir)?;
@@ -88,6 +90,7 @@ fn index_problems(
         });
         // The log is read once, for the chain and for the replay.
         let read = events::list(db, &events::Filter::default()).and_then(|log| {
+            logged = log.iter().map(|e| (e.seq, e.hash.clone())).collect();
             let breaks = events::chain_breaks(&log);
             // The log must rebuild the index (only meaningful when the chain holds).
             let replayed = if breaks.is_empty() {
@@ -122,7 +125,7 @@ fn index_problems(
     for d in differences {
         findings.push(finding("replay", "index.db", d));
     }
-    Ok(findings)
+    Ok((findings, logged))
 }
 
 /// For each managed package, whether it is missing from the `releases/` tree (derived files;
@@ -178,32 +181,38 @@ fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>
     Ok(files)
 }
 
-/// A shared store (SPEC §6): the index holds exactly the events of the history in git, no fewer
-/// (an event the index never applied) and no more (one that never reached this clone's ref).
-fn history_findings(s: &Session) -> anyhow::Result<Vec<Finding>> {
-    let mut out = Vec::new();
+/// The names of the records in the shared history (git `refs/relmgr/`), when the store is
+/// shared; read beside the other checks.
+fn shared_names(s: &Session) -> anyhow::Result<Option<HashSet<String>>> {
     if s.store.config.clone_id.is_none() {
-        return Ok(out);
+        return Ok(None);
     }
     let Some(repo) = s.store.repo()? else {
-        return Ok(out);
+        return Ok(None);
     };
-    let in_git: std::collections::HashSet<String> = repo
-        .names()
-        .map_err(super::sync::git_error)?
-        .into_iter()
-        .filter(|n| !n.contains('.'))
-        .collect();
-    let exported = crate::store::shared::exported_through(s.store.db())?;
-    let log = events::list(s.store.db(), &events::Filter::default())?;
-    let in_index: std::collections::HashSet<&str> = log.iter().map(|e| e.hash.as_str()).collect();
-    for e in log
+    let names = repo.names().map_err(super::sync::git_error)?;
+    Ok(Some(
+        names.into_iter().filter(|n| !n.contains('.')).collect(),
+    ))
+}
+
+/// A shared store (SPEC §6): the index holds exactly the events of the history in git, no fewer
+/// (an event the index never applied) and no more (one that never reached this clone's ref).
+/// `logged`: the (seq, hash) of the index's events; `exported`: the last seq shared.
+fn history_findings(
+    in_git: &HashSet<String>,
+    logged: &[(i64, String)],
+    exported: i64,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let in_index: HashSet<&str> = logged.iter().map(|(_, h)| h.as_str()).collect();
+    for (seq, _) in logged
         .iter()
-        .filter(|e| e.seq <= exported && !in_git.contains(&e.hash))
+        .filter(|(seq, hash)| *seq <= exported && !in_git.contains(hash))
     {
         out.push(finding(
             "history",
-            format!("event {}", e.seq),
+            format!("event {seq}"),
             "in the index but not in the shared history (git refs/relmgr/)",
         ));
     }
@@ -214,31 +223,40 @@ fn history_findings(s: &Session) -> anyhow::Result<Vec<Finding>> {
             "in the shared history but not applied to the index: run `relmgr sync`",
         ));
     }
-    Ok(out)
+    out
 }
 
-pub fn fsck(
+/// What fsck read beside the index's checks: the objects (each read once for its SHA-256,
+/// SHA-512 and every stored signature over it), the managed packages and their signatures,
+/// the tree, the leftovers and the shared history's names.
+struct Checked {
+    files: Vec<(String, PathBuf)>,
+    packages: Vec<check::Managed>,
+    /// (place, object's SHA-256, fingerprint, armored signature) of each stored signature.
+    sig_jobs: Vec<(String, String, String, String)>,
+    /// The signatures over each object, as indexes into `sig_jobs`.
+    jobs_of: HashMap<String, Vec<usize>>,
+    reads: Vec<verify::Sums>,
+    tree_missing: Vec<bool>,
+    leftovers: Vec<debris::Leftover>,
+    shared: Option<HashSet<String>>,
+}
+
+/// The half of fsck beside the index's checks: the object directory is listed on another thread
+/// while this one reads the packages from the index, then the objects are read on every core,
+/// then the tree and the leftovers are checked and the shared history's names read.
+fn objects_and_tree(
     s: &Session,
-    repair: bool,
+    root: &std::path::Path,
     progress: &(dyn Fn(Progress) + Sync),
-) -> anyhow::Result<FsckReport> {
-    let db = s.store.db();
+) -> anyhow::Result<Checked> {
     let dir = &s.store.dir;
-    // Objects: each file's SHA-256 must be its name. The object directory is listed on another
-    // thread while this one reads the packages from the index.
-    let root = dir.join("objects").join("sha256");
     let (files, packages) = std::thread::scope(|scope| {
-        let files = scope.spawn(|| object_files(&root));
-        let packages = check::managed_packages(db);
-        (files.join(), packages)
+        let files = scope.spawn(|| object_files(root));
+        let packages = check::managed_packages(s.store.db());
+        (join(files), packages)
     });
-    let files = match files {
-        Ok(files) => files?,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
-    let packages = packages?;
-    // Each object is read once: its SHA-256, its SHA-512 and every stored signature over it.
-    // Packages and signatures come from two queries, the objects are read on every core.
+    let (files, packages) = (files?, packages?);
     let keyring = verify::store_keyring(s)?;
     let now = clock::now()?;
     let mut sig_jobs = Vec::new();
@@ -252,34 +270,75 @@ pub fn fsck(
             ));
         }
     }
-    let mut jobs_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut jobs_of: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (_, sha256, _, _)) in sig_jobs.iter().enumerate() {
-        jobs_of.entry(sha256.as_str()).or_default().push(i);
+        jobs_of.entry(sha256.clone()).or_default().push(i);
     }
     progress(Progress::Objects(files.len() as u64));
-    // The objects are read on the worker threads while this one checks the index (SQLite's
-    // integrity, the chain, the replay): the two are independent, and neither alone fills
-    // the cores. The findings keep their order: the index's first.
-    let (reads, index_findings) = std::thread::scope(|scope| {
-        let reads = scope.spawn(|| {
-            parallel(&files, |(name, path)| {
-                let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-                let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
-                let sums = verify::read_signed(path, &sigs, &keyring, now)?;
-                progress(Progress::ObjectDone);
-                Ok(sums)
-            })
-            .and_then(|reads| Ok((reads, tree_missing(dir, &packages)?, debris::find(dir)?)))
-        });
-        let index_findings = index_problems(db, dir);
-        (reads.join(), index_findings)
-    });
-    let mut findings = index_findings?;
-    findings.extend(history_findings(s)?);
-    let (reads, tree_missing, leftovers) = match reads {
-        Ok(reads) => reads?,
+    let reads = parallel(&files, |(name, path)| {
+        let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
+        let sums = verify::read_signed(path, &sigs, &keyring, now)?;
+        progress(Progress::ObjectDone);
+        Ok(sums)
+    })?;
+    let tree_missing = tree_missing(dir, &packages)?;
+    let leftovers = debris::find(dir)?;
+    let shared = shared_names(s)?;
+    Ok(Checked {
+        files,
+        packages,
+        sig_jobs,
+        jobs_of,
+        reads,
+        tree_missing,
+        leftovers,
+        shared,
+    })
+}
+
+/// A scoped thread's result, its panic carried on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    match handle.join() {
+        Ok(t) => t,
         Err(panic) => std::panic::resume_unwind(panic),
-    };
+    }
+}
+
+pub fn fsck(
+    s: &Session,
+    repair: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> anyhow::Result<FsckReport> {
+    let db = s.store.db();
+    let dir = &s.store.dir;
+    // Objects: each file's SHA-256 must be its name. The object directory is listed on another
+    // thread while this one reads the packages from the index.
+    let root = dir.join("objects").join("sha256");
+    // The index's own checks (SQLite's integrity, the chain, the replay: the longest part) run
+    // from the start on their own connections and thread, beside everything else. The findings
+    // keep their order: the index's first.
+    let (index, rest) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| index_problems(dir));
+        let rest = objects_and_tree(s, &root, progress);
+        (join(index), rest)
+    });
+    let (mut findings, logged) = index?;
+    let Checked {
+        files,
+        packages,
+        sig_jobs,
+        jobs_of,
+        reads,
+        tree_missing,
+        leftovers,
+        shared,
+    } = rest?;
+    if let Some(in_git) = shared {
+        let exported = crate::store::shared::exported_through(db)?;
+        findings.extend(history_findings(&in_git, &logged, exported));
+    }
+
     let mut sig_results: Vec<SigCheck> = sig_jobs
         .iter()
         .map(|(_, sha256, _, _)| SigCheck::Bad {
