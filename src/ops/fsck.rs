@@ -100,10 +100,7 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
             };
             Ok((breaks, replayed))
         });
-        match live.join() {
-            Ok(live) => (live, read),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
+        (join(live), read)
     });
     let (live, (breaks, replayed)) = (live?, read?);
     let (problems, live_state) = live;

@@ -26,15 +26,10 @@ use openpgp::packet::Signature;
 use openpgp::types::{Curve, SignatureType};
 use openpgp::{KeyHandle, KeyID};
 use rand_core::OsRng;
-use rayon::prelude::*;
 use sequoia_openpgp as openpgp;
 
 use super::to_st;
 use super::verify::{DetachedHasher, Keyring, SigCheck, bad, validity};
-
-/// Signatures per batch at most. Larger batches cost less per signature, up to a few hundred;
-/// the batches of one call are checked in parallel.
-const BATCH: usize = 256;
 
 /// One detached signature to check: the signature file's bytes (armored or binary), the
 /// signed bytes, and the time that bounds the signature's own validity.
@@ -62,22 +57,10 @@ impl Queued {
 }
 
 impl Keyring {
-    /// The verdict on each of `items`, in order: what
+    /// The verdict on each of `items`, in order, as one batch: what
     /// [`verify_detached_bytes`](Self::verify_detached_bytes) says of each, with Ed25519
-    /// signatures checked in batches (see the module's documentation). Uses every core.
-    pub fn verify_many(&self, items: &[Detached<'_>]) -> Vec<SigCheck> {
-        // Every core gets a batch, up to BATCH signatures each.
-        let size = items
-            .len()
-            .div_ceil(rayon::current_num_threads())
-            .clamp(1, BATCH);
-        items
-            .par_chunks(size)
-            .flat_map_iter(|chunk| self.verify_batch(chunk))
-            .collect()
-    }
-
-    /// [`verify_many`](Self::verify_many) on this thread: `items` make one batch.
+    /// signatures checked together (see the module's documentation). The caller cuts a history
+    /// into batches and spreads them over the cores (`ops::signatures`).
     pub fn verify_batch(&self, items: &[Detached<'_>]) -> Vec<SigCheck> {
         let mut verdicts: Vec<Option<SigCheck>> = Vec::with_capacity(items.len());
         let mut queued: Vec<(usize, Queued)> = Vec::new();
