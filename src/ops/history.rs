@@ -400,7 +400,7 @@ pub fn replay_in(
     ordered: Vec<Event>,
     keep_log: bool,
 ) -> anyhow::Result<Vec<Voided>> {
-    std::thread::scope(|scope| Replay::start(scope, Some(db), ordered).run(db, keep_log))
+    std::thread::scope(|scope| Replay::start(scope, Some(db), ordered)?.run(db, keep_log))
 }
 
 /// A replay under way: its events read as typed changes, and their signatures being checked on
@@ -419,7 +419,7 @@ impl Replay {
         scope: &'scope std::thread::Scope<'scope, '_>,
         index: Option<&Connection>,
         ordered: Vec<Event>,
-    ) -> Replay {
+    ) -> anyhow::Result<Replay> {
         let typed: Vec<(Event, Option<Change>)> = ordered
             .into_iter()
             .map(|e| {
@@ -428,16 +428,16 @@ impl Replay {
             })
             .collect();
         let unseen = unseen_by_close(&typed);
-        let checks = Verdicts::start(scope, signatures::to_check(index, &typed));
-        Replay {
+        let checks = Verdicts::start(scope, signatures::to_check(index, &typed)?);
+        Ok(Replay {
             typed,
             unseen,
             checks,
-        }
+        })
     }
 
     /// Decides each event in order (its signature first, the verdicts arriving from the
-    /// verifying thread), applies what holds into `db` and voids the rest.
+    /// verifying threads), applies what holds into `db` and voids the rest.
     pub fn run(self, db: &Connection, keep_log: bool) -> anyhow::Result<Vec<Voided>> {
         let Replay {
             typed,

@@ -28,17 +28,22 @@ pub struct ToCheck {
 }
 
 /// The signatures of `typed`, against the newest certificate of every key the history (and the
-/// `index` it continues) holds, each judged at its event's own time: a key revoked or expired later does not
-/// void what it signed while valid (a hard revocation, for a compromised key, does: as gpg and
-/// sqv judge). `None` when no event is signed.
-pub fn to_check(index: Option<&Connection>, typed: &[(Event, Option<Change>)]) -> Option<ToCheck> {
+/// `index` it continues) holds, each judged at its event's own time: a key revoked or expired
+/// later does not void what it signed while valid (a hard revocation, for a compromised key,
+/// does: as gpg and sqv judge). `None` when no event is signed.
+pub fn to_check(
+    index: Option<&Connection>,
+    typed: &[(Event, Option<Change>)],
+) -> anyhow::Result<Option<ToCheck>> {
     use rayon::prelude::*;
     if typed.iter().all(|(e, _)| e.signature.is_none()) {
-        return None;
+        return Ok(None);
     }
-    let mut certs: HashMap<String, String> = index
-        .and_then(|db| crate::store::keys::list(db, None).ok())
-        .unwrap_or_default()
+    let indexed = match index {
+        Some(db) => crate::store::keys::list(db, None)?,
+        None => Vec::new(),
+    };
+    let mut certs: HashMap<String, String> = indexed
         .into_iter()
         .map(|k| (k.fingerprint.to_string(), k.armored))
         .collect();
@@ -60,7 +65,8 @@ pub fn to_check(index: Option<&Connection>, typed: &[(Event, Option<Change>)]) -
             _ => {}
         }
     }
-    let ring = pgp::Keyring::new(certs.values()).unwrap_or_default();
+    // An unreadable certificate (a hand-made key event, void on replay) leaves only itself out.
+    let ring = pgp::Keyring::from_readable(certs.values());
     let signed = typed
         .par_iter()
         .filter_map(|(e, _)| {
@@ -69,7 +75,7 @@ pub fn to_check(index: Option<&Connection>, typed: &[(Event, Option<Change>)]) -
             Some((e.hash.clone(), sig, events::record(e), at))
         })
         .collect();
-    Some(ToCheck { ring, signed })
+    Ok(Some(ToCheck { ring, signed }))
 }
 
 /// The batches of a history's signatures, claimed one at a time, in order, by whichever thread

@@ -116,3 +116,17 @@ fn load_carol() -> SigningKey {
     )
     .expect("load carol")
 }
+
+#[test]
+fn an_unreadable_certificate_leaves_only_itself_out_of_a_historys_keyring() {
+    let alice = String::from_utf8(fixture("alice.pub.asc")).expect("utf8");
+    let certs = ["not a certificate", alice.as_str()];
+    assert!(Keyring::new(certs).is_err());
+    let r = Keyring::from_readable(certs);
+    assert_eq!(r.len(), 1);
+    let now = Timestamp::now();
+    let data = b"an event".to_vec();
+    let sig = sign_detached(&load("alice.sec.asc"), &data, now).expect("sign");
+    let got = r.verify_batch(&[(sig.as_bytes(), data.as_slice(), now)]);
+    assert!(matches!(got.as_slice(), [SigCheck::Good { .. }]), "{got:?}");
+}

@@ -83,6 +83,23 @@ impl Keyring {
         Ok(ring)
     }
 
+    /// Builds a keyring from the certificates of `certs` that can be read, passing over the
+    /// others: for a history, where one unreadable certificate (a hand-made key event) must not
+    /// leave every other key out.
+    pub fn from_readable<I, S>(certs: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut ring = Keyring::default();
+        for armored in certs {
+            if let Ok(cert) = Cert::from_bytes(armored.as_ref().as_bytes()) {
+                ring.add(cert);
+            }
+        }
+        ring
+    }
+
     /// Builds a keyring from a KEYS file or keyring; only the certificates
     /// [`parse_keyring`] accepts are used (signatures by rejected, e.g.
     /// weak, keys report [`SigCheck::UnknownKey`]).
