@@ -99,16 +99,7 @@ fn vote_cast_promote_and_publish_survive_kills() {
     let env = TestEnv::with_rm_key();
     env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
     env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
-    env.ok(&[
-        "--as",
-        "rm",
-        "stage",
-        "demo@1.2.0",
-        "dist",
-        "--sign",
-        "rm.sec.asc",
-    ]);
-    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    crate::common::stage_and_start_vote(&env);
     killed_at(
         &env,
         "vote.cast:before-commit",
@@ -219,16 +210,7 @@ fn no_secret_key_material_in_the_store() {
         "pmc1",
     ]);
     env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
-    env.ok(&[
-        "--as",
-        "rm",
-        "stage",
-        "demo@1.2.0",
-        "dist",
-        "--sign",
-        "rm.sec.asc",
-    ]);
-    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    crate::common::stage_and_start_vote(&env);
     // Lines of the secret keys' armor bodies: none may appear anywhere in the store.
     let mut secrets: Vec<String> = Vec::new();
     for f in [
