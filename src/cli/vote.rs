@@ -255,7 +255,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 CloseRequest::AsIs
             };
             let r = vote::close(&mut s, &release, request)?;
-            let decided = matches!(r.outcome.as_str(), "passed" | "failed" | "abandoned");
+            let decided = crate::votes::Outcome::parse(&r.outcome).is_some_and(|o| o.is_final());
             if prepared.is_some() && !decided {
                 ctx.out
                     .status("The [RESULT] mail is not sent: the vote is not decided yet.");

@@ -421,7 +421,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 Some(Phase::Announced),
                 &e.actor,
                 t,
-                Some("announced"),
+                Some(Phase::Announced.as_str()),
             )?;
         }
         Change::Revoke {

@@ -120,8 +120,8 @@ pub fn promote(
     Ok(PromoteReport {
         release: r.to_string(),
         revision: rev.label(),
-        stage: "current".into(),
-        phase: "distributing".into(),
+        stage: Stage::Current.as_str().into(),
+        phase: Phase::Distributing.as_str().into(),
         archived: earlier
             .iter()
             .map(|o| format!("{}@{}", o.target, o.version))

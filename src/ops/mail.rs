@@ -158,10 +158,10 @@ pub fn vote_result(
         "Hello,\n\nThe vote on releasing {name} {} ({}) has {}.\n\n",
         rel.version,
         rev.label(),
-        match st.outcome.as_str() {
-            "passed" => "passed".to_string(),
-            "failed" => "failed".to_string(),
-            other => format!("ended: {other}"),
+        match crate::votes::Outcome::parse(&st.outcome) {
+            Some(crate::votes::Outcome::Passed | crate::votes::Outcome::Failed) =>
+                st.outcome.clone(),
+            _ => format!("ended: {}", st.outcome),
         }
     );
     for (label, binding, tally) in [
