@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::error::Error;
-use crate::model::{Key, UserId};
+use crate::model::{TargetKey, UserId};
 use crate::ops::keys::{self, KeyView};
 use crate::output::{fields, join, table};
 
@@ -34,8 +34,8 @@ pub enum KeyCmd {
     Remove { fpr: String },
     /// Write an Apache KEYS file of a project's members (or of every owned key)
     Export {
-        #[arg(value_parser = parse::<Key>)]
-        project: Option<Key>,
+        #[arg(value_parser = parse::<TargetKey>)]
+        project: Option<TargetKey>,
         /// Write to FILE instead of stdout
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

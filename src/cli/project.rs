@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::model::{Key, Target};
+use crate::model::{Target, TargetKey};
 use crate::ops::project::{self, MetaInput, ProjectView};
 use crate::output::{fields, join, table};
 use crate::store::projects::Project;
@@ -65,8 +65,8 @@ pub enum ProjectCmd {
     #[command(mut_arg("name", |a| a.required(true)))]
     Create {
         /// The project key: lowercase letters, digits and '-'
-        #[arg(value_parser = parse::<Key>)]
-        key: Key,
+        #[arg(value_parser = parse::<TargetKey>)]
+        key: TargetKey,
         #[command(flatten)]
         meta: MetaArgs,
     },
@@ -74,13 +74,13 @@ pub enum ProjectCmd {
     List,
     /// Show one project
     Show {
-        #[arg(value_parser = parse::<Key>)]
-        key: Key,
+        #[arg(value_parser = parse::<TargetKey>)]
+        key: TargetKey,
     },
     /// Change a project's metadata (pmc, rm or admin)
     Edit {
-        #[arg(value_parser = parse::<Key>)]
-        key: Key,
+        #[arg(value_parser = parse::<TargetKey>)]
+        key: TargetKey,
         #[command(flatten)]
         meta: MetaArgs,
     },
@@ -99,8 +99,8 @@ pub enum ProductCmd {
     },
     /// List products, of one project or all
     List {
-        #[arg(value_parser = parse::<Key>)]
-        project: Option<Key>,
+        #[arg(value_parser = parse::<TargetKey>)]
+        project: Option<TargetKey>,
     },
     /// Show one product
     Show {

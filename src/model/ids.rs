@@ -63,10 +63,10 @@ macro_rules! string_type {
 
 /// A project or product key: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Key(String);
-string_type!(Key);
+pub struct TargetKey(String);
+string_type!(TargetKey);
 
-impl FromStr for Key {
+impl FromStr for TargetKey {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
         check_common("key", s)?;
@@ -81,20 +81,20 @@ impl FromStr for Key {
                 "key {s:?} is not valid: use lowercase letters, digits and '-', starting with a letter or digit (at most 64)"
             )));
         }
-        Ok(Key(s.to_string()))
+        Ok(TargetKey(s.to_string()))
     }
 }
 
 /// A release target: a project, or a product of a project (`project/product`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Target {
-    pub project: Key,
-    pub product: Option<Key>,
+    pub project: TargetKey,
+    pub product: Option<TargetKey>,
 }
 
 impl Target {
     /// A project as a target.
-    pub fn of_project(key: Key) -> Target {
+    pub fn of_project(key: TargetKey) -> Target {
         Target {
             project: key,
             product: None,
@@ -315,14 +315,14 @@ mod tests {
     #[test]
     fn keys() {
         for ok in ["demo", "commons-io", "a", "0x", "a-b-c"] {
-            assert!(ok.parse::<Key>().is_ok(), "{ok}");
+            assert!(ok.parse::<TargetKey>().is_ok(), "{ok}");
         }
         for bad in [
             "", "Demo", "-a", "a b", " a", "a/b", "..", "a..b", "a\u{7}", "a_b", "ä",
         ] {
-            assert!(bad.parse::<Key>().is_err(), "{bad:?}");
+            assert!(bad.parse::<TargetKey>().is_err(), "{bad:?}");
         }
-        assert!("a".repeat(65).parse::<Key>().is_err());
+        assert!("a".repeat(65).parse::<TargetKey>().is_err());
     }
 
     #[test]
@@ -421,7 +421,7 @@ mod parser_properties {
                 prop_assert_eq!(r.to_string().parse::<ReleaseRef>().unwrap(), r);
             }
             let _ = s.parse::<Version>();
-            let _ = s.parse::<Key>();
+            let _ = s.parse::<TargetKey>();
             let _ = s.parse::<PackageName>();
             let _ = s.parse::<RevisionNo>();
             let _ = s.parse::<UserId>();

@@ -401,7 +401,10 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
 }
 
 /// The Apache KEYS file of a project's members (pmc, committer, rm), or of every owned key.
-pub fn export(s: &Session, project: Option<&crate::model::Key>) -> anyhow::Result<(String, usize)> {
+pub fn export(
+    s: &Session,
+    project: Option<&crate::model::TargetKey>,
+) -> anyhow::Result<(String, usize)> {
     if let Some(p) = project {
         super::project::load(s.store.db(), &crate::model::Target::of_project(p.clone()))?;
     }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::event::Change;
-use crate::model::{Key, Target};
+use crate::model::{Target, TargetKey};
 use crate::perm::Action;
 use crate::store::{projects, projects::Meta, projects::Project};
 
@@ -209,7 +209,7 @@ pub struct ProjectView {
     pub products: Vec<String>,
 }
 
-pub fn show(s: &Session, key: &Key) -> anyhow::Result<ProjectView> {
+pub fn show(s: &Session, key: &TargetKey) -> anyhow::Result<ProjectView> {
     let db = s.store.db();
     let project = load(db, &Target::of_project(key.clone()))?;
     let products = projects::list(db, Some(key.as_str()))?
@@ -235,7 +235,7 @@ pub fn list(s: &Session) -> anyhow::Result<Vec<ProjectView>> {
         .collect())
 }
 
-pub fn list_products(s: &Session, project: Option<&Key>) -> anyhow::Result<Vec<Project>> {
+pub fn list_products(s: &Session, project: Option<&TargetKey>) -> anyhow::Result<Vec<Project>> {
     let db = s.store.db();
     match project {
         Some(k) => {

@@ -15,7 +15,7 @@ use super::{Emit, Session, access, project, user};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     Store,
-    Project(crate::model::Key),
+    Project(crate::model::TargetKey),
 }
 
 impl std::str::FromStr for Scope {
