@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use relmgr::ops::replay;
-use relmgr::store::{check, events};
+use relmgr::store::{events, integrity};
 use rusqlite::{Connection, OpenFlags};
 
 fn main() -> anyhow::Result<()> {
@@ -17,7 +17,7 @@ fn main() -> anyhow::Result<()> {
     let n = events::count(&db)?;
     let time = |what: &str, t: Instant| println!("{what}: {:.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let problems = check::sqlite_problems(&db)?;
+    let problems = integrity::sqlite_problems(&db)?;
     time("sqlite integrity_check + foreign_key_check", t);
     let t = Instant::now();
     let log = events::list(&db, &events::Filter::default())?;
@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
     let diffs = replay::compare(&db, &scratch)?;
     time("compare live and replayed index", t);
     let t = Instant::now();
-    let packages = check::managed_packages(&db)?;
+    let packages = integrity::managed_packages(&db)?;
     time(&format!("managed packages ({})", packages.len()), t);
     println!(
         "findings: {} sqlite, {} chain, {} replay",

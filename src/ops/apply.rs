@@ -12,7 +12,7 @@ use crate::store::events::Event;
 use crate::store::projects;
 use crate::store::releases::{self, Signature};
 use crate::store::votes::{self, BallotRow, PolicyRow, Round};
-use crate::store::{check_rules, cves, keys, publications, users};
+use crate::store::{cves, keys, publications, release_checks, users};
 use crate::votes::{Closure, Outcome};
 
 fn vote_num(v: &str) -> i8 {
@@ -463,9 +463,9 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             }
         },
         Change::IgnoreAdd { pattern, reason } => {
-            check_rules::add_ignore(
+            release_checks::add_ignore(
                 db,
-                &check_rules::IgnoreRow {
+                &release_checks::IgnoreRow {
                     target: e.target.clone(),
                     pattern: pattern.clone(),
                     reason: reason.clone(),
@@ -475,7 +475,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             )?;
         }
         Change::IgnoreRemove { pattern } => {
-            check_rules::remove_ignore(db, &e.target, pattern)?;
+            release_checks::remove_ignore(db, &e.target, pattern)?;
         }
         Change::Publish { dir, version, .. } => publications::record(db, dir, *version, t)?,
         // Reports and derived files: nothing in the index.

@@ -13,7 +13,7 @@ use crate::model::event::Change;
 use crate::model::{ReleaseRef, RevisionNo, Target, Time};
 use crate::ops::Emit;
 use crate::pgp::SigCheck;
-use crate::store::check_rules::{self, IgnoreRow};
+use crate::store::release_checks::{self, IgnoreRow};
 use crate::store::releases::{self, Release, Revision, StoredPackage};
 use crate::store::{keys, objects, projects};
 
@@ -285,7 +285,7 @@ pub fn run_checks(
         targets.push(target.to_string());
     }
     let target_refs: Vec<&str> = targets.iter().map(String::as_str).collect();
-    let ignores: Vec<Ignore> = check_rules::ignores(db, &target_refs)?
+    let ignores: Vec<Ignore> = release_checks::ignores(db, &target_refs)?
         .into_iter()
         .map(|r| Ignore {
             pattern: r.pattern,
@@ -337,7 +337,7 @@ pub fn check(
     let stored = serde_json::to_value(&rep.findings)?;
     s.emit_with(|db| {
         // The findings are a cache of the last run, not part of the history.
-        check_rules::store_results(db, rev.id, &stored, now)?;
+        release_checks::store_results(db, rev.id, &stored, now)?;
         let change = Change::Check {
             revision: Some(rev.label()),
             pass: rep.pass as u64,
@@ -422,7 +422,7 @@ pub fn ignore_add(
         added_at: Time::now()?,
     };
     s.emit_with(|db| {
-        if check_rules::ignores(db, &[row.target.as_str()])?
+        if release_checks::ignores(db, &[row.target.as_str()])?
             .iter()
             .any(|i| i.pattern == row.pattern)
         {
@@ -440,7 +440,7 @@ pub fn ignore_add(
 pub fn ignore_remove(s: &mut Session, target: &Target, pattern: &str) -> anyhow::Result<()> {
     project::load_managed(s, target)?;
     s.emit_with(|db| {
-        if !check_rules::ignores(db, &[target.to_string().as_str()])?
+        if !release_checks::ignores(db, &[target.to_string().as_str()])?
             .iter()
             .any(|i| i.pattern == pattern)
         {
@@ -455,5 +455,5 @@ pub fn ignore_remove(s: &mut Session, target: &Target, pattern: &str) -> anyhow:
 
 pub fn ignore_list(s: &Session, target: &Target) -> anyhow::Result<Vec<IgnoreRow>> {
     project::load(s.store.db(), target)?;
-    check_rules::ignores(s.store.db(), &[target.to_string().as_str()])
+    release_checks::ignores(s.store.db(), &[target.to_string().as_str()])
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::pgp::SigCheck;
-use crate::store::{check, debris, events, keys, releases};
+use crate::store::{debris, events, integrity, keys, releases};
 
 use super::parallel;
 use super::{Session, verify};
@@ -80,13 +80,13 @@ type Logged = Vec<(i64, String)>;
 /// live side of the comparison on one, on another thread, while this one reads the log, checks
 /// the chain and replays it (alone, this thread would be fsck's longest).
 fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged)> {
-    let db = &check::open_read_only(dir)?;
+    let db = &integrity::open_read_only(dir)?;
     let mut findings = Vec::new();
     let mut logged = Vec::new();
     let (live, read) = std::thread::scope(|scope| {
         let live = scope.spawn(|| -> anyhow::Result<_> {
-            let db = check::open_read_only(dir)?;
-            Ok((check::sqlite_problems(&db)?, check::state(&db)?))
+            let db = integrity::open_read_only(dir)?;
+            Ok((integrity::sqlite_problems(&db)?, integrity::state(&db)?))
         });
         // The log is read once, for the chain and for the replay.
         let read = events::list(db, &events::Filter::default()).and_then(|log| {
@@ -117,7 +117,9 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
     let differences = match replayed {
         None => vec![],
         Some(Err(line)) => vec![line],
-        Some(Ok(scratch)) => super::replay::compare_states(&live_state, &check::state(&scratch)?),
+        Some(Ok(scratch)) => {
+            super::replay::compare_states(&live_state, &integrity::state(&scratch)?)
+        }
     };
     for d in differences {
         findings.push(finding("replay", "index.db", d));
@@ -128,11 +130,14 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
 /// For each managed package, whether it is missing from the `releases/` tree (derived files;
 /// checked on every core, from the packages fsck read, not one query per revision). The packages
 /// come sorted by revision: each revision's directory is listed once, not `stat`ed per file.
-fn tree_missing(dir: &std::path::Path, packages: &[check::Managed]) -> anyhow::Result<Vec<bool>> {
-    let same_revision = |a: &check::Managed, b: &check::Managed| {
+fn tree_missing(
+    dir: &std::path::Path,
+    packages: &[integrity::Managed],
+) -> anyhow::Result<Vec<bool>> {
+    let same_revision = |a: &integrity::Managed, b: &integrity::Managed| {
         (a.release_id, a.revision) == (b.release_id, b.revision)
     };
-    let revisions: Vec<&[check::Managed]> = packages.chunk_by(same_revision).collect();
+    let revisions: Vec<&[integrity::Managed]> = packages.chunk_by(same_revision).collect();
     let missing = parallel(&revisions, |ps| {
         let rev = crate::store::tree::revision_dir(
             dir,
@@ -228,7 +233,7 @@ fn history_findings(
 /// the tree, the leftovers and the shared history's names.
 struct Checked {
     files: Vec<(String, PathBuf)>,
-    packages: Vec<check::Managed>,
+    packages: Vec<integrity::Managed>,
     /// (place, object's SHA-256, fingerprint, armored signature) of each stored signature.
     sig_jobs: Vec<(String, String, String, String)>,
     /// The signatures over each object, as indexes into `sig_jobs`.
@@ -250,7 +255,7 @@ fn objects_and_tree(
     let dir = &s.store.dir;
     let (files, packages) = std::thread::scope(|scope| {
         let files = scope.spawn(|| object_files(root));
-        let packages = check::managed_packages(s.store.db());
+        let packages = integrity::managed_packages(s.store.db());
         (join(files), packages)
     });
     let (files, packages) = (files?, packages?);

@@ -5,8 +5,8 @@
 
 use rusqlite::Connection;
 
-use crate::store::check;
 use crate::store::events::Event;
+use crate::store::integrity;
 
 use super::history;
 
@@ -24,7 +24,7 @@ pub fn replay(events: Vec<Event>) -> anyhow::Result<Result<Connection, String>> 
     // The signatures are checked while the scratch index is made.
     let (scratch, voided) = std::thread::scope(|scope| -> anyhow::Result<_> {
         let replay = history::Replay::start(scope, None, events)?;
-        let mut scratch = check::scratch_index()?;
+        let mut scratch = integrity::scratch_index()?;
         // One transaction for the whole replay: the scratch index is memory, but each
         // statement outside a transaction would still be its own commit.
         let tx = scratch.transaction()?;
@@ -60,13 +60,13 @@ fn missing_from<'a>(rows: &'a [String], other: &[String]) -> Vec<&'a String> {
 /// live rows the replay lacks, then the replayed rows the index lacks.
 pub fn compare(live: &Connection, replayed: &Connection) -> anyhow::Result<Vec<String>> {
     Ok(compare_states(
-        &check::state(live)?,
-        &check::state(replayed)?,
+        &integrity::state(live)?,
+        &integrity::state(replayed)?,
     ))
 }
 
-/// [`compare`] over the two indexes' [`check::state`], read already.
-pub fn compare_states(a: &check::State, b: &check::State) -> Vec<String> {
+/// [`compare`] over the two indexes' [`integrity::state`], read already.
+pub fn compare_states(a: &integrity::State, b: &integrity::State) -> Vec<String> {
     let mut out = Vec::new();
     for ((table, live_rows), (_, replayed)) in a.iter().zip(b.iter()) {
         // Both sides are sorted: equal tables (the usual case) compare as one pass, different

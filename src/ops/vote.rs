@@ -156,7 +156,7 @@ pub fn start(
     let findings = serde_json::to_value(&checks.findings)?;
     s.emit_with(|db| {
         // The check findings are a cache of the last run, not part of the history.
-        crate::store::check_rules::store_results(db, rev.id, &findings, opened_at)?;
+        crate::store::release_checks::store_results(db, rev.id, &findings, opened_at)?;
         let change = Change::VoteStart {
             revision: Some(rev.label()),
             manifest_hash: manifest.clone(),

@@ -3,15 +3,15 @@
 //! speaks SQL. Every mutation goes through [`Store::write`], which runs it in one `BEGIN
 //! IMMEDIATE` transaction together with its audit event.
 
-pub mod check;
-pub mod check_rules;
 pub mod cves;
 pub mod debris;
 pub mod events;
+pub mod integrity;
 pub mod keys;
 pub mod objects;
 pub mod projects;
 pub mod publications;
+pub mod release_checks;
 pub mod release_sets;
 pub mod releases;
 pub mod schema;
