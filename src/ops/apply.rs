@@ -200,24 +200,23 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             let signer = signed_by
                 .as_ref()
                 .map(|fpr| (fpr, signer.clone().unwrap_or_else(|| fpr.clone())));
-            for pk in packages {
-                let id = releases::put_package(
-                    db,
-                    rev.id,
-                    &Package {
-                        name: pk.name.clone(),
-                        size: pk.size,
-                        sha256: pk.sha256.clone(),
-                        sha512: pk.sha512.clone(),
-                        media_type: pk.media_type.clone(),
-                        platform: pk.platform.clone(),
-                        arch: pk.arch.clone(),
-                        channel: pk.channel.clone(),
-                        external_url: pk.external_url.clone(),
-                        source: pk.source,
-                    },
-                    t,
-                )?;
+            let rows: Vec<Package> = packages
+                .iter()
+                .map(|pk| Package {
+                    name: pk.name.clone(),
+                    size: pk.size,
+                    sha256: pk.sha256.clone(),
+                    sha512: pk.sha512.clone(),
+                    media_type: pk.media_type.clone(),
+                    platform: pk.platform.clone(),
+                    arch: pk.arch.clone(),
+                    channel: pk.channel.clone(),
+                    external_url: pk.external_url.clone(),
+                    source: pk.source,
+                })
+                .collect();
+            let ids = releases::put_packages(db, rev.id, &rows, t)?;
+            for (pk, id) in packages.iter().zip(ids) {
                 if let (Some((fpr, signing)), Some(armored)) = (&signer, &pk.signature) {
                     releases::put_signature(
                         db,

@@ -184,7 +184,7 @@ pub fn source_date_epoch(value: Option<&str>) -> Option<Timestamp> {
 
 /// Formats a time as the formats want it: `YYYY-MM-DDThh:mm:ssZ`, whole seconds, UTC.
 pub(crate) fn format_time(t: Timestamp) -> String {
-    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    crate::clock::fmt(t)
 }
 
 /// The packages sorted by name (then SHA-256, for a total order).

@@ -310,15 +310,51 @@ pub fn put_package(
     p: &Package,
     now: Time,
 ) -> anyhow::Result<i64> {
-    // Cached statements: replay (fsck) puts 100,000 packages through here in one run.
-    db.prepare_cached("DELETE FROM packages WHERE revision_id = ?1 AND name = ?2")?
-        .execute(params![revision_id, p.name])?;
-    db.prepare_cached(
+    Ok(put_packages(db, revision_id, [p], now)?[0])
+}
+
+/// Inserts packages, each replacing a same-named one of the (draft) revision; their ids, in
+/// order. Each statement is looked up once for all, the time written once, and only a name
+/// already taken is deleted first: a replay (fsck) puts 100,000 packages through here.
+pub fn put_packages<'a>(
+    db: &Connection,
+    revision_id: i64,
+    packages: impl IntoIterator<Item = &'a Package>,
+    now: Time,
+) -> anyhow::Result<Vec<i64>> {
+    let mut taken: std::collections::HashSet<String> = db
+        .prepare_cached("SELECT name FROM packages WHERE revision_id = ?1")?
+        .query_map([revision_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut delete =
+        db.prepare_cached("DELETE FROM packages WHERE revision_id = ?1 AND name = ?2")?;
+    let mut insert = db.prepare_cached(
         "INSERT INTO packages (revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at, source)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(params![revision_id, p.name, p.size as i64, p.sha256, p.sha512, p.media_type, p.platform, p.arch, p.channel, p.external_url, now, p.source])?;
-    Ok(db.last_insert_rowid())
+    )?;
+    let now = now.to_string();
+    let mut ids = Vec::new();
+    for p in packages {
+        if !taken.insert(p.name.clone()) {
+            delete.execute(params![revision_id, p.name])?;
+        }
+        insert.execute(params![
+            revision_id,
+            p.name,
+            p.size as i64,
+            p.sha256,
+            p.sha512,
+            p.media_type,
+            p.platform,
+            p.arch,
+            p.channel,
+            p.external_url,
+            now,
+            p.source
+        ])?;
+        ids.push(db.last_insert_rowid());
+    }
+    Ok(ids)
 }
 
 /// Removes a package from a (draft) revision; false if there was none of that name.
@@ -331,8 +367,9 @@ pub fn delete_package(db: &Connection, revision_id: i64, name: &str) -> anyhow::
 
 /// Copies every package and signature of one revision into another (rc2 starts from rc1).
 pub fn copy_packages(db: &Connection, from: i64, to: i64, now: Time) -> anyhow::Result<()> {
-    for p in packages(db, from)? {
-        let id = put_package(db, to, &p.package, now)?;
+    let from = packages(db, from)?;
+    let ids = put_packages(db, to, from.iter().map(|p| &p.package), now)?;
+    for (p, id) in from.into_iter().zip(ids) {
         for s in p.signatures {
             put_signature(db, id, &s)?;
         }
