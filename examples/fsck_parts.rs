@@ -4,6 +4,10 @@
 
 use std::time::Instant;
 
+/// The allocator of the `relmgr` binary, so that the parts cost what they cost there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use relmgr::ops::replay;
 use relmgr::store::{events, integrity};
 use rusqlite::{Connection, OpenFlags};
