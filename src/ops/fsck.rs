@@ -83,10 +83,15 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
     let db = &integrity::open_read_only(dir)?;
     let mut findings = Vec::new();
     let mut logged = Vec::new();
+    // The two sides are compared by digests under a key drawn for this run.
+    let key = std::hash::RandomState::new();
     let (live, read) = std::thread::scope(|scope| {
         let live = scope.spawn(|| -> anyhow::Result<_> {
             let db = integrity::open_read_only(dir)?;
-            Ok((integrity::sqlite_problems(&db)?, integrity::state(&db)?))
+            Ok((
+                integrity::sqlite_problems(&db)?,
+                integrity::digests(&db, &key)?,
+            ))
         });
         // The log is read once, for the chain and for the replay.
         let read = events::list(db, &events::Filter::default()).and_then(|log| {
@@ -103,7 +108,7 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
         (join(live), read)
     });
     let (live, (breaks, replayed)) = (live?, read?);
-    let (problems, live_state) = live;
+    let (problems, live_digests) = live;
     for p in problems {
         findings.push(finding("sqlite", "index.db", p));
     }
@@ -117,9 +122,7 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
     let differences = match replayed {
         None => vec![],
         Some(Err(line)) => vec![line],
-        Some(Ok(scratch)) => {
-            super::replay::compare_states(&live_state, &integrity::state(&scratch)?)
-        }
+        Some(Ok(scratch)) => super::replay::compare_digests(&live_digests, &key, db, &scratch)?,
     };
     for d in differences {
         findings.push(finding("replay", "index.db", d));
@@ -128,17 +131,18 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
 }
 
 /// For each managed package, whether it is missing from the `releases/` tree (derived files;
-/// checked on every core, from the packages fsck read, not one query per revision). The packages
-/// come sorted by revision: each revision's directory is listed once, not `stat`ed per file.
+/// checked on every core, from the packages fsck read, not one query per revision), and the
+/// revision directories found, not empty (for the walk that looks for leftovers). The packages come sorted by revision: each revision's
+/// directory is listed once, not `stat`ed per file.
 fn tree_missing(
     dir: &std::path::Path,
     packages: &[integrity::Managed],
-) -> anyhow::Result<Vec<bool>> {
+) -> anyhow::Result<(Vec<bool>, HashSet<PathBuf>)> {
     let same_revision = |a: &integrity::Managed, b: &integrity::Managed| {
         (a.release_id, a.revision) == (b.release_id, b.revision)
     };
     let revisions: Vec<&[integrity::Managed]> = packages.chunk_by(same_revision).collect();
-    let missing = parallel(&revisions, |ps| {
+    let listed = parallel(&revisions, |ps| {
         let rev = crate::store::tree::revision_dir(
             dir,
             &ps[0].target,
@@ -146,41 +150,55 @@ fn tree_missing(
             &format!("rc{}", ps[0].revision),
         );
         let files = crate::store::tree::regular_files(&rev);
-        Ok(ps
+        let missing = ps
             .iter()
             .map(|p| {
                 !files.contains(p.name.as_str())
                     || !files.contains(format!("{}.sha512", p.name).as_str())
             })
-            .collect::<Vec<bool>>())
+            .collect::<Vec<bool>>();
+        Ok((missing, (!files.is_empty()).then_some(rev)))
     })?;
-    Ok(missing.into_iter().flatten().collect())
+    let mut missing = Vec::with_capacity(packages.len());
+    let mut dirs = HashSet::with_capacity(listed.len());
+    for (m, rev) in listed {
+        missing.extend(m);
+        dirs.extend(rev);
+    }
+    Ok((missing, dirs))
 }
 
 /// The object files under `root` (`objects/sha256`), as (SHA-256 their name says, path), sorted.
+/// Each two-letter directory is listed on some core and its names sorted as text (a sorted
+/// walk compares paths, 100,000 times over).
 fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
-    let mut files = Vec::new();
-    if !root.is_dir() {
-        return Ok(files);
-    }
-    for e in walkdir::WalkDir::new(root)
-        .min_depth(2)
-        .max_depth(2)
-        .sort_by_file_name()
-    {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Ok(Vec::new());
+    };
+    let mut prefixes = Vec::new();
+    for e in entries {
         let e = e?;
-        if e.file_type().is_file() {
-            let prefix = e
-                .path()
-                .parent()
-                .and_then(|p| p.file_name())
-                .and_then(|n| n.to_str())
-                .unwrap_or("");
-            let name = format!("{prefix}{}", e.file_name().to_string_lossy());
-            files.push((name, e.into_path()));
+        if e.file_type()?.is_dir() {
+            prefixes.push(e.file_name().to_string_lossy().into_owned());
         }
     }
-    Ok(files)
+    prefixes.sort_unstable();
+    let lists = parallel(&prefixes, |prefix| {
+        let dir = root.join(prefix);
+        let mut names = Vec::new();
+        for e in std::fs::read_dir(&dir)? {
+            let e = e?;
+            if e.file_type()?.is_file() {
+                names.push(e.file_name().to_string_lossy().into_owned());
+            }
+        }
+        names.sort_unstable();
+        Ok(names
+            .into_iter()
+            .map(|n| (format!("{prefix}{n}"), dir.join(&n)))
+            .collect::<Vec<_>>())
+    })?;
+    Ok(lists.into_iter().flatten().collect())
 }
 
 /// The names of the records in the shared history (git `refs/relmgr/`), when the store is
@@ -264,12 +282,7 @@ fn objects_and_tree(
     let mut sig_jobs = Vec::new();
     for p in &packages {
         for (fpr, armored) in &p.signatures {
-            sig_jobs.push((
-                p.place.clone(),
-                p.sha256.clone(),
-                fpr.clone(),
-                armored.clone(),
-            ));
+            sig_jobs.push((p.place(), p.sha256.clone(), fpr.clone(), armored.clone()));
         }
     }
     let mut jobs_of: HashMap<String, Vec<usize>> = HashMap::new();
@@ -284,8 +297,8 @@ fn objects_and_tree(
         progress(Progress::ObjectDone);
         Ok(sums)
     })?;
-    let tree_missing = tree_missing(dir, &packages)?;
-    let leftovers = debris::find(dir)?;
+    let (tree_missing, revision_dirs) = tree_missing(dir, &packages)?;
+    let leftovers = debris::find(dir, &revision_dirs)?;
     let shared = shared_names(s)?;
     Ok(Checked {
         files,
@@ -307,25 +320,21 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
     }
 }
 
-pub fn fsck(
-    s: &Session,
-    repair: bool,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> anyhow::Result<FsckReport> {
+/// What fsck makes of what it read beside the index's checks.
+struct Judged {
+    findings: Vec<Finding>,
+    notes: Vec<Finding>,
+    shared: Option<HashSet<String>>,
+    objects: usize,
+    packages: usize,
+    signatures: usize,
+}
+
+/// Judges the objects, packages, signatures, leftovers, tree and key files fsck read (and, with
+/// `repair`, repairs what it can), while the index's checks go on.
+fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> {
     let db = s.store.db();
     let dir = &s.store.dir;
-    // Objects: each file's SHA-256 must be its name. The object directory is listed on another
-    // thread while this one reads the packages from the index.
-    let root = dir.join("objects").join("sha256");
-    // The index's own checks (SQLite's integrity, the chain, the replay: the longest part) run
-    // from the start on their own connections and thread, beside everything else. The findings
-    // keep their order: the index's first.
-    let (index, rest) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| index_problems(dir));
-        let rest = objects_and_tree(s, &root, progress);
-        (join(index), rest)
-    });
-    let (mut findings, logged) = index?;
     let Checked {
         files,
         packages,
@@ -335,23 +344,19 @@ pub fn fsck(
         tree_missing,
         leftovers,
         shared,
-    } = rest?;
-    if let Some(in_git) = shared {
-        let exported = crate::store::shared::exported_through(db)?;
-        findings.extend(history_findings(&in_git, &logged, exported));
-    }
-
+    } = checked;
+    let mut findings = Vec::new();
     let mut sig_results: Vec<SigCheck> = sig_jobs
         .iter()
         .map(|(_, sha256, _, _)| SigCheck::Bad {
             reason: format!("cannot read the signed data: its object {sha256} is missing"),
         })
         .collect();
-    let mut by_sha256: HashMap<String, String> = HashMap::with_capacity(files.len());
+    let mut by_sha256: HashMap<&str, &str> = HashMap::with_capacity(files.len());
     let mut corrupt_objects = BTreeSet::new();
-    for ((name, _), sums) in files.iter().zip(reads) {
-        let actual = sums.sha256;
-        if &actual != name {
+    for ((name, _), sums) in files.iter().zip(&reads) {
+        let actual = &sums.sha256;
+        if actual != name {
             corrupt_objects.insert(name.clone());
             findings.push(finding(
                 "object",
@@ -363,26 +368,26 @@ pub fn fsck(
                 format!("content hashes to {actual}, not to its name"),
             ));
         }
-        by_sha256.insert(name.clone(), sums.sha512);
+        by_sha256.insert(name, &sums.sha512);
         let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        for (&j, each) in jobs.iter().zip(sums.verdicts) {
-            sig_results[j] = crate::pgp::judge(&each);
+        for (&j, each) in jobs.iter().zip(&sums.verdicts) {
+            sig_results[j] = crate::pgp::judge(each);
         }
     }
 
     // Packages: their object exists and has the recorded SHA-512.
     let mut referenced = HashSet::with_capacity(packages.len());
     for p in &packages {
-        referenced.insert(p.sha256.clone());
-        match by_sha256.get(&p.sha256) {
+        referenced.insert(p.sha256.as_str());
+        match by_sha256.get(p.sha256.as_str()) {
             None => findings.push(finding(
                 "package",
-                p.place.clone(),
+                p.place(),
                 format!("its object {} is missing", p.sha256),
             )),
-            Some(actual) if actual != &p.sha512 => findings.push(finding(
+            Some(actual) if *actual != p.sha512 => findings.push(finding(
                 "package",
-                p.place.clone(),
+                p.place(),
                 "the stored bytes do not match the recorded SHA-512",
             )),
             Some(_) => {}
@@ -444,7 +449,7 @@ pub fn fsck(
         notes.push(n);
     }
     for (name, path) in &files {
-        if !referenced.contains(name) {
+        if !referenced.contains(name.as_str()) {
             let corrupt = corrupt_objects.contains(name);
             let young = !corrupt && modified_within(path, UNREFERENCED_GRACE);
             let mut n = finding(
@@ -517,6 +522,50 @@ pub fn fsck(
         }
     }
 
+    Ok(Judged {
+        findings,
+        notes,
+        shared,
+        objects: files.len(),
+        packages: packages.len(),
+        signatures: sig_jobs.len(),
+    })
+}
+
+pub fn fsck(
+    s: &Session,
+    repair: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> anyhow::Result<FsckReport> {
+    let db = s.store.db();
+    let dir = &s.store.dir;
+    // Objects: each file's SHA-256 must be its name. The object directory is listed on another
+    // thread while this one reads the packages from the index.
+    let root = dir.join("objects").join("sha256");
+    // The index's own checks (SQLite's integrity, the chain, the replay: the longest part) run
+    // from the start on their own connections and thread, beside everything else, which this
+    // thread reads and judges meanwhile. The findings keep their order: the index's first, then
+    // the shared history's, then the objects'.
+    let (index, rest) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| index_problems(dir));
+        let rest = objects_and_tree(s, &root, progress).and_then(|c| judge(s, repair, c));
+        (join(index), rest)
+    });
+    let (mut findings, logged) = index?;
+    let Judged {
+        findings: found,
+        mut notes,
+        shared,
+        objects,
+        packages,
+        signatures,
+    } = rest?;
+    if let Some(in_git) = shared {
+        let exported = crate::store::shared::exported_through(db)?;
+        findings.extend(history_findings(&in_git, &logged, exported));
+    }
+    findings.extend(found);
+
     // Void events are kept on purpose (SPEC §6): named, not failed.
     for e in events::voided(db)? {
         notes.push(finding(
@@ -533,9 +582,9 @@ pub fn fsck(
     let ok = findings.iter().all(|f| f.repaired);
     Ok(FsckReport {
         ok,
-        objects: files.len(),
-        packages: packages.len(),
-        signatures: sig_jobs.len(),
+        objects,
+        packages,
+        signatures,
         events: events::count(db)?,
         findings,
         notes,

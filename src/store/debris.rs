@@ -9,6 +9,7 @@
 //! `fsck` lists the rest as notes and `fsck --repair` removes them. A leftover still locked is in
 //! use by a running relmgr and is never touched.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -54,8 +55,13 @@ pub fn is_tree_leftover(name: &str) -> bool {
     name.starts_with('.') && (name.contains(".tmp-") || name.contains(".old-"))
 }
 
-/// Every leftover in the store, dead or in use: temp files, then tree directories.
-pub fn find(store_dir: &Path) -> io::Result<Vec<Leftover>> {
+/// Every leftover in the store, dead or in use: temp files, then tree directories, each sorted.
+/// The walk of `releases/` does not go into the directories `sound` names (revision directories
+/// that fsck found and listed): a leftover is a hidden sibling of a revision directory, never
+/// inside one, and a store's files are mostly in them. Nor does it list a directory whose only
+/// subdirectories are sound ones, as its link count tells (one `stat`, not a listing, for each
+/// of 10,000 version directories).
+pub fn find(store_dir: &Path, sound: &HashSet<PathBuf>) -> io::Result<Vec<Leftover>> {
     let mut found = Vec::new();
     let tmp = store_dir.join("tmp");
     if tmp.is_dir() {
@@ -74,24 +80,71 @@ pub fn find(store_dir: &Path) -> io::Result<Vec<Leftover>> {
     }
     let releases = store_dir.join("releases");
     if releases.is_dir() {
-        let mut walk = walkdir::WalkDir::new(&releases)
-            .min_depth(1)
-            .sort_by_file_name()
-            .into_iter();
-        while let Some(e) = walk.next() {
-            let e = e.map_err(io::Error::other)?;
-            if e.file_type().is_dir() && is_tree_leftover(&e.file_name().to_string_lossy()) {
-                walk.skip_current_dir();
-                let in_use = in_use(e.path());
-                found.push(Leftover {
-                    path: e.into_path(),
+        let mut parents: HashMap<&Path, u64> = HashMap::new();
+        for p in sound {
+            if let Some(parent) = p.parent() {
+                *parents.entry(parent).or_default() += 1;
+            }
+        }
+        let walk = Walk { sound, parents };
+        let mut trees = Vec::new();
+        walk.leftovers(&releases, &mut trees)?;
+        trees.sort_by(|a, b| a.path.cmp(&b.path));
+        found.extend(trees);
+    }
+    Ok(found)
+}
+
+/// The walk of `releases/` for leftover directories.
+struct Walk<'a> {
+    sound: &'a HashSet<PathBuf>,
+    /// How many sound directories each of their parents holds.
+    parents: HashMap<&'a Path, u64>,
+}
+
+impl Walk<'_> {
+    /// The leftover directories under `dir`. A sound directory is not opened (a walk that
+    /// skips a directory after it yields it has opened it already), nor a directory whose
+    /// subdirectories are all sound.
+    fn leftovers(&self, dir: &Path, out: &mut Vec<Leftover>) -> io::Result<()> {
+        for e in fs::read_dir(dir)? {
+            let e = e?;
+            if !e.file_type()?.is_dir() {
+                continue;
+            }
+            let path = e.path();
+            if is_tree_leftover(&e.file_name().to_string_lossy()) {
+                let in_use = in_use(&path);
+                out.push(Leftover {
+                    path,
                     what: "a directory of an interrupted tree rebuild",
                     in_use,
                 });
+            } else if !self.sound.contains(&path) && !self.only_sound_below(&path) {
+                self.leftovers(&path, out)?;
             }
         }
+        Ok(())
     }
-    Ok(found)
+
+    /// Whether the subdirectories of `dir` are exactly its sound ones: a directory's link count
+    /// is two plus its subdirectories on the file systems that keep it (ext4, xfs, tmpfs);
+    /// elsewhere (btrfs says 1) the counts differ and the directory is listed.
+    fn only_sound_below(&self, dir: &Path) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let Some(&sound) = self.parents.get(dir) else {
+                return false;
+            };
+            fs::metadata(dir).is_ok_and(|m| m.nlink() == sound + 2)
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            false
+        }
+    }
 }
 
 /// Removes a leftover unless a process holds it; true when it is gone.
@@ -176,7 +229,7 @@ mod tests {
         let guard = hold(&live).unwrap();
         assert!(in_use(&live));
         assert!(!in_use(&dead));
-        let found = find(dir.path()).unwrap();
+        let found = find(dir.path(), &HashSet::new()).unwrap();
         assert_eq!(
             found.iter().map(|l| l.in_use).collect::<Vec<_>>(),
             [false, true],
@@ -205,7 +258,7 @@ mod tests {
             fs::create_dir_all(parent.join(d)).unwrap();
         }
         let guard = hold(&parent.join(".rc1.tmp-3")).unwrap();
-        let found = find(dir.path()).unwrap();
+        let found = find(dir.path(), &HashSet::new()).unwrap();
         assert_eq!(found.len(), 4, "{found:?}");
         sweep_siblings(&parent, "rc1");
         let mut left: Vec<String> = fs::read_dir(&parent)
@@ -215,6 +268,72 @@ mod tests {
         left.sort();
         assert_eq!(left, [".rc1.tmp-3", ".rc2.tmp-4", "rc1"]);
         drop(guard);
+    }
+
+    #[test]
+    fn the_walk_passes_over_the_revision_directories_it_is_told_are_sound() {
+        let dir = tempfile::tempdir().unwrap();
+        let version = dir.path().join("releases/demo/1.0");
+        // A package may be a directory path, even one that looks like a leftover.
+        for d in ["rc1/.docs.tmp-1", "rc2/.docs.tmp-1", ".rc1.tmp-7"] {
+            fs::create_dir_all(version.join(d)).unwrap();
+        }
+        let sound: HashSet<PathBuf> = [version.join("rc1")].into();
+        let found: Vec<PathBuf> = find(dir.path(), &sound)
+            .unwrap()
+            .into_iter()
+            .map(|l| l.path.strip_prefix(&version).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                PathBuf::from(".rc1.tmp-7"),
+                PathBuf::from("rc2/.docs.tmp-1")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_directory_whose_subdirectories_are_all_sound_is_not_listed_and_others_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let releases = dir.path().join("releases/demo");
+        for d in [
+            "1.0/rc1",
+            "1.0/rc2",
+            "2.0/rc1",
+            "2.0/.rc2.tmp-5",
+            "3.0/rc1",
+            "3.0/.rc1.old-6",
+        ] {
+            fs::create_dir_all(releases.join(d)).unwrap();
+        }
+        // 3.0's rc1 was not found sound (fsck could not list it): its sibling is still seen.
+        let sound: HashSet<PathBuf> = ["1.0/rc1", "1.0/rc2", "2.0/rc1"]
+            .iter()
+            .map(|d| releases.join(d))
+            .collect();
+        let found: Vec<PathBuf> = find(dir.path(), &sound)
+            .unwrap()
+            .into_iter()
+            .map(|l| l.path.strip_prefix(&releases).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                PathBuf::from("2.0/.rc2.tmp-5"),
+                PathBuf::from("3.0/.rc1.old-6")
+            ]
+        );
+        let one = releases.join("1.0");
+        let two = releases.join("2.0");
+        let walk = Walk {
+            sound: &sound,
+            parents: [(one.as_path(), 2), (two.as_path(), 1)]
+                .into_iter()
+                .collect(),
+        };
+        assert!(walk.only_sound_below(&one));
+        assert!(!walk.only_sound_below(&two));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Integrity queries for `fsck`: SQLite's own checks and the index's view of objects.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
-use super::releases;
 use crate::model::Version;
 
 /// `PRAGMA integrity_check` and `foreign_key_check` problems, as text.
@@ -33,14 +33,13 @@ pub fn sqlite_problems(db: &Connection) -> anyhow::Result<Vec<String>> {
 /// A managed package as fsck sees it.
 #[derive(Debug, Clone)]
 pub struct Managed {
-    /// `target@version rcN name`, for messages.
-    pub place: String,
     pub sha256: String,
     pub sha512: String,
     pub id: i64,
     pub release_id: i64,
-    pub target: String,
-    pub version: String,
+    /// Its release's target and version, shared by the release's packages.
+    pub target: Arc<str>,
+    pub version: Arc<str>,
     /// The revision's number (`rcN`).
     pub revision: u32,
     pub name: String,
@@ -48,8 +47,19 @@ pub struct Managed {
     pub signatures: Vec<(String, String)>,
 }
 
+impl Managed {
+    /// `target@version rcN name`, for messages.
+    pub fn place(&self) -> String {
+        format!(
+            "{}@{} rc{} {}",
+            self.target, self.version, self.revision, self.name
+        )
+    }
+}
+
 /// Every managed package of every revision with its signatures, by target, version (SPEC §4),
-/// revision and name: two queries, whatever the number of packages.
+/// revision and name: two queries, whatever the number of packages. Versions compare by
+/// parsing: each release's version is parsed and ranked once, not once per package.
 pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
     let mut sigs: HashMap<i64, Vec<(String, String)>> = HashMap::new();
     let mut stmt = db.prepare(
@@ -60,64 +70,56 @@ pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
         sigs.entry(id).or_default().push(sig);
     }
     let mut stmt = db.prepare(
-        "SELECT r.target, r.version, v.number, p.name, p.sha256, p.sha512, p.id, r.id
+        "SELECT r.id, r.target, r.version, v.number, p.name, p.sha256, p.sha512, p.id
          FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id
          WHERE p.external_url IS NULL",
     )?;
-    let rows = stmt.query_map([], |r| {
-        let key: (String, Version, u32, String) =
-            (r.get(0)?, releases::version(r, 1)?, r.get(2)?, r.get(3)?);
-        let id: i64 = r.get(6)?;
-        Ok((
-            key.clone(),
-            Managed {
-                place: format!("{}@{} rc{} {}", key.0, key.1, key.2, key.3),
-                sha256: r.get(4)?,
-                sha512: r.get(5)?,
+    // Each release's target and version, read once and shared by its packages' rows.
+    let mut releases: HashMap<i64, (Arc<str>, Arc<str>)> = HashMap::new();
+    let packages: Vec<Managed> = stmt
+        .query_map([], |r| {
+            let release_id: i64 = r.get(0)?;
+            let (target, version) = match releases.entry(release_id) {
+                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                std::collections::hash_map::Entry::Vacant(new) => {
+                    let (target, version): (String, String) = (r.get(1)?, r.get(2)?);
+                    new.insert((target.into(), version.into()))
+                }
+            };
+            let (revision, name): (u32, String) = (r.get(3)?, r.get(4)?);
+            let id: i64 = r.get(7)?;
+            Ok(Managed {
+                sha256: r.get(5)?,
+                sha512: r.get(6)?,
                 id,
-                release_id: r.get(7)?,
-                version: key.1.to_string(),
-                target: key.0,
-                revision: key.2,
-                name: key.3,
-                signatures: vec![],
-            },
-        ))
-    })?;
-    let out: Vec<_> = rows.collect::<Result<_, _>>()?;
-    // Versions compare by parsing (SPEC §4): rank each distinct (target, version) once, then
-    // sort the packages by rank, revision and name, not 100,000 packages by parsed versions.
-    let mut releases: Vec<(&String, &Version)> = out
-        .iter()
-        .map(|(k, _)| (&k.0, &k.1))
-        .collect::<std::collections::HashSet<_>>()
-        .into_iter()
-        .collect();
-    releases.sort_unstable();
-    let rank: HashMap<(&String, &Version), usize> = releases
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| (r, i))
-        .collect();
-    let mut order: Vec<(usize, u32, &String, usize)> = out
-        .iter()
-        .enumerate()
-        .map(|(i, (k, _))| (rank[&(&k.0, &k.1)], k.2, &k.3, i))
-        .collect();
+                release_id,
+                target: target.clone(),
+                version: version.clone(),
+                revision,
+                name,
+                signatures: sigs.remove(&id).unwrap_or_default(),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    // Versions compare by parsing (SPEC §4): each release's version is parsed and ranked once.
+    let mut order: Vec<(&str, Version, i64)> = Vec::with_capacity(releases.len());
+    for (id, (target, text)) in &releases {
+        let version: Version = text.parse().map_err(|e: crate::error::Error| {
+            anyhow::anyhow!("corrupt store: release version {text:?}: {}", e.message)
+        })?;
+        order.push((target, version, *id));
+    }
     order.sort_unstable();
-    let order: Vec<usize> = order.into_iter().map(|(.., i)| i).collect();
-    let mut slots: Vec<Option<_>> = out.into_iter().map(Some).collect();
-    let out: Vec<_> = order
+    let rank: HashMap<i64, usize> = order
         .into_iter()
-        .map(|i| slots[i].take().expect("once"))
+        .enumerate()
+        .map(|(i, (.., id))| (id, i))
         .collect();
-    Ok(out
-        .into_iter()
-        .map(|(_, mut m)| {
-            m.signatures = sigs.remove(&m.id).unwrap_or_default();
-            m
-        })
-        .collect())
+    let mut packages = packages;
+    packages.sort_unstable_by(|a, b| {
+        (rank[&a.release_id], a.revision, &a.name).cmp(&(rank[&b.release_id], b.revision, &b.name))
+    });
+    Ok(packages)
 }
 
 /// Per table, its compared rows, sorted.
@@ -134,81 +136,117 @@ pub fn open_read_only(dir: &std::path::Path) -> anyhow::Result<Connection> {
     // A check reads the whole index, some tables more than once: mapped, its pages cost no
     // read() each.
     db.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+    super::statements(&db)?;
     Ok(db)
 }
 
 /// How much of the index a read-only check maps into memory (SQLite's `mmap_size`).
 const MMAP_SIZE: i64 = 1 << 30;
 
+/// The rows `fsck` compares between the live index and one rebuilt from the event log: per
+/// table, one text per row over the columns that events determine (no times, no personal data).
+const QUERIES: &[(&str, &str)] = &[
+    (
+        "users",
+        "SELECT id || '|' || kind || '|' || consent FROM users",
+    ),
+    (
+        "projects",
+        "SELECT target || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') || '|' || header_licenses FROM projects",
+    ),
+    (
+        "roles",
+        "SELECT project || '|' || user_id || '|' || role FROM roles",
+    ),
+    (
+        "keys",
+        "SELECT fingerprint || '|' || coalesce(user_id,'') || '|' || (retired_at IS NOT NULL) || '|' || armored FROM keys",
+    ),
+    (
+        "policies",
+        "SELECT target || '|' || version || '|' || coalesce(min_hours,'-') || '|' || coalesce(manual,'-') || '|' || coalesce(pause_on_veto,'-') || '|' || coalesce(checklist,'-') FROM policies",
+    ),
+    (
+        "releases",
+        "SELECT target || '@' || version || '|' || stage || '|' || coalesce(phase,'') || '|' || coalesce(reason,'') FROM releases",
+    ),
+    (
+        "revisions",
+        "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || v.phase FROM revisions v JOIN releases r ON r.id = v.release_id",
+    ),
+    (
+        "packages",
+        "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || p.size || '|' || p.sha256 || '|' || coalesce(p.sha512,'') || '|' || coalesce(p.platform,'') || '|' || coalesce(p.arch,'') || '|' || coalesce(p.channel,'') || '|' || coalesce(p.external_url,'') || '|' || coalesce(p.source,'-') FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
+    ),
+    (
+        "signatures",
+        "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || s.fingerprint || '|' || s.armored FROM signatures s JOIN packages p ON p.id = s.package_id JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
+    ),
+    (
+        "votes",
+        "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || coalesce(o.outcome,'open') || '|' || coalesce(o.closure,'') FROM vote_rounds o JOIN revisions v ON v.id = o.revision_id JOIN releases r ON r.id = v.release_id",
+    ),
+    (
+        "ballots",
+        "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || b.voter || '|' || b.value || '|' || b.binding || '|' || b.source FROM ballots b JOIN revisions v ON v.id = b.revision_id JOIN releases r ON r.id = v.release_id",
+    ),
+    (
+        "cves",
+        "SELECT id || '|' || title || '|' || date || '|' || coalesce(severity,'') || '|' || coalesce(state,'') FROM cves",
+    ),
+    (
+        "cve_links",
+        "SELECT l.cve || '|' || l.target || '|' || coalesce(r.version,'') FROM cve_links l LEFT JOIN releases r ON r.id = l.release_id",
+    ),
+    (
+        "check_ignores",
+        "SELECT target || '|' || pattern || '|' || reason FROM check_ignores",
+    ),
+];
+
 /// The state `fsck` compares between the live index and one rebuilt from the event log: per
-/// table, its rows as text over the columns that events determine (no times, no personal data).
+/// table, its rows as text ([`QUERIES`]), sorted.
 pub fn state(db: &Connection) -> anyhow::Result<State> {
-    const QUERIES: &[(&str, &str)] = &[
-        (
-            "users",
-            "SELECT id || '|' || kind || '|' || consent FROM users",
-        ),
-        (
-            "projects",
-            "SELECT target || '|' || name || '|' || coalesce(description,'') || '|' || coalesce(homepage,'') || '|' || coalesce(source_url,'') || '|' || coalesce(license,'') || '|' || coalesce(support_url,'') || '|' || notify_emails || '|' || coalesce(version,'') || '|' || header_licenses FROM projects",
-        ),
-        (
-            "roles",
-            "SELECT project || '|' || user_id || '|' || role FROM roles",
-        ),
-        (
-            "keys",
-            "SELECT fingerprint || '|' || coalesce(user_id,'') || '|' || (retired_at IS NOT NULL) || '|' || armored FROM keys",
-        ),
-        (
-            "policies",
-            "SELECT target || '|' || version || '|' || coalesce(min_hours,'-') || '|' || coalesce(manual,'-') || '|' || coalesce(pause_on_veto,'-') || '|' || coalesce(checklist,'-') FROM policies",
-        ),
-        (
-            "releases",
-            "SELECT target || '@' || version || '|' || stage || '|' || coalesce(phase,'') || '|' || coalesce(reason,'') FROM releases",
-        ),
-        (
-            "revisions",
-            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || v.phase FROM revisions v JOIN releases r ON r.id = v.release_id",
-        ),
-        (
-            "packages",
-            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || p.size || '|' || p.sha256 || '|' || coalesce(p.sha512,'') || '|' || coalesce(p.platform,'') || '|' || coalesce(p.arch,'') || '|' || coalesce(p.channel,'') || '|' || coalesce(p.external_url,'') || '|' || coalesce(p.source,'-') FROM packages p JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
-        ),
-        (
-            "signatures",
-            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || p.name || '|' || s.fingerprint || '|' || s.armored FROM signatures s JOIN packages p ON p.id = s.package_id JOIN revisions v ON v.id = p.revision_id JOIN releases r ON r.id = v.release_id",
-        ),
-        (
-            "votes",
-            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || coalesce(o.outcome,'open') || '|' || coalesce(o.closure,'') FROM vote_rounds o JOIN revisions v ON v.id = o.revision_id JOIN releases r ON r.id = v.release_id",
-        ),
-        (
-            "ballots",
-            "SELECT r.target || '@' || r.version || '|rc' || v.number || '|' || b.voter || '|' || b.value || '|' || b.binding || '|' || b.source FROM ballots b JOIN revisions v ON v.id = b.revision_id JOIN releases r ON r.id = v.release_id",
-        ),
-        (
-            "cves",
-            "SELECT id || '|' || title || '|' || date || '|' || coalesce(severity,'') || '|' || coalesce(state,'') FROM cves",
-        ),
-        (
-            "cve_links",
-            "SELECT l.cve || '|' || l.target || '|' || coalesce(r.version,'') FROM cve_links l LEFT JOIN releases r ON r.id = l.release_id",
-        ),
-        (
-            "check_ignores",
-            "SELECT target || '|' || pattern || '|' || reason FROM check_ignores",
-        ),
-    ];
-    let mut out = Vec::new();
+    QUERIES
+        .iter()
+        .map(|(table, _)| Ok((*table, rows(db, table)?)))
+        .collect()
+}
+
+/// The compared rows of one of the [`QUERIES`] tables, sorted.
+pub fn rows(db: &Connection, table: &str) -> anyhow::Result<Vec<String>> {
+    let (_, sql) = QUERIES
+        .iter()
+        .find(|(t, _)| *t == table)
+        .ok_or_else(|| anyhow::anyhow!("no compared table {table}"))?;
+    let mut stmt = db.prepare(sql)?;
+    let mut rows: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    rows.sort();
+    Ok(rows)
+}
+
+/// Per table, a digest of the compared rows that does not depend on their order: how many,
+/// and the sum of their hashes under `key`. Read without copying a row: two indexes whose
+/// digests agree under a key drawn for this run hold the same rows (short of a 64-bit
+/// collision nobody can aim at without the key); where they disagree, [`rows`] says how.
+pub fn digests(
+    db: &Connection,
+    key: &std::hash::RandomState,
+) -> anyhow::Result<Vec<(&'static str, (u64, u64))>> {
+    use std::hash::BuildHasher;
+    let mut out = Vec::with_capacity(QUERIES.len());
     for (table, sql) in QUERIES {
         let mut stmt = db.prepare(sql)?;
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<Result<_, _>>()?;
-        rows.sort();
-        out.push((*table, rows));
+        let mut rows = stmt.query([])?;
+        let (mut count, mut sum) = (0u64, 0u64);
+        while let Some(r) = rows.next()? {
+            let text = r.get_ref(0)?.as_bytes()?;
+            count += 1;
+            sum = sum.wrapping_add(key.hash_one(text));
+        }
+        out.push((*table, (count, sum)));
     }
     Ok(out)
 }
@@ -226,6 +264,66 @@ pub fn scratch_index() -> anyhow::Result<Connection> {
     conn.pragma_update(None, "synchronous", "OFF")?;
     super::schema::migrate(&mut conn)?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
-    conn.set_prepared_statement_cache_capacity(super::STATEMENT_CACHE);
+    // Indexes no replayed event reads through (commands look objects up by SHA-256; `apply`
+    // never does) are left out: each cost a B-tree insert per row, a third of the replay.
+    conn.execute_batch("DROP INDEX packages_by_sha256;")?;
+    super::statements(&conn)?;
     Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::StatementStatus;
+
+    #[test]
+    fn a_cached_statement_is_not_prepared_again_for_each_new_binding() {
+        // Without a stable plan, SQLite parsed this statement again whenever `?1` went from
+        // 0 or 1 to another value and back: a quarter of a replay's time.
+        let db = super::scratch_index().unwrap();
+        let mut stmt = db
+            .prepare_cached(
+                "SELECT coalesce(max(seq), 0) + 1 FROM stage_history WHERE release_id = ?1",
+            )
+            .unwrap();
+        for id in [0, 1, 2, 1, 0, 5, 1] {
+            let next: i64 = stmt.query_row([id], |r| r.get(0)).unwrap();
+            assert_eq!(next, 1);
+        }
+        assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0);
+    }
+
+    #[test]
+    fn managed_packages_come_by_target_then_version_order_then_revision_and_name() {
+        let db = super::scratch_index().unwrap();
+        db.execute_batch(
+            "INSERT INTO projects (target, key, name, created_at)
+                 VALUES ('p', 'p', 'p', '2026-01-01T00:00:00Z');
+             INSERT INTO releases (id, project, target, version, stage, phase, created_at) VALUES
+               (1, 'p', 'p', '1.10', 'candidate', 'draft', '2026-01-01T00:00:00Z'),
+               (2, 'p', 'p', '1.9', 'candidate', 'draft', '2026-01-01T00:00:00Z');
+             INSERT INTO revisions (id, release_id, number, phase, created_at) VALUES
+               (1, 1, 1, 'draft', '2026-01-01T00:00:00Z'),
+               (2, 2, 2, 'draft', '2026-01-01T00:00:00Z'),
+               (3, 2, 1, 'draft', '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+        let sha = "a".repeat(64);
+        for (rev, name) in [(1, "z"), (1, "a"), (2, "b"), (3, "c")] {
+            db.execute(
+                "INSERT INTO packages (revision_id, name, size, sha256, sha512, added_at)
+                 VALUES (?1, ?2, 1, ?3, ?4, '2026-01-01T00:00:00Z')",
+                rusqlite::params![rev, name, sha, "b".repeat(128)],
+            )
+            .unwrap();
+        }
+        let got: Vec<String> = super::managed_packages(&db)
+            .unwrap()
+            .iter()
+            .map(|m| m.place())
+            .collect();
+        assert_eq!(
+            got,
+            ["p@1.9 rc1 c", "p@1.9 rc2 b", "p@1.10 rc1 a", "p@1.10 rc1 z"]
+        );
+    }
 }

@@ -337,13 +337,37 @@ pub fn verify_chain(db: &Connection) -> anyhow::Result<Vec<ChainBreak>> {
 }
 
 /// [`verify_chain`] over events already read, in order (fsck reads the log once for the chain
-/// and the replay). One thread: fsck runs it beside the object reads, which fill the cores.
+/// and the replay). The events' hashes are computed on a thread per core.
 pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
+    // Each event's hashes depend on it alone: computed on a thread per core (of its own, not
+    // the pool's, which fsck keeps busy reading objects), then checked in order.
+    let sound_one = |e: &Event| {
+        let pii = match &e.pii {
+            Some(pii) => Some(sha256_hex(canonical(pii).as_bytes())) == e.pii_hash,
+            None => true,
+        };
+        (event_hash(e) == e.hash, pii)
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = events.len().div_ceil(cores).max(1);
+    let sound: Vec<(bool, bool)> = std::thread::scope(|scope| {
+        let parts: Vec<_> = events
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(sound_one).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| {
+                p.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     let mut breaks = Vec::new();
     let mut prev = GENESIS;
     let mut expected_seq = 1;
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for e in events {
+    for (e, (hash_holds, pii_holds)) in events.iter().zip(sound) {
         let mut problem = |p: String| {
             breaks.push(ChainBreak {
                 seq: e.seq,
@@ -356,12 +380,10 @@ pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
         if e.prev_hash != prev {
             problem("prev_hash is not the previous event's hash".into());
         }
-        if event_hash(e) != e.hash {
+        if !hash_holds {
             problem("the hash does not match the event's content".into());
         }
-        if let Some(pii) = &e.pii
-            && Some(sha256_hex(canonical(pii).as_bytes())) != e.pii_hash
-        {
+        if !pii_holds {
             problem("the personal data does not match its hash".into());
         }
         if let Some(parents) = &e.parents
