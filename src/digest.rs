@@ -161,11 +161,15 @@ pub const SMALL_FILE: u64 = 1 << 20;
 /// piece and hashed on this thread, without worker threads or buffer pool. A small file costs
 /// four system calls (open, two reads, close), as with `sha512sum`: no `statx` for its size
 /// (fsck reads 100,000 small objects).
-pub fn read_file_once<S: Sink>(
-    path: &Path,
+pub fn read_file_once<S: Sink>(path: &Path, sha512: S) -> io::Result<(u64, [u8; 32], S::Output)> {
+    read_opened_once(File::open(path)?, sha512)
+}
+
+/// [`read_file_once`] of a file already open.
+pub fn read_opened_once<S: Sink>(
+    mut file: File,
     mut sha512: S,
 ) -> io::Result<(u64, [u8; 32], S::Output)> {
-    let mut file = File::open(path)?;
     let mut data = Vec::with_capacity(8 << 10);
     // Through `take`, not `File::read_to_end`, which asks the file's size first.
     (&mut file).take(SMALL_FILE + 1).read_to_end(&mut data)?;

@@ -168,12 +168,18 @@ fn tree_missing(
     Ok((missing, dirs))
 }
 
-/// The object files under `root` (`objects/sha256`), as (SHA-256 their name says, path), sorted.
-/// Each two-letter directory is listed on some core and its names sorted as text (a sorted
-/// walk compares paths, 100,000 times over).
-fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+/// The object files under `root` (`objects/sha256`), as (SHA-256 their name says, path), sorted,
+/// with their directories open, to open each file by its name alone (`openat`: one path
+/// component to look up, not seven). Each two-letter directory is listed on some core and its
+/// names sorted as text (a sorted walk compares paths, 100,000 times over).
+fn object_files(root: &std::path::Path) -> anyhow::Result<Listing> {
+    let mut listing = Listing {
+        files: Vec::new(),
+        dirs: Vec::new(),
+        dir_of: Vec::new(),
+    };
     let Ok(entries) = std::fs::read_dir(root) else {
-        return Ok(Vec::new());
+        return Ok(listing);
     };
     let mut prefixes = Vec::new();
     for e in entries {
@@ -193,12 +199,39 @@ fn object_files(root: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>
             }
         }
         names.sort_unstable();
-        Ok(names
+        let files: Vec<_> = names
             .into_iter()
             .map(|n| (format!("{prefix}{n}"), dir.join(&n)))
-            .collect::<Vec<_>>())
+            .collect();
+        Ok((std::fs::File::open(&dir)?, files))
     })?;
-    Ok(lists.into_iter().flatten().collect())
+    for (i, (dir, files)) in lists.into_iter().enumerate() {
+        listing.dirs.push(dir);
+        listing.dir_of.extend(std::iter::repeat_n(i, files.len()));
+        listing.files.extend(files);
+    }
+    Ok(listing)
+}
+
+/// The object files, their directories (open) and the directory of each file.
+struct Listing {
+    files: Vec<(String, PathBuf)>,
+    dirs: Vec<std::fs::File>,
+    dir_of: Vec<usize>,
+}
+
+/// Opens the file at `path` through its directory `dir`, already open, by its name alone.
+#[cfg(unix)]
+fn open_in(dir: &std::fs::File, path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    let fd = rustix::fs::openat(dir, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+    Ok(std::fs::File::from(fd))
+}
+
+#[cfg(not(unix))]
+fn open_in(_dir: &std::fs::File, path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// The names of the records in the shared history (git `refs/relmgr/`), when the store is
@@ -256,7 +289,7 @@ struct Checked {
     sig_jobs: Vec<(String, String, String, String)>,
     /// The signatures over each object, as indexes into `sig_jobs`.
     jobs_of: HashMap<String, Vec<usize>>,
-    reads: Vec<verify::Sums>,
+    reads: Vec<verify::RawSums>,
     tree_missing: Vec<bool>,
     leftovers: Vec<debris::Leftover>,
     shared: Option<HashSet<String>>,
@@ -276,7 +309,12 @@ fn objects_and_tree(
         let packages = integrity::managed_packages(s.store.db());
         (join(files), packages)
     });
-    let (files, packages) = (files?, packages?);
+    let (listing, packages) = (files?, packages?);
+    let Listing {
+        files,
+        dirs,
+        dir_of,
+    } = listing;
     let keyring = verify::store_keyring(s)?;
     let now = clock::now()?;
     let mut sig_jobs = Vec::new();
@@ -290,10 +328,12 @@ fn objects_and_tree(
         jobs_of.entry(sha256.clone()).or_default().push(i);
     }
     progress(Progress::Objects(files.len() as u64));
-    let reads = parallel(&files, |(name, path)| {
+    let numbered: Vec<(usize, &(String, PathBuf))> = files.iter().enumerate().collect();
+    let reads = parallel(&numbered, |&(i, (name, path))| {
         let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
-        let sums = verify::read_signed(path, &sigs, &keyring, now)?;
+        let file = open_in(&dirs[dir_of[i]], path)?;
+        let sums = verify::read_signed_raw(file, &sigs, &keyring, now)?;
         progress(Progress::ObjectDone);
         Ok(sums)
     })?;
@@ -318,6 +358,16 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         Ok(t) => t,
         Err(panic) => std::panic::resume_unwind(panic),
     }
+}
+
+/// Whether `hex` is `bytes` in lower-case hex, as relmgr writes digests (without making a
+/// string of them for each of 100,000 objects).
+fn hex_is(hex: &str, bytes: &[u8]) -> bool {
+    let mut buf = [0u8; 128];
+    let Some(out) = buf.get_mut(..bytes.len() * 2) else {
+        return crate::digest::to_hex(bytes) == hex;
+    };
+    hex::encode_to_slice(bytes, out).is_ok() && out == hex.as_bytes()
 }
 
 /// What fsck makes of what it read beside the index's checks.
@@ -352,11 +402,11 @@ fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> 
             reason: format!("cannot read the signed data: its object {sha256} is missing"),
         })
         .collect();
-    let mut by_sha256: HashMap<&str, &str> = HashMap::with_capacity(files.len());
+    let mut by_sha256: HashMap<&str, &[u8; 64]> = HashMap::with_capacity(files.len());
     let mut corrupt_objects = BTreeSet::new();
     for ((name, _), sums) in files.iter().zip(&reads) {
-        let actual = &sums.sha256;
-        if actual != name {
+        if !hex_is(name, &sums.sha256) {
+            let actual = crate::digest::to_hex(sums.sha256);
             corrupt_objects.insert(name.clone());
             findings.push(finding(
                 "object",
@@ -385,7 +435,7 @@ fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> 
                 p.place(),
                 format!("its object {} is missing", p.sha256),
             )),
-            Some(actual) if *actual != p.sha512 => findings.push(finding(
+            Some(actual) if !hex_is(&p.sha512, *actual) => findings.push(finding(
                 "package",
                 p.place(),
                 "the stored bytes do not match the recorded SHA-512",

@@ -125,19 +125,57 @@ pub(super) fn read_signed(
     keyring: &Keyring,
     now: Timestamp,
 ) -> std::io::Result<Sums> {
-    let mut hashers: Vec<DetachedHasher> = sigs.iter().map(|s| DetachedHasher::new(s)).collect();
-    if hashers.is_empty() {
-        hashers.push(DetachedHasher::unsigned());
-    }
-    let (size, sha256, hashed) = digest::read_file_once(path, hashers)?;
+    read_signed_file(std::fs::File::open(path)?, sigs, keyring, now)
+}
+
+/// [`read_signed`] of a file already open.
+pub(super) fn read_signed_file(
+    file: std::fs::File,
+    sigs: &[&[u8]],
+    keyring: &Keyring,
+    now: Timestamp,
+) -> std::io::Result<Sums> {
+    let raw = read_signed_raw(file, sigs, keyring, now)?;
     Ok(Sums {
+        size: raw.size,
+        sha512: digest::to_hex(raw.sha512),
+        sha256: digest::to_hex(raw.sha256),
+        verdicts: raw.verdicts,
+    })
+}
+
+/// [`Sums`] with the digests as bytes: fsck keeps one per object, 100,000 of them.
+pub(super) struct RawSums {
+    pub size: u64,
+    pub sha512: [u8; 64],
+    pub sha256: [u8; 32],
+    pub verdicts: Vec<Vec<SigCheck>>,
+}
+
+/// [`read_signed_file`], the digests as bytes. A file without signatures goes through a plain
+/// SHA-512, not a signature hasher.
+pub(super) fn read_signed_raw(
+    file: std::fs::File,
+    sigs: &[&[u8]],
+    keyring: &Keyring,
+    now: Timestamp,
+) -> std::io::Result<RawSums> {
+    if sigs.is_empty() {
+        let (size, sha256, sha512) = digest::read_opened_once(file, digest::Sha512::new())?;
+        return Ok(RawSums {
+            size,
+            sha512,
+            sha256,
+            verdicts: Vec::new(),
+        });
+    }
+    let hashers: Vec<DetachedHasher> = sigs.iter().map(|s| DetachedHasher::new(s)).collect();
+    let (size, sha256, hashed) = digest::read_opened_once(file, hashers)?;
+    Ok(RawSums {
         size,
-        sha512: digest::to_hex(hashed[0].sha512()),
-        sha256: digest::to_hex(sha256),
-        verdicts: hashed[..sigs.len()]
-            .iter()
-            .map(|h| keyring.check_each(h, now))
-            .collect(),
+        sha512: hashed[0].sha512(),
+        sha256,
+        verdicts: hashed.iter().map(|h| keyring.check_each(h, now)).collect(),
     })
 }
 

@@ -359,16 +359,6 @@ impl DetachedHasher {
         h
     }
 
-    /// A hasher with no signature: it only computes the plain SHA-512.
-    pub fn unsigned() -> Self {
-        DetachedHasher {
-            sigs: Ok(Vec::new()),
-            sha512: Sha512::new(),
-            others: Vec::new(),
-            slots: Vec::new(),
-        }
-    }
-
     /// Whether any signature can be checked, i.e. reading the data is of
     /// use for the verdict.
     fn wants_data(&self) -> bool {
