@@ -410,6 +410,8 @@ pub struct Replay {
     typed: Vec<(Event, Option<Change>)>,
     unseen: HashMap<usize, String>,
     checks: Verdicts,
+    /// fsck's replay of a log as recorded: see [`Replay::start_without_log`].
+    as_recorded: bool,
 }
 
 impl Replay {
@@ -420,31 +422,55 @@ impl Replay {
         index: Option<&Connection>,
         ordered: Vec<Event>,
     ) -> anyhow::Result<Replay> {
-        let typed: Vec<(Event, Option<Change>)> = ordered
+        Replay::begin(scope, index, ordered, true)
+    }
+
+    /// [`Replay::start`] for a replay that keeps no log (fsck's, of the log as the index
+    /// recorded it): each event's payload and personal data are given up once read, an
+    /// unsigned event's payload moved into its change rather than copied, so that a large log's
+    /// memory is not held twice. An event the log says was applied is applied without a
+    /// savepoint to roll back to (each costs a copy of every page the event touches): should it
+    /// fail, the log does not replay as recorded, which fsck reports instead of comparing.
+    pub fn start_without_log<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        index: Option<&Connection>,
+        ordered: Vec<Event>,
+    ) -> anyhow::Result<Replay> {
+        Replay::begin(scope, index, ordered, false)
+    }
+
+    fn begin<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        index: Option<&Connection>,
+        ordered: Vec<Event>,
+        keep_payloads: bool,
+    ) -> anyhow::Result<Replay> {
+        let mut typed: Vec<(Event, Option<Change>)> = ordered
             .into_iter()
-            .map(|e| {
-                let c = Change::read(&e.kind, &e.payload).ok();
-                (e, c)
+            .map(|mut e| {
+                // A signed event's payload is still needed: its record is what was signed.
+                let c = if keep_payloads || e.signature.is_some() {
+                    Change::read(&e.kind, &e.payload)
+                } else {
+                    Change::take(&e.kind, std::mem::take(&mut e.payload))
+                };
+                (e, c.ok())
             })
             .collect();
         let unseen = unseen_by_close(&typed);
         let checks = Verdicts::start(scope, signatures::to_check(index, &typed)?);
+        if !keep_payloads {
+            for (e, _) in &mut typed {
+                e.payload = serde_json::Value::Null;
+                e.pii = None;
+            }
+        }
         Ok(Replay {
             typed,
             unseen,
             checks,
+            as_recorded: !keep_payloads,
         })
-    }
-
-    /// Drops each event's payload and personal data, already read as its change (and, for a
-    /// signed event, its record): for a replay that does not keep the log (fsck's), so that the
-    /// memory of a large log is reused by the index being built instead of fresh pages.
-    pub fn without_payloads(mut self) -> Replay {
-        for (e, _) in &mut self.typed {
-            e.payload = serde_json::Value::Null;
-            e.pii = None;
-        }
-        self
     }
 
     /// Decides each event in order (its signature first, the verdicts arriving from the
@@ -454,6 +480,7 @@ impl Replay {
             typed,
             unseen,
             mut checks,
+            as_recorded,
         } = self;
         let mut known = Known::default();
         let mut voided = Vec::new();
@@ -475,6 +502,13 @@ impl Replay {
                 },
             };
             let reason = match (reason, &change) {
+                (None, Some(c)) if as_recorded && e.void.is_none() => match apply(db, &e, c) {
+                    Ok(()) => {
+                        known.applied(c);
+                        None
+                    }
+                    Err(err) => Some(format!("{err:#}")),
+                },
                 (None, Some(c)) => {
                     db.prepare_cached("SAVEPOINT event")?.execute([])?;
                     match apply(db, &e, c) {

@@ -23,7 +23,7 @@ pub fn replay(events: Vec<Event>) -> anyhow::Result<Result<Connection, String>> 
         .collect();
     // The signatures are checked while the scratch index is made.
     let (scratch, voided) = std::thread::scope(|scope| -> anyhow::Result<_> {
-        let replay = history::Replay::start(scope, None, events)?.without_payloads();
+        let replay = history::Replay::start_without_log(scope, None, events)?;
         let mut scratch = integrity::scratch_index()?;
         // One transaction for the whole replay: the scratch index is memory, but each
         // statement outside a transaction would still be its own commit.

@@ -255,12 +255,15 @@ pub fn digests(
 pub fn scratch_index() -> anyhow::Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // A scratch copy is thrown away: no journal, no syncs. Its CHECK constraints are off: every
+    // A scratch copy is thrown away: its journal is in memory and nothing is synced. It keeps a
+    // journal all the same: replay undoes an event whose apply fails half-way by rolling back
+    // to the event's savepoint, which without one (`journal_mode` OFF) left the half behind.
+    // Its CHECK constraints are off: every
     // row the replay writes was written by relmgr under the same CHECKs into the live index
     // (one transaction with its event, and the chain holds, else there is no replay), the
     // compared rows must equal the live ones, and the live index's CHECKs are verified by
     // `integrity_check`. Triggers and foreign keys stay on.
-    conn.pragma_update(None, "journal_mode", "OFF")?;
+    conn.pragma_update(None, "journal_mode", "MEMORY")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     super::schema::migrate(&mut conn)?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
@@ -290,6 +293,29 @@ mod tests {
             assert_eq!(next, 1);
         }
         assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0);
+    }
+
+    #[test]
+    fn a_savepoint_rolled_back_in_the_scratch_index_leaves_nothing_behind() {
+        // Replay undoes an event whose apply fails half-way (ROLLBACK TO its savepoint).
+        let mut db = super::scratch_index().unwrap();
+        let tx = db.transaction().unwrap();
+        tx.execute_batch(
+            "INSERT INTO users (id, kind, consent, created_at) VALUES ('a', 'person', 0, '2026-01-01T00:00:00Z');
+             SAVEPOINT event;
+             INSERT INTO users (id, kind, consent, created_at) VALUES ('b', 'person', 0, '2026-01-01T00:00:00Z');
+             ROLLBACK TO event;
+             RELEASE event;",
+        )
+        .unwrap();
+        let users: Vec<String> = tx
+            .prepare("SELECT id FROM users ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(users, ["a"]);
     }
 
     #[test]
