@@ -114,8 +114,13 @@ voting() {
   (cd "$1" && "$relmgr" -q --as rm stage "demo@8.$tag.0" "$(files_of "vote$tag")" --sign "$1/rm.sec.asc" >/dev/null \
     && "$relmgr" -q --as rm vote start "demo@8.$tag.0" >/dev/null)
 }
-voter=(none pmc1 pmc2 pmc3)
-probe_cast() { (cd "$1" && "$relmgr" -q --as "${voter[$2]}" vote cast "demo@8.$tag.0" +1); }
+# One voter per run: pmc1-3, then voters added (untimed) when SCALE_RUNS asks for more.
+voter() { if [ "$1" -le 3 ]; then echo "pmc$1"; else echo "pmc$tag-$1"; fi; }
+add_voter() { # add_voter DIR RUN
+  [ "$2" -le 3 ] || (cd "$1" && "$relmgr" -q user add "$(voter "$2")" >/dev/null \
+    && "$relmgr" -q role grant demo "$(voter "$2")" pmc >/dev/null)
+}
+probe_cast() { (cd "$1" && "$relmgr" -q --as "$(voter "$2")" vote cast "demo@8.$tag.0" +1); }
 (cd "$work/one" && "$relmgr" -q --as rm stage demo@1.0.1 "$(files_of 1)" >/dev/null)
 voting "$work/one"; voting "$store"
 declare -A T
@@ -125,8 +130,10 @@ T[stage_one]=$(best noop probe_one)
 T[stage_big]=$(best noop probe_big)
 k=0; cast_one() { k=$((k + 1)); probe_cast "$work/one" "$k"; }
 l=0; cast_big() { l=$((l + 1)); probe_cast "$store" "$l"; }
-T[cast_one]=$(best noop cast_one)
-T[cast_big]=$(best noop cast_big)
+voter_one() { add_voter "$work/one" "$1"; }
+voter_big() { add_voter "$store" "$1"; }
+T[cast_one]=$(best voter_one cast_one)
+T[cast_big]=$(best voter_big cast_big)
 
 cd "$store"
 sigs=$(sqlite3 "$db" "SELECT count(*) FROM signatures")
