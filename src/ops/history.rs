@@ -400,7 +400,16 @@ pub fn replay_in(
     ordered: Vec<Event>,
     keep_log: bool,
 ) -> anyhow::Result<Vec<Voided>> {
-    std::thread::scope(|scope| Replay::start(scope, Some(db), ordered)?.run(db, keep_log))
+    // A page cache up to 256 MiB for the replay, not SQLite's 2 MiB: a sync that replays a
+    // whole history in one transaction spilled its pages to the WAL and read them back
+    // (270,000 calls for an index of 10,000 releases). Other commands keep the small one: a
+    // large cache is memory to fill, and fsck reads the whole index.
+    let cache: i64 = db.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    db.pragma_update(None, "cache_size", -(256i64 << 10))?;
+    let voided =
+        std::thread::scope(|scope| Replay::start(scope, Some(db), ordered)?.run(db, keep_log));
+    db.pragma_update(None, "cache_size", cache)?;
+    voided
 }
 
 /// A replay under way: its events read as typed changes, and their signatures being checked on

@@ -190,10 +190,6 @@ fn open_connection(path: &Path, create: bool) -> anyhow::Result<Connection> {
     // Statement journals (a savepoint per replayed event) and sorts in memory, not in files
     // under /var/tmp: a replay of 10,000 events wrote a million pages there, one call each.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    // A page cache up to 256 MiB, not SQLite's 2 MiB: a sync that replays a whole history in
-    // one transaction spilled its pages to the WAL and read them back (270,000 calls for an
-    // index of 10,000 releases). A command that reads a few pages uses a few.
-    conn.pragma_update(None, "cache_size", -(256i64 << 10))?;
     statements(&conn)?;
     Ok(conn)
 }
