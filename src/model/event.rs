@@ -328,30 +328,24 @@ pub struct BadPayload {
 impl Change {
     /// Reads a stored event's `type` and `payload`.
     pub fn read(kind: &str, payload: &Value) -> Result<Change, BadPayload> {
-        use serde::de::IntoDeserializer;
-        // `type` first, then the payload borrowed: serde reads the variant's fields straight
-        // from the stored value, with no copy of it and no buffering (replay reads every event).
-        let kind_value = Value::String(kind.to_string());
-        let entries: [(&str, &Value); 2] = [("type", &kind_value), ("payload", payload)];
-        let map = serde::de::value::MapDeserializer::new(
-            entries.into_iter().map(|(k, v)| (k, v.into_deserializer())),
-        );
-        Change::deserialize(map).map_err(|source: serde_json::Error| BadPayload {
-            kind: kind.to_string(),
-            source,
-        })
+        // The payload borrowed: serde reads the variant's fields straight from the stored value,
+        // with no copy of it and no buffering (replay reads every event).
+        Change::from_parts(kind, &Value::String(kind.to_string()), payload)
     }
 
     /// [`Change::read`] of a payload given away: its strings move into the change instead of
     /// being copied (a replay that keeps no log reads 100,000 packages' fields so).
     pub fn take(kind: &str, payload: Value) -> Result<Change, BadPayload> {
-        use serde::de::IntoDeserializer;
-        let entries = [
-            ("type", Value::String(kind.to_string())),
-            ("payload", payload),
-        ];
+        Change::from_parts(kind, Value::String(kind.to_string()), payload)
+    }
+
+    /// `type` first, then `payload`, borrowed or owned as the caller has them.
+    fn from_parts<'de, V>(kind: &str, type_value: V, payload: V) -> Result<Change, BadPayload>
+    where
+        V: serde::de::IntoDeserializer<'de, serde_json::Error>,
+    {
         let map = serde::de::value::MapDeserializer::new(
-            entries.into_iter().map(|(k, v)| (k, v.into_deserializer())),
+            [("type", type_value), ("payload", payload)].into_iter(),
         );
         Change::deserialize(map).map_err(|source: serde_json::Error| BadPayload {
             kind: kind.to_string(),

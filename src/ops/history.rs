@@ -431,7 +431,7 @@ impl Replay {
         index: Option<&Connection>,
         ordered: Vec<Event>,
     ) -> anyhow::Result<Replay> {
-        Replay::begin(scope, index, ordered, true)
+        Replay::begin(scope, index, ordered, false)
     }
 
     /// [`Replay::start`] for a replay that keeps no log (fsck's, of the log as the index
@@ -445,20 +445,20 @@ impl Replay {
         index: Option<&Connection>,
         ordered: Vec<Event>,
     ) -> anyhow::Result<Replay> {
-        Replay::begin(scope, index, ordered, false)
+        Replay::begin(scope, index, ordered, true)
     }
 
     fn begin<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         index: Option<&Connection>,
         ordered: Vec<Event>,
-        keep_payloads: bool,
+        as_recorded: bool,
     ) -> anyhow::Result<Replay> {
         let mut typed: Vec<(Event, Option<Change>)> = ordered
             .into_iter()
             .map(|mut e| {
                 // A signed event's payload is still needed: its record is what was signed.
-                let c = if keep_payloads || e.signature.is_some() {
+                let c = if !as_recorded || e.signature.is_some() {
                     Change::read(&e.kind, &e.payload)
                 } else {
                     Change::take(&e.kind, std::mem::take(&mut e.payload))
@@ -468,7 +468,7 @@ impl Replay {
             .collect();
         let unseen = unseen_by_close(&typed);
         let checks = Verdicts::start(scope, signatures::to_check(index, &typed)?);
-        if !keep_payloads {
+        if as_recorded {
             for (e, _) in &mut typed {
                 e.payload = serde_json::Value::Null;
                 e.pii = None;
@@ -478,7 +478,7 @@ impl Replay {
             typed,
             unseen,
             checks,
-            as_recorded: !keep_payloads,
+            as_recorded,
         })
     }
 
@@ -511,24 +511,26 @@ impl Replay {
                 },
             };
             let reason = match (reason, &change) {
-                (None, Some(c)) if as_recorded && e.void.is_none() => match apply(db, &e, c) {
-                    Ok(()) => {
-                        known.applied(c);
-                        None
-                    }
-                    Err(err) => Some(format!("{err:#}")),
-                },
                 (None, Some(c)) => {
-                    db.prepare_cached("SAVEPOINT event")?.execute([])?;
+                    // An event the recorded log says was applied needs no way back in fsck's
+                    // replay (see `start_without_log`).
+                    let savepoint = !(as_recorded && e.void.is_none());
+                    if savepoint {
+                        db.prepare_cached("SAVEPOINT event")?.execute([])?;
+                    }
                     match apply(db, &e, c) {
                         Ok(()) => {
-                            db.prepare_cached("RELEASE event")?.execute([])?;
+                            if savepoint {
+                                db.prepare_cached("RELEASE event")?.execute([])?;
+                            }
                             known.applied(c);
                             None
                         }
                         Err(err) => {
-                            db.prepare_cached("ROLLBACK TO event")?.execute([])?;
-                            db.prepare_cached("RELEASE event")?.execute([])?;
+                            if savepoint {
+                                db.prepare_cached("ROLLBACK TO event")?.execute([])?;
+                                db.prepare_cached("RELEASE event")?.execute([])?;
+                            }
                             Some(format!("{err:#}"))
                         }
                     }
