@@ -33,7 +33,10 @@ fn main() -> anyhow::Result<()> {
     let scratch = replay::replay(log)?.map_err(anyhow::Error::msg)?;
     time(&format!("replay of {n} events into a scratch index"), t);
     let t = Instant::now();
-    let diffs = replay::compare(&db, &scratch)?;
+    // As fsck compares: a digest per table on each side, rows only where they differ.
+    let key = std::hash::RandomState::new();
+    let live = integrity::digests(&db, &key)?;
+    let diffs = replay::compare_digests(&live, &key, &db, &scratch)?;
     time("compare live and replayed index", t);
     let t = Instant::now();
     let packages = integrity::managed_packages(&db)?;

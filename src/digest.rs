@@ -152,20 +152,16 @@ pub fn read_once<S: Sink>(
     Ok((size, sha256, out))
 }
 
-/// Files up to this size are read whole and hashed on the calling thread by [`read_file_once`]:
-/// for them, two hashing threads and a pool of 1 MiB buffers cost more than the hashing, and the
-/// callers that read many files (fsck, verify) already spread the files over the cores.
+/// Files up to this size are read whole and hashed on the calling thread by
+/// [`read_opened_once`]: for them, two hashing threads and a pool of 1 MiB buffers cost more
+/// than the hashing, and the callers that read many files (fsck, verify) already spread the
+/// files over the cores.
 pub const SMALL_FILE: u64 = 1 << 20;
 
-/// [`read_once`] of the file at `path`, but a small file (up to [`SMALL_FILE`]) is read in one
-/// piece and hashed on this thread, without worker threads or buffer pool. A small file costs
-/// four system calls (open, two reads, close), as with `sha512sum`: no `statx` for its size
-/// (fsck reads 100,000 small objects).
-pub fn read_file_once<S: Sink>(path: &Path, sha512: S) -> io::Result<(u64, [u8; 32], S::Output)> {
-    read_opened_once(File::open(path)?, sha512)
-}
-
-/// [`read_file_once`] of a file already open.
+/// [`read_once`] of an open file, but a small file (up to [`SMALL_FILE`]) is read in one piece
+/// and hashed on this thread, without worker threads or buffer pool. A small file costs four
+/// system calls (open, two reads, close), as with `sha512sum`: no `statx` for its size (fsck
+/// reads 100,000 small objects).
 pub fn read_opened_once<S: Sink>(
     mut file: File,
     mut sha512: S,
@@ -352,7 +348,7 @@ mod tests {
         assert_eq!(sha512_file(&path).unwrap(), d.sha512);
         // Read whole below SMALL_FILE (= BUF_SIZE), through the workers above it: same sums.
         assert_eq!(
-            read_file_once(&path, Sha512::new()).unwrap(),
+            read_opened_once(File::open(&path).unwrap(), Sha512::new()).unwrap(),
             (d.size, d.sha256, d.sha512),
             "len {len}"
         );

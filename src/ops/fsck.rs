@@ -132,8 +132,8 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
 
 /// For each managed package, whether it is missing from the `releases/` tree (derived files;
 /// checked on every core, from the packages fsck read, not one query per revision), and the
-/// revision directories found, not empty (for the walk that looks for leftovers). The packages come sorted by revision: each revision's
-/// directory is listed once, not `stat`ed per file.
+/// revision directories found, not empty (for the walk that looks for leftovers). The packages
+/// come sorted by revision: each revision's directory is listed once, not `stat`ed per file.
 fn tree_missing(
     dir: &std::path::Path,
     packages: &[integrity::Managed],

@@ -57,17 +57,9 @@ fn missing_from<'a>(rows: &'a [String], other: &[String]) -> Vec<&'a String> {
 }
 
 /// Differences between the live index and a replayed one, as readable lines: per table, the
-/// live rows the replay lacks, then the replayed rows the index lacks.
-pub fn compare(live: &Connection, replayed: &Connection) -> anyhow::Result<Vec<String>> {
-    Ok(compare_states(
-        &integrity::state(live)?,
-        &integrity::state(replayed)?,
-    ))
-}
-
-/// [`compare`] by digests: `live` is the live index's [`integrity::digests`] under `key`, read
-/// already; only the tables whose digests differ are read row by row, from `index` (the live
-/// index) and `replayed`, to say how they differ.
+/// live rows the replay lacks, then the replayed rows the index lacks. `live` is the live
+/// index's [`integrity::digests`] under `key`, read already; only the tables whose digests
+/// differ are read row by row, from `index` (the live index) and `replayed`.
 pub fn compare_digests(
     live: &[(&'static str, (u64, u64))],
     key: &std::hash::RandomState,
@@ -85,7 +77,7 @@ pub fn compare_digests(
     Ok(compare_states(&a, &b))
 }
 
-/// [`compare`] over the two indexes' [`integrity::state`], read already.
+/// The differences between two sets of rows, per table, as [`compare_digests`] says them.
 pub fn compare_states(a: &integrity::State, b: &integrity::State) -> Vec<String> {
     let mut out = Vec::new();
     for ((table, live_rows), (_, replayed)) in a.iter().zip(b.iter()) {

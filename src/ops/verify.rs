@@ -125,17 +125,7 @@ pub(super) fn read_signed(
     keyring: &Keyring,
     now: Timestamp,
 ) -> std::io::Result<Sums> {
-    read_signed_file(std::fs::File::open(path)?, sigs, keyring, now)
-}
-
-/// [`read_signed`] of a file already open.
-pub(super) fn read_signed_file(
-    file: std::fs::File,
-    sigs: &[&[u8]],
-    keyring: &Keyring,
-    now: Timestamp,
-) -> std::io::Result<Sums> {
-    let raw = read_signed_raw(file, sigs, keyring, now)?;
+    let raw = read_signed_raw(std::fs::File::open(path)?, sigs, keyring, now)?;
     Ok(Sums {
         size: raw.size,
         sha512: digest::to_hex(raw.sha512),
@@ -152,7 +142,7 @@ pub(super) struct RawSums {
     pub verdicts: Vec<Vec<SigCheck>>,
 }
 
-/// [`read_signed_file`], the digests as bytes. A file without signatures goes through a plain
+/// [`read_signed`] of a file already open, the digests as bytes. A file without signatures goes through a plain
 /// SHA-512, not a signature hasher.
 pub(super) fn read_signed_raw(
     file: std::fs::File,

@@ -204,15 +204,6 @@ const QUERIES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The state `fsck` compares between the live index and one rebuilt from the event log: per
-/// table, its rows as text ([`QUERIES`]), sorted.
-pub fn state(db: &Connection) -> anyhow::Result<State> {
-    QUERIES
-        .iter()
-        .map(|(table, _)| Ok((*table, rows(db, table)?)))
-        .collect()
-}
-
 /// The compared rows of one of the [`QUERIES`] tables, sorted.
 pub fn rows(db: &Connection, table: &str) -> anyhow::Result<Vec<String>> {
     let (_, sql) = QUERIES
