@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// A project's or product's metadata as events carry it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -333,10 +334,17 @@ impl Change {
         Change::from_parts(kind, &Value::String(kind.to_string()), payload)
     }
 
-    /// [`Change::read`] of a payload given away: its strings move into the change instead of
-    /// being copied (a replay that keeps no log reads 100,000 packages' fields so).
-    pub fn take(kind: &str, payload: Value) -> Result<Change, BadPayload> {
-        Change::from_parts(kind, Value::String(kind.to_string()), payload)
+    /// [`Change::read`] of a payload given as JSON text, read straight into the change with no
+    /// JSON value between (fsck reads a whole log so).
+    pub fn parse(kind: &str, payload: &str) -> Result<Change, BadPayload> {
+        let bad = |source| BadPayload {
+            kind: kind.to_string(),
+            source,
+        };
+        let payload: &RawValue = serde_json::from_str(payload).map_err(bad)?;
+        let tag = serde_json::to_string(kind).map_err(bad)?;
+        let tag = RawValue::from_string(tag).map_err(bad)?;
+        Change::from_parts(kind, &*tag, payload)
     }
 
     /// `type` first, then `payload`, borrowed or owned as the caller has them.
@@ -389,6 +397,23 @@ mod tests {
                    "comment": null, "signature": null, "signer": null})
         );
         assert_eq!(Change::read(&kind, &payload).unwrap(), c);
+        assert_eq!(Change::parse(&kind, &payload.to_string()).unwrap(), c);
+    }
+
+    /// A change read from a payload's text is the change read from its value, and text that is
+    /// not one JSON value, or a payload of another type, does not read.
+    #[test]
+    fn a_change_parses_from_text_as_from_its_value() {
+        let text = r#"{"owner": "alice", "keys": [{"fingerprint": "AB", "certificate": "x"}]}"#;
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            Change::parse("key.import", text).unwrap(),
+            Change::read("key.import", &value).unwrap()
+        );
+        assert!(Change::parse("key.import", &format!("{text} {{}}")).is_err());
+        assert!(Change::parse("key.import", "not json").is_err());
+        assert!(Change::parse("vote.cast", text).is_err());
+        assert!(Change::parse("no.such.type", text).is_err());
     }
 
     #[test]

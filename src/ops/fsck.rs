@@ -94,9 +94,12 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
             ))
         });
         // The log is read once, for the chain and for the replay.
-        let read = events::list(db, &events::Filter::default()).and_then(|log| {
-            logged = log.iter().map(|e| (e.seq, e.hash.clone())).collect();
-            let breaks = events::chain_breaks(&log);
+        let read = events::list_stored(db).and_then(|log| {
+            logged = log
+                .iter()
+                .map(|s| (s.event.seq, s.event.hash.clone()))
+                .collect();
+            let breaks = events::stored_chain_breaks(&log);
             // The log must rebuild the index (only meaningful when the chain holds).
             let replayed = if breaks.is_empty() {
                 Some(super::replay::replay(log)?)

@@ -431,41 +431,49 @@ impl Replay {
         index: Option<&Connection>,
         ordered: Vec<Event>,
     ) -> anyhow::Result<Replay> {
-        Replay::begin(scope, index, ordered, false)
+        let typed = ordered
+            .into_iter()
+            .map(|e| {
+                let c = Change::read(&e.kind, &e.payload).ok();
+                (e, c)
+            })
+            .collect();
+        Replay::begin(scope, index, typed, false)
     }
 
     /// [`Replay::start`] for a replay that keeps no log (fsck's, of the log as the index
-    /// recorded it): each event's payload and personal data are given up once read, an
-    /// unsigned event's payload moved into its change rather than copied, so that a large log's
-    /// memory is not held twice. An event the log says was applied is applied without a
-    /// savepoint to roll back to (each costs a copy of every page the event touches): should it
-    /// fail, the log does not replay as recorded, which fsck reports instead of comparing.
+    /// recorded it, read as stored): each change is read straight from its payload's text, and
+    /// the payloads and personal data are given up once read, so that a large log's memory is
+    /// not held twice; only a signed event's payload is read as a value, its record being what
+    /// was signed. An event the log says was applied is applied without a savepoint to roll
+    /// back to (each costs a copy of every page the event touches): should it fail, the log
+    /// does not replay as recorded, which fsck reports instead of comparing.
     pub fn start_without_log<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         index: Option<&Connection>,
-        ordered: Vec<Event>,
+        stored: Vec<events::Stored>,
     ) -> anyhow::Result<Replay> {
-        Replay::begin(scope, index, ordered, true)
+        let typed = stored
+            .into_iter()
+            .map(|s| {
+                let c = Change::parse(&s.event.kind, &s.payload).ok();
+                let e = if s.event.signature.is_some() {
+                    s.into_event()
+                } else {
+                    s.event
+                };
+                (e, c)
+            })
+            .collect();
+        Replay::begin(scope, index, typed, true)
     }
 
     fn begin<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         index: Option<&Connection>,
-        ordered: Vec<Event>,
+        mut typed: Vec<(Event, Option<Change>)>,
         as_recorded: bool,
     ) -> anyhow::Result<Replay> {
-        let mut typed: Vec<(Event, Option<Change>)> = ordered
-            .into_iter()
-            .map(|mut e| {
-                // A signed event's payload is still needed: its record is what was signed.
-                let c = if !as_recorded || e.signature.is_some() {
-                    Change::read(&e.kind, &e.payload)
-                } else {
-                    Change::take(&e.kind, std::mem::take(&mut e.payload))
-                };
-                (e, c.ok())
-            })
-            .collect();
         let unseen = unseen_by_close(&typed);
         let checks = Verdicts::start(scope, signatures::to_check(index, &typed)?);
         if as_recorded {

@@ -5,25 +5,25 @@
 
 use rusqlite::Connection;
 
-use crate::store::events::Event;
+use crate::store::events::Stored;
 use crate::store::integrity;
 
 use super::history;
 
-/// The index the log rebuilds: `events` (the whole log, in order, as fsck read it for the chain)
+/// The index the log rebuilds: `log` (the whole log, in order, as fsck read it for the chain)
 /// replayed ([`history::replay_in`]: decide, then apply, each event) into a fresh index in
 /// memory. `Ok(Err(line))` when the log does not replay as it was recorded: an event the index
 /// applied turns out void (the finding to report).
-pub fn replay(events: Vec<Event>) -> anyhow::Result<Result<Connection, String>> {
+pub fn replay(log: Vec<Stored>) -> anyhow::Result<Result<Connection, String>> {
     // The events the index recorded as void: only those may turn out void on replay.
-    let recorded: std::collections::HashSet<String> = events
+    let recorded: std::collections::HashSet<String> = log
         .iter()
-        .filter(|e| e.void.is_some())
-        .map(|e| e.hash.clone())
+        .filter(|s| s.event.void.is_some())
+        .map(|s| s.event.hash.clone())
         .collect();
     // The signatures are checked while the scratch index is made.
     let (scratch, voided) = std::thread::scope(|scope| -> anyhow::Result<_> {
-        let replay = history::Replay::start_without_log(scope, None, events)?;
+        let replay = history::Replay::start_without_log(scope, None, log)?;
         let mut scratch = integrity::scratch_index()?;
         // One transaction for the whole replay: the scratch index is memory, but each
         // statement outside a transaction would still be its own commit.

@@ -58,9 +58,21 @@ pub fn sha256_hex(data: &[u8]) -> String {
 /// The hash of an event: for a shared-history event the SHA-256 of its [`record`], else (the
 /// linear log of earlier versions) the chain hash over its predecessor's hash.
 pub fn event_hash(e: &Event) -> String {
+    hash_with(e, Field::Canonical(&e.payload))
+}
+
+/// [`event_hash`] of an event whose payload is `payload`, its text as the index stores it
+/// (`e.payload` unused): the hash over the stored text as it is, which is the hash of the event
+/// when that text is its canonical form, as relmgr writes it. fsck hashes a whole log so,
+/// without building each payload's value; only a miss is hashed again in canonical form.
+pub fn stored_hash(e: &Event, payload: &str) -> String {
+    hash_with(e, Field::Text(payload))
+}
+
+fn hash_with(e: &Event, payload: Field<'_>) -> String {
     match &e.parents {
-        Some(_) => sha256_hex(&record(e)),
-        None => linear_hash(e),
+        Some(_) => sha256_hex(&record_with(e, payload)),
+        None => linear_hash(e, payload),
     }
 }
 
@@ -69,7 +81,11 @@ pub fn event_hash(e: &Event) -> String {
 /// and no whitespace. An event of the linear log has `v: 1` and also `seq` and `prev_hash`, from
 /// which its chain hash is recomputed.
 pub fn record(e: &Event) -> Vec<u8> {
-    let mut fields = common_fields(e);
+    record_with(e, Field::Canonical(&e.payload))
+}
+
+fn record_with<'a>(e: &'a Event, payload: Field<'a>) -> Vec<u8> {
+    let mut fields = common_fields(e, payload);
     match &e.parents {
         Some(parents) => {
             fields.push(("parents", Field::Json(json_of(parents))));
@@ -86,9 +102,11 @@ pub fn record(e: &Event) -> Vec<u8> {
     body
 }
 
-/// One field of a hashed object: JSON text already written, or a value to write canonically.
+/// One field of a hashed object: JSON text already written (owned or borrowed), or a value to
+/// write canonically.
 enum Field<'a> {
     Json(String),
+    Text(&'a str),
     Canonical(&'a Value),
 }
 
@@ -97,11 +115,11 @@ fn json_of<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// The fields every hashed form of an event holds.
-fn common_fields(e: &Event) -> Vec<(&'static str, Field<'_>)> {
+fn common_fields<'a>(e: &'a Event, payload: Field<'a>) -> Vec<(&'static str, Field<'a>)> {
     vec![
         ("actor", Field::Json(json_of(&e.actor))),
         ("actor_kind", Field::Json(json_of(&e.actor_kind))),
-        ("payload", Field::Canonical(&e.payload)),
+        ("payload", payload),
         ("pii_hash", Field::Json(json_of(&e.pii_hash))),
         ("target", Field::Json(json_of(&e.target))),
         ("time", Field::Json(json_of(&e.time))),
@@ -122,6 +140,7 @@ fn write_object(mut fields: Vec<(&'static str, Field<'_>)>, out: &mut Vec<u8>) {
         out.push(b':');
         match v {
             Field::Json(text) => out.extend_from_slice(text.as_bytes()),
+            Field::Text(text) => out.extend_from_slice(text.as_bytes()),
             Field::Canonical(value) => write_canonical(value, out),
         }
     }
@@ -184,8 +203,8 @@ pub fn parents_of(e: &Event) -> Vec<String> {
 
 /// The chain hash of an event of the linear log: SHA-256 of its predecessor's hash, a newline,
 /// and the canonical form of `{actor, actor_kind, payload, pii_hash, seq, target, time, type}`.
-fn linear_hash(e: &Event) -> String {
-    let mut fields = common_fields(e);
+fn linear_hash(e: &Event, payload: Field<'_>) -> String {
+    let mut fields = common_fields(e, payload);
     fields.push(("seq", Field::Json(json_of(&e.seq))));
     let mut body = Vec::with_capacity(1024);
     body.extend_from_slice(e.prev_hash.as_bytes());
