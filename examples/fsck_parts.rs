@@ -17,10 +17,13 @@ use rusqlite::{Connection, OpenFlags};
 fn resident() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .map(|l| format!(" (resident {})", l["VmRSS:".len()..].trim()))
+        .map(|s| {
+            let field = |name: &str| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix(name))
+                    .map_or(String::new(), |v| v.trim().to_string())
+            };
+            format!(" (resident {}, peak {})", field("VmRSS:"), field("VmHWM:"))
         })
         .unwrap_or_default()
 }
