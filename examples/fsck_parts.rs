@@ -29,6 +29,7 @@ fn resident() -> String {
 }
 
 fn main() -> anyhow::Result<()> {
+    relmgr::store::memory::use_mimalloc();
     let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
     let db = Connection::open_with_flags(
         std::path::Path::new(&dir).join(".relmgr/index.db"),

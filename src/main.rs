@@ -4,5 +4,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // SQLite takes its memory from the same allocator (before its first connection).
+    relmgr::store::memory::use_mimalloc();
     relmgr::cli::run()
 }

@@ -8,6 +8,7 @@ pub mod debris;
 pub mod events;
 pub mod integrity;
 pub mod keys;
+pub mod memory;
 pub mod objects;
 pub mod projects;
 pub mod publications;
