@@ -201,3 +201,83 @@ fn refuses_a_newer_schema() {
     let err = migrate(&mut conn).unwrap_err().to_string();
     assert!(err.contains("newer relmgr"), "{err}");
 }
+
+/// Version 7 rebuilds `packages` with CHECKs on its digests that SQLite evaluates without
+/// backtracking: the rows, the index, the triggers (its own and those of `signatures`) and the
+/// foreign keys stay; the same values pass and fail as before.
+#[test]
+fn version_7_checks_package_digests_as_lower_case_hex_and_keeps_the_packages() {
+    let mut conn = a_version_5_store();
+    let (a, b) = ("ab".repeat(32), "cd".repeat(64));
+    conn.execute(
+        "INSERT INTO packages (id, revision_id, name, size, sha256, sha512, added_at)
+             VALUES (11, 3, 'demo-2.0.tar.gz', 5, ?1, ?2, 't5')",
+        [&a, &b],
+    )
+    .unwrap();
+    let fpr = "F".repeat(40);
+    conn.execute(
+        "INSERT INTO keys (fingerprint, key_id, algorithm, created_at, can_sign, imported_at, armored)
+             VALUES (?1, 'FFFFFFFFFFFFFFFF', 'EdDSA', 't', 1, 't',
+                     '-----BEGIN PGP PUBLIC KEY BLOCK-----')",
+        [&fpr],
+    )
+    .unwrap();
+    let sign = |conn: &Connection| {
+        conn.execute(
+            "INSERT OR REPLACE INTO signatures (package_id, fingerprint, signer_fpr, armored, signed_at)
+                 VALUES (11, ?1, ?1, 'sig', 't6')",
+            [&fpr],
+        )
+        .map_err(|e| e.to_string())
+    };
+    sign(&conn).unwrap();
+    migrate(&mut conn).unwrap();
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, CURRENT);
+    let kept: (String, String, i64) = conn
+        .query_row(
+            "SELECT p.sha256, p.sha512, count(s.package_id) FROM packages p
+             JOIN signatures s ON s.package_id = p.id WHERE p.id = 11",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(kept, (a.clone(), b.clone(), 1));
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert!(
+        plan(&conn, "SELECT id FROM packages WHERE sha256 = 'x'").contains("packages_by_sha256")
+    );
+    let insert = |name: &str, sha256: &str, sha512: &str| {
+        conn.execute(
+            "INSERT INTO packages (revision_id, name, size, sha256, sha512, added_at)
+                 VALUES (3, ?1, 1, ?2, ?3, 't')",
+            [name, sha256, sha512],
+        )
+        .map_err(|e| e.to_string())
+    };
+    let upper = "AB".repeat(32);
+    let not_hex = format!("{}g", "a".repeat(63));
+    for (sha256, sha512) in [
+        (upper.as_str(), b.as_str()),
+        (not_hex.as_str(), b.as_str()),
+        (a.as_str(), &b[..126]),
+        (a.as_str(), &"CD".repeat(64)),
+    ] {
+        let err = insert("x", sha256, sha512).unwrap_err();
+        assert!(err.contains("CHECK constraint failed"), "{err}");
+    }
+    insert("ok.tar.gz", &"0f".repeat(32), &"9a".repeat(64)).unwrap();
+    // The triggers came back: a frozen revision takes no package and no signature.
+    conn.execute_batch("UPDATE revisions SET phase = 'voting' WHERE id = 3")
+        .unwrap();
+    let err = insert("late.tar.gz", &"0e".repeat(32), &"9b".repeat(64)).unwrap_err();
+    assert!(err.contains("frozen"), "{err}");
+    let err = sign(&conn).unwrap_err();
+    assert!(err.contains("frozen"), "{err}");
+}
