@@ -40,16 +40,19 @@ fn main() -> anyhow::Result<()> {
         println!("{what}: {:.3} s{}", t.elapsed().as_secs_f64(), resident())
     };
     let t = Instant::now();
-    let problems = integrity::sqlite_problems(&db)?;
+    let problems = integrity::sqlite_problems(&integrity::open_for_checks(
+        &std::path::Path::new(&dir).join(".relmgr"),
+    )?)?;
     time("sqlite integrity_check + foreign_key_check", t);
     let t = Instant::now();
-    let log = events::list_stored(&db)?;
-    time(&format!("reading the log ({n} events)"), t);
+    let log = replay::read_recorded(&db)?;
+    let breaks = log.breaks;
+    time(
+        &format!("reading the log ({n} events), its chain and its changes"),
+        t,
+    );
     let t = Instant::now();
-    let breaks = events::stored_chain_breaks(&log);
-    time("event chain", t);
-    let t = Instant::now();
-    let scratch = replay::replay(log)?.map_err(anyhow::Error::msg)?;
+    let scratch = replay::replay(log.typed)?.map_err(anyhow::Error::msg)?;
     time(&format!("replay of {n} events into a scratch index"), t);
     let t = Instant::now();
     // As fsck compares: a digest per table on each side, rows only where they differ.

@@ -76,9 +76,10 @@ type Logged = Vec<(i64, String)>;
 
 /// The index's own problems: SQLite's integrity, the event chain, and (when the chain holds)
 /// the differences between the index and the one the log rebuilds; with the log's events, for
-/// the shared history's check. On read-only connections of its own: SQLite's checks and the
-/// live side of the comparison on one, on another thread, while this one reads the log, checks
-/// the chain and replays it (alone, this thread would be fsck's longest).
+/// the shared history's check. On connections of its own: SQLite's checks (CHECK constraints
+/// included, see [`integrity::open_for_checks`]) and the live side of the comparison on one, on
+/// another thread, while this one reads the log, checks the chain and replays it on a read-only
+/// one (alone, this thread would be fsck's longest).
 fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged)> {
     let db = &integrity::open_read_only(dir)?;
     let mut findings = Vec::new();
@@ -87,22 +88,23 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
     let key = std::hash::RandomState::new();
     let (live, read) = std::thread::scope(|scope| {
         let live = scope.spawn(|| -> anyhow::Result<_> {
-            let db = integrity::open_read_only(dir)?;
+            let db = integrity::open_for_checks(dir)?;
             Ok((
                 integrity::sqlite_problems(&db)?,
                 integrity::digests(&db, &key)?,
             ))
         });
         // The log is read once, for the chain and for the replay.
-        let read = events::list_stored(db).and_then(|log| {
+        let read = super::replay::read_recorded(db).and_then(|log| {
             logged = log
+                .typed
                 .iter()
-                .map(|s| (s.event.seq, s.event.hash.clone()))
+                .map(|(e, _)| (e.seq, e.hash.clone()))
                 .collect();
-            let breaks = events::stored_chain_breaks(&log);
+            let breaks = log.breaks;
             // The log must rebuild the index (only meaningful when the chain holds).
             let replayed = if breaks.is_empty() {
-                Some(super::replay::replay(log)?)
+                Some(super::replay::replay(log.typed)?)
             } else {
                 None
             };
@@ -293,13 +295,13 @@ impl Listing {
     }
 }
 
-/// The names of the records in the shared history (git `refs/relmgr/`), when the store is
-/// shared; read beside the other checks.
-fn shared_names(s: &Session) -> anyhow::Result<Option<HashSet<String>>> {
-    if s.store.config.clone_id.is_none() {
+/// The names of the records in the shared history (git `refs/relmgr/`) of the store at `dir`,
+/// when it is `shared`; asked of git (two processes) on a thread of its own from the start.
+fn shared_names(dir: &std::path::Path, shared: bool) -> anyhow::Result<Option<HashSet<String>>> {
+    if !shared {
         return Ok(None);
     }
-    let Some(repo) = s.store.repo()? else {
+    let Some(repo) = crate::git::Repo::discover(dir.parent().unwrap_or(dir))? else {
         return Ok(None);
     };
     let names = repo.names().map_err(super::sync::git_error)?;
@@ -340,28 +342,30 @@ fn history_findings(
 
 /// What fsck read beside the index's checks: the objects (each read once for its SHA-256,
 /// SHA-512 and every stored signature over it), the managed packages and their signatures,
-/// the tree, the leftovers and the shared history's names.
-struct Checked {
-    listing: Listing,
+/// the tree and the leftovers.
+struct Checked<'a> {
+    listing: &'a Listing,
     packages: Vec<integrity::Managed>,
     /// (place, object's SHA-256, fingerprint, armored signature) of each stored signature.
     sig_jobs: Vec<(String, String, String, String)>,
-    /// The signatures over each object, as indexes into `sig_jobs`.
-    jobs_of: HashMap<String, Vec<usize>>,
+    /// Each object's index in the listing, by its name (the SHA-256 it claims).
+    index_of: HashMap<&'a str, usize>,
+    /// The signatures over each object of the listing, as indexes into `sig_jobs`.
+    jobs_at: Vec<Vec<usize>>,
     reads: Vec<verify::RawSums>,
     tree_missing: Vec<bool>,
     leftovers: Vec<debris::Leftover>,
-    shared: Option<HashSet<String>>,
 }
 
 /// The half of fsck beside the index's checks: the object directory is listed on another thread
 /// while this one reads the packages from the index, then the objects are read on every core,
-/// then the tree and the leftovers are checked and the shared history's names read.
+/// then the tree and the leftovers are checked, and all that judged.
 fn objects_and_tree(
     s: &Session,
     root: &std::path::Path,
+    repair: bool,
     progress: &(dyn Fn(Progress) + Sync),
-) -> anyhow::Result<Checked> {
+) -> anyhow::Result<Judged> {
     let dir = &s.store.dir;
     let (files, packages) = std::thread::scope(|scope| {
         let files = scope.spawn(|| object_files(root));
@@ -377,16 +381,26 @@ fn objects_and_tree(
             sig_jobs.push((p.place(), p.sha256.clone(), fpr.clone(), armored.clone()));
         }
     }
-    let mut jobs_of: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (_, sha256, _, _)) in sig_jobs.iter().enumerate() {
-        jobs_of.entry(sha256.clone()).or_default().push(i);
+    // Objects are found by name once each, here: the rest goes by index.
+    let index_of: HashMap<&str, usize> = listing
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (name.as_str(), i))
+        .collect();
+    let mut jobs_at: Vec<Vec<usize>> = vec![Vec::new(); listing.names.len()];
+    for (j, (_, sha256, _, _)) in sig_jobs.iter().enumerate() {
+        if let Some(&i) = index_of.get(sha256.as_str()) {
+            jobs_at[i].push(j);
+        }
     }
     progress(Progress::Objects(listing.names.len() as u64));
     let numbered: Vec<usize> = (0..listing.names.len()).collect();
     let reads = parallel(&numbered, |&i| {
-        let name = &listing.names[i];
-        let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let sigs: Vec<&[u8]> = jobs.iter().map(|&j| sig_jobs[j].3.as_bytes()).collect();
+        let sigs: Vec<&[u8]> = jobs_at[i]
+            .iter()
+            .map(|&j| sig_jobs[j].3.as_bytes())
+            .collect();
         let file = listing.open(root, i)?;
         let sums = verify::read_signed_raw(file, &sigs, &keyring, now)?;
         progress(Progress::ObjectDone);
@@ -394,17 +408,17 @@ fn objects_and_tree(
     })?;
     let (tree_missing, revision_dirs) = tree_missing(dir, &packages)?;
     let leftovers = debris::find(dir, &revision_dirs)?;
-    let shared = shared_names(s)?;
-    Ok(Checked {
-        listing,
+    let checked = Checked {
+        listing: &listing,
         packages,
         sig_jobs,
-        jobs_of,
+        index_of,
+        jobs_at,
         reads,
         tree_missing,
         leftovers,
-        shared,
-    })
+    };
+    judge(s, repair, checked)
 }
 
 /// A scoped thread's result, its panic carried on.
@@ -429,7 +443,6 @@ fn hex_is(hex: &str, bytes: &[u8]) -> bool {
 struct Judged {
     findings: Vec<Finding>,
     notes: Vec<Finding>,
-    shared: Option<HashSet<String>>,
     objects: usize,
     packages: usize,
     signatures: usize,
@@ -437,18 +450,18 @@ struct Judged {
 
 /// Judges the objects, packages, signatures, leftovers, tree and key files fsck read (and, with
 /// `repair`, repairs what it can), while the index's checks go on.
-fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> {
+fn judge(s: &Session, repair: bool, checked: Checked<'_>) -> anyhow::Result<Judged> {
     let db = s.store.db();
     let dir = &s.store.dir;
     let Checked {
         listing,
         packages,
         sig_jobs,
-        jobs_of,
+        index_of,
+        jobs_at,
         reads,
         tree_missing,
         leftovers,
-        shared,
     } = checked;
     let mut findings = Vec::new();
     let mut sig_results: Vec<SigCheck> = sig_jobs
@@ -457,9 +470,8 @@ fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> 
             reason: format!("cannot read the signed data: its object {sha256} is missing"),
         })
         .collect();
-    let mut by_sha256: HashMap<&str, &[u8; 64]> = HashMap::with_capacity(listing.names.len());
     let mut corrupt_objects = BTreeSet::new();
-    for (name, sums) in listing.names.iter().zip(&reads) {
+    for ((name, sums), jobs) in listing.names.iter().zip(&reads).zip(&jobs_at) {
         if !hex_is(name, &sums.sha256) {
             let actual = crate::digest::to_hex(sums.sha256);
             corrupt_objects.insert(name.clone());
@@ -473,29 +485,30 @@ fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> 
                 format!("content hashes to {actual}, not to its name"),
             ));
         }
-        by_sha256.insert(name, &sums.sha512);
-        let jobs = jobs_of.get(name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         for (&j, each) in jobs.iter().zip(&sums.verdicts) {
             sig_results[j] = crate::pgp::judge(each);
         }
     }
 
     // Packages: their object exists and has the recorded SHA-512.
-    let mut referenced = HashSet::with_capacity(packages.len());
+    let mut referenced = vec![false; listing.names.len()];
     for p in &packages {
-        referenced.insert(p.sha256.as_str());
-        match by_sha256.get(p.sha256.as_str()) {
+        match index_of.get(p.sha256.as_str()) {
             None => findings.push(finding(
                 "package",
                 p.place(),
                 format!("its object {} is missing", p.sha256),
             )),
-            Some(actual) if !hex_is(&p.sha512, *actual) => findings.push(finding(
-                "package",
-                p.place(),
-                "the stored bytes do not match the recorded SHA-512",
-            )),
-            Some(_) => {}
+            Some(&i) => {
+                referenced[i] = true;
+                if !hex_is(&p.sha512, &reads[i].sha512) {
+                    findings.push(finding(
+                        "package",
+                        p.place(),
+                        "the stored bytes do not match the recorded SHA-512",
+                    ));
+                }
+            }
         }
     }
 
@@ -555,7 +568,7 @@ fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> 
     }
     let root = dir.join("objects").join("sha256");
     for (i, name) in listing.names.iter().enumerate() {
-        if !referenced.contains(name.as_str()) {
+        if !referenced[i] {
             let path = &listing.path(&root, i);
             let corrupt = corrupt_objects.contains(name);
             let young = !corrupt && modified_within(path, UNREFERENCED_GRACE);
@@ -632,7 +645,6 @@ fn judge(s: &Session, repair: bool, checked: Checked) -> anyhow::Result<Judged> 
     Ok(Judged {
         findings,
         notes,
-        shared,
         objects: listing.names.len(),
         packages: packages.len(),
         signatures: sig_jobs.len(),
@@ -652,17 +664,20 @@ pub fn fsck(
     // The index's own checks (SQLite's integrity, the chain, the replay: the longest part) run
     // from the start on their own connections and thread, beside everything else, which this
     // thread reads and judges meanwhile. The findings keep their order: the index's first, then
-    // the shared history's, then the objects'.
-    let (index, rest) = std::thread::scope(|scope| {
+    // the shared history's, then the objects'. The shared history's names are asked of git on
+    // a third thread meanwhile.
+    let is_shared = s.store.config.clone_id.is_some();
+    let (index, rest, shared) = std::thread::scope(|scope| {
         let index = scope.spawn(|| index_problems(dir));
-        let rest = objects_and_tree(s, &root, progress).and_then(|c| judge(s, repair, c));
-        (join(index), rest)
+        let shared = scope.spawn(|| shared_names(dir, is_shared));
+        let rest = objects_and_tree(s, &root, repair, progress);
+        (join(index), rest, join(shared))
     });
     let (mut findings, logged) = index?;
+    let shared = shared?;
     let Judged {
         findings: found,
         mut notes,
-        shared,
         objects,
         packages,
         signatures,

@@ -442,29 +442,17 @@ impl Replay {
     }
 
     /// [`Replay::start`] for a replay that keeps no log (fsck's, of the log as the index
-    /// recorded it, read as stored): each change is read straight from its payload's text, and
-    /// the payloads and personal data are given up once read, so that a large log's memory is
-    /// not held twice; only a signed event's payload is read as a value, its record being what
-    /// was signed. An event the log says was applied is applied without a savepoint to roll
-    /// back to (each costs a copy of every page the event touches): should it fail, the log
-    /// does not replay as recorded, which fsck reports instead of comparing.
+    /// recorded it, read already as typed changes: [`super::replay::read_recorded`]): the
+    /// payloads and personal data are given up once the signatures to check are known, so that
+    /// a large log's memory is not held twice. An event the log says was applied is applied
+    /// without a savepoint to roll back to (each costs a copy of every page the event
+    /// touches): should it fail, the log does not replay as recorded, which fsck reports
+    /// instead of comparing.
     pub fn start_without_log<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         index: Option<&Connection>,
-        stored: Vec<events::Stored>,
+        typed: Vec<(Event, Option<Change>)>,
     ) -> anyhow::Result<Replay> {
-        let typed = stored
-            .into_iter()
-            .map(|s| {
-                let c = Change::parse(&s.event.kind, &s.payload).ok();
-                let e = if s.event.signature.is_some() {
-                    s.into_event()
-                } else {
-                    s.event
-                };
-                (e, c)
-            })
-            .collect();
         Replay::begin(scope, index, typed, true)
     }
 

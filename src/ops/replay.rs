@@ -5,25 +5,55 @@
 
 use rusqlite::Connection;
 
-use crate::store::events::Stored;
+use crate::model::event::Change;
+use crate::store::events::{self, ChainBreak, Event};
 use crate::store::integrity;
 
 use super::history;
 
-/// The index the log rebuilds: `log` (the whole log, in order, as fsck read it for the chain)
-/// replayed ([`history::replay_in`]: decide, then apply, each event) into a fresh index in
-/// memory. `Ok(Err(line))` when the log does not replay as it was recorded: an event the index
-/// applied turns out void (the finding to report).
-pub fn replay(log: Vec<Stored>) -> anyhow::Result<Result<Connection, String>> {
+/// The log as the index recorded it, read once for the chain and the replay: each event with
+/// its change, read straight from the payload's stored text (no JSON value of it; a signed
+/// event keeps its payload as a value, its record being what was signed), and the chain's
+/// breaks, each hash checked over that same text.
+pub struct Recorded {
+    pub typed: Vec<(Event, Option<Change>)>,
+    pub breaks: Vec<ChainBreak>,
+}
+
+/// Reads the log as [`Recorded`].
+pub fn read_recorded(db: &Connection) -> anyhow::Result<Recorded> {
+    let (mut typed, mut sound) = (Vec::new(), Vec::new());
+    events::each_stored(db, |e, payload| {
+        sound.push(events::stored_soundness(&e, payload));
+        let change = Change::parse(&e.kind, payload).ok();
+        let e = match e.signature {
+            Some(_) => Event {
+                payload: events::stored_value(payload.to_string()),
+                ..e
+            },
+            None => e,
+        };
+        typed.push((e, change));
+        Ok(())
+    })?;
+    let breaks = events::chain_breaks(typed.iter().map(|(e, _)| e), sound);
+    Ok(Recorded { typed, breaks })
+}
+
+/// The index the log rebuilds: `typed` (the whole log as recorded, in order:
+/// [`read_recorded`]) replayed ([`history::replay_in`]: decide, then apply, each event) into a
+/// fresh index in memory. `Ok(Err(line))` when the log does not replay as it was recorded: an
+/// event the index applied turns out void (the finding to report).
+pub fn replay(typed: Vec<(Event, Option<Change>)>) -> anyhow::Result<Result<Connection, String>> {
     // The events the index recorded as void: only those may turn out void on replay.
-    let recorded: std::collections::HashSet<String> = log
+    let recorded: std::collections::HashSet<String> = typed
         .iter()
-        .filter(|s| s.event.void.is_some())
-        .map(|s| s.event.hash.clone())
+        .filter(|(e, _)| e.void.is_some())
+        .map(|(e, _)| e.hash.clone())
         .collect();
     // The signatures are checked while the scratch index is made.
     let (scratch, voided) = std::thread::scope(|scope| -> anyhow::Result<_> {
-        let replay = history::Replay::start_without_log(scope, None, log)?;
+        let replay = history::Replay::start_without_log(scope, None, typed)?;
         let mut scratch = integrity::scratch_index()?;
         // One transaction for the whole replay: the scratch index is memory, but each
         // statement outside a transaction would still be its own commit.

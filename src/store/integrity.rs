@@ -140,6 +140,22 @@ pub fn open_read_only(dir: &std::path::Path) -> anyhow::Result<Connection> {
     Ok(db)
 }
 
+/// A connection to the index of the store at `dir` for SQLite's own checks
+/// ([`sqlite_problems`]), opened for writing though it writes nothing (`query_only`): SQLite
+/// parses a table's CHECK constraints only on a connection that may write, and
+/// `integrity_check` verifies only the constraints it parsed (on a read-only connection, none).
+pub fn open_for_checks(dir: &std::path::Path) -> anyhow::Result<Connection> {
+    let db = Connection::open_with_flags(
+        dir.join("index.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    db.pragma_update(None, "query_only", "ON")?;
+    db.busy_timeout(std::time::Duration::from_secs(60))?;
+    db.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+    super::statements(&db)?;
+    Ok(db)
+}
+
 /// How much of the index a read-only check maps into memory (SQLite's `mmap_size`).
 const MMAP_SIZE: i64 = 1 << 30;
 
@@ -253,7 +269,8 @@ pub fn scratch_index() -> anyhow::Result<Connection> {
     // row the replay writes was written by relmgr under the same CHECKs into the live index
     // (one transaction with its event, and the chain holds, else there is no replay), the
     // compared rows must equal the live ones, and the live index's CHECKs are verified by
-    // `integrity_check`. Triggers and foreign keys stay on.
+    // `integrity_check` (on a connection that parses them: [`open_for_checks`]). Triggers and
+    // foreign keys stay on.
     conn.pragma_update(None, "journal_mode", "MEMORY")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     super::schema::migrate(&mut conn)?;

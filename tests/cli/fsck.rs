@@ -320,6 +320,31 @@ fn a_changed_row_is_reported_on_both_sides_of_the_replay() {
     );
 }
 
+/// SQLite's CHECK constraints are verified: a value no command could have written (SQLite told
+/// to ignore the constraints), in a column the replay does not compare, is a finding. SQLite
+/// parses CHECKs only on a connection that may write; fsck's checks once ran on a read-only
+/// one and verified none.
+#[test]
+fn a_value_that_breaks_a_check_constraint_is_found() {
+    let env = store_with_release();
+    env.tampered(); // on purpose: the index breaks its own schema
+    let db = env.db();
+    db.pragma_update(None, "ignore_check_constraints", "ON")
+        .unwrap();
+    assert_eq!(
+        db.execute("UPDATE keys SET key_id = 'short'", []).unwrap(),
+        1
+    );
+    drop(db);
+    let r = fsck_fails(&env);
+    let problems = problems(&r);
+    assert_eq!(
+        problems,
+        ["integrity_check: CHECK constraint failed in keys"],
+        "{r}"
+    );
+}
+
 /// The tree check lists each revision directory once: a missing `.sha512` is found for its
 /// package only, and a package that is a symbolic link to its object still counts as present.
 #[test]

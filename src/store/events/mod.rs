@@ -275,36 +275,22 @@ pub fn list(db: &Connection, filter: &Filter) -> anyhow::Result<Vec<Event>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// An event as the index stores it: its payload kept as the stored text, `event.payload` left
-/// `Null`. fsck reads the whole log so: its hashes are checked over that text and its changes
-/// read straight from it, without a JSON value per payload (a log of 10,000 releases' packages
-/// held as values was 130 MB more memory to fill).
-#[derive(Debug, Clone)]
-pub struct Stored {
-    pub event: Event,
-    pub payload: String,
-}
-
-impl Stored {
-    /// The event with its payload read.
-    pub fn into_event(self) -> Event {
-        Event {
-            payload: stored_value(self.payload),
-            ..self.event
-        }
-    }
-}
-
-/// The whole log in order, as stored ([`Stored`]).
-pub fn list_stored(db: &Connection) -> anyhow::Result<Vec<Stored>> {
+/// The whole log in order, each event handed to `f` with its payload's text as stored,
+/// borrowed from SQLite's row (`event.payload` is left `Null`): fsck reads every payload once
+/// this way, without copying it or building a JSON value of it, checks each one's hash over
+/// that text ([`stored_soundness`]) and reads its change straight from it.
+pub fn each_stored(
+    db: &Connection,
+    mut f: impl FnMut(Event, &str) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut stmt = db.prepare_cached(&format!("{SELECT} ORDER BY seq"))?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Stored {
-            event: row_to_event_unread(r)?,
-            payload: r.get(6)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let event = row_to_event_unread(r)?;
+        let payload = r.get_ref(6)?.as_str()?;
+        f(event, payload)?;
+    }
+    Ok(())
 }
 
 /// The event with sequence number `seq`.
@@ -376,33 +362,28 @@ pub struct ChainBreak {
 /// Checks the whole chain: sequence numbers without gaps, each `prev_hash` equal to the previous
 /// `hash`, each `hash` recomputed, and each kept `pii` matching its `pii_hash`.
 pub fn verify_chain(db: &Connection) -> anyhow::Result<Vec<ChainBreak>> {
-    Ok(stored_chain_breaks(&list_stored(db)?))
+    let (mut events, mut sound) = (Vec::new(), Vec::new());
+    each_stored(db, |e, payload| {
+        sound.push(stored_soundness(&e, payload));
+        events.push(e);
+        Ok(())
+    })?;
+    Ok(chain_breaks(events.iter(), sound))
 }
 
-/// [`verify_chain`] over events already read, in order. The events' hashes are computed on a
-/// thread per core.
-pub fn chain_breaks(events: &[Event]) -> Vec<ChainBreak> {
-    let sound = on_every_core(events, |e| (event_hash(e) == e.hash, pii_holds(e)));
-    breaks_in_order(events.iter(), sound)
-}
-
-/// [`verify_chain`] over a log read as stored (fsck reads it once for the chain and the replay).
-/// Each hash is checked over the payload's stored text; a payload stored in another form than
-/// the canonical one (the same JSON, written otherwise) is read and hashed in canonical form, so
-/// the verdict is the same as over the read payload.
-pub fn stored_chain_breaks(log: &[Stored]) -> Vec<ChainBreak> {
-    let sound = on_every_core(log, |s| {
-        let e = &s.event;
-        let hash_holds = stored_hash(e, &s.payload) == e.hash || {
-            let read = Event {
-                payload: stored_value(s.payload.clone()),
-                ..e.clone()
-            };
-            event_hash(&read) == e.hash
+/// Whether an event's hash and its kept personal data hold, its payload given as the stored
+/// text. The hash is checked over that text; a payload stored in another form than the
+/// canonical one (the same JSON, written otherwise) is read and hashed in canonical form, so
+/// the verdict is the one over the read payload.
+pub fn stored_soundness(e: &Event, payload: &str) -> (bool, bool) {
+    let hash_holds = stored_hash(e, payload) == e.hash || {
+        let read = Event {
+            payload: stored_value(payload.to_string()),
+            ..e.clone()
         };
-        (hash_holds, pii_holds(e))
-    });
-    breaks_in_order(log.iter().map(|s| &s.event), sound)
+        event_hash(&read) == e.hash
+    };
+    (hash_holds, pii_holds(e))
 }
 
 /// Whether an event's kept personal data matches its hash.
@@ -413,32 +394,9 @@ fn pii_holds(e: &Event) -> bool {
     }
 }
 
-/// `sound` of each item, computed on a thread per core (threads of its own, not the pool's,
-/// which fsck keeps busy reading objects): each event's hashes depend on it alone.
-fn on_every_core<T: Sync>(
-    items: &[T],
-    sound: impl Fn(&T) -> (bool, bool) + Sync,
-) -> Vec<(bool, bool)> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = items.len().div_ceil(cores).max(1);
-    let sound = &sound;
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(sound).collect::<Vec<_>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| {
-                p.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
-
-/// The chain's breaks, the events in order with whether each one's hash and personal data hold.
-fn breaks_in_order<'a>(
+/// The chain's breaks: `events` in order, `sound` whether each one's hash and personal data
+/// hold ([`stored_soundness`]).
+pub fn chain_breaks<'a>(
     events: impl Iterator<Item = &'a Event>,
     sound: Vec<(bool, bool)>,
 ) -> Vec<ChainBreak> {
@@ -610,10 +568,10 @@ mod tests {
     }
 
     /// The chain is checked over the payloads' stored text (fsck's fast path); a payload stored
-    /// in another form of the same JSON is hashed in canonical form, as the chain over the
-    /// read log is, and both agree on a payload whose content changed.
+    /// in another form of the same JSON is hashed in canonical form and holds, as it does over
+    /// the read payload; a payload whose content changed does not.
     #[test]
-    fn the_chain_over_stored_text_agrees_with_the_chain_over_read_payloads() {
+    fn the_chain_over_stored_text_holds_as_over_read_payloads() {
         let conn = db();
         let actor = Actor {
             id: "alice".into(),
@@ -627,27 +585,31 @@ mod tests {
             )
             .unwrap();
         }
-        let both = |conn: &Connection| {
-            let read = chain_breaks(&list(conn, &Filter::default()).unwrap());
-            let stored = stored_chain_breaks(&list_stored(conn).unwrap());
-            assert_eq!(read, stored);
-            stored
+        assert!(verify_chain(&conn).unwrap().is_empty());
+        let stored = |conn: &Connection| {
+            let mut texts = Vec::new();
+            each_stored(conn, |e, payload| {
+                assert_eq!(e.payload, Value::Null);
+                texts.push(payload.to_string());
+                Ok(())
+            })
+            .unwrap();
+            texts
         };
-        assert!(both(&conn).is_empty());
-        let stored = list_stored(&conn).unwrap();
-        assert_eq!(
-            stored[1].payload,
-            canonical(&json!({"i": 1, "s": "\u{e9}\"x"}))
-        );
-        assert_eq!(stored[1].clone().into_event().payload["i"], 1);
+        let before = stored(&conn);
+        assert_eq!(before[1], canonical(&json!({"i": 1, "s": "\u{e9}\"x"})));
         conn.execute_batch(
             r#"DROP TRIGGER events_no_update;
              UPDATE events SET payload = ' { "s" : "\u00e9\"x", "i" : 1 } ' WHERE seq = 2;
              UPDATE events SET payload = '{"i":9}' WHERE seq = 3;"#,
         )
         .unwrap();
-        assert_ne!(list_stored(&conn).unwrap()[1].payload, stored[1].payload);
-        assert_eq!(both(&conn).iter().map(|b| b.seq).collect::<Vec<_>>(), [3]);
+        assert_ne!(stored(&conn)[1], before[1]);
+        let read = list(&conn, &Filter::default()).unwrap();
+        assert_eq!(read[1].payload, json!({"i": 1, "s": "\u{e9}\"x"}));
+        assert_eq!(event_hash(&read[1]), read[1].hash);
+        let breaks = verify_chain(&conn).unwrap();
+        assert_eq!(breaks.iter().map(|b| b.seq).collect::<Vec<_>>(), [3]);
     }
 
     #[test]
