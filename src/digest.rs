@@ -162,13 +162,51 @@ pub const SMALL_FILE: u64 = 1 << 20;
 /// and hashed on this thread, without worker threads or buffer pool. A small file costs four
 /// system calls (open, two reads, close), as with `sha512sum`: no `statx` for its size (fsck
 /// reads 100,000 small objects).
-pub fn read_opened_once<S: Sink>(
+pub fn read_opened_once<S: Sink>(file: File, sha512: S) -> io::Result<(u64, [u8; 32], S::Output)> {
+    hash_small_or_large(Vec::with_capacity(8 << 10), file, sha512)
+}
+
+/// [`read_opened_once`], but a read that fills less than its buffer is taken as the end of the
+/// file: a small file costs three system calls, not four (no read that returns nothing). A
+/// file can read short before its end (a pipe, a signal, some network file systems), so the
+/// caller must be able to tell a short file from a short read (fsck: an object whose SHA-256 is
+/// not its name) and then read it again with [`read_opened_once`].
+pub fn read_opened_short<S: Sink>(
     mut file: File,
     mut sha512: S,
 ) -> io::Result<(u64, [u8; 32], S::Output)> {
-    let mut data = Vec::with_capacity(8 << 10);
+    thread_local! {
+        // Read into, not allocated per file (nor zeroed: it stays initialized).
+        static BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 << 10]);
+    }
+    BUF.with_borrow_mut(|buf| {
+        let n = loop {
+            match file.read(buf) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        if n == buf.len() {
+            // Perhaps more: read on to the end.
+            return hash_small_or_large(buf.clone(), file, sha512);
+        }
+        let data = &buf[..n];
+        let sha256: [u8; 32] = sha2::Sha256::digest(data).into();
+        sha512.update(data);
+        Ok((n as u64, sha256, sha512.finish()))
+    })
+}
+
+/// The rest of `file` after `data` (read from it already), hashed: in one piece on this
+/// thread up to [`SMALL_FILE`], else streamed through [`read_once`].
+fn hash_small_or_large<S: Sink>(
+    mut data: Vec<u8>,
+    mut file: File,
+    mut sha512: S,
+) -> io::Result<(u64, [u8; 32], S::Output)> {
     // Through `take`, not `File::read_to_end`, which asks the file's size first.
-    (&mut file).take(SMALL_FILE + 1).read_to_end(&mut data)?;
+    let left = (SMALL_FILE + 1).saturating_sub(data.len() as u64);
+    (&mut file).take(left).read_to_end(&mut data)?;
     if data.len() as u64 > SMALL_FILE {
         let mut rest = io::Cursor::new(data).chain(file);
         return read_once(&mut rest, None, sha512, &mut |_| {});
@@ -335,6 +373,44 @@ mod tests {
             .collect()
     }
 
+    /// A read can stop short of the end: a pipe whose writer pauses gives its first part. The
+    /// one-read path takes that for the end (its callers check and read again); the careful
+    /// path reads to the end.
+    #[cfg(unix)]
+    #[test]
+    fn a_short_read_ends_the_one_read_path_and_not_the_careful_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let read = |short: bool| {
+            let path = fifo.clone();
+            let writer = std::thread::spawn(move || {
+                let mut w = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+                w.write_all(b"first part ").unwrap();
+                w.flush().unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                // The one-read path has closed the pipe by now: this write may fail.
+                let _ = w.write_all(b"and the rest");
+            });
+            let file = File::open(&fifo).unwrap();
+            let (size, ..) = if short {
+                read_opened_short(file, Sha512::new()).unwrap()
+            } else {
+                read_opened_once(file, Sha512::new()).unwrap()
+            };
+            writer.join().unwrap();
+            size
+        };
+        assert_eq!(read(true), "first part ".len() as u64);
+        assert_eq!(read(false), "first part and the rest".len() as u64);
+    }
+
     fn check_len(len: usize) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pkg.bin");
@@ -349,6 +425,12 @@ mod tests {
         // Read whole below SMALL_FILE (= BUF_SIZE), through the workers above it: same sums.
         assert_eq!(
             read_opened_once(File::open(&path).unwrap(), Sha512::new()).unwrap(),
+            (d.size, d.sha256, d.sha512),
+            "len {len}"
+        );
+        // One read, a short one the end: the same sums, below and above its 64 KiB buffer.
+        assert_eq!(
+            read_opened_short(File::open(&path).unwrap(), Sha512::new()).unwrap(),
             (d.size, d.sha256, d.sha512),
             "len {len}"
         );
@@ -369,7 +451,19 @@ mod tests {
 
     #[test]
     fn matches_coreutils_at_edges() {
-        for len in [0, 1, BUF_SIZE - 1, BUF_SIZE, BUF_SIZE + 1, 3 * BUF_SIZE] {
+        // 64 KiB: the one-read path's buffer.
+        let one = 64 << 10;
+        for len in [
+            0,
+            1,
+            one - 1,
+            one,
+            one + 1,
+            BUF_SIZE - 1,
+            BUF_SIZE,
+            BUF_SIZE + 1,
+            3 * BUF_SIZE,
+        ] {
             check_len(len);
         }
     }

@@ -150,8 +150,40 @@ pub(super) fn read_signed_raw(
     keyring: &Keyring,
     now: Timestamp,
 ) -> std::io::Result<RawSums> {
+    read_signed_with(file, sigs, keyring, now, false)
+}
+
+/// [`read_signed_raw`], a short read taken as the end of the file
+/// ([`digest::read_opened_short`]): for a caller that checks the SHA-256 and reads again.
+pub(super) fn read_signed_short(
+    file: std::fs::File,
+    sigs: &[&[u8]],
+    keyring: &Keyring,
+    now: Timestamp,
+) -> std::io::Result<RawSums> {
+    read_signed_with(file, sigs, keyring, now, true)
+}
+
+fn read_signed_with(
+    file: std::fs::File,
+    sigs: &[&[u8]],
+    keyring: &Keyring,
+    now: Timestamp,
+    short: bool,
+) -> std::io::Result<RawSums> {
+    fn read<S: digest::Sink>(
+        file: std::fs::File,
+        sink: S,
+        short: bool,
+    ) -> std::io::Result<(u64, [u8; 32], S::Output)> {
+        if short {
+            digest::read_opened_short(file, sink)
+        } else {
+            digest::read_opened_once(file, sink)
+        }
+    }
     if sigs.is_empty() {
-        let (size, sha256, sha512) = digest::read_opened_once(file, digest::Sha512::new())?;
+        let (size, sha256, sha512) = read(file, digest::Sha512::new(), short)?;
         return Ok(RawSums {
             size,
             sha512,
@@ -160,7 +192,7 @@ pub(super) fn read_signed_raw(
         });
     }
     let hashers: Vec<DetachedHasher> = sigs.iter().map(|s| DetachedHasher::new(s)).collect();
-    let (size, sha256, hashed) = digest::read_opened_once(file, hashers)?;
+    let (size, sha256, hashed) = read(file, hashers, short)?;
     Ok(RawSums {
         size,
         sha512: hashed[0].sha512(),
