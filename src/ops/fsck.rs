@@ -180,6 +180,7 @@ fn tree_missing(
 /// kept, not a path per object: memory is time too (fresh pages cost about 1 ms per MB here).
 fn object_files(root: &std::path::Path) -> anyhow::Result<Listing> {
     let mut listing = Listing {
+        root: root.to_path_buf(),
         names: Vec::new(),
         dirs: Vec::new(),
         dir_of: Vec::new(),
@@ -258,9 +259,10 @@ fn file_names(
     Ok(names)
 }
 
-/// The object files: their names, their directories (open, with their names) and the
-/// directory of each file.
+/// The object files under `root`: their names, their directories (open, with their names) and
+/// the directory of each file.
 struct Listing {
+    root: PathBuf,
     names: Vec<String>,
     dirs: Vec<(std::fs::File, String)>,
     dir_of: Vec<usize>,
@@ -273,15 +275,16 @@ impl Listing {
         &self.names[i][prefix.len()..]
     }
 
-    /// The `i`th object's path under `root`.
-    fn path(&self, root: &std::path::Path, i: usize) -> PathBuf {
-        root.join(&self.dirs[self.dir_of[i]].1)
+    /// The `i`th object's path.
+    fn path(&self, i: usize) -> PathBuf {
+        self.root
+            .join(&self.dirs[self.dir_of[i]].1)
             .join(self.file_name(i))
     }
 
     /// Opens the `i`th object through its directory, already open, by its name alone.
     #[cfg(unix)]
-    fn open(&self, _root: &std::path::Path, i: usize) -> std::io::Result<std::fs::File> {
+    fn open(&self, i: usize) -> std::io::Result<std::fs::File> {
         use rustix::fs::{Mode, OFlags};
         let dir = &self.dirs[self.dir_of[i]].0;
         let flags = OFlags::RDONLY | OFlags::CLOEXEC;
@@ -290,8 +293,8 @@ impl Listing {
     }
 
     #[cfg(not(unix))]
-    fn open(&self, root: &std::path::Path, i: usize) -> std::io::Result<std::fs::File> {
-        std::fs::File::open(self.path(root, i))
+    fn open(&self, i: usize) -> std::io::Result<std::fs::File> {
+        std::fs::File::open(self.path(i))
     }
 }
 
@@ -301,7 +304,7 @@ fn shared_names(dir: &std::path::Path, shared: bool) -> anyhow::Result<Option<Ha
     if !shared {
         return Ok(None);
     }
-    let Some(repo) = crate::git::Repo::discover(dir.parent().unwrap_or(dir))? else {
+    let Some(repo) = crate::store::shared::repo_of(dir)? else {
         return Ok(None);
     };
     let names = repo.names().map_err(super::sync::git_error)?;
@@ -401,12 +404,12 @@ fn objects_and_tree(
             .iter()
             .map(|&j| sig_jobs[j].3.as_bytes())
             .collect();
-        let file = listing.open(root, i)?;
+        let file = listing.open(i)?;
         let mut sums = verify::read_signed_short(file, &sigs, &keyring, now)?;
         if !hex_is(&listing.names[i], &sums.sha256) {
             // Perhaps a read that stopped short of the end: read it again, to the end, before
             // judging it.
-            sums = verify::read_signed_raw(listing.open(root, i)?, &sigs, &keyring, now)?;
+            sums = verify::read_signed_raw(listing.open(i)?, &sigs, &keyring, now)?;
         }
         progress(Progress::ObjectDone);
         Ok(sums)
@@ -571,10 +574,9 @@ fn judge(s: &Session, repair: bool, checked: Checked<'_>) -> anyhow::Result<Judg
         }
         notes.push(n);
     }
-    let root = dir.join("objects").join("sha256");
     for (i, name) in listing.names.iter().enumerate() {
         if !referenced[i] {
-            let path = &listing.path(&root, i);
+            let path = &listing.path(i);
             let corrupt = corrupt_objects.contains(name);
             let young = !corrupt && modified_within(path, UNREFERENCED_GRACE);
             let mut n = finding(

@@ -142,8 +142,8 @@ pub(super) struct RawSums {
     pub verdicts: Vec<Vec<SigCheck>>,
 }
 
-/// [`read_signed`] of a file already open, the digests as bytes. A file without signatures goes through a plain
-/// SHA-512, not a signature hasher.
+/// [`read_signed`] of a file already open, the digests as bytes. A file without signatures
+/// goes through a plain SHA-512, not a signature hasher.
 pub(super) fn read_signed_raw(
     file: std::fs::File,
     sigs: &[&[u8]],

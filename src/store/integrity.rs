@@ -104,9 +104,7 @@ pub fn managed_packages(db: &Connection) -> anyhow::Result<Vec<Managed>> {
     // Versions compare by parsing (SPEC §4): each release's version is parsed and ranked once.
     let mut order: Vec<(&str, Version, i64)> = Vec::with_capacity(releases.len());
     for (id, (target, text)) in &releases {
-        let version: Version = text.parse().map_err(|e: crate::error::Error| {
-            anyhow::anyhow!("corrupt store: release version {text:?}: {}", e.message)
-        })?;
+        let version = super::releases::parse_version(text).map_err(anyhow::Error::msg)?;
         order.push((target, version, *id));
     }
     order.sort_unstable();
@@ -128,9 +126,28 @@ pub type State = Vec<(&'static str, Vec<String>)>;
 /// A second, read-only connection to the index of the store at `dir` (its `.relmgr`), for a
 /// check that runs on another thread (a connection is used by one thread at a time).
 pub fn open_read_only(dir: &std::path::Path) -> anyhow::Result<Connection> {
+    open_for_reading(dir, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+}
+
+/// A connection to the index of the store at `dir` for SQLite's own checks
+/// ([`sqlite_problems`]), opened for writing though it writes nothing (`query_only`): SQLite
+/// parses a table's CHECK constraints only on a connection that may write, and
+/// `integrity_check` verifies only the constraints it parsed (on a read-only connection, none).
+pub fn open_for_checks(dir: &std::path::Path) -> anyhow::Result<Connection> {
+    let db = open_for_reading(dir, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    db.pragma_update(None, "query_only", "ON")?;
+    Ok(db)
+}
+
+/// A connection of its own to the index of the store at `dir`, opened with `mode`, for reading
+/// the whole index.
+fn open_for_reading(
+    dir: &std::path::Path,
+    mode: rusqlite::OpenFlags,
+) -> anyhow::Result<Connection> {
     let db = Connection::open_with_flags(
         dir.join("index.db"),
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        mode | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     db.busy_timeout(std::time::Duration::from_secs(60))?;
     // A check reads the whole index, some tables more than once: mapped, its pages cost no
@@ -140,23 +157,7 @@ pub fn open_read_only(dir: &std::path::Path) -> anyhow::Result<Connection> {
     Ok(db)
 }
 
-/// A connection to the index of the store at `dir` for SQLite's own checks
-/// ([`sqlite_problems`]), opened for writing though it writes nothing (`query_only`): SQLite
-/// parses a table's CHECK constraints only on a connection that may write, and
-/// `integrity_check` verifies only the constraints it parsed (on a read-only connection, none).
-pub fn open_for_checks(dir: &std::path::Path) -> anyhow::Result<Connection> {
-    let db = Connection::open_with_flags(
-        dir.join("index.db"),
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    db.pragma_update(None, "query_only", "ON")?;
-    db.busy_timeout(std::time::Duration::from_secs(60))?;
-    db.pragma_update(None, "mmap_size", MMAP_SIZE)?;
-    super::statements(&db)?;
-    Ok(db)
-}
-
-/// How much of the index a read-only check maps into memory (SQLite's `mmap_size`).
+/// How much of the index a check maps into memory (SQLite's `mmap_size`).
 const MMAP_SIZE: i64 = 1 << 30;
 
 /// The rows `fsck` compares between the live index and one rebuilt from the event log: per
@@ -265,12 +266,11 @@ pub fn scratch_index() -> anyhow::Result<Connection> {
     // A scratch copy is thrown away: its journal is in memory and nothing is synced. It keeps a
     // journal all the same: replay undoes an event whose apply fails half-way by rolling back
     // to the event's savepoint, which without one (`journal_mode` OFF) left the half behind.
-    // Its CHECK constraints are off: every
-    // row the replay writes was written by relmgr under the same CHECKs into the live index
-    // (one transaction with its event, and the chain holds, else there is no replay), the
-    // compared rows must equal the live ones, and the live index's CHECKs are verified by
-    // `integrity_check` (on a connection that parses them: [`open_for_checks`]). Triggers and
-    // foreign keys stay on.
+    // Its CHECK constraints are off: every row the replay writes was written by relmgr under
+    // the same CHECKs into the live index (one transaction with its event, and the chain
+    // holds, else there is no replay), the compared rows must equal the live ones, and the
+    // live index's CHECKs are verified by `integrity_check` (on a connection that parses them:
+    // [`open_for_checks`]). Triggers and foreign keys stay on.
     conn.pragma_update(None, "journal_mode", "MEMORY")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     super::schema::migrate(&mut conn)?;

@@ -87,12 +87,16 @@ const RELEASE_COLS: &str =
 /// A stored version, parsed again: one that does not parse means a corrupt store.
 pub(crate) fn version(r: &Row<'_>, i: usize) -> rusqlite::Result<Version> {
     let text: String = r.get(i)?;
+    parse_version(&text).map_err(|message| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, message.into())
+    })
+}
+
+/// A release's version as the index stores it, read; what is wrong with it, if it does not
+/// read (a corrupt store).
+pub(crate) fn parse_version(text: &str) -> Result<Version, String> {
     text.parse().map_err(|e: crate::error::Error| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("corrupt store: release version {text:?}: {}", e.message).into(),
-        )
+        format!("corrupt store: release version {text:?}: {}", e.message)
     })
 }
 
@@ -303,16 +307,6 @@ pub fn packages(db: &Connection, revision_id: i64) -> anyhow::Result<Vec<StoredP
         .unwrap_or_default())
 }
 
-/// Inserts a package, replacing a same-named one of the (draft) revision.
-pub fn put_package(
-    db: &Connection,
-    revision_id: i64,
-    p: &Package,
-    now: Time,
-) -> anyhow::Result<i64> {
-    Ok(put_packages(db, revision_id, [p], now)?[0])
-}
-
 /// Inserts packages, each replacing a same-named one of the (draft) revision; their ids, in
 /// order. Each statement is looked up once for all, the time written once, and only a name
 /// already taken is deleted first: a replay (fsck) puts 100,000 packages through here. A
@@ -325,11 +319,11 @@ pub fn put_packages<'a>(
     packages: impl IntoIterator<Item = &'a Package>,
     now: Time,
 ) -> anyhow::Result<Vec<i64>> {
-    let phase: Option<String> = db
+    let phase: Option<Phase> = db
         .prepare_cached("SELECT phase FROM revisions WHERE id = ?1")?
         .query_row([revision_id], |r| r.get(0))
         .optional()?;
-    if phase.is_some_and(|p| p != "draft") {
+    if phase.is_some_and(|p| p != Phase::Draft) {
         anyhow::bail!("the revision is frozen");
     }
     let mut taken: std::collections::HashSet<String> = db

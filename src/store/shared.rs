@@ -5,6 +5,8 @@
 //! ([`events::record`]); its erasable personal data, when it has any, as a second record
 //! `<hash>.pii`. Key certificates need no records of their own: the key events carry them.
 
+use std::path::Path;
+
 use anyhow::Context;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -106,11 +108,16 @@ pub fn events_of(records: &[Record]) -> Result<Vec<Event>, BadRecord> {
     Ok(out)
 }
 
+/// The git repository that holds the store at `dir` (its `.relmgr`), if any: for a caller
+/// that has the store's directory and not the store (fsck asks on a thread of its own).
+pub fn repo_of(dir: &Path) -> anyhow::Result<Option<Repo>> {
+    Ok(Repo::discover(dir.parent().unwrap_or(dir))?)
+}
+
 impl Store {
     /// The git repository that holds this store, if any.
     pub fn repo(&self) -> anyhow::Result<Option<Repo>> {
-        let parent = self.dir.parent().unwrap_or(&self.dir);
-        Ok(Repo::discover(parent)?)
+        repo_of(&self.dir)
     }
 
     /// Adds this clone's events that are not in its git ref yet. Returns how many.

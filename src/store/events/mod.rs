@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 
 mod record;
 
-pub use record::{canonical, event_hash, from_record, parents_of, record, sha256_hex, stored_hash};
+pub use record::{
+    canonical, event_hash, from_record, parents_of, record, sha256_hex, stored_hash_holds,
+};
 
 /// Who acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -372,18 +374,9 @@ pub fn verify_chain(db: &Connection) -> anyhow::Result<Vec<ChainBreak>> {
 }
 
 /// Whether an event's hash and its kept personal data hold, its payload given as the stored
-/// text. The hash is checked over that text; a payload stored in another form than the
-/// canonical one (the same JSON, written otherwise) is read and hashed in canonical form, so
-/// the verdict is the one over the read payload.
+/// text ([`stored_hash_holds`]: the verdict is the one over the read payload).
 pub fn stored_soundness(e: &Event, payload: &str) -> (bool, bool) {
-    let hash_holds = stored_hash(e, payload) == e.hash || {
-        let read = Event {
-            payload: stored_value(payload.to_string()),
-            ..e.clone()
-        };
-        event_hash(&read) == e.hash
-    };
-    (hash_holds, pii_holds(e))
+    (stored_hash_holds(e, payload), pii_holds(e))
 }
 
 /// Whether an event's kept personal data matches its hash.

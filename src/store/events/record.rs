@@ -61,12 +61,16 @@ pub fn event_hash(e: &Event) -> String {
     hash_with(e, Field::Canonical(&e.payload))
 }
 
-/// [`event_hash`] of an event whose payload is `payload`, its text as the index stores it
-/// (`e.payload` unused): the hash over the stored text as it is, which is the hash of the event
-/// when that text is its canonical form, as relmgr writes it. fsck hashes a whole log so,
-/// without building each payload's value; only a miss is hashed again in canonical form.
-pub fn stored_hash(e: &Event, payload: &str) -> String {
-    hash_with(e, Field::Text(payload))
+/// Whether `e.hash` is the hash of the event whose payload is `payload`, its text as the index
+/// stores it (`e.payload` unused). First over the stored text as it is, which is the hash of
+/// the event when that text is its canonical form, as relmgr writes it: fsck hashes a whole log
+/// so, without building each payload's value. Only on a miss is the payload read and hashed in
+/// canonical form (the same JSON stored in another form holds, as it does over the value).
+pub fn stored_hash_holds(e: &Event, payload: &str) -> bool {
+    hash_with(e, Field::Text(payload)) == e.hash || {
+        let value = super::stored_value(payload.to_string());
+        hash_with(e, Field::Canonical(&value)) == e.hash
+    }
 }
 
 fn hash_with(e: &Event, payload: Field<'_>) -> String {
