@@ -84,21 +84,28 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
         }
         lines.join("\n")
     });
+    let problems = report.history_problems();
     let bad = report.signature_voids();
-    if !bad.is_empty() {
-        let named: Vec<String> = bad
-            .iter()
-            .map(|v| format!("event {} ({} by {}): {}", v.seq, v.kind, v.actor, v.reason))
-            .collect();
-        return Err(Error::verification(format!(
-            "the history holds {} event(s) whose signature does not hold; they are void: {}",
-            bad.len(),
-            named.join("; ")
-        ))
-        .hint("the index is up to date; ask their authors to sign with their registered keys")
-        .into());
+    if problems.is_empty() && bad.is_empty() {
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(ExitCode::SUCCESS)
+    let mut named = problems;
+    named.extend(
+        bad.iter()
+            .map(|v| format!("event {} ({} by {}): {}", v.seq, v.kind, v.actor, v.reason)),
+    );
+    let hint = if report.set_aside.is_empty() && report.orphaned.is_empty() {
+        "the index is up to date with everything else; ask the authors of void events to sign with their registered keys"
+    } else {
+        "everything else was taken and the index is up to date; a set-aside ref changes nothing here until its owner repairs it on the remote"
+    };
+    Err(Error::verification(format!(
+        "the shared history has {} problem(s): {}",
+        named.len(),
+        named.join("; ")
+    ))
+    .hint(hint)
+    .into())
 }
 
 /// The root of the git work tree around the current directory.

@@ -28,7 +28,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub use remote::{Incoming, RefUpdate};
+pub use remote::{Incoming, RefUpdate, SetAside};
 
 /// Where the clones' refs live: `refs/relmgr/clones/<clone-id>`.
 pub const CLONES: &str = "refs/relmgr/clones/";

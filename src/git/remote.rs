@@ -1,6 +1,6 @@
 //! Fetching other clones' refs (in two steps: look, then accept) and pushing this clone's own.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Stdio;
 
@@ -12,13 +12,21 @@ use super::{CLONES, Entries, GitError, Record, Repo, check_clone_id, clone_ref, 
 /// `refs/relmgr/` itself.
 const INCOMING: &str = "refs/relmgr-incoming/";
 
-/// What a [`Repo::fetch`] found: the records the remote has and this clone lacks, and the
-/// fast-forwards of the local refs that [`Repo::accept`] will make. Nothing local has moved yet.
+/// What a [`Repo::fetch`] found: for each remote clone ref that can be taken, the fast-forward
+/// of the local ref and the records it brings that no local ref holds; the refs set aside
+/// whole, with the reason; the refs the remote holds behind ours (rewound) and the local refs
+/// it lacks. Nothing local has moved yet: the caller judges the records ([`Incoming::set_aside`]
+/// what it refuses), then [`Repo::accept`] moves only the refs left.
 #[derive(Debug)]
 pub struct Incoming {
     remote: String,
     updates: Vec<RefUpdate>,
-    records: Vec<Record>,
+    /// Per ref of `updates`: the records it brings that no local ref holds.
+    brought: BTreeMap<String, Vec<Record>>,
+    /// The names of the records every local clone ref holds.
+    held: BTreeSet<String>,
+    set_aside: Vec<SetAside>,
+    behind: Vec<String>,
     missing: Vec<String>,
 }
 
@@ -30,21 +38,69 @@ pub struct RefUpdate {
     pub new: String,
 }
 
+/// A remote ref that is not taken at all, and why (SPEC §6: a bad ref blocks no one).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SetAside {
+    /// `<remote>'s refs/relmgr/clones/<id>`.
+    #[serde(rename = "ref")]
+    pub ref_name: String,
+    pub reason: String,
+}
+
 impl Incoming {
     /// The remote as given to `fetch`.
     pub fn remote(&self) -> &str {
         &self.remote
     }
 
-    /// The records the remote's refs hold and no local ref does, sorted by name: the ones to
-    /// verify before [`Repo::accept`].
-    pub fn records(&self) -> &[Record] {
-        &self.records
+    /// The records the refs still to be taken bring, each name once (the first ref's copy when
+    /// two refs bring one name), sorted by name.
+    pub fn records(&self) -> Vec<Record> {
+        let mut all: BTreeMap<&str, &Record> = BTreeMap::new();
+        for records in self.brought.values() {
+            for r in records {
+                all.entry(r.name.as_str()).or_insert(r);
+            }
+        }
+        all.into_values().cloned().collect()
+    }
+
+    /// The records `ref_name` (a local ref name, `refs/relmgr/clones/<id>`) brings.
+    pub fn brought(&self) -> &BTreeMap<String, Vec<Record>> {
+        &self.brought
+    }
+
+    /// Whether a local clone ref holds a record of this name.
+    pub fn is_held(&self, name: &str) -> bool {
+        self.held.contains(name)
     }
 
     /// The local refs `accept` will create or fast-forward.
     pub fn updates(&self) -> &[RefUpdate] {
         &self.updates
+    }
+
+    /// Takes `ref_name` (a local ref name) out of what `accept` will do, with the reason.
+    pub fn set_aside(&mut self, ref_name: &str, reason: String) {
+        if self.brought.remove(ref_name).is_none() {
+            return;
+        }
+        self.updates.retain(|u| u.ref_name != ref_name);
+        self.set_aside.push(SetAside {
+            ref_name: format!("{}'s {ref_name}", self.remote),
+            reason,
+        });
+    }
+
+    /// The remote refs set aside whole, with the reason.
+    pub fn set_asides(&self) -> &[SetAside] {
+        &self.set_aside
+    }
+
+    /// Local clone refs whose copy on the remote is behind ours (an ancestor: the remote lost
+    /// records this clone holds). Ours stay as they are.
+    pub fn behind_on_remote(&self) -> &[String] {
+        &self.behind
     }
 
     /// Local clone refs the remote does not have (this clone's own before its first push, or
@@ -61,16 +117,20 @@ impl Incoming {
 
 impl Repo {
     /// Fetches `remote`'s `refs/relmgr/*` into `refs/relmgr-incoming/<remote>/*` (forced and
-    /// pruned: a staging area, like remote-tracking branches) and compares every incoming
-    /// clone ref with the local one. New refs and fast-forwards are planned; a remote ref that
-    /// is behind ours (an ancestor) is left alone; one that is not a descendant of ours, or a
-    /// descendant that dropped a record, is [`GitError::Rewritten`]; a record name the remote
-    /// holds with other bytes than a local ref (or another remote ref) is
-    /// [`GitError::Conflict`]. On any error nothing under `refs/relmgr/` has changed.
+    /// pruned: a staging area, like remote-tracking branches) and judges every incoming clone
+    /// ref against the local one, ref by ref. A new ref or a fast-forward is planned, with the
+    /// records it brings; a remote ref that is behind ours is left alone and listed
+    /// ([`Incoming::behind_on_remote`]). A ref is SET ASIDE whole, with its reason, when its
+    /// name is not a clone id, its tree is not a record set, it does not descend from our copy
+    /// of it, it dropped a record our copy holds, it holds a record name with other bytes than
+    /// a local ref, holds a record with other bytes than another incoming ref for a signature
+    /// (`.asc`), or holds a signature or personal-data record (`<event>.asc`, `<event>.pii`)
+    /// without its event. Nothing under `refs/relmgr/` changes here.
     ///
     /// `remote` is a configured remote, a URL or a path; anything else is
-    /// [`GitError::NoSuchRemote`]. A remote without clone refs is [`GitError::NoRelmgrRefs`].
-    /// git's prompts (credentials, ssh) reach the terminal as for `git fetch`.
+    /// [`GitError::NoSuchRemote`]. A remote without clone refs, when this clone has none
+    /// either, is [`GitError::NoRelmgrRefs`]. git's prompts (credentials, ssh) reach the
+    /// terminal as for `git fetch`.
     pub fn fetch(&self, remote: &str) -> Result<Incoming, GitError> {
         let target = self.resolve_remote(remote)?;
         let stage = format!("{INCOMING}{}/", stage_name(remote));
@@ -92,74 +152,144 @@ impl Repo {
             return Err(super::failure(&args, &out));
         }
         let staged = self.refs_under(&format!("{stage}clones/"))?;
-        if staged.is_empty() {
+        let local_tips = self.tips()?;
+        if staged.is_empty() && local_tips.is_empty() {
             return Err(GitError::NoRelmgrRefs(remote.to_string()));
         }
+        let mut set_aside = Vec::new();
         let mut incoming = BTreeMap::new();
         for (staged_ref, tip) in staged {
             let id = &staged_ref[stage.len() + "clones/".len()..];
             if check_clone_id(id).is_err() {
-                return Err(GitError::Malformed {
+                set_aside.push(SetAside {
                     ref_name: format!("{remote}'s refs/relmgr/clones/{id}"),
-                    detail: "not a clone id".into(),
+                    reason: "its name is not a clone id".into(),
                 });
+                continue;
             }
             incoming.insert(format!("{CLONES}{id}"), tip);
         }
-        let local_tips = self.tips()?;
         let local = self.trees(&local_tips)?;
         let have = union(&local)?;
         let mut updates = Vec::new();
-        let mut delta: BTreeMap<String, (String, String)> = BTreeMap::new();
+        let mut behind = Vec::new();
+        // Per ref taken: its new records, name → blob id.
+        let mut new_entries: BTreeMap<String, Entries> = BTreeMap::new();
         for (ref_name, new) in &incoming {
             let theirs = format!("{remote}'s {ref_name}");
+            let mut refuse = |reason: String| {
+                set_aside.push(SetAside {
+                    ref_name: theirs.clone(),
+                    reason,
+                })
+            };
             let old = local_tips.get(ref_name);
             if let Some(old) = old {
-                if old == new || self.is_ancestor(new, old)? {
-                    continue; // the same, or ours is ahead: nothing to take
+                if old == new {
+                    continue;
+                }
+                if self.is_ancestor(new, old)? {
+                    behind.push(ref_name.clone());
+                    continue;
                 }
                 if !self.is_ancestor(old, new)? {
-                    return Err(GitError::Rewritten {
-                        ref_name: theirs,
-                        detail: format!(
-                            "its tip {new} does not descend from ours, {old} (staged as {stage}{})",
-                            &ref_name["refs/relmgr/".len()..]
-                        ),
-                    });
+                    refuse(format!(
+                        "it was rewritten: its tip {new} does not descend from ours, {old} (staged as {stage}{})",
+                        &ref_name["refs/relmgr/".len()..]
+                    ));
+                    continue;
                 }
             }
-            let entries = self.entries(&theirs, new)?;
-            for (name, oid) in &entries {
-                if let Some((known, first)) = have.get(name).or_else(|| delta.get(name)) {
-                    if known != oid {
-                        return Err(GitError::Conflict {
-                            name: name.clone(),
-                            first: first.clone(),
-                            second: theirs,
-                        });
-                    }
-                } else {
-                    delta.insert(name.clone(), (oid.clone(), theirs.clone()));
+            let entries = match self.entries(&theirs, new) {
+                Ok(e) => e,
+                Err(GitError::Malformed { detail, .. }) => {
+                    refuse(format!("it is not a relmgr history: {detail}"));
+                    continue;
                 }
-            }
+                Err(e) => return Err(e),
+            };
             if let Some(dropped) = old.and_then(|_| first_missing(&local[ref_name], &entries)) {
-                return Err(GitError::Rewritten {
-                    ref_name: theirs,
-                    detail: format!("it no longer holds record {dropped}"),
-                });
+                refuse(format!(
+                    "it was rewritten: it no longer holds record {dropped}"
+                ));
+                continue;
             }
+            if let Some((name, (_, first))) = entries
+                .iter()
+                .find_map(|(n, oid)| have.get(n).filter(|(k, _)| k != oid).map(|h| (n, h)))
+            {
+                refuse(format!(
+                    "its record {name} has other bytes than the copy in {first} (an edited record)"
+                ));
+                continue;
+            }
+            if let Some(orphan) = entries.keys().find(|n| {
+                n.split_once('.')
+                    .is_some_and(|(event, _)| !entries.contains_key(event))
+            }) {
+                refuse(format!(
+                    "it holds {orphan} without the event it belongs to (only an event's own ref carries its signature and personal data)"
+                ));
+                continue;
+            }
+            new_entries.insert(
+                ref_name.clone(),
+                entries
+                    .into_iter()
+                    .filter(|(n, _)| !have.contains_key(n))
+                    .collect(),
+            );
             updates.push(RefUpdate {
                 ref_name: ref_name.clone(),
                 old: old.cloned(),
                 new: new.clone(),
             });
         }
-        let oids: Vec<&str> = delta.values().map(|(oid, _)| oid.as_str()).collect();
-        let blobs = self.cat_blobs(&oids)?;
-        let records = delta
-            .into_keys()
-            .zip(blobs)
-            .map(|(name, bytes)| Record { name, bytes })
+        // A signature that two incoming refs hold with different bytes cannot be told apart
+        // here: neither ref is taken. (Events and personal data are judged by their hashes.)
+        let mut variants: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for entries in new_entries.values() {
+            for (n, oid) in entries.iter().filter(|(n, _)| n.ends_with(".asc")) {
+                variants.entry(n).or_default().insert(oid);
+            }
+        }
+        let contested: BTreeSet<String> = variants
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(n, _)| n.to_string())
+            .collect();
+        if !contested.is_empty() {
+            new_entries.retain(|ref_name, entries| {
+                let Some(name) = entries.keys().find(|n| contested.contains(*n)) else {
+                    return true;
+                };
+                set_aside.push(SetAside {
+                    ref_name: format!("{remote}'s {ref_name}"),
+                    reason: format!("another ref holds its record {name} with other bytes"),
+                });
+                updates.retain(|u| u.ref_name != *ref_name);
+                false
+            });
+        }
+        let oids: BTreeSet<&str> = new_entries
+            .values()
+            .flat_map(|e| e.values().map(String::as_str))
+            .collect();
+        let oids: Vec<&str> = oids.into_iter().collect();
+        let blobs: BTreeMap<&str, Vec<u8>> =
+            oids.iter().copied().zip(self.cat_blobs(&oids)?).collect();
+        let brought = new_entries
+            .iter()
+            .map(|(r, entries)| {
+                let records = entries
+                    .iter()
+                    .map(|(name, oid)| Record {
+                        name: name.clone(),
+                        bytes: blobs[oid.as_str()].clone(),
+                    })
+                    .collect();
+                (r.clone(), records)
+            })
             .collect();
         let missing = local_tips
             .into_keys()
@@ -168,7 +298,10 @@ impl Repo {
         Ok(Incoming {
             remote: remote.to_string(),
             updates,
-            records,
+            brought,
+            held: have.into_keys().collect(),
+            set_aside,
+            behind,
             missing,
         })
     }

@@ -9,6 +9,7 @@ use super::*;
 
 const A: &str = "aaaaaaaa-0000-4000-8000-000000000001";
 const B: &str = "bbbbbbbb-0000-4000-8000-000000000002";
+const C: &str = "cccccccc-0000-4000-8000-000000000003";
 
 fn at(sec: i64) -> jiff::Timestamp {
     jiff::Timestamp::from_second(1_800_000_000 + sec).unwrap()
@@ -305,27 +306,40 @@ fn read_all_names_both_refs_of_a_conflict() {
     }
 }
 
+/// The one ref that differs is set aside whole; another ref of the same remote is taken.
 #[test]
-fn fetch_refuses_a_remote_record_that_differs_from_a_local_one() {
+fn fetch_sets_aside_a_remote_ref_whose_record_differs_from_a_local_one() {
     let site = Site::new();
-    let (a, b) = (site.clone("a"), site.clone("b"));
+    let (a, b, c) = (site.clone("a"), site.clone("b"), site.clone("c"));
     a.append(A, &[rec(1, "x")], at(0)).unwrap();
     b.append(B, &[rec(1, "other")], at(0)).unwrap();
     b.push("origin", B).unwrap();
+    c.append(C, &[rec(7, "c")], at(0)).unwrap();
+    c.push("origin", C).unwrap();
+    let mut incoming = a.fetch("origin").unwrap();
+    assert_eq!(
+        incoming.set_asides(),
+        &[SetAside {
+            ref_name: format!("origin's {CLONES}{B}"),
+            reason: format!(
+                "its record {} has other bytes than the copy in {CLONES}{A} (an edited record)",
+                rec(1, "").name
+            ),
+        }]
+    );
+    assert_eq!(incoming.records(), vec![rec(7, "c")]);
+    a.accept(&incoming).unwrap();
     let tips = a.tips().unwrap();
-    match a.fetch("origin") {
-        Err(GitError::Conflict {
-            name,
-            first,
-            second,
-        }) => {
-            assert_eq!(name, rec(1, "").name);
-            assert_eq!(first, format!("{CLONES}{A}"));
-            assert_eq!(second, format!("origin's {CLONES}{B}"));
-        }
-        other => panic!("{other:?}"),
-    }
-    assert_eq!(a.tips().unwrap(), tips);
+    assert!(tips.contains_key(&format!("{CLONES}{C}")));
+    assert!(
+        !tips.contains_key(&format!("{CLONES}{B}")),
+        "nothing of B moved"
+    );
+    // A caller may set a ref aside too; setting aside what is not planned changes nothing.
+    incoming.set_aside(&format!("{CLONES}{C}"), "judged bad".into());
+    incoming.set_aside("refs/relmgr/clones/none", "absent".into());
+    assert!(incoming.is_empty() && incoming.records().is_empty());
+    assert_eq!(incoming.set_asides().len(), 2);
 }
 
 #[test]
@@ -342,15 +356,15 @@ fn two_clones_push_at_once_and_both_land() {
         ta.join().unwrap().unwrap();
         tb.join().unwrap().unwrap();
     });
-    assert_eq!(sync(&a).records(), &rb[..]);
-    assert_eq!(sync(&b).records(), &ra[..]);
+    assert_eq!(sync(&a).records(), rb);
+    assert_eq!(sync(&b).records(), ra);
     let all = a.read_all().unwrap();
     assert_eq!(all.len(), 40);
     assert_eq!(all, b.read_all().unwrap());
 }
 
 #[test]
-fn a_rewritten_remote_ref_is_refused_and_nothing_moves() {
+fn a_rewritten_remote_ref_is_set_aside_and_nothing_of_it_moves() {
     let site = Site::new();
     let (a, b) = (site.clone("a"), site.clone("b"));
     a.append(A, &[rec(1, "x"), rec(2, "y")], at(0)).unwrap();
@@ -360,13 +374,13 @@ fn a_rewritten_remote_ref_is_refused_and_nothing_moves() {
     // Not a descendant: the same records, another root commit.
     site.forge(A, None, &[rec(1, "x"), rec(2, "y"), rec(3, "new")]);
     for repo in [&a, &b] {
-        match repo.fetch("origin") {
-            Err(GitError::Rewritten { ref_name, detail }) => {
-                assert_eq!(ref_name, format!("origin's {CLONES}{A}"));
-                assert!(detail.contains("does not descend"), "{detail}");
-            }
-            other => panic!("{other:?}"),
-        }
+        let incoming = repo.fetch("origin").unwrap();
+        let aside = incoming.set_asides();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert_eq!(aside[0].ref_name, format!("origin's {CLONES}{A}"));
+        assert!(aside[0].reason.contains("does not descend"), "{aside:?}");
+        assert!(incoming.is_empty() && incoming.records().is_empty());
+        repo.accept(&incoming).unwrap();
     }
     assert_eq!(b.tips().unwrap(), before);
     assert_eq!(b.read_all().unwrap().len(), 2);
@@ -387,16 +401,67 @@ fn a_descendant_that_drops_a_record_is_a_rewrite() {
     sync(&b);
     let tip = site.remote_tip(A);
     site.forge(A, Some(&tip), &[rec(1, "x"), rec(3, "z")]);
-    match b.fetch("origin") {
-        Err(GitError::Rewritten { detail, .. }) => {
-            assert!(detail.contains(&rec(2, "").name), "{detail}")
-        }
-        other => panic!("{other:?}"),
-    }
+    let incoming = b.fetch("origin").unwrap();
+    let aside = incoming.set_asides();
+    assert_eq!(aside.len(), 1);
+    assert!(aside[0].reason.contains(&rec(2, "").name), "{aside:?}");
+    assert!(incoming.records().is_empty());
+}
+
+/// A remote ref rewound to an older commit (a force-push that drops records) is reported, and
+/// what this clone holds stays; a ref deleted on the remote is reported too.
+#[test]
+fn a_rewound_or_deleted_remote_ref_is_reported_and_ours_is_kept() {
+    let site = Site::new();
+    let (a, b, c) = (site.clone("a"), site.clone("b"), site.clone("c"));
+    a.append(A, &[rec(1, "x")], at(0)).unwrap();
+    a.push("origin", A).unwrap();
+    let first = site.remote_tip(A);
+    a.append(A, &[rec(2, "revoke")], at(1)).unwrap();
+    a.push("origin", A).unwrap();
+    c.append(C, &[rec(5, "c")], at(0)).unwrap();
+    c.push("origin", C).unwrap();
+    sync(&b);
+    let before = b.tips().unwrap();
+    sh(
+        &site.remote(),
+        &["update-ref", &format!("{CLONES}{A}"), &first],
+    );
+    sh(
+        &site.remote(),
+        &["update-ref", "-d", &format!("{CLONES}{C}")],
+    );
+    let incoming = sync(&b);
+    assert_eq!(incoming.behind_on_remote(), &[format!("{CLONES}{A}")]);
+    assert_eq!(incoming.missing_on_remote(), &[format!("{CLONES}{C}")]);
+    assert!(incoming.set_asides().is_empty());
+    assert_eq!(b.tips().unwrap(), before);
+    assert_eq!(b.read_all().unwrap().len(), 3);
+}
+
+/// A signature or personal-data record travels only in its event's own ref: one in another
+/// ref (someone's `.asc` beside another's event) sets that ref aside.
+#[test]
+fn a_signature_without_its_event_in_the_same_ref_sets_the_ref_aside() {
+    let site = Site::new();
+    let (a, b) = (site.clone("a"), site.clone("b"));
+    a.append(A, &[rec(1, "unsigned")], at(0)).unwrap();
+    a.push("origin", A).unwrap();
+    let sig = Record {
+        name: format!("{}.asc", rec(1, "").name),
+        bytes: b"-----BEGIN PGP SIGNATURE-----\n".to_vec(),
+    };
+    site.forge(B, None, &[rec(9, "dave"), sig]);
+    let incoming = b.fetch("origin").unwrap();
+    assert_eq!(incoming.records(), vec![rec(1, "unsigned")]);
+    let aside = incoming.set_asides();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(aside[0].ref_name, format!("origin's {CLONES}{B}"));
+    assert!(aside[0].reason.contains("without the event"), "{aside:?}");
 }
 
 #[test]
-fn an_edited_record_in_a_descendant_is_a_conflict_naming_it() {
+fn an_edited_record_in_a_descendant_sets_the_ref_aside_naming_it() {
     let site = Site::new();
     let (a, b) = (site.clone("a"), site.clone("b"));
     a.append(A, &[rec(1, "x"), rec(2, "y")], at(0)).unwrap();
@@ -406,24 +471,18 @@ fn an_edited_record_in_a_descendant_is_a_conflict_naming_it() {
     let tip = site.remote_tip(A);
     let edited = rec(2, "edited");
     site.forge(A, Some(&tip), &[rec(1, "x"), edited.clone()]);
-    match b.fetch("origin") {
-        Err(GitError::Conflict {
-            name,
-            first,
-            second,
-        }) => {
-            assert_eq!(name, edited.name);
-            assert_eq!(first, format!("{CLONES}{A}"));
-            assert_eq!(second, format!("origin's {CLONES}{A}"));
-        }
-        other => panic!("{other:?}"),
-    }
+    let incoming = b.fetch("origin").unwrap();
+    let aside = incoming.set_asides();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(aside[0].ref_name, format!("origin's {CLONES}{A}"));
+    assert!(aside[0].reason.contains(&edited.name), "{aside:?}");
+    b.accept(&incoming).unwrap();
     assert_eq!(b.tips().unwrap(), before);
     // A clone that never saw the original gets the edited bytes, for its caller to check
     // against the record's id.
     let c = site.clone("c");
     let incoming = c.fetch("origin").unwrap();
-    assert_eq!(incoming.records(), &[rec(1, "x"), edited]);
+    assert_eq!(incoming.records(), vec![rec(1, "x"), edited]);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::git::{GitError, Repo};
+use crate::git::{CLONES, GitError, Incoming, Repo, SetAside};
 use crate::store::events::{self, Event};
 use crate::store::{Store, shared};
 
@@ -33,6 +33,27 @@ pub struct SyncReport {
     pub rebuilt: bool,
     /// Events of the history that are void, with their reasons (the ones this sync added).
     pub voided: Vec<Voided>,
+    /// The remote's refs not taken at all, with the reason: nothing of them moved a local ref.
+    pub set_aside: Vec<SetAside>,
+    /// Other clones' refs that the remote holds behind this clone's copy (they lost events
+    /// this clone has seen: rewound, or pushed there from elsewhere). What was seen is kept.
+    pub rewound: Vec<String>,
+    /// Other clones' refs this clone holds and the remote does not (deleted there, or taken
+    /// from another remote). What was seen is kept.
+    pub disappeared: Vec<String>,
+    /// Events in this clone's refs that follow an event no ref holds: kept in git, never
+    /// applied (a ref taken before relmgr set such refs aside).
+    pub orphaned: Vec<Orphan>,
+}
+
+/// An event whose ancestry is missing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Orphan {
+    pub hash: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The event it follows that no ref holds (itself, or an ancestor's).
+    pub missing: String,
 }
 
 impl SyncReport {
@@ -40,6 +61,35 @@ impl SyncReport {
     /// exits 3 naming them (SPEC §7).
     pub fn signature_voids(&self) -> Vec<&Voided> {
         self.voided.iter().filter(|v| v.by_signature).collect()
+    }
+
+    /// What this sync found wrong with the shared history itself, one line each: refs set
+    /// aside, rewound or gone, events whose ancestry is missing. `sync` exits 3 naming them.
+    pub fn history_problems(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .set_aside
+            .iter()
+            .map(|s| format!("{} was set aside: {}", s.ref_name, s.reason))
+            .collect();
+        out.extend(self.rewound.iter().map(|r| {
+            format!(
+                "{}'s {r} lost events this clone holds (rewound); they are kept here",
+                self.remote
+            )
+        }));
+        out.extend(self.disappeared.iter().map(|r| {
+            format!(
+                "{}'s {r} is gone (this clone holds it); its events are kept here",
+                self.remote
+            )
+        }));
+        out.extend(self.orphaned.iter().map(|o| {
+            format!(
+                "event {} ({}) follows {}, which no ref holds: it is not applied",
+                o.hash, o.kind, o.missing
+            )
+        }));
+        out
     }
 }
 
@@ -118,17 +168,28 @@ pub fn sync(
     };
     let mut fetched = 0;
     let mut delta = None;
-    if let Some(inc) = &incoming {
-        // Verify every new record before any local ref moves.
-        let new_events =
-            shared::events_of(inc.records()).map_err(|e| Error::verification(e.to_string()))?;
+    let (mut set_aside, mut rewound, mut disappeared) = (vec![], vec![], vec![]);
+    let own = format!("{CLONES}{clone}");
+    let mut own_rewritten = false;
+    if let Some(mut inc) = incoming {
+        // Judge every new record, ref by ref, before any local ref moves: a ref with a bad
+        // record or a missing ancestry is set aside whole; the others are taken.
+        let new_events = judge(&mut inc);
         fetched = new_events.len();
-        repo.accept(inc).map_err(git_error)?;
+        repo.accept(&inc).map_err(git_error)?;
         delta = Some(new_events);
+        set_aside = inc.set_asides().to_vec();
+        own_rewritten = set_aside
+            .iter()
+            .any(|s| s.ref_name.ends_with(&format!("'s {own}")));
+        rewound = others(inc.behind_on_remote(), &own);
+        disappeared = others(inc.missing_on_remote(), &own);
     }
-    let (applied, rebuilt, voided) = catch_up_with(store, &repo, delta)?;
+    let (applied, rebuilt, voided, orphaned) = catch_up_with(store, &repo, delta)?;
     let mut pushed = false;
-    if push {
+    // The remote's copy of this clone's own ref was rewritten by someone else: a push would be
+    // refused; it stays as it is, named among the refs set aside.
+    if push && !own_rewritten {
         repo.push(remote, &clone).map_err(git_error)?;
         pushed = true;
     }
@@ -140,7 +201,62 @@ pub fn sync(
         applied,
         rebuilt,
         voided,
+        set_aside,
+        rewound,
+        disappeared,
+        orphaned,
     })
+}
+
+/// The refs of `refs` other than `own`.
+fn others(refs: &[String], own: &str) -> Vec<String> {
+    refs.iter().filter(|r| *r != own).cloned().collect()
+}
+
+/// Judges the records `inc` brings, ref by ref, and sets aside every ref that holds a record
+/// that is not an event or does not hash to its name, or an event whose ancestry neither this
+/// clone nor another ref taken holds (repeated until no taken ref lacks one). Returns the
+/// events of the refs left, each once.
+fn judge(inc: &mut Incoming) -> Vec<Event> {
+    let mut per_ref: Vec<(String, Vec<Event>)> = Vec::new();
+    let mut bad: Vec<(String, String)> = Vec::new();
+    for (ref_name, records) in inc.brought() {
+        match shared::events_of(records) {
+            Ok(events) => per_ref.push((ref_name.clone(), events)),
+            Err(e) => bad.push((ref_name.clone(), e.to_string())),
+        }
+    }
+    for (r, why) in bad {
+        inc.set_aside(&r, why);
+    }
+    loop {
+        let known: std::collections::HashSet<&str> = per_ref
+            .iter()
+            .flat_map(|(_, es)| es.iter().map(|e| e.hash.as_str()))
+            .collect();
+        let lacking = per_ref.iter().enumerate().find_map(|(i, (_, es))| {
+            es.iter().find_map(|e| {
+                events::parents_of(e)
+                    .into_iter()
+                    .find(|p| !known.contains(p.as_str()) && !inc.is_held(p))
+                    .map(|p| {
+                        (
+                            i,
+                            format!("its event {} follows {p}, which no ref holds", e.hash),
+                        )
+                    })
+            })
+        });
+        let Some((i, why)) = lacking else { break };
+        let (r, _) = per_ref.remove(i);
+        inc.set_aside(&r, why);
+    }
+    let mut seen = std::collections::HashSet::new();
+    per_ref
+        .into_iter()
+        .flat_map(|(_, es)| es)
+        .filter(|e| seen.insert(e.hash.clone()))
+        .collect()
 }
 
 /// Brings the index up to the history in git (see [`catch_up_index`]), then the files derived
@@ -149,7 +265,7 @@ fn catch_up_with(
     store: &mut Store,
     repo: &Repo,
     delta: Option<Vec<Event>>,
-) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+) -> anyhow::Result<(usize, bool, Vec<Voided>, Vec<Orphan>)> {
     let out = catch_up_index(store, repo, delta)?;
     if out.0 > 0 {
         for k in crate::store::keys::list(store.db(), None)? {
@@ -162,7 +278,8 @@ fn catch_up_with(
 }
 
 /// Brings the index up to the history in git: replays new events onto it, or rebuilds it when
-/// the merged order puts events before ones it applied. Returns (applied, rebuilt, voided).
+/// the merged order puts events before ones it applied. Returns (applied, rebuilt, voided,
+/// orphaned): events whose ancestry no ref holds are left out of the order and listed.
 ///
 /// Only what is new is read in full: the events the index holds take part in the order by
 /// their hashes, times and parents (a skeleton read from the index); the new ones come from
@@ -172,7 +289,7 @@ fn catch_up_index(
     store: &mut Store,
     repo: &Repo,
     delta: Option<Vec<Event>>,
-) -> anyhow::Result<(usize, bool, Vec<Voided>)> {
+) -> anyhow::Result<(usize, bool, Vec<Voided>, Vec<Orphan>)> {
     let have: Vec<Event> = events::skeleton(store.db())?;
     let applied: std::collections::HashSet<&str> = have.iter().map(|e| e.hash.as_str()).collect();
     let unapplied: std::collections::HashSet<String> = repo
@@ -182,7 +299,7 @@ fn catch_up_index(
         .filter(|n| !n.contains('.') && !applied.contains(n.as_str()))
         .collect();
     if unapplied.is_empty() {
-        return Ok((0, false, vec![]));
+        return Ok((0, false, vec![], vec![]));
     }
     let in_delta = delta.as_ref().is_some_and(|d| {
         let names: std::collections::HashSet<&str> = d.iter().map(|e| e.hash.as_str()).collect();
@@ -197,6 +314,10 @@ fn catch_up_index(
         .into_iter()
         .filter(|e| unapplied.contains(&e.hash))
         .collect();
+    let (new, orphaned) = with_ancestry(&have, new);
+    if new.is_empty() {
+        return Ok((0, false, vec![], orphaned));
+    }
     let mut all = have.clone();
     all.extend(new);
     let ordered = history::order(all).map_err(|e| Error::verification(e.to_string()))?;
@@ -209,7 +330,7 @@ fn catch_up_index(
         let tail: Vec<Event> = ordered.into_iter().skip(have.len()).collect();
         let n = tail.len();
         if n == 0 {
-            return Ok((0, false, vec![]));
+            return Ok((0, false, vec![], orphaned));
         }
         let last = tail.last().map(|e| e.seq).unwrap_or(0);
         let conn = store.conn_mut();
@@ -217,7 +338,7 @@ fn catch_up_index(
         let voided = history::replay_in(&tx, tail, true)?;
         shared::set_exported_through(&tx, last)?;
         tx.commit()?;
-        return Ok((n, false, voided));
+        return Ok((n, false, voided, orphaned));
     }
     let before: std::collections::HashSet<String> = have
         .iter()
@@ -256,7 +377,49 @@ fn catch_up_index(
         .into_iter()
         .filter(|v| !before.contains(&v.hash))
         .collect();
-    Ok((n, true, voided))
+    Ok((n, true, voided, orphaned))
+}
+
+/// Splits `new` into the events whose every ancestor is in `have` or `new` and the rest (an
+/// event that follows a missing event, or follows such an event), which cannot be ordered.
+fn with_ancestry(have: &[Event], new: Vec<Event>) -> (Vec<Event>, Vec<Orphan>) {
+    let mut known: std::collections::HashSet<String> =
+        have.iter().chain(&new).map(|e| e.hash.clone()).collect();
+    let mut missing_of: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
+    // Until nothing changes: an event with a parent not known is taken out, which may take
+    // out its children in the next round.
+    loop {
+        let mut changed = false;
+        for e in &new {
+            if !known.contains(&e.hash) {
+                continue;
+            }
+            if let Some(p) = events::parents_of(e)
+                .into_iter()
+                .find(|p| !known.contains(p))
+            {
+                let root = missing_of.get(&p).cloned().unwrap_or(p);
+                missing_of.insert(e.hash.clone(), root);
+                known.remove(&e.hash);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let (kept, out): (Vec<Event>, Vec<Event>) =
+        new.into_iter().partition(|e| known.contains(&e.hash));
+    let orphans = out
+        .into_iter()
+        .map(|e| Orphan {
+            missing: missing_of.remove(&e.hash).unwrap_or_default(),
+            hash: e.hash,
+            kind: e.kind,
+        })
+        .collect();
+    (kept, orphans)
 }
 
 /// After opening: a store whose index was missing is replayed from its shared history.
@@ -274,3 +437,42 @@ pub fn catch_up(store: &mut Store) -> anyhow::Result<()> {
 
 /// The default remote.
 pub const DEFAULT_REMOTE: &str = "origin";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(hash: &str, parents: &[&str]) -> Event {
+        let mut e = events::from_record(
+            br#"{"actor":"a","actor_kind":"person","parents":[],"payload":{},"pii_hash":null,"target":"store","time":"2027-01-01T00:00:00Z","type":"user.add","v":2}"#,
+        )
+        .unwrap();
+        e.hash = hash.to_string();
+        e.parents = Some(parents.iter().map(|p| p.to_string()).collect());
+        e
+    }
+
+    /// An event that follows a missing one is left out, and so is every event after it; the
+    /// rest is kept whatever the order it came in.
+    #[test]
+    fn events_after_a_missing_one_are_left_out_with_the_missing_root() {
+        let have = vec![event("h1", &[])];
+        let new = vec![
+            event("n3", &["n2"]),
+            event("n2", &["gone"]),
+            event("n1", &["h1"]),
+            event("n4", &["n1", "n3"]),
+        ];
+        let (kept, orphans) = with_ancestry(&have, new);
+        let kept: Vec<&str> = kept.iter().map(|e| e.hash.as_str()).collect();
+        assert_eq!(kept, ["n1"]);
+        let mut orphans: Vec<(String, String)> =
+            orphans.into_iter().map(|o| (o.hash, o.missing)).collect();
+        orphans.sort();
+        let want = [("n2", "gone"), ("n3", "gone"), ("n4", "gone")];
+        assert_eq!(
+            orphans,
+            want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
+        );
+    }
+}

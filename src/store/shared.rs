@@ -134,7 +134,7 @@ impl Store {
             return Ok(0);
         };
         let n = pending.len();
-        let at = jiff::Timestamp::now();
+        let at = crate::clock::now()?;
         repo.append_new(&clone, &records(&pending), at)
             .context("while adding events to the shared history")?;
         set_exported_through(&self.conn, last)?;

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod bad_refs;
 mod check_dir;
 mod check_git;
 mod checks;

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::common::T0;
 
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(dir)
         .args(args)
@@ -26,12 +26,12 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-struct Clone {
-    dir: PathBuf,
+pub(crate) struct Clone {
+    pub(crate) dir: PathBuf,
 }
 
 impl Clone {
-    fn run(&self, now: &str, args: &[&str]) -> std::process::Output {
+    pub(crate) fn run(&self, now: &str, args: &[&str]) -> std::process::Output {
         Command::new(assert_cmd::cargo::cargo_bin("relmgr"))
             .current_dir(&self.dir)
             .args(args)
@@ -44,7 +44,7 @@ impl Clone {
             .output()
             .unwrap()
     }
-    fn ok(&self, now: &str, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, now: &str, args: &[&str]) -> String {
         let out = self.run(now, args);
         assert!(
             out.status.success(),
@@ -54,12 +54,12 @@ impl Clone {
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
-    fn json(&self, now: &str, args: &[&str]) -> Value {
+    pub(crate) fn json(&self, now: &str, args: &[&str]) -> Value {
         let mut full = vec!["--json"];
         full.extend_from_slice(args);
         serde_json::from_str(&self.ok(now, &full)).unwrap()
     }
-    fn code(&self, now: &str, args: &[&str]) -> (i32, String) {
+    pub(crate) fn code(&self, now: &str, args: &[&str]) -> (i32, String) {
         let out = self.run(now, args);
         (
             out.status.code().unwrap_or(-1),
@@ -67,7 +67,7 @@ impl Clone {
         )
     }
     /// What every clone must agree on.
-    fn answers(&self, now: &str) -> (Value, Value, Value) {
+    pub(crate) fn answers(&self, now: &str) -> (Value, Value, Value) {
         (
             self.json(now, &["vote", "status", "demo@1.0.0"]),
             self.json(now, &["--as", "admin", "log"]),
@@ -76,12 +76,12 @@ impl Clone {
     }
 }
 
-const T1: &str = "2027-01-05T11:00:00Z";
-const T2: &str = "2027-01-05T12:00:00Z";
+pub(crate) const T1: &str = "2027-01-05T11:00:00Z";
+pub(crate) const T2: &str = "2027-01-05T12:00:00Z";
 
 /// A bare remote; clone A with a store where rm staged and signed demo@1.0.0 and started a vote
 /// (min-hours 0), shared by `sync`; clones B (pmc2) and C (pmc3) made by `sync --user`.
-fn three_clones(root: &Path) -> (Clone, Clone, Clone) {
+pub(crate) fn three_clones(root: &Path) -> (Clone, Clone, Clone) {
     git(root, &["init", "-q", "--bare", "remote.git"]);
     for c in ["a", "b", "c"] {
         git(root, &["clone", "-q", "remote.git", c]);
@@ -257,7 +257,7 @@ fn two_clones_pushing_at_the_same_moment_both_land() {
 }
 
 #[test]
-fn a_tampered_history_is_refused_and_nothing_changes() {
+fn a_tampered_ref_is_set_aside_and_nothing_of_it_changes() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, _c) = three_clones(root.path());
     b.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
