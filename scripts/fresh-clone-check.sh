@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A newcomer's first contact: a fresh clone of the committed HEAD in a new directory (no .venv,
-# no target/), then the README's two set-up commands only. Both must exit 0.
+# no target/), then the README's two set-up commands only, then the README's tour
+# (scripts/tour.sh). All must exit 0.
 #
 #   scripts/fresh-clone-check.sh [--keep]
 #
@@ -27,4 +28,8 @@ for c in "${cmds[@]}"; do
   tail -3 "$work/out.log"
   echo "== ok in $(( $(date +%s) - start )) s: $c" >&2
 done
+# The README's tour, as the newcomer would play it next (it reuses the release build).
+echo "== fresh clone: scripts/tour.sh" >&2
+scripts/tour.sh > "$work/tour.log" 2>&1 || { tail -50 "$work/tour.log"; echo "fresh-clone-check: FAILED: scripts/tour.sh" >&2; exit 1; }
+tail -1 "$work/tour.log"
 echo "fresh-clone-check: passed ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD))"

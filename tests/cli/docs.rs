@@ -122,3 +122,42 @@ fn completions_for_every_shell_name_every_command() {
     }
     env.fails(2, &["completions", "tcsh"]);
 }
+
+/// The README's tour is `scripts/tour.sh` line for line, so it cannot drift from what runs.
+#[test]
+fn the_readme_shows_the_tour_that_runs() {
+    let script = std::fs::read_to_string(repo().join("scripts/tour.sh")).unwrap();
+    let tour = script
+        .split("# tour:begin\n")
+        .nth(1)
+        .and_then(|t| t.split("# tour:end").next())
+        .expect("tour markers");
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```sh\n{tour}```\n")),
+        "README.md's tour differs from scripts/tour.sh: copy the lines between the markers"
+    );
+    assert!(
+        readme.lines().count() < 250,
+        "the README is a newcomer's page: keep it under 250 lines"
+    );
+}
+
+/// The tour runs as written, from an empty directory, with this build of relmgr.
+#[test]
+fn the_tour_runs_as_written() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("bash")
+        .arg(repo().join("scripts/tour.sh"))
+        .env("RELMGR", assert_cmd::cargo::cargo_bin("relmgr"))
+        .env("HOME", home.path())
+        .env_remove("GNUPGHOME")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "scripts/tour.sh failed:\n{err}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Tour complete"),
+        "{err}"
+    );
+}
