@@ -362,8 +362,8 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;user;edit' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
-            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The user''s display name (personal data: kept with a role or consent)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The user''s email address (personal data: kept with a role or consent)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -572,7 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;key;list' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user''s id')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -635,7 +635,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;key;generate' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'user')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user''s id')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
@@ -828,7 +828,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;check' {
-            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'revision')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision to use, rcN [default: the newest]')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)')
             [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'The KEYS file to check signatures with [default: DIR/KEYS]')
             [CompletionResult]::new('--git', '--git', [CompletionResultType]::ParameterName, 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different')
@@ -1018,7 +1018,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;vote;cast' {
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'comment')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment shown beside the vote')
             [CompletionResult]::new('--sign', '--sign', [CompletionResultType]::ParameterName, 'Sign the vote with your own registered key')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
@@ -1035,7 +1035,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;vote;status' {
-            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'revision')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision to use, rcN [default: the newest]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1246,7 +1246,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;sbom' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'cyclonedx or spdx')
             [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision to describe [default: the released one, else the newest]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
@@ -1300,7 +1300,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;cve;add' {
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The CVE''s title')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Publication date, YYYY-MM-DD')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'critical, high, medium, low, info, none, unknown')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected')

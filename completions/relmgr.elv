@@ -333,8 +333,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;user;edit'= {
-            cand --name 'name'
-            cand --email 'email'
+            cand --name 'The user''s display name (personal data: kept with a role or consent)'
+            cand --email 'The user''s email address (personal data: kept with a role or consent)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -521,7 +521,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;key;list'= {
-            cand --user 'user'
+            cand --user 'The user''s id'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -580,7 +580,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;key;generate'= {
-            cand --user 'user'
+            cand --user 'The user''s id'
             cand -o 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)'
             cand --output 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
@@ -752,7 +752,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;check'= {
-            cand --revision 'revision'
+            cand --revision 'The revision to use, rcN [default: the newest]'
             cand --dir 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)'
             cand --keys 'The KEYS file to check signatures with [default: DIR/KEYS]'
             cand --git 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different'
@@ -923,7 +923,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;vote;cast'= {
-            cand --comment 'comment'
+            cand --comment 'A comment shown beside the vote'
             cand --sign 'Sign the vote with your own registered key'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
@@ -939,7 +939,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;vote;status'= {
-            cand --revision 'revision'
+            cand --revision 'The revision to use, rcN [default: the newest]'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1130,7 +1130,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;sbom'= {
-            cand --format 'format'
+            cand --format 'cyclonedx or spdx'
             cand --revision 'The revision to describe [default: the released one, else the newest]'
             cand -o 'Write to FILE instead of stdout'
             cand --output 'Write to FILE instead of stdout'
@@ -1181,7 +1181,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;cve;add'= {
-            cand --title 'title'
+            cand --title 'The CVE''s title'
             cand --date 'Publication date, YYYY-MM-DD'
             cand --severity 'critical, high, medium, low, info, none, unknown'
             cand --state 'resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected'

@@ -258,8 +258,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l name -r
-complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l email -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l name -d 'The user\'s display name (personal data: kept with a role or consent)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l email -d 'The user\'s email address (personal data: kept with a role or consent)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand user; and __fish_seen_subcommand_from edit" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -382,7 +382,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subco
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l user -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l user -d 'The user\'s id' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -424,7 +424,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subco
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l user -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l user -d 'The user\'s id' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s o -l output -d 'Where to write the armored secret key (mode 0600; protected by the passphrase in $RELMGR_PASSPHRASE_FILE if set)' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -541,7 +541,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s y -l yes -d 'Neve
 complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand sign" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l revision -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l revision -d 'The revision to use, rcN [default: the newest]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l dir -d 'Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l keys -d 'The KEYS file to check signatures with [default: DIR/KEYS]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and not __fish_seen_subcommand_from ignore help" -l git -d 'Compare each source archive with this tag or commit of the git repository around the store (or the current directory, with --dir): files only in one, or different' -r
@@ -619,7 +619,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l comment -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l comment -d 'A comment shown beside the vote' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l sign -d 'Sign the vote with your own registered key' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -631,7 +631,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from cast" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l revision -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l revision -d 'The revision to use, rcN [default: the newest]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -761,7 +761,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand fetch" -s y -l yes -d 'Nev
 complete -c relmgr -n "__fish_relmgr_using_subcommand fetch" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand fetch" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand fetch" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand sbom" -l format -r -f -a "cyclonedx\t''
+complete -c relmgr -n "__fish_relmgr_using_subcommand sbom" -l format -d 'cyclonedx or spdx' -r -f -a "cyclonedx\t''
 spdx\t''"
 complete -c relmgr -n "__fish_relmgr_using_subcommand sbom" -l revision -d 'The revision to describe [default: the released one, else the newest]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand sbom" -s o -l output -d 'Write to FILE instead of stdout' -r -F
@@ -800,7 +800,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "link" -d 'Link a CVE to a project, product or release (TARGET[@VERSION])'
 complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "list" -d 'List CVEs, of one target or all'
 complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and not __fish_seen_subcommand_from add link list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l title -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l title -d 'The CVE\'s title' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l date -d 'Publication date, YYYY-MM-DD' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l severity -d 'critical, high, medium, low, info, none, unknown' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand cve; and __fish_seen_subcommand_from add" -l state -d 'resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected' -r

@@ -11,6 +11,7 @@
 #   python3        the fetch tests' HTTP servers (http.server, tests/support/http_faults.py)
 #   pkg-config, libssl-dev   SHA-512 comes from OpenSSL's libcrypto
 #   chromium, tidy the judges of the download pages (headless rendering, HTML validation)
+#   groff          the judge of the man pages (no warning with -ww)
 #   .venv          the SBOM validators, pyspdxtools (spdx-tools) and cyclonedx-python-lib, and
 #                  aiosmtpd, the SMTP server the mail tests send to
 # Missing Debian packages are installed with apt-get (as root, or through sudo).
@@ -34,6 +35,7 @@ pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 command -v chromium >/dev/null || need+=(chromium)
 command -v tidy >/dev/null || need+=(tidy)
+command -v groff >/dev/null || need+=(groff-base)
 if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}"
 fi

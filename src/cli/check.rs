@@ -21,6 +21,7 @@ pub struct CheckArgs {
     /// The release to check (its newest revision unless --revision)
     #[arg(value_parser = parse::<ReleaseRef>, required_unless_present = "dir", conflicts_with = "dir")]
     pub release: Option<ReleaseRef>,
+    /// The revision to use, rcN [default: the newest]
     #[arg(long, value_parser = parse::<RevisionNo>, conflicts_with = "dir")]
     pub revision: Option<RevisionNo>,
     /// Check a downloaded candidate instead: packages with .asc and .sha512 (no store needed)
@@ -49,8 +50,10 @@ pub enum CheckSub {
 pub enum IgnoreCmd {
     /// Ignore findings matching PATTERN (recorded as an event)
     Add {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
+        /// A glob of paths inside the packages (e.g. `**/*.json`) that the check leaves out
         pattern: String,
         /// Why the finding is acceptable
         #[arg(long)]
@@ -58,13 +61,16 @@ pub enum IgnoreCmd {
     },
     /// List a target's ignores
     List {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
     },
     /// Stop ignoring PATTERN
     Remove {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
+        /// A glob of paths inside the packages (e.g. `**/*.json`) that the check leaves out
         pattern: String,
     },
 }

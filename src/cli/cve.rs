@@ -13,7 +13,9 @@ use super::{Ctx, parse};
 pub enum CveCmd {
     /// Record a CVE
     Add {
+        /// The CVE id, CVE-YYYY-NNNN
         id: String,
+        /// The CVE's title
         #[arg(long)]
         title: String,
         /// Publication date, YYYY-MM-DD
@@ -27,9 +29,15 @@ pub enum CveCmd {
         state: Option<String>,
     },
     /// Link a CVE to a project, product or release (TARGET[@VERSION])
-    Link { id: String, target: String },
+    Link {
+        /// The CVE id, CVE-YYYY-NNNN
+        id: String,
+        /// A project, a product (PROJECT/PRODUCT) or a release (TARGET@VERSION)
+        target: String,
+    },
     /// List CVEs, of one target or all
     List {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Option<Target>,
     },

@@ -25,15 +25,23 @@ pub enum KeyCmd {
     },
     /// List keys with their status (valid, expired, revoked, retired)
     List {
+        /// The user's id
         #[arg(long, value_parser = parse::<UserId>)]
         user: Option<UserId>,
     },
     /// Show one key by fingerprint or long key id
-    Show { fpr: String },
+    Show {
+        /// The key's fingerprint, or its key id (the last 16 hex digits)
+        fpr: String,
+    },
     /// Retire a key: it still verifies old signatures but signs nothing new
-    Remove { fpr: String },
+    Remove {
+        /// The key's fingerprint, or its key id (the last 16 hex digits)
+        fpr: String,
+    },
     /// Write an Apache KEYS file of a project's members (or of every owned key)
     Export {
+        /// Only the keys of this project's PMC, committers and release managers [default: every key]
         #[arg(value_parser = parse::<TargetKey>)]
         project: Option<TargetKey>,
         /// Write to FILE instead of stdout
@@ -42,6 +50,7 @@ pub enum KeyCmd {
     },
     /// Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered
     Generate {
+        /// The user's id
         #[arg(long, value_parser = parse::<UserId>)]
         user: UserId,
         /// Where to write the armored secret key (mode 0600; protected by the passphrase in

@@ -10,6 +10,7 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Args)]
 pub struct PromoteArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// Archive the target's earlier current releases (they stay listed in the snapshot)
@@ -19,6 +20,7 @@ pub struct PromoteArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct AnnounceArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}
@@ -33,6 +35,7 @@ pub struct AnnounceArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RevokeArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// Why, for the snapshot and the log

@@ -35,8 +35,8 @@ use crate::ops::Session;
 use crate::output::{ColorChoice, Output};
 use crate::store::{self, Store};
 
-/// relmgr — carry a release from staged files to a signed, voted, published and, when needed,
-/// revoked release, with an audit trail.
+/// Carry a release from staged files to a signed, voted, published and, when needed, revoked
+/// release, with an audit trail.
 #[derive(Debug, Parser)]
 #[command(name = "relmgr", version, about, max_term_width = 100)]
 pub struct Cli {
@@ -305,5 +305,23 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// Every argument says what it is in `--help` and the man pages, positional ones included.
+    #[test]
+    fn every_argument_has_a_description() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                if arg.get_help().is_none() && !arg.is_hide_set() {
+                    missing.push(format!("{path} <{}>", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "relmgr", &mut missing);
+        assert!(missing.is_empty(), "no description: {missing:#?}");
     }
 }

@@ -12,6 +12,7 @@ use super::{Ctx, parse};
 pub enum PolicyCmd {
     /// Show the vote policy in force for a project or product, and where each field comes from
     Show {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
     },
@@ -23,6 +24,7 @@ pub enum PolicyCmd {
             .args(["min_hours", "manual", "pause_on_veto", "checklist", "clear_checklist", "signed_events"])
     ))]
     Set {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
         #[command(flatten)]
@@ -30,6 +32,7 @@ pub enum PolicyCmd {
     },
     /// Every version of a target's own policy, with who set it and when
     History {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
     },

@@ -74,11 +74,13 @@ pub enum ProjectCmd {
     List,
     /// Show one project
     Show {
+        /// The project's key, e.g. demo
         #[arg(value_parser = parse::<TargetKey>)]
         key: TargetKey,
     },
     /// Change a project's metadata (pmc, rm or admin)
     Edit {
+        /// The project's key, e.g. demo
         #[arg(value_parser = parse::<TargetKey>)]
         key: TargetKey,
         #[command(flatten)]
@@ -99,16 +101,19 @@ pub enum ProductCmd {
     },
     /// List products, of one project or all
     List {
+        /// The project's key, e.g. demo
         #[arg(value_parser = parse::<TargetKey>)]
         project: Option<TargetKey>,
     },
     /// Show one product
     Show {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
     },
     /// Change a product's metadata (pmc, rm or admin)
     Edit {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Target,
         #[command(flatten)]

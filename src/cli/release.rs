@@ -13,6 +13,7 @@ use super::{Ctx, parse};
 pub enum ReleaseCmd {
     /// List releases (of a project with its products, of a product, or all), by target and version
     List {
+        /// A project or a product: PROJECT or PROJECT/PRODUCT
         #[arg(value_parser = parse::<Target>)]
         target: Option<Target>,
         /// Only releases in this stage
@@ -30,6 +31,7 @@ pub enum ReleaseCmd {
     },
     /// Show a release's newest (or named) revision and its packages
     Show {
+        /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
         /// The revision to show, e.g. rc1 [default: the newest]

@@ -17,6 +17,7 @@ pub enum RoleCmd {
     Revoke(AssignmentArgs),
     /// List roles, of one project (or `store`) or all
     List {
+        /// A project, a product (PROJECT/PRODUCT), or `store` for the store-wide roles
         #[arg(value_parser = parse::<Scope>)]
         target: Option<Scope>,
     },
@@ -25,10 +26,13 @@ pub enum RoleCmd {
 // The arguments of `role grant` and `role revoke` (only grant's help explains the target).
 #[derive(Debug, clap::Args)]
 pub struct AssignmentArgs {
+    /// A project, a product (PROJECT/PRODUCT), or `store` for the store-wide roles
     #[arg(value_parser = parse::<Scope>)]
     target: Scope,
+    /// The user's id
     #[arg(value_parser = parse::<UserId>)]
     user: UserId,
+    /// pmc, committer or rm on a project; admin or member on `store`
     #[arg(value_parser = parse::<Role>)]
     role: Role,
 }

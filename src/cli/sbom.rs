@@ -9,8 +9,10 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Args)]
 pub struct SbomArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
+    /// cyclonedx or spdx
     #[arg(long, value_enum)]
     pub format: crate::ops::sbom::Format,
     /// The revision to describe [default: the released one, else the newest]

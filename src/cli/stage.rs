@@ -20,6 +20,7 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Args)]
 pub struct StageArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// Files and directories to stage (directories keep their inner paths as names)
@@ -56,6 +57,7 @@ pub struct StageArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct UnstageArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// The package name, as `release show` lists it
@@ -65,6 +67,7 @@ pub struct UnstageArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SignArgs {
+    /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
     #[arg(value_parser = parse::<ReleaseRef>)]
     pub release: ReleaseRef,
     /// Your secret key (passphrase: $RELMGR_PASSPHRASE_FILE, else a prompt)

@@ -28,13 +28,16 @@ pub enum UserCmd {
     List,
     /// Show one user and their roles
     Show {
+        /// The user's id, e.g. alice
         #[arg(value_parser = parse::<UserId>)]
         id: UserId,
     },
     /// Record (grant) or withdraw (revoke) consent; revoke erases name and email
     Consent {
+        /// The user's id, e.g. alice
         #[arg(value_parser = parse::<UserId>)]
         id: UserId,
+        /// grant or revoke
         #[arg(value_enum)]
         action: ConsentAction,
     },
@@ -43,10 +46,13 @@ pub enum UserCmd {
 // A user and their name and email: what `user add` and `user edit` take.
 #[derive(Debug, clap::Args)]
 pub struct ContactArgs {
+    /// The user's id, e.g. alice
     #[arg(value_parser = parse::<UserId>)]
     id: UserId,
+    /// The user's display name (personal data: kept with a role or consent)
     #[arg(long)]
     name: Option<String>,
+    /// The user's email address (personal data: kept with a role or consent)
     #[arg(long)]
     email: Option<String>,
 }

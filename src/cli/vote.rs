@@ -19,6 +19,7 @@ fn parse_value(s: &str) -> Result<Value, String> {
 pub enum VoteCmd {
     /// Start the vote on a draft revision: freezes it and prints the [VOTE] mail
     Start {
+        /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
         /// Keep the vote open this many hours (at least the policy's min_hours)
@@ -38,10 +39,13 @@ pub enum VoteCmd {
     },
     /// Cast your vote: +1, 0 or -1 (your last vote counts)
     Cast {
+        /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
+        /// +1, 0 or -1
         #[arg(value_parser = parse_value, allow_hyphen_values = true)]
         vote: Value,
+        /// A comment shown beside the vote
         #[arg(long)]
         comment: Option<String>,
         /// Sign the vote with your own registered key
@@ -50,13 +54,16 @@ pub enum VoteCmd {
     },
     /// Tallies, voters and the outcome
     Status {
+        /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
+        /// The revision to use, rcN [default: the newest]
         #[arg(long, value_parser = parse::<RevisionNo>)]
         revision: Option<RevisionNo>,
     },
     /// Close the vote (RM): the rule decides, or --confirm / --abandon
     Close {
+        /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
         /// Confirm a vote awaiting confirmation (or a manual one): it passes
@@ -72,8 +79,10 @@ pub enum VoteCmd {
     /// Record the votes of a mailing-list thread (mbox): each sender's last vote counts, and every
     /// message is listed with what was read from it
     Import {
+        /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
         #[arg(value_parser = parse::<ReleaseRef>)]
         release: ReleaseRef,
+        /// The vote thread as an mbox file (a list archive's export)
         #[arg(value_name = "THREAD.mbox")]
         mbox: PathBuf,
     },

@@ -3,6 +3,18 @@
 
 use crate::common::{TestEnv, repo};
 
+/// The files under `dir`, by their path relative to it, sorted.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut names: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn committed_completions_and_man_pages_are_fresh() {
     let env = TestEnv::bare();
@@ -10,18 +22,10 @@ fn committed_completions_and_man_pages_are_fresh() {
     for dir in ["completions", "man"] {
         let fresh = env.path().join(dir);
         let committed = repo().join(dir);
-        let mut names: Vec<_> = std::fs::read_dir(&fresh)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        names.sort();
-        let mut have: Vec<_> = std::fs::read_dir(&committed)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        have.sort();
+        let names = files_under(&fresh);
         assert_eq!(
-            names, have,
+            names,
+            files_under(&committed),
             "{dir}/ is stale: run `cargo run -- generate-docs`"
         );
         for n in names {
@@ -30,10 +34,69 @@ fn committed_completions_and_man_pages_are_fresh() {
             assert!(
                 a == b,
                 "{dir}/{} is stale: run `cargo run -- generate-docs`",
-                n.to_string_lossy()
+                n.display()
             );
         }
     }
+}
+
+/// Every man page formats without a warning (`groff -ww -z`), and the main page has the
+/// sections a reader looks for; no page names one that does not exist.
+#[test]
+fn man_pages_format_cleanly_and_the_main_page_is_complete() {
+    let dir = repo().join("man/man1");
+    let pages = files_under(&dir);
+    assert!(pages.len() > 60, "{pages:?}");
+    let names: Vec<String> = pages
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".1").to_string())
+        .collect();
+    for page in &pages {
+        let out = std::process::Command::new("groff")
+            .args(["-ww", "-z", "-man"])
+            .arg(dir.join(page))
+            .output()
+            .expect("groff (Debian: groff-base) is installed by scripts/test.sh");
+        assert!(out.status.success(), "{}", page.display());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "groff warns on {}",
+            page.display()
+        );
+        let text = std::fs::read_to_string(dir.join(page)).unwrap();
+        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\\')) {
+            if let Some(rest) = word.strip_prefix("relmgr\\-") {
+                let named = format!("relmgr-{}", rest.replace("\\-", "-"));
+                if text.contains(&format!("{word}(1)")) {
+                    assert!(
+                        names.contains(&named),
+                        "{} names {named}(1)",
+                        page.display()
+                    );
+                }
+            }
+        }
+    }
+    let main = std::fs::read_to_string(dir.join("relmgr.1")).unwrap();
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "ENVIRONMENT",
+        "EXIT STATUS",
+        "FILES",
+        "EXAMPLES",
+    ] {
+        assert!(
+            main.contains(&format!(".SH {section}")),
+            "relmgr(1) lacks {section}"
+        );
+    }
+    assert!(!main.contains("relmgr \\- relmgr"), "NAME repeats the name");
+    assert!(
+        !main.contains("relmgr\\-help"),
+        "there is no relmgr-help(1)"
+    );
 }
 
 /// bash completes what a user types, with the script `relmgr completions bash` writes.
