@@ -24,7 +24,8 @@ pub fn log(
     let since = since.map(parse_since).transpose()?;
     let target = match target {
         None => {
-            access::require(db, &s.actor.id, Action::ViewAllEvents, None)?;
+            access::require(db, &s.actor.id, Action::ViewAllEvents, None)
+                .map_err(|e| with_project_hint(db, &s.actor.id, e))?;
             None
         }
         Some(t) => {
@@ -123,4 +124,26 @@ pub fn export(s: &Session, which: &str, dir: &std::path::Path) -> anyhow::Result
         signature,
         signer: e.signer,
     })
+}
+
+/// A refusal to show every event, with the way to see what the user may: their projects' logs.
+fn with_project_hint(db: &rusqlite::Connection, user: &str, e: anyhow::Error) -> anyhow::Error {
+    let projects: Vec<String> = crate::store::projects::list_roles(db, None, Some(user))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|g| g.target != "store")
+        .map(|g| g.target)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    match (e.downcast::<Error>(), projects.first()) {
+        (Ok(err), Some(first)) => err
+            .hint(format!(
+                "see a project's events: `relmgr log {first}` (yours: {})",
+                projects.join(", ")
+            ))
+            .into(),
+        (Ok(err), None) => err.into(),
+        (Err(e), _) => e,
+    }
 }

@@ -15,11 +15,29 @@ use super::{Session, project};
 /// Loads a release or fails with exit 6 (the target must exist too).
 pub fn load(db: &Connection, r: &ReleaseRef) -> anyhow::Result<Release> {
     project::load(db, &r.target)?;
-    releases::get(db, &r.target.to_string(), r.version.as_str())?.ok_or_else(|| {
-        Error::not_found(format!("no release {r}"))
-            .hint(format!("see `relmgr release list {}`", r.target))
-            .into()
-    })
+    let target = r.target.to_string();
+    if let Some(rel) = releases::get(db, &target, r.version.as_str())? {
+        return Ok(rel);
+    }
+    let hint = match near_version(r.version.as_str()) {
+        Some(version) if releases::get(db, &target, &version)?.is_some() => {
+            format!("did you mean {target}@{version}?")
+        }
+        _ => format!("see `relmgr release list {target}`"),
+    };
+    Err(Error::not_found(format!("no release {r}"))
+        .hint(hint)
+        .into())
+}
+
+/// What a person may have meant by a version that names no release: the version without the
+/// leading `v` of a git tag's name (`v1.2.0`). (A version with its revision, `1.2.0-rc1`, is
+/// refused where it is parsed, with the same advice.)
+fn near_version(version: &str) -> Option<String> {
+    version
+        .strip_prefix(['v', 'V'])
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_string)
 }
 
 /// Loads a release the acting user manages (pmc, rm or admin of its project), else exit 6 / 4:
@@ -235,4 +253,17 @@ pub fn list(s: &Session, f: &ListFilter<'_>) -> anyhow::Result<Vec<ReleaseView>>
     }
     let pairs: Vec<(&Release, &Revision)> = chosen.iter().map(|(rel, rev)| (*rel, rev)).collect();
     views(db, &pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near_version;
+
+    #[test]
+    fn near_versions_a_person_may_have_meant() {
+        assert_eq!(near_version("v1.2.0").as_deref(), Some("1.2.0"));
+        assert_eq!(near_version("V2").as_deref(), Some("2"));
+        assert_eq!(near_version("1.2.0"), None);
+        assert_eq!(near_version("vx"), None);
+    }
 }

@@ -95,3 +95,26 @@ fn the_clock_is_relmgr_now() {
     let p = env.json(&["project", "show", "demo"]);
     assert_eq!(p["created_at"], "2030-06-01T10:34:56Z");
 }
+
+/// A release manager who asks for every event is told where their own events are.
+#[test]
+fn a_refused_whole_log_points_at_the_users_projects() {
+    let env = TestEnv::with_project();
+    let err = env.fails(4, &["--as", "rm", "log"]);
+    assert!(err.contains("relmgr log demo"), "{err}");
+    env.run_as("rm", &["log", "demo"]).success();
+}
+
+/// A version written as a tag (`v1.0.0`) names no release: the message says which one was
+/// meant. One with its revision (`1.0.0-RC1`) is a usage error that says how to name it.
+#[test]
+fn a_near_miss_release_name_says_what_was_meant() {
+    let env = TestEnv::with_rm_key();
+    crate::common::stage_clean_source(&env, "demo@1.0.0");
+    let err = env.fails(6, &["release", "show", "demo@v1.0.0"]);
+    assert!(err.contains("did you mean demo@1.0.0?"), "{err}");
+    let err = env.fails(2, &["release", "show", "demo@1.0.0-RC1"]);
+    assert!(err.contains("use --revision"), "{err}");
+    let err = env.fails(6, &["release", "show", "demo@2.0.0"]);
+    assert!(err.contains("relmgr release list demo"), "{err}");
+}
