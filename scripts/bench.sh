@@ -15,7 +15,7 @@ for tool in gpg gpgconf openssl sha512sum sha256sum; do
 done
 
 runs="${BENCH_RUNS:-3}"
-if [ -n "${BENCH_SMALL:-}" ]; then big_mib=64; nsmall=100; else big_mib=1024; nsmall=1000; fi
+if [ -n "${BENCH_SMALL:-}" ]; then big_mib=64; nsmall=100; ntiny=1000; else big_mib=1024; nsmall=1000; ntiny=10000; fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/relmgr-bench.XXXXXX")"
 export GNUPGHOME="$work/gnupg"
 cleanup() { gpgconf --kill all >/dev/null 2>&1 || true; rm -rf "$work"; }
@@ -25,11 +25,13 @@ cd "$work"
 unset RELMGR_NOW RELMGR_STORE RELMGR_USER
 export NO_COLOR=1 CI=1
 
-echo "Preparing ${big_mib} MiB and ${nsmall} x 100 KiB of random data in $work ..." >&2
-mkdir -p big small
+echo "Preparing ${big_mib} MiB, ${nsmall} x 100 KiB and ${ntiny} x 4 KiB of random data in $work ..." >&2
+mkdir -p big small tiny
 head -c "$((big_mib * 1024 * 1024))" /dev/urandom > big/demo-1.0-bin.tar.gz
 for i in $(seq -w 1 "$nsmall"); do head -c 102400 /dev/urandom > "small/demo-1.0-part$i.zip"; done
-cat big/* small/* > /dev/null
+head -c "$((ntiny * 4096))" /dev/urandom | split -a 5 -d -b 4096 - tiny/demo-1.0-f
+for f in tiny/*; do mv "$f" "$f.zip"; done
+cat big/* small/* > /dev/null; cat tiny/* > /dev/null
 
 # One relmgr key, also imported into gpg, so both sign with the same Ed25519 key.
 mkstore() {
@@ -78,7 +80,7 @@ noop() { :; }
 
 echo "Timing (best of $runs) ..." >&2
 declare -A T
-for set in big small; do
+for set in big small tiny; do
   T[relmgr_$set]=$(best fresh_store relmgr_stage "$set")
   T[pipeline_$set]=$(best noop pipeline "$set")
   T[openssl_$set]=$(best noop openssl_only "$set")
@@ -110,8 +112,12 @@ echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(uname -m)), best of $ru
 echo
 echo "| work | relmgr | cp + sha512sum + sha256sum + gpg | openssl dgst -sha512 | sha512sum | cp + sync | relmgr vs pipeline | relmgr vs openssl | relmgr vs cp + sync |"
 echo "|---|---|---|---|---|---|---|---|---|"
-for set in big small; do
-  label=$([ "$set" = big ] && echo "stage --sign, 1 file of ${big_mib} MiB" || echo "stage --sign, ${nsmall} files of 100 KiB")
+for set in big small tiny; do
+  case $set in
+    big) label="stage --sign, 1 file of ${big_mib} MiB" ;;
+    small) label="stage --sign, ${nsmall} files of 100 KiB" ;;
+    tiny) label="stage --sign, ${ntiny} files of 4 KiB" ;;
+  esac
   echo "| $label | $(sec "${T[relmgr_$set]}") | $(sec "${T[pipeline_$set]}") | $(sec "${T[openssl_$set]}") | $(sec "${T[sha512sum_$set]}") | $(sec "${T[cpsync_$set]}") | $(ratio "${T[pipeline_$set]}" "${T[relmgr_$set]}")x faster | $(ratio "${T[relmgr_$set]}" "${T[openssl_$set]}")x the time | $(ratio "${T[relmgr_$set]}" "${T[cpsync_$set]}")x the time |"
 done
 echo

@@ -15,7 +15,7 @@ use crate::perm::Action;
 use crate::store::releases::{self, Release, Revision, StoredPackage};
 use crate::store::{objects, tree};
 
-use super::ingest::{Input, hash_into_store};
+use super::ingest::{Input, hash_all_into_store, hash_file};
 use super::keys::Signer;
 use super::{Session, access, parallel, project, release};
 
@@ -154,9 +154,7 @@ pub fn stage(
     let now = Time::new(time);
     let key = signer.map(|s| &s.key);
     let store_dir = s.store.dir.clone();
-    let hashed = parallel(inputs, |i| {
-        hash_into_store(&i.path, Some(&store_dir), key, time, progress)
-    })?;
+    let hashed = hash_all_into_store(inputs, &store_dir, key, time, progress)?;
     let mut new: Vec<(Package, Option<String>)> = inputs
         .iter()
         .zip(hashed)
@@ -344,9 +342,8 @@ pub fn sign(
     let time = clock::now()?;
     let store_dir = s.store.dir.clone();
     let sigs = parallel(&managed, |p| {
-        let h = hash_into_store(
+        let h = hash_file(
             &objects::path(&store_dir, &p.sha256),
-            None,
             Some(&signer.key),
             time,
             progress,

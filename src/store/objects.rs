@@ -23,14 +23,21 @@ pub fn path(store_dir: &Path, sha256: &str) -> PathBuf {
 /// (shared) while its handle lives so that it is never taken for debris.
 pub fn temp_file(store_dir: &Path) -> anyhow::Result<(PathBuf, File)> {
     let dir = store_dir.join("tmp");
-    fs::create_dir_all(&dir)?;
     // Made under a name sweeps skip (`new-…`), locked, then renamed to `obj-…`: created as
     // `obj-…` directly, a concurrent command's sweep could take it for debris in the instant
     // between its creation and its lock, and delete it under us.
     let name = format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple());
     let fresh = dir.join(format!("{}{name}", super::debris::UNSWEPT_PREFIX));
-    let f =
-        File::create_new(&fresh).with_context(|| format!("while creating {}", fresh.display()))?;
+    // The directory is made when it is missing, not tried before every file (a stage of many
+    // small files made it once per file, each attempt a failing mkdir).
+    let f = match File::create_new(&fresh) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(&dir)?;
+            File::create_new(&fresh)
+        }
+        other => other,
+    }
+    .with_context(|| format!("while creating {}", fresh.display()))?;
     // Marks it as ours while the handle lives: a sweep never removes a live run's temp file.
     super::debris::hold_file(&f).with_context(|| format!("while locking {}", fresh.display()))?;
     let p = dir.join(format!("obj-{name}"));
@@ -64,6 +71,11 @@ impl WriteBehind {
     /// Flushes and fsyncs everything written.
     pub fn sync(&mut self) -> io::Result<()> {
         self.file.sync_all()
+    }
+
+    /// The file, once everything is written.
+    pub fn into_file(self) -> File {
+        self.file
     }
 
     #[cfg(target_os = "linux")]
@@ -120,6 +132,75 @@ pub fn commit(store_dir: &Path, temp: &Path, sha256: &str) -> anyhow::Result<Pat
     fs::rename(temp, &dest).with_context(|| format!("while storing object {sha256}"))?;
     sync_dir(parent);
     Ok(dest)
+}
+
+/// Moves fully written temp files into place as their objects, durably, in one pass: their
+/// bytes are made durable first (on Linux one `syncfs` of the store's file system, elsewhere an
+/// fsync each), then each is renamed (or removed when its object exists already), then the
+/// renames are made durable (one more `syncfs`, or an fsync of each directory once). Each
+/// object directory is created once per `made_dirs` (a caller's set across batches).
+pub fn commit_batch(
+    store_dir: &Path,
+    temps: &[(&Path, &str)],
+    made_dirs: &mut std::collections::HashSet<PathBuf>,
+) -> anyhow::Result<()> {
+    if temps.is_empty() {
+        return Ok(());
+    }
+    sync_all_of(store_dir, temps.iter().map(|(t, _)| *t), true)?;
+    let mut dirs = Vec::new();
+    for (temp, sha256) in temps {
+        let dest = path(store_dir, sha256);
+        let parent = dest
+            .parent()
+            .expect("object paths have a parent")
+            .to_path_buf();
+        if !made_dirs.contains(&parent) {
+            fs::create_dir_all(&parent)?;
+            made_dirs.insert(parent.clone());
+        }
+        if dest.is_file() {
+            fs::remove_file(temp)?;
+            continue;
+        }
+        let mut perms = fs::metadata(temp)?.permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(temp, perms)?;
+        fs::rename(temp, &dest).with_context(|| format!("while storing object {sha256}"))?;
+        if !dirs.contains(&parent) {
+            dirs.push(parent);
+        }
+    }
+    sync_all_of(store_dir, dirs.iter().map(PathBuf::as_path), false)
+}
+
+/// Makes `paths` (files, or directories after renames in them) durable: one `syncfs` of the
+/// store's file system on Linux when there are several, else an fsync each.
+fn sync_all_of<'a>(
+    store_dir: &Path,
+    paths: impl ExactSizeIterator<Item = &'a Path>,
+    files: bool,
+) -> anyhow::Result<()> {
+    #[cfg(target_os = "linux")]
+    if paths.len() > 1 {
+        use std::os::fd::AsRawFd;
+        let root = File::open(store_dir)?;
+        // SAFETY: a plain syscall on a descriptor we own.
+        if unsafe { libc::syncfs(root.as_raw_fd()) } != 0 {
+            return Err(io::Error::last_os_error())
+                .context("while making the new objects durable (syncfs)");
+        }
+        return Ok(());
+    }
+    let _ = store_dir;
+    for p in paths {
+        if files {
+            File::open(p)?.sync_all()?;
+        } else {
+            sync_dir(p);
+        }
+    }
+    Ok(())
 }
 
 /// fsyncs a directory so a rename in it is durable (best effort where unsupported).
