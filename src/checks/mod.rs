@@ -56,6 +56,7 @@
 mod archive;
 mod compiled;
 mod contents;
+mod guard;
 mod headers;
 mod ignore;
 mod layout;
@@ -292,8 +293,22 @@ pub fn check_package(ctx: &Context, p: &PackageInput) -> Vec<Finding> {
     inspect(ctx, p).findings
 }
 
-/// [`check_package`], also telling whether the package was a source archive.
+/// [`check_package`], also telling whether the package was a source archive. A bug that
+/// panics while checking one package fails that package's `archive-integrity` with the
+/// panic's message; the other packages are checked as usual.
 pub fn inspect(ctx: &Context, p: &PackageInput) -> Checked {
+    guard::contained(|| inspect_unguarded(ctx, p)).unwrap_or_else(|panic| Checked {
+        findings: vec![Finding::new(
+            &p.name,
+            "archive-integrity",
+            Outcome::Fail,
+            format!("not checked: relmgr failed on this package (a bug, please report it): {panic}"),
+        )],
+        ..Checked::default()
+    })
+}
+
+fn inspect_unguarded(ctx: &Context, p: &PackageInput) -> Checked {
     let mut out = Checked::default();
     match (&p.path, archive::detect(&p.name)) {
         (Some(path), Some((format, stem))) => {
