@@ -50,6 +50,9 @@ mod tests {
         let got = contained(|| -> u8 { panic!("byte index 4 is not a char boundary") });
         assert_eq!(got, Err("byte index 4 is not a char boundary".to_string()));
         let n = 3;
-        assert_eq!(contained(|| -> u8 { panic!("{n} apples") }), Err("3 apples".into()));
+        assert_eq!(
+            contained(|| -> u8 { panic!("{n} apples") }),
+            Err("3 apples".into())
+        );
     }
 }

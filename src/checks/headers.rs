@@ -175,7 +175,10 @@ fn normalise<'a>(lines: impl Iterator<Item = &'a str>) -> String {
             .trim()
             .trim_start_matches(|c: char| "/*#-;!<>{}(%'\":.".contains(c) || c.is_whitespace());
         // By `get`, not `[..4]`: the fourth byte may fall inside a character (CJK comments).
-        if line.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("rem ")) {
+        if line
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("rem "))
+        {
             line = &line[4..];
         }
         for word in line.split_whitespace() {
@@ -371,7 +374,13 @@ mod tests {
     #[test]
     fn lines_of_multibyte_characters_do_not_panic() {
         let c = HeadersCheck::new(&[], &[]);
-        for head in ["// 中文注释\nint x;", "# 日本語のコメント\n", "rem 中\n", "ré\n", "\u{1F600}\n"] {
+        for head in [
+            "// 中文注释\nint x;",
+            "# 日本語のコメント\n",
+            "rem 中\n",
+            "ré\n",
+            "\u{1F600}\n",
+        ] {
             assert!(!c.has_header(head.as_bytes()), "{head}");
         }
         assert!(c.has_header("// 版权\n// Licensed under the Apache License\n".as_bytes()));

@@ -302,7 +302,9 @@ pub fn inspect(ctx: &Context, p: &PackageInput) -> Checked {
             &p.name,
             "archive-integrity",
             Outcome::Fail,
-            format!("not checked: relmgr failed on this package (a bug, please report it): {panic}"),
+            format!(
+                "not checked: relmgr failed on this package (a bug, please report it): {panic}"
+            ),
         )],
         ..Checked::default()
     })
