@@ -286,10 +286,10 @@ impl HeadersCheck {
                 Verdict::Ok => {}
                 Verdict::Doubtful(why) => self
                     .doubtful
-                    .push_labelled(e.path, format!("{} ({why})", e.path)),
+                    .push_labelled(e.path, || format!("{} ({why})", e.path)),
                 Verdict::Incompatible(why) => self
                     .incompatible
-                    .push_labelled(e.path, format!("{} ({why})", e.path)),
+                    .push_labelled(e.path, || format!("{} ({why})", e.path)),
             },
         }
     }

@@ -97,8 +97,13 @@ pub const DEFAULT_HEADER_PATTERNS: &[&str] = &[
     "Licensed under the Apache License",
 ];
 
-/// Most entry paths a finding's reason (the table) shows; `entries` (the JSON) holds all.
+/// Most entry paths a finding's reason (the table) shows; `entries` (the JSON) holds up to
+/// [`KEPT_ENTRIES`].
 pub const MAX_ENTRIES: usize = 20;
+
+/// Most entry paths a finding keeps (`entries`, the JSON and the stored report);
+/// `entries_total` counts them all. Bounds memory and the check cache for any archive.
+pub const KEPT_ENTRIES: usize = 1000;
 
 /// Result of one check on one package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -125,7 +130,8 @@ pub struct Finding {
     pub result: Outcome,
     /// One line naming the file and the entries concerned.
     pub reason: String,
-    /// Every path inside the archive the finding concerns.
+    /// The paths inside the archive the finding concerns: all of them, or the first
+    /// [`KEPT_ENTRIES`].
     #[serde(default)]
     pub entries: Vec<String>,
     /// How many entries the finding concerns in all (`>= entries.len()`).
@@ -176,7 +182,13 @@ impl Finding {
         let mut reason = format!("{what}: {}", shown.join(", "));
         if total > shown.len() {
             let more = total - shown.len();
-            reason.push_str(&format!(" (and {more} more: --json lists them all)"));
+            match total > entries.len() {
+                true => reason.push_str(&format!(
+                    " (and {more} more: --json lists the first {})",
+                    entries.len()
+                )),
+                false => reason.push_str(&format!(" (and {more} more: --json lists them all)")),
+            }
         }
         Finding {
             entries,

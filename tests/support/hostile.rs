@@ -108,61 +108,134 @@ pub fn many_flagged<W: Write>(out: W, n: usize) -> W {
     t.finish().finish().unwrap()
 }
 
-/// A zip whose central directory lists `copies` entries that all point at one local entry
-/// (`len` zero bytes, deflated): overlapping entries, as in a "better zip bomb". With
-/// `copies == 1` it is a plain, valid zip.
-pub fn overlapping_zip(copies: usize, len: usize) -> Vec<u8> {
-    let name = b"demo-1.0.0/zeros";
-    let data = vec![0u8; len];
-    let mut deflated = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    deflated.write_all(&data).unwrap();
-    let deflated = deflated.finish().unwrap();
+fn le16(v: &mut Vec<u8>, x: u16) {
+    v.extend_from_slice(&x.to_le_bytes());
+}
+
+fn le32(v: &mut Vec<u8>, x: u32) {
+    v.extend_from_slice(&x.to_le_bytes());
+}
+
+/// One zip entry's metadata, for its local header and central record.
+struct ZipMeta {
+    name: Vec<u8>,
+    crc: u32,
+    compressed: u32,
+    size: u32,
+    offset: u32,
+}
+
+fn local_header(m: &ZipMeta) -> Vec<u8> {
+    let mut z = b"PK\x03\x04".to_vec();
+    for x in [20u16, 0, 8, 0, 0] {
+        le16(&mut z, x);
+    }
+    le32(&mut z, m.crc);
+    le32(&mut z, m.compressed);
+    le32(&mut z, m.size);
+    le16(&mut z, m.name.len() as u16);
+    le16(&mut z, 0);
+    z.extend_from_slice(&m.name);
+    z
+}
+
+/// Appends the central directory of `entries` and its end record to `z`.
+fn central_directory(z: &mut Vec<u8>, entries: &[ZipMeta]) {
+    let start = z.len();
+    for m in entries {
+        z.extend_from_slice(b"PK\x01\x02");
+        for x in [0x031eu16, 20, 0, 8, 0, 0] {
+            le16(z, x);
+        }
+        le32(z, m.crc);
+        le32(z, m.compressed);
+        le32(z, m.size);
+        for x in [m.name.len() as u16, 0, 0, 0, 0] {
+            le16(z, x);
+        }
+        le32(z, 0o100644 << 16);
+        le32(z, m.offset);
+        z.extend_from_slice(&m.name);
+    }
+    let len = z.len() - start;
+    z.extend_from_slice(b"PK\x05\x06");
+    for x in [0u16, 0, entries.len() as u16, entries.len() as u16] {
+        le16(z, x);
+    }
+    le32(z, len as u32);
+    le32(z, start as u32);
+    le16(z, 0);
+}
+
+/// A zip bomb of overlapping files (David Fifield's construction): `files` entries, each
+/// with its own local header, whose deflate data quotes the next entry's local header in a
+/// stored block and then runs on into that entry's data; all end in one kernel that inflates
+/// to `len` zero bytes. The archive is about `47 * files` bytes plus the kernel; it inflates
+/// to about `files * len`. Every CRC and size is right: only the overlap gives it away.
+pub fn overlapping_zip(files: usize, len: usize) -> Vec<u8> {
+    let mut kernel = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    kernel.write_all(&vec![0u8; len]).unwrap();
+    let kernel = kernel.finish().unwrap();
+    let mut zeros = flate2::Crc::new();
+    zeros.update(&vec![0u8; len]);
+    // Backwards: each entry's header is quoted by the one before it.
+    let mut metas: Vec<ZipMeta> = Vec::new();
+    let mut crc = zeros;
+    let (mut compressed, mut size) = (kernel.len() as u32, len as u32);
+    for i in (0..files).rev() {
+        let m = ZipMeta {
+            name: format!("demo-1.0.0/{i:06}").into_bytes(),
+            crc: crc.sum(),
+            compressed,
+            size,
+            offset: 0,
+        };
+        let lh = local_header(&m);
+        let mut next = flate2::Crc::new();
+        next.update(&lh);
+        next.combine(&crc);
+        crc = next;
+        compressed += 5 + lh.len() as u32;
+        size += lh.len() as u32;
+        metas.push(m);
+    }
+    metas.reverse();
+    let mut z = Vec::new();
+    for i in 0..metas.len() {
+        metas[i].offset = z.len() as u32;
+        let lh = local_header(&metas[i]);
+        z.extend_from_slice(&lh);
+        if let Some(next) = metas.get(i + 1) {
+            let quoted = local_header(next).len() as u16;
+            z.push(0);
+            le16(&mut z, quoted);
+            le16(&mut z, !quoted);
+        }
+    }
+    z.extend_from_slice(&kernel);
+    central_directory(&mut z, &metas);
+    z
+}
+
+/// A one-entry zip whose central directory claims `extra` more compressed bytes than the
+/// entry has: its data would run into the central directory.
+pub fn overlong_zip(extra: u32) -> Vec<u8> {
+    let data = b"hello, world\n".repeat(20);
+    let mut d = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    d.write_all(&data).unwrap();
+    let d = d.finish().unwrap();
     let mut crc = flate2::Crc::new();
     crc.update(&data);
-    let crc = crc.sum();
-    let mut z = Vec::new();
-    let le16 = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_le_bytes());
-    let le32 = |v: &mut Vec<u8>, x: u32| v.extend_from_slice(&x.to_le_bytes());
-    z.extend_from_slice(b"PK\x03\x04");
-    le16(&mut z, 20);
-    le16(&mut z, 0);
-    le16(&mut z, 8);
-    le32(&mut z, 0);
-    le32(&mut z, crc);
-    le32(&mut z, deflated.len() as u32);
-    le32(&mut z, len as u32);
-    le16(&mut z, name.len() as u16);
-    le16(&mut z, 0);
-    z.extend_from_slice(name);
-    z.extend_from_slice(&deflated);
-    let cd_start = z.len();
-    for _ in 0..copies {
-        z.extend_from_slice(b"PK\x01\x02");
-        le16(&mut z, 0x031e);
-        le16(&mut z, 20);
-        le16(&mut z, 0);
-        le16(&mut z, 8);
-        le32(&mut z, 0);
-        le32(&mut z, crc);
-        le32(&mut z, deflated.len() as u32);
-        le32(&mut z, len as u32);
-        le16(&mut z, name.len() as u16);
-        le16(&mut z, 0);
-        le16(&mut z, 0);
-        le16(&mut z, 0);
-        le16(&mut z, 0);
-        le32(&mut z, 0o100644 << 16);
-        le32(&mut z, 0);
-        z.extend_from_slice(name);
-    }
-    let cd_len = z.len() - cd_start;
-    z.extend_from_slice(b"PK\x05\x06");
-    le16(&mut z, 0);
-    le16(&mut z, 0);
-    le16(&mut z, copies as u16);
-    le16(&mut z, copies as u16);
-    le32(&mut z, cd_len as u32);
-    le32(&mut z, cd_start as u32);
-    le16(&mut z, 0);
+    let mut m = ZipMeta {
+        name: b"demo-1.0.0/a.txt".to_vec(),
+        crc: crc.sum(),
+        compressed: d.len() as u32,
+        size: data.len() as u32,
+        offset: 0,
+    };
+    let mut z = local_header(&m);
+    z.extend_from_slice(&d);
+    m.compressed += extra;
+    central_directory(&mut z, &[m]);
     z
 }
