@@ -662,7 +662,7 @@ fn check_zip_layout<R: Read + io::Seek>(
             .map_err(|e| io::Error::other(format!("entry #{i}: {e}")))?;
         let at = e.header_start();
         let data = check_local_header(local, at, e.name_raw(), e.crc32())?;
-        let end = data.checked_add(e.compressed_size()).unwrap_or(u64::MAX);
+        let end = data.saturating_add(e.compressed_size());
         if end > dir_start {
             let name = String::from_utf8_lossy(e.name_raw()).into_owned();
             return Err(invalid(format!(

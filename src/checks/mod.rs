@@ -408,7 +408,9 @@ fn archive_checks(
         }
     }
     out.extend(rest);
-    let files = (ctx.hash_files && verdict.source && complete).then(|| tree.finish(top.as_deref()));
+    let files = (ctx.hash_files && verdict.source && complete)
+        .then(|| tree.finish(top.as_deref()))
+        .flatten();
     Checked {
         findings: out,
         source: verdict.source,

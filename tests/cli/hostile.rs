@@ -231,3 +231,13 @@ fn bidi_controls_are_refused_in_cve_titles_and_project_texts() {
     );
     assert!(err.contains("U+2066"), "{err}");
 }
+
+#[test]
+fn error_messages_reach_the_terminal_escaped() {
+    let env = TestEnv::bare();
+    let dir = env.path().join("gone\x1b]0;owned\x07\x1b[2J");
+    let a = env.run(&["check", "--dir", dir.to_str().unwrap()]).code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+    assert!(err.contains("gone\\x1b]0;owned\\x07\\x1b[2J"), "{err}");
+}
