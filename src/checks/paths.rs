@@ -67,6 +67,8 @@ pub struct PathsCheck {
     dotdot: Bucket,
     links: Bucket,
     special: Bucket,
+    /// Names holding bidi controls: they read differently from what they unpack to.
+    bidi: Bucket,
     roots: HashMap<String, Root>,
     /// Entries under first components past [`MAX_ROOTS`].
     overflow: Bucket,
@@ -108,6 +110,9 @@ impl PathsCheck {
         if let Kind::Special(what) = e.kind {
             self.special
                 .push_labelled(e.path, || format!("{} ({what})", e.path));
+        }
+        if e.path.chars().any(crate::model::is_bidi_control) {
+            self.bidi.push(e.path);
         }
         if is_absolute(e.path) {
             self.absolute.push(e.path);
@@ -200,6 +205,11 @@ impl PathsCheck {
             self.special,
             "device, fifo or socket entry",
             "device, fifo or socket entries",
+        );
+        fail(
+            self.bidi,
+            "entry whose name holds a bidirectional control",
+            "entries whose names hold a bidirectional control",
         );
         let mut outside = Bucket::default();
         let mut roots: Vec<_> = self.roots.into_iter().collect();

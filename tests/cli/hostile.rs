@@ -139,6 +139,10 @@ fn control_characters_in_entry_names_reach_the_terminal_escaped() {
     assert!(!out.contains('\u{202E}'), "{out:?}");
     assert!(out.contains("\\x1b]0;owned\\x07\\x1b[2Jx"), "{out}");
     assert!(out.contains("evil\\u{202e}txt.exe"), "{out}");
+    assert!(
+        out.contains("1 entry whose name holds a bidirectional control"),
+        "{out}"
+    );
     // JSON keeps the names as they are (serde escapes them).
     let fs = check_json(&dir);
     let f = finding(&fs, "archive-paths");
@@ -230,6 +234,19 @@ fn bidi_controls_are_refused_in_cve_titles_and_project_texts() {
         ],
     );
     assert!(err.contains("U+2066"), "{err}");
+    let err = env.fails(
+        2,
+        &[
+            "user",
+            "add",
+            "eve",
+            "--name",
+            "Eve \u{202E}nimda",
+            "--email",
+            "eve@example.org",
+        ],
+    );
+    assert!(err.contains("U+202E"), "{err}");
 }
 
 #[test]
