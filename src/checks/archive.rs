@@ -730,6 +730,45 @@ fn check_local_header<R: Read + io::Seek>(
 mod tests {
     use super::*;
 
+    /// Paths from GNU long names and PAX records, read by relmgr's own bounded reading of
+    /// the extension headers, are the paths the `tar` crate gives.
+    #[test]
+    fn long_names_and_pax_paths_are_resolved() {
+        let long = format!("demo-1.0.0/{}/file.txt", "d".repeat(150));
+        let mut b = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_gnu();
+        h.set_size(2);
+        h.set_entry_type(tar::EntryType::Regular);
+        b.append_data(&mut h, &long, &b"hi"[..]).unwrap();
+        let pax_path = format!("demo-1.0.0/{}/pax.txt", "p".repeat(200));
+        let record = format!(" path={pax_path}\n");
+        // A PAX record's length counts its own digits.
+        let mut digits = 1;
+        while (record.len() + digits).to_string().len() != digits {
+            digits += 1;
+        }
+        let len = record.len() + digits;
+        let mut x = tar::Header::new_ustar();
+        x.set_entry_type(tar::EntryType::XHeader);
+        x.set_size(len as u64);
+        x.set_path("PaxHeader").unwrap();
+        x.set_cksum();
+        b.append(&x, format!("{len}{record}").as_bytes()).unwrap();
+        let mut h = tar::Header::new_ustar();
+        h.set_size(1);
+        h.set_path("demo-1.0.0/short").unwrap();
+        h.set_cksum();
+        b.append(&h, &b"x"[..]).unwrap();
+        let bytes = b.into_inner().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo-1.0.0.tar");
+        std::fs::write(&path, &bytes).unwrap();
+        let mut seen = Vec::new();
+        let s = scan(&path, Format::Tar, &mut |e| seen.push(e.path.to_string()));
+        assert_eq!(s.error, None);
+        assert_eq!(seen, vec![long, pax_path]);
+    }
+
     #[test]
     fn detects_formats_and_stems() {
         let d = detect;
