@@ -7,7 +7,12 @@
 //! compressed tars are drained after the last entry so the compression trailer is checked.
 //! Zero bytes after a gzip stream are padding, not an error (as for `gzip -t`). A zip entry
 //! whose local header disagrees with the central directory (name, CRC) is an error, as for
-//! `unzip -t`: two readers would see two archives.
+//! `unzip -t`: two readers would see two archives. That, and entries that overlap or run
+//! into the central directory (a zip bomb), is checked before any entry is inflated.
+//!
+//! Bounded for hostile input: tar extension headers (PAX, GNU long name/link) are read here,
+//! not by the `tar` crate, each at most [`MAX_HEADER`]; names at most [`MAX_NAME`]; at most
+//! [`MAX_ARCHIVE_ENTRIES`] entries (a zip's count is read from its end record first).
 
 use std::cell::Cell;
 use std::fs::File;

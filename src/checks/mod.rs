@@ -24,7 +24,10 @@
 //! * **Findings.** Each check that runs on a package yields at least one finding; a single
 //!   `pass` when it found nothing, else one finding per kind of problem (so e.g. absolute
 //!   paths and a misnamed top-level directory can be ignored separately). `entries` (the
-//!   JSON) holds every path; the reason (the table) shows [`MAX_ENTRIES`] and the count.
+//!   JSON) holds the first [`KEPT_ENTRIES`] paths and `entries_total` counts all; the reason
+//!   (the table) shows [`MAX_ENTRIES`] and the count.
+//! * **Bounds** (hostile input, #28): see `archive.rs` for header, name and entry limits; a
+//!   panic in one package's checks fails that package only (`guard.rs`).
 //! * **Top-level directory.** The most common first path component (ties: first seen) is the
 //!   top-level directory; entries elsewhere (or files at the root) fail. Its name warns unless
 //!   it equals the file name without the archive extension or is a prefix of it ending at a
