@@ -1,7 +1,13 @@
 //! How results reach people and scripts: one JSON document on stdout with `--json`, else short
 //! sentences and comfy-table tables; status lines on stderr, muted by `--quiet` and `--json`.
 //! Colour and progress decisions live here too.
+//!
+//! Every human output goes through [`printable`] (tables cell by cell, then the whole text;
+//! status lines, warnings, errors): names from archives, downloads, mail and servers are
+//! untrusted, and a raw `ESC ] 0;…` retitles a terminal, `ESC [2J` clears it, U+202E reverses
+//! what follows. JSON is escaped by serde already.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
@@ -54,7 +60,7 @@ impl Output {
             });
             write_stdout(&format!("{text}\n"));
         } else {
-            let text = human();
+            let text = printable(&human(), true).into_owned();
             if !text.is_empty() {
                 write_stdout(
                     if text.ends_with('\n') {
@@ -71,7 +77,7 @@ impl Output {
     /// A status line for people on stderr (not with --quiet or --json).
     pub fn status(&self, message: &str) {
         if !self.quiet && !self.json {
-            eprintln!("{message}");
+            eprintln!("{}", printable(message, true));
         }
     }
 
@@ -79,6 +85,7 @@ impl Output {
     /// script reads the result instead).
     pub fn warn(&self, message: &str) {
         if !self.quiet && !self.json {
+            let message = printable(message, true);
             eprintln!("{} {message}", self.paint("warning:", "1;33"));
         }
     }
@@ -86,7 +93,7 @@ impl Output {
     /// A detail shown only with --verbose.
     pub fn detail(&self, message: &str) {
         if self.verbose && !self.json {
-            eprintln!("{message}");
+            eprintln!("{}", printable(message, true));
         }
     }
 
@@ -102,6 +109,44 @@ impl Output {
             text.to_string()
         }
     }
+}
+
+/// `text` safe to show on a terminal: control characters (C0, DEL, C1) and bidi controls
+/// (U+202A-202E, U+2066-2069) become visible escapes - `\\n`, `\\r`, `\\t`, `\\x1b`,
+/// `\\u{202e}` - so untrusted text cannot drive the terminal or reorder what is shown.
+/// `keep_lines` leaves newlines and tabs of multi-line text alone. Backslashes are kept as
+/// they are (Windows paths read as written).
+pub fn printable(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_lines && matches!(c, '\n' | '\t')))
+            || crate::model::is_bidi_control(c)
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `word` as one POSIX shell word: as it is when it holds only `A-Za-z0-9` and `._+,:@%/=-`
+/// (and does not start with `-`... which a name cannot), else in single quotes with each `'`
+/// written `'\\''`. Used for every name in a command relmgr prints or renders.
+pub fn shell_quote(word: &str) -> Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._+,:@%/=-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(format!("'{}'", word.replace('\'', "'\\''")))
 }
 
 /// Writes to stdout; a closed pipe (`relmgr log | head`) ends the process quietly.
@@ -148,12 +193,16 @@ pub fn table<I, R, C>(header: &[&str], rows: I) -> String
 where
     I: IntoIterator<Item = R>,
     R: IntoIterator<Item = C>,
-    C: Into<comfy_table::Cell>,
+    C: std::fmt::Display,
 {
     let mut t = new_table();
     t.set_header(header.to_vec());
     for r in rows {
-        t.add_row(r);
+        // Escaped before layout, so the widths comfy-table computes are the widths shown.
+        t.add_row(
+            r.into_iter()
+                .map(|c| printable(&c.to_string(), true).into_owned()),
+        );
     }
     t.to_string()
 }
@@ -163,7 +212,7 @@ pub fn fields(rows: &[(&str, Option<String>)]) -> String {
     let mut t = new_table();
     for (k, v) in rows {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
-            t.add_row(vec![k.to_string(), v.clone()]);
+            t.add_row(vec![k.to_string(), printable(v, true).into_owned()]);
         }
     }
     t.to_string()
@@ -196,6 +245,43 @@ mod tests {
         for (columns, tty, want) in cases {
             assert_eq!(table_width(*columns, *tty), *want, "{columns:?} tty={tty}");
         }
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_escaped() {
+        let cases: &[(&str, bool, &str)] = &[
+            ("plain name-1.0.tar.gz", false, "plain name-1.0.tar.gz"),
+            ("a\x1b]0;owned\x07b", false, "a\\x1b]0;owned\\x07b"),
+            ("clear\x1b[2J", true, "clear\\x1b[2J"),
+            ("two\nlines\tx", true, "two\nlines\tx"),
+            ("two\nlines\tx", false, "two\\nlines\\tx"),
+            ("cr\rover", true, "cr\\rover"),
+            ("evil\u{202E}piz.exe", true, "evil\\u{202e}piz.exe"),
+            ("c1\u{9b}31m", true, "c1\\u{9b}31m"),
+            ("del\x7f", true, "del\\x7f"),
+            ("中文 C:\\dir", true, "中文 C:\\dir"),
+        ];
+        for (text, keep, want) in cases {
+            assert_eq!(printable(text, *keep), *want, "{text:?}");
+        }
+        let t = table(&["name"], [["x\x1b[2Jy"]]);
+        assert!(!t.contains('\x1b') && t.contains("x\\x1b[2Jy"), "{t}");
+    }
+
+    #[test]
+    fn shell_words_are_quoted_unless_plain() {
+        assert_eq!(
+            shell_quote("demo-1.2.0-src.tar.gz"),
+            "demo-1.2.0-src.tar.gz"
+        );
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+        assert_eq!(
+            shell_quote("0 $(touch PWNED)`id`;id;.tar.gz"),
+            "'0 $(touch PWNED)`id`;id;.tar.gz'"
+        );
+        assert_eq!(shell_quote("a#1?~*.zip"), "'a#1?~*.zip'");
     }
 
     #[test]

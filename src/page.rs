@@ -108,6 +108,24 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// Percent-encodes a path relative to the publish directory for a link: every byte but
+/// the unreserved ones (RFC 3986: letters, digits, `-._~`) and the `/` separators, so a
+/// package named `a#1.tar.gz`, `a?b` or `100%.zip` links to itself.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            b => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
 /// Joins a URL prefix and a path relative to the publish directory.
 fn absolute(prefix: &str, path: &str) -> String {
     format!("{}/{}", prefix.trim_end_matches('/'), path)
@@ -116,6 +134,9 @@ fn absolute(prefix: &str, path: &str) -> String {
 /// A link to `path` (relative to the publish directory) from a page in `page_dir` (relative to
 /// it too: "" for the top page, "demo" for a project's).
 fn href(prefix: Option<&str>, page_dir: &str, path: &str) -> String {
+    let path = encode_path(path);
+    let page_dir = encode_path(page_dir);
+    let path = path.as_str();
     match prefix {
         Some(p) => absolute(p, path),
         None if page_dir.is_empty() => path.to_string(),
@@ -224,16 +245,22 @@ fn verify_section(out: &mut String, page: &ProjectPage, page_dir: &str, urls: &U
         .find(|f| f.path.is_some())
         .map(|f| f.name.rsplit('/').next().unwrap_or(&f.name).to_string())
         .unwrap_or_else(|| "FILE".into());
+    // Pasted into a shell: each name is one quoted word, whatever it holds.
+    let asc = crate::output::shell_quote(&format!("{example}.asc")).into_owned();
+    let sha = crate::output::shell_quote(&format!("{example}.sha512")).into_owned();
+    let example = crate::output::shell_quote(&example);
     let _ = write!(
         out,
         "<h2 id=\"verify\">Verify</h2>\n<p>Download the <a href=\"{keys}\">KEYS</a> file, the \
          package, its <code>.asc</code> and its <code>.sha512</code> into one directory, then \
-         run there:</p>\n<pre>gpg --import KEYS\ngpg --verify {ex}.asc {ex}\nsha512sum -c {ex}.sha512\n\
+         run there:</p>\n<pre>gpg --import KEYS\ngpg --verify {asc} {ex}\nsha512sum -c {sha}\n\
          relmgr verify --dir . --keys KEYS</pre>\n<p>gpg must say <q>Good signature</q> from a key \
          in KEYS, and sha512sum <q>OK</q>. <code>relmgr verify --dir</code> checks every package \
          of the directory at once.</p>\n",
         keys = esc(&keys),
         ex = esc(&example),
+        asc = esc(&asc),
+        sha = esc(&sha),
     );
 }
 
@@ -416,6 +443,42 @@ mod tests {
                 },
             ],
         }
+    }
+
+    #[test]
+    fn hostile_names_are_quoted_in_commands_and_encoded_in_links() {
+        let mut page = sample();
+        let name = "0 $(touch PWNED)`id`;id;#1?%.tar.gz";
+        let f = &mut page.sections[0].current[0].files[0];
+        f.name = name.into();
+        f.path = Some(format!("demo/1.2.0/{name}"));
+        let html = project_page(&page, &Urls::default());
+        let quoted = "&#39;0 $(touch PWNED)`id`;id;#1?%.tar.gz&#39;";
+        assert!(
+            html.contains(&format!(
+                "gpg --verify {} {quoted}",
+                quoted.replace(".tar.gz&#39;", ".tar.gz.asc&#39;")
+            )),
+            "{html}"
+        );
+        assert!(html.contains(&format!(
+            "sha512sum -c {}",
+            quoted.replace(".gz&#39;", ".gz.sha512&#39;")
+        )));
+        let encoded = "1.2.0/0%20%24%28touch%20PWNED%29%60id%60%3Bid%3B%231%3F%25.tar.gz";
+        assert!(html.contains(&format!("href=\"{encoded}\"")), "{html}");
+        assert!(html.contains(&format!("href=\"{encoded}.asc\"")));
+        let html = project_page(
+            &page,
+            &Urls {
+                base: Some("https://dl.example.org/".into()),
+                canonical: None,
+            },
+        );
+        assert!(
+            html.contains(&format!("href=\"https://dl.example.org/demo/{encoded}\"")),
+            "{html}"
+        );
     }
 
     #[test]

@@ -7,7 +7,12 @@
 //! compressed tars are drained after the last entry so the compression trailer is checked.
 //! Zero bytes after a gzip stream are padding, not an error (as for `gzip -t`). A zip entry
 //! whose local header disagrees with the central directory (name, CRC) is an error, as for
-//! `unzip -t`: two readers would see two archives.
+//! `unzip -t`: two readers would see two archives. That, and entries that overlap or run
+//! into the central directory (a zip bomb), is checked before any entry is inflated.
+//!
+//! Bounded for hostile input: tar extension headers (PAX, GNU long name/link) are read here,
+//! not by the `tar` crate, each at most [`MAX_HEADER`]; names at most [`MAX_NAME`]; at most
+//! [`MAX_ARCHIVE_ENTRIES`] entries (a zip's count is read from its end record first).
 
 use std::cell::Cell;
 use std::fs::File;
@@ -17,6 +22,16 @@ use std::rc::Rc;
 
 /// How many leading bytes of each file are kept for the content checks.
 pub const HEAD: usize = 4096;
+
+/// Largest PAX or GNU long name/link header read (bytes): a path needs far less, and the
+/// body is held in memory.
+pub const MAX_HEADER: u64 = 1 << 20;
+
+/// Longest entry name or link target (bytes), as Linux's `PATH_MAX`.
+pub const MAX_NAME: usize = 4096;
+
+/// Most entries read from one archive: what the checks keep per entry stays bounded.
+pub const MAX_ARCHIVE_ENTRIES: usize = 1_000_000;
 
 /// Memory limit for one xz block decoder (KiB): guards against hostile headers.
 const XZ_MEM_LIMIT_KB: u32 = 256 * 1024;
@@ -359,6 +374,104 @@ pub fn blob_id(data: &[u8]) -> String {
     sha.finish().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// The extension headers that describe the next entry of a tar (GNU long name and link,
+/// PAX), read by relmgr itself so that each is bounded by [`MAX_HEADER`] (the `tar` crate
+/// reads them whole into memory).
+#[derive(Default)]
+struct Pending {
+    long_name: Option<Vec<u8>>,
+    long_link: Option<Vec<u8>>,
+    pax: Option<Vec<u8>>,
+}
+
+impl Pending {
+    fn is_empty(&self) -> bool {
+        self.long_name.is_none() && self.long_link.is_none() && self.pax.is_none()
+    }
+
+    /// Reads one extension header's body into its slot; `false` when `t` is not one.
+    fn read<R: Read>(&mut self, t: tar::EntryType, entry: &mut tar::Entry<R>) -> io::Result<bool> {
+        let (slot, what) = match t {
+            tar::EntryType::GNULongName => (&mut self.long_name, "GNU long name"),
+            tar::EntryType::GNULongLink => (&mut self.long_link, "GNU long link"),
+            tar::EntryType::XHeader => (&mut self.pax, "PAX"),
+            tar::EntryType::XGlobalHeader => {
+                let size = entry.size();
+                if size > MAX_HEADER {
+                    return Err(invalid(format!(
+                        "a PAX global header of {size} bytes (the limit is {MAX_HEADER})"
+                    )));
+                }
+                io::copy(entry, &mut io::sink())?;
+                return Ok(true);
+            }
+            _ => return Ok(false),
+        };
+        let size = entry.size();
+        if size > MAX_HEADER {
+            return Err(invalid(format!(
+                "a {what} header of {size} bytes (the limit is {MAX_HEADER})"
+            )));
+        }
+        if slot.is_some() {
+            return Err(invalid(format!("two {what} headers for one entry")));
+        }
+        let mut body = Vec::with_capacity(size as usize);
+        entry.read_to_end(&mut body)?;
+        if (body.len() as u64) < size {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("a {what} header truncated: {} of {size} bytes", body.len()),
+            ));
+        }
+        *slot = Some(body);
+        Ok(true)
+    }
+
+    /// The path, link target and PAX size of the entry these headers describe (as the `tar`
+    /// crate resolves them: a GNU long name before a PAX `path`, before the header's own).
+    fn take<R: Read>(&mut self, entry: &tar::Entry<R>) -> (Vec<u8>, Option<Vec<u8>>, Option<u64>) {
+        let pax = self.pax.take();
+        let field = |key: &[u8]| {
+            pax.as_deref().and_then(|p| {
+                tar::PaxExtensions::new(p)
+                    .filter_map(Result::ok)
+                    .find(|f| f.key_bytes() == key)
+                    .map(|f| f.value_bytes().to_vec())
+            })
+        };
+        let strip = |mut v: Vec<u8>| {
+            if v.last() == Some(&0) {
+                v.pop();
+            }
+            v
+        };
+        let path = self
+            .long_name
+            .take()
+            .map(strip)
+            .or_else(|| field(b"path"))
+            .unwrap_or_else(|| entry.header().path_bytes().into_owned());
+        let link = self
+            .long_link
+            .take()
+            .map(strip)
+            .or_else(|| field(b"linkpath"))
+            .or_else(|| entry.header().link_name_bytes().map(|l| l.into_owned()));
+        let size = field(b"size").map(|v| {
+            std::str::from_utf8(&v)
+                .ok()
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(u64::MAX)
+        });
+        (path, link, size)
+    }
+}
+
 fn scan_tar<R: Read>(
     inner: R,
     hash: bool,
@@ -374,9 +487,14 @@ fn scan_tar<R: Read>(
     let mut archive = tar::Archive::new(reader);
     let mut head = Vec::with_capacity(HEAD);
     let mut hex = String::new();
-    for entry in archive.entries()? {
+    let mut pending = Pending::default();
+    // Raw: the extension headers come as entries, and `Pending` reads them within bounds.
+    for entry in archive.entries()?.raw(true) {
         let mut entry = entry?;
         let t = entry.header().entry_type();
+        if pending.read(t, &mut entry)? {
+            continue;
+        }
         let kind = match t {
             tar::EntryType::Directory => Kind::Dir,
             tar::EntryType::Symlink => Kind::Symlink,
@@ -384,15 +502,28 @@ fn scan_tar<R: Read>(
             tar::EntryType::Char => Kind::Special("character device"),
             tar::EntryType::Block => Kind::Special("block device"),
             tar::EntryType::Fifo => Kind::Special("fifo"),
-            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader => continue,
-            tar::EntryType::GNULongName | tar::EntryType::GNULongLink => continue,
+            // Its extension blocks would need the crate's own parsing (not done raw); release
+            // archives have no use for holes.
+            tar::EntryType::GNUSparse => {
+                return Err(invalid(
+                    "a GNU sparse entry: not supported in a release archive".into(),
+                ));
+            }
             _ => Kind::File,
         };
-        let path = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-        let link = entry
-            .link_name_bytes()
-            .map(|l| String::from_utf8_lossy(&l).into_owned());
+        let (path, link, pax_size) = pending.take(&entry);
+        let path = bounded_name(&path, "entry name")?;
+        let link = link.map(|l| bounded_name(&l, "link target")).transpose()?;
         let size = entry.size();
+        if pax_size.is_some_and(|p| p != size) {
+            return Err(invalid(format!(
+                "entry {}: a PAX size record unlike the header's (files over 8 GiB are not supported)",
+                path
+            )));
+        }
+        if scan.entries >= MAX_ARCHIVE_ENTRIES {
+            return Err(too_many_entries());
+        }
         let hashing = hash && kind == Kind::File;
         let read = read_data(&mut entry, &mut head, hashing.then_some((size, &mut hex)))
             .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
@@ -401,7 +532,7 @@ fn scan_tar<R: Read>(
             (true, Kind::Symlink, Some(target)) => Some(blob_id(target.as_bytes())),
             _ => None,
         };
-        if read < size && t != tar::EntryType::GNUSparse {
+        if read < size {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 format!("entry {path} truncated: {read} of {size} bytes"),
@@ -411,6 +542,11 @@ fn scan_tar<R: Read>(
             visit,
             Entry::new(&path, kind, link.as_deref(), &head, blob.as_deref()),
         );
+    }
+    if !pending.is_empty() {
+        return Err(invalid(
+            "the archive ends with extension headers but no entry they describe".into(),
+        ));
     }
     if eof.get() {
         return Err(io::Error::new(
@@ -423,6 +559,24 @@ fn scan_tar<R: Read>(
     Ok(())
 }
 
+/// `bytes` as a name (lossy UTF-8), refused past [`MAX_NAME`] bytes.
+fn bounded_name(bytes: &[u8], what: &str) -> io::Result<String> {
+    if bytes.len() > MAX_NAME {
+        let start = String::from_utf8_lossy(&bytes[..64]);
+        return Err(invalid(format!(
+            "an {what} of {} bytes (the limit is {MAX_NAME}): {start}...",
+            bytes.len()
+        )));
+    }
+    Ok(String::from_utf8_lossy(bytes).into_owned())
+}
+
+fn too_many_entries() -> io::Error {
+    invalid(format!(
+        "more than {MAX_ARCHIVE_ENTRIES} entries: not checked further"
+    ))
+}
+
 fn scan_zip<R: Read + io::Seek>(
     reader: R,
     mut local: File,
@@ -430,16 +584,19 @@ fn scan_zip<R: Read + io::Seek>(
     visit: &mut dyn FnMut(&Entry),
     scan: &mut Scan,
 ) -> io::Result<()> {
+    // The zip crate holds the whole central directory in memory: count it first.
+    if zip_entry_count(&mut local)?.is_some_and(|n| n > MAX_ARCHIVE_ENTRIES as u64) {
+        return Err(too_many_entries());
+    }
     let mut zip = zip::ZipArchive::new(reader).map_err(io::Error::other)?;
+    check_zip_layout(&zip, &mut local)?;
     let mut head = Vec::with_capacity(HEAD);
-    let mut central = Vec::with_capacity(zip.len());
     let mut hex = String::new();
     for i in 0..zip.len() {
         let mut file = zip
             .by_index(i)
             .map_err(|e| io::Error::other(format!("entry #{i}: {e}")))?;
-        central.push((file.header_start(), file.name_raw().to_vec(), file.crc32()));
-        let path = String::from_utf8_lossy(file.name_raw()).into_owned();
+        let path = bounded_name(file.name_raw(), "entry name")?;
         let kind = match file.unix_mode().map(|m| m & 0o170000) {
             Some(0o020000) => Kind::Special("character device"),
             Some(0o060000) => Kind::Special("block device"),
@@ -457,20 +614,95 @@ fn scan_zip<R: Read + io::Seek>(
         let blob = hashing.then_some(hex.as_str());
         scan.show(visit, Entry::new(&path, kind, link.as_deref(), &head, blob));
     }
-    for (at, name, crc) in central {
-        check_local_header(&mut local, at, &name, crc)?;
+    Ok(())
+}
+
+/// The number of entries the end of central directory record (or its zip64 form) announces;
+/// `None` when there is no such record (the zip crate then says what is wrong).
+fn zip_entry_count(f: &mut File) -> io::Result<Option<u64>> {
+    use io::{Seek, SeekFrom};
+    let len = f.seek(SeekFrom::End(0))?;
+    let tail_len = len.min(22 + 65535);
+    f.seek(SeekFrom::Start(len - tail_len))?;
+    let mut tail = vec![0u8; tail_len as usize];
+    f.read_exact(&mut tail)?;
+    let Some(at) = tail.windows(4).rposition(|w| w == b"PK\x05\x06") else {
+        return Ok(None);
+    };
+    let eocd = &tail[at..];
+    if eocd.len() < 22 {
+        return Ok(None);
+    }
+    let count = u16::from_le_bytes([eocd[10], eocd[11]]) as u64;
+    if count != 0xFFFF || at < 20 || tail[at - 20..at - 16] != *b"PK\x06\x07" {
+        return Ok(Some(count));
+    }
+    // zip64: the locator before the record gives the zip64 record's offset.
+    let loc = &tail[at - 20..at];
+    let offset = u64::from_le_bytes(loc[8..16].try_into().expect("8 bytes"));
+    let mut rec = [0u8; 40];
+    if f.seek(SeekFrom::Start(offset)).is_err() || f.read_exact(&mut rec).is_err() {
+        return Ok(None);
+    }
+    if rec[..4] != *b"PK\x06\x06" {
+        return Ok(None);
+    }
+    Ok(Some(u64::from_le_bytes(
+        rec[32..40].try_into().expect("8 bytes"),
+    )))
+}
+
+/// Before anything is inflated: each entry's local header agrees with the central directory
+/// (name, CRC), and no two entries share bytes nor run into the central directory - the
+/// overlapping entries of a zip bomb, refused as `unzip -t` does ("possible zip bomb").
+fn check_zip_layout<R: Read + io::Seek>(
+    zip: &zip::ZipArchive<R>,
+    local: &mut File,
+) -> io::Result<()> {
+    let dir_start = zip.central_directory_start();
+    let mut spans = Vec::with_capacity(zip.len());
+    for i in 0..zip.len() {
+        let e = zip
+            .by_index_data(i)
+            .map_err(|e| io::Error::other(format!("entry #{i}: {e}")))?;
+        let at = e.header_start();
+        let data = check_local_header(local, at, e.name_raw(), e.crc32())?;
+        let end = data.saturating_add(e.compressed_size());
+        if end > dir_start {
+            let name = String::from_utf8_lossy(e.name_raw()).into_owned();
+            return Err(invalid(format!(
+                "entry {name}: its data runs into the central directory (possible zip bomb)"
+            )));
+        }
+        spans.push((at, end, i));
+    }
+    spans.sort_unstable();
+    for w in spans.windows(2) {
+        if w[0].1 > w[1].0 {
+            let name = |i: usize| {
+                zip.by_index_data(i)
+                    .map(|e| String::from_utf8_lossy(e.name_raw()).into_owned())
+                    .unwrap_or_default()
+            };
+            return Err(invalid(format!(
+                "entries {} and {} overlap (possible zip bomb)",
+                name(w[0].2),
+                name(w[1].2)
+            )));
+        }
     }
     Ok(())
 }
 
 /// Compares an entry's local header with its central directory record, as `unzip -t` does:
-/// the name, and the CRC unless the local header defers it to a data descriptor.
+/// the name, and the CRC unless the local header defers it to a data descriptor. Returns
+/// where the entry's data starts.
 fn check_local_header<R: Read + io::Seek>(
     r: &mut R,
     at: u64,
     name: &[u8],
     crc: u32,
-) -> io::Result<()> {
+) -> io::Result<u64> {
     let shown = String::from_utf8_lossy(name);
     let mismatch = |what: &str| {
         io::Error::new(
@@ -496,12 +728,51 @@ fn check_local_header<R: Read + io::Seek>(
     if flags & 0x08 == 0 && local_crc != crc {
         return Err(mismatch("holds another CRC"));
     }
-    Ok(())
+    Ok(at + 30 + u16_at(26) as u64 + u16_at(28) as u64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Paths from GNU long names and PAX records, read by relmgr's own bounded reading of
+    /// the extension headers, are the paths the `tar` crate gives.
+    #[test]
+    fn long_names_and_pax_paths_are_resolved() {
+        let long = format!("demo-1.0.0/{}/file.txt", "d".repeat(150));
+        let mut b = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_gnu();
+        h.set_size(2);
+        h.set_entry_type(tar::EntryType::Regular);
+        b.append_data(&mut h, &long, &b"hi"[..]).unwrap();
+        let pax_path = format!("demo-1.0.0/{}/pax.txt", "p".repeat(200));
+        let record = format!(" path={pax_path}\n");
+        // A PAX record's length counts its own digits.
+        let mut digits = 1;
+        while (record.len() + digits).to_string().len() != digits {
+            digits += 1;
+        }
+        let len = record.len() + digits;
+        let mut x = tar::Header::new_ustar();
+        x.set_entry_type(tar::EntryType::XHeader);
+        x.set_size(len as u64);
+        x.set_path("PaxHeader").unwrap();
+        x.set_cksum();
+        b.append(&x, format!("{len}{record}").as_bytes()).unwrap();
+        let mut h = tar::Header::new_ustar();
+        h.set_size(1);
+        h.set_path("demo-1.0.0/short").unwrap();
+        h.set_cksum();
+        b.append(&h, &b"x"[..]).unwrap();
+        let bytes = b.into_inner().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo-1.0.0.tar");
+        std::fs::write(&path, &bytes).unwrap();
+        let mut seen = Vec::new();
+        let s = scan(&path, Format::Tar, &mut |e| seen.push(e.path.to_string()));
+        assert_eq!(s.error, None);
+        assert_eq!(seen, vec![long, pax_path]);
+    }
 
     #[test]
     fn detects_formats_and_stems() {

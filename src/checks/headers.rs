@@ -174,7 +174,11 @@ fn normalise<'a>(lines: impl Iterator<Item = &'a str>) -> String {
         let mut line = line
             .trim()
             .trim_start_matches(|c: char| "/*#-;!<>{}(%'\":.".contains(c) || c.is_whitespace());
-        if line.len() >= 4 && line[..4].eq_ignore_ascii_case("rem ") {
+        // By `get`, not `[..4]`: the fourth byte may fall inside a character (CJK comments).
+        if line
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("rem "))
+        {
             line = &line[4..];
         }
         for word in line.split_whitespace() {
@@ -282,10 +286,10 @@ impl HeadersCheck {
                 Verdict::Ok => {}
                 Verdict::Doubtful(why) => self
                     .doubtful
-                    .push_labelled(e.path, format!("{} ({why})", e.path)),
+                    .push_labelled(e.path, || format!("{} ({why})", e.path)),
                 Verdict::Incompatible(why) => self
                     .incompatible
-                    .push_labelled(e.path, format!("{} ({why})", e.path)),
+                    .push_labelled(e.path, || format!("{} ({why})", e.path)),
             },
         }
     }
@@ -365,6 +369,21 @@ mod tests {
         assert!(!c.has_header(b"public class A {}\n"));
         let late = format!("{}// SPDX-License-Identifier: MIT\n", "x\n".repeat(LINES));
         assert!(!c.has_header(late.as_bytes()));
+    }
+
+    #[test]
+    fn lines_of_multibyte_characters_do_not_panic() {
+        let c = HeadersCheck::new(&[], &[]);
+        for head in [
+            "// 中文注释\nint x;",
+            "# 日本語のコメント\n",
+            "rem 中\n",
+            "ré\n",
+            "\u{1F600}\n",
+        ] {
+            assert!(!c.has_header(head.as_bytes()), "{head}");
+        }
+        assert!(c.has_header("// 版权\n// Licensed under the Apache License\n".as_bytes()));
     }
 
     #[test]

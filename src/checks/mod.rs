@@ -24,7 +24,10 @@
 //! * **Findings.** Each check that runs on a package yields at least one finding; a single
 //!   `pass` when it found nothing, else one finding per kind of problem (so e.g. absolute
 //!   paths and a misnamed top-level directory can be ignored separately). `entries` (the
-//!   JSON) holds every path; the reason (the table) shows [`MAX_ENTRIES`] and the count.
+//!   JSON) holds the first [`KEPT_ENTRIES`] paths and `entries_total` counts all; the reason
+//!   (the table) shows [`MAX_ENTRIES`] and the count.
+//! * **Bounds** (hostile input, #28): see `archive.rs` for header, name and entry limits; a
+//!   panic in one package's checks fails that package only (`guard.rs`).
 //! * **Top-level directory.** The most common first path component (ties: first seen) is the
 //!   top-level directory; entries elsewhere (or files at the root) fail. Its name warns unless
 //!   it equals the file name without the archive extension or is a prefix of it ending at a
@@ -56,6 +59,7 @@
 mod archive;
 mod compiled;
 mod contents;
+mod guard;
 mod headers;
 mod ignore;
 mod layout;
@@ -96,8 +100,13 @@ pub const DEFAULT_HEADER_PATTERNS: &[&str] = &[
     "Licensed under the Apache License",
 ];
 
-/// Most entry paths a finding's reason (the table) shows; `entries` (the JSON) holds all.
+/// Most entry paths a finding's reason (the table) shows; `entries` (the JSON) holds up to
+/// [`KEPT_ENTRIES`].
 pub const MAX_ENTRIES: usize = 20;
+
+/// Most entry paths a finding keeps (`entries`, the JSON and the stored report);
+/// `entries_total` counts them all. Bounds memory and the check cache for any archive.
+pub const KEPT_ENTRIES: usize = 1000;
 
 /// Result of one check on one package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -124,7 +133,8 @@ pub struct Finding {
     pub result: Outcome,
     /// One line naming the file and the entries concerned.
     pub reason: String,
-    /// Every path inside the archive the finding concerns.
+    /// The paths inside the archive the finding concerns: all of them, or the first
+    /// [`KEPT_ENTRIES`].
     #[serde(default)]
     pub entries: Vec<String>,
     /// How many entries the finding concerns in all (`>= entries.len()`).
@@ -175,7 +185,13 @@ impl Finding {
         let mut reason = format!("{what}: {}", shown.join(", "));
         if total > shown.len() {
             let more = total - shown.len();
-            reason.push_str(&format!(" (and {more} more: --json lists them all)"));
+            match total > entries.len() {
+                true => reason.push_str(&format!(
+                    " (and {more} more: --json lists the first {})",
+                    entries.len()
+                )),
+                false => reason.push_str(&format!(" (and {more} more: --json lists them all)")),
+            }
         }
         Finding {
             entries,
@@ -292,8 +308,24 @@ pub fn check_package(ctx: &Context, p: &PackageInput) -> Vec<Finding> {
     inspect(ctx, p).findings
 }
 
-/// [`check_package`], also telling whether the package was a source archive.
+/// [`check_package`], also telling whether the package was a source archive. A bug that
+/// panics while checking one package fails that package's `archive-integrity` with the
+/// panic's message; the other packages are checked as usual.
 pub fn inspect(ctx: &Context, p: &PackageInput) -> Checked {
+    guard::contained(|| inspect_unguarded(ctx, p)).unwrap_or_else(|panic| Checked {
+        findings: vec![Finding::new(
+            &p.name,
+            "archive-integrity",
+            Outcome::Fail,
+            format!(
+                "not checked: relmgr failed on this package (a bug, please report it): {panic}"
+            ),
+        )],
+        ..Checked::default()
+    })
+}
+
+fn inspect_unguarded(ctx: &Context, p: &PackageInput) -> Checked {
     let mut out = Checked::default();
     match (&p.path, archive::detect(&p.name)) {
         (Some(path), Some((format, stem))) => {
@@ -379,7 +411,9 @@ fn archive_checks(
         }
     }
     out.extend(rest);
-    let files = (ctx.hash_files && verdict.source && complete).then(|| tree.finish(top.as_deref()));
+    let files = (ctx.hash_files && verdict.source && complete)
+        .then(|| tree.finish(top.as_deref()))
+        .flatten();
     Checked {
         findings: out,
         source: verdict.source,

@@ -8,11 +8,12 @@
 use std::collections::HashMap;
 
 use super::archive::{Entry, Kind};
-use super::{Finding, Outcome, count};
+use super::{Finding, KEPT_ENTRIES, Outcome, count};
 
 const CHECK: &str = "archive-paths";
 
-/// Every path of one kind of problem (with display labels) and their count.
+/// The first [`KEPT_ENTRIES`] paths of one kind of problem (with display labels) and the
+/// count of all: memory stays bounded whatever an archive holds.
 #[derive(Debug, Default)]
 pub struct Bucket {
     pub samples: Vec<String>,
@@ -23,16 +24,34 @@ pub struct Bucket {
 impl Bucket {
     /// Records a path shown as itself.
     pub fn push(&mut self, path: &str) {
-        self.push_labelled(path, path.to_string());
+        self.count += 1;
+        if self.samples.len() < KEPT_ENTRIES {
+            self.samples.push(path.to_string());
+            self.labels.push(path.to_string());
+        }
     }
 
-    /// Records a path shown as `label` in the reason.
-    pub fn push_labelled(&mut self, path: &str, label: String) {
-        self.samples.push(path.to_string());
-        self.labels.push(label);
+    /// Records a path shown as `label` in the reason (made only when it is kept).
+    pub fn push_labelled(&mut self, path: &str, label: impl FnOnce() -> String) {
         self.count += 1;
+        if self.samples.len() < KEPT_ENTRIES {
+            self.samples.push(path.to_string());
+            self.labels.push(label());
+        }
+    }
+
+    /// Adds `other`'s count and as many of its paths as there is room for.
+    pub fn absorb(&mut self, other: Bucket) {
+        self.count += other.count;
+        let room = KEPT_ENTRIES.saturating_sub(self.samples.len());
+        self.samples.extend(other.samples.into_iter().take(room));
+        self.labels.extend(other.labels.into_iter().take(room));
     }
 }
+
+/// How many distinct first path components are told apart; entries under further ones (only
+/// a hostile or broken archive has 10,000 top-level names) count as outside the top directory.
+pub const MAX_ROOTS: usize = 10_000;
 
 #[derive(Debug, Default)]
 struct Root {
@@ -48,7 +67,11 @@ pub struct PathsCheck {
     dotdot: Bucket,
     links: Bucket,
     special: Bucket,
+    /// Names holding bidi controls: they read differently from what they unpack to.
+    bidi: Bucket,
     roots: HashMap<String, Root>,
+    /// Entries under first components past [`MAX_ROOTS`].
+    overflow: Bucket,
     entries: usize,
 }
 
@@ -86,7 +109,10 @@ impl PathsCheck {
         self.entries += 1;
         if let Kind::Special(what) = e.kind {
             self.special
-                .push_labelled(e.path, format!("{} ({what})", e.path));
+                .push_labelled(e.path, || format!("{} ({what})", e.path));
+        }
+        if e.path.chars().any(crate::model::is_bidi_control) {
+            self.bidi.push(e.path);
         }
         if is_absolute(e.path) {
             self.absolute.push(e.path);
@@ -98,6 +124,10 @@ impl PathsCheck {
             return;
         }
         let Some(first) = comps.first() else { return };
+        if self.roots.len() >= MAX_ROOTS && !self.roots.contains_key(*first) {
+            self.overflow.push(e.path);
+            return;
+        }
         let order = self.roots.len();
         let root = self.roots.entry(first.to_string()).or_insert_with(|| Root {
             order,
@@ -115,7 +145,7 @@ impl PathsCheck {
                 .is_none_or(|r| r.first() != Some(first));
             if escapes && matches!(e.kind, Kind::Symlink | Kind::Hardlink) {
                 self.links
-                    .push_labelled(e.path, format!("{} -> {target}", e.path));
+                    .push_labelled(e.path, || format!("{} -> {target}", e.path));
             }
         }
     }
@@ -131,7 +161,10 @@ impl PathsCheck {
 
     /// Whether every entry sits under the top-level directory (none outside, none unsafe).
     pub fn all_under_top(&self) -> bool {
-        self.roots.len() == 1 && self.absolute.count == 0 && self.dotdot.count == 0
+        self.roots.len() == 1
+            && self.absolute.count == 0
+            && self.dotdot.count == 0
+            && self.overflow.count == 0
     }
 
     /// The findings for package `name` whose file name without extension is `stem`.
@@ -173,16 +206,20 @@ impl PathsCheck {
             "device, fifo or socket entry",
             "device, fifo or socket entries",
         );
+        fail(
+            self.bidi,
+            "entry whose name holds a bidirectional control",
+            "entries whose names hold a bidirectional control",
+        );
         let mut outside = Bucket::default();
         let mut roots: Vec<_> = self.roots.into_iter().collect();
         roots.sort_by_key(|(_, r)| r.order);
         for (root, r) in roots {
             if top.as_deref() != Some(root.as_str()) {
-                outside.count += r.entries.count;
-                outside.samples.extend(r.entries.samples.iter().cloned());
-                outside.labels.extend(r.entries.samples);
+                outside.absorb(r.entries);
             }
         }
+        outside.absorb(self.overflow);
         let outside_what = match &top {
             Some(t) => format!("outside the top-level directory {t}/"),
             None => "not under one top-level directory".to_string(),

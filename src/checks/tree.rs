@@ -18,16 +18,26 @@ use super::{Finding, Outcome, count};
 /// Path below the top-level directory → git blob id (hex).
 pub type Files = BTreeMap<String, String>;
 
+/// Most files compared by blob id per archive: the map is held (and compared) in memory.
+pub const MAX_TREE_FILES: usize = 200_000;
+
 /// Collects the blob ids of an archive's files during the scan.
 #[derive(Debug, Default)]
 pub struct TreeFiles {
     all: Vec<(Vec<String>, String)>,
+    /// More than [`MAX_TREE_FILES`] files: not compared.
+    overflow: bool,
 }
 
 impl TreeFiles {
     /// Feeds one entry (scanned with hashing on).
     pub fn entry(&mut self, e: &Entry) {
-        if !matches!(e.kind, Kind::File | Kind::Symlink) {
+        if !matches!(e.kind, Kind::File | Kind::Symlink) || self.overflow {
+            return;
+        }
+        if self.all.len() >= MAX_TREE_FILES {
+            self.overflow = true;
+            self.all = Vec::new();
             return;
         }
         let blob = match (e.blob, e.link) {
@@ -39,9 +49,13 @@ impl TreeFiles {
         self.all.push((comps, blob));
     }
 
-    /// The files below `top` (all files when `None`).
-    pub fn finish(self, top: Option<&str>) -> Files {
-        self.all
+    /// The files below `top` (all files when `None`); `None` past [`MAX_TREE_FILES`].
+    pub fn finish(self, top: Option<&str>) -> Option<Files> {
+        if self.overflow {
+            return None;
+        }
+        let files = self
+            .all
             .into_iter()
             .filter_map(|(comps, blob)| match top {
                 Some(t) if comps.first().map(String::as_str) == Some(t) && comps.len() > 1 => {
@@ -50,7 +64,8 @@ impl TreeFiles {
                 Some(_) => None,
                 None => Some((comps.join("/"), blob)),
             })
-            .collect()
+            .collect();
+        Some(files)
     }
 }
 
@@ -180,6 +195,31 @@ pub fn parity(packages: &[(String, Files)]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_the_file_limit_nothing_is_compared() {
+        let mut t = TreeFiles::default();
+        let feed = |t: &mut TreeFiles, n: usize| {
+            for i in 0..n {
+                let path = format!("demo/{i}");
+                t.entry(&Entry {
+                    path: &path,
+                    kind: Kind::File,
+                    link: None,
+                    head: &[],
+                    blob: Some("0"),
+                });
+            }
+        };
+        feed(&mut t, MAX_TREE_FILES);
+        assert_eq!(
+            t.finish(Some("demo")).map(|f| f.len()),
+            Some(MAX_TREE_FILES)
+        );
+        let mut t = TreeFiles::default();
+        feed(&mut t, MAX_TREE_FILES + 1);
+        assert!(t.finish(Some("demo")).is_none());
+    }
 
     fn files(v: &[(&str, &str)]) -> Files {
         v.iter()

@@ -284,8 +284,10 @@ fn report(out: &Output, e: &anyhow::Error) -> ExitCode {
         }});
         eprintln!("{doc}");
     } else {
-        eprintln!("{} {e:#}", out.paint("error:", "1;31"));
+        let message = crate::output::printable(&format!("{e:#}"), true).into_owned();
+        eprintln!("{} {message}", out.paint("error:", "1;31"));
         if let Some(hint) = typed.and_then(|t| t.hint.as_ref()) {
+            let hint = crate::output::printable(hint, true);
             eprintln!("{} {hint}", out.paint("hint:", "1;33"));
         }
     }

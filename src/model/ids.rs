@@ -381,7 +381,45 @@ impl FromStr for PackageName {
     }
 }
 
+/// Bidirectional overrides and isolates (U+202A-202E, U+2066-2069): they make a name or a
+/// title read differently from what it is (`evil\u{202E}zip.exe` shows as `evilexe.piz`).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Refuses bidi controls ([`is_bidi_control`]) in a text people read (`what` names it).
+pub fn check_no_bidi(what: &str, s: &str) -> Result<(), Error> {
+    match s.chars().find(|c| is_bidi_control(*c)) {
+        Some(c) => Err(Error::usage(format!(
+            "{what} holds the bidirectional control U+{:04X}, which makes it read differently",
+            c as u32
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Characters a shell treats specially (besides whitespace at the ends and control
+/// characters, which every name refuses): a package name holding one would run code or
+/// expand when a verify command is pasted unquoted. `#`, `?`, `%`, `~`, `[`, `]` and inner
+/// spaces stay allowed: relmgr quotes names in every command it prints.
+pub const SHELL_METACHARACTERS: &[char] = &[
+    '$', '`', ';', '&', '|', '<', '>', '(', ')', '\'', '"', '\\', '*', '!', '{', '}',
+];
+
 impl PackageName {
+    /// The rules for a name staged now, beyond what any stored name satisfies: no shell
+    /// metacharacters ([`SHELL_METACHARACTERS`]) and no bidi controls. (Names recorded in an
+    /// older history are still read.)
+    pub fn check_new(&self) -> Result<(), Error> {
+        if let Some(c) = self.0.chars().find(|c| SHELL_METACHARACTERS.contains(c)) {
+            return Err(Error::usage(format!(
+                "package name {:?} holds the shell metacharacter {c:?}: rename the file",
+                self.0
+            )));
+        }
+        check_no_bidi(&format!("package name {:?}", self.0), &self.0)
+    }
+
     /// The last component, e.g. `demo-1.0.tar.gz` of `src/demo-1.0.tar.gz`.
     pub fn file_name(&self) -> &str {
         self.0.rsplit('/').next().unwrap_or(&self.0)
@@ -399,6 +437,30 @@ mod package_name_tests {
         }
         for bad in ["", "/a", "a/", "a//b", "a/../b", "..", "./a", "a/ b", "a\n"] {
             assert!(bad.parse::<PackageName>().is_err(), "{bad:?}");
+        }
+        for (bad, culprit) in [
+            ("0 $(touch PWNED)`id`;id;.tar.gz", "'$'"),
+            ("a;b.zip", "';'"),
+            ("a'b.zip", "'\\''"),
+            ("x/a|b.zip", "'|'"),
+        ] {
+            let e = bad.parse::<PackageName>().unwrap().check_new().unwrap_err();
+            assert!(e.message.contains(culprit), "{bad}: {}", e.message);
+        }
+        let e = "evil\u{202E}piz.exe"
+            .parse::<PackageName>()
+            .unwrap()
+            .check_new()
+            .unwrap_err();
+        assert!(e.message.contains("U+202E"), "{}", e.message);
+        for ok in [
+            "a#1.tar.gz",
+            "a?b%20.zip",
+            "a b.zip",
+            "demo-1.0.tar.gz",
+            "x/y[1].zip",
+        ] {
+            ok.parse::<PackageName>().unwrap().check_new().unwrap();
         }
         assert_eq!(
             "x/y.zip".parse::<PackageName>().unwrap().file_name(),

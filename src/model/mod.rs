@@ -12,7 +12,10 @@ mod version;
 
 pub use cve::{Cve, CveId};
 pub use fingerprint::Fingerprint;
-pub use ids::{FileName, PackageName, ReleaseRef, RevisionNo, Role, Target, TargetKey, UserId};
+pub use ids::{
+    FileName, PackageName, ReleaseRef, RevisionNo, Role, Target, TargetKey, UserId, check_no_bidi,
+    is_bidi_control,
+};
 pub use package::{External, Labels, Package, media_type};
 pub use state::{Phase, Stage};
 pub use time::Time;

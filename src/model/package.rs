@@ -119,6 +119,14 @@ impl External {
             ))
             .into());
         }
+        // Credentials in a published URL would be published with it (the page, the history);
+        // the message does not repeat the URL, which would print the secret.
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(Error::usage(
+                "--external URL holds credentials (user:password@): publish a URL that needs none",
+            )
+            .into());
+        }
         if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(Error::usage(format!(
                 "--external {url:?} holds whitespace or control characters"

@@ -84,7 +84,8 @@ pub fn tree_findings(packages: &[TreeInput], git: Option<(&str, &Files)>) -> Vec
                     &p.name,
                     "source-tree",
                     Outcome::Skip,
-                    "not compared: the archive could not be read to the end",
+                    "not compared: the archive could not be read to the end, or holds more \
+                     than 200,000 files",
                 )),
                 (_, false) => out.push(Finding::new(
                     &p.name,

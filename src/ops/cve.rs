@@ -49,6 +49,7 @@ pub fn add(
     if title.trim().is_empty() || title.chars().any(char::is_control) {
         return Err(Error::usage("--title is empty or holds control characters").into());
     }
+    crate::model::check_no_bidi("--title", title)?;
     access::require_anywhere(s.store.db(), &s.actor.id, Action::ManageRelease)?;
     if cves::get(s.store.db(), id.as_str())?.is_some() {
         return Err(Error::wrong_state(format!("{id} exists already")).into());

@@ -32,6 +32,7 @@ fn check_text(field: &str, value: &str) -> anyhow::Result<()> {
     {
         return Err(Error::usage(format!("{field} holds a control character")).into());
     }
+    crate::model::check_no_bidi(field, value)?;
     Ok(())
 }
 

@@ -150,6 +150,12 @@ pub fn stage(
         check_stageable(&rel)?;
     }
     labels.validate()?;
+    for i in inputs {
+        i.name.check_new()?;
+    }
+    if let Some(x) = external {
+        x.name()?.check_new()?;
+    }
     let time = clock::now()?;
     let now = Time::new(time);
     let key = signer.map(|s| &s.key);

@@ -36,6 +36,9 @@ fn check_pii(name: Option<&str>, email: Option<&str>) -> anyhow::Result<()> {
             Error::usage(format!("name {n:?} is empty or holds control characters")).into(),
         );
     }
+    if let Some(n) = name {
+        crate::model::check_no_bidi("name", n)?;
+    }
     if let Some(e) = email {
         check_email(e)?;
     }

@@ -16,6 +16,7 @@ mod fetch;
 mod foundation;
 mod fsck;
 mod git_init;
+mod hostile;
 mod keys;
 mod lifecycle;
 mod log;
