@@ -161,6 +161,10 @@ mod tests {
         }));
         assert_eq!(secs(None, &zero, NetCommand::Smtp), None);
         let l = Limit::from(Some("5"), &none, NetCommand::Fetch).unwrap();
-        assert!(l.start().reason().contains("5 s passed ($RELMGR_NET_DEADLINE)"));
+        assert!(
+            l.start()
+                .reason()
+                .contains("5 s passed ($RELMGR_NET_DEADLINE)")
+        );
     }
 }

@@ -145,9 +145,9 @@ impl Smtp {
         match outcome.recv_timeout(deadline.remaining()) {
             Ok(result) => Ok(result?),
             Err(mpsc::RecvTimeoutError::Timeout) => Err(anyhow::anyhow!(deadline.reason())),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                Err(anyhow::anyhow!("the SMTP conversation ended without an answer"))
-            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(anyhow::anyhow!(
+                "the SMTP conversation ended without an answer"
+            )),
         }
     }
 }

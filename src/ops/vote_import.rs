@@ -7,7 +7,7 @@
 //! last message inside the window wins. The work is linear in the size of the mbox (maps, not
 //! searches, per message), so the 64 MiB the import accepts takes seconds.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -114,6 +114,15 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         .filter(|b| b.source == "mail")
         .map(|b| (b.voter, b.cast_at, b.value))
         .collect();
+    // Users by email, read once: a thread of many unknown senders asks no query per sender.
+    // The first user (by id) with an email wins, case folded as `users::by_email` folds it.
+    let mut by_email: HashMap<String, users::User> = HashMap::new();
+    for u in users::list(db)? {
+        if let Some(e) = u.email.as_deref().map(str::to_ascii_lowercase) {
+            by_email.entry(e).or_insert(u);
+        }
+    }
+    let user_of = |email: &str| by_email.get(&email.to_ascii_lowercase());
     let mut report = Vec::new();
     // The message number of each counted vote, to its entry in `report`.
     let mut counted: BTreeMap<usize, usize> = BTreeMap::new();
@@ -132,7 +141,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             date,
             result: String::new(),
         };
-        let Some(u) = users::by_email(db, &item.email)? else {
+        let Some(u) = user_of(&item.email) else {
             item.result = "unknown-sender".into();
             report.push(item);
             continue;
@@ -195,7 +204,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             item.result = Some(o.code().into());
         } else if m.replaced_by.is_some() {
             if let Some(email) = &m.from_email {
-                item.user = users::by_email(db, email)?.map(|u| u.id);
+                item.user = user_of(email).map(|u| u.id.clone());
             }
             item.result = Some("replaced".into());
         }

@@ -228,12 +228,30 @@ fn mails_dated_outside_the_window_are_listed_not_recorded() {
     let undated = "From dave@apache.org Mon Feb  5 09:00:00 2024\nFrom: dave@apache.org\n\
                    Subject: Re: [VOTE] Release Demo 1.2.0\nMessage-ID: <m7@x>\n\n-1\n\n";
     let mbox = [
-        mail(1, "alice@apache.org", "[VOTE] Release Demo 1.2.0", (5, 9), CALL),
-        mail(2, "bob@apache.org", re, (4, 10), "-1 (binding), written before the vote"),
+        mail(
+            1,
+            "alice@apache.org",
+            "[VOTE] Release Demo 1.2.0",
+            (5, 9),
+            CALL,
+        ),
+        mail(
+            2,
+            "bob@apache.org",
+            re,
+            (4, 10),
+            "-1 (binding), written before the vote",
+        ),
         mail(3, "carol@apache.org", re, (6, 10), "+1"),
         mail(4, "dave@apache.org", re, (5, 12), "+1"),
         mail(5, "bob@apache.org", re, (6, 11), "+1"),
-        mail(6, "carol@apache.org", re, (9, 10), "-1, dated two days from now"),
+        mail(
+            6,
+            "carol@apache.org",
+            re,
+            (9, 10),
+            "-1, dated two days from now",
+        ),
         undated.to_string(),
     ]
     .concat();
@@ -270,7 +288,14 @@ fn mails_dated_outside_the_window_are_listed_not_recorded() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| format!("{} {} {}", text(&v["email"]), text(&v["vote"]), text(&v["date"])))
+        .map(|v| {
+            format!(
+                "{} {} {}",
+                text(&v["email"]),
+                text(&v["vote"]),
+                text(&v["date"])
+            )
+        })
         .collect();
     assert_eq!(
         votes,
@@ -283,7 +308,8 @@ fn mails_dated_outside_the_window_are_listed_not_recorded() {
     );
     let ignored = r["ignored"].to_string();
     assert!(
-        ignored.contains("message 2 from bob@apache.org: not recorded: dated before the vote opened"),
+        ignored
+            .contains("message 2 from bob@apache.org: not recorded: dated before the vote opened"),
         "{ignored}"
     );
     let st = env.json(&["vote", "status", "demo@1.2.0"]);

@@ -718,7 +718,16 @@ fn a_time_in_the_index_that_is_not_one_is_a_corrupt_store() {
 fn a_huge_comment_is_shown_cut_in_the_status_table() {
     let env = ready();
     env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
-    env.ok(&["--as", "pmc1", "vote", "cast", "demo@1.2.0", "+1", "--comment", "short"]);
+    env.ok(&[
+        "--as",
+        "pmc1",
+        "vote",
+        "cast",
+        "demo@1.2.0",
+        "+1",
+        "--comment",
+        "short",
+    ]);
     let long = format!("{}END", "a".repeat(200_000));
     env.db()
         .execute("UPDATE ballots SET comment = ?1", [&long])
@@ -730,5 +739,8 @@ fn a_huge_comment_is_shown_cut_in_the_status_table() {
     assert!(!out.contains("END"), "{out}");
     // --json keeps what the index holds.
     let st = status(&env);
-    assert_eq!(st["voters"][0]["comment"].as_str().map(str::len), Some(long.len()));
+    assert_eq!(
+        st["voters"][0]["comment"].as_str().map(str::len),
+        Some(long.len())
+    );
 }
