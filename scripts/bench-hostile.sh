@@ -22,8 +22,10 @@ only="${1:-}"
 # one row: CASE SIZE then the command; time and peak memory of the command alone
 row() {
   local case="$1" size="$2"; shift 2
-  local t
-  t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  local t out
+  out="$(mktemp)"
+  /usr/bin/time -o "$out" -f "%e %M" "$@" >/dev/null 2>&1 || { echo "bench-hostile: $* failed" >&2; exit 1; }
+  t=$(tail -1 "$out"); rm -f "$out"
   printf '| %s | %s | %s s | %s MB |\n' "$case" "$size" "${t% *}" "$(( ${t#* } / 1024 ))"
 }
 
