@@ -5,15 +5,19 @@
 # `| case | size | seconds | max RSS |`.
 #
 #   BENCH_PROFILE=debug scripts/bench-hostile.sh   use target/debug (no release build)
+#   BENCH_RELMGR=/path/to/relmgr scripts/bench-hostile.sh   time that binary, build nothing
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 profile="${BENCH_PROFILE:-release}"
-if [ "$profile" = release ]; then
+if [ -n "${BENCH_RELMGR:-}" ]; then
+  relmgr="$BENCH_RELMGR"   # a given binary, e.g. one built before a fix, for before/after rows
+elif [ "$profile" = release ]; then
   cargo build --release --quiet --locked --manifest-path "$root/Cargo.toml"
+  relmgr="${CARGO_TARGET_DIR:-$root/target}/release/relmgr"
 else
   cargo build --quiet --locked --manifest-path "$root/Cargo.toml"
+  relmgr="${CARGO_TARGET_DIR:-$root/target}/debug/relmgr"
 fi
-relmgr="${CARGO_TARGET_DIR:-$root/target}/$profile/relmgr"
 command -v python3 >/dev/null || { echo "bench-hostile: python3 is needed" >&2; exit 1; }
 unset RELMGR_STORE RELMGR_USER
 export NO_COLOR=1 CI=1
