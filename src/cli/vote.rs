@@ -110,7 +110,10 @@ fn render_status(st: &Status) -> String {
                     if v.binding { "yes" } else { "no" }.into(),
                     v.cast_at.to_string(),
                     format!("{}{}", v.source, if v.signed { ", signed" } else { "" }),
-                    v.comment.clone().unwrap_or_default(),
+                    v.comment
+                        .as_deref()
+                        .map(crate::votes::comment::preview)
+                        .unwrap_or_default(),
                 ]
             }),
         ));
@@ -155,6 +158,9 @@ fn render_import(r: &ImportReport) -> String {
                 m.read == "after-result" && (i == 0 || r.messages[i - 1].read != "after-result");
             let result = match (m.result.as_deref(), m.replaced_by) {
                 (Some("replaced"), Some(n)) => format!("replaced by #{n}"),
+                (Some(res), _) if res.starts_with("dated-") || res == "undated" => {
+                    format!("not recorded: {}", m.note.as_deref().unwrap_or(res))
+                }
                 (Some(res), _) => res.replace('-', " "),
                 (None, _) => String::new(),
             };

@@ -326,7 +326,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 db,
                 rev.id,
                 &BallotRow {
-                    comment: comment.clone(),
+                    // Capped as `vote cast` caps it: a synced event may hold any length.
+                    comment: crate::votes::comment::cap_comment(comment.as_deref()),
                     // A signed vote: the event's signature (older events carried their own).
                     signature: signature.clone().or_else(|| e.signature.clone()),
                     signer: match signer {

@@ -8,12 +8,17 @@
 //! temp files renamed into `objects/`: a mismatch, a truncated transfer or a package found
 //! nowhere stores nothing at all. Then the revision's `releases/` tree is rebuilt. The index
 //! does not change, so no event is written: `objects/` and `releases/` are local to a clone.
+//!
+//! Over HTTP a fetch has an overall deadline ([`super::deadline`], an hour unless configured)
+//! and gives up on a transfer that stalls (fewer than [`STALL_BYTES`] in [`STALL_WINDOW`]): a
+//! server that drips a byte every few seconds fails the fetch with exit 1 and the reason, and
+//! stores nothing.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -24,7 +29,13 @@ use crate::model::{ReleaseRef, RevisionNo};
 use crate::store::objects;
 use crate::store::releases::{self, Release, Revision, StoredPackage};
 
+use super::deadline::{Deadline, Limit, NetCommand};
 use super::{Session, parallel, release, stage};
+
+/// A transfer that brings fewer than [`STALL_BYTES`] in this long has stalled.
+pub const STALL_WINDOW: Duration = Duration::from_secs(30);
+/// See [`STALL_WINDOW`].
+pub const STALL_BYTES: u64 = 1024;
 
 /// Where `fetch` takes bytes from.
 #[derive(Debug, Clone)]
@@ -199,6 +210,7 @@ fn url_of(base: &url::Url, rel_path: &str) -> url::Url {
 fn open(
     origin: &Origin,
     agent: &ureq::Agent,
+    deadline: &Deadline,
     candidates: &[String],
 ) -> anyhow::Result<Option<Opened>> {
     for rel_path in candidates {
@@ -222,10 +234,20 @@ fn open(
             }
             Origin::Url(base) => {
                 let url = url_of(base, rel_path);
-                let resp = agent.get(url.as_str()).call().map_err(|e| {
-                    Error::failed(format!("while fetching {url}{}", via_proxy(agent, &url)))
-                        .caused_by(e)
-                })?;
+                // The whole exchange, body included, ends by the fetch's deadline.
+                let resp = agent
+                    .get(url.as_str())
+                    .config()
+                    .timeout_global(Some(deadline.remaining()))
+                    .build()
+                    .call()
+                    .map_err(|e| {
+                        let what = format!("while fetching {url}{}", via_proxy(agent, &url));
+                        match deadline.passed() {
+                            true => Error::failed(format!("{what}: {}", deadline.reason())),
+                            false => Error::failed(what).caused_by(e),
+                        }
+                    })?;
                 let status = resp.status().as_u16();
                 if status == 404 || status == 410 {
                     continue;
@@ -250,11 +272,27 @@ fn open(
 }
 
 /// A reader that counts what it gave and keeps the first error of the source, so that a
-/// transfer that breaks off is told apart from a failing write into the store.
+/// transfer that breaks off is told apart from a failing write into the store. It also ends a
+/// transfer that stalls: fewer than [`STALL_BYTES`] in a [`STALL_WINDOW`].
 struct Tracked<R> {
     inner: R,
     read: u64,
     failed: Option<io::Error>,
+    /// The start of the current stall window and the count read when it began.
+    window: (Instant, u64),
+    stalled: bool,
+}
+
+impl<R> Tracked<R> {
+    fn new(inner: R) -> Tracked<R> {
+        Tracked {
+            inner,
+            read: 0,
+            failed: None,
+            window: (Instant::now(), 0),
+            stalled: false,
+        }
+    }
 }
 
 impl<R: Read> Read for Tracked<R> {
@@ -262,6 +300,20 @@ impl<R: Read> Read for Tracked<R> {
         match self.inner.read(buf) {
             Ok(n) => {
                 self.read += n as u64;
+                let (since, at) = self.window;
+                if since.elapsed() >= STALL_WINDOW {
+                    if self.read - at < STALL_BYTES {
+                        self.stalled = true;
+                        let why = format!(
+                            "stalled: {} bytes in the last {} s",
+                            self.read - at,
+                            STALL_WINDOW.as_secs()
+                        );
+                        self.failed = Some(io::Error::new(io::ErrorKind::TimedOut, why.clone()));
+                        return Err(io::Error::new(io::ErrorKind::TimedOut, why));
+                    }
+                    self.window = (Instant::now(), self.read);
+                }
                 Ok(n)
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Err(e),
@@ -272,6 +324,13 @@ impl<R: Read> Read for Tracked<R> {
             }
         }
     }
+}
+
+/// Whether a read failed because the request's overall timeout (the deadline) ran out.
+fn out_of_time(e: &io::Error) -> bool {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<ureq::Error>())
+        .is_some_and(|u| matches!(u, ureq::Error::Timeout(ureq::Timeout::Global)))
 }
 
 /// A verified package in a locked temp file, waiting to be moved into `objects/`; removed if
@@ -318,17 +377,19 @@ fn mismatch(p: &Package, source: &str, what: String, truncated: bool) -> anyhow:
 }
 
 /// Takes one package from the origin into a temp file and verifies it.
+#[allow(clippy::too_many_arguments)]
 fn fetch_one(
     store_dir: &Path,
     origin: &Origin,
     agent: &ureq::Agent,
+    deadline: &Deadline,
     rel: &Release,
     rev: &Revision,
     p: &Package,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<Pending> {
     let candidates = layouts(rel, rev, &p.name);
-    let Some(opened) = open(origin, agent, &candidates)? else {
+    let Some(opened) = open(origin, agent, deadline, &candidates)? else {
         let place = match origin {
             Origin::Dir(d) => d.display().to_string(),
             Origin::Url(u) => u.to_string(),
@@ -364,11 +425,7 @@ fn fetch_one(
     };
     let dest = pending.handle.as_mut().expect("just set");
     // One byte more than recorded at most: a source that keeps sending is cut off there.
-    let mut src = Tracked {
-        inner: opened.reader.take(p.size + 1),
-        read: 0,
-        failed: None,
-    };
+    let mut src = Tracked::new(opened.reader.take(p.size + 1));
     let mut last = 0u64;
     let mut report = |n: u64| {
         progress(n - last);
@@ -378,6 +435,24 @@ fn fetch_one(
         .and_then(|r| dest.flush().and_then(|_| dest.sync()).map(|_| r));
     let (size, sha256, sha512) = match result {
         Ok(r) => r,
+        // A server too slow to finish: not other bytes, a failed transfer (exit 1).
+        Err(_)
+            if src.stalled
+                || (matches!(origin, Origin::Url(_))
+                    && (deadline.passed() || src.failed.as_ref().is_some_and(out_of_time))) =>
+        {
+            let why = match src.stalled {
+                true => src.failed.take().map(|e| e.to_string()).unwrap_or_default(),
+                false => deadline.reason(),
+            };
+            return Err(Error::failed(format!(
+                "{} from {}: gave up after {} of {} bytes: {why}; nothing was stored",
+                p.name, opened.source, src.read, p.size
+            ))
+            .hint("try again later, or fetch from another source")
+            .details(serde_json::json!({"name": p.name, "source": opened.source}))
+            .into());
+        }
         Err(_) if src.failed.is_some() => {
             let cause = src.failed.take().expect("checked");
             return Err(mismatch(
@@ -466,12 +541,13 @@ pub fn fetch(
     let packages = releases::packages(db, rev.id)?;
     let wanted = missing(&s.store.dir, &packages);
     let agent = agent();
+    let deadline = Limit::of(&s.store.config, NetCommand::Fetch)?.start();
     let store_dir = s.store.dir.clone();
     // Every package into its temp file first; the first failure (in package order) is the
     // answer, and the temp files of the others go with their `Pending`.
     let results = parallel(&wanted, |p| {
         Ok(fetch_one(
-            &store_dir, origin, &agent, &rel, &rev, p, progress,
+            &store_dir, origin, &agent, &deadline, &rel, &rev, p, progress,
         ))
     })?;
     let mut verified = Vec::with_capacity(results.len());
@@ -527,6 +603,40 @@ mod tests {
             let e = bad.parse::<Origin>().unwrap_err();
             assert_eq!(e.kind, crate::error::Kind::Usage, "{bad}");
         }
+    }
+
+    /// A source that gives one byte per read, as a server dripping bytes does.
+    struct Drip;
+
+    impl Read for Drip {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            buf.first_mut().map_or(Ok(0), |b| {
+                *b = b'x';
+                Ok(1)
+            })
+        }
+    }
+
+    #[test]
+    fn a_transfer_that_stalls_is_ended() {
+        let mut t = Tracked::new(Drip);
+        let mut buf = [0u8; 64];
+        // Inside the window, a byte at a time is fine.
+        assert_eq!(t.read(&mut buf).unwrap(), 1);
+        // A window that began long ago and brought too little: stalled.
+        let Some(long_ago) = Instant::now().checked_sub(STALL_WINDOW * 2) else {
+            return;
+        };
+        t.window = (long_ago, 0);
+        let e = t.read(&mut buf).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::TimedOut);
+        assert!(t.stalled && e.to_string().contains("stalled"), "{e}");
+        // Enough bytes in the window: a new window starts.
+        let mut t = Tracked::new(Drip);
+        t.window = (long_ago, 0);
+        t.read = STALL_BYTES;
+        assert_eq!(t.read(&mut buf).unwrap(), 1);
+        assert!(!t.stalled && t.window.1 == STALL_BYTES + 1);
     }
 
     #[test]

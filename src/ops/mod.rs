@@ -9,6 +9,7 @@ pub mod check;
 pub mod check_dir;
 pub mod check_git;
 pub mod cve;
+pub mod deadline;
 pub mod download_page;
 pub mod fetch;
 pub mod fsck;

@@ -8,8 +8,13 @@
 //! whom, the Message-ID). Message-IDs are derived from the release, so a resend carries the same
 //! one and the `[RESULT]` threads under the `[VOTE]` (In-Reply-To, References) even when the
 //! `[VOTE]` was sent by hand.
+//!
+//! Each send has an overall deadline ([`super::deadline`], 120 s unless configured): a server
+//! that keeps talking without ever taking the mail (a `220-` line every few seconds) fails the
+//! send like a refused one.
 
 use std::net::IpAddr;
+use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use lettre::message::header::ContentType;
@@ -28,10 +33,11 @@ use crate::ops::Emit;
 use crate::perm::Action;
 use crate::store::{Config, SmtpSecurity, SmtpSettings, events};
 
+use super::deadline::{Deadline, Limit, NetCommand};
 use super::mail::{EventMail, MailKind, mail_for_event};
 use super::{Session, access, project};
 
-/// How long one SMTP conversation may take before it counts as failed.
+/// How long one read or write of an SMTP conversation may wait.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A checked `[smtp]` configuration with its password: ready to send.
@@ -39,6 +45,8 @@ pub struct Smtp {
     settings: SmtpSettings,
     from: Mailbox,
     password: Option<String>,
+    /// How long one send may take in all.
+    deadline: Limit,
 }
 
 impl Smtp {
@@ -90,6 +98,7 @@ impl Smtp {
             settings,
             from,
             password,
+            deadline: Limit::of(config, NetCommand::Smtp)?,
         })
     }
 
@@ -106,23 +115,40 @@ impl Smtp {
         self.from.email.domain().to_string()
     }
 
-    fn transport(&self) -> anyhow::Result<SmtpTransport> {
+    fn transport(&self, deadline: &Deadline) -> anyhow::Result<SmtpTransport> {
         let host = self.settings.host.as_str();
         let builder = match self.settings.security {
             SmtpSecurity::Starttls => SmtpTransport::starttls_relay(host)?,
             SmtpSecurity::Tls => SmtpTransport::relay(host)?,
             SmtpSecurity::None => SmtpTransport::builder_dangerous(host),
         };
-        let mut builder = builder.port(self.port()).timeout(Some(TIMEOUT));
+        let timeout = TIMEOUT.min(deadline.remaining());
+        let mut builder = builder.port(self.port()).timeout(Some(timeout));
         if let (Some(user), Some(pass)) = (&self.settings.user, &self.password) {
             builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
         }
         Ok(builder.build())
     }
 
+    /// Sends `m`, giving up when the deadline passes. lettre's blocking transport has only
+    /// per-read timeouts, so the conversation runs on its own thread and this one waits for it
+    /// until the deadline; a conversation given up on ends with its next timeout or with the
+    /// process, which exits right after.
     fn send(&self, m: &Message) -> anyhow::Result<()> {
-        self.transport()?.send(m)?;
-        Ok(())
+        let deadline = self.deadline.start();
+        let transport = self.transport(&deadline)?;
+        let message = m.clone();
+        let (done, outcome) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(transport.send(&message).map(|_| ()));
+        });
+        match outcome.recv_timeout(deadline.remaining()) {
+            Ok(result) => Ok(result?),
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(anyhow::anyhow!(deadline.reason())),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(anyhow::anyhow!(
+                "the SMTP conversation ended without an answer"
+            )),
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 //! by the voter's PMC role at the time the vote was cast, read from the role events, and kept
 //! with the ballot.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Value as Json, json};
@@ -19,6 +21,7 @@ use crate::pgp;
 use crate::store::events::canonical;
 use crate::store::releases::{self, Release, Revision};
 use crate::store::votes::{self, BallotRow, Round};
+use crate::votes::comment::COMMENT_MAX_BYTES;
 use crate::votes::{
     self as rule, Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value,
 };
@@ -323,16 +326,18 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
     let (_, rev, round) = round_of(s, r, which)?;
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let eval = evaluate(&round, &rows, clock::now()?)?;
+    // The counting ballot is the voter's last one recorded at that time: one map, built once,
+    // rather than a search through every ballot for each voter.
+    let last_at: HashMap<(&str, Timestamp), &BallotRow> = rows
+        .iter()
+        .map(|r| ((r.voter.as_str(), r.cast_at.timestamp()), r))
+        .collect();
     let voters = eval
         .tallies
         .voters
         .iter()
         .map(|b| {
-            // The counting ballot is the voter's last one recorded at that time.
-            let row = rows
-                .iter()
-                .rev()
-                .find(|r| r.voter == b.voter && r.cast_at.timestamp() == b.cast_at);
+            let row = last_at.get(&(b.voter.as_str(), b.cast_at)).copied();
             VoterView {
                 voter: b.voter.clone(),
                 vote: b.value.to_string(),
@@ -446,11 +451,11 @@ pub fn cast(
         .hint("a person who is not a committer or PMC member votes once their consent is recorded")
     })?;
     if let Some(c) = &comment
-        && (c.chars().any(|ch| ch.is_control() && ch != '\n') || c.len() > 4096)
+        && (c.chars().any(|ch| ch.is_control() && ch != '\n') || c.len() > COMMENT_MAX_BYTES)
     {
-        return Err(Error::usage(
-            "--comment holds control characters or is longer than 4096 bytes",
-        )
+        return Err(Error::usage(format!(
+            "--comment holds control characters or is longer than {COMMENT_MAX_BYTES} bytes"
+        ))
         .into());
     }
     let now = Time::now()?;

@@ -1,8 +1,13 @@
 //! `vote import THREAD.mbox`: reads every message of a mailing-list thread
 //! ([`crate::votes::mbox`]), records each sender's last vote as a ballot of the user with that
 //! email, and reports what was read from every message, so that the RM can review the tally.
+//!
+//! A mail's `Date:` places its vote: one dated before the vote opened, after its end time or
+//! after now (or not dated at all) is listed with the reason and not recorded, and a voter's
+//! last message inside the window wins. The work is linear in the size of the mbox (maps, not
+//! searches, per message), so the 64 MiB the import accepts takes seconds.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -14,10 +19,14 @@ use crate::ops::Emit;
 use crate::perm::{self, Action};
 use crate::store::users;
 use crate::store::votes::{self, BallotRow};
+use crate::votes::comment::cap;
 use crate::votes::{self as rule, Reading};
 
 use super::vote::{managed_round, num_value, refuse_closed, value_num};
 use super::{Session, access};
+
+/// The most bytes of a mail's subject that an import reports.
+const SUBJECT_MAX_BYTES: usize = 1024;
 
 /// A sender's last vote and what the import did with it.
 #[derive(Debug, Serialize)]
@@ -52,12 +61,13 @@ pub struct ImportedMessage {
     pub user: Option<String>,
     /// Whether the vote is binding, for a vote that counts.
     pub binding: Option<bool>,
-    /// For a vote: `recorded`, `duplicate`, `unknown-sender`, `not-allowed` (as in `votes`), or
-    /// `replaced` by a later message of the same sender.
+    /// For a vote: `recorded`, `duplicate`, `unknown-sender`, `not-allowed` (as in `votes`),
+    /// `replaced` by a later message of the same sender, or not recorded because of its date:
+    /// `undated`, `dated-before-open`, `dated-in-future`, `dated-after-close`.
     pub result: Option<String>,
     /// For a replaced vote: the number of the sender's later message that counts instead.
     pub replaced_by: Option<usize>,
-    /// Why an unreadable message could not be read.
+    /// Why an unreadable message could not be read, or why a vote's date keeps it out.
     pub note: Option<String>,
 }
 
@@ -87,12 +97,32 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         .into());
     }
     let bytes = std::fs::read(mbox)?;
-    let thread = rule::parse_thread(&bytes)
+    let mut thread = rule::parse_thread(&bytes)
         .map_err(|e| Error::usage(mbox.display().to_string()).caused_by(e))?;
     let db = s.store.db();
     let project = r.target.project.as_str();
     let now = Time::now()?;
-    let existing = votes::ballots(db, rev.id)?;
+    rule::apply_window(
+        &mut thread,
+        round.opened_at.timestamp(),
+        round.closes_at.timestamp(),
+        now.timestamp(),
+    );
+    // The mail ballots already recorded, to tell a duplicate in one lookup.
+    let existing: HashSet<(String, Time, i8)> = votes::ballots(db, rev.id)?
+        .into_iter()
+        .filter(|b| b.source == "mail")
+        .map(|b| (b.voter, b.cast_at, b.value))
+        .collect();
+    // Users by email, read once: a thread of many unknown senders asks no query per sender.
+    // The first user (by id) with an email wins, case folded as `users::by_email` folds it.
+    let mut by_email: HashMap<String, users::User> = HashMap::new();
+    for u in users::list(db)? {
+        if let Some(e) = u.email.as_deref().map(str::to_ascii_lowercase) {
+            by_email.entry(e).or_insert(u);
+        }
+    }
+    let user_of = |email: &str| by_email.get(&email.to_ascii_lowercase());
     let mut report = Vec::new();
     // The message number of each counted vote, to its entry in `report`.
     let mut counted: BTreeMap<usize, usize> = BTreeMap::new();
@@ -111,7 +141,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             date,
             result: String::new(),
         };
-        let Some(u) = users::by_email(db, &item.email)? else {
+        let Some(u) = user_of(&item.email) else {
             item.result = "unknown-sender".into();
             report.push(item);
             continue;
@@ -122,22 +152,21 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             report.push(item);
             continue;
         }
+        // Inside the window, so dated.
         let cast_at = date.unwrap_or(now);
         let binding = access::was_pmc(db, &u.id, project, cast_at)?;
         item.binding = Some(binding);
-        let dup = existing.iter().any(|b| {
-            b.voter == u.id
-                && b.source == "mail"
-                && b.cast_at == cast_at
-                && b.value == value_num(value)
-        });
+        let dup = existing.contains(&(u.id.clone(), cast_at, value_num(value)));
         item.result = if dup { "duplicate" } else { "recorded" }.into();
         if !dup {
             rows.push(BallotRow {
                 voter: u.id.clone(),
                 value: value_num(value),
                 binding,
-                comment: Some(format!("from the mail thread: {}", mv.subject)),
+                comment: Some(cap(
+                    &format!("from the mail thread: {}", mv.subject),
+                    SUBJECT_MAX_BYTES,
+                )),
                 cast_at,
                 source: "mail".into(),
                 signature: None,
@@ -153,7 +182,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             message_id: m.message_id.clone(),
             from: m.from_email.clone(),
             date: m.date.map(Time::new),
-            subject: m.subject.clone(),
+            subject: cap(&m.subject, SUBJECT_MAX_BYTES),
             call: m.call,
             read: m.reading.code().into(),
             vote: m.vote().map(|v| v.to_string()),
@@ -161,8 +190,9 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             binding: None,
             result: None,
             replaced_by: m.replaced_by,
-            note: match &m.reading {
-                Reading::Unreadable(why) => Some(why.clone()),
+            note: match (&m.reading, m.outside) {
+                (Reading::Unreadable(why), _) => Some(why.clone()),
+                (_, Some(o)) => Some(o.reason().to_string()),
                 _ => None,
             },
         };
@@ -170,9 +200,11 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             item.user = v.user.clone();
             item.binding = v.binding;
             item.result = Some(v.result.clone());
+        } else if let Some(o) = m.outside {
+            item.result = Some(o.code().into());
         } else if m.replaced_by.is_some() {
             if let Some(email) = &m.from_email {
-                item.user = users::by_email(db, email)?.map(|u| u.id);
+                item.user = user_of(email).map(|u| u.id.clone());
             }
             item.result = Some("replaced".into());
         }

@@ -50,6 +50,9 @@ pub struct Config {
     /// Where `--send` sends mail (SPEC §10); absent until the user adds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp: Option<SmtpSettings>,
+    /// The overall deadlines of network commands (`[net]`); defaults when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net: Option<NetSettings>,
     /// This clone's name in the shared history (`refs/relmgr/clones/<id>`, SPEC §6); set when
     /// the store is made inside a git work tree or by the first `sync`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +76,17 @@ pub struct SmtpSettings {
     pub user: Option<String>,
     #[serde(default)]
     pub security: SmtpSecurity,
+}
+
+/// `[net]` of `config.toml`: how long a network command may take in all, in seconds.
+/// `$RELMGR_NET_DEADLINE` overrides both (`crate::ops::deadline`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetSettings {
+    /// One mail sent over SMTP (`--send`, `mail resend`).
+    pub smtp_deadline: Option<u64>,
+    /// One `fetch` over HTTP, every package together.
+    pub fetch_deadline: Option<u64>,
 }
 
 /// How the connection to the mail server is protected.
@@ -240,6 +254,7 @@ impl Store {
             policy: DefaultPolicy::default(),
             hashes: Hashes::default(),
             smtp: None,
+            net: None,
             clone_id: None,
             signing_key: None,
         };

@@ -569,3 +569,39 @@ fn the_proxy_of_the_environment_is_used() {
         .success();
     assert_restored(&env);
 }
+
+/// A server that drips one byte every half second would hold `fetch` for days: the overall
+/// deadline (`$RELMGR_NET_DEADLINE`, here 2 s) ends it with exit 1, the reason, and nothing
+/// stored.
+#[test]
+fn a_dripping_server_meets_the_deadline_and_exits_1() {
+    let env = voting();
+    drop_bytes(&env);
+    let server = Server::faulty("drip", &env.path().join("cand"));
+    let mut c = env.cmd();
+    for v in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"] {
+        c.env_remove(v);
+    }
+    c.env_remove("ALL_PROXY").env_remove("all_proxy");
+    let a = c
+        .env("RELMGR_NET_DEADLINE", "2")
+        .args(["fetch", "demo@1.2.0", "--from", &server.url()])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("deadline of 2 s passed ($RELMGR_NET_DEADLINE)"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was stored"), "{err}");
+    assert_eq!(stored(&env), (0, 0));
+    // A value that is not a number of seconds is a usage error.
+    let a = env
+        .cmd()
+        .env("RELMGR_NET_DEADLINE", "2s")
+        .args(["fetch", "demo@1.2.0", "--from", &server.url()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("RELMGR_NET_DEADLINE"), "{err}");
+}

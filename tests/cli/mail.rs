@@ -321,3 +321,37 @@ fn a_failed_send_keeps_the_change_and_says_how_to_resend() {
         }
     }
 }
+
+/// A server that greets with a `220-` line every half second never lets relmgr speak; each
+/// line resets a per-read timeout, so only the overall deadline (here `[net] smtp_deadline =
+/// 2`, then `$RELMGR_NET_DEADLINE`) ends the send: exit 1, the reason and the resend hint.
+#[test]
+fn a_server_that_never_finishes_its_greeting_meets_the_deadline() {
+    let slow = SmtpServer::start("slow220");
+    let env = TestEnv::with_rm_key();
+    staged(&env);
+    configure(&env, slow.port);
+    let path = env.store_dir().join("config.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\n[net]\nsmtp_deadline = 2\n")).unwrap();
+    let err = env.fails(1, &["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+    assert!(err.contains("sending the [VOTE] mail"), "{err}");
+    assert!(
+        err.contains("the overall deadline of 2 s passed ([net] smtp_deadline)"),
+        "{err}"
+    );
+    let seq = events_of(&env, "vote.start")[0]["seq"].as_i64().unwrap();
+    assert!(err.contains(&format!("relmgr mail resend {seq}")), "{err}");
+    let a = env
+        .cmd()
+        .env("RELMGR_NET_DEADLINE", "1")
+        .args(["--as", "rm", "mail", "resend", &seq.to_string()])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("the overall deadline of 1 s passed ($RELMGR_NET_DEADLINE)"),
+        "{err}"
+    );
+    assert!(events_of(&env, "mail.sent").is_empty());
+}

@@ -215,3 +215,127 @@ fn the_import_table_shows_every_message() {
         "{out}"
     );
 }
+
+/// A mail's Date places its vote: before the vote opened, after now, after the end time or not
+/// dated at all, it is listed with the reason and not recorded; the voter's last message inside
+/// the window counts.
+#[test]
+fn mails_dated_outside_the_window_are_listed_not_recorded() {
+    let env = voting_store();
+    // The vote opened 2024-02-05 08:00 and ends 72 hours later, 2024-02-08 08:00.
+    env.set_now("2024-02-07T00:00:00Z");
+    let re = "Re: [VOTE] Release Demo 1.2.0";
+    let undated = "From dave@apache.org Mon Feb  5 09:00:00 2024\nFrom: dave@apache.org\n\
+                   Subject: Re: [VOTE] Release Demo 1.2.0\nMessage-ID: <m7@x>\n\n-1\n\n";
+    let mbox = [
+        mail(
+            1,
+            "alice@apache.org",
+            "[VOTE] Release Demo 1.2.0",
+            (5, 9),
+            CALL,
+        ),
+        mail(
+            2,
+            "bob@apache.org",
+            re,
+            (4, 10),
+            "-1 (binding), written before the vote",
+        ),
+        mail(3, "carol@apache.org", re, (6, 10), "+1"),
+        mail(4, "dave@apache.org", re, (5, 12), "+1"),
+        mail(5, "bob@apache.org", re, (6, 11), "+1"),
+        mail(
+            6,
+            "carol@apache.org",
+            re,
+            (9, 10),
+            "-1, dated two days from now",
+        ),
+        undated.to_string(),
+    ]
+    .concat();
+    let path = env.write("window.mbox", mbox.as_bytes());
+    let r = env.json(&["--as", "alice", "vote", "import", "demo@1.2.0", &path]);
+    let got: Vec<String> = r["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {} {} {} {}",
+                m["number"],
+                text(&m["vote"]),
+                text(&m["result"]),
+                text(&m["replaced_by"]),
+                text(&m["note"])
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "1 +1 recorded null null",
+            "2 -1 dated-before-open null dated before the vote opened",
+            "3 +1 recorded null null",
+            "4 +1 recorded null null",
+            "5 +1 recorded null null",
+            "6 -1 dated-in-future null dated after now",
+            "7 -1 undated null no valid Date header",
+        ]
+    );
+    let votes: Vec<String> = r["votes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {} {}",
+                text(&v["email"]),
+                text(&v["vote"]),
+                text(&v["date"])
+            )
+        })
+        .collect();
+    assert_eq!(
+        votes,
+        [
+            "alice@apache.org +1 2024-02-05T09:00:00Z",
+            "bob@apache.org +1 2024-02-06T11:00:00Z",
+            "carol@apache.org +1 2024-02-06T10:00:00Z",
+            "dave@apache.org +1 2024-02-05T12:00:00Z",
+        ]
+    );
+    let ignored = r["ignored"].to_string();
+    assert!(
+        ignored
+            .contains("message 2 from bob@apache.org: not recorded: dated before the vote opened"),
+        "{ignored}"
+    );
+    let st = env.json(&["vote", "status", "demo@1.2.0"]);
+    assert_eq!(st["binding"]["plus"], 3, "{st}");
+    assert_eq!(st["binding"]["minus"], 0, "{st}");
+    assert_eq!(st["non_binding"]["plus"], 1, "{st}");
+
+    // The table says why, row by row.
+    let out = env.ok(&["--as", "alice", "vote", "import", "demo@1.2.0", &path]);
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for want in [
+        "not recorded: dated before the vote opened",
+        "not recorded: dated after now",
+        "not recorded: no valid Date header",
+    ] {
+        assert!(out.contains(want), "{want:?} not in\n{out}");
+    }
+
+    // After the end time (and before anyone closed the vote), a mail dated after it is late.
+    env.set_now("2024-02-10T00:00:00Z");
+    let late = mail(8, "dave@apache.org", re, (9, 10), "-1");
+    let path = env.write("late.mbox", late.as_bytes());
+    let r = env.json(&["--as", "alice", "vote", "import", "demo@1.2.0", &path]);
+    assert_eq!(r["messages"][0]["result"], "dated-after-close", "{r}");
+    assert_eq!(r["votes"].as_array().unwrap().len(), 0, "{r}");
+    let st = env.json(&["vote", "status", "demo@1.2.0"]);
+    assert_eq!(st["non_binding"]["plus"], 1, "{st}");
+    assert_eq!(st["non_binding"]["minus"], 0, "{st}");
+}

@@ -710,3 +710,37 @@ fn a_time_in_the_index_that_is_not_one_is_a_corrupt_store() {
         assert_eq!(out(args), before, "{table}.{column} put back");
     }
 }
+
+/// A comment longer than `vote cast` accepts (one that came through sync, from before the
+/// cap) is shown in the status table as its start and how much more there is: the table stays
+/// small and fast whatever the comment's length.
+#[test]
+fn a_huge_comment_is_shown_cut_in_the_status_table() {
+    let env = ready();
+    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    env.ok(&[
+        "--as",
+        "pmc1",
+        "vote",
+        "cast",
+        "demo@1.2.0",
+        "+1",
+        "--comment",
+        "short",
+    ]);
+    let long = format!("{}END", "a".repeat(200_000));
+    env.db()
+        .execute("UPDATE ballots SET comment = ?1", [&long])
+        .unwrap();
+    let out = env.ok(&["vote", "status", "demo@1.2.0"]);
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.len() < 10_000, "{} bytes of table", out.len());
+    assert!(out.contains("bytes more)"), "{out}");
+    assert!(!out.contains("END"), "{out}");
+    // --json keeps what the index holds.
+    let st = status(&env);
+    assert_eq!(
+        st["voters"][0]["comment"].as_str().map(str::len),
+        Some(long.len())
+    );
+}

@@ -5,6 +5,8 @@
                                 envelope recipients to DIR/<n>.rcpt
     smtp_server.py refuse       aiosmtpd; every RCPT TO is refused with 550
     smtp_server.py drop         speaks SMTP up to DATA, then closes the connection mid-message
+    smtp_server.py slow220      greets with a `220-` continuation line every 0.5 s, forever: a
+                                server that talks but never lets the client speak
 
 Prints the port it listens on, then serves until its stdin closes (the test ends it).
 """
@@ -12,6 +14,7 @@ import os
 import socket
 import sys
 import threading
+import time
 
 
 def free_port():
@@ -93,6 +96,35 @@ def drop_mid_data():
     listener.close()
 
 
+def slow_greeting():
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    print(listener.getsockname()[1], flush=True)
+
+    def conversation(conn):
+        with conn:
+            try:
+                while True:
+                    conn.sendall(b"220-localhost ESMTP still warming up\r\n")
+                    time.sleep(0.5)
+            except OSError:
+                return  # the client gave up
+
+    def accept_loop():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=conversation, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept_loop, daemon=True).start()
+    sys.stdin.read()
+    listener.close()
+
+
 def main():
     mode = sys.argv[1]
     if mode == "accept":
@@ -101,6 +133,8 @@ def main():
         serve_aiosmtpd(Refuse())
     elif mode == "drop":
         drop_mid_data()
+    elif mode == "slow220":
+        slow_greeting()
     else:
         sys.exit(f"unknown mode {mode}")
 

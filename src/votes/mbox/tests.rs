@@ -452,3 +452,83 @@ mod props {
         }
     }
 }
+
+/// A message from `from` dated `date` (RFC 2822), or undated.
+fn dated(from: &str, n: usize, date: Option<&str>, body: &str) -> String {
+    let date = date.map(|d| format!("Date: {d}\n")).unwrap_or_default();
+    format!("From {from} Mon Jan  1 00:00:00 2024\nFrom: {from}\nSubject: m{n}\n{date}\n{body}\n")
+}
+
+#[test]
+fn the_window_keeps_out_votes_dated_outside_it() {
+    let ts = |s: &str| s.parse::<Timestamp>().unwrap();
+    let (opened, closes, now) = (
+        ts("2024-01-02T00:00:00Z"),
+        ts("2024-01-05T00:00:00Z"),
+        ts("2024-01-04T00:00:00Z"),
+    );
+    let cases = [
+        (None, Some(Outside::Undated)),
+        (Some("2024-01-01T23:59:59Z"), Some(Outside::BeforeOpen)),
+        (Some("2024-01-02T00:00:00Z"), None),
+        (Some("2024-01-04T00:00:00Z"), None),
+        (Some("2024-01-04T00:00:01Z"), Some(Outside::InFuture)),
+        (Some("2024-01-06T00:00:00Z"), Some(Outside::InFuture)),
+    ];
+    for (date, want) in cases {
+        assert_eq!(
+            outside_window(date.map(ts), opened, closes, now),
+            want,
+            "{date:?}"
+        );
+    }
+    // After the end, and before now: late.
+    let later = ts("2024-01-09T00:00:00Z");
+    assert_eq!(
+        outside_window(Some(ts("2024-01-06T00:00:00Z")), opened, closes, later),
+        Some(Outside::AfterClose)
+    );
+
+    // b's last vote in the window counts; its later ones outside it do not replace it.
+    let mbox = [
+        dated("b@x.org", 1, Some("Mon, 1 Jan 2024 10:00:00 +0000"), "-1"),
+        dated("b@x.org", 2, Some("Tue, 2 Jan 2024 10:00:00 +0000"), "+1"),
+        dated("b@x.org", 3, Some("Tue, 2 Jan 2024 11:00:00 +0000"), "0"),
+        dated("b@x.org", 4, Some("Mon, 8 Jan 2024 10:00:00 +0000"), "-1"),
+        dated("b@x.org", 5, None, "-1"),
+    ]
+    .concat();
+    let mut t = parse_thread(mbox.as_bytes()).unwrap();
+    apply_window(&mut t, opened, closes, now);
+    let got: Vec<_> = t
+        .messages
+        .iter()
+        .map(|m| (m.number, m.outside, m.replaced_by))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some(Outside::BeforeOpen), None),
+            (2, None, Some(3)),
+            (3, None, None),
+            (4, Some(Outside::InFuture), None),
+            (5, Some(Outside::Undated), None),
+        ]
+    );
+    let last: Vec<_> = last_votes(&t).iter().map(|(m, v)| (m.number, *v)).collect();
+    assert_eq!(last, [(3, Value::Zero)]);
+    assert_eq!(t.ignored().len(), 3, "{:?}", t.ignored());
+}
+
+#[test]
+fn many_senders_link_their_own_replaced_votes() {
+    let mbox: String = (0..2000)
+        .map(|i| msg(&format!("u{}@x.org", i % 1000), &format!("s{i}"), "+1"))
+        .collect();
+    let t = parse_thread(mbox.as_bytes()).unwrap();
+    for (i, m) in t.messages.iter().enumerate() {
+        let want = (i < 1000).then_some(i + 1001);
+        assert_eq!(m.replaced_by, want, "message {}", m.number);
+    }
+    assert_eq!(last_votes(&t).len(), 1000);
+}
