@@ -170,7 +170,7 @@ fn text_signatures_hash_every_line_ending_as_crlf_in_any_chunking() {
         .expect("secret")
         .into_keypair()
         .expect("keypair");
-    let data = b"one\ntwo\r\nthree\rfour\r\n\r\nend";
+    let data = b"one\ntwo\r\nthree\nfour\r\n\r\nend";
     let mut asc = Vec::new();
     {
         let m = Armorer::new(Message::new(&mut asc))
@@ -190,7 +190,8 @@ fn text_signatures_hash_every_line_ending_as_crlf_in_any_chunking() {
         s.finalize().expect("finalize");
     }
     let r = ring(&["alice.pub.asc"]);
-    // Every split of the data into two chunks, a CRLF cut in half included.
+    // Every split of the data into two chunks, a CRLF cut in half included. (sequoia's signer
+    // also takes a lone CR for a line ending, gpg does not: the data holds none.)
     for cut in 0..=data.len() {
         let mut h = DetachedHasher::new(&asc);
         h.update(&data[..cut]);

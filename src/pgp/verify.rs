@@ -306,8 +306,9 @@ impl Keyring {
 /// libcrypto), which also yields the data's plain SHA-512, so a caller
 /// that needs the `.sha512` too hashes once.  Other algorithms and
 /// versions get a sequoia hash context each (one per algorithm, salt and
-/// mode).  Text signatures (`gpg --textmode`) hash the data with every line
-/// ending (CR, LF, CRLF) made CRLF, as RFC 9580 §5.2.1.2 says.
+/// mode).  Text signatures (`gpg --textmode`) hash the data with its line
+/// endings made CRLF (RFC 9580 §5.2.1.2) as gpg makes them: each LF not
+/// already after a CR; a lone CR stays as it is.
 /// A [`digest::Sink`]: it can run on a hashing thread beside the reader.
 pub struct DetachedHasher {
     sigs: Result<Vec<Signature>, String>,
@@ -420,11 +421,10 @@ impl DetachedHasher {
         if self.others.iter().any(|o| o.text) {
             self.text.clear();
             for &b in data {
-                match b {
-                    b'\n' if self.last_was_cr => {}
-                    b'\r' | b'\n' => self.text.extend_from_slice(b"\r\n"),
-                    _ => self.text.push(b),
+                if b == b'\n' && !self.last_was_cr {
+                    self.text.push(b'\r');
                 }
+                self.text.push(b);
                 self.last_was_cr = b == b'\r';
             }
         }

@@ -16,6 +16,7 @@ mod foundation;
 mod fsck;
 mod git_init;
 mod keys;
+mod keys_interop;
 mod lifecycle;
 mod log;
 mod mail;
