@@ -97,7 +97,7 @@ pub fn render(v: &ReleaseView) -> String {
                         .unwrap_or_else(|| "external".into()),
                     p.signatures
                         .iter()
-                        .map(|s| s.fingerprint[s.fingerprint.len() - 16..].to_string())
+                        .map(|s| s.fingerprint.key_id().to_string())
                         .collect::<Vec<_>>()
                         .join(" "),
                     [p.platform.clone(), p.arch.clone(), p.channel.clone()]

@@ -18,10 +18,25 @@ impl Fingerprint {
         &self.0
     }
 
+    /// The long key id: the last 16 hex digits of a v4 fingerprint, the first 16 of a v6 one
+    /// (RFC 9580 §5.5.4.3), as gpg shows them.
+    pub fn key_id(&self) -> &str {
+        key_id_of(&self.0)
+    }
+
     /// Wraps hex sequoia computed for a key (always v4 or v6, upper case).
     pub(crate) fn from_computed(hex: String) -> Fingerprint {
         debug_assert!(hex.parse::<Fingerprint>().is_ok(), "{hex:?}");
         Fingerprint(hex)
+    }
+}
+
+/// [`Fingerprint::key_id`] of a fingerprint held as hex (64 digits: v6; else v4, its last 16).
+fn key_id_of(hex: &str) -> &str {
+    match hex.len() {
+        64 => &hex[..16],
+        n if n >= 16 && hex.is_ascii() => &hex[n - 16..],
+        _ => hex,
     }
 }
 

@@ -170,6 +170,14 @@ fn agent() -> ureq::Agent {
         .timeout_recv_response(Some(Duration::from_secs(60)))
         .timeout_per_read(Some(Duration::from_secs(60)))
         .user_agent(concat!("relmgr/", env!("CARGO_PKG_VERSION")))
+        // OpenSSL (through native-tls) with the system's roots: the TLS stack of SMTP too,
+        // and the library sequoia already links for OpenPGP.
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .provider(ureq::tls::TlsProvider::NativeTls)
+                .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+                .build(),
+        )
         .build()
         .into()
 }

@@ -206,18 +206,29 @@ pub fn import(
     let mut parsed = Vec::new();
     for f in files {
         let bytes = read_key_file(f)?;
+        if let Some(rev) = pgp::parse_revocation(&bytes) {
+            parsed.push(revocation(s, &rev, now)?);
+            continue;
+        }
         let certs =
             pgp::parse_keyring(&bytes).map_err(|e| pgp_error(e, &f.display().to_string()))?;
         parsed.extend(certs);
     }
     let mut items = Vec::new();
     let mut to_store: Vec<KeyRecord> = Vec::new();
+    // Where each fingerprint is in `to_store`: 10,000 keys in one import stay linear.
+    let mut slot: std::collections::HashMap<crate::model::Fingerprint, usize> =
+        std::collections::HashMap::new();
+    // The stored records of the keys this import updates, to put their files back should the
+    // transaction fail.
+    let mut previous: Vec<KeyRecord> = Vec::new();
     for p in parsed {
         match p {
             ParsedCert::Rejected {
                 fingerprint,
                 user_id,
                 reason,
+                ..
             } => items.push(ImportItem {
                 fingerprint,
                 user_id,
@@ -229,13 +240,16 @@ pub fn import(
             }),
             ParsedCert::Accepted(info) => {
                 // A cert may appear twice in one import: merge with what is pending or stored.
-                let pending = to_store
-                    .iter()
-                    .position(|k| k.fingerprint == info.primary.fingerprint);
+                let pending = slot.get(&info.primary.fingerprint).copied();
                 let existing = match pending {
                     Some(i) => Some(to_store[i].clone()),
                     None => keys::find(s.store.db(), &info.primary.fingerprint)?,
                 };
+                if pending.is_none()
+                    && let Some(old) = &existing
+                {
+                    previous.push(old.clone());
+                }
                 let (mut rec, old) = match existing {
                     None => (record(&info, owner.as_deref(), now), None),
                     Some(old) => {
@@ -282,7 +296,10 @@ pub fn import(
                 });
                 match pending {
                     Some(i) => to_store[i] = rec,
-                    None => to_store.push(rec),
+                    None => {
+                        slot.insert(rec.fingerprint.clone(), to_store.len());
+                        to_store.push(rec);
+                    }
                 }
             }
         }
@@ -311,13 +328,14 @@ pub fn import(
     if owner.is_none() {
         key_owner::require_rights(s, &to_store)?;
     }
+    let changed_fprs: std::collections::HashSet<&str> = items
+        .iter()
+        .filter(|i| i.result != "unchanged")
+        .filter_map(|i| i.fingerprint.as_deref())
+        .collect();
     let changed: Vec<&KeyRecord> = to_store
         .iter()
-        .filter(|k| {
-            items.iter().any(|i| {
-                i.fingerprint.as_deref() == Some(&k.fingerprint) && i.result != "unchanged"
-            })
-        })
+        .filter(|k| changed_fprs.contains(k.fingerprint.as_str()))
         .collect();
     if !changed.is_empty() {
         let change = Change::KeyImport {
@@ -331,12 +349,92 @@ pub fn import(
                 })
                 .collect(),
         };
-        s.emit(Emit::new("keys", change))?;
-        for k in &changed {
-            write_key_file(&s.store.dir, k)?;
+        // The key files are written inside the transaction, before its commit, as stage writes
+        // its objects: a run killed before the commit leaves files of keys the index does not
+        // hold yet (which fsck does not judge), one killed after it a complete keys/.
+        let dir = s.store.dir.clone();
+        let result = s.emit_with(|_| {
+            write_key_files(&dir, &changed)?;
+            Ok(((), Emit::new("keys", change)))
+        });
+        if let Err(e) = result {
+            undo_key_files(&dir, &changed, &previous);
+            return Err(e);
         }
     }
     Ok(ImportReport { owner, keys: items })
+}
+
+/// Mirrors each certificate of `keys` to `keys/<FINGERPRINT>.asc`, synced to disk once at the
+/// end (one directory sync for the whole import, not one per key).
+fn write_key_files(store_dir: &Path, keys: &[&KeyRecord]) -> anyhow::Result<()> {
+    let dir = store_dir.join("keys");
+    std::fs::create_dir_all(&dir)?;
+    let half = keys.len() / 2;
+    for (i, k) in keys.iter().enumerate() {
+        if i == half {
+            crate::store::crash_point("key.import:files-half-written");
+        }
+        let tmp = dir.join(format!(".{}.tmp-{}", k.fingerprint, std::process::id()));
+        std::fs::write(&tmp, &k.armored)?;
+        std::fs::rename(&tmp, dir.join(format!("{}.asc", k.fingerprint)))?;
+    }
+    objects::sync_dir(&dir);
+    Ok(())
+}
+
+/// After a failed import transaction: puts back the key files it wrote (the stored certificate
+/// of an updated key; none for a new one), best effort, so keys/ mirrors the index again.
+fn undo_key_files(store_dir: &Path, keys: &[&KeyRecord], previous: &[KeyRecord]) {
+    for k in keys {
+        let path = store_dir
+            .join("keys")
+            .join(format!("{}.asc", k.fingerprint));
+        match previous.iter().find(|p| p.fingerprint == k.fingerprint) {
+            Some(old) => {
+                let _ = write_key_file(store_dir, old);
+            }
+            None => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
+
+/// A bare revocation certificate (gpg's `openpgp-revocs.d`, `sq key revoke`) as the stored key
+/// it revokes, revoked; rejected when that key is not stored or the revocation is not its.
+fn revocation(s: &Session, rev: &pgp::RevocationCert, now: Time) -> anyhow::Result<ParsedCert> {
+    let named = rev.issuers.first().cloned().unwrap_or_default();
+    let mut stored = None;
+    for id in &rev.issuers {
+        if let Ok(id) = normalize_id(id)
+            && let Some(k) = keys::find(s.store.db(), &id)?
+        {
+            stored = Some(k);
+            break;
+        }
+    }
+    let Some(k) = stored else {
+        return Ok(ParsedCert::Rejected {
+            fingerprint: None,
+            user_id: None,
+            reason: format!(
+                "a revocation certificate for key {named}, which is not stored: import the key first"
+            ),
+            key_ids: Vec::new(),
+        });
+    };
+    Ok(
+        match pgp::apply_revocation(&k.armored, rev, now.timestamp()) {
+            Ok(info) => ParsedCert::Accepted(info),
+            Err(e) => ParsedCert::Rejected {
+                fingerprint: Some(k.fingerprint.clone()),
+                user_id: k.user_ids.first().cloned(),
+                reason: e.to_string(),
+                key_ids: Vec::new(),
+            },
+        },
+    )
 }
 
 /// Whether `keys/<FINGERPRINT>.asc` holds exactly the index's certificate.
@@ -424,8 +522,15 @@ pub fn keys_file(list: &[KeyRecord], project: Option<&str>) -> anyhow::Result<St
          Written by relmgr; do not edit by hand.\n\n",
         project.map(|p| format!(" of {p}")).unwrap_or_default()
     ));
-    for k in list {
-        let info = pgp::parse_keyring(k.armored.as_bytes())
+    // The listing tells which keys have expired, as gpg would list them today.
+    let now = clock::now()?;
+    for (i, k) in list.iter().enumerate() {
+        // Entries are apart by one empty line; the file ends with exactly one newline (rnp
+        // refuses a KEYS file that ends with an empty line).
+        if i > 0 {
+            out.push('\n');
+        }
+        let info = pgp::parse_keyring_at(k.armored.as_bytes(), now)
             .map_err(|e| pgp_error(e, &k.fingerprint))?
             .into_iter()
             .find_map(|p| match p {
@@ -433,7 +538,7 @@ pub fn keys_file(list: &[KeyRecord], project: Option<&str>) -> anyhow::Result<St
                 ParsedCert::Rejected { .. } => None,
             });
         if let Some(info) = info {
-            out.push_str(&pgp::keys_listing(&info));
+            out.push_str(&pgp::keys_listing(&info, now));
             if !out.ends_with('\n') {
                 out.push('\n');
             }
@@ -442,7 +547,6 @@ pub fn keys_file(list: &[KeyRecord], project: Option<&str>) -> anyhow::Result<St
         if !out.ends_with('\n') {
             out.push('\n');
         }
-        out.push('\n');
     }
     Ok(out)
 }

@@ -29,7 +29,7 @@ use rand_core::OsRng;
 use sequoia_openpgp as openpgp;
 
 use super::to_st;
-use super::verify::{DetachedHasher, Keyring, SigCheck, bad, validity};
+use super::verify::{DetachedHasher, Keyring, SigCheck, mismatch, validity};
 
 /// One detached signature to check: the signature file's bytes (armored or binary), the
 /// signed bytes, and the time that bounds the signature's own validity.
@@ -40,6 +40,8 @@ struct Queued {
     key: VerificationKeyBytes,
     signature: EdSignature,
     digest: Vec<u8>,
+    /// The signing key's id, named when the mathematics fails.
+    key_id: KeyID,
     /// The verdict if the mathematics holds.
     good: SigCheck,
 }
@@ -51,7 +53,7 @@ impl Queued {
             .and_then(|key| key.verify(&self.signature, &self.digest))
         {
             Ok(()) => self.good,
-            Err(e) => bad(format!("the signature does not match the data: {e}")),
+            Err(e) => mismatch(&self.key_id, &e.to_string()),
         }
     }
 }
@@ -117,6 +119,7 @@ impl Keyring {
             key: key_bytes,
             signature,
             digest: digest.clone(),
+            key_id: key.keyid(),
             good,
         })
     }

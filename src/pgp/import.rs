@@ -50,6 +50,7 @@ pub fn parse_keyring_at(bytes: &[u8], now: Timestamp) -> Result<Vec<ParsedCert>,
                         fingerprint: None,
                         user_id: None,
                         reason,
+                        key_ids: Vec::new(),
                     }),
                 }
             }
@@ -177,6 +178,7 @@ fn parse_chunk(chunk: &[u8], now: SystemTime, out: &mut Vec<ParsedCert>, armored
                 fingerprint: None,
                 user_id: None,
                 reason: format!("unreadable {what}: no certificate in it"),
+                key_ids: Vec::new(),
             }),
         }
     }
@@ -187,6 +189,7 @@ fn unreadable(what: &str, e: &anyhow::Error) -> ParsedCert {
         fingerprint: None,
         user_id: None,
         reason: format!("unreadable {what}: {}", error_chain(e)),
+        key_ids: Vec::new(),
     }
 }
 
@@ -209,11 +212,19 @@ fn evaluate(cert: Cert, now: SystemTime) -> ParsedCert {
         .userids()
         .next()
         .map(|u| String::from_utf8_lossy(u.userid().value()).into_owned());
+    let key_ids: Vec<String> = cert
+        .keys()
+        .map(|ka| ka.key().keyid().to_hex().to_uppercase())
+        .collect();
     let reject = |reason: String| ParsedCert::Rejected {
         fingerprint: fingerprint.clone(),
         user_id: user_id.clone(),
         reason,
+        key_ids: key_ids.clone(),
     };
+    if let Some(reason) = version_refused(&cert) {
+        return reject(reason);
+    }
     if let Some(reason) = weakness(&cert) {
         return reject(reason);
     }
@@ -221,6 +232,21 @@ fn evaluate(cert: Cert, now: SystemTime) -> ParsedCert {
         Ok(info) if info.user_ids.is_empty() => reject("no valid user id".into()),
         Ok(info) => ParsedCert::Accepted(info),
         Err(e) => reject(format!("no usable self-signature: {}", error_chain(&e))),
+    }
+}
+
+/// Why relmgr refuses a certificate of another version than 4, if it is one.
+///
+/// A version 6 (RFC 9580) certificate in a KEYS file breaks that file for today's verifiers:
+/// gpg 2.4 imports none of its keys and sqv and rnp refuse the whole keyring, so one such key
+/// would stop every release of a project from being verified.
+pub(crate) fn version_refused(cert: &Cert) -> Option<String> {
+    match cert.primary_key().key().version() {
+        4 => None,
+        v => Some(format!(
+            "a version {v} (RFC 9580) key: gpg 2.4, sqv and rnp cannot read a KEYS file that \
+             holds one, so relmgr accepts only version 4 keys"
+        )),
     }
 }
 
@@ -296,4 +322,88 @@ pub(crate) fn key_info_lenient(
             }
         }
     }
+}
+
+/// A bare revocation certificate: the key revocation signature(s) of one primary key, without
+/// the key's user IDs, as gpg writes it (`openpgp-revocs.d/<FPR>.rev`: one signature packet,
+/// its armor header hidden behind a `:`) or `sq key revoke` does (the primary key and the
+/// signature). It revokes a key already stored; see [`apply_revocation`].
+pub struct RevocationCert {
+    /// The key it names: fingerprints (upper hex) first, then key ids.
+    pub issuers: Vec<String>,
+    sigs: Vec<openpgp::packet::Signature>,
+}
+
+/// Reads `bytes` as a bare revocation certificate; `None` if they are anything else (a
+/// certificate with user IDs, a keyring…), which [`parse_keyring`] then judges.
+pub fn parse_revocation(bytes: &[u8]) -> Option<RevocationCert> {
+    use openpgp::Packet;
+    use openpgp::PacketPile;
+    use openpgp::types::SignatureType;
+    // gpg puts a ':' before the BEGIN line so that importing the file by accident does nothing.
+    let text;
+    let bytes = match bytes.windows(16).position(|w| w == b":-----BEGIN PGP ") {
+        Some(at) => {
+            text = [&bytes[..at], &bytes[at + 1..]].concat();
+            &text[..]
+        }
+        None => bytes,
+    };
+    let pile = PacketPile::from_bytes(bytes).ok()?;
+    let mut primary = None;
+    let mut sigs = Vec::new();
+    for p in pile.into_children() {
+        match p {
+            Packet::PublicKey(k) if primary.is_none() => primary = Some(k.fingerprint()),
+            Packet::Signature(s) if s.typ() == SignatureType::KeyRevocation => sigs.push(s),
+            Packet::Marker(_) | Packet::Trust(_) => {}
+            _ => return None,
+        }
+    }
+    if sigs.is_empty() {
+        return None;
+    }
+    let mut issuers: Vec<String> = primary.iter().map(fpr_hex).collect();
+    let handles = sigs.iter().flat_map(|s| s.get_issuers());
+    let (fprs, ids): (Vec<_>, Vec<_>) =
+        handles.partition(|h| matches!(h, openpgp::KeyHandle::Fingerprint(_)));
+    for h in fprs.into_iter().chain(ids) {
+        let hex = h.to_hex().to_uppercase();
+        if !issuers.contains(&hex) {
+            issuers.push(hex);
+        }
+    }
+    Some(RevocationCert { issuers, sigs })
+}
+
+/// Adds the revocation `rev` to the stored certificate `existing_armored` and describes the
+/// result at `now`. Fails with [`PgpError::Other`] when no signature of `rev` is a valid
+/// revocation by that certificate's primary key.
+pub fn apply_revocation(
+    existing_armored: &str,
+    rev: &RevocationCert,
+    now: Timestamp,
+) -> Result<KeyInfo, PgpError> {
+    use openpgp::types::RevocationStatus;
+    let cert = Cert::from_bytes(existing_armored.as_bytes())
+        .map_err(|e| PgpError::Malformed(format!("stored certificate: {e}")))?
+        .strip_secret_key_material();
+    let fpr = fpr_hex(&cert.fingerprint());
+    let (cert, _) = cert.insert_packets(rev.sigs.iter().cloned())?;
+    // Canonicalization keeps only the signatures that verify: revoked now, or not at all.
+    // Judged when the newest revocation was made if that is later than `now` (a clock behind
+    // the signer's): a soft revocation only takes effect from its own time.
+    let made = rev
+        .sigs
+        .iter()
+        .filter_map(|s| s.signature_creation_time())
+        .max();
+    let at = made.map_or(to_st(now), |t| t.max(to_st(now)));
+    let p = super::policy();
+    if !matches!(cert.revocation_status(&p, at), RevocationStatus::Revoked(_)) {
+        return Err(PgpError::Other(anyhow::anyhow!(
+            "the revocation certificate does not verify against key {fpr}"
+        )));
+    }
+    Ok(key_info_lenient(&cert, false, at)?)
 }

@@ -42,9 +42,8 @@ fn flags(usage: &str) -> String {
     }
 }
 
-/// The Apache KEYS listing block for one key, in the style of
-/// `gpg --list-keys --keyid-format long` (the caller appends the armored
-/// certificate after it):
+/// The Apache KEYS listing block for one key, as `gpg --list-keys --keyid-format long` prints
+/// it at `now` (the caller appends the armored certificate after it):
 ///
 /// ```text
 /// pub   ed25519/0123456789ABCDEF 2024-01-02 [SC] [expires: 2026-01-02]
@@ -53,39 +52,61 @@ fn flags(usage: &str) -> String {
 /// sub   cv25519/FEDCBA9876543210 2024-01-02 [E]
 /// ```
 ///
-/// Expiry is always shown as `[expires: …]` (the listing does not depend on
-/// the clock); a revoked key shows `[revoked: …]` and `[ revoked]` uids.
+/// Like gpg: a revoked key shows `[revoked: …]` and `[ revoked]` uids, a key expired at `now`
+/// `[expired: …]` and `[ expired]` uids, and neither shows subkeys; revoked and expired
+/// subkeys of a valid key are left out (gpg's default, without `show-unusable-subkeys`).
 /// Ends with an empty line.
-pub fn keys_listing(info: &KeyInfo) -> String {
+pub fn keys_listing(info: &KeyInfo, now: Timestamp) -> String {
     let mut s = String::new();
-    let revoked = info.revoked.as_ref().map(|r| r.time);
-    key_line(&mut s, "pub", &info.primary, &info.usage, revoked);
+    let primary = status(&info.primary, info.revoked.as_ref().map(|r| r.time), now);
+    key_line(&mut s, "pub", &info.primary, &info.usage, &primary);
     let _ = writeln!(s, "      {}", info.primary.fingerprint);
-    let validity = if info.revoked.is_some() {
-        "[ revoked]"
-    } else {
-        "[ unknown]"
+    let validity = match primary {
+        Status::Revoked(_) => "[ revoked]",
+        Status::Expired(_) => "[ expired]",
+        Status::Valid(_) => "[ unknown]",
     };
     for uid in &info.user_ids {
         let _ = writeln!(s, "uid                 {validity} {uid}");
     }
-    for sub in &info.subkeys {
-        key_line(&mut s, "sub", &sub.key, &sub.usage, None);
+    if matches!(primary, Status::Valid(_)) {
+        for sub in &info.subkeys {
+            let st = status(&sub.key, sub.revoked, now);
+            if matches!(st, Status::Valid(_)) {
+                key_line(&mut s, "sub", &sub.key, &sub.usage, &st);
+            }
+        }
     }
     s.push('\n');
     s
 }
 
-/// A `pub` or `sub` line: algorithm/key id, creation date, usage, then when the key was revoked
-/// and when it expires.
-fn key_line(s: &mut String, tag: &str, key: &KeyFacts, usage: &str, revoked: Option<Timestamp>) {
-    let mut status = String::new();
-    if let Some(t) = revoked {
-        let _ = write!(status, " [revoked: {}]", date(t));
+/// A key's state at a time, as gpg's listing tells it.
+enum Status {
+    /// Revoked then.
+    Revoked(Timestamp),
+    /// Expired at that time.
+    Expired(Timestamp),
+    /// Usable, until the time if any.
+    Valid(Option<Timestamp>),
+}
+
+fn status(key: &KeyFacts, revoked: Option<Timestamp>, now: Timestamp) -> Status {
+    match (revoked, key.expires) {
+        (Some(t), _) => Status::Revoked(t),
+        (None, Some(e)) if e <= now => Status::Expired(e),
+        (None, e) => Status::Valid(e),
     }
-    if let Some(e) = key.expires {
-        let _ = write!(status, " [expires: {}]", date(e));
-    }
+}
+
+/// A `pub` or `sub` line: algorithm/key id, creation date, usage, then gpg's one status tag.
+fn key_line(s: &mut String, tag: &str, key: &KeyFacts, usage: &str, status: &Status) {
+    let status = match status {
+        Status::Revoked(t) => format!(" [revoked: {}]", date(*t)),
+        Status::Expired(t) => format!(" [expired: {}]", date(*t)),
+        Status::Valid(Some(t)) => format!(" [expires: {}]", date(*t)),
+        Status::Valid(None) => String::new(),
+    };
     let _ = writeln!(
         s,
         "{tag}   {}/{} {}{}{}",

@@ -172,7 +172,8 @@ pub(super) fn armor_signature(sig: Signature) -> Result<String, PgpError> {
 /// called (once).
 ///
 /// Errors: unreadable input → [`PgpError::Malformed`]; a public key only →
-/// `Malformed("… holds no secret key")`; no usable signing key →
+/// `Malformed("… holds no secret key")`; a key of another version than 4 →
+/// `Malformed` (see [`super::import::version_refused`]); no usable signing key →
 /// [`PgpError::NotSigningCapable`]; callback failure or wrong passphrase →
 /// [`PgpError::Passphrase`].
 pub fn load_signing_key(
@@ -185,6 +186,12 @@ pub fn load_signing_key(
     if !cert.is_tsk() {
         return Err(PgpError::Malformed(format!(
             "the key {} holds no secret key (this is a public key)",
+            fpr_hex(&cert.fingerprint())
+        )));
+    }
+    if let Some(reason) = super::import::version_refused(&cert) {
+        return Err(PgpError::Malformed(format!(
+            "the key {} is {reason}",
             fpr_hex(&cert.fingerprint())
         )));
     }

@@ -138,7 +138,14 @@ fn expired_key_is_accepted_with_its_expiry() {
         "2020-01-01T00:00:00Z".parse().expect("time")
     );
     assert!(!i.can_sign);
-    assert!(keys_listing(&i).contains("[expires: 2020-12-31]"));
+    assert!(
+        keys_listing(&i, "2020-06-01T00:00:00Z".parse().expect("t"))
+            .contains("[expires: 2020-12-31]")
+    );
+    assert!(
+        keys_listing(&i, "2021-06-01T00:00:00Z".parse().expect("t"))
+            .contains("[expired: 2020-12-31]")
+    );
 }
 
 #[test]
@@ -148,7 +155,7 @@ fn revoked_key_is_accepted_with_its_revocation() {
     assert!(r.reason.contains("compromised"), "{}", r.reason);
     assert!(r.reason.contains("lost laptop"), "{}", r.reason);
     assert!(!i.can_sign);
-    assert!(keys_listing(&i).contains("[ revoked]"));
+    assert!(keys_listing(&i, jiff::Timestamp::now()).contains("[ revoked]"));
 }
 
 #[test]
@@ -329,7 +336,7 @@ fn merge_adds_user_id_and_revocation() {
 #[test]
 fn listing_looks_like_gpg() {
     let i = accepted_one(&fixture("alice.pub.asc"));
-    let l = keys_listing(&i);
+    let l = keys_listing(&i, jiff::Timestamp::now());
     let lines: Vec<&str> = l.lines().collect();
     assert!(
         lines[0].starts_with(&format!("pub   ed25519/{} ", i.primary.key_id)),
@@ -349,7 +356,7 @@ fn listing_looks_like_gpg() {
     assert_eq!(parse_keyring(keys.as_bytes()).expect("parses").len(), 1);
 
     let bob = accepted_one(&fixture("bob.pub.asc"));
-    assert!(keys_listing(&bob).starts_with("pub   rsa3072/"));
+    assert!(keys_listing(&bob, jiff::Timestamp::now()).starts_with("pub   rsa3072/"));
 }
 
 #[test]
@@ -372,4 +379,103 @@ fn mutated_inputs_never_panic() {
         let _ = parse_keyring(&m);
         let _ = parse_keyring(&armored[..pos]);
     }
+}
+
+#[test]
+fn armor_public_is_sequoias_armor_byte_for_byte() {
+    let mut certs: Vec<Cert> = [
+        "alice.pub.asc",
+        "bob.pub.asc",
+        "carol.pub.asc",
+        "expired.pub.asc",
+        "revoked.pub.asc",
+    ]
+    .iter()
+    .map(|n| Cert::from_bytes(&fixture(n)).expect("cert"))
+    .collect();
+    // Many user IDs, one of them not printable (no header for it), one longer than a line.
+    let mut b = CertBuilder::new().add_userid("First <first@example.org>");
+    for i in 0..40 {
+        b = b.add_userid(format!("User {i} <u{i}@example.org>"));
+    }
+    b = b.add_userid("Bell \u{7} <bell@example.org>");
+    b = b.add_userid(format!("Long {} <long@example.org>", "x".repeat(80)));
+    certs.push(b.generate().expect("generate").0);
+    for cert in certs {
+        let theirs = String::from_utf8(cert.armored().to_vec().expect("armor")).expect("utf8");
+        assert_eq!(armor_public(&cert).expect("armor"), theirs);
+    }
+}
+
+#[test]
+fn version_6_keys_are_rejected_with_the_reason() {
+    let (cert, _) = CertBuilder::new()
+        .set_profile(openpgp::Profile::RFC9580)
+        .expect("profile")
+        .add_userid("Six <six@example.org>")
+        .add_signing_subkey()
+        .generate()
+        .expect("generate");
+    let armored = cert.armored().to_vec().expect("armor");
+    let reason = rejected_reason(&armored);
+    assert!(reason.contains("version 6"), "{reason}");
+    let secret = cert.as_tsk().armored().to_vec().expect("armor");
+    match load_signing_key(&secret, &mut || Ok(String::new()), Timestamp::now()) {
+        Err(PgpError::Malformed(m)) => assert!(m.contains("version 6"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn bare_revocations_of_gpg_and_sq_revoke_their_key() {
+    let (cert, rev) = CertBuilder::new()
+        .add_userid("Rev <rev@example.org>")
+        .generate()
+        .expect("generate");
+    let public = armor_public(&cert).expect("armor");
+    // gpg's form: the signature alone, behind a ':' guard.
+    let mut gpg_form = Vec::new();
+    {
+        use openpgp::serialize::Serialize;
+        let mut w = openpgp::armor::Writer::new(&mut gpg_form, openpgp::armor::Kind::PublicKey)
+            .expect("armor");
+        Packet::from(rev.clone()).serialize(&mut w).expect("sig");
+        w.finalize().expect("armor");
+    }
+    let gpg_form = [b"Use this to revoke\n:".as_slice(), &gpg_form].concat();
+    // sq's form: the primary key, then the signature.
+    let sq_form = Packet::from(cert.primary_key().key().clone())
+        .to_vec()
+        .expect("key")
+        .into_iter()
+        .chain(Packet::from(rev).to_vec().expect("sig"))
+        .collect::<Vec<u8>>();
+    for form in [gpg_form, sq_form] {
+        let r = parse_revocation(&form).expect("a revocation");
+        assert_eq!(r.issuers[0], fpr_hex(&cert.fingerprint()));
+        let info = apply_revocation(&public, &r, Timestamp::now()).expect("applies");
+        assert!(info.revoked.is_some());
+        // Not another key's.
+        let other = String::from_utf8(fixture("alice.pub.asc")).expect("utf8");
+        assert!(apply_revocation(&other, &r, Timestamp::now()).is_err());
+    }
+    // A whole certificate is no bare revocation.
+    assert!(parse_revocation(public.as_bytes()).is_none());
+    assert!(parse_revocation(&fixture("revoked.pub.asc")).is_none());
+}
+
+#[test]
+fn keys_listing_leaves_out_unusable_subkeys_as_gpg_does() {
+    let mut i = accepted_one(&fixture("alice.pub.asc"));
+    let now: jiff::Timestamp = "2027-01-05T00:00:00Z".parse().expect("t");
+    assert_eq!(keys_listing(&i, now).matches("\nsub ").count(), 1);
+    i.subkeys[0].revoked = Some(now);
+    assert_eq!(keys_listing(&i, now).matches("\nsub ").count(), 0);
+    i.subkeys[0].revoked = None;
+    i.subkeys[0].key.expires = Some("2026-12-01T00:00:00Z".parse().expect("t"));
+    assert_eq!(keys_listing(&i, now).matches("\nsub ").count(), 0);
+    assert!(
+        keys_listing(&i, "2026-11-30T00:00:00Z".parse().expect("t"))
+            .contains("[E] [expires: 2026-12-01]")
+    );
 }

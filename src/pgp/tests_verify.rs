@@ -3,6 +3,9 @@
 
 use jiff::Timestamp;
 
+use openpgp::parse::Parse;
+use openpgp::types::SignatureType;
+
 use super::detached::parse_signatures;
 use super::tests_sign::{load, ring};
 use super::*;
@@ -95,4 +98,113 @@ fn a_bad_signature_beside_a_good_one_fails_in_either_order_and_form() {
     }
     let v = r.verify_detached(good.as_bytes(), &mut &data[..], now);
     assert!(matches!(v, SigCheck::Good { .. }), "{v:?}");
+}
+
+/// A v6 (RFC 9580) Ed25519 certificate that can sign, made by sequoia (relmgr refuses such keys
+/// on import, but a keyring of a history may still hold one).
+fn v6_cert() -> Cert {
+    CertBuilder::new()
+        .set_profile(openpgp::Profile::RFC9580)
+        .expect("profile")
+        .set_cipher_suite(CipherSuite::Cv25519)
+        .set_creation_time(to_st("2026-11-23T00:00:00Z".parse().expect("t")))
+        .set_primary_key_flags(KeyFlags::empty().set_certification().set_signing())
+        .add_userid("Six <six@example.org>")
+        .generate()
+        .expect("generate")
+        .0
+}
+
+#[test]
+fn a_bad_signature_names_its_key_id_the_first_16_digits_of_a_v6_key() {
+    use openpgp::serialize::stream::{Armorer, Message, Signer};
+    use std::io::Write as _;
+    let cert = v6_cert();
+    let keypair = cert
+        .primary_key()
+        .key()
+        .clone()
+        .parts_into_secret()
+        .expect("secret")
+        .into_keypair()
+        .expect("keypair");
+    let mut asc = Vec::new();
+    {
+        let m = Armorer::new(Message::new(&mut asc))
+            .kind(openpgp::armor::Kind::Signature)
+            .build()
+            .expect("armor");
+        let mut s = Signer::new(m, keypair)
+            .expect("signer")
+            .detached()
+            .build()
+            .expect("build");
+        s.write_all(b"good").expect("write");
+        s.finalize().expect("finalize");
+    }
+    let fpr = fpr_hex(&cert.fingerprint());
+    assert_eq!(fpr.len(), 64);
+    let ring = Keyring::new([armor_public(&cert).expect("armor")]).expect("ring");
+    let good = ring.verify_detached(&asc, &mut &b"good"[..], Timestamp::now());
+    assert!(matches!(good, SigCheck::Good { .. }), "{good:?}");
+    match ring.verify_detached(&asc, &mut &b"evil"[..], Timestamp::now()) {
+        SigCheck::Bad { reason } => {
+            assert!(reason.contains(&format!("key {} ", &fpr[..16])), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let model: crate::model::Fingerprint = fpr.parse().expect("fingerprint");
+    assert_eq!(model.key_id(), &fpr[..16]);
+}
+
+#[test]
+fn text_signatures_hash_every_line_ending_as_crlf_in_any_chunking() {
+    use openpgp::serialize::stream::{Armorer, Message, Signer};
+    use std::io::Write as _;
+    let cert = Cert::from_bytes(&super::tests_import::fixture("alice.sec.asc")).expect("tsk");
+    let keypair = cert
+        .primary_key()
+        .key()
+        .clone()
+        .parts_into_secret()
+        .expect("secret")
+        .into_keypair()
+        .expect("keypair");
+    let data = b"one\ntwo\r\nthree\nfour\r\n\r\nend";
+    let mut asc = Vec::new();
+    {
+        let m = Armorer::new(Message::new(&mut asc))
+            .kind(openpgp::armor::Kind::Signature)
+            .build()
+            .expect("armor");
+        let mut s = Signer::with_template(
+            m,
+            keypair,
+            openpgp::packet::signature::SignatureBuilder::new(SignatureType::Text),
+        )
+        .expect("signer")
+        .detached()
+        .build()
+        .expect("build");
+        s.write_all(data).expect("write");
+        s.finalize().expect("finalize");
+    }
+    let r = ring(&["alice.pub.asc"]);
+    // Every split of the data into two chunks, a CRLF cut in half included. (sequoia's signer
+    // also takes a lone CR for a line ending, gpg does not: the data holds none.)
+    for cut in 0..=data.len() {
+        let mut h = DetachedHasher::new(&asc);
+        h.update(&data[..cut]);
+        h.update(&data[cut..]);
+        let v = r.check(&h.finish(), Timestamp::now());
+        assert!(matches!(v, SigCheck::Good { .. }), "cut at {cut}: {v:?}");
+    }
+    // The same text with LF line endings only is the same text.
+    let lf = b"one\ntwo\nthree\nfour\n\nend";
+    assert!(matches!(
+        r.verify_detached(&asc, &mut &lf[..], Timestamp::now()),
+        SigCheck::Good { .. }
+    ));
+    let v = r.verify_detached(&asc, &mut &b"one\ntwo"[..], Timestamp::now());
+    assert!(matches!(v, SigCheck::Bad { .. }), "{v:?}");
 }

@@ -62,6 +62,9 @@ pub enum SigCheck {
 pub struct Keyring {
     pub(super) certs: Vec<Cert>,
     pub(super) by_keyid: HashMap<KeyID, Vec<usize>>,
+    /// Key ids of the certificates a KEYS file held but relmgr refused, with the reason: a
+    /// signature by one is told as made by a rejected key, not by an unknown one.
+    pub(super) rejected: HashMap<KeyID, String>,
 }
 
 impl Keyring {
@@ -101,14 +104,25 @@ impl Keyring {
     }
 
     /// Builds a keyring from a KEYS file or keyring; only the certificates
-    /// [`parse_keyring`] accepts are used (signatures by rejected, e.g.
-    /// weak, keys report [`SigCheck::UnknownKey`]).
+    /// [`parse_keyring`] accepts are used (a signature by a rejected, e.g.
+    /// weak, key is [`SigCheck::Bad`] with the reason it was rejected).
     pub fn from_keys_file(bytes: &[u8]) -> Result<Self, PgpError> {
         let mut ring = Keyring::default();
         for parsed in parse_keyring(bytes)? {
-            if let ParsedCert::Accepted(info) = parsed {
-                let cert = Cert::from_bytes(info.armored.as_bytes())?;
-                ring.add(cert);
+            match parsed {
+                ParsedCert::Accepted(info) => {
+                    let cert = Cert::from_bytes(info.armored.as_bytes())?;
+                    ring.add(cert);
+                }
+                ParsedCert::Rejected {
+                    reason, key_ids, ..
+                } => {
+                    for id in key_ids {
+                        if let Ok(id) = id.parse::<KeyID>() {
+                            ring.rejected.entry(id).or_insert_with(|| reason.clone());
+                        }
+                    }
+                }
             }
         }
         Ok(ring)
@@ -222,9 +236,11 @@ impl Keyring {
 
     /// Checks one signature against `digest`, the hash it covers.
     fn check_one(&self, sig: &Signature, digest: &[u8], now: SystemTime) -> SigCheck {
-        if sig.typ() != SignatureType::Binary {
+        // gpg --textmode makes Text signatures; gpg, sqv and rnp accept them over the same
+        // data (its line endings normalized while hashing, see DetachedHasher).
+        if !matches!(sig.typ(), SignatureType::Binary | SignatureType::Text) {
             return bad(format!(
-                "unsupported signature type {} (relmgr checks binary signatures)",
+                "unsupported signature type {} (relmgr checks binary and text signatures)",
                 sig.typ()
             ));
         }
@@ -247,6 +263,15 @@ impl Keyring {
             }
         }
         if candidates.is_empty() {
+            if let Some((id, reason)) = issuers
+                .iter()
+                .find_map(|h| self.rejected.get_key_value(&KeyID::from(h)))
+            {
+                return bad(format!(
+                    "key {} is in the keyring but rejected: {reason}",
+                    id.to_hex().to_uppercase()
+                ));
+            }
             let issuer = issuers
                 .iter()
                 .find(|h| matches!(h, KeyHandle::Fingerprint(_)))
@@ -276,17 +301,32 @@ impl Keyring {
 /// Hashes the data of a detached signature as it streams by, for every
 /// signature the file holds; [`Keyring::check`] then judges them.
 ///
-/// Version 4 signatures over SHA-512 (what relmgr, gpg and most release
+/// Version 4 binary signatures over SHA-512 (what relmgr, gpg and most release
 /// managers make) share one fast SHA-512 state ([`Sha512`], OpenSSL's
 /// libcrypto), which also yields the data's plain SHA-512, so a caller
 /// that needs the `.sha512` too hashes once.  Other algorithms and
-/// versions get a sequoia hash context each (one per algorithm and salt).
+/// versions get a sequoia hash context each (one per algorithm, salt and
+/// mode).  Text signatures (`gpg --textmode`) hash the data with its line
+/// endings made CRLF (RFC 9580 §5.2.1.2) as gpg makes them: each LF not
+/// already after a CR; a lone CR stays as it is.
 /// A [`digest::Sink`]: it can run on a hashing thread beside the reader.
 pub struct DetachedHasher {
     sigs: Result<Vec<Signature>, String>,
     sha512: Sha512,
-    others: Vec<(HashAlgorithm, Option<Vec<u8>>, hash::Context)>,
+    others: Vec<Other>,
     slots: Vec<Slot>,
+    /// Text mode: the data's line endings made CRLF (reused for each chunk), and whether the
+    /// previous chunk ended in CR (a CRLF split across two chunks is one line ending).
+    text: Vec<u8>,
+    last_was_cr: bool,
+}
+
+/// A sequoia hash context for the signatures of one algorithm, salt and mode.
+struct Other {
+    algo: HashAlgorithm,
+    salt: Option<Vec<u8>>,
+    text: bool,
+    ctx: hash::Context,
 }
 
 /// Where one signature's data is hashed.
@@ -323,11 +363,14 @@ impl DetachedHasher {
             sha512: Sha512::new(),
             others: Vec::new(),
             slots: Vec::new(),
+            text: Vec::new(),
+            last_was_cr: false,
         };
         let sigs = std::mem::replace(&mut h.sigs, Ok(Vec::new()));
         for sig in sigs.as_deref().unwrap_or_default() {
             let algo = sig.hash_algo();
-            if sig.version() == 4 && algo == HashAlgorithm::SHA512 {
+            let text = sig.typ() == SignatureType::Text;
+            if sig.version() == 4 && algo == HashAlgorithm::SHA512 && !text {
                 h.slots.push(Slot::Fast);
                 continue;
             }
@@ -335,7 +378,7 @@ impl DetachedHasher {
             if let Some(i) = h
                 .others
                 .iter()
-                .position(|(a, s, _)| *a == algo && *s == salt)
+                .position(|o| o.algo == algo && o.salt == salt && o.text == text)
             {
                 h.slots.push(Slot::Other(i));
                 continue;
@@ -346,7 +389,12 @@ impl DetachedHasher {
                     if let Some(s) = &salt {
                         ctx.update(s);
                     }
-                    h.others.push((algo, salt, ctx));
+                    h.others.push(Other {
+                        algo,
+                        salt,
+                        text,
+                        ctx,
+                    });
                     h.slots.push(Slot::Other(h.others.len() - 1));
                 }
                 Err(e) => h.slots.push(Slot::Unsupported(format!(
@@ -370,8 +418,18 @@ impl DetachedHasher {
     /// Hashes the next bytes of the data.
     pub fn update(&mut self, data: &[u8]) {
         self.sha512.update(data);
-        for (_, _, ctx) in &mut self.others {
-            ctx.update(data);
+        if self.others.iter().any(|o| o.text) {
+            self.text.clear();
+            for &b in data {
+                if b == b'\n' && !self.last_was_cr {
+                    self.text.push(b'\r');
+                }
+                self.text.push(b);
+                self.last_was_cr = b == b'\r';
+            }
+        }
+        for o in &mut self.others {
+            o.ctx.update(if o.text { &self.text } else { data });
         }
     }
 
@@ -395,7 +453,7 @@ impl DetachedHasher {
                         .map_err(|e| format!("malformed signature: {e}"))
                 }
                 Slot::Other(i) => {
-                    let mut ctx = self.others[*i].2.clone();
+                    let mut ctx = self.others[*i].ctx.clone();
                     sig.hash(&mut ctx)
                         .and_then(|_| ctx.into_digest())
                         .map_err(|e| format!("malformed signature: {}", error_chain(&e)))
@@ -433,6 +491,15 @@ pub fn judge(checks: &[SigCheck]) -> SigCheck {
         .unwrap_or_else(|| bad("the signature file holds no signature"))
 }
 
+/// The signature's mathematics failed: gpg's BADSIG, which names the key (its id: for a v6 key
+/// the first 16 hex digits of the fingerprint, for a v4 key the last 16).
+pub(super) fn mismatch(key: &KeyID, why: &str) -> SigCheck {
+    bad(format!(
+        "the signature by key {} does not match the data: {why}",
+        key.to_hex().to_uppercase()
+    ))
+}
+
 pub(super) fn bad(reason: impl Into<String>) -> SigCheck {
     SigCheck::Bad {
         reason: reason.into(),
@@ -452,10 +519,7 @@ fn check_with<R: openpgp::packet::key::KeyRole>(
         return predates;
     }
     if let Err(e) = sig.verify_digest(key, digest) {
-        return bad(format!(
-            "the signature does not match the data: {}",
-            error_chain(&e)
-        ));
+        return mismatch(&key.keyid(), &error_chain(&e));
     }
     validity(cert, key, sig, created, now)
 }

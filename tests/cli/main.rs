@@ -18,6 +18,7 @@ mod fsck;
 mod git_init;
 mod hostile;
 mod keys;
+mod keys_interop;
 mod lifecycle;
 mod log;
 mod mail;
