@@ -19,3 +19,6 @@ pub mod pgp;
 pub mod sbom;
 pub mod store;
 pub mod votes;
+
+#[cfg(test)]
+mod hostile_parsers;
