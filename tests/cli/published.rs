@@ -151,3 +151,156 @@ fn verify_dir_checks_a_published_tree_and_its_snapshot() {
         "{v}"
     );
 }
+
+/// `publish DIR` as `rm` with `rm.sec.asc`, its `--json` report.
+fn publish(env: &TestEnv, dist: &Path) -> Value {
+    env.json(&[
+        "--as",
+        "rm",
+        "publish",
+        dist.to_str().unwrap(),
+        "--key",
+        "rm.sec.asc",
+    ])
+}
+
+fn write(path: &Path, content: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+/// publish removes only files its previous snapshot listed: a checkout's `.svn/`, a release it
+/// never wrote and a file beside a listed release stay, and are reported as kept.
+#[test]
+fn publish_removes_only_what_its_own_snapshot_listed() {
+    let (env, dist) = published();
+    let foreign = [
+        "demo/.svn/entries",
+        "demo/0.9.0/demo-0.9.0-src.tar.gz",
+        "demo/0.9.0/demo-0.9.0-src.tar.gz.asc",
+        "demo/1.0.0/NOTES.txt",
+    ];
+    for f in foreign {
+        write(&dist.join(f), f.as_bytes());
+    }
+    env.ok(&["--as", "rm", "revoke", "demo@1.0.0", "--reason", "broken"]);
+    let r = publish(&env, &dist);
+    // The package, its .asc and .sha512, and two SBOMs with theirs.
+    assert_eq!(r["removed"], 9, "{r}");
+    assert!(!dist.join("demo/1.0.0/demo-1.0.0-src.tar.gz").exists());
+    for f in foreign {
+        assert_eq!(std::fs::read(dist.join(f)).unwrap(), f.as_bytes(), "{f}");
+    }
+    let kept: Vec<&str> = r["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let mut want = foreign.to_vec();
+    want.sort();
+    assert_eq!(kept, want, "{r}");
+    let human = env
+        .ok(&[
+            "--as",
+            "rm",
+            "publish",
+            dist.to_str().unwrap(),
+            "--key",
+            "rm.sec.asc",
+        ])
+        .get_output()
+        .stdout
+        .clone();
+    let human = String::from_utf8_lossy(&human);
+    assert!(
+        human.contains("Kept 4 files that publish did not write: demo/.svn/entries"),
+        "{human}"
+    );
+}
+
+/// A symlinked directory inside DIR is refused with its path, and nothing is written where it
+/// points.
+#[test]
+fn publish_never_writes_through_a_symlinked_directory() {
+    let (env, dist) = published();
+    let outside = env.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let release = dist.join("demo/1.1.0");
+    std::fs::remove_dir_all(&release).unwrap();
+    std::os::unix::fs::symlink(&outside, &release).unwrap();
+    let err = env.fails(
+        2,
+        &[
+            "--as",
+            "rm",
+            "publish",
+            dist.to_str().unwrap(),
+            "--key",
+            "rm.sec.asc",
+        ],
+    );
+    assert!(
+        err.contains("demo/1.1.0") && err.contains("symbolic link"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    // The project's directory itself, too.
+    std::fs::remove_file(&release).unwrap();
+    let demo = dist.join("demo");
+    std::fs::rename(&demo, env.path().join("moved")).unwrap();
+    std::os::unix::fs::symlink(&outside, &demo).unwrap();
+    let err = env.fails(
+        2,
+        &[
+            "--as",
+            "rm",
+            "publish",
+            dist.to_str().unwrap(),
+            "--key",
+            "rm.sec.asc",
+        ],
+    );
+    assert!(
+        err.contains("demo") && err.contains("symbolic link"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+}
+
+/// Published packages are copies: writing into one in place leaves the store's object (and so
+/// fsck) as it was. A tree published as hard links before is given copies on the next publish.
+#[test]
+fn writing_to_a_published_file_leaves_the_store_clean() {
+    use std::io::Write;
+    use std::os::unix::fs::MetadataExt;
+    let (env, dist) = published();
+    let pkg = dist.join("demo/1.1.0/demo-1.1.0-src.tar.gz");
+    assert_eq!(std::fs::metadata(&pkg).unwrap().nlink(), 1);
+    let mut f = std::fs::OpenOptions::new().write(true).open(&pkg).unwrap();
+    f.write_all(b"mirror scribbles here").unwrap();
+    drop(f);
+    let v = env.json(&["fsck"]);
+    assert_eq!(v["ok"], true, "{v}");
+
+    // A hard link to the object (what an older publish wrote) is replaced by a copy.
+    let sha256 = env.json(&["release", "show", "demo@1.1.0"])["packages"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let object = env
+        .store_dir()
+        .join("objects/sha256")
+        .join(&sha256[..2])
+        .join(&sha256[2..]);
+    assert!(object.is_file(), "{}", object.display());
+    std::fs::remove_file(&pkg).unwrap();
+    std::fs::hard_link(&object, &pkg).unwrap();
+    let r = publish(&env, &dist);
+    assert_eq!(r["written"], 1, "{r}");
+    let (p, o) = (
+        std::fs::metadata(&pkg).unwrap(),
+        std::fs::metadata(&object).unwrap(),
+    );
+    assert_ne!((p.dev(), p.ino()), (o.dev(), o.ino()));
+}
