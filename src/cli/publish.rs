@@ -10,7 +10,8 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Args)]
 pub struct PublishArgs {
-    /// The directory to write the dist tree into (created if missing)
+    /// The directory to write the dist tree into (created if missing); files that publish
+    /// did not write stay, and symlinked directories inside it are refused
     pub dir: PathBuf,
     /// Publish only this project or product [default: every project]
     #[arg(value_parser = parse::<Target>)]

@@ -428,7 +428,11 @@ pub fn publish(
         .unwrap_or(Value::Null);
     let on_disk: u64 = previous["version"].as_u64().unwrap_or(0);
     let previously = written_by(&previous, &projects);
-    let version = recorded.max(on_disk) + 1;
+    // Above what this store has seen of its projects, too (verified from another clone's
+    // publication): else its own new tree would look like a rollback to it.
+    let seen = publications::seen(db)?;
+    let seen_max = projects.iter().filter_map(|p| seen.get(p)).max().copied();
+    let version = recorded.max(on_disk).max(seen_max.unwrap_or(0)) + 1;
     let snapshot = json!({
         "version": version,
         "published_at": now,
@@ -508,6 +512,9 @@ pub fn publish(
             fingerprint: Some(signer.record.fingerprint.to_string()),
         },
     ))?;
+    for p in &projects {
+        publications::saw(s.store.db(), p, version, now)?;
+    }
     Ok(Publication {
         dir: dir_text,
         version,
