@@ -958,8 +958,8 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
         }
         'relmgr;verify' {
             [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'The revision to verify [default: the newest]')
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Verify a directory of packages instead (e.g. a download or a published tree)')
-            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store''s keys]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Verify a directory of packages instead (e.g. a download, or a published tree: every file must be listed by its unexpired snapshot.json)')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store''s keys]; without a store, the snapshot versions seen are kept beside it in KEYS.seen.json')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')

@@ -866,8 +866,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         }
         &'relmgr;verify'= {
             cand --revision 'The revision to verify [default: the newest]'
-            cand --dir 'Verify a directory of packages instead (e.g. a download or a published tree)'
-            cand --keys 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store''s keys]'
+            cand --dir 'Verify a directory of packages instead (e.g. a download, or a published tree: every file must be listed by its unexpired snapshot.json)'
+            cand --keys 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store''s keys]; without a store, the snapshot versions seen are kept beside it in KEYS.seen.json'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

@@ -575,8 +575,8 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand check; and __fish_seen_sub
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "ignore" -d 'Findings a project accepts, by glob over `PACKAGE`, `CHECK:PACKAGE` or `PACKAGE:ENTRY`'
 complete -c relmgr -n "__fish_relmgr_using_subcommand check; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l revision -d 'The revision to verify [default: the newest]' -r
-complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l dir -d 'Verify a directory of packages instead (e.g. a download or a published tree)' -r -F
-complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l keys -d 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store\'s keys]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l dir -d 'Verify a directory of packages instead (e.g. a download, or a published tree: every file must be listed by its unexpired snapshot.json)' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l keys -d 'A KEYS file to verify signatures with [default: DIR/KEYS, else the store\'s keys]; without a store, the snapshot versions seen are kept beside it in KEYS.seen.json' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand verify" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

@@ -9,6 +9,7 @@
 #   sqv            Sequoia's verifier, the second judge (Debian: sqv)
 #   rnp            RNP's verifier (Thunderbird's OpenPGP), the third judge of KEYS (Debian: rnp)
 #   sha512sum      the judge of .sha512 files (coreutils)
+#   sqlite3        checks the index as an LTS system's sqlite3 would (Debian 12: 3.40)
 #   python3        the fetch tests' HTTP servers (http.server, tests/support/http_faults.py)
 #   pkg-config, libssl-dev   SHA-512 and sequoia's OpenPGP crypto come from OpenSSL's libcrypto
 #   libclang-dev   sequoia's OpenSSL backend (the ossl crate) generates its bindings with bindgen
@@ -34,6 +35,7 @@ command -v gpg >/dev/null && command -v gpgconf >/dev/null || need+=(gnupg)
 command -v sqv >/dev/null || need+=(sqv)
 command -v rnp >/dev/null || need+=(rnp)
 command -v sha512sum >/dev/null || need+=(coreutils)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev)
 ls /usr/lib/llvm-*/lib/libclang.so >/dev/null 2>&1 || need+=(libclang-dev)

@@ -10,7 +10,8 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Args)]
 pub struct PublishArgs {
-    /// The directory to write the dist tree into (created if missing)
+    /// The directory to write the dist tree into (created if missing); files that publish
+    /// did not write stay, and symlinked directories inside it are refused
     pub dir: PathBuf,
     /// Publish only this project or product [default: every project]
     #[arg(value_parser = parse::<Target>)]
@@ -72,10 +73,23 @@ pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
         &urls,
     )?;
     ctx.out.data(&r, || {
-        format!(
+        let mut text = format!(
             "Published snapshot {} of {} releases into {} ({} files written, {} unchanged, {} removed); it expires {}.",
             r.version, r.releases, r.dir, r.written, r.unchanged, r.removed, r.expires
-        )
+        );
+        if !r.kept.is_empty() {
+            // Files publish did not write stay; a long list (a checkout's .svn/) is cut.
+            const SHOWN: usize = 10;
+            let more = r.kept.len().saturating_sub(SHOWN);
+            text.push_str(&format!(
+                "\nKept {} file{} that publish did not write: {}{}",
+                r.kept.len(),
+                if r.kept.len() == 1 { "" } else { "s" },
+                r.kept[..r.kept.len().min(SHOWN)].join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            ));
+        }
+        text
     });
     Ok(ExitCode::SUCCESS)
 }

@@ -83,10 +83,12 @@ pub struct VerifyArgs {
     /// The revision to verify [default: the newest]
     #[arg(long, value_parser = parse::<RevisionNo>)]
     pub revision: Option<RevisionNo>,
-    /// Verify a directory of packages instead (e.g. a download or a published tree)
+    /// Verify a directory of packages instead (e.g. a download, or a published tree: every
+    /// file must be listed by its unexpired snapshot.json)
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// A KEYS file to verify signatures with [default: DIR/KEYS, else the store's keys]
+    /// A KEYS file to verify signatures with [default: DIR/KEYS, else the store's keys];
+    /// without a store, the snapshot versions seen are kept beside it in KEYS.seen.json
     #[arg(long, value_name = "KEYS", requires = "dir")]
     pub keys: Option<PathBuf>,
 }
@@ -298,12 +300,10 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
             verify::verify_release(&s, r, a.revision)?
         }
         (None, Some(dir)) => {
-            // Downstream users verify without a store; one is used for its keys when found.
-            let store_keys = match (&a.keys, ctx.session()) {
-                (None, Ok(s)) => Some(verify::store_keyring(&s)?),
-                _ => None,
-            };
-            verify::verify_dir(dir, a.keys.as_deref(), store_keys)?
+            // Downstream users verify without a store; one is used when found: its keys, and
+            // the snapshot versions it has seen.
+            let session = ctx.session().ok();
+            verify::verify_dir(dir, a.keys.as_deref(), session.as_ref())?
         }
         _ => return Err(Error::usage("give TARGET@VERSION or --dir DIR").into()),
     };

@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -45,6 +46,9 @@ pub struct Publication {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// Files under the published projects' directories that publish did not write (and so
+    /// never removes), e.g. a checkout's `.svn/`: left as they are.
+    pub kept: Vec<String>,
 }
 
 fn release_path(rel: &Release) -> String {
@@ -52,9 +56,13 @@ fn release_path(rel: &Release) -> String {
 }
 
 fn same_content(dest: &Path, src: &Source) -> bool {
-    let Ok(meta) = std::fs::metadata(dest) else {
+    // A symlink, a directory or anything not a regular file is replaced, never read through.
+    let Ok(meta) = std::fs::symlink_metadata(dest) else {
         return false;
     };
+    if !meta.file_type().is_file() {
+        return false;
+    }
     match src {
         Source::Bytes(b) => {
             meta.len() == b.len() as u64 && std::fs::read(dest).is_ok_and(|d| &d == b)
@@ -66,11 +74,13 @@ fn same_content(dest: &Path, src: &Source) -> bool {
             if om.len() != meta.len() {
                 return false;
             }
+            // A hard link to the store's object (what publish wrote before it copied): writing
+            // to the published file would change the object, so it is replaced by a copy.
             #[cfg(unix)]
             {
                 use std::os::unix::fs::MetadataExt;
                 if om.ino() == meta.ino() && om.dev() == meta.dev() {
-                    return true;
+                    return false;
                 }
             }
             matches!((crate::digest::sha512_file(obj), crate::digest::sha512_file(dest)), (Ok(a), Ok(b)) if a == b)
@@ -78,20 +88,79 @@ fn same_content(dest: &Path, src: &Source) -> bool {
     }
 }
 
-fn place(dest: &Path, src: &Source) -> anyhow::Result<()> {
-    let parent = dest.parent().expect("published files live in a directory");
-    std::fs::create_dir_all(parent)?;
-    let tmp = parent.join(format!(
-        ".{}.tmp-{}",
-        dest.file_name().and_then(|n| n.to_str()).unwrap_or("f"),
-        std::process::id()
-    ));
-    let _ = std::fs::remove_file(&tmp);
-    match src {
-        Source::Bytes(b) => std::fs::write(&tmp, b)?,
-        Source::Object(obj) => tree::link_or_copy(obj, &tmp)?,
+/// The directory of `rel_path` under `dir`, made where missing, each step checked: a symbolic
+/// link (or a file) where a directory should be is refused with its path (exit 2), so nothing
+/// is ever written outside `dir`.
+fn safe_parent(dir: &Path, rel_path: &str) -> anyhow::Result<PathBuf> {
+    let mut at = dir.to_path_buf();
+    let parts: Vec<&str> = rel_path.split('/').collect();
+    for part in &parts[..parts.len().saturating_sub(1)] {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_dir() => {}
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Error::usage(format!(
+                    "{} is a symbolic link inside {}: publish never follows one (it could write \
+                     outside the directory); replace it with a directory",
+                    at.display(),
+                    dir.display()
+                ))
+                .into());
+            }
+            Ok(_) => {
+                return Err(Error::usage(format!(
+                    "{} is in the way of a directory publish writes",
+                    at.display()
+                ))
+                .into());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(&at)
+                .map_err(|e| Error::usage(at.display().to_string()).caused_by(e))?,
+            Err(e) => return Err(Error::usage(at.display().to_string()).caused_by(e).into()),
+        }
     }
-    std::fs::rename(&tmp, dest)?;
+    Ok(at)
+}
+
+/// A new file at `tmp`: created, never opened through a symlink (`O_EXCL` and `O_NOFOLLOW`).
+fn create_new(tmp: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW).mode(0o644);
+    }
+    o.open(tmp)
+}
+
+/// Writes `src` to `rel_path` under `dir` through a temp file and a rename. An object is
+/// copied, not hard-linked: a published file is the mirror's to change, and a change must not
+/// reach the store's object. Where the filesystem can, the copy is a reflink (blocks shared
+/// until written), else a plain copy (`copy_file_range`).
+fn place(dir: &Path, rel_path: &str, src: &Source) -> anyhow::Result<()> {
+    let parent = safe_parent(dir, rel_path)?;
+    let file_name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    let dest = parent.join(file_name);
+    let tmp = parent.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let mut out = create_new(&tmp).with_context(|| format!("while creating {}", tmp.display()))?;
+    let written = match src {
+        Source::Bytes(b) => std::io::Write::write_all(&mut out, b),
+        Source::Object(obj) => std::fs::File::open(obj).and_then(|mut from| {
+            #[cfg(target_os = "linux")]
+            if rustix::fs::ioctl_ficlone(&out, &from).is_ok() {
+                return Ok(());
+            }
+            std::io::copy(&mut from, &mut out).map(|_| ())
+        }),
+    };
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(anyhow::Error::from(e).context(format!("while writing {}", dest.display())));
+    }
+    drop(out);
+    std::fs::rename(&tmp, &dest)?;
     Ok(())
 }
 
@@ -103,15 +172,70 @@ pub(super) fn write_files(
 ) -> anyhow::Result<(usize, usize)> {
     let (mut written, mut unchanged) = (0, 0);
     for (rel_path, src) in files {
-        let dest = dir.join(rel_path);
-        if same_content(&dest, src) {
+        if same_content(&dir.join(rel_path), src) {
             unchanged += 1;
         } else {
-            place(&dest, src)?;
+            place(dir, rel_path, src)?;
             written += 1;
         }
     }
     Ok((written, unchanged))
+}
+
+/// What a snapshot says publish wrote into the tree: each listed package with its `.asc` and
+/// `.sha512`, each listed SBOM with its sidecars, and (for a snapshot older than the `sboms`
+/// field) the SBOMs publish writes beside the packages of a release. Only relative paths of
+/// plain components under one of `projects` count: a snapshot is read from the directory, and
+/// whoever can write there must not steer publish's removals outside it.
+fn written_by(snapshot: &Value, projects: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut add = |path: &str| {
+        let plain = path
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.contains('\\'));
+        let project = path.split('/').next().unwrap_or("");
+        if plain && path.contains('/') && projects.contains(project) {
+            for suffix in ["", ".asc", ".sha512"] {
+                out.insert(format!("{path}{suffix}"));
+            }
+        }
+    };
+    for rel in snapshot["releases"].as_array().into_iter().flatten() {
+        let mut in_tree = false;
+        for p in rel["packages"].as_array().into_iter().flatten() {
+            if let Some(path) = p["path"].as_str() {
+                add(path);
+                in_tree = true;
+            }
+        }
+        for p in rel["sboms"].as_array().into_iter().flatten() {
+            if let Some(path) = p["path"].as_str() {
+                add(path);
+            }
+        }
+        if in_tree
+            && let Some((target, version)) = rel["release"].as_str().and_then(|r| r.split_once('@'))
+        {
+            for format in [super::sbom::Format::Cyclonedx, super::sbom::Format::Spdx] {
+                add(&format!(
+                    "{target}/{version}/{}-{version}.{}",
+                    target.replace('/', "-"),
+                    format.suffix()
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `rel_path` under `dir` can be reached without a symlink: removals go only there.
+fn reachable(dir: &Path, rel_path: &str) -> bool {
+    let mut at = dir.to_path_buf();
+    let parts: Vec<&str> = rel_path.split('/').collect();
+    parts[..parts.len().saturating_sub(1)].iter().all(|p| {
+        at.push(p);
+        std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_dir())
+    })
 }
 
 /// The releases a publication covers: current and revoked ones of the target (a project
@@ -220,6 +344,7 @@ pub fn publish(
                 (in_tree && p.external_url.is_none()).then_some(path),
             ));
         }
+        let mut sbom_entries = Vec::new();
         if in_tree && let Some(rev) = &rev {
             // SBOMs beside the packages, each with its .asc and .sha512. A document that did not
             // change keeps its signature, so a rerun touches nothing.
@@ -243,6 +368,9 @@ pub fn publish(
                         .into_bytes(),
                 };
                 let sha512 = crate::digest::to_hex(<sha2::Sha512 as sha2::Digest>::digest(&doc));
+                // Listed like the packages, so that `verify --dir` knows every file in the tree.
+                sbom_entries
+                    .push(json!({"name": name, "sha512": sha512, "size": doc.len(), "path": path}));
                 files.insert(
                     format!("{path}.sha512"),
                     Source::Bytes(checksums::sha512sum_line(&sha512, &name).into_bytes()),
@@ -269,6 +397,7 @@ pub fn publish(
             "revoked_at": rel.revoked_at,
             "cves": cve_ids,
             "packages": pkg_entries,
+            "sboms": sbom_entries,
         }));
         shown.push(download_page::Shown {
             release: rel,
@@ -293,12 +422,17 @@ pub fn publish(
     // The snapshot version only rises: above what the store recorded and what the dir holds.
     let dir_text = dir.display().to_string();
     let recorded = publications::version(db, &dir_text)?;
-    let on_disk: u64 = std::fs::read(dir.join("snapshot.json"))
+    let previous: Value = std::fs::read(dir.join("snapshot.json"))
         .ok()
         .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-        .and_then(|v| v["version"].as_u64())
-        .unwrap_or(0);
-    let version = recorded.max(on_disk) + 1;
+        .unwrap_or(Value::Null);
+    let on_disk: u64 = previous["version"].as_u64().unwrap_or(0);
+    let previously = written_by(&previous, &projects);
+    // Above what this store has seen of its projects, too (verified from another clone's
+    // publication): else its own new tree would look like a rollback to it.
+    let seen = publications::seen(db)?;
+    let seen_max = projects.iter().filter_map(|p| seen.get(p)).max().copied();
+    let version = recorded.max(on_disk).max(seen_max.unwrap_or(0)) + 1;
     let snapshot = json!({
         "version": version,
         "published_at": now,
@@ -315,52 +449,55 @@ pub fn publish(
     crate::store::crash_point("publish:files-written");
     // 2. The snapshot, signature first so the pair is consistent as soon as the json lands.
     place(
-        &dir.join("snapshot.json.asc"),
+        &dir,
+        "snapshot.json.asc",
         &Source::Bytes(snapshot_sig.into_bytes()),
     )?;
     place(
-        &dir.join("snapshot.json"),
+        &dir,
+        "snapshot.json",
         &Source::Bytes(snapshot_text.into_bytes()),
     )?;
     objects::sync_dir(&dir);
     crate::store::crash_point("publish:snapshot-written");
-    // 3. Files no longer published (revoked, archived, unstaged) leave the projects' trees.
-    let mut removed = 0;
-    for p in &projects {
-        let root = dir.join(p);
-        if !root.is_dir() {
-            continue;
-        }
-        let prefix = match target {
+    // 3. Files no longer published (revoked, archived, unstaged) leave the projects' trees:
+    // only those the previous snapshot says publish wrote. Everything else stays, reported.
+    let prefixes: Vec<String> = projects
+        .iter()
+        .map(|p| match target {
             Some(t) => t.to_string(),
             None => p.clone(),
-        };
-        for e in walkdir::WalkDir::new(&root).contents_first(true) {
-            let e = e?;
-            let rel_path = e
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(e.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            if !(rel_path == prefix
-                || rel_path.starts_with(&format!("{prefix}/"))
-                || rel_path == format!("{p}/KEYS"))
-            {
-                continue;
-            }
-            if e.file_type().is_dir() {
-                if e.path() != root
-                    && std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none())
-                {
-                    std::fs::remove_dir(e.path())?;
+        })
+        .collect();
+    let under_prefix = |path: &str| {
+        prefixes.iter().any(|x| {
+            path.strip_prefix(x.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+    };
+    let mut removed = 0;
+    for path in &previously {
+        if files.contains_key(path) || !under_prefix(path) || !reachable(&dir, path) {
+            continue;
+        }
+        let full = dir.join(path);
+        if std::fs::symlink_metadata(&full).is_ok_and(|m| !m.file_type().is_dir()) {
+            std::fs::remove_file(&full)?;
+            removed += 1;
+            // Directories that this emptied go too, up to the project's.
+            let mut up = full.parent();
+            while let Some(d) = up {
+                if d.parent() == Some(dir.as_path()) || !d.starts_with(&dir) {
+                    break;
                 }
-            } else if !files.contains_key(&rel_path) {
-                std::fs::remove_file(e.path())?;
-                removed += 1;
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                up = d.parent();
             }
         }
     }
+    let kept = kept_files(&dir, &prefixes, &files);
     let released = list.len();
     s.emit(Emit::new(
         target
@@ -375,6 +512,9 @@ pub fn publish(
             fingerprint: Some(signer.record.fingerprint.to_string()),
         },
     ))?;
+    for p in &projects {
+        publications::saw(s.store.db(), p, version, now)?;
+    }
     Ok(Publication {
         dir: dir_text,
         version,
@@ -383,5 +523,33 @@ pub fn publish(
         written,
         unchanged,
         removed,
+        kept,
     })
+}
+
+/// The files under each of `prefixes` in `dir` that this publication did not write: left as
+/// they were (a checkout's `.svn/`, releases publish never wrote), reported. Symlinks are
+/// listed, not followed.
+fn kept_files(dir: &Path, prefixes: &[String], files: &BTreeMap<String, Source>) -> Vec<String> {
+    let mut kept = Vec::new();
+    for prefix in prefixes {
+        let walk = walkdir::WalkDir::new(dir.join(prefix))
+            .follow_links(false)
+            .sort_by_file_name();
+        for e in walk.into_iter().filter_map(Result::ok) {
+            if e.file_type().is_dir() {
+                continue;
+            }
+            let rel_path = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !files.contains_key(&rel_path) {
+                kept.push(rel_path);
+            }
+        }
+    }
+    kept
 }

@@ -1,9 +1,12 @@
 //! `verify --dir` on a tree that `publish` wrote (SPEC §4): `<project>[/<product>]/<version>/`
 //! directories of packages, a `KEYS` per project, and a signed `snapshot.json`. Each package is
-//! checked against its own project's `KEYS`; `snapshot.json` is no package: its signature is
-//! checked against the projects' keys, and every package it lists with a path must be in the
-//! tree with the listed SHA-512 and size, so a package swapped together with its `.sha512` and a
-//! good `.asc` is still caught.
+//! checked against its own project's `KEYS` (inside a store: the store's keys); `snapshot.json`
+//! is no package: its signature is checked against the projects' keys, every package and SBOM
+//! it lists with a path must be in the tree with the listed SHA-512 and size (so a package
+//! swapped together with its `.sha512` and a good `.asc` is still caught), every package file in
+//! the tree must be one it lists so (a revoked release copied back, a release never published
+//! or an extra file fail), and it must be neither expired nor older than a version already seen
+//! (a rollback). docs/published-tree.md states these guarantees for users.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,8 +38,23 @@ pub struct SnapshotCheck {
     pub signatures: Vec<SignatureLine>,
     /// How many listed packages are in the tree (those with a `path`).
     pub packages: usize,
-    /// Listed packages missing or different in the tree, an unreadable snapshot.
+    /// Its `expires`, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// The projects whose releases it lists.
+    pub projects: Vec<String>,
+    /// Files in the tree that it does not list as current (each also a line of `problems`).
+    pub unlisted: Vec<String>,
+    /// One line per problem, each naming the file and the reason: listed packages missing or
+    /// different, files it does not list, an expired or rolled-back snapshot, a bad signature.
     pub problems: Vec<String>,
+    /// Where the highest version seen per project is kept (the store, a file beside
+    /// `--keys`), if anywhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+    /// Neither expired nor older than a version already seen: may be recorded as seen.
+    #[serde(skip)]
+    pub fresh: bool,
 }
 
 impl SnapshotCheck {
@@ -80,13 +98,17 @@ pub fn take_tree_files(dir: &Path, scan: &mut DistDir) -> BTreeMap<String, PathB
     keys
 }
 
-/// Checks `snapshot.json` in `dir`: its signature against `keyring`, and that every package it
-/// lists with a `path` is among `packages` with the same SHA-512 and size.
+/// Checks `snapshot.json` in `dir`: its signature against `keyring`; that every package (and
+/// SBOM) it lists with a `path` is among `packages` with the same SHA-512 and size; that every
+/// file of `packages` is one it lists so (not a file of a revoked or archived release, of a
+/// release it does not list, or an extra one); that it has not expired at `now`; and that its
+/// version is not below the one `seen` holds for any of its projects (a rollback).
 pub fn check_snapshot(
     dir: &Path,
     packages: &[PackageCheck],
     keyring: &Keyring,
     now: jiff::Timestamp,
+    seen: &BTreeMap<String, u64>,
 ) -> SnapshotCheck {
     let mut c = SnapshotCheck {
         version: None,
@@ -94,7 +116,12 @@ pub fn check_snapshot(
         signer: None,
         signatures: vec![],
         packages: 0,
+        expires: None,
+        projects: vec![],
+        unlisted: vec![],
         problems: vec![],
+        last_seen: None,
+        fresh: false,
     };
     let asc = std::fs::read(dir.join(SNAPSHOT_ASC)).ok();
     let sigs: Vec<&[u8]> = asc.as_deref().into_iter().collect();
@@ -141,22 +168,132 @@ pub fn check_snapshot(
         .iter()
         .map(|p| (p.name.as_str(), p.read.as_ref()))
         .collect();
-    let listed = doc["releases"].as_array().into_iter().flatten();
-    for p in listed.flat_map(|r| r["packages"].as_array().into_iter().flatten()) {
-        let Some(path) = p["path"].as_str() else {
-            continue; // external, or not in the tree (revoked, archived)
+    // Every file the snapshot lists in the tree, and the directories of releases it lists but
+    // keeps out of the tree (revoked, archived), with why.
+    let mut listed: BTreeMap<String, (Option<&str>, Option<u64>)> = BTreeMap::new();
+    let mut out_of_tree: BTreeMap<String, String> = BTreeMap::new();
+    let mut projects = std::collections::BTreeSet::new();
+    for rel in doc["releases"].as_array().into_iter().flatten() {
+        let name = rel["release"].as_str().unwrap_or("");
+        let Some((target, version)) = name.split_once('@') else {
+            c.problems.push(format!(
+                "{SNAPSHOT}: a release without a TARGET@VERSION name"
+            ));
+            continue;
         };
+        projects.insert(target.split('/').next().unwrap_or(target).to_string());
+        let base = format!("{target}/{version}");
+        let mut in_tree = false;
+        for p in rel["packages"].as_array().into_iter().flatten() {
+            if let Some(path) = p["path"].as_str() {
+                listed.insert(path.into(), (p["sha512"].as_str(), p["size"].as_u64()));
+                in_tree = true;
+            }
+        }
+        match rel.get("sboms").and_then(Value::as_array) {
+            Some(sboms) => {
+                for p in sboms {
+                    if let Some(path) = p["path"].as_str() {
+                        listed.insert(path.into(), (p["sha512"].as_str(), p["size"].as_u64()));
+                    }
+                }
+            }
+            // A snapshot written before SBOMs were listed: the two publish writes beside the
+            // packages pass by name (their signatures are still checked).
+            None if in_tree => {
+                for suffix in ["cdx.json", "spdx.json"] {
+                    let path = format!("{base}/{}-{version}.{suffix}", target.replace('/', "-"));
+                    listed.entry(path).or_insert((None, None));
+                }
+            }
+            None => {}
+        }
+        if !in_tree {
+            let why = match (rel["stage"].as_str(), rel["reason"].as_str()) {
+                (Some("revoked"), Some(r)) => format!("{name} is revoked ({r})"),
+                (Some("revoked"), None) => format!("{name} is revoked"),
+                (Some(stage), _) => format!("{name} is {}", rel["phase"].as_str().unwrap_or(stage)),
+                (None, _) => format!("{name} has no file in the tree"),
+            };
+            out_of_tree.insert(format!("{base}/"), why);
+        }
+    }
+    c.projects = projects.into_iter().collect();
+    for (path, want) in &listed {
+        if want.0.is_none() && want.1.is_none() {
+            continue; // an SBOM of an older snapshot: present or not, nothing pinned
+        }
         c.packages += 1;
-        let want = (p["sha512"].as_str(), p["size"].as_u64());
-        match read.get(path) {
+        match read.get(path.as_str()) {
             None | Some(None) => c.problems.push(format!(
                 "{path}: listed in {SNAPSHOT} but missing from the tree"
             )),
-            Some(Some((sha512, size))) if (Some(sha512.as_str()), Some(*size)) != want => c
+            Some(Some((sha512, size))) if (Some(sha512.as_str()), Some(*size)) != *want => c
                 .problems
                 .push(format!("{path}: differs from {SNAPSHOT} (SHA-512 or size)")),
             Some(Some(_)) => {}
         }
     }
+    for p in packages {
+        if listed.contains_key(&p.name) {
+            continue;
+        }
+        let why = match out_of_tree
+            .iter()
+            .find(|(base, _)| p.name.starts_with(base.as_str()))
+        {
+            Some((_, why)) => format!("{why} in {SNAPSHOT}: its files must not be in the tree"),
+            None => format!("not listed in {SNAPSHOT}"),
+        };
+        c.problems.push(format!("{}: {why}", p.name));
+        c.unlisted.push(p.name.clone());
+    }
+    // Freshness: a mirror that serves an old tree (frozen, or rolled back to a signed but older
+    // snapshot) is caught by the expiry and by the highest version already seen.
+    let mut fresh = true;
+    match doc["expires"]
+        .as_str()
+        .map(|e| (e, e.parse::<jiff::Timestamp>()))
+    {
+        Some((e, Ok(expires))) => {
+            c.expires = Some(e.to_string());
+            if expires <= now {
+                fresh = false;
+                c.problems.push(format!(
+                    "{SNAPSHOT}: expired at {e} (now {now}): the tree may be frozen or rolled \
+                     back; the publisher must publish again"
+                ));
+            }
+        }
+        Some((e, Err(_))) => {
+            fresh = false;
+            c.problems
+                .push(format!("{SNAPSHOT}: expires {e:?} is not an RFC 3339 time"));
+        }
+        None => {
+            fresh = false;
+            c.problems.push(format!("{SNAPSHOT}: no expires"));
+        }
+    }
+    match c.version {
+        Some(v) => {
+            for p in &c.projects {
+                if let Some(&known) = seen.get(p)
+                    && v < known
+                {
+                    fresh = false;
+                    c.problems.push(format!(
+                        "{SNAPSHOT}: version {v} is older than version {known} already seen for \
+                         {p} (a rollback)"
+                    ));
+                }
+            }
+        }
+        None => {
+            fresh = false;
+            c.problems.push(format!("{SNAPSHOT}: no version"));
+        }
+    }
+    c.fresh = fresh;
     c
 }

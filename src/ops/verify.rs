@@ -5,7 +5,7 @@
 //! for its primary key. Several signatures are judged as gpg does ([`pgp::judge`]): `ok` when one
 //! is good by a known key and none is bad; each is listed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -398,15 +398,96 @@ pub fn verify_release(
     })
 }
 
+/// Where `verify --dir` remembers, per project, the highest `snapshot.json` version it has
+/// seen, to refuse an older one (a rollback): the store when one is at hand (schema 8's
+/// `snapshots_seen`, which `publish` also writes); else, with `--keys KEYS`, the file
+/// `KEYS.seen.json` beside it (not when KEYS lies inside the verified tree, which it would
+/// change); else nowhere, and only the expiry guards against an old tree.
+enum Memory<'a> {
+    Store(&'a Session),
+    File(PathBuf),
+    Nowhere,
+}
+
+impl Memory<'_> {
+    fn load(&self) -> anyhow::Result<BTreeMap<String, u64>> {
+        Ok(match self {
+            Memory::Store(s) => crate::store::publications::seen(s.store.db())?,
+            Memory::File(path) => match std::fs::read(path) {
+                Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                    Error::usage(format!(
+                        "{}: not a map of snapshot versions",
+                        path.display()
+                    ))
+                    .caused_by(e)
+                })?,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
+                Err(e) => return Err(Error::usage(path.display().to_string()).caused_by(e).into()),
+            },
+            Memory::Nowhere => BTreeMap::new(),
+        })
+    }
+
+    fn record(
+        &self,
+        mut seen: BTreeMap<String, u64>,
+        projects: &[String],
+        version: u64,
+        now: Timestamp,
+    ) -> anyhow::Result<()> {
+        match self {
+            Memory::Store(s) => {
+                for p in projects {
+                    crate::store::publications::saw(
+                        s.store.db(),
+                        p,
+                        version,
+                        crate::model::Time::new(now),
+                    )?;
+                }
+            }
+            Memory::File(path) => {
+                for p in projects {
+                    let v = seen.entry(p.clone()).or_default();
+                    *v = (*v).max(version);
+                }
+                let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+                std::fs::write(&tmp, serde_json::to_vec_pretty(&seen)?)
+                    .and_then(|()| std::fs::rename(&tmp, path))
+                    .map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
+            }
+            Memory::Nowhere => {}
+        }
+        Ok(())
+    }
+
+    fn describe(&self) -> Option<String> {
+        match self {
+            Memory::Store(_) => Some("the store".into()),
+            Memory::File(p) => Some(p.display().to_string()),
+            Memory::Nowhere => None,
+        }
+    }
+}
+
+/// The primary fingerprints of a keyring, as a set.
+fn fingerprint_set(ring: &Keyring) -> BTreeSet<String> {
+    ring.fingerprints().into_iter().collect()
+}
+
 /// `verify --dir DIR [--keys KEYS]`: any directory of packages with `.asc`, `.sha512` and
 /// `.sha256` files (GNU, bare or BSD form). Keys: `--keys`, else a `KEYS` file in DIR, else the
 /// store's registered keys when a store is at hand. A tree written by `publish` (with
 /// `snapshot.json` at its top) is checked as such: each project's packages against its own
-/// `KEYS` (unless `--keys` or a top `KEYS` is given), and the snapshot ([`published`]).
+/// `KEYS` (unless `--keys` or a top `KEYS` is given), and the snapshot ([`published`]): every
+/// file it holds is one the snapshot lists as current, the snapshot has not expired and is
+/// not older than one already seen ([`Memory`]). Inside a store (`store`), the store's keys
+/// are the trust root for each project it knows: a tree `KEYS` that differs from them fails,
+/// and that project's packages and the snapshot are checked against the store's keys.
 pub fn verify_dir(
     dir: &Path,
     keys_file: Option<&Path>,
-    store_keys: Option<Keyring>,
+    store: Option<&Session>,
 ) -> anyhow::Result<Verification> {
     let mut scan =
         distdir::scan(dir).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
@@ -415,11 +496,72 @@ pub fn verify_dir(
         true => published::take_tree_files(dir, &mut scan),
         false => Default::default(),
     };
-    let (keyring, source) = match (keys_file, &scan.keys_file, store_keys) {
+    let store_keys = match (keys_file, store) {
+        (None, Some(s)) => Some(store_keyring(s)?),
+        _ => None,
+    };
+    // Inside a store, its keys are the trust root of each project it knows: (ring, KEYS bytes).
+    let mut trusted: BTreeMap<String, (Keyring, Vec<u8>)> = BTreeMap::new();
+    let mut trust_problems = Vec::new();
+    if let (true, Some(s)) = (tree, store) {
+        let db = s.store.db();
+        let mut names: BTreeSet<String> = project_keys.keys().cloned().collect();
+        names.extend(
+            scan.packages
+                .iter()
+                .filter_map(|p| p.name.split_once('/').map(|(a, _)| a.to_string())),
+        );
+        for p in names {
+            if crate::store::projects::get(db, None, &p)?.is_none() {
+                continue;
+            }
+            let text = super::keys::keys_file(&keys::of_project(db, Some(&p))?, Some(&p))?;
+            let ring = keyring_from_bytes(text.as_bytes(), Path::new("the store's keys"))?;
+            let want = fingerprint_set(&ring);
+            match project_keys.get(&p) {
+                None => trust_problems.push(format!("{p}/KEYS: missing from the tree")),
+                Some(path) => {
+                    match std::fs::read(path)
+                        .ok()
+                        .and_then(|b| Keyring::from_keys_file(&b).ok())
+                    {
+                        None => trust_problems.push(format!("{p}/KEYS: cannot be read as keys")),
+                        Some(tree_ring) => {
+                            let have = fingerprint_set(&tree_ring);
+                            let foreign: Vec<&String> = have.difference(&want).collect();
+                            let missing: Vec<&String> = want.difference(&have).collect();
+                            if !foreign.is_empty() {
+                                trust_problems.push(format!(
+                                "{p}/KEYS: holds keys that are not the store's keys for {p}: {}",
+                                foreign.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
+                            ));
+                            }
+                            if !missing.is_empty() {
+                                trust_problems.push(format!(
+                                    "{p}/KEYS: lacks the store's keys for {p}: {} (publish again)",
+                                    missing
+                                        .iter()
+                                        .map(|f| f.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            trusted.insert(p, (ring, text.into_bytes()));
+        }
+    }
+    let (keyring, mut source) = match (keys_file, &scan.keys_file, store_keys) {
         (Some(k), _, _) => (keyring_from_file(k)?, k.display().to_string()),
         (None, Some(k), _) => (keyring_from_file(k)?, k.display().to_string()),
-        (None, None, _) if !project_keys.is_empty() => {
-            let names: Vec<String> = project_keys.keys().map(|p| format!("{p}/KEYS")).collect();
+        (None, None, _) if !project_keys.is_empty() || !trusted.is_empty() => {
+            let names: Vec<String> = project_keys
+                .keys()
+                .filter(|p| !trusted.contains_key(*p))
+                .map(|p| format!("{p}/KEYS"))
+                .collect();
             (
                 Keyring::default(),
                 format!("each project's KEYS ({})", names.join(", ")),
@@ -431,18 +573,40 @@ pub fn verify_dir(
             "none (no --keys, no KEYS file, no store)".to_string(),
         ),
     };
-    // Per project (a published tree without --keys or a top KEYS): its own KEYS; the snapshot,
-    // signed by a publisher of every project, against all of them.
+    // Per project (a published tree without --keys or a top KEYS): the store's keys where it
+    // knows the project, else the project's own KEYS; the snapshot, signed by a publisher of
+    // every project, against all of them.
     let use_projects = keys_file.is_none() && scan.keys_file.is_none();
     let mut rings = BTreeMap::new();
     let mut all_keys = Vec::new();
     if use_projects {
         for (p, path) in &project_keys {
+            if trusted.contains_key(p) {
+                continue;
+            }
             let bytes = std::fs::read(path)
                 .map_err(|e| Error::usage(path.display().to_string()).caused_by(e))?;
             rings.insert(p.clone(), keyring_from_bytes(&bytes, path)?);
             all_keys.extend_from_slice(&bytes);
             all_keys.push(b'\n');
+        }
+        for (p, (ring, bytes)) in &trusted {
+            rings.insert(p.clone(), ring.clone());
+            all_keys.extend_from_slice(bytes);
+            all_keys.push(b'\n');
+        }
+        if !trusted.is_empty() {
+            let names: Vec<&str> = trusted.keys().map(String::as_str).collect();
+            let own = match source.split_once('(') {
+                Some((_, rest)) if rest != ")" => {
+                    format!(", and each other project's KEYS ({rest}")
+                }
+                _ => String::new(),
+            };
+            source = format!(
+                "the store's keys for {} (the tree's KEYS compared with them){own}",
+                names.join(", ")
+            );
         }
     }
     let snapshot_ring = match rings.is_empty() {
@@ -472,7 +636,36 @@ pub fn verify_dir(
             now,
         ))
     })?;
-    let snapshot = tree.then(|| published::check_snapshot(dir, &checks, &snapshot_ring, now));
+    let memory = match (store, keys_file) {
+        (Some(s), _) => Memory::Store(s),
+        (None, Some(k)) => {
+            let inside = match (k.canonicalize(), dir.canonicalize()) {
+                (Ok(k), Ok(d)) => k.starts_with(d),
+                _ => true,
+            };
+            match inside {
+                true => Memory::Nowhere,
+                false => Memory::File(PathBuf::from(format!("{}.seen.json", k.display()))),
+            }
+        }
+        (None, None) => Memory::Nowhere,
+    };
+    let snapshot = match tree {
+        true => {
+            let seen = memory.load()?;
+            let mut sn = published::check_snapshot(dir, &checks, &snapshot_ring, now, &seen);
+            sn.problems.splice(0..0, trust_problems);
+            sn.last_seen = memory.describe();
+            if sn.signature == "ok"
+                && sn.fresh
+                && let Some(v) = sn.version
+            {
+                memory.record(seen, &sn.projects, v, now)?;
+            }
+            Some(sn)
+        }
+        false => None,
+    };
     let ok = !checks.is_empty()
         && checks.iter().all(PackageCheck::ok)
         && snapshot.as_ref().is_none_or(SnapshotCheck::ok)

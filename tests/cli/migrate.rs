@@ -114,3 +114,34 @@ fn a_store_of_the_previous_release_migrates_and_replays() {
     env.ok(&["project", "edit", "demo", "--header-license", "Apache-2.0"]);
     assert_eq!(env.json(&["fsck"])["ok"], true);
 }
+
+/// The index stays checkable by the `sqlite3` program of today's LTS systems (Debian 12 ships
+/// 3.40, older than `unhex`): `PRAGMA integrity_check` evaluates every CHECK, so a schema that
+/// calls a newer function fails there with "unknown function". Runs where a `sqlite3` program
+/// is installed (scripts/test.sh installs Debian's).
+#[test]
+fn the_system_sqlite3_checks_the_index() {
+    let Ok(version) = std::process::Command::new("sqlite3")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("no sqlite3 program: skipped");
+        return;
+    };
+    let env = TestEnv::with_rm_key();
+    crate::common::stage_clean_source(&env, "demo@1.0.0");
+    let out = std::process::Command::new("sqlite3")
+        .arg(env.store_dir().join("index.db"))
+        .arg("PRAGMA integrity_check")
+        .output()
+        .unwrap();
+    assert_eq!(
+        (
+            String::from_utf8_lossy(&out.stdout).trim(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ),
+        ("ok", ""),
+        "sqlite3 {}",
+        String::from_utf8_lossy(&version.stdout)
+    );
+}

@@ -204,7 +204,8 @@ fn refuses_a_newer_schema() {
 
 /// Version 7 rebuilds `packages` with CHECKs on its digests that SQLite evaluates without
 /// backtracking: the rows, the index, the triggers (its own and those of `signatures`) and the
-/// foreign keys stay; the same values pass and fail as before.
+/// foreign keys stay; the same values pass and fail as before (since version 8 the hex is
+/// judged by triggers, see V8).
 #[test]
 fn version_7_checks_package_digests_as_lower_case_hex_and_keeps_the_packages() {
     let mut conn = a_version_5_store();
@@ -270,9 +271,18 @@ fn version_7_checks_package_digests_as_lower_case_hex_and_keeps_the_packages() {
         (a.as_str(), &"CD".repeat(64)),
     ] {
         let err = insert("x", sha256, sha512).unwrap_err();
-        assert!(err.contains("CHECK constraint failed"), "{err}");
+        assert!(
+            err.contains("CHECK constraint failed") || err.contains("not lower-case hex"),
+            "{err}"
+        );
     }
     insert("ok.tar.gz", &"0f".repeat(32), &"9a".repeat(64)).unwrap();
+    // Since version 8 triggers judge the hex as a row is written, an update as well.
+    let err = conn
+        .execute_batch("UPDATE packages SET sha512 = upper(sha512) WHERE name = 'ok.tar.gz'")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not lower-case hex"), "{err}");
     // The triggers came back: a frozen revision takes no package and no signature.
     conn.execute_batch("UPDATE revisions SET phase = 'voting' WHERE id = 3")
         .unwrap();
@@ -280,4 +290,53 @@ fn version_7_checks_package_digests_as_lower_case_hex_and_keeps_the_packages() {
     assert!(err.contains("frozen"), "{err}");
     let err = sign(&conn).unwrap_err();
     assert!(err.contains("frozen"), "{err}");
+}
+
+/// Functions that SQLite added after 3.34 (RHEL 9's), with the version: a CHECK or trigger that
+/// calls one cannot be checked by an older `sqlite3` ("unknown function"), so the schema a store
+/// ends up with calls none of them.
+const NEWER_THAN_3_34: &[(&str, &str)] = &[
+    ("unhex", "3.41"),
+    ("octet_length", "3.43"),
+    ("timediff", "3.43"),
+    ("concat", "3.44"),
+    ("concat_ws", "3.44"),
+    ("string_agg", "3.44"),
+    ("format", "3.38"),
+    ("unistr", "3.50"),
+    ("jsonb", "3.45"),
+    ("->", "3.38"),
+];
+
+#[test]
+fn the_schema_calls_no_function_newer_than_sqlite_3_34() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate(&mut conn).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL")
+        .unwrap();
+    let rows: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(rows.len() > 20, "{rows:?}");
+    for (name, sql) in &rows {
+        let lower = sql.to_lowercase();
+        for (f, since) in NEWER_THAN_3_34 {
+            let call = if f.starts_with('-') {
+                f.to_string()
+            } else {
+                format!("{f}(")
+            };
+            // A word boundary before the name: `concat(` must not match `group_concat(`.
+            let found = lower.match_indices(&call).any(|(i, _)| {
+                i == 0 || {
+                    let c = lower.as_bytes()[i - 1];
+                    !(c.is_ascii_alphanumeric() || c == b'_')
+                }
+            });
+            assert!(!found, "{name} calls {f} (SQLite {since}): {sql}");
+        }
+    }
 }
