@@ -84,18 +84,18 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
         }
         lines.join("\n")
     });
-    let bad = report.signature_voids();
+    let bad = report.refused_voids();
     if !bad.is_empty() {
         let named: Vec<String> = bad
             .iter()
             .map(|v| format!("event {} ({} by {}): {}", v.seq, v.kind, v.actor, v.reason))
             .collect();
         return Err(Error::verification(format!(
-            "the history holds {} event(s) whose signature does not hold; they are void: {}",
+            "the history holds {} event(s) that relmgr refuses; they are void: {}",
             bad.len(),
             named.join("; ")
         ))
-        .hint("the index is up to date; ask their authors to sign with their registered keys")
+        .hint("the index is up to date; ask their authors about them (an unsigned one: to sign with their registered key)")
         .into());
     }
     Ok(ExitCode::SUCCESS)

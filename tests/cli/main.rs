@@ -12,6 +12,7 @@ mod crash;
 
 mod docs;
 mod fetch;
+mod forged;
 mod foundation;
 mod fsck;
 mod git_init;
