@@ -824,6 +824,19 @@ pub fn decide(
     Ok(None)
 }
 
+/// A command's event, appended in its write transaction, judged by the rule book that replay
+/// runs ([`decide`]) on the state it applies to, then applied as decided: the command refuses
+/// what any clone's replay would void, with the exit code of the void's kind (SPEC §5), and
+/// what it applies is what replay applies. The one hook every write goes through.
+pub fn judge_and_apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
+    let mut change = Change::read(&e.kind, &e.payload)?;
+    let mut known = Known::of(db)?;
+    if let Some(v) = decide(db, e, &mut change, &mut known)? {
+        return Err(v.into_error().into());
+    }
+    apply(db, e, &change)
+}
+
 /// A ballot that claims to bind when its voter held no PMC role at its time: void (whether it
 /// binds is the history's to say; one that binds though it did not claim to is counted so).
 fn claimed_binding(claimed: bool, binds: bool, voter: &str, project: &str) -> Option<Void> {
