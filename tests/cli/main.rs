@@ -25,6 +25,7 @@ mod page;
 mod permissions;
 mod projects;
 mod published;
+mod rulebook;
 mod sbom;
 mod scale;
 mod signed;
