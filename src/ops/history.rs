@@ -180,6 +180,10 @@ struct PmcChange {
 pub struct Known {
     users: HashSet<String>,
     holders: HashMap<(String, String), perm::Holder>,
+    /// Store-wide holders (store roles, PMC anywhere), by user.
+    store_holders: HashMap<String, perm::Holder>,
+    /// Holders through a role on any project, by user.
+    anywhere_holders: HashMap<String, perm::Holder>,
     /// Whether any policy asks for signed events: until one does, no unsigned event is void.
     signing_policy: Option<bool>,
     /// The owner of each registered key asked about.
@@ -288,17 +292,22 @@ impl Known {
         user: &str,
         action: Action,
     ) -> anyhow::Result<Option<Void>> {
-        let h = access::holder(db, user, None)?;
-        Ok(perm::check(action, &h).err().map(|refusal| {
-            Void::new(
-                VoidKind::NotAllowed,
-                format!(
-                    "{user} may not {} at this point: that needs {}",
-                    action.describe(),
-                    refusal.needs
-                ),
-            )
-        }))
+        if !self.store_holders.contains_key(user) {
+            let h = access::holder(db, user, None)?;
+            self.store_holders.insert(user.to_string(), h);
+        }
+        Ok(perm::check(action, &self.store_holders[user])
+            .err()
+            .map(|refusal| {
+                Void::new(
+                    VoidKind::NotAllowed,
+                    format!(
+                        "{user} may not {} at this point: that needs {}",
+                        action.describe(),
+                        refusal.needs
+                    ),
+                )
+            }))
     }
 
     /// [`Known::needs`] through a role on any project (keys, CVEs): as
@@ -309,9 +318,15 @@ impl Known {
         user: &str,
         action: Action,
     ) -> anyhow::Result<Option<Void>> {
-        Ok(access::require_anywhere(db, user, action)
-            .err()
-            .map(|err| Void::new(VoidKind::NotAllowed, format!("{err:#} (at this point)"))))
+        if !self.anywhere_holders.contains_key(user) {
+            let h = access::holder_anywhere(db, user)?;
+            self.anywhere_holders.insert(user.to_string(), h);
+        }
+        Ok(
+            access::refuse_anywhere(user, action, &self.anywhere_holders[user])
+                .err()
+                .map(|err| Void::new(VoidKind::NotAllowed, format!("{err:#} (at this point)"))),
+        )
     }
 
     /// Whether `user` held the PMC role of `project` at `at` (a time as events carry it),
@@ -354,6 +369,14 @@ impl Known {
         Ok(self.key_owners[fingerprint].as_deref())
     }
 
+    /// Forgets who holds what (a user or role changed).
+    fn forget_holders(&mut self) {
+        self.users.clear();
+        self.holders.clear();
+        self.store_holders.clear();
+        self.anywhere_holders.clear();
+    }
+
     /// Forgets what `change` (the event `e`, which held) may have changed.
     fn applied(&mut self, e: &Event, change: &Change) {
         match change {
@@ -371,17 +394,19 @@ impl Known {
                         granted: matches!(change, Change::RoleGrant { .. }),
                     });
                 }
-                self.users.clear();
-                self.holders.clear();
+                self.forget_holders();
             }
             Change::StoreInit { .. } => {
                 self.initialized = Some(true);
-                self.users.clear();
-                self.holders.clear();
+                self.forget_holders();
             }
-            Change::UserAdd { .. } | Change::ConsentGrant { .. } | Change::ConsentRevoke { .. } => {
-                self.users.clear();
-                self.holders.clear();
+            // A new user, or consent given or taken, changes what that one user holds.
+            Change::UserAdd { id, .. }
+            | Change::ConsentGrant { id, .. }
+            | Change::ConsentRevoke { id, .. } => {
+                self.holders.retain(|(user, _), _| user != id);
+                self.store_holders.remove(id);
+                self.anywhere_holders.remove(id);
             }
             Change::PolicySet { .. } => self.signing_policy = None,
             _ => {}
