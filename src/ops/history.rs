@@ -20,6 +20,10 @@ use crate::store::{releases, users, votes};
 use crate::votes::Outcome;
 
 use super::access;
+
+#[cfg(test)]
+#[path = "history_props.rs"]
+mod props;
 use super::apply::apply;
 use super::signatures::{self, Verdicts};
 
