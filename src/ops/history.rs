@@ -792,9 +792,9 @@ pub fn decide(
                 Ok(l) => l.to_string(),
                 Err(v) => return Ok(v),
             };
-            if crate::votes::Closure::parse(request).is_none() {
+            let Some(closure) = crate::votes::Closure::parse(request) else {
                 return Ok(forged(format!("{request:?} is not a way to close a vote")));
-            }
+            };
             if Outcome::parse(outcome).is_none() {
                 return Ok(forged(format!("{outcome:?} is not a vote outcome")));
             }
@@ -819,7 +819,7 @@ pub fn decide(
                         rev.label()
                     )));
                 }
-                Some(_) => {}
+                Some(round) => return vote_outcome(db, e, &rev, &round, closure, outcome),
             }
         }
         Change::Promote { .. } | Change::Revoke { .. } | Change::Announce { .. } => {
@@ -864,6 +864,47 @@ pub fn judge_and_apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
         return Err(v.into_error().into());
     }
     apply(db, e, &change)
+}
+
+/// Whether a close's outcome is the one its vote's rule gives, from the ballots that hold at
+/// this point and the event's time: a close claiming another outcome is forged, one the rule
+/// refuses (too early, a manual vote closed as-is) is void.
+fn vote_outcome(
+    db: &Connection,
+    e: &Event,
+    rev: &releases::Revision,
+    round: &votes::Round,
+    closure: crate::votes::Closure,
+    claimed: &str,
+) -> anyhow::Result<Option<Void>> {
+    use crate::votes::{Closure, rule::CloseRequest};
+    let request = match closure {
+        Closure::Closed => CloseRequest::AsIs,
+        Closure::Confirmed => CloseRequest::Confirm,
+        Closure::Abandoned => CloseRequest::Abandon,
+        Closure::Open => return Ok(forged("a close that leaves the vote open".into())),
+    };
+    let Ok(at) = Time::parse_lenient(&e.time) else {
+        return Ok(forged(format!("{:?} is not a time", e.time)));
+    };
+    let rows = votes::ballots(db, rev.id)?;
+    let outcome = crate::votes::rule::close(
+        &super::vote::round_policy(round)?,
+        &super::vote::ballots(&rows),
+        round.opened_at.timestamp(),
+        round.closes_at.timestamp(),
+        at.timestamp(),
+        request,
+        &round.closure.unwrap_or(Closure::Open),
+    );
+    Ok(match outcome {
+        Err(refusal) => wrong_state(format!("{}: {refusal}", rev.label())),
+        Ok(o) if o.to_string() != claimed => forged(format!(
+            "it says the vote on {} {claimed}, but its ballots make it {o}",
+            rev.label()
+        )),
+        Ok(_) => None,
+    })
 }
 
 /// A ballot that claims to bind when its voter held no PMC role at its time: void (whether it

@@ -444,6 +444,14 @@ fn the_command_refuses_exactly_what_replay_voids() {
     // in another's name.
     assert_eq!(replay_code(&env, "dev", rel, &ballot("dev", true)), 4);
     assert_eq!(replay_code(&env, "dev", rel, &ballot("pmc1", true)), 2);
+    // Nor the outcome a close claims: one binding +1 does not pass a vote.
+    let close = |outcome: &str| Change::VoteClose {
+        revision: Some("rc1".into()),
+        request: "closed".into(),
+        outcome: outcome.into(),
+    };
+    assert_eq!(replay_code(&env, "rm", rel, &close("passed")), 2);
+    assert_eq!(replay_code(&env, "rm", rel, &close("failed")), 0);
 
     // Revoked.
     let revoke = Change::Revoke {
