@@ -123,6 +123,12 @@ fn heads(set: &BTreeMap<String, Event>) -> Vec<String> {
         .collect()
 }
 
+/// What an index says: the compared tables' digests, and each event's verdict in order.
+type State = (
+    Vec<(&'static str, (u64, u64))>,
+    Vec<(String, Option<String>)>,
+);
+
 /// A clone's index and the events it holds (applied, in order).
 struct Index {
     db: Connection,
@@ -172,12 +178,7 @@ impl Index {
     }
 
     /// Everything the index says: the compared tables, and each event's verdict.
-    fn state(
-        &self,
-    ) -> (
-        Vec<(&'static str, (u64, u64))>,
-        Vec<(String, Option<String>)>,
-    ) {
+    fn state(&self) -> State {
         let digests = integrity::digests(&self.db, &FIXED).unwrap();
         let mut stmt = self
             .db
