@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
         lines.join("\n")
     });
     let problems = report.history_problems();
-    let bad = report.signature_voids();
+    let bad = report.refused_voids();
     if problems.is_empty() && bad.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -95,13 +95,14 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
             .map(|v| format!("event {} ({} by {}): {}", v.seq, v.kind, v.actor, v.reason)),
     );
     let hint = if report.set_aside.is_empty() && report.orphaned.is_empty() {
-        "the index is up to date with everything else; ask the authors of void events to sign with their registered keys"
+        "the index is up to date with everything else; ask the authors of void events about them (an unsigned one: to sign with their registered key)"
     } else {
         "everything else was taken and the index is up to date; a set-aside ref changes nothing here until its owner repairs it on the remote"
     };
     Err(Error::verification(format!(
-        "the shared history has {} problem(s): {}",
+        "the shared history has {} problem(s) ({} event(s) that relmgr refuses are void): {}",
         named.len(),
+        bad.len(),
         named.join("; ")
     ))
     .hint(hint)

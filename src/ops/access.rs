@@ -59,6 +59,13 @@ pub fn is_committer_or_pmc(db: &Connection, user: &str) -> anyhow::Result<bool> 
 /// Refuses with exit 4 unless `user` may do `action` through a role on any project (or a store
 /// role): for store-wide things such as keys.
 pub fn require_anywhere(db: &Connection, user: &str, action: Action) -> anyhow::Result<()> {
+    let h = holder_anywhere(db, user)?;
+    refuse_anywhere(user, action, &h)
+}
+
+/// What `user` holds through a role on any project (or a store role): for store-wide things
+/// such as keys.
+pub fn holder_anywhere(db: &Connection, user: &str) -> anyhow::Result<Holder> {
     let mut h = holder(db, user, None)?;
     for g in projects::list_roles(db, None, Some(user))? {
         if g.target != "store"
@@ -67,7 +74,12 @@ pub fn require_anywhere(db: &Connection, user: &str, action: Action) -> anyhow::
             h.project.push(role);
         }
     }
-    perm::check(action, &h).map_err(|refusal| {
+    Ok(h)
+}
+
+/// [`require_anywhere`] for a holder already loaded.
+pub fn refuse_anywhere(user: &str, action: Action, h: &Holder) -> anyhow::Result<()> {
+    perm::check(action, h).map_err(|refusal| {
         Error::not_allowed(format!(
             "{user} may not {}: that needs {}",
             action.describe(),

@@ -1,7 +1,7 @@
 //! The one place where an event changes the index: `apply(db, event, change)`. Replay (fsck's
 //! comparison, a rebuilt `index.db`, a merged history after `sync`) is calling it for every
-//! event in order. Nothing here decides: permissions and state rules are checked before an event
-//! is written (by the command) or, for merged histories, by [`super::decide`].
+//! event in order. Nothing here decides: the rule book ([`super::history::decide`]) judges every
+//! event first, the same way for a command's write and for a replay.
 
 use rusqlite::Connection;
 
@@ -95,12 +95,6 @@ fn ballot(voter: &str, vote: &str, binding: bool, cast_at: Time, source: &str) -
         signature: None,
         signer: None,
     }
-}
-
-/// Applies an appended event as it was logged: its change is read back from the stored
-/// payload, so what is applied is what the log holds (a command's write, `init`).
-pub fn apply_logged(db: &Connection, e: &Event) -> anyhow::Result<()> {
-    apply(db, e, &Change::read(&e.kind, &e.payload)?)
 }
 
 /// Applies one event's change to the index, inside the caller's transaction.

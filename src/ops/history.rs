@@ -13,14 +13,18 @@ use serde::Serialize;
 
 use crate::model::ReleaseRef;
 use crate::model::event::Change;
-use crate::model::{Phase, Stage};
+use crate::model::{Phase, Stage, Time};
 use crate::perm::{self, Action};
 use crate::store::events::{self, Event, GENESIS};
 use crate::store::{releases, users, votes};
 use crate::votes::Outcome;
 
 use super::access;
-use super::apply::{apply, revision_of};
+
+#[cfg(test)]
+#[path = "history_props.rs"]
+mod props;
+use super::apply::apply;
 use super::signatures::{self, Verdicts};
 
 /// An event that is kept but changed nothing, and why.
@@ -33,10 +37,9 @@ pub struct Voided {
     pub target: String,
     pub hash: String,
     pub reason: String,
-    /// Void for its signature: unsigned where the policy wants it signed, badly signed, or
-    /// signed with another's key.
-    #[serde(skip)]
-    pub by_signature: bool,
+    /// What kind of rule it breaks: `sync` fails the verification for the ones
+    /// [`VoidKind::refused`] names.
+    pub grounds: VoidKind,
 }
 
 /// A history that cannot be ordered: an event follows one that is not there, or a cycle.
@@ -165,19 +168,72 @@ fn unseen_by_close(ordered: &[(Event, Option<Change>)]) -> HashMap<usize, String
     void
 }
 
+/// One grant or revoke of a PMC role that holds, in the order: what decides whether a ballot
+/// binds at its time.
+#[derive(Debug, Clone)]
+struct PmcChange {
+    project: String,
+    user: String,
+    at: Time,
+    granted: bool,
+}
+
 /// What replay has read of users, roles and policies, kept between events until an event
 /// changes it: most events ask the same questions (is the actor a user, what may they do).
 #[derive(Default)]
 pub struct Known {
     users: HashSet<String>,
     holders: HashMap<(String, String), perm::Holder>,
+    /// Store-wide holders (store roles, PMC anywhere), by user.
+    store_holders: HashMap<String, perm::Holder>,
+    /// Holders through a role on any project, by user.
+    anywhere_holders: HashMap<String, perm::Holder>,
     /// Whether any policy asks for signed events: until one does, no unsigned event is void.
     signing_policy: Option<bool>,
     /// The owner of each registered key asked about.
     key_owners: HashMap<String, Option<String>>,
+    /// Whether a store.init holds.
+    initialized: Option<bool>,
+    /// The PMC grants and revokes that hold, in the order (void ones left out).
+    pmc: Vec<PmcChange>,
 }
 
 impl Known {
+    /// What the index `db` holds before the replay of further events: the PMC role changes of
+    /// its log that hold (an index being built from scratch holds none yet).
+    pub fn of(db: &Connection) -> anyhow::Result<Known> {
+        let mut stmt = db.prepare(
+            "SELECT target, time, type, json_extract(payload, '$.user') FROM events
+             WHERE type IN ('role.grant', 'role.revoke') AND void IS NULL
+               AND json_extract(payload, '$.role') = 'pmc'
+             ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)? == "role.grant",
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut pmc = Vec::new();
+        for row in rows {
+            let (project, at, granted, user) = row?;
+            if let (Ok(at), Some(user)) = (Time::parse_lenient(&at), user) {
+                pmc.push(PmcChange {
+                    project,
+                    user,
+                    at,
+                    granted,
+                });
+            }
+        }
+        Ok(Known {
+            pmc,
+            ..Known::default()
+        })
+    }
+
     fn is_user(&mut self, db: &Connection, id: &str) -> anyhow::Result<bool> {
         if self.users.contains(id) {
             return Ok(true);
@@ -187,6 +243,15 @@ impl Known {
             self.users.insert(id.to_string());
         }
         Ok(known)
+    }
+
+    fn initialized(&mut self, db: &Connection) -> anyhow::Result<bool> {
+        if let Some(i) = self.initialized {
+            return Ok(i);
+        }
+        let any: bool = db.query_row("SELECT count(*) > 0 FROM users", [], |r| r.get(0))?;
+        self.initialized = Some(any);
+        Ok(any)
     }
 
     fn holder(
@@ -201,6 +266,84 @@ impl Known {
             self.holders.insert(key.clone(), h);
         }
         Ok(&self.holders[&key])
+    }
+
+    /// Whether `user` may do `action` on `project` at this point: `Some(void)` when not.
+    fn needs(
+        &mut self,
+        db: &Connection,
+        user: &str,
+        project: &str,
+        action: Action,
+    ) -> anyhow::Result<Option<Void>> {
+        let h = self.holder(db, user, project)?;
+        Ok(perm::check(action, h).err().map(|refusal| {
+            Void::new(
+                VoidKind::NotAllowed,
+                format!(
+                    "{user} may not {} on {project} at this point: that needs {}",
+                    action.describe(),
+                    refusal.needs
+                ),
+            )
+        }))
+    }
+
+    /// [`Known::needs`] for a store-wide action (store roles, PMC of some project).
+    fn needs_store(
+        &mut self,
+        db: &Connection,
+        user: &str,
+        action: Action,
+    ) -> anyhow::Result<Option<Void>> {
+        if !self.store_holders.contains_key(user) {
+            let h = access::holder(db, user, None)?;
+            self.store_holders.insert(user.to_string(), h);
+        }
+        Ok(perm::check(action, &self.store_holders[user])
+            .err()
+            .map(|refusal| {
+                Void::new(
+                    VoidKind::NotAllowed,
+                    format!(
+                        "{user} may not {} at this point: that needs {}",
+                        action.describe(),
+                        refusal.needs
+                    ),
+                )
+            }))
+    }
+
+    /// [`Known::needs`] through a role on any project (keys, CVEs): as
+    /// [`access::require_anywhere`].
+    fn needs_anywhere(
+        &mut self,
+        db: &Connection,
+        user: &str,
+        action: Action,
+    ) -> anyhow::Result<Option<Void>> {
+        if !self.anywhere_holders.contains_key(user) {
+            let h = access::holder_anywhere(db, user)?;
+            self.anywhere_holders.insert(user.to_string(), h);
+        }
+        Ok(
+            access::refuse_anywhere(user, action, &self.anywhere_holders[user])
+                .err()
+                .map(|err| Void::new(VoidKind::NotAllowed, format!("{err:#} (at this point)"))),
+        )
+    }
+
+    /// Whether `user` held the PMC role of `project` at `at` (a time as events carry it),
+    /// by the role changes that hold before this point of the order.
+    fn pmc_at(&self, user: &str, project: &str, at: &str) -> bool {
+        let Ok(at) = Time::parse_lenient(at) else {
+            return false;
+        };
+        self.pmc
+            .iter()
+            .rev()
+            .find(|c| c.user == user && c.project == project && c.at <= at)
+            .is_some_and(|c| c.granted)
     }
 
     pub(super) fn signing_policy(&mut self, db: &Connection) -> anyhow::Result<bool> {
@@ -222,26 +365,52 @@ impl Known {
         fingerprint: &str,
     ) -> anyhow::Result<Option<&str>> {
         if !self.key_owners.contains_key(fingerprint) {
-            let owner = crate::store::keys::find(db, fingerprint)?.and_then(|k| k.user);
+            let owner = crate::store::keys::find(db, fingerprint)?
+                .filter(|k| k.retired_at.is_none())
+                .and_then(|k| k.user);
             self.key_owners.insert(fingerprint.to_string(), owner);
         }
         Ok(self.key_owners[fingerprint].as_deref())
     }
 
-    /// Forgets what `change` may have changed.
-    fn applied(&mut self, change: &Change) {
+    /// Forgets who holds what (a user or role changed).
+    fn forget_holders(&mut self) {
+        self.users.clear();
+        self.holders.clear();
+        self.store_holders.clear();
+        self.anywhere_holders.clear();
+    }
+
+    /// Forgets what `change` (the event `e`, which held) may have changed.
+    fn applied(&mut self, e: &Event, change: &Change) {
         match change {
             Change::KeyImport { .. } | Change::KeyGenerate { .. } | Change::KeyRetire { .. } => {
                 self.key_owners.clear();
             }
-            Change::StoreInit { .. }
-            | Change::UserAdd { .. }
-            | Change::ConsentGrant { .. }
-            | Change::ConsentRevoke { .. }
-            | Change::RoleGrant { .. }
-            | Change::RoleRevoke { .. } => {
-                self.users.clear();
-                self.holders.clear();
+            Change::RoleGrant { user, role, .. } | Change::RoleRevoke { user, role, .. } => {
+                if role == "pmc"
+                    && let Ok(at) = Time::parse_lenient(&e.time)
+                {
+                    self.pmc.push(PmcChange {
+                        project: e.target.clone(),
+                        user: user.clone(),
+                        at,
+                        granted: matches!(change, Change::RoleGrant { .. }),
+                    });
+                }
+                self.forget_holders();
+            }
+            Change::StoreInit { .. } => {
+                self.initialized = Some(true);
+                self.forget_holders();
+            }
+            // A new user, or consent given or taken, changes what that one user holds.
+            Change::UserAdd { id, .. }
+            | Change::ConsentGrant { id, .. }
+            | Change::ConsentRevoke { id, .. } => {
+                self.holders.retain(|(user, _), _| user != id);
+                self.store_holders.remove(id);
+                self.anywhere_holders.remove(id);
             }
             Change::PolicySet { .. } => self.signing_policy = None,
             _ => {}
@@ -249,138 +418,551 @@ impl Known {
     }
 }
 
-/// Whether `e` is valid on the state `db` holds before it: `Some(reason)` when it is not.
+/// Why an event is void, as a command refusing the same event would say it: the kind maps to
+/// the command's exit code (SPEC §5) and tells `sync` which voids to report as a failed
+/// verification.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoidKind {
+    /// The actor lacks the role at that point of the history (a command: exit 4).
+    NotAllowed,
+    /// The state at that point does not allow it: a vote closed, a release revoked (exit 5).
+    WrongState,
+    /// The event claims what no command writes: another voter, a binding vote its voter could
+    /// not cast, a second store init, a value that is not one of its type's (exit 2).
+    Forged,
+    /// Unsigned where the policy asks for its actor's signature (exit 4, SPEC §7).
+    Signature,
+    /// A ballot the close of its vote did not see (concurrent with it): nobody's fault.
+    Unseen,
+}
+
+impl VoidKind {
+    /// Whether a clone that receives such an event reports it as a failed verification (exit
+    /// 3): everything but an honest race (a ballot the close did not see, a release that
+    /// moved on concurrently).
+    pub fn refused(self) -> bool {
+        matches!(
+            self,
+            VoidKind::NotAllowed | VoidKind::Forged | VoidKind::Signature
+        )
+    }
+}
+
+/// Why one event is void.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Void {
+    pub kind: VoidKind,
+    pub reason: String,
+}
+
+impl Void {
+    pub fn new(kind: VoidKind, reason: impl Into<String>) -> Void {
+        Void {
+            kind,
+            reason: reason.into(),
+        }
+    }
+
+    /// The error a command that wrote this event gets: the same words, its exit code.
+    pub fn into_error(self) -> crate::error::Error {
+        use crate::error::Error;
+        match self.kind {
+            VoidKind::NotAllowed | VoidKind::Signature => Error::not_allowed(self.reason),
+            VoidKind::WrongState | VoidKind::Unseen => Error::wrong_state(self.reason),
+            VoidKind::Forged => Error::usage(self.reason),
+        }
+    }
+}
+
+fn not_allowed(reason: String) -> Option<Void> {
+    Some(Void::new(VoidKind::NotAllowed, reason))
+}
+
+fn wrong_state(reason: String) -> Option<Void> {
+    Some(Void::new(VoidKind::WrongState, reason))
+}
+
+fn forged(reason: String) -> Option<Void> {
+    Some(Void::new(VoidKind::Forged, reason))
+}
+
+/// The vote values a ballot may hold (SPEC §5).
+fn is_vote_value(v: &str) -> bool {
+    matches!(v, "+1" | "0" | "-1")
+}
+
+/// The revision a vote event names: every vote event names one (`rcN`); a ballot without one
+/// would escape the rule that voids the ballots its close did not see.
+fn named_revision(revision: &Option<String>) -> Result<&str, Option<Void>> {
+    match revision.as_deref() {
+        Some(l)
+            if l.strip_prefix("rc")
+                .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0)) =>
+        {
+            Ok(l)
+        }
+        Some(l) => Err(forged(format!("{l:?} is not a revision (rcN)"))),
+        None => Err(forged("it names no revision".into())),
+    }
+}
+
+/// Whether `e` is valid on the state `db` holds before it: `Some(void)` when it is not. The
+/// rule book: for every event type, who may do it (roles at this point of the order, void
+/// events excluded) and in which state, exactly as the command that writes it. What a payload
+/// claims that the history decides (who voted, whether a ballot binds) is computed here and
+/// written back into `change`, which is what [`apply`] then applies.
 pub fn decide(
     db: &Connection,
     e: &Event,
-    change: &Change,
+    change: &mut Change,
     known: &mut Known,
-) -> anyhow::Result<Option<String>> {
-    if !matches!(change, Change::StoreInit { .. }) && !known.is_user(db, &e.actor)? {
-        return Ok(Some(format!("{} is not a user here", e.actor)));
+) -> anyhow::Result<Option<Void>> {
+    if let Change::StoreInit { user, .. } = change {
+        if known.initialized(db)? {
+            return Ok(forged("the store was initialized already".into()));
+        }
+        if *user != e.actor {
+            return Ok(forged(format!(
+                "a store is initialized by its first user, not by {} for {user}",
+                e.actor
+            )));
+        }
+        return Ok(None);
     }
-    let project = e.target.split(['/', '@']).next().unwrap_or_default();
-    let mut needs = |action: Action| -> anyhow::Result<Option<String>> {
-        let h = known.holder(db, &e.actor, project)?;
-        Ok(perm::check(action, h).err().map(|refusal| {
-            format!(
-                "{} may not {} on {project} at this point: that needs {}",
-                e.actor,
-                action.describe(),
-                refusal.needs
-            )
-        }))
-    };
+    if !known.is_user(db, &e.actor)? {
+        return Ok(not_allowed(format!("{} is not a user here", e.actor)));
+    }
+    let project = e
+        .target
+        .split(['/', '@'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let actor = e.actor.as_str();
     match change {
-        Change::VoteCast { revision, .. } | Change::VoteImport { revision, .. } => {
-            if let Some(why) = needs(Action::Vote)? {
-                return Ok(Some(why));
+        Change::StoreInit { .. } => unreachable!("decided above"),
+        Change::UserAdd { id, .. } => {
+            if let Some(v) = known.needs_store(db, actor, Action::ManageUsers)? {
+                return Ok(Some(v));
             }
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
-            match votes::round(db, rev.id)? {
-                None => return Ok(Some(format!("no vote on {} was started", rev.label()))),
-                Some(r) if r.closure.is_some() => {
-                    return Ok(Some(format!(
-                        "the vote on {} was closed before it",
-                        rev.label()
-                    )));
-                }
-                Some(_) => {}
+            if known.is_user(db, id)? {
+                return Ok(wrong_state(format!("user {id} exists already")));
             }
         }
-        Change::VoteClose { revision, .. } => {
-            if let Some(why) = needs(Action::ManageRelease)? {
-                return Ok(Some(why));
-            }
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
-            if let Some(r) = votes::round(db, rev.id)?
-                && matches!(
-                    r.outcome,
-                    Some(Outcome::Passed | Outcome::Failed | Outcome::Abandoned)
-                )
+        Change::UserEdit { id }
+        | Change::ConsentGrant { id, .. }
+        | Change::ConsentRevoke { id, .. } => {
+            if id != actor
+                && let Some(v) = known.needs_store(db, actor, Action::ManageUsers)?
             {
-                return Ok(Some(format!(
-                    "the vote on {} was closed already",
-                    rev.label()
-                )));
+                return Ok(Some(v));
+            }
+            if !known.is_user(db, id)? {
+                return Ok(wrong_state(format!("no user {id}")));
             }
         }
-        Change::VoteStart { revision, .. } => {
-            if let Some(why) = needs(Action::ManageRelease)? {
-                return Ok(Some(why));
+        Change::ProjectCreate { .. } => {
+            if let Some(v) = known.needs_store(db, actor, Action::Administer)? {
+                return Ok(Some(v));
             }
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
-            if rev.phase != Phase::Draft {
-                return Ok(Some(format!("{} is not a draft any more", rev.label())));
-            }
-        }
-        Change::Promote { .. } | Change::Revoke { .. } | Change::Announce { .. } => {
-            if let Some(why) = needs(Action::ManageRelease)? {
-                return Ok(Some(why));
-            }
-            let r: ReleaseRef = e.target.parse()?;
-            if let Some(rel) = releases::get(db, &r.target.to_string(), r.version.as_str())? {
-                let refused = match change {
-                    Change::Promote { .. } if rel.stage != Stage::Candidate => {
-                        Some(format!("{r} was promoted or revoked already"))
-                    }
-                    Change::Promote { .. } if rel.phase != Some(Phase::Passed) => {
-                        Some(format!("{r} has no passed vote"))
-                    }
-                    Change::Revoke { .. } if rel.stage == Stage::Revoked => {
-                        Some(format!("{r} was revoked already"))
-                    }
-                    Change::Announce { .. } if rel.stage != Stage::Current => {
-                        Some(format!("{r} is not current"))
-                    }
-                    _ => None,
-                };
-                if refused.is_some() {
-                    return Ok(refused);
-                }
+            if crate::store::projects::get(db, None, &e.target)?.is_some() {
+                return Ok(wrong_state(format!("project {} exists already", e.target)));
             }
         }
-        Change::Stage { .. } | Change::Unstage { .. } | Change::Sign { .. } => {
-            if let Some(why) = needs(Action::ManageRelease)? {
-                return Ok(Some(why));
+        Change::ProductCreate { .. } | Change::ProjectEdit { .. } | Change::ProductEdit { .. } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
             }
         }
-        // Who may give whom a role or a key: the chain of trust of signed history. A key
-        // registered for someone else needs that right at this point in the order, else a
-        // forged import could make its author sign as another.
-        Change::RoleGrant { .. } | Change::RoleRevoke { .. } => {
-            let action = if e.target == "store" {
+        Change::RoleGrant { user, role, .. } | Change::RoleRevoke { user, role, .. } => {
+            let Ok(parsed) = role.parse::<crate::model::Role>() else {
+                return Ok(forged(format!("{role:?} is not a role")));
+            };
+            let store_wide = e.target == "store";
+            if parsed.is_store_wide() != store_wide {
+                return Ok(forged(format!("{role} is not a role of {}", e.target)));
+            }
+            let action = if store_wide {
                 Action::Administer
             } else {
                 Action::ManageRoles
             };
-            if let Some(why) = needs(action)? {
-                return Ok(Some(why));
+            let v = if store_wide {
+                known.needs_store(db, actor, action)?
+            } else {
+                known.needs(db, actor, &project, action)?
+            };
+            if v.is_some() {
+                return Ok(v);
+            }
+            if !known.is_user(db, user)? {
+                return Ok(wrong_state(format!("no user {user}")));
             }
         }
+        // Who may give whom a key: the chain of trust of signed history. A key registered
+        // for someone else (or for nobody) needs that right at this point in the order, else a
+        // forged import could make its author sign as another.
         Change::KeyImport { owner, keys } => {
-            let foreign = keys.iter().any(|k| {
-                k.owner
-                    .as_ref()
-                    .or(owner.as_ref())
-                    .is_some_and(|o| *o != e.actor)
-            });
-            if foreign
-                && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
-            {
-                return Ok(Some(format!("{err:#}")));
+            let foreign = keys
+                .iter()
+                .any(|k| k.owner.as_ref().or(owner.as_ref()).map(String::as_str) != Some(actor));
+            if foreign && let Some(v) = known.needs_anywhere(db, actor, Action::ManageAnyKey)? {
+                return Ok(Some(v));
             }
         }
         Change::KeyGenerate { owner, .. } => {
-            if owner.as_ref().is_some_and(|o| *o != e.actor)
-                && let Err(err) = access::require_anywhere(db, &e.actor, Action::ManageAnyKey)
-            {
-                return Ok(Some(format!("{err:#}")));
+            let action = if owner.as_deref().is_none_or(|o| o == actor) {
+                Action::ManageOwnKey
+            } else {
+                Action::ManageAnyKey
+            };
+            if let Some(v) = known.needs_anywhere(db, actor, action)? {
+                return Ok(Some(v));
             }
         }
-        _ => {}
+        Change::KeyRetire { fingerprint } => {
+            let Some(k) = crate::store::keys::find(db, fingerprint)? else {
+                return Ok(wrong_state(format!("no key {fingerprint}")));
+            };
+            let action = if k.user.as_deref() == Some(actor) {
+                Action::ManageOwnKey
+            } else {
+                Action::ManageAnyKey
+            };
+            if let Some(v) = known.needs_anywhere(db, actor, action)? {
+                return Ok(Some(v));
+            }
+            if k.retired_at.is_some() {
+                return Ok(wrong_state(format!("key {fingerprint} is retired already")));
+            }
+        }
+        Change::PolicySet { signed_events, .. } => {
+            if let Some(level) = signed_events
+                && !matches!(level.as_str(), "none" | "binding" | "all")
+            {
+                return Ok(forged(format!("{level:?} is not a signed-events level")));
+            }
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+        }
+        Change::CveAdd { cve } => {
+            if cve.id.parse::<crate::model::CveId>().is_err() {
+                return Ok(forged(format!("{:?} is not a CVE id", cve.id)));
+            }
+            if let Some(v) = known.needs_anywhere(db, actor, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+        }
+        Change::CveLink { .. }
+        | Change::IgnoreAdd { .. }
+        | Change::IgnoreRemove { .. }
+        | Change::MailSent { .. } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+        }
+        Change::Publish { .. } => {
+            let v = if e.target == "store" {
+                known.needs_anywhere(db, actor, Action::Publish)?
+            } else {
+                known.needs(db, actor, &project, Action::Publish)?
+            };
+            if v.is_some() {
+                return Ok(v);
+            }
+        }
+        // A report anyone who may read the release may write.
+        Change::Check { .. } => {
+            if release_of(db, e)?.is_none() {
+                return Ok(wrong_state(format!("no release {}", e.target)));
+            }
+        }
+        Change::Stage { .. } | Change::Unstage { .. } | Change::Sign { .. } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            if let Some(rel) = release_of(db, e)?
+                && rel.stage == Stage::Revoked
+            {
+                return Ok(wrong_state(format!("{} is revoked", e.target)));
+            }
+        }
+        Change::VoteStart {
+            revision,
+            own_vote,
+            binding,
+            opened_at,
+            ..
+        } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            let label = match named_revision(revision) {
+                Ok(l) => l.to_string(),
+                Err(v) => return Ok(v),
+            };
+            if let Some(vote) = own_vote
+                && !is_vote_value(vote)
+            {
+                return Ok(forged(format!("{vote:?} is not a vote")));
+            }
+            let Some((_, rev)) = revision_if_any(db, e, &label)? else {
+                return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
+            };
+            if rev.phase != Phase::Draft {
+                return Ok(wrong_state(format!(
+                    "{} is not a draft any more",
+                    rev.label()
+                )));
+            }
+            let at = opened_at.clone().unwrap_or_else(|| e.time.clone());
+            let binds = own_vote.is_some() && known.pmc_at(actor, &project, &at);
+            if let Some(v) = claimed_binding(*binding && own_vote.is_some(), binds, actor, &project)
+            {
+                return Ok(Some(v));
+            }
+            *binding = binds;
+        }
+        Change::VoteCast {
+            revision,
+            voter,
+            vote,
+            binding,
+            ..
+        } => {
+            if voter != actor {
+                return Ok(forged(format!(
+                    "the ballot names {voter} as its voter, but {actor} cast it"
+                )));
+            }
+            if !is_vote_value(vote) {
+                return Ok(forged(format!("{vote:?} is not a vote")));
+            }
+            if let Some(v) = known.needs(db, actor, &project, Action::Vote)? {
+                return Ok(Some(v));
+            }
+            if let Some(v) = open_round(db, e, revision)? {
+                return Ok(Some(v));
+            }
+            let binds = known.pmc_at(actor, &project, &e.time);
+            if let Some(v) = claimed_binding(*binding, binds, actor, &project) {
+                return Ok(Some(v));
+            }
+            *binding = binds;
+        }
+        Change::VoteImport { revision, ballots } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            if let Some(v) = open_round(db, e, revision)? {
+                return Ok(Some(v));
+            }
+            for b in ballots.iter_mut() {
+                if !is_vote_value(&b.vote) {
+                    return Ok(forged(format!("{:?} is not a vote", b.vote)));
+                }
+                if !known.is_user(db, &b.voter)? {
+                    return Ok(forged(format!(
+                        "the ballot of {} names no user here",
+                        b.voter
+                    )));
+                }
+                if let Some(v) = known.needs(db, &b.voter, &project, Action::Vote)? {
+                    return Ok(forged(format!("an imported ballot: {}", v.reason)));
+                }
+                let at = b.cast_at.clone().unwrap_or_else(|| e.time.clone());
+                let binds = known.pmc_at(&b.voter, &project, &at);
+                if let Some(v) = claimed_binding(b.binding, binds, &b.voter, &project) {
+                    return Ok(forged(format!("an imported ballot: {}", v.reason)));
+                }
+                b.binding = binds;
+            }
+        }
+        Change::VoteClose {
+            revision,
+            request,
+            outcome,
+        } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            let label = match named_revision(revision) {
+                Ok(l) => l.to_string(),
+                Err(v) => return Ok(v),
+            };
+            let Some(closure) = crate::votes::Closure::parse(request) else {
+                return Ok(forged(format!("{request:?} is not a way to close a vote")));
+            };
+            if Outcome::parse(outcome).is_none() {
+                return Ok(forged(format!("{outcome:?} is not a vote outcome")));
+            }
+            let Some((_, rev)) = revision_if_any(db, e, &label)? else {
+                return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
+            };
+            match votes::round(db, rev.id)? {
+                None => {
+                    return Ok(wrong_state(format!(
+                        "no vote on {} was started",
+                        rev.label()
+                    )));
+                }
+                Some(r)
+                    if matches!(
+                        r.outcome,
+                        Some(Outcome::Passed | Outcome::Failed | Outcome::Abandoned)
+                    ) =>
+                {
+                    return Ok(wrong_state(format!(
+                        "the vote on {} was closed already",
+                        rev.label()
+                    )));
+                }
+                Some(round) => return vote_outcome(db, e, &rev, &round, closure, outcome),
+            }
+        }
+        Change::Promote { .. } | Change::Revoke { .. } | Change::Announce { .. } => {
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            let Some(rel) = release_of(db, e)? else {
+                return Ok(wrong_state(format!("no release {}", e.target)));
+            };
+            let r = &e.target;
+            let refused = match change {
+                Change::Promote { .. } if rel.stage != Stage::Candidate => {
+                    Some(format!("{r} was promoted or revoked already"))
+                }
+                Change::Promote { .. } if rel.phase != Some(Phase::Passed) => {
+                    Some(format!("{r} has no passed vote"))
+                }
+                Change::Revoke { .. } if rel.stage == Stage::Revoked => {
+                    Some(format!("{r} was revoked already"))
+                }
+                Change::Announce { .. } if rel.stage != Stage::Current => {
+                    Some(format!("{r} is not current"))
+                }
+                _ => None,
+            };
+            if let Some(why) = refused {
+                return Ok(wrong_state(why));
+            }
+        }
     }
     Ok(None)
+}
+
+/// A command's event, appended in its write transaction, judged by the rule book that replay
+/// runs ([`decide`]) on the state it applies to, then applied as decided: the command refuses
+/// what any clone's replay would void, with the exit code of the void's kind (SPEC §5), and
+/// what it applies is what replay applies. The one hook every write goes through.
+pub fn judge_and_apply(db: &Connection, e: &Event) -> anyhow::Result<()> {
+    let mut change = Change::read(&e.kind, &e.payload)?;
+    let mut known = Known::of(db)?;
+    if let Some(v) = decide(db, e, &mut change, &mut known)? {
+        return Err(v.into_error().into());
+    }
+    apply(db, e, &change)
+}
+
+/// Whether a close's outcome is the one its vote's rule gives, from the ballots that hold at
+/// this point and the event's time: a close claiming another outcome is forged, one the rule
+/// refuses (too early, a manual vote closed as-is) is void.
+fn vote_outcome(
+    db: &Connection,
+    e: &Event,
+    rev: &releases::Revision,
+    round: &votes::Round,
+    closure: crate::votes::Closure,
+    claimed: &str,
+) -> anyhow::Result<Option<Void>> {
+    use crate::votes::{Closure, rule::CloseRequest};
+    let request = match closure {
+        Closure::Closed => CloseRequest::AsIs,
+        Closure::Confirmed => CloseRequest::Confirm,
+        Closure::Abandoned => CloseRequest::Abandon,
+        Closure::Open => return Ok(forged("a close that leaves the vote open".into())),
+    };
+    let Ok(at) = Time::parse_lenient(&e.time) else {
+        return Ok(forged(format!("{:?} is not a time", e.time)));
+    };
+    let rows = votes::ballots(db, rev.id)?;
+    let outcome = crate::votes::rule::close(
+        &super::vote::round_policy(round)?,
+        &super::vote::ballots(&rows),
+        round.opened_at.timestamp(),
+        round.closes_at.timestamp(),
+        at.timestamp(),
+        request,
+        &round.closure.unwrap_or(Closure::Open),
+    );
+    Ok(match outcome {
+        Err(refusal) => wrong_state(format!("{}: {refusal}", rev.label())),
+        Ok(o) if o.to_string() != claimed => forged(format!(
+            "it says the vote on {} {claimed}, but its ballots make it {o}",
+            rev.label()
+        )),
+        Ok(_) => None,
+    })
+}
+
+/// A ballot that claims to bind when its voter held no PMC role at its time: void (whether it
+/// binds is the history's to say; one that binds though it did not claim to is counted so).
+fn claimed_binding(claimed: bool, binds: bool, voter: &str, project: &str) -> Option<Void> {
+    (claimed && !binds).then(|| {
+        Void::new(
+            VoidKind::NotAllowed,
+            format!(
+                "{voter} may not cast a binding vote on {project} at this point: that needs pmc"
+            ),
+        )
+    })
+}
+
+/// The release an event's target names, if it exists.
+fn release_of(db: &Connection, e: &Event) -> anyhow::Result<Option<releases::Release>> {
+    let Ok(r) = e.target.parse::<ReleaseRef>() else {
+        return Ok(None);
+    };
+    releases::get(db, &r.target.to_string(), r.version.as_str())
+}
+
+/// The release and the revision `label` of an event's target, if both exist.
+fn revision_if_any(
+    db: &Connection,
+    e: &Event,
+    label: &str,
+) -> anyhow::Result<Option<(releases::Release, releases::Revision)>> {
+    let Some(rel) = release_of(db, e)? else {
+        return Ok(None);
+    };
+    let Some(n) = label.strip_prefix("rc").and_then(|n| n.parse::<u32>().ok()) else {
+        return Ok(None);
+    };
+    Ok(releases::revision(db, rel.id, n)?.map(|rev| (rel, rev)))
+}
+
+/// Whether a ballot's vote is open: `Some(void)` when it is not.
+fn open_round(
+    db: &Connection,
+    e: &Event,
+    revision: &Option<String>,
+) -> anyhow::Result<Option<Void>> {
+    let label = match named_revision(revision) {
+        Ok(l) => l,
+        Err(v) => return Ok(v),
+    };
+    let Some((_, rev)) = revision_if_any(db, e, label)? else {
+        return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
+    };
+    Ok(match votes::round(db, rev.id)? {
+        None => wrong_state(format!("no vote on {} was started", rev.label())),
+        Some(r) if r.closure.is_some() => {
+            wrong_state(format!("the vote on {} was closed before it", rev.label()))
+        }
+        Some(_) => None,
+    })
 }
 
 /// Replays `ordered` (events in their computed order, `seq` set) into `db`: each event is
@@ -487,26 +1069,28 @@ impl Replay {
             mut checks,
             as_recorded,
         } = self;
-        let mut known = Known::default();
+        let mut known = Known::of(db)?;
         let mut voided = Vec::new();
         for (i, (mut e, change)) in typed.into_iter().enumerate() {
-            let mut by_signature = false;
-            let reason = match &change {
-                None => Some(format!("unknown event type or payload ({})", e.kind)),
-                Some(_) if unseen.contains_key(&i) => unseen.get(&i).cloned(),
+            let mut change = change;
+            let void = match &mut change {
+                None => Some(Void::new(
+                    VoidKind::Forged,
+                    format!("unknown event type or payload ({})", e.kind),
+                )),
+                Some(_) if unseen.contains_key(&i) => unseen
+                    .get(&i)
+                    .map(|why| Void::new(VoidKind::Unseen, why.clone())),
                 Some(c) => match signatures::decide(db, &mut e, &mut checks, &mut known) {
-                    Ok(Some(why)) => {
-                        by_signature = true;
-                        Some(why)
-                    }
+                    Ok(Some(why)) => Some(Void::new(VoidKind::Signature, why)),
                     Ok(None) => match decide(db, &e, c, &mut known) {
-                        Ok(r) => r,
-                        Err(err) => Some(format!("{err:#}")),
+                        Ok(v) => v,
+                        Err(err) => Some(Void::new(VoidKind::WrongState, format!("{err:#}"))),
                     },
-                    Err(err) => Some(format!("{err:#}")),
+                    Err(err) => Some(Void::new(VoidKind::WrongState, format!("{err:#}"))),
                 },
             };
-            let reason = match (reason, &change) {
+            let void = match (void, &change) {
                 (None, Some(c)) => {
                     // An event the recorded log says was applied needs no way back in fsck's
                     // replay (see `start_without_log`).
@@ -519,7 +1103,7 @@ impl Replay {
                             if savepoint {
                                 db.prepare_cached("RELEASE event")?.execute([])?;
                             }
-                            known.applied(c);
+                            known.applied(&e, c);
                             None
                         }
                         Err(err) => {
@@ -527,25 +1111,25 @@ impl Replay {
                                 db.prepare_cached("ROLLBACK TO event")?.execute([])?;
                                 db.prepare_cached("RELEASE event")?.execute([])?;
                             }
-                            Some(format!("{err:#}"))
+                            Some(Void::new(VoidKind::WrongState, format!("{err:#}")))
                         }
                     }
                 }
-                (r, _) => r,
+                (v, _) => v,
             };
-            e.void = reason.clone();
+            e.void = void.as_ref().map(|v| v.reason.clone());
             if keep_log {
                 events::insert(db, &e)?;
             }
-            if let Some(reason) = reason {
+            if let Some(v) = void {
                 voided.push(Voided {
                     seq: e.seq,
                     kind: e.kind.clone(),
                     actor: e.actor.clone(),
                     target: e.target.clone(),
                     hash: e.hash.clone(),
-                    reason,
-                    by_signature,
+                    reason: v.reason,
+                    grounds: v.kind,
                 });
             }
         }

@@ -112,7 +112,8 @@ impl Emit {
 }
 
 impl Session {
-    /// Writes one decided event and applies it ([`apply::apply`]) in one transaction: the
+    /// Writes one decided event, judges it by the rule book and applies it
+    /// ([`history::judge_and_apply`]) in one transaction: the
     /// index changes only the way replaying the log changes it. `decide` runs inside the
     /// transaction (its reads see the state the event applies to) and returns the event.
     pub fn emit_with<T>(
@@ -140,7 +141,7 @@ impl Session {
                 draft.pii = e.pii;
                 Ok((value, draft))
             },
-            apply::apply_logged,
+            history::judge_and_apply,
         )
     }
 

@@ -147,7 +147,8 @@ fn read_checklist(path: &Path) -> anyhow::Result<String> {
 
 /// Appends a new policy version for the target.
 pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<Effective> {
-    project::load_managed(s, target)?;
+    // Who may set it: the rule book's (history::decide), in the write transaction.
+    project::load(s.store.db(), target)?;
     if change.min_hours.is_none()
         && change.manual.is_none()
         && change.pause_on_veto.is_none()

@@ -180,48 +180,59 @@ impl Verdicts {
     }
 }
 
-/// Whether a signed (or unsigned) event holds under the signature policy at its place in the
-/// order: `Some(reason)` when it does not. Sets `e.signer` from a good signature.
+/// Whether an event holds under the signature policy at its place in the order: `Some(reason)`
+/// when it does not. An event is signed when a signature over its bytes verifies with its
+/// ACTOR's registered key at its time; any other signature beside it (anyone may add a
+/// `<hash>.asc` to their own ref) is ignored and dropped from the event, so that it changes
+/// nothing on any clone, whenever it arrives. Sets `e.signer` from the actor's good signature.
 pub fn decide(
     db: &Connection,
     e: &mut Event,
     checks: &mut Verdicts,
     known: &mut Known,
 ) -> anyhow::Result<Option<String>> {
-    if e.signature.is_none() {
-        if !known.signing_policy(db)? {
-            return Ok(None);
+    let mut ignored = None;
+    if e.signature.is_some() {
+        match checks.get(&e.hash) {
+            Some(pgp::SigCheck::Good {
+                primary_fingerprint,
+                ..
+            }) => {
+                let owner = known.key_owner(db, primary_fingerprint)?;
+                if owner == Some(e.actor.as_str()) {
+                    e.signer = Some(primary_fingerprint.clone());
+                    return Ok(None);
+                }
+                ignored = Some(format!(
+                    "its signature by key {primary_fingerprint}, not a registered key of {}, is ignored",
+                    e.actor
+                ));
+            }
+            Some(pgp::SigCheck::Bad { reason }) => {
+                ignored = Some(format!("its bad signature ({reason}) is ignored"));
+            }
+            Some(pgp::SigCheck::UnknownKey { issuer }) => {
+                ignored = Some(format!(
+                    "its signature by key {issuer}, which the history does not hold, is ignored"
+                ));
+            }
+            None => ignored = Some("its unreadable signature is ignored".into()),
         }
-        let level = votes::signed_events(db, &e.target)?;
-        if votes::must_be_signed(&level, &e.kind) {
-            return Ok(Some(format!(
-                "unsigned, but signed events are `{level}` for {}",
-                e.target
-            )));
-        }
+        e.signature = None;
+        e.signer = None;
+    }
+    if !known.signing_policy(db)? {
         return Ok(None);
     }
-    match checks.get(&e.hash) {
-        Some(pgp::SigCheck::Good {
-            primary_fingerprint,
-            ..
-        }) => {
-            let owner = known.key_owner(db, primary_fingerprint)?;
-            if owner != Some(e.actor.as_str()) {
-                return Ok(Some(format!(
-                    "signature: made by key {primary_fingerprint}, which is not a registered key of {}",
-                    e.actor
-                )));
-            }
-            e.signer = Some(primary_fingerprint.clone());
-            Ok(None)
-        }
-        Some(pgp::SigCheck::Bad { reason }) => Ok(Some(format!("signature: bad ({reason})"))),
-        Some(pgp::SigCheck::UnknownKey { issuer }) => Ok(Some(format!(
-            "signature: made by key {issuer}, which the history does not hold"
-        ))),
-        None => Ok(Some("signature: unreadable".into())),
+    let level = votes::signed_events(db, &e.target)?;
+    if votes::must_be_signed(&level, &e.kind) {
+        let also = ignored.map(|i| format!("; {i}")).unwrap_or_default();
+        return Ok(Some(format!(
+            "unsigned, but signed events are `{level}` for {}{also}",
+            e.target
+        )));
     }
+    Ok(None)
 }
 
 #[cfg(test)]

@@ -57,10 +57,11 @@ pub struct Orphan {
 }
 
 impl SyncReport {
-    /// The voided events whose signature does not hold or that the policy wanted signed: `sync`
-    /// exits 3 naming them (SPEC §7).
-    pub fn signature_voids(&self) -> Vec<&Voided> {
-        self.voided.iter().filter(|v| v.by_signature).collect()
+    /// The voided events that relmgr's commands would have refused (not allowed, forged, or
+    /// unsigned where the policy wants them signed), as opposed to honest races: `sync` exits 3
+    /// naming them (SPEC §6, §7).
+    pub fn refused_voids(&self) -> Vec<&Voided> {
+        self.voided.iter().filter(|v| v.grounds.refused()).collect()
     }
 
     /// What this sync found wrong with the shared history itself, one line each: refs set

@@ -249,7 +249,7 @@ fn closure_of(round: &Round) -> Closure {
     round.closure.unwrap_or(Closure::Open)
 }
 
-fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
+pub(super) fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
     rows.iter()
         .map(|b| Ballot {
             voter: b.voter.clone(),

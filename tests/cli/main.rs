@@ -13,6 +13,7 @@ mod crash;
 
 mod docs;
 mod fetch;
+mod forged;
 mod foundation;
 mod fsck;
 mod git_init;
@@ -27,6 +28,7 @@ mod page;
 mod permissions;
 mod projects;
 mod published;
+mod rulebook;
 mod sbom;
 mod scale;
 mod signed;

@@ -459,7 +459,7 @@ pub fn role_history(
         "SELECT time, type FROM events
          WHERE target = ?1 AND type IN ('role.grant', 'role.revoke')
            AND json_extract(payload, '$.user') = ?2 AND json_extract(payload, '$.role') = ?3
-           AND time <= ?4
+           AND time <= ?4 AND void IS NULL
          ORDER BY seq",
     )?;
     let rows = stmt.query_map(params![project, user, role, until], |r| {

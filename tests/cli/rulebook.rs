@@ -1,0 +1,483 @@
+//! The rule book as a table (issue #26): for each event type and each (actor role, state) case,
+//! the command's refusal and replay's verdict on the same event at the same point of the history
+//! agree: a command that exits 4 (not allowed), 5 (wrong state) or 2 (bad input) writes an event
+//! that replay voids as not allowed, wrong state or forged, and an event the command writes is
+//! one replay lets through.
+
+use relmgr::model::event::{Change, CveFields, MetaFields};
+use relmgr::ops::history::{Known, VoidKind, decide};
+use relmgr::store::events::{Event, GENESIS};
+use serde_json::Value;
+
+use crate::common::{T0, TestEnv, clean_source};
+
+/// The exit code a command refusing as replay voids gives (SPEC §5); 0 when replay lets the
+/// event through.
+fn replay_code(env: &TestEnv, actor: &str, target: &str, change: &Change) -> i32 {
+    let (kind, payload) = change.to_parts();
+    let e = Event {
+        seq: 0,
+        time: T0.into(),
+        actor: actor.into(),
+        actor_kind: "person".into(),
+        kind,
+        target: target.into(),
+        payload,
+        pii: None,
+        pii_hash: None,
+        hash: "x".repeat(64),
+        prev_hash: GENESIS.into(),
+        parents: Some(vec![]),
+        void: None,
+        signature: None,
+        signer: None,
+    };
+    let db = env.db();
+    let mut known = Known::of(&db).unwrap();
+    let mut change = change.clone();
+    match decide(&db, &e, &mut change, &mut known).unwrap() {
+        None => 0,
+        Some(v) => match v.kind {
+            VoidKind::NotAllowed | VoidKind::Signature => 4,
+            VoidKind::WrongState | VoidKind::Unseen => 5,
+            VoidKind::Forged => 2,
+        },
+    }
+}
+
+/// One row: the command as `actor`, and the event it writes.
+struct Case {
+    what: &'static str,
+    actor: &'static str,
+    args: Vec<String>,
+    target: String,
+    change: Change,
+}
+
+fn case(
+    what: &'static str,
+    actor: &'static str,
+    args: &[&str],
+    target: &str,
+    change: Change,
+) -> Case {
+    Case {
+        what,
+        actor,
+        args: args.iter().map(|a| a.to_string()).collect(),
+        target: target.into(),
+        change,
+    }
+}
+
+/// Checks each refused case: replay voids its event with the command's exit code, and the
+/// command changed nothing.
+fn refused(env: &TestEnv, cases: &[Case], want: i32) {
+    for c in cases {
+        let expected = replay_code(env, c.actor, &c.target, &c.change);
+        let before = env.events();
+        let mut args = vec!["--as", c.actor];
+        args.extend(c.args.iter().map(String::as_str));
+        let out = env.run(&args).get_output().clone();
+        let code = out.status.code().unwrap_or(-1);
+        assert_eq!(
+            (code, expected),
+            (want, want),
+            "{}: the command exits {code}, replay says {expected}: {}",
+            c.what,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(env.events(), before, "{}: nothing written", c.what);
+    }
+}
+
+/// Checks an allowed case: replay lets its event through on the state before, and the command
+/// writes it.
+fn allowed(env: &TestEnv, c: Case) {
+    assert_eq!(
+        replay_code(env, c.actor, &c.target, &c.change),
+        0,
+        "{}: replay voids what the command may write",
+        c.what
+    );
+    let mut args = vec!["--as", c.actor];
+    args.extend(c.args.iter().map(String::as_str));
+    env.ok(&args);
+}
+
+fn policy_change() -> Change {
+    Change::PolicySet {
+        version: None,
+        min_hours: Some(5),
+        manual: None,
+        pause_on_veto: None,
+        checklist: None,
+        signed_events: None,
+    }
+}
+
+fn ballot(voter: &str, binding: bool) -> Change {
+    Change::VoteCast {
+        revision: Some("rc1".into()),
+        voter: voter.into(),
+        vote: "+1".into(),
+        binding,
+        comment: None,
+        signature: None,
+        signer: None,
+    }
+}
+
+fn vote_start() -> Change {
+    Change::VoteStart {
+        revision: Some("rc1".into()),
+        manifest_hash: String::new(),
+        opened_at: None,
+        closes_at: None,
+        policy: Value::Null,
+        policy_version: None,
+        own_vote: None,
+        binding: false,
+        acknowledged: vec![],
+        checks: Value::Null,
+    }
+}
+
+fn stage_change() -> Change {
+    Change::Stage {
+        release: None,
+        revision: None,
+        new_revision: false,
+        packages: vec![],
+        signed_by: None,
+        signer: None,
+    }
+}
+
+#[test]
+fn the_command_refuses_exactly_what_replay_voids() {
+    let env = TestEnv::with_rm_key();
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.2.0",
+        "dist",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    let rm_key = env.json(&["key", "list", "--user", "rm"])[0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rel = "demo@1.2.0";
+
+    // A draft: who may do what.
+    refused(
+        &env,
+        &[
+            case(
+                "policy.set by a committer",
+                "dev",
+                &["policy", "set", "demo", "--min-hours", "5"],
+                "demo",
+                policy_change(),
+            ),
+            case(
+                "user.add by a committer",
+                "dev",
+                &["user", "add", "zed"],
+                "user:zed",
+                Change::UserAdd {
+                    id: "zed".into(),
+                    kind: "person".into(),
+                    consent: false,
+                },
+            ),
+            case(
+                "project.create by a pmc member",
+                "pmc1",
+                &[
+                    "project",
+                    "create",
+                    "other",
+                    "--name",
+                    "O",
+                    "--license",
+                    "Apache-2.0",
+                ],
+                "other",
+                Change::ProjectCreate {
+                    meta: MetaFields {
+                        name: "O".into(),
+                        ..MetaFields::default()
+                    },
+                },
+            ),
+            case(
+                "role.grant on the project by an rm",
+                "rm",
+                &["role", "grant", "demo", "guest", "committer"],
+                "demo",
+                Change::RoleGrant {
+                    user: "guest".into(),
+                    role: "committer".into(),
+                    changed: true,
+                },
+            ),
+            case(
+                "role.grant of admin by a pmc member",
+                "pmc1",
+                &["role", "grant", "store", "guest", "admin"],
+                "store",
+                Change::RoleGrant {
+                    user: "guest".into(),
+                    role: "admin".into(),
+                    changed: true,
+                },
+            ),
+            case(
+                "key.retire of another's key by a committer",
+                "dev",
+                &["key", "remove", &rm_key],
+                "keys",
+                Change::KeyRetire {
+                    fingerprint: rm_key.clone(),
+                },
+            ),
+            case(
+                "key.generate for another by an rm",
+                "rm",
+                &["key", "generate", "--user", "pmc1", "-o", "x.sec.asc"],
+                "keys",
+                Change::KeyGenerate {
+                    owner: Some("pmc1".into()),
+                    fingerprint: "0".repeat(40),
+                    certificate: String::new(),
+                },
+            ),
+            case(
+                "vote.start by a committer",
+                "dev",
+                &["vote", "start", rel],
+                rel,
+                vote_start(),
+            ),
+            case(
+                "release.stage by a committer",
+                "dev",
+                &["stage", rel, "dist"],
+                rel,
+                stage_change(),
+            ),
+            case(
+                "cve.add by a committer",
+                "dev",
+                &[
+                    "cve",
+                    "add",
+                    "CVE-2026-0001",
+                    "--title",
+                    "x",
+                    "--date",
+                    "2026-01-01",
+                ],
+                "CVE-2026-0001",
+                Change::CveAdd {
+                    cve: CveFields {
+                        id: "CVE-2026-0001".into(),
+                        title: "x".into(),
+                        date: "2026-01-01".into(),
+                        severity: None,
+                        state: None,
+                    },
+                },
+            ),
+            case(
+                "check.ignore.add by a committer",
+                "dev",
+                &["check", "ignore", "add", "demo", "*.md", "--reason", "r"],
+                "demo",
+                Change::IgnoreAdd {
+                    pattern: "*.md".into(),
+                    reason: "r".into(),
+                },
+            ),
+            case(
+                "release.promote by a committer",
+                "dev",
+                &["promote", rel],
+                rel,
+                Change::Promote {
+                    revision: Some("rc1".into()),
+                    archived: vec![],
+                    version: None,
+                },
+            ),
+        ],
+        4,
+    );
+    // A draft: what its state allows.
+    refused(
+        &env,
+        &[
+            case(
+                "vote.cast with no vote started",
+                "pmc1",
+                &["vote", "cast", rel, "+1"],
+                rel,
+                ballot("pmc1", true),
+            ),
+            case(
+                "release.promote without a passed vote",
+                "rm",
+                &["promote", rel],
+                rel,
+                Change::Promote {
+                    revision: Some("rc1".into()),
+                    archived: vec![],
+                    version: None,
+                },
+            ),
+            case(
+                "release.announce of a candidate",
+                "rm",
+                &["announce", rel],
+                rel,
+                Change::Announce {
+                    subject: String::new(),
+                    body: String::new(),
+                },
+            ),
+        ],
+        5,
+    );
+    allowed(
+        &env,
+        case(
+            "policy.set by the rm",
+            "rm",
+            &["policy", "set", "demo", "--min-hours", "0"],
+            "demo",
+            policy_change(),
+        ),
+    );
+    allowed(
+        &env,
+        case(
+            "vote.start by the rm",
+            "rm",
+            &["vote", "start", rel],
+            rel,
+            vote_start(),
+        ),
+    );
+
+    // Under vote.
+    refused(
+        &env,
+        &[
+            case(
+                "vote.cast by a user with no role and no consent",
+                "guest",
+                &["vote", "cast", rel, "+1"],
+                rel,
+                ballot("guest", false),
+            ),
+            case(
+                "vote.close by a committer",
+                "dev",
+                &["vote", "close", rel],
+                rel,
+                Change::VoteClose {
+                    revision: Some("rc1".into()),
+                    request: "closed".into(),
+                    outcome: "passed".into(),
+                },
+            ),
+            case(
+                "vote.import by a committer",
+                "dev",
+                &["vote", "import", rel, "thread.mbox"],
+                rel,
+                Change::VoteImport {
+                    revision: Some("rc1".into()),
+                    ballots: vec![],
+                },
+            ),
+        ],
+        4,
+    );
+    refused(
+        &env,
+        &[case(
+            "vote.start of a revision under vote",
+            "rm",
+            &["vote", "start", rel],
+            rel,
+            vote_start(),
+        )],
+        5,
+    );
+    allowed(
+        &env,
+        case(
+            "a binding vote.cast by a pmc member",
+            "pmc1",
+            &["vote", "cast", rel, "+1"],
+            rel,
+            ballot("pmc1", true),
+        ),
+    );
+    allowed(
+        &env,
+        case(
+            "a vote.cast by a committer",
+            "dev",
+            &["vote", "cast", rel, "+1"],
+            rel,
+            ballot("dev", false),
+        ),
+    );
+    // What a payload claims is not taken: a committer's ballot that claims to bind, a ballot
+    // in another's name.
+    assert_eq!(replay_code(&env, "dev", rel, &ballot("dev", true)), 4);
+    assert_eq!(replay_code(&env, "dev", rel, &ballot("pmc1", true)), 2);
+    // Nor the outcome a close claims: one binding +1 does not pass a vote.
+    let close = |outcome: &str| Change::VoteClose {
+        revision: Some("rc1".into()),
+        request: "closed".into(),
+        outcome: outcome.into(),
+    };
+    assert_eq!(replay_code(&env, "rm", rel, &close("passed")), 2);
+    assert_eq!(replay_code(&env, "rm", rel, &close("failed")), 0);
+
+    // Revoked.
+    let revoke = Change::Revoke {
+        reason: "bad".into(),
+        cves: vec![],
+        previous_stage: None,
+    };
+    allowed(
+        &env,
+        case(
+            "release.revoke by the rm",
+            "rm",
+            &["revoke", rel, "--reason", "bad"],
+            rel,
+            revoke.clone(),
+        ),
+    );
+    refused(
+        &env,
+        &[case(
+            "release.revoke twice",
+            "rm",
+            &["revoke", rel, "--reason", "bad"],
+            rel,
+            revoke,
+        )],
+        5,
+    );
+}
