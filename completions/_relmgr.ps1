@@ -546,7 +546,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg''s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import certificates: armored or binary, keyrings, whole Apache KEYS files')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List keys with their status (valid, expired, revoked, retired)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key by fingerprint or long key id')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Retire a key: it still verifies old signatures but signs nothing new')
@@ -567,8 +567,8 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'relmgr;key;list' {
@@ -653,7 +653,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;key;help' {
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg''s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import certificates: armored or binary, keyrings, whole Apache KEYS files')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List keys with their status (valid, expired, revoked, retired)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key by fingerprint or long key id')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Retire a key: it still verifies old signatures but signs nothing new')
@@ -1612,7 +1612,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;key' {
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg''s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import certificates: armored or binary, keyrings, whole Apache KEYS files')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List keys with their status (valid, expired, revoked, retired)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key by fingerprint or long key id')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Retire a key: it still verifies old signatures but signs nothing new')

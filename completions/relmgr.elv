@@ -497,7 +497,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --verbose 'Print more detail on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg''s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one'
+            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
             cand list 'List keys with their status (valid, expired, revoked, retired)'
             cand show 'Show one key by fingerprint or long key id'
             cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
@@ -517,8 +517,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --quiet 'Print only the result, no status lines'
             cand -v 'Print more detail on stderr'
             cand --verbose 'Print more detail on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'relmgr;key;list'= {
             cand --user 'The user''s id'
@@ -597,7 +597,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;key;help'= {
-            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg''s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one'
+            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
             cand list 'List keys with their status (valid, expired, revoked, retired)'
             cand show 'Show one key by fingerprint or long key id'
             cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
@@ -1452,7 +1452,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;role;list'= {
         }
         &'relmgr;help;key'= {
-            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg''s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one'
+            cand import 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
             cand list 'List keys with their status (valid, expired, revoked, retired)'
             cand show 'Show one key by fingerprint or long key id'
             cand remove 'Retire a key: it still verifies old signatures but signs nothing new'

@@ -364,7 +364,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_s
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg\'s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "show" -d 'Show one key by fingerprint or long key id'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
@@ -381,7 +381,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subco
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Print more detail on stderr'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l user -d 'The user\'s id' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from list" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -436,7 +436,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subco
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg\'s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key by fingerprint or long key id'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
@@ -971,7 +971,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "grant" -d 'Grant a role: pmc, committer or rm on a project; admin or member on `store`'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "revoke" -d 'Revoke a role'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List roles, of one project (or `store`) or all'
-complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a revocation certificate (gpg\'s openpgp-revocs.d, sq key revoke) of a stored key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show one key by fingerprint or long key id'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'

@@ -13,9 +13,11 @@ use super::{Ctx, parse};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum KeyCmd {
-    /// Import certificates: armored or binary, keyrings, whole Apache KEYS files, or a
-    /// revocation certificate (gpg's openpgp-revocs.d, sq key revoke) of a stored key. Version 6
-    /// (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file holding one
+    /// Import certificates: armored or binary, keyrings, whole Apache KEYS files
+    ///
+    /// Also takes a revocation certificate (gpg's openpgp-revocs.d, sq key revoke) of a stored
+    /// key. Version 6 (RFC 9580) keys are refused: gpg 2.4, sqv and rnp cannot read a KEYS file
+    /// holding one.
     Import {
         /// Files holding one or many public keys (secret parts are stripped, never stored), or
         /// a revocation certificate

@@ -239,3 +239,57 @@ fn a_ref_replaced_by_another_clones_tip_is_set_aside() {
         3
     );
 }
+
+/// A member adds a signature of their own beside another clone's unsigned event, in their own
+/// ref: that ref is set aside whole on every clone, old or fresh, whatever the order the refs
+/// arrive in, so no clone takes the extra signature and all judge the event alike.
+#[test]
+fn a_signature_beside_another_clones_event_sets_its_ref_aside() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, c) = three_clones(root.path());
+    // An event of A's (unsigned): its first vote.start.
+    let repo = Repo::discover(&c.dir).unwrap().unwrap();
+    let start = repo
+        .read_all()
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| events::from_record(&r.bytes).map(|e| (r.name, e)))
+        .find(|(_, e)| e.kind == "vote.start")
+        .map(|(name, _)| name)
+        .expect("A's vote.start");
+    let c_id = clone_id(&c);
+    c.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
+    c.ok(T1, &["sync"]);
+    let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    let extra = Record {
+        name: format!("{start}.asc"),
+        bytes: b"-----BEGIN PGP SIGNATURE-----\n\nwA==\n-----END PGP SIGNATURE-----\n".to_vec(),
+    };
+    repo.append(&c_id, &[extra], at).unwrap();
+    git(
+        &c.dir,
+        &[
+            "push",
+            "-q",
+            "origin",
+            &format!("refs/relmgr/clones/{c_id}:refs/relmgr/clones/{c_id}"),
+        ],
+    );
+    let (code, err) = b.code(T1, &["sync"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains(&c_id) && err.contains("without the event"),
+        "{err}"
+    );
+    let (code, _) = a.code(T1, &["sync"]);
+    assert_eq!(code, 3);
+    git(root.path(), &["clone", "-q", "remote.git", "d"]);
+    let d = Clone {
+        dir: root.path().join("d"),
+    };
+    let out = d.run(T2, &["sync", "--user", "pmc1"]);
+    assert_eq!(out.status.code(), Some(3));
+    let answers = a.answers(T2);
+    assert_eq!(b.answers(T2), answers);
+    assert_eq!(d.answers(T2), answers);
+}
