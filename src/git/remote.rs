@@ -65,7 +65,8 @@ impl Incoming {
         all.into_values().cloned().collect()
     }
 
-    /// The records `ref_name` (a local ref name, `refs/relmgr/clones/<id>`) brings.
+    /// Per ref still to be taken (its local name, `refs/relmgr/clones/<id>`): the records it
+    /// brings that no local ref holds.
     pub fn brought(&self) -> &BTreeMap<String, Vec<Record>> {
         &self.brought
     }

@@ -14,28 +14,9 @@ use relmgr::git::{Record, Repo};
 use relmgr::store::events::{self, Event};
 
 use crate::common::T0;
+use crate::sync::{T1, T2, git};
 
-const T1: &str = "2027-01-05T11:00:00Z";
-const T2: &str = "2027-01-05T12:00:00Z";
 const T3: &str = "2027-01-05T13:00:00Z";
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// One clone of the project's repository, with its own store and user.
 struct Clone {
