@@ -38,12 +38,20 @@ pub fn regular_files(dir: &Path) -> std::collections::HashSet<String> {
         .collect()
 }
 
-/// Places `src` at `dest` as a hard link, else a copy.
+/// Places `src` at `dest` as a hard link, else a copy. `dest`'s directory is made only when it is
+/// missing (tried first, a stage of many small files made one failing `mkdir` per package).
 pub fn link_or_copy(src: &Path, dest: &Path) -> anyhow::Result<()> {
-    if let Some(parent) = dest.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    if fs::hard_link(src, dest).is_err() {
+    let linked = match fs::hard_link(src, dest) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match dest.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => {
+                fs::create_dir_all(parent)?;
+                fs::hard_link(src, dest)
+            }
+            _ => Err(e),
+        },
+        other => other,
+    };
+    if linked.is_err() {
         fs::copy(src, dest).with_context(|| format!("while copying to {}", dest.display()))?;
     }
     Ok(())
@@ -118,4 +126,27 @@ pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[StoredPackage]) -> anyh
         fs::remove_dir_all(&old)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_or_copy_makes_a_missing_directory_and_reuses_an_existing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("object");
+        fs::write(&src, b"bytes").unwrap();
+        let top = dir.path().join("rev");
+        fs::create_dir(&top).unwrap();
+        link_or_copy(&src, &top.join("a.tar.gz")).unwrap();
+        link_or_copy(&src, &top.join("sub/deeper/b.tar.gz")).unwrap();
+        link_or_copy(&src, &top.join("sub/deeper/c.tar.gz")).unwrap();
+        for name in ["a.tar.gz", "sub/deeper/b.tar.gz", "sub/deeper/c.tar.gz"] {
+            assert_eq!(fs::read(top.join(name)).unwrap(), b"bytes", "{name}");
+        }
+        // A missing source is an error, not a silently made directory.
+        assert!(link_or_copy(&dir.path().join("missing"), &top.join("d.tar.gz")).is_err());
+        assert!(!top.join("d.tar.gz").exists());
+    }
 }
