@@ -232,10 +232,23 @@ pub fn run_from(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         global: cli.global.clone(),
         out,
     };
-    match dispatch(&ctx, cli.command) {
+    let code = match dispatch(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => report(&ctx.out, &e),
+    };
+    // A change recorded here that git would not take into the clone's ref is said, even with
+    // --quiet: the team does not see it until the next write or `sync` exports it.
+    for problem in crate::ops::share::take_unshared() {
+        let message = format!(
+            "recorded here, but not yet in the shared history: {problem} (the next write or `relmgr sync` adds it)"
+        );
+        if ctx.global.json {
+            eprintln!("{}", serde_json::json!({"warning": {"message": message}}));
+        } else {
+            eprintln!("warning: {}", crate::output::printable(&message, true));
+        }
     }
+    code
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> anyhow::Result<ExitCode> {

@@ -304,7 +304,7 @@ fn shared_names(dir: &std::path::Path, shared: bool) -> anyhow::Result<Option<Ha
     if !shared {
         return Ok(None);
     }
-    let Some(repo) = crate::store::shared::repo_of(dir)? else {
+    let Some(repo) = super::share::repo_of(dir)? else {
         return Ok(None);
     };
     let names = repo.names().map_err(super::sync::git_error)?;

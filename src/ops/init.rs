@@ -60,7 +60,7 @@ pub fn init(
     // Inside a git work tree the store shares its history there (SPEC §6): a clone id, and
     // `.relmgr/` out of git's view. Its events so far go to the clone's ref.
     if super::sync::share(&mut store)?.is_some() {
-        store.export()?;
+        super::share::export(&mut store)?;
     }
     Ok(Initialized {
         store: store.dir.display().to_string(),

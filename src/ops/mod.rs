@@ -29,6 +29,7 @@ pub mod release;
 pub mod replay;
 pub mod role;
 pub mod sbom;
+pub mod share;
 mod signatures;
 pub mod smtp;
 pub mod stage;
@@ -123,7 +124,7 @@ impl Session {
         self.load_event_key()?;
         let signing = self.store.event_signer.is_some();
         let actor = self.actor.id.clone();
-        self.store.write_event(
+        let value = self.store.write_event(
             &self.actor,
             |db| {
                 let (value, e) = decide(db)?;
@@ -142,7 +143,11 @@ impl Session {
                 Ok((value, draft))
             },
             history::judge_and_apply,
-        )
+        )?;
+        // Into the shared history at once, so that the index stays a cache; should git fail
+        // here, the change stands, the user is told, and the next write or `sync` exports it.
+        share::export_after_write(&mut self.store);
+        Ok(value)
     }
 
     /// Signs the events of this session with `signer` (already checked to be a registered,

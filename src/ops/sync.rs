@@ -124,7 +124,7 @@ fn new_clone_id() -> String {
 
 /// Gives a store inside a git work tree its clone id and keeps `.relmgr/` out of git's view.
 pub fn share(store: &mut Store) -> anyhow::Result<Option<Repo>> {
-    let Some(repo) = store.repo()? else {
+    let Some(repo) = super::share::repo_of(&store.dir)? else {
         return Ok(None);
     };
     // Resolved and escaped: a relative, symlinked or oddly named store is excluded too.
@@ -159,7 +159,7 @@ pub fn sync(
         Some(r) => r,
         None => return Err(git_error(GitError::NotARepo)),
     };
-    store.export()?;
+    super::share::export(store)?;
     let clone = store.config.clone_id.clone().expect("shared");
     let incoming = match repo.fetch(remote) {
         Ok(i) => Some(i),
@@ -222,7 +222,7 @@ fn judge(inc: &mut Incoming) -> Vec<Event> {
     let mut per_ref: Vec<(String, Vec<Event>)> = Vec::new();
     let mut bad: Vec<(String, String)> = Vec::new();
     for (ref_name, records) in inc.brought() {
-        match shared::events_of(records) {
+        match super::share::events_of(records) {
             Ok(events) => per_ref.push((ref_name.clone(), events)),
             Err(e) => bad.push((ref_name.clone(), e.to_string())),
         }
@@ -308,7 +308,7 @@ fn catch_up_index(
     });
     let candidates = match delta {
         Some(d) if in_delta => d,
-        _ => shared::events_of(&repo.read_all().map_err(git_error)?)
+        _ => super::share::events_of(&repo.read_all().map_err(git_error)?)
             .map_err(|e| Error::verification(e.to_string()))?,
     };
     let new: Vec<Event> = candidates
@@ -428,7 +428,7 @@ pub fn catch_up(store: &mut Store) -> anyhow::Result<()> {
     if !store.needs_replay {
         return Ok(());
     }
-    let Some(repo) = store.repo()? else {
+    let Some(repo) = super::share::repo_of(&store.dir)? else {
         return Ok(());
     };
     catch_up_with(store, &repo, None)?;

@@ -347,11 +347,6 @@ impl Store {
         tx.commit().context("while committing")?;
         crash_point(&format!("{}:after-commit", event.kind));
         self.last_seq = Some(appended.seq);
-        // Into the shared history at once, so that the index stays a cache; should git fail
-        // here, the next write or `sync` exports what is pending.
-        if self.config.clone_id.is_some() {
-            let _ = self.export();
-        }
         Ok(value)
     }
 

@@ -434,3 +434,59 @@ fn no_push_keeps_the_votes_local_and_fsck_sees_history_the_index_lacks() {
     a.ok(T1, &["--as", "admin", "fsck"]);
     assert_eq!(plus(&a), 2);
 }
+
+/// A change git will not take into the clone's ref (here: its ref is locked by another git) is
+/// recorded and said, not silently dropped; the next write exports both.
+#[test]
+fn a_git_failure_after_a_change_is_said_and_the_next_write_exports_it() {
+    let root = tempfile::tempdir().unwrap();
+    git(root.path(), &["init", "-q", "--bare", "remote.git"]);
+    git(root.path(), &["clone", "-q", "remote.git", "a"]);
+    let a = Clone {
+        dir: root.path().join("a"),
+    };
+    a.ok(T0, &["init", "--user", "admin"]);
+    let refs = git(
+        &a.dir,
+        &["for-each-ref", "--format=%(refname)", "refs/relmgr/clones/"],
+    );
+    let refname = refs.trim();
+    assert!(refname.starts_with("refs/relmgr/clones/"), "{refs}");
+    let count = || {
+        git(&a.dir, &["rev-list", "--count", refname])
+            .trim()
+            .to_string()
+    };
+    let before = count();
+    let lock = a.dir.join(".git").join(format!("{refname}.lock"));
+    std::fs::write(&lock, "").unwrap();
+    let out = a.run(T0, &["user", "add", "bob"]);
+    assert!(out.status.success(), "the change itself stands");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: recorded here, but not yet in the shared history")
+            && stderr.contains("relmgr sync"),
+        "{stderr}"
+    );
+    assert_eq!(count(), before, "git took nothing");
+    let user = a.json(T0, &["user", "show", "bob"]);
+    assert_eq!(user["id"], "bob", "{user}");
+    std::fs::remove_file(&lock).unwrap();
+    let out = a.run(T0, &["user", "add", "carol"]);
+    assert!(out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("warning"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after: u64 = count().parse().unwrap();
+    let before: u64 = before.parse().unwrap();
+    assert!(
+        after >= before + 1,
+        "both events exported: {before} -> {after}"
+    );
+    let log = a.json(T0, &["log"]);
+    let n = log.as_array().map(|a| a.len()).unwrap_or(0);
+    assert!(n >= 3, "{log}");
+    a.ok(T0, &["fsck"]);
+}
