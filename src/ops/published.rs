@@ -109,6 +109,43 @@ pub fn tree_above(dir: &Path) -> Option<(PathBuf, String)> {
     None
 }
 
+/// The refusal of a directory with no `snapshot.json` at or above it that is (or lies at most
+/// [`LEVELS_UP`] below) a directory this store published into (`published`: resolved paths and
+/// the last version written there): its snapshot is gone, so nothing it listed or refused can
+/// be judged, and a mirror that deletes it must not turn the tree into a plain directory.
+pub fn missing_snapshot(dir: &Path, published: &[(String, u64)]) -> Option<SnapshotCheck> {
+    let dir = dir.canonicalize().ok()?;
+    let (top, version) = published.iter().find_map(|(d, v)| {
+        let d = Path::new(d);
+        let below = dir.strip_prefix(d).ok()?.components().count();
+        (below <= LEVELS_UP).then_some((d, *v))
+    })?;
+    let within = dir
+        .strip_prefix(top)
+        .ok()
+        .map(|w| w.to_string_lossy().into_owned())
+        .filter(|w| !w.is_empty());
+    Some(SnapshotCheck {
+        version: None,
+        signature: "missing".into(),
+        signer: None,
+        signatures: vec![],
+        packages: 0,
+        expires: None,
+        projects: vec![],
+        unlisted: vec![],
+        problems: vec![format!(
+            "{SNAPSHOT}: missing from {}, where this store published version {version}: the \
+             tree cannot be judged (a mirror may have removed it; publish again)",
+            top.display()
+        )],
+        last_seen: Some("the store".into()),
+        top: within.as_ref().map(|_| top.display().to_string()),
+        within,
+        fresh: false,
+    })
+}
+
 /// Keeps of a scan of a tree's top only what lies under `within` (a path from the top).
 pub fn keep_within(scan: &mut DistDir, within: &str) {
     let prefix = format!("{within}/");

@@ -684,7 +684,13 @@ pub fn verify_dir(
             }
             Some(sn)
         }
-        false => None,
+        // No snapshot at or above DIR: refused all the same where this store published it.
+        false => match store {
+            Some(s) => {
+                published::missing_snapshot(dir, &crate::store::publications::dirs(s.store.db())?)
+            }
+            None => None,
+        },
     };
     let ok = !checks.is_empty()
         && checks.iter().all(PackageCheck::ok)

@@ -693,3 +693,43 @@ fn check_dir_below_a_published_tree_judges_signatures() {
     assert_eq!(row("signature")["result"], "pass", "{findings:#}");
     assert_eq!(row("checksum")["result"], "pass", "{findings:#}");
 }
+
+/// A tree whose `snapshot.json` is gone is no plain directory to the store that published it:
+/// `verify --dir` on it or below it fails, naming the missing file. A verifier without a store
+/// has nothing to tell it a snapshot belongs there (docs/published-tree.md).
+#[test]
+fn verify_dir_refuses_a_tree_of_this_store_without_its_snapshot() {
+    let (env, dist) = published();
+    let saved = env.path().join("saved-1.1.0");
+    copy_dir(&dist.join("demo/1.1.0"), &saved);
+    env.ok(&["--as", "rm", "revoke", "demo@1.1.0", "--reason", "broken"]);
+    publish(&env, &dist);
+    // The mirror puts the revoked release back and deletes the snapshot that refuses it.
+    copy_dir(&saved, &dist.join("demo/1.1.0"));
+    std::fs::remove_file(dist.join("snapshot.json")).unwrap();
+    std::fs::remove_file(dist.join("snapshot.json.asc")).unwrap();
+    let top = dist.canonicalize().unwrap();
+    for part in ["", "demo", "demo/1.1.0"] {
+        let v = verify_tree(&env, &dist.join(part), 3);
+        assert_eq!(v["snapshot"]["signature"], "missing", "{part}: {v}");
+        assert_eq!(
+            problems(&v),
+            [format!(
+                "snapshot.json: missing from {}, where this store published version 2: the tree \
+                 cannot be judged (a mirror may have removed it; publish again)",
+                top.display()
+            )],
+            "{part}: {v}"
+        );
+    }
+    // Publishing again puts it back; it did not list the copied-back files, so they stay, and
+    // are refused, until removed.
+    publish(&env, &dist);
+    let v = verify_tree(&env, &dist.join("demo"), 3);
+    assert!(
+        problems(&v).iter().any(|p| p.contains("demo@1.1.0 is revoked")),
+        "{v}"
+    );
+    std::fs::remove_dir_all(dist.join("demo/1.1.0")).unwrap();
+    verify_tree(&env, &dist, 0);
+}
