@@ -727,7 +727,9 @@ fn verify_dir_refuses_a_tree_of_this_store_without_its_snapshot() {
     publish(&env, &dist);
     let v = verify_tree(&env, &dist.join("demo"), 3);
     assert!(
-        problems(&v).iter().any(|p| p.contains("demo@1.1.0 is revoked")),
+        problems(&v)
+            .iter()
+            .any(|p| p.contains("demo@1.1.0 is revoked")),
         "{v}"
     );
     std::fs::remove_dir_all(dist.join("demo/1.1.0")).unwrap();
