@@ -270,8 +270,16 @@ fn render(r: &Verification) -> String {
     }
     out.push_str(&format!("\nKeys: {}.", r.keys));
     if let Some(sn) = &r.snapshot {
+        // Below the tree's top: which snapshot judged the part, and which part.
+        let (at, part) = match (&sn.top, &sn.within) {
+            (Some(top), Some(within)) => (
+                format!(" (at the tree's top, {top})"),
+                format!(" under {within}/"),
+            ),
+            _ => (String::new(), " in the tree".to_string()),
+        };
         out.push_str(&format!(
-            "\nSnapshot: snapshot.json version {}, signature {}{}, {} listed package{} in the tree.",
+            "\nSnapshot: snapshot.json{at} version {}, signature {}{}, {} listed package{}{part}.",
             sn.version.map_or("?".into(), |v| v.to_string()),
             sn.signature,
             signatures_cell(&sn.signatures)

@@ -69,7 +69,7 @@ pub fn check_dir(
     if scan.packages.is_empty() {
         return Err(Error::usage(format!("{} holds no packages", dir.display())).into());
     }
-    let verified = verify::verify_dir(dir, keys, None)?;
+    let mut verified = verify::verify_dir(dir, keys, None)?;
     let mut ctx = Context::new("", "");
     let names: Vec<String> = scan.packages.iter().map(|p| p.name.clone()).collect();
     ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&names);
@@ -87,6 +87,16 @@ pub fn check_dir(
             },
         ))
     })?;
+    // Below a published tree's top, verify names its files from the top (`demo/1.0.0/x`);
+    // check names them from the directory named.
+    if let Some(w) = verified.snapshot.as_ref().and_then(|s| s.within.clone()) {
+        let prefix = format!("{w}/");
+        for v in &mut verified.packages {
+            if let Some(name) = v.name.strip_prefix(&prefix) {
+                v.name = name.to_string();
+            }
+        }
+    }
     let mut findings = Vec::new();
     for (p, c) in scan.packages.iter().zip(&checked) {
         if let Some(v) = verified.packages.iter().find(|v| v.name == p.name) {

@@ -52,6 +52,12 @@ pub struct SnapshotCheck {
     /// `--keys`), if anywhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<String>,
+    /// The tree's top, where `snapshot.json` is, when it is above the directory named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top: Option<String>,
+    /// The directory named, as a path from the top (package names start with it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
     /// Neither expired nor older than a version already seen: may be recorded as seen.
     #[serde(skip)]
     pub fresh: bool,
@@ -66,6 +72,89 @@ impl SnapshotCheck {
 /// Whether `dir` is a published tree: it holds `snapshot.json` at its top.
 pub fn is_tree(dir: &Path) -> bool {
     dir.join(SNAPSHOT).is_file()
+}
+
+/// How many directories above the one named `verify --dir` looks for the tree's top:
+/// `<project>/<product>/<version>/` is the deepest directory `publish` writes packages into.
+const LEVELS_UP: usize = 3;
+
+/// The published tree that `dir` lies in below its top, as (top, `dir`'s path from the top with
+/// `/` separators), when `dir` itself holds no `snapshot.json`: the nearest of its (resolved)
+/// parents, at most [`LEVELS_UP`] up and on the same filesystem, that holds one. A mirror's
+/// `dist/demo` is thereby judged by `dist/snapshot.json`, so every guarantee of a tree (listed =
+/// present, unlisted = refused, expired or rolled back = refused) holds for the part too.
+pub fn tree_above(dir: &Path) -> Option<(PathBuf, String)> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = dir.canonicalize().ok()?;
+    let dev = std::fs::metadata(&dir).ok()?.dev();
+    let mut at = dir.as_path();
+    for _ in 0..LEVELS_UP {
+        at = at.parent()?;
+        if std::fs::metadata(at).ok()?.dev() != dev {
+            return None; // another filesystem: not the same tree
+        }
+        if is_tree(at) {
+            let within: Vec<String> = dir
+                .strip_prefix(at)
+                .ok()?
+                .components()
+                .map(|c| match c {
+                    std::path::Component::Normal(n) => n.to_str().map(str::to_string),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?;
+            return Some((at.to_path_buf(), within.join("/")));
+        }
+    }
+    None
+}
+
+/// The refusal of a directory with no `snapshot.json` at or above it that is (or lies at most
+/// [`LEVELS_UP`] below) a directory this store published into (`published`: resolved paths and
+/// the last version written there): its snapshot is gone, so nothing it listed or refused can
+/// be judged, and a mirror that deletes it must not turn the tree into a plain directory.
+pub fn missing_snapshot(dir: &Path, published: &[(String, u64)]) -> Option<SnapshotCheck> {
+    let dir = dir.canonicalize().ok()?;
+    let (top, version) = published.iter().find_map(|(d, v)| {
+        let d = Path::new(d);
+        let below = dir.strip_prefix(d).ok()?.components().count();
+        (below <= LEVELS_UP).then_some((d, *v))
+    })?;
+    let within = dir
+        .strip_prefix(top)
+        .ok()
+        .map(|w| w.to_string_lossy().into_owned())
+        .filter(|w| !w.is_empty());
+    Some(SnapshotCheck {
+        version: None,
+        signature: "missing".into(),
+        signer: None,
+        signatures: vec![],
+        packages: 0,
+        expires: None,
+        projects: vec![],
+        unlisted: vec![],
+        problems: vec![format!(
+            "{SNAPSHOT}: missing from {}, where this store published version {version}: the \
+             tree cannot be judged (a mirror may have removed it; publish again)",
+            top.display()
+        )],
+        last_seen: Some("the store".into()),
+        top: within.as_ref().map(|_| top.display().to_string()),
+        within,
+        fresh: false,
+    })
+}
+
+/// Keeps of a scan of a tree's top only what lies under `within` (a path from the top).
+pub fn keep_within(scan: &mut DistDir, within: &str) {
+    let prefix = format!("{within}/");
+    let under = |name: &String| name.starts_with(&prefix);
+    scan.packages.retain(|p| under(&p.name));
+    scan.orphans.retain(under);
+    scan.stray.retain(under);
+    scan.other.retain(under);
+    scan.pages.retain(under);
 }
 
 /// Takes the snapshot and its signature out of the scan (they are no package) and the
@@ -110,6 +199,20 @@ pub fn check_snapshot(
     now: jiff::Timestamp,
     seen: &BTreeMap<String, u64>,
 ) -> SnapshotCheck {
+    check_snapshot_within(dir, None, packages, keyring, now, seen)
+}
+
+/// [`check_snapshot`] for the part of the tree under `within` (a path from the top, see
+/// [`tree_above`]), whose files are `packages`: only the listed files under it must be present;
+/// the signature, the expiry and the version are judged as for the whole tree.
+pub fn check_snapshot_within(
+    dir: &Path,
+    within: Option<&str>,
+    packages: &[PackageCheck],
+    keyring: &Keyring,
+    now: jiff::Timestamp,
+    seen: &BTreeMap<String, u64>,
+) -> SnapshotCheck {
     let mut c = SnapshotCheck {
         version: None,
         signature: "missing".into(),
@@ -121,6 +224,8 @@ pub fn check_snapshot(
         unlisted: vec![],
         problems: vec![],
         last_seen: None,
+        top: None,
+        within: within.map(str::to_string),
         fresh: false,
     };
     let asc = std::fs::read(dir.join(SNAPSHOT_ASC)).ok();
@@ -222,6 +327,9 @@ pub fn check_snapshot(
     for (path, want) in &listed {
         if want.0.is_none() && want.1.is_none() {
             continue; // an SBOM of an older snapshot: present or not, nothing pinned
+        }
+        if within.is_some_and(|w| !path.starts_with(&format!("{w}/"))) {
+            continue; // outside the part verified
         }
         c.packages += 1;
         match read.get(path.as_str()) {

@@ -481,7 +481,9 @@ fn fingerprint_set(ring: &Keyring) -> BTreeSet<String> {
 /// `snapshot.json` at its top) is checked as such: each project's packages against its own
 /// `KEYS` (unless `--keys` or a top `KEYS` is given), and the snapshot ([`published`]): every
 /// file it holds is one the snapshot lists as current, the snapshot has not expired and is
-/// not older than one already seen ([`Memory`]). Inside a store (`store`), the store's keys
+/// not older than one already seen ([`Memory`]). A directory below a tree's top (`dist/demo`,
+/// `dist/demo/1.0.0`) is checked as that part of the tree ([`published::tree_above`]): the
+/// same snapshot, keys and memory, its files named from the top. Inside a store (`store`), the store's keys
 /// are the trust root for each project it knows: a tree `KEYS` that differs from them fails,
 /// and that project's packages and the snapshot are checked against the store's keys.
 pub fn verify_dir(
@@ -489,13 +491,27 @@ pub fn verify_dir(
     keys_file: Option<&Path>,
     store: Option<&Session>,
 ) -> anyhow::Result<Verification> {
+    // A directory below a published tree's top (`dist/demo`) is judged as part of that tree:
+    // the whole tree is scanned from its top (names are paths from the top, as in the
+    // snapshot), then only the part under `dir` is kept.
+    let above = match published::is_tree(dir) {
+        true => None,
+        false => published::tree_above(dir),
+    };
+    let (top, within) = match &above {
+        Some((top, within)) => (top.as_path(), Some(within.as_str())),
+        None => (dir, None),
+    };
     let mut scan =
-        distdir::scan(dir).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
-    let tree = published::is_tree(dir);
+        distdir::scan(top).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
+    let tree = published::is_tree(top);
     let project_keys = match tree {
-        true => published::take_tree_files(dir, &mut scan),
+        true => published::take_tree_files(top, &mut scan),
         false => Default::default(),
     };
+    if let Some(w) = within {
+        published::keep_within(&mut scan, w);
+    }
     let store_keys = match (keys_file, store) {
         (None, Some(s)) => Some(store_keyring(s)?),
         _ => None,
@@ -611,7 +627,7 @@ pub fn verify_dir(
     }
     let snapshot_ring = match rings.is_empty() {
         true => keyring.clone(),
-        false => keyring_from_bytes(&all_keys, dir)?,
+        false => keyring_from_bytes(&all_keys, top)?,
     };
     let ring_of = |name: &str| {
         let project = name.split('/').next().unwrap_or(name);
@@ -639,7 +655,7 @@ pub fn verify_dir(
     let memory = match (store, keys_file) {
         (Some(s), _) => Memory::Store(s),
         (None, Some(k)) => {
-            let inside = match (k.canonicalize(), dir.canonicalize()) {
+            let inside = match (k.canonicalize(), top.canonicalize()) {
                 (Ok(k), Ok(d)) => k.starts_with(d),
                 _ => true,
             };
@@ -653,7 +669,11 @@ pub fn verify_dir(
     let snapshot = match tree {
         true => {
             let seen = memory.load()?;
-            let mut sn = published::check_snapshot(dir, &checks, &snapshot_ring, now, &seen);
+            let mut sn =
+                published::check_snapshot_within(top, within, &checks, &snapshot_ring, now, &seen);
+            if above.is_some() {
+                sn.top = Some(top.display().to_string());
+            }
             sn.problems.splice(0..0, trust_problems);
             sn.last_seen = memory.describe();
             if sn.signature == "ok"
@@ -664,7 +684,13 @@ pub fn verify_dir(
             }
             Some(sn)
         }
-        false => None,
+        // No snapshot at or above DIR: refused all the same where this store published it.
+        false => match store {
+            Some(s) => {
+                published::missing_snapshot(dir, &crate::store::publications::dirs(s.store.db())?)
+            }
+            None => None,
+        },
     };
     let ok = !checks.is_empty()
         && checks.iter().all(PackageCheck::ok)

@@ -25,6 +25,19 @@ pub fn record(db: &Connection, dir: &str, version: u64, now: Time) -> anyhow::Re
     Ok(())
 }
 
+/// Every directory this store published into (`publish` records it resolved), with the last
+/// snapshot version written there.
+pub fn dirs(db: &Connection) -> anyhow::Result<Vec<(String, u64)>> {
+    let mut stmt = db.prepare("SELECT dir, version FROM publications ORDER BY dir")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (dir, version) = row?;
+        out.push((dir, version as u64));
+    }
+    Ok(out)
+}
+
 /// The highest `snapshot.json` version this store has written or verified, per project
 /// (schema 8's `snapshots_seen`): `verify --dir` refuses an older one.
 pub fn seen(db: &Connection) -> anyhow::Result<std::collections::BTreeMap<String, u64>> {

@@ -24,6 +24,7 @@ mod lifecycle;
 mod log;
 mod mail;
 mod migrate;
+mod old_sqlite;
 mod page;
 mod permissions;
 mod projects;

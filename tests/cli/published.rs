@@ -96,11 +96,47 @@ fn verify_dir_checks_a_published_tree_and_its_snapshot() {
         String::from_utf8_lossy(&human)
     );
 
+    // A directory below the top is judged by the top's snapshot: its own files, named from the
+    // top, and the listed files under it.
+    let top = dist.canonicalize().unwrap();
+    for (part, listed) in [("demo", 6), ("demo/1.0.0", 3)] {
+        let v = verify_tree(&env, &dist.join(part), 0);
+        assert_eq!(v["snapshot"]["signature"], "ok", "{v}");
+        assert_eq!(v["snapshot"]["top"], top.to_str().unwrap(), "{v}");
+        assert_eq!(v["snapshot"]["within"], part, "{v}");
+        assert_eq!(v["snapshot"]["packages"], listed, "{v}");
+        let names: Vec<&str> = v["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            !names.is_empty() && names.iter().all(|n| n.starts_with(&format!("{part}/"))),
+            "{v}"
+        );
+    }
+    let human = env
+        .ok(&["verify", "--dir", dist.join("demo/1.0.0").to_str().unwrap()])
+        .get_output()
+        .stdout
+        .clone();
+    let human = String::from_utf8_lossy(&human);
+    assert!(
+        human.contains(&format!(
+            "Snapshot: snapshot.json (at the tree's top, {}) version 1",
+            top.display()
+        )) && human.contains("3 listed packages under demo/1.0.0/."),
+        "{human}"
+    );
+
     // A tampered snapshot.
     let snap = dist.join("snapshot.json");
     let original = std::fs::read_to_string(&snap).unwrap();
     std::fs::write(&snap, original.replace("\"stable\"", "\"beta\"")).unwrap();
     let v = verify_tree(&env, &dist, 3);
+    assert_eq!(v["snapshot"]["signature"], "bad", "{v}");
+    let v = verify_tree(&env, &dist.join("demo"), 3);
     assert_eq!(v["snapshot"]["signature"], "bad", "{v}");
     std::fs::write(&snap, &original).unwrap();
     verify_tree(&env, &dist, 0);
@@ -143,6 +179,14 @@ fn verify_dir_checks_a_published_tree_and_its_snapshot() {
     );
     let problems = v["snapshot"]["problems"].to_string();
     assert!(problems.contains("demo/1.1.0/demo-1.1.0-src.tar.gz"), "{v}");
+    let v = verify_tree(&env, &dist.join("demo/1.1.0"), 3);
+    assert!(
+        v["snapshot"]["problems"]
+            .to_string()
+            .contains("demo/1.1.0/demo-1.1.0-src.tar.gz: differs from snapshot.json"),
+        "{v}"
+    );
+    verify_tree(&env, &dist.join("demo/1.0.0"), 0);
 
     // A listed package that is gone.
     std::fs::remove_file(&pkg).unwrap();
@@ -359,8 +403,20 @@ fn verify_dir_refuses_files_the_snapshot_does_not_list() {
         .clone();
     let human = String::from_utf8_lossy(&human);
     assert!(human.lines().any(|l| l.trim() == line), "{human}");
+    // So from below the top: the project's directory and the release's own.
+    for part in ["demo", "demo/1.1.0"] {
+        let v = verify_tree(&env, &dist.join(part), 3);
+        assert!(problems(&v).iter().any(|p| p == line), "{part}: {v}");
+        assert_eq!(
+            v["snapshot"]["unlisted"].as_array().unwrap().len(),
+            3,
+            "{v}"
+        );
+    }
+    verify_tree(&env, &dist.join("demo/1.0.0"), 0);
     std::fs::remove_dir_all(dist.join("demo/1.1.0")).unwrap();
     verify_tree(&env, &dist, 0);
+    verify_tree(&env, &dist.join("demo"), 0);
 
     // A release never published (the signed files of another, under a new version).
     copy_dir(&dist.join("demo/1.0.0"), &dist.join("demo/0.9.0"));
@@ -370,6 +426,14 @@ fn verify_dir_refuses_files_the_snapshot_does_not_list() {
             .contains(&"demo/0.9.0/demo-1.0.0-src.tar.gz: not listed in snapshot.json".into()),
         "{v}"
     );
+    for part in ["demo", "demo/0.9.0"] {
+        let v = verify_tree(&env, &dist.join(part), 3);
+        assert!(
+            problems(&v)
+                .contains(&"demo/0.9.0/demo-1.0.0-src.tar.gz: not listed in snapshot.json".into()),
+            "{part}: {v}"
+        );
+    }
     std::fs::remove_dir_all(dist.join("demo/0.9.0")).unwrap();
     verify_tree(&env, &dist, 0);
 
@@ -403,6 +467,14 @@ fn verify_dir_refuses_files_the_snapshot_does_not_list() {
         ["demo/1.0.0/extra.tar.gz: not listed in snapshot.json"],
         "{v}"
     );
+    for part in ["demo", "demo/1.0.0"] {
+        let v = verify_tree(&env, &dist.join(part), 3);
+        assert_eq!(
+            problems(&v),
+            ["demo/1.0.0/extra.tar.gz: not listed in snapshot.json"],
+            "{part}: {v}"
+        );
+    }
 }
 
 /// A snapshot past its `expires` fails (judged by $RELMGR_NOW's clock); so does one older than
@@ -421,8 +493,16 @@ fn verify_dir_refuses_an_expired_or_rolled_back_snapshot() {
         )),
         "{v}"
     );
+    let v = verify_tree(&env, &dist.join("demo/1.0.0"), 3);
+    assert!(
+        problems(&v)
+            .iter()
+            .any(|p| p.starts_with("snapshot.json: expired at 2026-12-24T12:00:00Z")),
+        "{v}"
+    );
     env.set_now(PAST);
     verify_tree(&env, &dist, 0);
+    verify_tree(&env, &dist.join("demo/1.0.0"), 0);
 
     // Publish again (version 2): the store knows it, and refuses the tree of version 1.
     env.set_now("2026-11-24T13:00:00Z");
@@ -433,6 +513,14 @@ fn verify_dir_refuses_an_expired_or_rolled_back_snapshot() {
         ["snapshot.json: version 1 is older than version 2 already seen for demo (a rollback)"],
         "{v}"
     );
+    for part in ["demo", "demo/1.1.0"] {
+        let v = verify_tree(&env, &v1.join(part), 3);
+        assert_eq!(
+            problems(&v),
+            ["snapshot.json: version 1 is older than version 2 already seen for demo (a rollback)"],
+            "{part}: {v}"
+        );
+    }
     verify_tree(&env, &dist, 0);
 
     // Without a store: the versions seen are kept beside --keys.
@@ -464,6 +552,9 @@ fn verify_dir_refuses_an_expired_or_rolled_back_snapshot() {
     assert_eq!(kept, serde_json::json!({"demo": 2}));
     let v = verify(&v1, 3);
     assert!(problems(&v).iter().any(|p| p.contains("a rollback")), "{v}");
+    let v = verify(&v1.join("demo"), 3);
+    assert!(problems(&v).iter().any(|p| p.contains("a rollback")), "{v}");
+    verify(&dist.join("demo"), 0);
 }
 
 /// Inside a store, the store's keys are the trust root: an attacker who replaces KEYS and
@@ -510,6 +601,7 @@ fn inside_a_store_a_replaced_keys_fails() {
     let user = crate::common::TestEnv::bare();
     user.set_now("2026-11-24T14:00:00Z");
     user.ok(&["verify", "--dir", dist.to_str().unwrap()]);
+    user.ok(&["verify", "--dir", dist.join("demo").to_str().unwrap()]);
     // Inside the store it fails, naming the file and the key.
     env.set_now("2026-11-24T14:00:00Z");
     let v = verify_tree(&env, &dist, 3);
@@ -532,4 +624,114 @@ fn inside_a_store_a_replaced_keys_fails() {
             .all(|p| p["signature"] == "unknown-key"),
         "{v}"
     );
+    // From below the top as well.
+    for part in ["demo", "demo/1.0.0"] {
+        let v = verify_tree(&env, &dist.join(part), 3);
+        assert!(
+            problems(&v).contains(&format!(
+                "demo/KEYS: holds keys that are not the store's keys for demo: {evil_fpr}"
+            )),
+            "{part}: {v}"
+        );
+        assert_eq!(v["snapshot"]["signature"], "unknown-key", "{v}");
+    }
+}
+
+/// The tree's top is looked for at most three directories up (`<project>/<product>/<version>/`
+/// is the deepest publish writes): a directory deeper down is a plain directory of packages.
+#[test]
+fn verify_dir_looks_for_the_tree_top_at_most_three_levels_up() {
+    let (env, dist) = published();
+    let release = dist.join("demo/1.0.0");
+    let deep = release.join("a/b");
+    for f in [
+        "demo-1.0.0-src.tar.gz",
+        "demo-1.0.0-src.tar.gz.asc",
+        "demo-1.0.0-src.tar.gz.sha512",
+    ] {
+        write(&deep.join(f), &std::fs::read(release.join(f)).unwrap());
+    }
+    // Three levels below the top (demo/1.0.0/a): the snapshot judges, and does not list it.
+    let v = verify_tree(&env, &release.join("a"), 3);
+    assert_eq!(
+        problems(&v),
+        ["demo/1.0.0/a/b/demo-1.0.0-src.tar.gz: not listed in snapshot.json"],
+        "{v}"
+    );
+    // Four levels below: no snapshot, a plain directory checked with the store's keys.
+    let v = verify_tree(&env, &deep, 0);
+    assert!(v.get("snapshot").is_none(), "{v}");
+    assert_eq!(v["packages"][0]["name"], "demo-1.0.0-src.tar.gz", "{v}");
+}
+
+/// `check --dir` on a release's directory inside a published tree still judges each package's
+/// signature and checksum (verify names the files from the tree's top; check from the
+/// directory named).
+#[test]
+fn check_dir_below_a_published_tree_judges_signatures() {
+    let (env, dist) = published();
+    let out = env
+        .run(&[
+            "--json",
+            "check",
+            "--dir",
+            dist.join("demo/1.0.0").to_str().unwrap(),
+        ])
+        .get_output()
+        .stdout
+        .clone();
+    let findings: Value = serde_json::from_slice(&out).unwrap();
+    let row = |check: &str| {
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["package"] == "demo-1.0.0-src.tar.gz" && f["check"] == check)
+            .unwrap_or_else(|| panic!("no {check} row: {findings:#}"))
+            .clone()
+    };
+    assert_eq!(row("signature")["result"], "pass", "{findings:#}");
+    assert_eq!(row("checksum")["result"], "pass", "{findings:#}");
+}
+
+/// A tree whose `snapshot.json` is gone is no plain directory to the store that published it:
+/// `verify --dir` on it or below it fails, naming the missing file. A verifier without a store
+/// has nothing to tell it a snapshot belongs there (docs/published-tree.md).
+#[test]
+fn verify_dir_refuses_a_tree_of_this_store_without_its_snapshot() {
+    let (env, dist) = published();
+    let saved = env.path().join("saved-1.1.0");
+    copy_dir(&dist.join("demo/1.1.0"), &saved);
+    env.ok(&["--as", "rm", "revoke", "demo@1.1.0", "--reason", "broken"]);
+    publish(&env, &dist);
+    // The mirror puts the revoked release back and deletes the snapshot that refuses it.
+    copy_dir(&saved, &dist.join("demo/1.1.0"));
+    std::fs::remove_file(dist.join("snapshot.json")).unwrap();
+    std::fs::remove_file(dist.join("snapshot.json.asc")).unwrap();
+    let top = dist.canonicalize().unwrap();
+    for part in ["", "demo", "demo/1.1.0"] {
+        let v = verify_tree(&env, &dist.join(part), 3);
+        assert_eq!(v["snapshot"]["signature"], "missing", "{part}: {v}");
+        assert_eq!(
+            problems(&v),
+            [format!(
+                "snapshot.json: missing from {}, where this store published version 2: the tree \
+                 cannot be judged (a mirror may have removed it; publish again)",
+                top.display()
+            )],
+            "{part}: {v}"
+        );
+    }
+    // Publishing again puts it back; it did not list the copied-back files, so they stay, and
+    // are refused, until removed.
+    publish(&env, &dist);
+    let v = verify_tree(&env, &dist.join("demo"), 3);
+    assert!(
+        problems(&v)
+            .iter()
+            .any(|p| p.contains("demo@1.1.0 is revoked")),
+        "{v}"
+    );
+    std::fs::remove_dir_all(dist.join("demo/1.1.0")).unwrap();
+    verify_tree(&env, &dist, 0);
 }

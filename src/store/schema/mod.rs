@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use rusqlite::{Connection, OptionalExtension};
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -491,6 +491,402 @@ CREATE TABLE snapshots_seen (
     version  INTEGER NOT NULL CHECK (version >= 1),
     seen_at  TEXT NOT NULL
 ) STRICT;
+"#;
+
+/// V9: no `STRICT` table, so that the `sqlite3` of every LTS system still supported reads the
+/// index: `STRICT` needs SQLite 3.37, and an older one (RHEL 9 ships 3.34) cannot even parse the
+/// schema ("malformed database schema (users) - near \"STRICT\": syntax error"), so neither
+/// `sqlite3 index.db` nor any backup or inspection tool there opens the store. Every table is
+/// rebuilt with the same columns, keys, references, CHECKs, indexes and triggers, and what
+/// `STRICT` enforced is kept by CHECKs that SQLite 3.34 knows: each column's `typeof` (a
+/// nullable column's may also be `'null'`), and `NOT NULL` on every PRIMARY KEY column (a
+/// `STRICT` table's primary key is never NULL). An INTEGER PRIMARY KEY is the rowid, always an
+/// integer. Values convert as before: the column's type affinity turns `'12'` into 12 in an
+/// INTEGER column and 5 into `'5'` in a TEXT one, as `STRICT` did, and what it refused (a blob
+/// in TEXT, `'abc'` or 1.5 in INTEGER) the CHECK refuses. Costs `integrity_check` about a third
+/// more CPU than `STRICT`'s own type test (see docs/decisions.md).
+const V9: &str = r#"
+-- Each table: make the new one, copy, drop the old, rename (SQLite's twelve steps; foreign keys
+-- are off and checked before commit, see [`migrate`]). The legacy rename leaves the other tables'
+-- REFERENCES and triggers naming the table as they are: they name it again once it is renamed.
+PRAGMA legacy_alter_table = ON;
+
+CREATE TABLE users_v9 (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (typeof(id) = 'text') CHECK (length(id) BETWEEN 1 AND 64),
+    name        TEXT CHECK (typeof(name) IN ('text', 'null')),
+    email       TEXT CHECK (typeof(email) IN ('text', 'null')),
+    kind        TEXT NOT NULL CHECK (typeof(kind) = 'text') CHECK (kind IN ('person', 'service')),
+    consent     INTEGER NOT NULL DEFAULT 0 CHECK (typeof(consent) = 'integer') CHECK (consent IN (0, 1)),
+    consent_at  TEXT CHECK (typeof(consent_at) IN ('text', 'null')),
+    created_at  TEXT NOT NULL CHECK (typeof(created_at) = 'text')
+);
+INSERT INTO users_v9 (id, name, email, kind, consent, consent_at, created_at)
+    SELECT id, name, email, kind, consent, consent_at, created_at FROM users;
+DROP TABLE users;
+ALTER TABLE users_v9 RENAME TO users;
+
+CREATE TABLE roles_v9 (
+    project    TEXT NOT NULL CHECK (typeof(project) = 'text'),
+    user_id    TEXT NOT NULL CHECK (typeof(user_id) = 'text') REFERENCES users(id),
+    role       TEXT NOT NULL CHECK (typeof(role) = 'text') CHECK (role IN ('pmc', 'committer', 'rm', 'admin', 'member')),
+    granted_at TEXT NOT NULL CHECK (typeof(granted_at) = 'text'),
+    granted_by TEXT NOT NULL CHECK (typeof(granted_by) = 'text'),
+    PRIMARY KEY (project, user_id, role),
+    CHECK ((project = '' AND role IN ('admin', 'member'))
+        OR (project <> '' AND role IN ('pmc', 'committer', 'rm')))
+);
+INSERT INTO roles_v9 (project, user_id, role, granted_at, granted_by)
+    SELECT project, user_id, role, granted_at, granted_by FROM roles;
+DROP TABLE roles;
+ALTER TABLE roles_v9 RENAME TO roles;
+
+CREATE TABLE keys_v9 (
+    fingerprint  TEXT PRIMARY KEY NOT NULL CHECK (typeof(fingerprint) = 'text') CHECK (length(fingerprint) IN (40, 64) AND fingerprint NOT GLOB '*[^0-9A-F]*'),
+    key_id       TEXT NOT NULL CHECK (typeof(key_id) = 'text') CHECK (length(key_id) = 16),
+    user_id      TEXT CHECK (typeof(user_id) IN ('text', 'null')) REFERENCES users(id),
+    algorithm    TEXT NOT NULL CHECK (typeof(algorithm) = 'text'),
+    bits         INTEGER CHECK (typeof(bits) IN ('integer', 'null')),
+    created_at   TEXT NOT NULL CHECK (typeof(created_at) = 'text'),
+    expires_at   TEXT CHECK (typeof(expires_at) IN ('text', 'null')),
+    revoked_at   TEXT CHECK (typeof(revoked_at) IN ('text', 'null')),
+    revocation   TEXT CHECK (typeof(revocation) IN ('text', 'null')),
+    user_ids     TEXT NOT NULL DEFAULT '[]' CHECK (typeof(user_ids) = 'text') CHECK (json_valid(user_ids)),
+    can_sign     INTEGER NOT NULL CHECK (typeof(can_sign) = 'integer') CHECK (can_sign IN (0, 1)),
+    retired_at   TEXT CHECK (typeof(retired_at) IN ('text', 'null')),
+    imported_at  TEXT NOT NULL CHECK (typeof(imported_at) = 'text'),
+    armored      TEXT NOT NULL CHECK (typeof(armored) = 'text') CHECK (armored LIKE '-----BEGIN PGP PUBLIC KEY BLOCK-----%' AND armored NOT LIKE '%PRIVATE KEY%')
+);
+INSERT INTO keys_v9 (fingerprint, key_id, user_id, algorithm, bits, created_at, expires_at, revoked_at, revocation, user_ids, can_sign, retired_at, imported_at, armored)
+    SELECT fingerprint, key_id, user_id, algorithm, bits, created_at, expires_at, revoked_at, revocation, user_ids, can_sign, retired_at, imported_at, armored FROM keys;
+DROP TABLE keys;
+ALTER TABLE keys_v9 RENAME TO keys;
+
+CREATE TABLE subkeys_v9 (
+    fingerprint TEXT PRIMARY KEY NOT NULL CHECK (typeof(fingerprint) = 'text'),
+    key_id      TEXT NOT NULL CHECK (typeof(key_id) = 'text'),
+    primary_fpr TEXT NOT NULL CHECK (typeof(primary_fpr) = 'text') REFERENCES keys(fingerprint) ON DELETE CASCADE,
+    algorithm   TEXT NOT NULL CHECK (typeof(algorithm) = 'text'),
+    bits        INTEGER CHECK (typeof(bits) IN ('integer', 'null')),
+    created_at  TEXT NOT NULL CHECK (typeof(created_at) = 'text'),
+    expires_at  TEXT CHECK (typeof(expires_at) IN ('text', 'null')),
+    for_signing INTEGER NOT NULL CHECK (typeof(for_signing) = 'integer') CHECK (for_signing IN (0, 1))
+);
+INSERT INTO subkeys_v9 (fingerprint, key_id, primary_fpr, algorithm, bits, created_at, expires_at, for_signing)
+    SELECT fingerprint, key_id, primary_fpr, algorithm, bits, created_at, expires_at, for_signing FROM subkeys;
+DROP TABLE subkeys;
+ALTER TABLE subkeys_v9 RENAME TO subkeys;
+
+CREATE TABLE policies_v9 (
+    target        TEXT NOT NULL CHECK (typeof(target) = 'text'),
+    version       INTEGER NOT NULL CHECK (typeof(version) = 'integer') CHECK (version >= 1),
+    min_hours     INTEGER CHECK (typeof(min_hours) IN ('integer', 'null')) CHECK (min_hours >= 0),
+    manual        INTEGER CHECK (typeof(manual) IN ('integer', 'null')) CHECK (manual IN (0, 1)),
+    pause_on_veto INTEGER CHECK (typeof(pause_on_veto) IN ('integer', 'null')) CHECK (pause_on_veto IN (0, 1)),
+    checklist     TEXT CHECK (typeof(checklist) IN ('text', 'null')),
+    set_by        TEXT NOT NULL CHECK (typeof(set_by) = 'text') REFERENCES users(id),
+    set_at        TEXT NOT NULL CHECK (typeof(set_at) = 'text'),
+    signed_events TEXT CHECK (typeof(signed_events) IN ('text', 'null')) CHECK (signed_events IS NULL OR signed_events IN ('none', 'binding', 'all')),
+    PRIMARY KEY (target, version)
+);
+INSERT INTO policies_v9 (target, version, min_hours, manual, pause_on_veto, checklist, set_by, set_at, signed_events)
+    SELECT target, version, min_hours, manual, pause_on_veto, checklist, set_by, set_at, signed_events FROM policies;
+DROP TABLE policies;
+ALTER TABLE policies_v9 RENAME TO policies;
+
+CREATE TABLE stage_history_v9 (
+    release_id INTEGER NOT NULL CHECK (typeof(release_id) = 'integer') REFERENCES releases(id),
+    seq        INTEGER NOT NULL CHECK (typeof(seq) = 'integer'),
+    stage      TEXT NOT NULL CHECK (typeof(stage) = 'text'),
+    phase      TEXT CHECK (typeof(phase) IN ('text', 'null')),
+    at         TEXT NOT NULL CHECK (typeof(at) = 'text'),
+    actor      TEXT NOT NULL CHECK (typeof(actor) = 'text'),
+    note       TEXT CHECK (typeof(note) IN ('text', 'null')),
+    PRIMARY KEY (release_id, seq)
+);
+INSERT INTO stage_history_v9 (release_id, seq, stage, phase, at, actor, note)
+    SELECT release_id, seq, stage, phase, at, actor, note FROM stage_history;
+DROP TABLE stage_history;
+ALTER TABLE stage_history_v9 RENAME TO stage_history;
+
+CREATE TABLE revisions_v9 (
+    id            INTEGER PRIMARY KEY,
+    release_id    INTEGER NOT NULL CHECK (typeof(release_id) = 'integer') REFERENCES releases(id),
+    number        INTEGER NOT NULL CHECK (typeof(number) = 'integer') CHECK (number >= 1),
+    phase         TEXT NOT NULL CHECK (typeof(phase) = 'text') CHECK (phase IN ('draft', 'voting', 'passed', 'failed')),
+    created_at    TEXT NOT NULL CHECK (typeof(created_at) = 'text'),
+    frozen_at     TEXT CHECK (typeof(frozen_at) IN ('text', 'null')),
+    manifest_hash TEXT CHECK (typeof(manifest_hash) IN ('text', 'null')),
+    UNIQUE (release_id, number)
+);
+INSERT INTO revisions_v9 (id, release_id, number, phase, created_at, frozen_at, manifest_hash)
+    SELECT id, release_id, number, phase, created_at, frozen_at, manifest_hash FROM revisions;
+DROP TABLE revisions;
+ALTER TABLE revisions_v9 RENAME TO revisions;
+
+CREATE TABLE signatures_v9 (
+    package_id  INTEGER NOT NULL CHECK (typeof(package_id) = 'integer') REFERENCES packages(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL CHECK (typeof(fingerprint) = 'text') REFERENCES keys(fingerprint),
+    signer_fpr  TEXT NOT NULL CHECK (typeof(signer_fpr) = 'text'),
+    armored     TEXT NOT NULL CHECK (typeof(armored) = 'text'),
+    signed_at   TEXT NOT NULL CHECK (typeof(signed_at) = 'text'),
+    PRIMARY KEY (package_id, fingerprint)
+);
+INSERT INTO signatures_v9 (package_id, fingerprint, signer_fpr, armored, signed_at)
+    SELECT package_id, fingerprint, signer_fpr, armored, signed_at FROM signatures;
+DROP TABLE signatures;
+ALTER TABLE signatures_v9 RENAME TO signatures;
+
+CREATE TABLE vote_rounds_v9 (
+    revision_id     INTEGER PRIMARY KEY REFERENCES revisions(id),
+    policy_target   TEXT NOT NULL CHECK (typeof(policy_target) = 'text'),
+    policy_version  INTEGER CHECK (typeof(policy_version) IN ('integer', 'null')),
+    policy          TEXT NOT NULL CHECK (typeof(policy) = 'text') CHECK (json_valid(policy)),
+    manifest_hash   TEXT NOT NULL CHECK (typeof(manifest_hash) = 'text'),
+    opened_at       TEXT NOT NULL CHECK (typeof(opened_at) = 'text'),
+    closes_at       TEXT NOT NULL CHECK (typeof(closes_at) = 'text'),
+    started_by      TEXT NOT NULL CHECK (typeof(started_by) = 'text') REFERENCES users(id),
+    acknowledged    TEXT NOT NULL DEFAULT '[]' CHECK (typeof(acknowledged) = 'text') CHECK (json_valid(acknowledged)),
+    closure         TEXT CHECK (typeof(closure) IN ('text', 'null')) CHECK (closure IN ('closed', 'confirmed', 'abandoned')),
+    outcome         TEXT CHECK (typeof(outcome) IN ('text', 'null')) CHECK (outcome IN ('passed', 'failed', 'awaiting-confirmation', 'abandoned')),
+    closed_at       TEXT CHECK (typeof(closed_at) IN ('text', 'null')),
+    closed_by       TEXT CHECK (typeof(closed_by) IN ('text', 'null')) REFERENCES users(id)
+);
+INSERT INTO vote_rounds_v9 (revision_id, policy_target, policy_version, policy, manifest_hash, opened_at, closes_at, started_by, acknowledged, closure, outcome, closed_at, closed_by)
+    SELECT revision_id, policy_target, policy_version, policy, manifest_hash, opened_at, closes_at, started_by, acknowledged, closure, outcome, closed_at, closed_by FROM vote_rounds;
+DROP TABLE vote_rounds;
+ALTER TABLE vote_rounds_v9 RENAME TO vote_rounds;
+
+CREATE TABLE ballots_v9 (
+    id          INTEGER PRIMARY KEY,
+    revision_id INTEGER NOT NULL CHECK (typeof(revision_id) = 'integer') REFERENCES vote_rounds(revision_id),
+    voter       TEXT NOT NULL CHECK (typeof(voter) = 'text') REFERENCES users(id),
+    value       INTEGER NOT NULL CHECK (typeof(value) = 'integer') CHECK (value IN (-1, 0, 1)),
+    binding     INTEGER NOT NULL CHECK (typeof(binding) = 'integer') CHECK (binding IN (0, 1)),
+    comment     TEXT CHECK (typeof(comment) IN ('text', 'null')),
+    cast_at     TEXT NOT NULL CHECK (typeof(cast_at) = 'text'),
+    source      TEXT NOT NULL CHECK (typeof(source) = 'text') CHECK (source IN ('cli', 'mail')),
+    signature   TEXT CHECK (typeof(signature) IN ('text', 'null')),
+    signer_fpr  TEXT CHECK (typeof(signer_fpr) IN ('text', 'null'))
+);
+INSERT INTO ballots_v9 (id, revision_id, voter, value, binding, comment, cast_at, source, signature, signer_fpr)
+    SELECT id, revision_id, voter, value, binding, comment, cast_at, source, signature, signer_fpr FROM ballots;
+DROP TABLE ballots;
+ALTER TABLE ballots_v9 RENAME TO ballots;
+
+CREATE TABLE cves_v9 (
+    id         TEXT PRIMARY KEY NOT NULL CHECK (typeof(id) = 'text') CHECK (id GLOB 'CVE-[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]*' AND substr(id, 10) NOT GLOB '*[^0-9]*'),
+    title      TEXT NOT NULL CHECK (typeof(title) = 'text'),
+    date       TEXT NOT NULL CHECK (typeof(date) = 'text'),
+    severity   TEXT CHECK (typeof(severity) IN ('text', 'null')),
+    state      TEXT CHECK (typeof(state) IN ('text', 'null')),
+    created_at TEXT NOT NULL CHECK (typeof(created_at) = 'text')
+);
+INSERT INTO cves_v9 (id, title, date, severity, state, created_at)
+    SELECT id, title, date, severity, state, created_at FROM cves;
+DROP TABLE cves;
+ALTER TABLE cves_v9 RENAME TO cves;
+
+CREATE TABLE cve_links_v9 (
+    cve        TEXT NOT NULL CHECK (typeof(cve) = 'text') REFERENCES cves(id),
+    target     TEXT NOT NULL CHECK (typeof(target) = 'text'),
+    release_id INTEGER CHECK (typeof(release_id) IN ('integer', 'null')) REFERENCES releases(id),
+    linked_at  TEXT NOT NULL CHECK (typeof(linked_at) = 'text'),
+    UNIQUE (cve, target, release_id)
+);
+INSERT INTO cve_links_v9 (cve, target, release_id, linked_at)
+    SELECT cve, target, release_id, linked_at FROM cve_links;
+DROP TABLE cve_links;
+ALTER TABLE cve_links_v9 RENAME TO cve_links;
+
+CREATE TABLE check_ignores_v9 (
+    target   TEXT NOT NULL CHECK (typeof(target) = 'text'),
+    pattern  TEXT NOT NULL CHECK (typeof(pattern) = 'text') CHECK (length(pattern) > 0),
+    reason   TEXT NOT NULL CHECK (typeof(reason) = 'text') CHECK (length(reason) > 0),
+    added_by TEXT NOT NULL CHECK (typeof(added_by) = 'text') REFERENCES users(id),
+    added_at TEXT NOT NULL CHECK (typeof(added_at) = 'text'),
+    PRIMARY KEY (target, pattern)
+);
+INSERT INTO check_ignores_v9 (target, pattern, reason, added_by, added_at)
+    SELECT target, pattern, reason, added_by, added_at FROM check_ignores;
+DROP TABLE check_ignores;
+ALTER TABLE check_ignores_v9 RENAME TO check_ignores;
+
+CREATE TABLE check_results_v9 (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id),
+    results     TEXT NOT NULL CHECK (typeof(results) = 'text') CHECK (json_valid(results)),
+    checked_at  TEXT NOT NULL CHECK (typeof(checked_at) = 'text'),
+    PRIMARY KEY (revision_id)
+);
+INSERT INTO check_results_v9 (revision_id, results, checked_at)
+    SELECT revision_id, results, checked_at FROM check_results;
+DROP TABLE check_results;
+ALTER TABLE check_results_v9 RENAME TO check_results;
+
+CREATE TABLE publications_v9 (
+    dir          TEXT PRIMARY KEY NOT NULL CHECK (typeof(dir) = 'text'),
+    version      INTEGER NOT NULL CHECK (typeof(version) = 'integer') CHECK (version >= 1),
+    published_at TEXT NOT NULL CHECK (typeof(published_at) = 'text')
+);
+INSERT INTO publications_v9 (dir, version, published_at)
+    SELECT dir, version, published_at FROM publications;
+DROP TABLE publications;
+ALTER TABLE publications_v9 RENAME TO publications;
+
+CREATE TABLE events_v9 (
+    seq        INTEGER PRIMARY KEY,
+    time       TEXT NOT NULL CHECK (typeof(time) = 'text'),
+    actor      TEXT NOT NULL CHECK (typeof(actor) = 'text'),
+    actor_kind TEXT NOT NULL CHECK (typeof(actor_kind) = 'text') CHECK (actor_kind IN ('person', 'service', 'system')),
+    type       TEXT NOT NULL CHECK (typeof(type) = 'text'),
+    target     TEXT NOT NULL CHECK (typeof(target) = 'text'),
+    payload    TEXT NOT NULL CHECK (typeof(payload) = 'text') CHECK (json_valid(payload)),
+    pii        TEXT CHECK (typeof(pii) IN ('text', 'null')) CHECK (pii IS NULL OR json_valid(pii)),
+    pii_hash   TEXT CHECK (typeof(pii_hash) IN ('text', 'null')),
+    prev_hash  TEXT NOT NULL CHECK (typeof(prev_hash) = 'text') CHECK (length(prev_hash) = 64),
+    hash       TEXT NOT NULL UNIQUE CHECK (typeof(hash) = 'text') CHECK (length(hash) = 64),
+    parents    TEXT CHECK (typeof(parents) IN ('text', 'null')) CHECK (parents IS NULL OR json_valid(parents)),
+    void       TEXT CHECK (typeof(void) IN ('text', 'null')),
+    signature  TEXT CHECK (typeof(signature) IN ('text', 'null')),
+    signer     TEXT CHECK (typeof(signer) IN ('text', 'null'))
+);
+INSERT INTO events_v9 (seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer)
+    SELECT seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer FROM events;
+DROP TABLE events;
+ALTER TABLE events_v9 RENAME TO events;
+
+CREATE TABLE heads_v9 (
+    hash TEXT PRIMARY KEY NOT NULL CHECK (typeof(hash) = 'text')
+);
+INSERT INTO heads_v9 (hash)
+    SELECT hash FROM heads;
+DROP TABLE heads;
+ALTER TABLE heads_v9 RENAME TO heads;
+
+CREATE TABLE sync_state_v9 (
+    key   TEXT PRIMARY KEY NOT NULL CHECK (typeof(key) = 'text'),
+    value TEXT NOT NULL CHECK (typeof(value) = 'text')
+);
+INSERT INTO sync_state_v9 (key, value)
+    SELECT key, value FROM sync_state;
+DROP TABLE sync_state;
+ALTER TABLE sync_state_v9 RENAME TO sync_state;
+
+CREATE TABLE projects_v9 (
+    target        TEXT PRIMARY KEY NOT NULL CHECK (typeof(target) = 'text'),
+    parent        TEXT CHECK (typeof(parent) IN ('text', 'null')) REFERENCES projects(target),
+    key           TEXT NOT NULL CHECK (typeof(key) = 'text') CHECK (key GLOB '[a-z0-9]*' AND key NOT GLOB '*[^a-z0-9-]*' AND length(key) <= 64),
+    name          TEXT NOT NULL CHECK (typeof(name) = 'text') CHECK (length(name) > 0),
+    description   TEXT CHECK (typeof(description) IN ('text', 'null')),
+    homepage      TEXT CHECK (typeof(homepage) IN ('text', 'null')),
+    source_url    TEXT CHECK (typeof(source_url) IN ('text', 'null')),
+    license       TEXT CHECK (typeof(license) IN ('text', 'null')),
+    support_url   TEXT CHECK (typeof(support_url) IN ('text', 'null')),
+    notify_emails TEXT NOT NULL DEFAULT '[]' CHECK (typeof(notify_emails) = 'text') CHECK (json_valid(notify_emails)),
+    version       TEXT CHECK (typeof(version) IN ('text', 'null')),
+    created_at    TEXT NOT NULL CHECK (typeof(created_at) = 'text'),
+    header_licenses TEXT NOT NULL DEFAULT '[]' CHECK (typeof(header_licenses) = 'text') CHECK (json_valid(header_licenses)),
+    UNIQUE (parent, key),
+    -- A product's parent is a project: targets are one or two levels, never three.
+    CHECK (parent IS NULL OR parent NOT GLOB '*/*'),
+    CHECK (target = CASE WHEN parent IS NULL THEN key ELSE parent || '/' || key END)
+);
+INSERT INTO projects_v9 (target, parent, key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses)
+    SELECT target, parent, key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses FROM projects;
+DROP TABLE projects;
+ALTER TABLE projects_v9 RENAME TO projects;
+
+CREATE TABLE releases_v9 (
+    id          INTEGER PRIMARY KEY,
+    project     TEXT NOT NULL CHECK (typeof(project) = 'text') REFERENCES projects(target) CHECK (project NOT GLOB '*/*'),
+    target      TEXT NOT NULL CHECK (typeof(target) = 'text') REFERENCES projects(target)
+                CHECK (target = project OR substr(target, 1, length(project) + 1) = project || '/'),
+    version     TEXT NOT NULL CHECK (typeof(version) = 'text') CHECK (length(version) BETWEEN 1 AND 100),
+    stage       TEXT NOT NULL CHECK (typeof(stage) = 'text') CHECK (stage IN ('candidate', 'current', 'revoked')),
+    phase       TEXT CHECK (typeof(phase) IN ('text', 'null')) CHECK (phase IN ('draft', 'voting', 'passed', 'failed', 'distributing', 'announced', 'archived')),
+    created_at  TEXT NOT NULL CHECK (typeof(created_at) = 'text'),
+    revoked_at  TEXT CHECK (typeof(revoked_at) IN ('text', 'null')),
+    reason      TEXT CHECK (typeof(reason) IN ('text', 'null')),
+    UNIQUE (target, version),
+    CHECK ((stage = 'candidate' AND phase IN ('draft', 'voting', 'passed', 'failed'))
+        OR (stage = 'current' AND phase IN ('distributing', 'announced', 'archived'))
+        OR (stage = 'revoked'))
+);
+INSERT INTO releases_v9 (id, project, target, version, stage, phase, created_at, revoked_at, reason)
+    SELECT id, project, target, version, stage, phase, created_at, revoked_at, reason FROM releases;
+DROP TABLE releases;
+ALTER TABLE releases_v9 RENAME TO releases;
+
+CREATE TABLE packages_v9 (
+    id           INTEGER PRIMARY KEY,
+    revision_id  INTEGER NOT NULL CHECK (typeof(revision_id) = 'integer') REFERENCES revisions(id),
+    name         TEXT NOT NULL CHECK (typeof(name) = 'text') CHECK (length(name) BETWEEN 1 AND 1024 AND name NOT GLOB '/*' AND name NOT GLOB '*/' AND '/' || name || '/' NOT GLOB '*/../*' AND '/' || name || '/' NOT GLOB '*/./*' AND name NOT GLOB '*//*'),
+    size         INTEGER NOT NULL CHECK (typeof(size) = 'integer') CHECK (size >= 0),
+    sha256       TEXT NOT NULL CHECK (typeof(sha256) = 'text') CHECK (length(sha256) = 64),
+    sha512       TEXT CHECK (typeof(sha512) IN ('text', 'null')) CHECK (sha512 IS NULL OR length(sha512) = 128),
+    media_type   TEXT CHECK (typeof(media_type) IN ('text', 'null')),
+    platform     TEXT CHECK (typeof(platform) IN ('text', 'null')),
+    arch         TEXT CHECK (typeof(arch) IN ('text', 'null')),
+    channel      TEXT CHECK (typeof(channel) IN ('text', 'null')),
+    external_url TEXT CHECK (typeof(external_url) IN ('text', 'null')),
+    added_at     TEXT NOT NULL CHECK (typeof(added_at) = 'text'),
+    source       INTEGER CHECK (typeof(source) IN ('integer', 'null')) CHECK (source IS NULL OR source IN (0, 1)),
+    UNIQUE (revision_id, name),
+    CHECK ((external_url IS NULL AND sha512 IS NOT NULL) OR (external_url IS NOT NULL AND size > 0))
+);
+INSERT INTO packages_v9 (id, revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at, source)
+    SELECT id, revision_id, name, size, sha256, sha512, media_type, platform, arch, channel, external_url, added_at, source FROM packages;
+DROP TABLE packages;
+ALTER TABLE packages_v9 RENAME TO packages;
+
+CREATE TABLE snapshots_seen_v9 (
+    project  TEXT PRIMARY KEY NOT NULL CHECK (typeof(project) = 'text'),
+    version  INTEGER NOT NULL CHECK (typeof(version) = 'integer') CHECK (version >= 1),
+    seen_at  TEXT NOT NULL CHECK (typeof(seen_at) = 'text')
+);
+INSERT INTO snapshots_seen_v9 (project, version, seen_at)
+    SELECT project, version, seen_at FROM snapshots_seen;
+DROP TABLE snapshots_seen;
+ALTER TABLE snapshots_seen_v9 RENAME TO snapshots_seen;
+PRAGMA legacy_alter_table = OFF;
+
+-- Dropping a table dropped its indexes and triggers: all of them come back, as they were.
+
+CREATE INDEX keys_by_id ON keys(key_id);
+CREATE INDEX keys_by_user ON keys(user_id);
+CREATE INDEX subkeys_by_id ON subkeys(key_id);
+CREATE INDEX events_by_target ON events(target);
+CREATE INDEX ballots_by_revision ON ballots(revision_id);
+CREATE INDEX cve_links_by_release ON cve_links(release_id);
+CREATE INDEX cve_links_by_target ON cve_links(target);
+CREATE INDEX events_by_time ON events(time);
+CREATE INDEX roles_by_user ON roles(user_id);
+CREATE INDEX releases_by_project ON releases(project);
+CREATE INDEX packages_by_sha256 ON packages(sha256);
+CREATE TRIGGER events_no_update BEFORE UPDATE OF seq, time, actor, actor_kind, type, target, payload, pii_hash, prev_hash, hash ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER signatures_frozen_insert BEFORE INSERT ON signatures
+WHEN (SELECT r.phase FROM revisions r JOIN packages p ON p.revision_id = r.id WHERE p.id = NEW.package_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER signatures_frozen_delete BEFORE DELETE ON signatures
+WHEN (SELECT r.phase FROM revisions r JOIN packages p ON p.revision_id = r.id WHERE p.id = OLD.package_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER packages_frozen_insert BEFORE INSERT ON packages
+WHEN (SELECT phase FROM revisions WHERE id = NEW.revision_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER packages_frozen_update BEFORE UPDATE ON packages
+WHEN (SELECT phase FROM revisions WHERE id = OLD.revision_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER packages_frozen_delete BEFORE DELETE ON packages
+WHEN (SELECT phase FROM revisions WHERE id = OLD.revision_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'the revision is frozen'); END;
+CREATE TRIGGER packages_hex_insert BEFORE INSERT ON packages
+WHEN NEW.sha256 GLOB '*[^0-9a-f]*' OR NEW.sha512 GLOB '*[^0-9a-f]*'
+BEGIN SELECT RAISE(ABORT, 'a package digest is not lower-case hex'); END;
+CREATE TRIGGER packages_hex_update BEFORE UPDATE OF sha256, sha512 ON packages
+WHEN NEW.sha256 GLOB '*[^0-9a-f]*' OR NEW.sha512 GLOB '*[^0-9a-f]*'
+BEGIN SELECT RAISE(ABORT, 'a package digest is not lower-case hex'); END;
 "#;
 
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.

@@ -340,3 +340,197 @@ fn the_schema_calls_no_function_newer_than_sqlite_3_34() {
         }
     }
 }
+
+/// Syntax that SQLite added after 3.34, with the version: a schema that uses it cannot even be
+/// parsed by an older SQLite ("malformed database schema"), so no table, index or trigger does.
+const SYNTAX_NEWER_THAN_3_34: &[(&str, &str)] = &[
+    (") strict", "3.37"),
+    (", strict", "3.37"),
+    ("is distinct from", "3.39"),
+    ("is not distinct from", "3.39"),
+    ("right join", "3.39"),
+    ("full join", "3.39"),
+    ("returning", "3.35"),
+    ("unixepoch(", "3.38"),
+];
+
+#[test]
+fn the_schema_uses_no_syntax_newer_than_sqlite_3_34() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate(&mut conn).unwrap();
+    let sql: Vec<(String, String)> = conn
+        .prepare("SELECT name, lower(sql) FROM sqlite_schema WHERE sql IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (name, sql) in &sql {
+        let flat = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (s, since) in SYNTAX_NEWER_THAN_3_34 {
+            assert!(
+                !flat.contains(s),
+                "{name} uses {s:?} (SQLite {since}): {sql}"
+            );
+        }
+    }
+    let strict: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_list WHERE strict",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(strict, 0);
+}
+
+/// Since version 9 no table is STRICT; CHECKs on `typeof` refuse what STRICT refused, and values
+/// convert as STRICT converted them.
+#[test]
+fn version_9_checks_the_types_that_strict_checked() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    migrate(&mut conn).unwrap();
+    conn.execute_batch(
+        "INSERT INTO users (id, kind, created_at) VALUES ('ada', 'person', 't');
+         INSERT INTO projects (target, key, name, created_at) VALUES ('demo', 'demo', 'Demo', 't');",
+    )
+    .unwrap();
+    for bad in [
+        // a blob in a TEXT column
+        "INSERT INTO users (id, kind, created_at) VALUES ('bob', 'person', x'74')",
+        // a blob in a nullable TEXT column
+        "INSERT INTO users (id, name, kind, created_at) VALUES ('bob', x'42', 'person', 't')",
+        // text that is no number in an INTEGER column
+        "INSERT INTO users (id, kind, consent, created_at) VALUES ('bob', 'person', 'yes', 't')",
+        // a real in an INTEGER column
+        "INSERT INTO publications (dir, version, published_at) VALUES ('d', 1.5, 't')",
+        // a NULL primary key (never NULL in a STRICT table)
+        "INSERT INTO sync_state (key, value) VALUES (NULL, 'v')",
+        "INSERT INTO heads (hash) VALUES (NULL)",
+        // a blob in an update
+        "UPDATE projects SET description = x'00' WHERE target = 'demo'",
+    ] {
+        let err = conn.execute(bad, []).unwrap_err().to_string();
+        assert!(
+            err.contains("CHECK constraint failed") || err.contains("NOT NULL constraint failed"),
+            "{bad}: {err}"
+        );
+    }
+    // What STRICT converted, the column's affinity converts: the same values come back.
+    conn.execute_batch(
+        "INSERT INTO publications (dir, version, published_at) VALUES ('d', '12', 5);
+         INSERT INTO users (id, kind, consent, created_at) VALUES ('bob', 'person', 1.0, 't');",
+    )
+    .unwrap();
+    let got: (String, String, String, String) = conn
+        .query_row(
+            "SELECT typeof(version), typeof(published_at), published_at,
+                    (SELECT typeof(consent) FROM users WHERE id = 'bob')
+             FROM publications",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        got,
+        (
+            "integer".into(),
+            "text".into(),
+            "5".into(),
+            "integer".into()
+        )
+    );
+}
+
+/// Version 9 rebuilds every table of a version 8 store: the rows, indexes, triggers and
+/// foreign keys are those of version 8, only STRICT is gone.
+#[test]
+fn version_9_rebuilds_every_table_and_keeps_everything_else() {
+    let mut conn = a_version_5_store();
+    conn.pragma_update(None, "foreign_keys", false).unwrap();
+    let tx = conn.transaction().unwrap();
+    for sql in &MIGRATIONS[5..8] {
+        tx.execute_batch(sql).unwrap();
+    }
+    tx.pragma_update(None, "user_version", 8).unwrap();
+    tx.execute_batch(
+        "INSERT INTO users (id, kind, created_at) VALUES ('ada', 'person', 't');
+         INSERT INTO keys (fingerprint, key_id, user_id, algorithm, created_at, can_sign, imported_at, armored)
+             VALUES ('FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF', 'FFFFFFFFFFFFFFFF', 'ada', 'EdDSA', 't', 1, 't',
+                     '-----BEGIN PGP PUBLIC KEY BLOCK-----');
+         INSERT INTO packages (id, revision_id, name, size, sha256, sha512, added_at)
+             VALUES (11, 3, 'demo-2.0.tar.gz', 5, replace(hex(zeroblob(32)), '00', 'ab'), replace(hex(zeroblob(64)), '00', 'cd'), 't5');
+         INSERT INTO signatures (package_id, fingerprint, signer_fpr, armored, signed_at)
+             VALUES (11, 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF', 'FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF', 'sig', 't6');
+         INSERT INTO events (seq, time, actor, actor_kind, type, target, payload, prev_hash, hash)
+             VALUES (1, 't', 'ada', 'person', 'x', 'demo', '{}', lower(hex(zeroblob(32))), lower(hex(randomblob(32))));
+         INSERT INTO heads SELECT hash FROM events;
+         INSERT INTO snapshots_seen (project, version, seen_at) VALUES ('demo', 3, 't');",
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let shape = |conn: &Connection| -> Vec<String> {
+        conn.prepare(
+            "SELECT m.type || ' ' || m.name || ' on ' || m.tbl_name FROM sqlite_schema m
+             UNION ALL SELECT 'column ' || m.name || '.' || c.name || ' ' || c.type || ' notnull='
+                 || c.\"notnull\" || ' default=' || coalesce(c.dflt_value, '-') || ' pk=' || c.pk
+             FROM sqlite_schema m, pragma_table_info(m.name) c WHERE m.type = 'table'
+             UNION ALL SELECT 'fk ' || m.name || '.' || f.\"from\" || ' -> ' || f.\"table\" || '.'
+                 || coalesce(f.\"to\", '') || ' ' || f.on_delete
+             FROM sqlite_schema m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'
+             UNION ALL SELECT 'rows ' || (SELECT count(*) FROM packages) || ' '
+                 || (SELECT count(*) FROM signatures) || ' ' || (SELECT count(*) FROM events) || ' '
+                 || (SELECT count(*) FROM keys) || ' ' || (SELECT count(*) FROM snapshots_seen)
+             ORDER BY 1",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let v8 = shape(&conn);
+    let strict_v8: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_list WHERE strict",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(strict_v8 > 20, "{strict_v8}");
+    migrate(&mut conn).unwrap();
+    assert_eq!(shape(&conn), v8);
+    let strict: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_list WHERE strict",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(strict, 0);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    // The triggers still hold: the log is append-only, a frozen revision frozen, hex checked.
+    for (bad, why) in [
+        ("DELETE FROM events", "append-only"),
+        ("UPDATE events SET actor = 'eve'", "append-only"),
+        (
+            "UPDATE packages SET sha256 = upper(sha256)",
+            "lower-case hex",
+        ),
+        ("DELETE FROM keys", "FOREIGN KEY"),
+    ] {
+        let err = conn.execute(bad, []).unwrap_err().to_string();
+        assert!(err.contains(why), "{bad}: {err}");
+    }
+    conn.execute_batch("UPDATE revisions SET phase = 'voting' WHERE id = 3")
+        .unwrap();
+    let err = conn
+        .execute("DELETE FROM signatures", [])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("frozen"), "{err}");
+}
