@@ -21,7 +21,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 /// How many leading bytes of each file are kept for the content checks.
-pub const HEAD: usize = 4096;
+pub const HEAD: usize = 16 * 1024;
 
 /// Largest PAX or GNU long name/link header read (bytes): a path needs far less, and the
 /// body is held in memory.

@@ -70,6 +70,8 @@ mod source;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod types;
+mod tika_globs;
 
 use std::path::PathBuf;
 
@@ -122,6 +124,49 @@ pub enum Outcome {
     Fail,
 }
 
+/// How much a finding matters to a voter (issue #30): `blocker` (a `fail`), `warning` (a
+/// `warn`), `note` (worth knowing, does not count against the release: a skipped check, an
+/// ignored finding, files not asked for a header), `ok` (a plain pass).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Ok,
+    Note,
+    Warning,
+    Blocker,
+}
+
+impl Level {
+    /// The level a result has unless the finding says otherwise.
+    pub fn of(result: Outcome) -> Level {
+        match result {
+            Outcome::Fail => Level::Blocker,
+            Outcome::Warn => Level::Warning,
+            Outcome::Skip => Level::Note,
+            Outcome::Pass => Level::Ok,
+        }
+    }
+}
+
+/// Apache RAT's equivalent of a relmgr rule, where there is one (shown in `--json` as `rat`).
+pub fn rat_equivalent(rule: &str) -> Option<&'static str> {
+    Some(match rule {
+        "license-headers/missing" => "Unknown license: an unapproved STANDARD document",
+        "license-headers/incompatible" => {
+            "a license family RAT does not approve (GPL); unapproved STANDARD document"
+        }
+        "license-headers/review" => "CDDL1 is approved by RAT; other ASF category B ids are unknown to it",
+        "license-headers/generated" => "IGNORED document (generation-keywords.txt)",
+        "license-headers/rat-approved" => "approved family (OASIS, W3CD)",
+        "license-headers/commentless" => "BINARY for .json (application/json); RAT reads .avsc and .avpr",
+        "license-headers" => "STANDARD documents with an approved license",
+        "compiled-files" => "BINARY and ARCHIVE documents (counted, not failed)",
+        "source-contents/notice-files" => "NOTICE documents (NoteGuesser)",
+        _ => return None,
+    })
+}
+
 /// One row of the check report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
@@ -140,6 +185,16 @@ pub struct Finding {
     /// How many entries the finding concerns in all (`>= entries.len()`).
     #[serde(default)]
     pub entries_total: usize,
+    /// `blocker`, `warning`, `note` or `ok` ([`Level`]).
+    #[serde(default)]
+    pub level: Level,
+    /// The rule that made the finding: the check id, or `<check>/<rule>` when a check has
+    /// several (`source-contents/no-license`, `license-headers/missing`).
+    #[serde(default)]
+    pub rule: String,
+    /// Apache RAT's equivalent of the rule, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rat: Option<String>,
 }
 
 impl Finding {
@@ -152,7 +207,25 @@ impl Finding {
             reason: reason.into(),
             entries: Vec::new(),
             entries_total: 0,
+            level: Level::of(result),
+            rule: check.to_string(),
+            rat: rat_equivalent(check).map(str::to_string),
         }
+    }
+
+    /// Names the rule that made the finding (and its RAT equivalent).
+    pub fn set_rule(&mut self, rule: &str) {
+        self.rule = rule.to_string();
+        self.rat = rat_equivalent(rule).map(str::to_string);
+        if matches!(self.result, Outcome::Pass) && rule != self.check {
+            self.level = Level::Note;
+        }
+    }
+
+    /// This finding with `rule` ([`Finding::set_rule`]).
+    pub fn rule(mut self, rule: &str) -> Self {
+        self.set_rule(rule);
+        self
     }
 
     /// A finding about `total` entries (all of them in `entries`). The reason shows the first
@@ -230,6 +303,19 @@ pub struct Context {
     /// `--git` and format parity.
     #[serde(default)]
     pub hash_files: bool,
+    /// How the user marks a package as source or not, for skip reasons (`stage --source`,
+    /// `check --dir --source GLOB`).
+    #[serde(default = "default_hint")]
+    pub flag_hint: String,
+    /// Exclusion patterns for the header check (`check --dir --ignore-file`), in the format of
+    /// RAT's `--input-exclude-file` (see `excludes.rs`); a source tree's own `.rat-excludes`
+    /// is added per package.
+    #[serde(default)]
+    pub excludes: Vec<String>,
+}
+
+fn default_hint() -> String {
+    "stage --source".to_string()
 }
 
 fn default_patterns() -> Vec<String> {
@@ -250,6 +336,8 @@ impl Context {
             header_patterns: default_patterns(),
             header_licenses: Vec::new(),
             hash_files: false,
+            flag_hint: default_hint(),
+            excludes: Vec::new(),
         }
     }
 
@@ -388,10 +476,10 @@ fn archive_checks(
         name,
         &source::Tree {
             single_top: top.is_some() && paths.all_under_top(),
-            license: contents.has_license(top.as_deref()),
-            source_files: headers.seen(),
+            source_files: headers.code_files(),
             compiled_files: compiled.found(),
         },
+        &ctx.flag_hint,
     );
     let mut rest = paths.finish(name, stem);
     if verdict.source {
