@@ -316,6 +316,63 @@ pub struct HeadersCheck {
     notices: usize,
     excluded: usize,
     code: usize,
+    /// Exclusion patterns given by the user (`--ignore-file`).
+    excludes: Vec<String>,
+    /// The lines of `<top>/.rat-excludes`, when the archive has one.
+    rat_excludes: Option<String>,
+}
+
+/// Compiles exclusion lines in the format of RAT's `--input-exclude-file` (one expression a
+/// line, `#` comments and blank lines skipped: `ExclusionUtils.asIterable`) into globs over
+/// paths below the top directory: a line without `/` matches a file or directory name at any
+/// depth (`*.json`, `target`), one with `/` is anchored at the top (`docs/**`, `/setup.cfg`);
+/// a directory pattern excludes what is under it.
+pub fn exclusion_globs(lines: &str) -> Vec<globset::GlobMatcher> {
+    let mut out = Vec::new();
+    for line in lines.lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let l = l.trim_end_matches('/');
+        let base = match l.strip_prefix('/') {
+            Some(anchored) => anchored.to_string(),
+            None if l.contains('/') => l.to_string(),
+            None => format!("**/{l}"),
+        };
+        for pat in [base.clone(), format!("{base}/**")] {
+            if let Ok(g) = globset::GlobBuilder::new(&pat).literal_separator(true).build() {
+                out.push(g.compile_matcher());
+            }
+        }
+    }
+    out
+}
+
+/// `path` below its top directory.
+fn below_top(path: &str) -> &str {
+    path.trim_start_matches("./")
+        .split_once('/')
+        .map(|(_, rest)| rest)
+        .unwrap_or(path)
+}
+
+/// Drops from `b` the paths the globs exclude; returns how many went.
+fn exclude(b: &mut Bucket, globs: &[globset::GlobMatcher]) -> usize {
+    let before = b.samples.len();
+    let mut keep = Vec::new();
+    let mut labels = Vec::new();
+    for (s, l) in b.samples.drain(..).zip(b.labels.drain(..)) {
+        if !globs.iter().any(|g| g.is_match(below_top(&s))) {
+            keep.push(s);
+            labels.push(l);
+        }
+    }
+    let gone = before - keep.len();
+    b.count -= gone;
+    b.samples = keep;
+    b.labels = labels;
+    gone
 }
 
 /// What a file's head says about its license.
@@ -363,7 +420,15 @@ impl HeadersCheck {
             notices: 0,
             excluded: 0,
             code: 0,
+            excludes: Vec::new(),
+            rat_excludes: None,
         }
+    }
+
+    /// Adds the user's exclusion lines (RAT's `--input-exclude-file` format).
+    pub fn with_excludes(mut self, lines: &[String]) -> Self {
+        self.excludes = lines.to_vec();
+        self
     }
 
     /// Whether `path` is source code (by extension or name), for telling a source tree from
@@ -441,6 +506,10 @@ impl HeadersCheck {
         if Self::is_code(e.path) {
             self.code += 1;
         }
+        let comps: Vec<&str> = e.path.trim_start_matches("./").split('/').collect();
+        if comps.len() == 2 && comps[1] == ".rat-excludes" {
+            self.rat_excludes = Some(String::from_utf8_lossy(e.head).into_owned());
+        }
         let complete = e.head.len() < super::archive::HEAD;
         match types::classify(e.path, e.head, complete) {
             DocType::Standard => {}
@@ -489,8 +558,20 @@ impl HeadersCheck {
     }
 
     /// The findings for package `name`.
-    pub fn finish(self, name: &str) -> Vec<Finding> {
+    pub fn finish(mut self, name: &str) -> Vec<Finding> {
         let mut out = Vec::new();
+        let mut lines = self.excludes.join("\n");
+        if let Some(own) = &self.rat_excludes {
+            lines.push('\n');
+            lines.push_str(own);
+        }
+        let globs = exclusion_globs(&lines);
+        let mut gone = 0;
+        for b in [&mut self.missing, &mut self.incompatible, &mut self.doubtful] {
+            gone += exclude(b, &globs);
+        }
+        self.checked -= gone.min(self.checked);
+        self.excluded += gone;
         let checked = count(self.checked, "file read", "files read");
         let project = self.accepted.join(" OR ");
         let required = self.required();
@@ -572,7 +653,7 @@ impl HeadersCheck {
             f.result == Outcome::Pass && f.rule != "license-headers/missing" && f.level == super::Level::Note
         }) {
             let reason = format!(
-                "all {} have a license header ({} notice files, {} excluded as RAT excludes them)",
+                "all {} have a license header ({} notice files, {} excluded)",
                 checked, self.notices, self.excluded
             );
             out.insert(0, Finding::new(name, CHECK, Outcome::Pass, reason));

@@ -274,6 +274,11 @@ impl Finding {
     }
 }
 
+/// [`count`] for other modules.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    count(n, one, many)
+}
+
 /// `"1 entry"`, `"2 entries"`: a count with the right noun.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -443,7 +448,8 @@ fn archive_checks(
     let mut paths = paths::PathsCheck::default();
     let mut contents = contents::ContentsCheck::default();
     let mut compiled = compiled::CompiledCheck::default();
-    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses());
+    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses())
+        .with_excludes(&ctx.excludes);
     // Every check is fed; whether the source checks report is decided after the pass,
     // since a source tree is known by its content only at the end.
     let scan = archive::scan_hashing(path, format, ctx.hash_files, &mut |e| {
