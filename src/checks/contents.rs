@@ -149,6 +149,7 @@ mod tests {
                 link: None,
                 head: &[],
                 blob: None,
+                exec: false,
             });
         }
         c.finish("d.tar.gz", Some("d"), license, true)

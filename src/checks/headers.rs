@@ -726,6 +726,7 @@ mod tests {
                 link: None,
                 head,
                 blob: None,
+                exec: false,
             });
         }
         c.finish("x.tar.gz")

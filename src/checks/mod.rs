@@ -195,6 +195,10 @@ pub struct Finding {
     /// Apache RAT's equivalent of the rule, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rat: Option<String>,
+    /// On an archive's `archive-integrity` row: the Software Heritage id of its top-level
+    /// directory (`swh:1:dir:<git tree id>`), when the archive was read to the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swhid: Option<String>,
 }
 
 impl Finding {
@@ -210,6 +214,7 @@ impl Finding {
             level: Level::of(result),
             rule: check.to_string(),
             rat: rat_equivalent(check).map(str::to_string),
+            swhid: None,
         }
     }
 
@@ -392,6 +397,26 @@ pub struct Checked {
     /// A source archive's files below its top directory, by git blob id (with
     /// [`Context::hash_files`], when the archive was read to the end).
     pub files: Option<Files>,
+    /// The SWHID of the archive's top-level directory (read to the end only).
+    pub swhid: Option<String>,
+}
+
+/// The SWHID (`swh:1:dir:<git tree id>`) of the top-level directory of the archive at `path`
+/// named `name` (the whole archive when it has no single top directory); `None` for
+/// non-archives and archives that cannot be read to the end.
+pub fn swhid(path: &std::path::Path, name: &str) -> Option<String> {
+    let (format, _) = archive::detect(name)?;
+    let mut tree = tree::TreeFiles::default();
+    let mut paths = paths::PathsCheck::default();
+    let scan = archive::scan_hashing(path, format, true, &mut |e| {
+        tree.entry(e);
+        paths.entry(e);
+    });
+    if scan.error.is_some() {
+        return None;
+    }
+    let top = paths.top_dir().filter(|_| paths.all_under_top());
+    tree.swhid(top.as_deref())
 }
 
 /// Checks one package: archive integrity and paths, source contents, compiled files and
@@ -452,23 +477,33 @@ fn archive_checks(
         .with_excludes(&ctx.excludes);
     // Every check is fed; whether the source checks report is decided after the pass,
     // since a source tree is known by its content only at the end.
-    let scan = archive::scan_hashing(path, format, ctx.hash_files, &mut |e| {
-        if ctx.hash_files {
-            tree.entry(e);
-        }
+    // Always hashed: the SWHID needs every blob id.
+    let scan = archive::scan_hashing(path, format, true, &mut |e| {
+        tree.entry(e);
         paths.entry(e);
         contents.entry(e);
         compiled.entry(e);
         headers.entry(e);
     });
     let complete = scan.error.is_none();
+    let top = paths.top_dir();
+    let swhid = complete
+        .then(|| tree.swhid(top.as_deref().filter(|_| paths.all_under_top())))
+        .flatten();
     let mut out = vec![match &scan.error {
-        None => Finding::new(
-            name,
-            "archive-integrity",
-            Outcome::Pass,
-            format!("{} entries read to the end", scan.entries),
-        ),
+        None => {
+            let mut f = Finding::new(
+                name,
+                "archive-integrity",
+                Outcome::Pass,
+                match &swhid {
+                    Some(id) => format!("{} entries read to the end; {id}", scan.entries),
+                    None => format!("{} entries read to the end", scan.entries),
+                },
+            );
+            f.swhid = swhid.clone();
+            f
+        }
         Some(err) => Finding::new(
             name,
             "archive-integrity",
@@ -476,7 +511,6 @@ fn archive_checks(
             format!("unreadable after {} entries: {err}", scan.entries),
         ),
     }];
-    let top = paths.top_dir();
     let verdict = source::judge(
         p.source,
         name,
@@ -512,5 +546,6 @@ fn archive_checks(
         findings: out,
         source: verdict.source,
         files,
+        swhid,
     }
 }

@@ -175,3 +175,78 @@ fn rat_excludes_in_the_tree() {
     assert_eq!(h.len(), 1, "{h:?}");
     assert_eq!(h[0]["result"], "pass", "{h:?}");
 }
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Item 7: the SWHID of a `.tar.gz` and a `.zip` of the same tree are equal, and equal to
+/// `git write-tree`'s id of that directory (an executable, a symlink, nested directories).
+#[test]
+fn swhid_parity_with_git() {
+    let d = tempfile::tempdir().unwrap().keep();
+    let top = d.join("src").join("demo-1.0");
+    std::fs::create_dir_all(top.join("a/b")).unwrap();
+    std::fs::write(top.join("LICENSE"), "Apache License\n").unwrap();
+    std::fs::write(top.join("a/b/deep.py"), "# SPDX-License-Identifier: Apache-2.0\n").unwrap();
+    std::fs::write(top.join("a-b.txt"), "sorts before a/ in git\n").unwrap();
+    std::fs::write(top.join("run.sh"), "#!/bin/sh\necho hi\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(top.join("run.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink("LICENSE", top.join("COPYING")).unwrap();
+    git(&top, &["init", "-q"]);
+    git(&top, &["add", "-A"]);
+    let tree = git(&top, &["write-tree"]);
+    std::fs::remove_dir_all(top.join(".git")).unwrap();
+    let out = d.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let st = std::process::Command::new("tar")
+        .args(["-czf", out.join("demo-1.0.tar.gz").to_str().unwrap(), "-C"])
+        .arg(d.join("src"))
+        .arg("demo-1.0")
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let zip = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            r#"
+import os, sys, zipfile, stat
+root, dest = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(dest, "w") as z:
+    for dirpath, dirs, files in sorted(os.walk(root)):
+        for n in sorted(files):
+            p = os.path.join(dirpath, n)
+            arc = os.path.relpath(p, os.path.dirname(root))
+            st = os.lstat(p)
+            info = zipfile.ZipInfo(arc)
+            info.external_attr = st.st_mode << 16
+            data = os.readlink(p).encode() if stat.S_ISLNK(st.st_mode) else open(p, "rb").read()
+            z.writestr(info, data)
+"#,
+        )
+        .arg(&top)
+        .arg(out.join("demo-1.0.zip"))
+        .status()
+        .unwrap();
+    assert!(zip.success());
+    let f = run(&out, &[]);
+    let id = |p: &str| rows(&f, p, "archive-integrity")[0]["swhid"].clone();
+    let want = format!("swh:1:dir:{tree}");
+    assert_eq!(id("demo-1.0.tar.gz"), want.as_str(), "{f:?}");
+    assert_eq!(id("demo-1.0.zip"), want.as_str());
+    let text = TestEnv::bare()
+        .run(&["check", "--dir", out.to_str().unwrap()])
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&text).contains(&want));
+}
