@@ -141,7 +141,7 @@ pub fn package_summaries(r: &CheckReport) -> Vec<String> {
     use crate::checks::Level;
     let mut names: Vec<&str> = Vec::new();
     for f in &r.findings {
-        if !names.contains(&f.package.as_str()) {
+        if f.package != crate::checks::RELEASE && !names.contains(&f.package.as_str()) {
             names.push(&f.package);
         }
     }
