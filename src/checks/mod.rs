@@ -69,9 +69,9 @@ mod paths;
 mod source;
 #[cfg(test)]
 mod tests;
+mod tika_globs;
 mod tree;
 mod types;
-mod tika_globs;
 
 use std::path::PathBuf;
 
@@ -127,7 +127,9 @@ pub enum Outcome {
 /// How much a finding matters to a voter (issue #30): `blocker` (a `fail`), `warning` (a
 /// `warn`), `note` (worth knowing, does not count against the release: a skipped check, an
 /// ignored finding, files not asked for a header), `ok` (a plain pass).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     #[default]
@@ -156,10 +158,14 @@ pub fn rat_equivalent(rule: &str) -> Option<&'static str> {
         "license-headers/incompatible" => {
             "a license family RAT does not approve (GPL); unapproved STANDARD document"
         }
-        "license-headers/review" => "CDDL1 is approved by RAT; other ASF category B ids are unknown to it",
+        "license-headers/review" => {
+            "CDDL1 is approved by RAT; other ASF category B ids are unknown to it"
+        }
         "license-headers/generated" => "IGNORED document (generation-keywords.txt)",
         "license-headers/rat-approved" => "approved family (OASIS, W3CD)",
-        "license-headers/commentless" => "BINARY for .json (application/json); RAT reads .avsc and .avpr",
+        "license-headers/commentless" => {
+            "BINARY for .json (application/json); RAT reads .avsc and .avpr"
+        }
         "license-headers" => "STANDARD documents with an approved license",
         "compiled-files" => "BINARY and ARCHIVE documents (counted, not failed)",
         "source-contents/notice-files" => "NOTICE documents (NoteGuesser)",

@@ -107,7 +107,13 @@ mod tests {
             (None, "x-1.0-bin.tar.gz", tree, false, "-bin"),
             (None, "x-1.0-src.tar.gz", flat, true, "-src"),
             (Some(false), "x-1.0-src.tar.gz", tree, false, "--binary"),
-            (Some(true), "x-1.0-bin.tar.gz", flat, true, "staged with --source"),
+            (
+                Some(true),
+                "x-1.0-bin.tar.gz",
+                flat,
+                true,
+                "staged with --source",
+            ),
         ];
         for (flag, name, t, source, why) in cases {
             let got = judge(flag, name, &t, "stage --source");
@@ -115,7 +121,10 @@ mod tests {
             assert!(got.why.contains(why), "{name}: {got:?}");
         }
         let got = judge(None, "x.zip", &flat, "check --dir --source GLOB");
-        assert!(got.why.contains("(check --dir --source GLOB to check"), "{got:?}");
+        assert!(
+            got.why.contains("(check --dir --source GLOB to check"),
+            "{got:?}"
+        );
         let got = judge(Some(true), "x.zip", &flat, "check --dir --source GLOB");
         assert_eq!(got.why, "given --source");
     }

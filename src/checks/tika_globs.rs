@@ -128,5 +128,4 @@ pub const NOT_READ_EXTENSIONS: &[&str] = &[
 ];
 
 /// Exact names of text files RAT does not read.
-pub const NOT_READ_NAMES: &[&str] = &[
-];
+pub const NOT_READ_NAMES: &[&str] = &[];

@@ -74,7 +74,9 @@ impl TreeFiles {
                 [file] => {
                     d.files.insert(file.clone(), (blob.to_string(), mode));
                 }
-                [dir, rest @ ..] => insert(d.dirs.entry(dir.clone()).or_default(), rest, blob, mode),
+                [dir, rest @ ..] => {
+                    insert(d.dirs.entry(dir.clone()).or_default(), rest, blob, mode)
+                }
             }
         }
         fn hash(d: &Dir) -> [u8; 20] {

@@ -204,25 +204,58 @@ mod tests {
         // Read by RAT (issue #30 item 4): .pyi .cts .md .txt .csv .svg .in .jinja PKG-INFO
         // .gitignore, and the usual code.
         for p in [
-            "d/a.pyi", "d/a.cts", "d/a.d.cts", "d/README.md", "d/notes.txt", "d/t.csv",
-            "d/i.svg", "d/MANIFEST.in", "d/t.jinja", "d/PKG-INFO", "d/.gitignore", "d/a.py",
-            "d/A.java", "d/a.js", "d/a.ts", "d/pom.xml", "d/a.yaml", "d/Makefile", "d/a.c",
-            "d/a.toml", "d/a.proto",
+            "d/a.pyi",
+            "d/a.cts",
+            "d/a.d.cts",
+            "d/README.md",
+            "d/notes.txt",
+            "d/t.csv",
+            "d/i.svg",
+            "d/MANIFEST.in",
+            "d/t.jinja",
+            "d/PKG-INFO",
+            "d/.gitignore",
+            "d/a.py",
+            "d/A.java",
+            "d/a.js",
+            "d/a.ts",
+            "d/pom.xml",
+            "d/a.yaml",
+            "d/Makefile",
+            "d/a.c",
+            "d/a.toml",
+            "d/a.proto",
         ] {
             assert_eq!(t(p), DocType::Standard, "{p}");
         }
         // Not read by RAT: Tika names them other types.
-        for p in ["d/a.sh", "d/a.bat", "d/lib.rs", "d/a.wsdl", "d/a.cmd", "d/x.json"] {
+        for p in [
+            "d/a.sh", "d/a.bat", "d/lib.rs", "d/a.wsdl", "d/a.cmd", "d/x.json",
+        ] {
             assert_eq!(t(p), DocType::Binary, "{p}");
         }
-        assert_eq!(classify("d/a.pdf", b"%PDF-1.4\n\x00\x01", true), DocType::Binary);
+        assert_eq!(
+            classify("d/a.pdf", b"%PDF-1.4\n\x00\x01", true),
+            DocType::Binary
+        );
         for p in [
-            "d/NOTICE", "d/LICENSE", "d/README", "d/CHANGELOG", "d/AUTHORS", "d/COPYRIGHT",
-            "d/KEYS", "d/lib/foo.LICENSE", "d/BUILD", "d/LICENSE.txt",
+            "d/NOTICE",
+            "d/LICENSE",
+            "d/README",
+            "d/CHANGELOG",
+            "d/AUTHORS",
+            "d/COPYRIGHT",
+            "d/KEYS",
+            "d/lib/foo.LICENSE",
+            "d/BUILD",
+            "d/LICENSE.txt",
         ] {
             assert_eq!(t(p), DocType::Notice, "{p}");
         }
-        assert_eq!(t("d/.github/workflows/ci.yml"), DocType::Excluded("HIDDEN_DIR"));
+        assert_eq!(
+            t("d/.github/workflows/ci.yml"),
+            DocType::Excluded("HIDDEN_DIR")
+        );
         for p in ["d/a.py~", "d/#a.py#", "d/.#a.py", "d/._a.py"] {
             assert_eq!(t(p), DocType::Excluded("MISC"), "{p}");
         }
@@ -234,6 +267,9 @@ mod tests {
             DocType::Commentless
         );
         assert_eq!(classify("d/blob", b"\x00\x01\x02", true), DocType::Binary);
-        assert_eq!(classify("d/script", b"#!/bin/sh\necho\n", true), DocType::Standard);
+        assert_eq!(
+            classify("d/script", b"#!/bin/sh\necho\n", true),
+            DocType::Standard
+        );
     }
 }

@@ -92,8 +92,7 @@ pub fn check_dir(
 fn globs(list: &[String], flag: &str) -> anyhow::Result<globset::GlobSet> {
     let mut b = globset::GlobSetBuilder::new();
     for g in list {
-        let glob = globset::Glob::new(g)
-            .map_err(|e| Error::usage(format!("{flag} {g:?}: {e}")))?;
+        let glob = globset::Glob::new(g).map_err(|e| Error::usage(format!("{flag} {g:?}: {e}")))?;
         b.add(glob);
     }
     Ok(b.build()?)

@@ -339,8 +339,7 @@ pub fn publish(
                     files.insert(format!("{path}.asc"), Source::Bytes(asc.into_bytes()));
                 }
             }
-            let mut entry =
-                package_entry(p, (in_tree && p.external_url.is_none()).then_some(path));
+            let mut entry = package_entry(p, (in_tree && p.external_url.is_none()).then_some(path));
             // The archive's Software Heritage directory id (issue #30), when relmgr reads it.
             if in_tree
                 && p.external_url.is_none()

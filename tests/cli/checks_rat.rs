@@ -37,7 +37,12 @@ fn an_sdist_without_license_fails() {
     assert_eq!(c[0]["result"], "fail", "{c:?}");
     assert_eq!(c[0]["level"], "blocker");
     assert_eq!(c[0]["rule"], "source-contents/no-license");
-    assert!(c[0]["reason"].as_str().unwrap().contains("no LICENSE file in termcolor-1.1.0/"));
+    assert!(
+        c[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("no LICENSE file in termcolor-1.1.0/")
+    );
     let h = rows(&f, p, "license-headers");
     assert!(h.iter().all(|x| x["result"] != "skip"), "{h:?}");
 }
@@ -73,11 +78,19 @@ fn npm_tarball_with_utf8_comments() {
         .iter()
         .find(|x| x["rule"] == "license-headers/missing")
         .unwrap();
-    assert!(missing["reason"].as_str().unwrap().contains("not required for BSD-2-Clause"));
+    assert!(
+        missing["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not required for BSD-2-Clause")
+    );
     assert_eq!(missing["level"], "note");
     // RAT does not read `.json` (application/json): no row names package.json.
     for x in &h {
-        assert!(!x["reason"].as_str().unwrap().contains("package.json"), "{x}");
+        assert!(
+            !x["reason"].as_str().unwrap().contains("package.json"),
+            "{x}"
+        );
     }
 }
 
@@ -106,7 +119,10 @@ fn json_schema_heavy_sdist() {
     );
     for x in &h {
         let e = x["entries"].as_array().unwrap();
-        assert!(e.iter().all(|e| !e.as_str().unwrap().contains("/.github/")), "{x}");
+        assert!(
+            e.iter().all(|e| !e.as_str().unwrap().contains("/.github/")),
+            "{x}"
+        );
     }
 }
 
@@ -119,7 +135,12 @@ fn mit_project_with_license_mit() {
     let f = run(&d, &["--license", "MIT"]);
     let c = rows(&f, p, "source-contents");
     assert_eq!(c[0]["result"], "pass", "{c:?}");
-    assert!(c[0]["reason"].as_str().unwrap().contains("not required for MIT"));
+    assert!(
+        c[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not required for MIT")
+    );
     let h = rows(&f, p, "license-headers");
     assert!(h.iter().all(|x| x["result"] == "pass"), "{h:?}");
     let apache = run(&d, &[]);
@@ -184,7 +205,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
@@ -196,7 +221,11 @@ fn swhid_parity_with_git() {
     let top = d.join("src").join("demo-1.0");
     std::fs::create_dir_all(top.join("a/b")).unwrap();
     std::fs::write(top.join("LICENSE"), "Apache License\n").unwrap();
-    std::fs::write(top.join("a/b/deep.py"), "# SPDX-License-Identifier: Apache-2.0\n").unwrap();
+    std::fs::write(
+        top.join("a/b/deep.py"),
+        "# SPDX-License-Identifier: Apache-2.0\n",
+    )
+    .unwrap();
     std::fs::write(top.join("a-b.txt"), "sorts before a/ in git\n").unwrap();
     std::fs::write(top.join("run.sh"), "#!/bin/sh\necho hi\n").unwrap();
     use std::os::unix::fs::PermissionsExt;

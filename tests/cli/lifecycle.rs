@@ -543,7 +543,10 @@ fn publish_writes_a_verifiable_tree_and_a_signed_snapshot() {
         .find(|f| f["check"] == "archive-integrity" && f["package"] == p["name"])
         .unwrap()
         .clone();
-    assert!(p["swhid"].as_str().unwrap().starts_with("swh:1:dir:"), "{p}");
+    assert!(
+        p["swhid"].as_str().unwrap().starts_with("swh:1:dir:"),
+        "{p}"
+    );
     assert_eq!(p["swhid"], row["swhid"]);
     // verify --dir accepts the published project.
     assert_eq!(
