@@ -700,7 +700,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__check)
-            opts="-y -q -v -h --revision --dir --keys --git --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
+            opts="-y -q -v -h --revision --dir --keys --git --source --binary --license --ignore-file --strict --store --as --json --yes --quiet --verbose --color --help ignore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -719,6 +719,22 @@ _relmgr() {
                     return 0
                     ;;
                 --git)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --license)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

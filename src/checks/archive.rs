@@ -21,7 +21,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 /// How many leading bytes of each file are kept for the content checks.
-pub const HEAD: usize = 4096;
+pub const HEAD: usize = 16 * 1024;
 
 /// Largest PAX or GNU long name/link header read (bytes): a path needs far less, and the
 /// body is held in memory.
@@ -95,6 +95,8 @@ pub struct Entry<'a> {
     /// The file's git blob id (hex SHA-1 of `blob <len>\0<bytes>`), when the scan was asked
     /// to hash (`--git`, format parity).
     pub blob: Option<&'a str>,
+    /// A regular file with an execute bit (git's mode 100755), for the SWHID.
+    pub exec: bool,
 }
 
 /// What one pass over an archive found out, besides the entries.
@@ -117,6 +119,7 @@ impl<'a> Entry<'a> {
         link: Option<&'a str>,
         head: &'a [u8],
         blob: Option<&'a str>,
+        mode: u32,
     ) -> Self {
         Entry {
             path,
@@ -124,6 +127,7 @@ impl<'a> Entry<'a> {
             link,
             head: if kind == Kind::File { head } else { &[] },
             blob,
+            exec: kind == Kind::File && mode & 0o111 != 0,
         }
     }
 }
@@ -524,6 +528,7 @@ fn scan_tar<R: Read>(
         if scan.entries >= MAX_ARCHIVE_ENTRIES {
             return Err(too_many_entries());
         }
+        let mode = entry.header().mode().unwrap_or(0o644);
         let hashing = hash && kind == Kind::File;
         let read = read_data(&mut entry, &mut head, hashing.then_some((size, &mut hex)))
             .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
@@ -540,7 +545,7 @@ fn scan_tar<R: Read>(
         }
         scan.show(
             visit,
-            Entry::new(&path, kind, link.as_deref(), &head, blob.as_deref()),
+            Entry::new(&path, kind, link.as_deref(), &head, blob.as_deref(), mode),
         );
     }
     if !pending.is_empty() {
@@ -612,7 +617,11 @@ fn scan_zip<R: Read + io::Seek>(
             .map_err(|e| io::Error::new(e.kind(), format!("entry {path}: {e}")))?;
         let link = (kind == Kind::Symlink).then(|| String::from_utf8_lossy(&head).into_owned());
         let blob = hashing.then_some(hex.as_str());
-        scan.show(visit, Entry::new(&path, kind, link.as_deref(), &head, blob));
+        let mode = file.unix_mode().unwrap_or(0o644);
+        scan.show(
+            visit,
+            Entry::new(&path, kind, link.as_deref(), &head, blob, mode),
+        );
     }
     Ok(())
 }

@@ -53,11 +53,6 @@ impl ContentsCheck {
         }
     }
 
-    /// Whether a LICENSE sits directly under `top` (or at the root of a flat archive).
-    pub fn has_license(&self, top: Option<&str>) -> bool {
-        self.find(top, LICENSE_NAMES).is_some()
-    }
-
     fn find(&self, top: Option<&str>, names: &[&str]) -> Option<String> {
         let dir = top.unwrap_or("");
         names
@@ -106,6 +101,7 @@ impl ContentsCheck {
                     Outcome::Fail,
                     format!("no LICENSE file in {at}{deeper}"),
                 )
+                .rule("source-contents/no-license")
             } else {
                 incomplete("LICENSE")
             });
@@ -118,12 +114,15 @@ impl ContentsCheck {
                 out.push(incomplete("NOTICE"));
             } else if apache {
                 let lic = license.unwrap_or("unknown license");
-                out.push(Finding::new(
-                    name,
-                    CHECK,
-                    Outcome::Warn,
-                    format!("no NOTICE file in {at} (expected for {lic})"),
-                ));
+                out.push(
+                    Finding::new(
+                        name,
+                        CHECK,
+                        Outcome::Warn,
+                        format!("no NOTICE file in {at} (expected for {lic})"),
+                    )
+                    .rule("source-contents/no-notice"),
+                );
             } else {
                 notice_note = format!("; no NOTICE, not required for {}", license.unwrap_or(""));
             }
@@ -150,6 +149,7 @@ mod tests {
                 link: None,
                 head: &[],
                 blob: None,
+                exec: false,
             });
         }
         c.finish("d.tar.gz", Some("d"), license, true)

@@ -78,6 +78,7 @@ fn apply_one(mut f: Finding, rules: &[(GlobMatcher, &str)]) -> Finding {
         .find(|(m, _)| whole.iter().any(|c| m.is_match(c)))
     {
         f.result = Outcome::Pass;
+        f.level = super::Level::Note;
         f.reason = format!("ignored: {reason}");
         return f;
     }
@@ -104,6 +105,7 @@ fn apply_one(mut f: Finding, rules: &[(GlobMatcher, &str)]) -> Finding {
     f.entries_total = total - removed;
     if f.entries_total == 0 {
         f.result = Outcome::Pass;
+        f.level = super::Level::Note;
         f.reason = format!("ignored: {last_reason}");
     } else {
         f.reason = format!("{} [{removed} ignored: {last_reason}]", f.reason);

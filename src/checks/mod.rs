@@ -69,7 +69,9 @@ mod paths;
 mod source;
 #[cfg(test)]
 mod tests;
+mod tika_globs;
 mod tree;
+mod types;
 
 use std::path::PathBuf;
 
@@ -122,6 +124,55 @@ pub enum Outcome {
     Fail,
 }
 
+/// How much a finding matters to a voter (issue #30): `blocker` (a `fail`), `warning` (a
+/// `warn`), `note` (worth knowing, does not count against the release: a skipped check, an
+/// ignored finding, files not asked for a header), `ok` (a plain pass).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Ok,
+    Note,
+    Warning,
+    Blocker,
+}
+
+impl Level {
+    /// The level a result has unless the finding says otherwise.
+    pub fn of(result: Outcome) -> Level {
+        match result {
+            Outcome::Fail => Level::Blocker,
+            Outcome::Warn => Level::Warning,
+            Outcome::Skip => Level::Note,
+            Outcome::Pass => Level::Ok,
+        }
+    }
+}
+
+/// Apache RAT's equivalent of a relmgr rule, where there is one (shown in `--json` as `rat`).
+pub fn rat_equivalent(rule: &str) -> Option<&'static str> {
+    Some(match rule {
+        "license-headers/missing" => "Unknown license: an unapproved STANDARD document",
+        "license-headers/incompatible" => {
+            "a license family RAT does not approve (GPL); unapproved STANDARD document"
+        }
+        "license-headers/review" => {
+            "CDDL1 is approved by RAT; other ASF category B ids are unknown to it"
+        }
+        "license-headers/generated" => "IGNORED document (generation-keywords.txt)",
+        "license-headers/rat-approved" => "approved family (OASIS, W3CD)",
+        "license-headers/commentless" => {
+            "BINARY for .json (application/json); RAT reads .avsc and .avpr"
+        }
+        "license-headers" => "STANDARD documents with an approved license",
+        "compiled-files" => "BINARY and ARCHIVE documents (counted, not failed)",
+        "source-contents/notice-files" => "NOTICE documents (NoteGuesser)",
+        _ => return None,
+    })
+}
+
 /// One row of the check report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
@@ -140,6 +191,20 @@ pub struct Finding {
     /// How many entries the finding concerns in all (`>= entries.len()`).
     #[serde(default)]
     pub entries_total: usize,
+    /// `blocker`, `warning`, `note` or `ok` ([`Level`]).
+    #[serde(default)]
+    pub level: Level,
+    /// The rule that made the finding: the check id, or `<check>/<rule>` when a check has
+    /// several (`source-contents/no-license`, `license-headers/missing`).
+    #[serde(default)]
+    pub rule: String,
+    /// Apache RAT's equivalent of the rule, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rat: Option<String>,
+    /// On an archive's `archive-integrity` row: the Software Heritage id of its top-level
+    /// directory (`swh:1:dir:<git tree id>`), when the archive was read to the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swhid: Option<String>,
 }
 
 impl Finding {
@@ -152,7 +217,26 @@ impl Finding {
             reason: reason.into(),
             entries: Vec::new(),
             entries_total: 0,
+            level: Level::of(result),
+            rule: check.to_string(),
+            rat: rat_equivalent(check).map(str::to_string),
+            swhid: None,
         }
+    }
+
+    /// Names the rule that made the finding (and its RAT equivalent).
+    pub fn set_rule(&mut self, rule: &str) {
+        self.rule = rule.to_string();
+        self.rat = rat_equivalent(rule).map(str::to_string);
+        if matches!(self.result, Outcome::Pass) && rule != self.check {
+            self.level = Level::Note;
+        }
+    }
+
+    /// This finding with `rule` ([`Finding::set_rule`]).
+    pub fn rule(mut self, rule: &str) -> Self {
+        self.set_rule(rule);
+        self
     }
 
     /// A finding about `total` entries (all of them in `entries`). The reason shows the first
@@ -201,6 +285,11 @@ impl Finding {
     }
 }
 
+/// [`count`] for other modules.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    count(n, one, many)
+}
+
 /// `"1 entry"`, `"2 entries"`: a count with the right noun.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -230,6 +319,19 @@ pub struct Context {
     /// `--git` and format parity.
     #[serde(default)]
     pub hash_files: bool,
+    /// How the user marks a package as source or not, for skip reasons (`stage --source`,
+    /// `check --dir --source GLOB`).
+    #[serde(default = "default_hint")]
+    pub flag_hint: String,
+    /// Exclusion patterns for the header check (`check --dir --ignore-file`), in the format of
+    /// RAT's `--input-exclude-file` (see `excludes.rs`); a source tree's own `.rat-excludes`
+    /// is added per package.
+    #[serde(default)]
+    pub excludes: Vec<String>,
+}
+
+fn default_hint() -> String {
+    "stage --source".to_string()
 }
 
 fn default_patterns() -> Vec<String> {
@@ -250,6 +352,8 @@ impl Context {
             header_patterns: default_patterns(),
             header_licenses: Vec::new(),
             hash_files: false,
+            flag_hint: default_hint(),
+            excludes: Vec::new(),
         }
     }
 
@@ -299,6 +403,26 @@ pub struct Checked {
     /// A source archive's files below its top directory, by git blob id (with
     /// [`Context::hash_files`], when the archive was read to the end).
     pub files: Option<Files>,
+    /// The SWHID of the archive's top-level directory (read to the end only).
+    pub swhid: Option<String>,
+}
+
+/// The SWHID (`swh:1:dir:<git tree id>`) of the top-level directory of the archive at `path`
+/// named `name` (the whole archive when it has no single top directory); `None` for
+/// non-archives and archives that cannot be read to the end.
+pub fn swhid(path: &std::path::Path, name: &str) -> Option<String> {
+    let (format, _) = archive::detect(name)?;
+    let mut tree = tree::TreeFiles::default();
+    let mut paths = paths::PathsCheck::default();
+    let scan = archive::scan_hashing(path, format, true, &mut |e| {
+        tree.entry(e);
+        paths.entry(e);
+    });
+    if scan.error.is_some() {
+        return None;
+    }
+    let top = paths.top_dir().filter(|_| paths.all_under_top());
+    tree.swhid(top.as_deref())
 }
 
 /// Checks one package: archive integrity and paths, source contents, compiled files and
@@ -355,26 +479,37 @@ fn archive_checks(
     let mut paths = paths::PathsCheck::default();
     let mut contents = contents::ContentsCheck::default();
     let mut compiled = compiled::CompiledCheck::default();
-    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses());
+    let mut headers = headers::HeadersCheck::new(&ctx.header_patterns, &ctx.accepted_licenses())
+        .with_excludes(&ctx.excludes);
     // Every check is fed; whether the source checks report is decided after the pass,
     // since a source tree is known by its content only at the end.
-    let scan = archive::scan_hashing(path, format, ctx.hash_files, &mut |e| {
-        if ctx.hash_files {
-            tree.entry(e);
-        }
+    // Always hashed: the SWHID needs every blob id.
+    let scan = archive::scan_hashing(path, format, true, &mut |e| {
+        tree.entry(e);
         paths.entry(e);
         contents.entry(e);
         compiled.entry(e);
         headers.entry(e);
     });
     let complete = scan.error.is_none();
+    let top = paths.top_dir();
+    let swhid = complete
+        .then(|| tree.swhid(top.as_deref().filter(|_| paths.all_under_top())))
+        .flatten();
     let mut out = vec![match &scan.error {
-        None => Finding::new(
-            name,
-            "archive-integrity",
-            Outcome::Pass,
-            format!("{} entries read to the end", scan.entries),
-        ),
+        None => {
+            let mut f = Finding::new(
+                name,
+                "archive-integrity",
+                Outcome::Pass,
+                match &swhid {
+                    Some(id) => format!("{} entries read to the end; {id}", scan.entries),
+                    None => format!("{} entries read to the end", scan.entries),
+                },
+            );
+            f.swhid = swhid.clone();
+            f
+        }
         Some(err) => Finding::new(
             name,
             "archive-integrity",
@@ -382,16 +517,15 @@ fn archive_checks(
             format!("unreadable after {} entries: {err}", scan.entries),
         ),
     }];
-    let top = paths.top_dir();
     let verdict = source::judge(
         p.source,
         name,
         &source::Tree {
             single_top: top.is_some() && paths.all_under_top(),
-            license: contents.has_license(top.as_deref()),
-            source_files: headers.seen(),
+            source_files: headers.code_files(),
             compiled_files: compiled.found(),
         },
+        &ctx.flag_hint,
     );
     let mut rest = paths.finish(name, stem);
     if verdict.source {
@@ -418,5 +552,6 @@ fn archive_checks(
         findings: out,
         source: verdict.source,
         files,
+        swhid,
     }
 }

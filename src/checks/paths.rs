@@ -288,6 +288,7 @@ mod tests {
                 link: *link,
                 head: &[],
                 blob: None,
+                exec: false,
             });
         }
         c.finish("demo-1.2.0-src.tar.gz", "demo-1.2.0-src")

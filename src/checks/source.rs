@@ -2,9 +2,11 @@
 //!
 //! Owns [`judge`]. Real source releases rarely say `-src` (PyPI sdists, npm tarballs, most
 //! Apache `.tar.gz`), so the content decides when neither `stage --source`/`--binary` nor the
-//! name does: a source tree is one top-level directory holding a `LICENSE` and more source
-//! files (by the header check's extensions) than compiled ones. A binary distribution with a
-//! `LICENSE`, jars and a few `bin/*.sh` is therefore not one.
+//! name does: a source tree is one top-level directory holding more source code files (by
+//! extension, `headers::EXTENSIONS`) than compiled ones. A LICENSE is not asked for here: a
+//! source tree without one is a source archive whose `source-contents` check then fails
+//! (issue #30: 3 of 14 real sdists had none, and were skipped). A binary distribution with
+//! jars and a few `bin/*.sh` is not one.
 
 use super::naming;
 
@@ -13,8 +15,6 @@ use super::naming;
 pub struct Tree {
     /// Every entry sits under one top-level directory.
     pub single_top: bool,
-    /// A `LICENSE` (or `.txt`, `.md`) directly under it.
-    pub license: bool,
     /// Files with a source extension.
     pub source_files: usize,
     /// Compiled files (classes, jars, native code).
@@ -28,17 +28,22 @@ pub struct Verdict {
     pub why: String,
 }
 
-/// Judges one package: the stage flag wins, then the name (`-src`/`-source` yes, `-bin` no),
-/// then the content.
-pub fn judge(flag: Option<bool>, name: &str, t: &Tree) -> Verdict {
+/// Judges one package: the flag wins (`stage --source`/`--binary`, or `check --dir`'s
+/// globs), then the name (`-src`/`-source` yes, `-bin` no), then the content. `how` says how
+/// the user flags one (`stage --source`, `check --dir --source GLOB`), for the skip reason.
+pub fn judge(flag: Option<bool>, name: &str, t: &Tree, how: &str) -> Verdict {
     let v = |source: bool, why: &str| Verdict {
         source,
-        why: why.to_string(),
+        why: why.replace("stage --source", how),
     };
     if let Some(flag) = flag {
+        let (yes, no) = match how.starts_with("stage") {
+            true => ("staged with --source", "staged with --binary"),
+            false => ("given --source", "given --binary"),
+        };
         return match flag {
-            true => v(true, "staged with --source"),
-            false => v(false, "staged with --binary"),
+            true => v(true, yes),
+            false => v(false, no),
         };
     }
     if naming::is_source_name(name) {
@@ -56,12 +61,6 @@ pub fn judge(flag: Option<bool>, name: &str, t: &Tree) -> Verdict {
             "not one top-level directory (stage --source to check it as one)",
         );
     }
-    if !t.license {
-        return v(
-            false,
-            "no LICENSE in its top-level directory (stage --source to check it as one)",
-        );
-    }
     if t.source_files == 0 || t.source_files <= t.compiled_files {
         return v(
             false,
@@ -70,7 +69,7 @@ pub fn judge(flag: Option<bool>, name: &str, t: &Tree) -> Verdict {
     }
     v(
         true,
-        "a source tree: one top-level directory with LICENSE and sources",
+        "a source tree: one top-level directory with more sources than compiled files",
     )
 }
 
@@ -82,13 +81,8 @@ mod tests {
     fn verdicts() {
         let tree = Tree {
             single_top: true,
-            license: true,
             source_files: 10,
             compiled_files: 0,
-        };
-        let no_license = Tree {
-            license: false,
-            ..tree
         };
         let jars = Tree {
             source_files: 2,
@@ -107,18 +101,31 @@ mod tests {
                 true,
                 "source tree",
             ),
-            (None, "x-1.0.tar.gz", no_license, false, "no LICENSE"),
+            (None, "termcolor-1.1.0.tar.gz", tree, true, "source tree"),
             (None, "x-1.0.tar.gz", jars, false, "more compiled"),
             (None, "x-1.0.zip", flat, false, "top-level"),
             (None, "x-1.0-bin.tar.gz", tree, false, "-bin"),
             (None, "x-1.0-src.tar.gz", flat, true, "-src"),
             (Some(false), "x-1.0-src.tar.gz", tree, false, "--binary"),
-            (Some(true), "x-1.0-bin.tar.gz", flat, true, "--source"),
+            (
+                Some(true),
+                "x-1.0-bin.tar.gz",
+                flat,
+                true,
+                "staged with --source",
+            ),
         ];
         for (flag, name, t, source, why) in cases {
-            let got = judge(flag, name, &t);
+            let got = judge(flag, name, &t, "stage --source");
             assert_eq!(got.source, source, "{name}: {got:?}");
             assert!(got.why.contains(why), "{name}: {got:?}");
         }
+        let got = judge(None, "x.zip", &flat, "check --dir --source GLOB");
+        assert!(
+            got.why.contains("(check --dir --source GLOB to check"),
+            "{got:?}"
+        );
+        let got = judge(Some(true), "x.zip", &flat, "check --dir --source GLOB");
+        assert_eq!(got.why, "given --source");
     }
 }

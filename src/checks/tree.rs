@@ -24,7 +24,8 @@ pub const MAX_TREE_FILES: usize = 200_000;
 /// Collects the blob ids of an archive's files during the scan.
 #[derive(Debug, Default)]
 pub struct TreeFiles {
-    all: Vec<(Vec<String>, String)>,
+    /// Path components, blob id, git mode (`100644`, `100755`, `120000`).
+    all: Vec<(Vec<String>, String, &'static str)>,
     /// More than [`MAX_TREE_FILES`] files: not compared.
     overflow: bool,
 }
@@ -46,7 +47,82 @@ impl TreeFiles {
             (None, None) => return,
         };
         let comps = components(e.path).into_iter().map(str::to_string).collect();
-        self.all.push((comps, blob));
+        let mode = match (e.kind, e.exec) {
+            (Kind::Symlink, _) => "120000",
+            (_, true) => "100755",
+            _ => "100644",
+        };
+        self.all.push((comps, blob, mode));
+    }
+
+    /// The Software Heritage id of the directory `top` (the whole archive when `None`):
+    /// `swh:1:dir:` + the git tree id of its files and symlinks, as `git write-tree` computes
+    /// it (empty directories do not count, as in git). `None` past [`MAX_TREE_FILES`] or
+    /// when nothing is under `top`.
+    pub fn swhid(&self, top: Option<&str>) -> Option<String> {
+        if self.overflow {
+            return None;
+        }
+        #[derive(Default)]
+        struct Dir {
+            files: BTreeMap<String, (String, &'static str)>,
+            dirs: BTreeMap<String, Dir>,
+        }
+        fn insert(d: &mut Dir, comps: &[String], blob: &str, mode: &'static str) {
+            match comps {
+                [] => {}
+                [file] => {
+                    d.files.insert(file.clone(), (blob.to_string(), mode));
+                }
+                [dir, rest @ ..] => {
+                    insert(d.dirs.entry(dir.clone()).or_default(), rest, blob, mode)
+                }
+            }
+        }
+        fn hash(d: &Dir) -> [u8; 20] {
+            // git orders entries by name, a directory's name with a trailing `/`.
+            let mut entries: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+            for (name, (blob, mode)) in &d.files {
+                let mut e = format!("{mode} {name}\0").into_bytes();
+                e.extend(hex_bytes(blob));
+                entries.push((name.as_bytes().to_vec(), e));
+            }
+            for (name, sub) in &d.dirs {
+                let mut e = format!("40000 {name}\0").into_bytes();
+                e.extend(hash(sub));
+                let mut key = name.as_bytes().to_vec();
+                key.push(b'/');
+                entries.push((key, e));
+            }
+            entries.sort();
+            let body: Vec<u8> = entries.into_iter().flat_map(|(_, e)| e).collect();
+            let mut sha = openssl::sha::Sha1::new();
+            sha.update(format!("tree {}\0", body.len()).as_bytes());
+            sha.update(&body);
+            sha.finish()
+        }
+        fn hex_bytes(hex: &str) -> Vec<u8> {
+            (0..hex.len() / 2)
+                .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+                .collect()
+        }
+        let mut root = Dir::default();
+        let mut any = false;
+        for (comps, blob, mode) in &self.all {
+            let below = match top {
+                Some(t) if comps.first().map(String::as_str) == Some(t) && comps.len() > 1 => {
+                    &comps[1..]
+                }
+                Some(_) => continue,
+                None => &comps[..],
+            };
+            any = true;
+            insert(&mut root, below, blob, mode);
+        }
+        any.then(|| {
+            let id: String = hash(&root).iter().map(|b| format!("{b:02x}")).collect();
+            format!("swh:1:dir:{id}")
+        })
     }
 
     /// The files below `top` (all files when `None`); `None` past [`MAX_TREE_FILES`].
@@ -57,7 +133,7 @@ impl TreeFiles {
         let files = self
             .all
             .into_iter()
-            .filter_map(|(comps, blob)| match top {
+            .filter_map(|(comps, blob, _)| match top {
                 Some(t) if comps.first().map(String::as_str) == Some(t) && comps.len() > 1 => {
                     Some((comps[1..].join("/"), blob))
                 }
@@ -208,6 +284,7 @@ mod tests {
                     link: None,
                     head: &[],
                     blob: Some("0"),
+                    exec: false,
                 });
             }
         };

@@ -34,6 +34,19 @@ pub struct CheckArgs {
     /// store (or the current directory, with --dir): files only in one, or different
     #[arg(long, value_name = "REF")]
     pub git: Option<String>,
+    /// With --dir: check packages matching GLOB as source archives (repeatable)
+    #[arg(long = "source", value_name = "GLOB", requires = "dir")]
+    pub source: Vec<String>,
+    /// With --dir: packages matching GLOB are not source archives (repeatable)
+    #[arg(long = "binary", value_name = "GLOB", requires = "dir")]
+    pub binary: Vec<String>,
+    /// With --dir: the project's license, an SPDX expression (e.g. MIT) [default: Apache-2.0 rules]
+    #[arg(long, value_name = "SPDX", requires = "dir")]
+    pub license: Option<String>,
+    /// With --dir: paths the header check leaves out, one pattern a line (RAT's
+    /// --input-exclude-file format; a source tree's own .rat-excludes is read too)
+    #[arg(long, value_name = "FILE", requires = "dir")]
+    pub ignore_file: Option<PathBuf>,
     /// Warnings fail too (exit 3)
     #[arg(long)]
     pub strict: bool,
@@ -110,6 +123,10 @@ pub fn render(r: &CheckReport) -> String {
         "\n{what}: {} pass, {} warn, {} fail, {} skip.",
         r.pass, r.warn, r.fail, r.skip
     ));
+    for line in package_summaries(r) {
+        out.push('\n');
+        out.push_str(&line);
+    }
     let hidden = r.findings.len() - shown.len();
     if hidden > 0 {
         out.push_str(&format!(
@@ -117,6 +134,40 @@ pub fn render(r: &CheckReport) -> String {
         ));
     }
     out
+}
+
+/// One line per package: its blockers, warnings and notes (issue #30 item 6).
+pub fn package_summaries(r: &CheckReport) -> Vec<String> {
+    use crate::checks::Level;
+    let mut names: Vec<&str> = Vec::new();
+    for f in &r.findings {
+        if f.package != crate::checks::RELEASE && !names.contains(&f.package.as_str()) {
+            names.push(&f.package);
+        }
+    }
+    names
+        .into_iter()
+        .map(|p| {
+            let of = |l: Level| {
+                r.findings
+                    .iter()
+                    .filter(|f| f.package == p && f.level == l)
+                    .count()
+            };
+            let (b, w, n) = (of(Level::Blocker), of(Level::Warning), of(Level::Note));
+            let verdict = match (b, w) {
+                (0, 0) => "ok",
+                (0, _) => "look at the warnings",
+                _ => "blocked",
+            };
+            format!(
+                "{p}: {verdict}: {}, {}, {}.",
+                crate::checks::count_of(b, "blocker", "blockers"),
+                crate::checks::count_of(w, "warning", "warnings"),
+                crate::checks::count_of(n, "note", "notes")
+            )
+        })
+        .collect()
 }
 
 /// Prints a report; exit 3 when something fails (or warns, with --strict).
@@ -130,7 +181,15 @@ fn finish(ctx: &Ctx, rep: &CheckReport, strict: bool) -> ExitCode {
 
 pub fn run(ctx: &Ctx, a: CheckArgs) -> anyhow::Result<ExitCode> {
     if let (None, Some(dir)) = (&a.cmd, &a.dir) {
-        let rep = check_dir::check_dir(dir, a.keys.as_deref(), a.git.as_deref())?;
+        let opts = check_dir::DirOptions {
+            keys: a.keys.clone(),
+            git: a.git.clone(),
+            source: a.source.clone(),
+            binary: a.binary.clone(),
+            license: a.license.clone(),
+            ignore_file: a.ignore_file.clone(),
+        };
+        let rep = check_dir::check_dir_with(dir, &opts)?;
         return Ok(finish(ctx, &rep, a.strict));
     }
     let mut s = ctx.session()?;

@@ -57,6 +57,23 @@ fn checksum_finding(c: &PackageCheck) -> Finding {
     Finding::new(&c.name, "checksum", result, reason)
 }
 
+/// The options of `check --dir`.
+#[derive(Debug, Clone, Default)]
+pub struct DirOptions {
+    /// The KEYS file [default: DIR/KEYS].
+    pub keys: Option<std::path::PathBuf>,
+    /// Compare source archives with this git ref.
+    pub git: Option<String>,
+    /// Globs over package names: source archives.
+    pub source: Vec<String>,
+    /// Globs over package names: not source archives.
+    pub binary: Vec<String>,
+    /// The project's license (SPDX); `None`: Apache rules.
+    pub license: Option<String>,
+    /// A file of exclusion patterns for the header check.
+    pub ignore_file: Option<std::path::PathBuf>,
+}
+
 /// Runs the checks on `dir`. Keys: `keys`, else `DIR/KEYS`. With `git_ref`, source archives
 /// are compared with that tree of the git repository around the current directory.
 pub fn check_dir(
@@ -64,6 +81,29 @@ pub fn check_dir(
     keys: Option<&Path>,
     git_ref: Option<&str>,
 ) -> anyhow::Result<CheckReport> {
+    let opts = DirOptions {
+        keys: keys.map(Path::to_path_buf),
+        git: git_ref.map(str::to_string),
+        ..DirOptions::default()
+    };
+    check_dir_with(dir, &opts)
+}
+
+fn globs(list: &[String], flag: &str) -> anyhow::Result<globset::GlobSet> {
+    let mut b = globset::GlobSetBuilder::new();
+    for g in list {
+        let glob = globset::Glob::new(g).map_err(|e| Error::usage(format!("{flag} {g:?}: {e}")))?;
+        b.add(glob);
+    }
+    Ok(b.build()?)
+}
+
+/// [`check_dir`] with every option of `check --dir`.
+pub fn check_dir_with(dir: &Path, opts: &DirOptions) -> anyhow::Result<CheckReport> {
+    let keys = opts.keys.as_deref();
+    let git_ref = opts.git.as_deref();
+    let source = globs(&opts.source, "--source")?;
+    let binary = globs(&opts.binary, "--binary")?;
     let scan =
         distdir::scan(dir).map_err(|e| Error::usage(dir.display().to_string()).caused_by(e))?;
     if scan.packages.is_empty() {
@@ -71,6 +111,18 @@ pub fn check_dir(
     }
     let mut verified = verify::verify_dir(dir, keys, None)?;
     let mut ctx = Context::new("", "");
+    ctx.flag_hint = "check --dir --source GLOB".into();
+    if let Some(l) = &opts.license {
+        if spdx::Expression::parse_mode(l, spdx::ParseMode::LAX).is_err() {
+            return Err(Error::usage(format!("--license {l:?} is not an SPDX expression")).into());
+        }
+        ctx.license = Some(l.clone());
+    }
+    if let Some(f) = &opts.ignore_file {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| Error::usage(format!("--ignore-file {}: {e}", f.display())))?;
+        ctx.excludes = text.lines().map(str::to_string).collect();
+    }
     let names: Vec<String> = scan.packages.iter().map(|p| p.name.clone()).collect();
     ctx.hash_files = git_ref.is_some() || check_git::has_format_pairs(&names);
     let here = std::env::current_dir()?;
@@ -83,7 +135,11 @@ pub fn check_dir(
             &PackageInput {
                 name: p.name.clone(),
                 path: Some(p.path.clone()),
-                source: None,
+                source: match (source.is_match(&p.name), binary.is_match(&p.name)) {
+                    (true, _) => Some(true),
+                    (false, true) => Some(false),
+                    (false, false) => None,
+                },
             },
         ))
     })?;

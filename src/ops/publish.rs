@@ -339,10 +339,16 @@ pub fn publish(
                     files.insert(format!("{path}.asc"), Source::Bytes(asc.into_bytes()));
                 }
             }
-            pkg_entries.push(package_entry(
-                p,
-                (in_tree && p.external_url.is_none()).then_some(path),
-            ));
+            let mut entry = package_entry(p, (in_tree && p.external_url.is_none()).then_some(path));
+            // The archive's Software Heritage directory id (issue #30), when relmgr reads it.
+            if in_tree
+                && p.external_url.is_none()
+                && let Some(id) =
+                    crate::checks::swhid(&objects::path(&s.store.dir, &p.sha256), &p.name)
+            {
+                entry["swhid"] = json!(id);
+            }
+            pkg_entries.push(entry);
         }
         let mut sbom_entries = Vec::new();
         if in_tree && let Some(rev) = &rev {

@@ -533,6 +533,21 @@ fn publish_writes_a_verifiable_tree_and_a_signed_snapshot() {
     for field in ["name", "sha512", "size", "path", "platform", "arch"] {
         assert!(p.get(field).is_some(), "snapshot package lacks {field}");
     }
+    // The archive's SWHID (issue #30), as `check` computes it.
+    let checked = env.json(&["check", "demo@1.0.0"]);
+    let row = checked["findings"]
+        .as_array()
+        .or(checked.as_array())
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "archive-integrity" && f["package"] == p["name"])
+        .unwrap()
+        .clone();
+    assert!(
+        p["swhid"].as_str().unwrap().starts_with("swh:1:dir:"),
+        "{p}"
+    );
+    assert_eq!(p["swhid"], row["swhid"]);
     // verify --dir accepts the published project.
     assert_eq!(
         env.json(&["verify", "--dir", dist.join("demo").to_str().unwrap()])["ok"],

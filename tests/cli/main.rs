@@ -7,6 +7,7 @@ mod bad_refs;
 mod check_dir;
 mod check_git;
 mod checks;
+mod checks_rat;
 mod checks_real;
 mod corpus;
 mod crash;

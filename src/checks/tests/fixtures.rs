@@ -30,7 +30,8 @@ fn expected() -> Vec<(&'static str, Vec<(&'static str, Outcome)>)> {
             "demo-1.2.0-dotdot-src.tar.gz",
             clean(Fail, Pass, Pass, Pass),
         ),
-        ("demo-1.2.0-abs-src.tar.gz", clean(Fail, Pass, Pass, Pass)),
+        // Its /tmp/demo-abs.txt is text RAT reads, without a header (issue #30 item 4).
+        ("demo-1.2.0-abs-src.tar.gz", clean(Fail, Pass, Pass, Warn)),
         (
             "demo-1.2.0-symlink-src.tar.gz",
             clean(Fail, Pass, Pass, Pass),
@@ -151,7 +152,7 @@ fn findings_name_the_entries() {
     assert!(r.contains("Java class"), "{r}");
     let (e, r) = entries_of("demo-1.2.0-noheader-src.tar.gz", HEADERS);
     assert_eq!(e, ["demo-1.2.0/src/main/java/org/demo/NoHeader.java"]);
-    assert!(r.contains("1 of 4 source files"), "{r}");
+    assert!(r.contains("1 of 4 files read"), "{r}");
     let (_, r) = entries_of("demo-1.2.0-nolicense-src.tar.gz", CONTENTS);
     assert!(r.contains("no LICENSE file in demo-1.2.0/"), "{r}");
     let (_, r) = entries_of("demo-1.2.0-topdir-src.tar.gz", PATHS);
