@@ -56,7 +56,7 @@ pub enum EventKey {
     None,
     Pending {
         path: std::path::PathBuf,
-        passphrase: Box<dyn FnMut() -> anyhow::Result<String>>,
+        passphrase: Box<dyn FnMut(&str) -> anyhow::Result<String>>,
     },
     Loaded {
         fingerprint: crate::model::Fingerprint,

@@ -24,6 +24,7 @@ mod lifecycle;
 mod log;
 mod mail;
 mod migrate;
+mod output80;
 mod page;
 mod permissions;
 mod projects;

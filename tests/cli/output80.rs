@@ -1,0 +1,218 @@
+//! Issue 31, items 3 and 4: completion of names from the store (the way the generated shell
+//! scripts ask for it), the passphrase prompt's key, "project id" in messages, and tables at 80
+//! columns (tokens whole, key ids, coloured results).
+
+use crate::common::{TestEnv, clean_source, stage_and_start_vote};
+
+/// A store with demo@1.2.0 staged and signed by `rm`, its vote started.
+fn store_with_release() -> TestEnv {
+    let env = TestEnv::with_rm_key();
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    stage_and_start_vote(&env);
+    env
+}
+
+/// What `COMPLETE=bash relmgr -- WORDS…` answers, as the bash script asks (the word being
+/// completed is the last one), one candidate a line.
+fn complete(env: &TestEnv, words: &[&str]) -> Vec<String> {
+    let out = env
+        .cmd()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .arg("--")
+        .args(words)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn release_names_and_user_ids_complete_from_the_store() {
+    let env = store_with_release();
+    assert_eq!(
+        complete(&env, &["relmgr", "release", "show", "de"]),
+        ["demo@1.2.0"]
+    );
+    assert_eq!(
+        complete(&env, &["relmgr", "vote", "status", ""]),
+        ["demo@1.2.0"]
+    );
+    assert_eq!(
+        complete(&env, &["relmgr", "user", "show", "pmc"]),
+        ["pmc1", "pmc2", "pmc3"]
+    );
+    assert!(complete(&env, &["relmgr", "--as", "r"]).contains(&"rm".to_string()));
+    // Subcommands come from the command definitions.
+    assert!(complete(&env, &["relmgr", "rel"]).contains(&"release".to_string()));
+    // No store: nothing to offer, and no error.
+    let bare = TestEnv::bare();
+    assert!(complete(&bare, &["relmgr", "release", "show", "de"]).is_empty());
+}
+
+/// The script `relmgr completions bash` prints, sourced by a real bash, completes
+/// `relmgr release show de<TAB>` to the release.
+#[test]
+fn the_bash_script_completes_a_release() {
+    let env = store_with_release();
+    let script = env
+        .ok(&["completions", "bash"])
+        .get_output()
+        .stdout
+        .clone();
+    std::fs::write(env.path().join("relmgr.bash"), script).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("relmgr");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = env
+        .std_cmd()
+        .env("PATH", path)
+        .args(["--version"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = std::process::Command::new("bash")
+        .current_dir(env.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()))
+        .env("HOME", env.path())
+        .env_remove("RELMGR_STORE")
+        .args([
+            "--norc",
+            "-c",
+            "source ./relmgr.bash; COMP_WORDS=(relmgr release show de); COMP_CWORD=3; \
+             COMP_TYPE=9; _clap_complete_relmgr relmgr de show; printf '%s\\n' \"${COMPREPLY[@]}\"",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "demo@1.2.0\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_invalid_project_id_is_called_a_project_id() {
+    let env = TestEnv::new();
+    let err = env.fails(2, &["project", "create", "Demo", "--name", "Demo"]);
+    assert!(err.contains("project id \"Demo\" is not valid"), "{err}");
+    let err = env.fails(2, &["release", "show", "demo/Web@1.0"]);
+    assert!(err.contains("product id \"Web\" is not valid"), "{err}");
+}
+
+/// With no passphrase available, the error names the key (its user ID and key id).
+#[test]
+fn a_protected_key_is_named_when_no_passphrase_is_given() {
+    let env = TestEnv::with_project();
+    env.write("pass", b"correct horse\n");
+    env.cmd()
+        .env("RELMGR_PASSPHRASE_FILE", env.path().join("pass"))
+        .args([
+            "--as", "rm", "key", "generate", "--user", "rm", "-o", "rm.sec.asc",
+        ])
+        .assert()
+        .success();
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    let key_id = env.json(&["key", "list"])[0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .skip(24)
+        .collect::<String>();
+    let err = env.fails(
+        4,
+        &[
+            "--as", "rm", "stage", "demo@1.2.0", "dist", "--sign", "rm.sec.asc",
+        ],
+    );
+    assert!(
+        err.contains(&format!("(key id {key_id})")) && err.contains("rm"),
+        "{err}"
+    );
+}
+
+fn at_80(env: &TestEnv, color: &str, args: &[&str]) -> String {
+    let out = env
+        .cmd()
+        .env("COLUMNS", "80")
+        .env_remove("NO_COLOR")
+        .args(["--color", color])
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The main tables at 80 columns: every line fits, no timestamp, key id or file name is split,
+/// fingerprints show as key ids, and with `--color always` the result words are coloured
+/// (never with `--color never` or NO_COLOR).
+#[test]
+fn tables_at_80_columns_keep_tokens_whole() {
+    let env = store_with_release();
+    env.write(
+        "dist2/demo-incubating-1.2.0-bin-linux-x86_64.tar.gz",
+        b"binary bytes",
+    );
+    let fpr = env.json(&["key", "list"])[0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let key_id = &fpr[24..];
+    let t0 = crate::common::T0.trim_end_matches('Z');
+    let t0 = &t0[..t0.len().min(16)];
+    let commands: [(&[&str], &[&str]); 6] = [
+        (&["release", "list"], &["demo@1.2.0"]),
+        (&["key", "list"], &[key_id]),
+        (&["check", "demo@1.2.0"], &["demo-1.2.0-src.tar.gz"]),
+        (&["verify", "demo@1.2.0"], &["demo-1.2.0-src.tar.gz", key_id]),
+        (&["vote", "status", "demo@1.2.0"], &[t0]),
+        (&["log"], &[t0, "demo@1.2.0"]),
+    ];
+    for (args, tokens) in commands {
+        let text = at_80(&env, "never", args);
+        assert!(!text.is_empty(), "{args:?}");
+        for l in text.lines() {
+            assert!(l.chars().count() <= 80, "{args:?} is wider than 80:\n{text}");
+        }
+        assert!(!text.contains('\x1b'), "{args:?} coloured with --color never");
+        assert!(!text.contains(&fpr), "{args:?} shows a whole fingerprint:\n{text}");
+        for token in tokens {
+            assert!(text.contains(token), "{args:?} splits {token}:\n{text}");
+        }
+        if args[0] != "log" {
+            insta::assert_snapshot!(format!("at80_{}", args[..2].join("_")), text);
+        }
+    }
+    let keys = at_80(&env, "never", &["key", "list"]);
+    assert!(keys.contains(key_id) && keys.contains("key id"), "{keys}");
+    // Colour: --color always paints the result words, NO_COLOR with auto does not.
+    let coloured = at_80(&env, "always", &["key", "list"]);
+    assert!(coloured.contains("\x1b[32mvalid\x1b[0m"), "{coloured}");
+    let check = at_80(&env, "always", &["check", "demo@1.2.0"]);
+    assert!(check.contains("\x1b[32mpass\x1b[0m"), "{check}");
+    let verify = at_80(&env, "always", &["verify", "demo@1.2.0"]);
+    assert!(verify.contains("\x1b[32mok\x1b[0m"), "{verify}");
+    let auto = env
+        .cmd()
+        .env("COLUMNS", "80")
+        .args(["--color", "auto", "key", "list"])
+        .output()
+        .unwrap();
+    assert!(!auto.stdout.contains(&0x1b), "NO_COLOR and a pipe: no colour");
+    // The full fingerprint stays in --json and `key show`.
+    let show = at_80(&env, "never", &["key", "show", key_id]);
+    assert!(show.contains(&fpr), "{show}");
+}
