@@ -213,7 +213,8 @@ where
                 .map(|(i, c)| {
                     let c = c.to_string();
                     let short = shorten_fingerprint(&c);
-                    if short.len() != c.len()
+                    if short.len() == 16
+                        && c.len() != 16
                         && let Some(s) = shortened.get_mut(i)
                     {
                         *s = true;
@@ -254,15 +255,38 @@ const RESULT_HEADERS: &[&str] = &[
     "outcome",
 ];
 
-/// A fingerprint cell as its key id: 40 upper-case hex digits (v4, the last 16) or 64 (v6,
-/// the first 16), as gpg shows it; any other text as it is.
-fn shorten_fingerprint(cell: &str) -> &str {
-    let hex = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
-    match cell.len() {
-        40 if hex(cell) => &cell[24..],
-        64 if hex(cell) => &cell[..16],
-        _ => cell,
+/// A cell with each fingerprint in it (a run of exactly 40 or 64 upper-case hex digits: v4 or
+/// v6) as its key id (the last 16 digits of a v4 one, the first 16 of a v6 one), as gpg shows
+/// it; lower-case hex (digests, commits) and any other text stay as they are.
+fn shorten_fingerprint(cell: &str) -> Cow<'_, str> {
+    let is_hex = |b: u8| b.is_ascii_digit() || (b'A'..=b'F').contains(&b);
+    let bytes = cell.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if !is_hex(bytes[i]) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let end = (i..bytes.len()).find(|&j| !is_hex(bytes[j])).unwrap_or(bytes.len());
+        let bounded = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        let key_id = match end - i {
+            40 if bounded => Some(&cell[end - 16..end]),
+            64 if bounded => Some(&cell[i..i + 16]),
+            _ => None,
+        };
+        if let Some(k) = key_id {
+            out.push_str(&cell[copied..i]);
+            out.push_str(k);
+            copied = end;
+        }
+        i = end;
     }
+    if copied == 0 {
+        return Cow::Borrowed(cell);
+    }
+    out.push_str(&cell[copied..]);
+    Cow::Owned(out)
 }
 
 /// A cell's text for layout: escaped ([`printable`]), and with the private-use characters
@@ -386,7 +410,16 @@ fn keep_tokens_whole(t: &mut Table, header: Option<&[String]>, rows: &[Vec<Strin
     if columns == 0 {
         return;
     }
-    let longest = |s: &str| s.split([' ', '\n']).map(|w| w.chars().count()).max().unwrap_or(0);
+    // Borders: one left of each column and one at the right.
+    let budget = (width as usize).saturating_sub(columns + 1);
+    // A token wider than the whole table wraps whatever its column gets: it sets no bound.
+    let longest = |s: &str| {
+        s.split([' ', '\n'])
+            .map(|w| w.chars().count())
+            .filter(|&n| n + 2 <= budget)
+            .max()
+            .unwrap_or(0)
+    };
     let mut mins: Vec<usize> = (0..columns)
         .map(|i| {
             rows.iter()
@@ -398,8 +431,6 @@ fn keep_tokens_whole(t: &mut Table, header: Option<&[String]>, rows: &[Vec<Strin
                 + 2
         })
         .collect();
-    // Borders: one left of each column and one at the right.
-    let budget = (width as usize).saturating_sub(columns + 1);
     while mins.iter().sum::<usize>() > budget {
         let (i, &m) = mins
             .iter()
@@ -501,26 +532,24 @@ mod tests {
         assert_eq!(shell_quote("a#1?~*.zip"), "'a#1?~*.zip'");
     }
 
-    /// At 80 columns a timestamp, a key id or a file name is never split when its column can
+    /// At 80 columns a timestamp or a file name is never split when its column can
     /// hold it; a 128-digit hash still wraps; every line fits.
     #[test]
     fn tokens_the_column_can_hold_are_not_split() {
-        let fpr = "0123456789ABCDEF0123456789ABCDEF01234567";
-        let name = "apache-demo-incubating-1.2.0-linux-x86_64.tar.gz";
+        let name = "apache-demo-1.2.0-linux-x86_64.tar.gz";
         let long = "ab".repeat(64);
         let rows = vec![
-            vec![name.to_string(), "2026-12-05T18:32:23Z".into(), fpr.into(), "ok".into()],
+            vec![name.to_string(), "2026-12-05T18:32:23Z".into(), "ok".into()],
             vec![
                 "a.zip".into(),
                 "2026-12-05T18:32:23Z".into(),
-                fpr.into(),
                 "fail: the signature does not verify against any key of the project".into(),
             ],
-            vec![long.clone(), "x".into(), "y".into(), "warn".into()],
+            vec![long.clone(), "x".into(), "warn".into()],
         ];
         let mut t = new_table();
         t.set_width(80);
-        let header: Vec<String> = ["package", "at", "key", "result"].map(String::from).into();
+        let header: Vec<String> = ["package", "at", "result"].map(String::from).into();
         t.set_header(header.clone());
         for r in &rows {
             t.add_row(r.clone());
@@ -528,9 +557,17 @@ mod tests {
         keep_tokens_whole(&mut t, Some(&header), &rows);
         let text = t.to_string();
         assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-        for token in [name, "2026-12-05T18:32:23Z", fpr] {
+        for token in [name, "2026-12-05T18:32:23Z", "signature"] {
             assert!(text.contains(token), "{token} is split:\n{text}");
         }
+        // Without the bounds, comfy-table splits the timestamp (the test's premise).
+        let mut plain = new_table();
+        plain.set_width(80).set_header(header);
+        for r in &rows {
+            plain.add_row(r.clone());
+        }
+        let plain = plain.to_string();
+        assert!(!plain.contains(name) || !plain.contains("2026-12-05T18:32:23Z"), "{plain}");
     }
 
     #[test]
@@ -540,10 +577,16 @@ mod tests {
         assert!(text.contains("key id") && text.contains("89ABCDEF01234567"), "{text}");
         assert!(!text.contains(fpr), "{text}");
         let plain = paint_marks(&text, false);
-        assert!(!plain.chars().any(is_mark) && plain.contains("│ valid"), "{plain}");
+        assert!(!plain.chars().any(is_mark) && plain.contains("┆ valid"), "{plain}");
         let colour = paint_marks(&text, true);
         assert!(colour.contains("\x1b[32mvalid\x1b[0m"), "{colour}");
         assert!(colour.contains("\x1b[31mrevoked\x1b[0m"), "{colour}");
+        assert_eq!(
+            shorten_fingerprint(&format!("signed by rm ({fpr}), and {fpr}X")),
+            format!("signed by rm (89ABCDEF01234567), and {fpr}X")
+        );
+        let v6 = "AB".repeat(32);
+        assert_eq!(shorten_fingerprint(&format!("{v6} ok")), "ABABABABABABABAB ok");
         // Lower-case hex (a digest) stays; a mark in a name is escaped, not a colour.
         let digest = "ab".repeat(20);
         let t = table(&["name", "result"], [[digest.as_str(), "ok"], ["x\u{e000}y", "warn"]]);

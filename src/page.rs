@@ -450,7 +450,7 @@ pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
                 links.push(format!("<a href=\"{}\">Release notes</a>", esc(&notes)));
             }
             for (name, path, size) in &r.sboms {
-                let what = if name.contains("spdx") { "SPDX" } else { "CycloneDX" };
+                let what = if name.ends_with(".spdx.json") { "SPDX" } else { "CycloneDX" };
                 links.push(format!(
                     "<a href=\"{}\" title=\"{}\">SBOM ({what}, {})</a>",
                     esc(&href(urls.base.as_deref(), dir, path)),
