@@ -268,7 +268,9 @@ fn shorten_fingerprint(cell: &str) -> Cow<'_, str> {
             i += 1;
             continue;
         }
-        let end = (i..bytes.len()).find(|&j| !is_hex(bytes[j])).unwrap_or(bytes.len());
+        let end = (i..bytes.len())
+            .find(|&j| !is_hex(bytes[j]))
+            .unwrap_or(bytes.len());
         let bounded = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
         let key_id = match end - i {
             40 if bounded => Some(&cell[end - 16..end]),
@@ -319,13 +321,12 @@ fn is_mark(c: char) -> bool {
 fn result_mark(word: &str) -> Option<char> {
     let word = word.trim_end_matches([',', ':', ';']).to_ascii_lowercase();
     match word.as_str() {
-        "ok" | "pass" | "passed" | "valid" | "good" | "imported" | "updated" | "current"
-        | "+1" => Some(MARK_GREEN),
-        "fail" | "failed" | "bad" | "invalid" | "revoked" | "rejected" | "missing"
-        | "mismatch" | "error" | "-1" => Some(MARK_RED),
-        "warn" | "warning" | "expired" | "retired" | "unsigned" | "unknown" => {
-            Some(MARK_YELLOW)
+        "ok" | "pass" | "passed" | "valid" | "good" | "imported" | "updated" | "current" | "+1" => {
+            Some(MARK_GREEN)
         }
+        "fail" | "failed" | "bad" | "invalid" | "revoked" | "rejected" | "missing" | "mismatch"
+        | "error" | "-1" => Some(MARK_RED),
+        "warn" | "warning" | "expired" | "retired" | "unsigned" | "unknown" => Some(MARK_YELLOW),
         _ => None,
     }
 }
@@ -567,17 +568,29 @@ mod tests {
             plain.add_row(r.clone());
         }
         let plain = plain.to_string();
-        assert!(!plain.contains(name) || !plain.contains("2026-12-05T18:32:23Z"), "{plain}");
+        assert!(
+            !plain.contains(name) || !plain.contains("2026-12-05T18:32:23Z"),
+            "{plain}"
+        );
     }
 
     #[test]
     fn fingerprints_become_key_ids_and_results_are_marked() {
         let fpr = "0123456789ABCDEF0123456789ABCDEF01234567";
-        let text = table(&["fingerprint", "status"], [[fpr, "valid"], [fpr, "revoked"]]);
-        assert!(text.contains("key id") && text.contains("89ABCDEF01234567"), "{text}");
+        let text = table(
+            &["fingerprint", "status"],
+            [[fpr, "valid"], [fpr, "revoked"]],
+        );
+        assert!(
+            text.contains("key id") && text.contains("89ABCDEF01234567"),
+            "{text}"
+        );
         assert!(!text.contains(fpr), "{text}");
         let plain = paint_marks(&text, false);
-        assert!(!plain.chars().any(is_mark) && plain.contains("┆ valid"), "{plain}");
+        assert!(
+            !plain.chars().any(is_mark) && plain.contains("┆ valid"),
+            "{plain}"
+        );
         let colour = paint_marks(&text, true);
         assert!(colour.contains("\x1b[32mvalid\x1b[0m"), "{colour}");
         assert!(colour.contains("\x1b[31mrevoked\x1b[0m"), "{colour}");
@@ -586,10 +599,16 @@ mod tests {
             format!("signed by rm (89ABCDEF01234567), and {fpr}X")
         );
         let v6 = "AB".repeat(32);
-        assert_eq!(shorten_fingerprint(&format!("{v6} ok")), "ABABABABABABABAB ok");
+        assert_eq!(
+            shorten_fingerprint(&format!("{v6} ok")),
+            "ABABABABABABABAB ok"
+        );
         // Lower-case hex (a digest) stays; a mark in a name is escaped, not a colour.
         let digest = "ab".repeat(20);
-        let t = table(&["name", "result"], [[digest.as_str(), "ok"], ["x\u{e000}y", "warn"]]);
+        let t = table(
+            &["name", "result"],
+            [[digest.as_str(), "ok"], ["x\u{e000}y", "warn"]],
+        );
         assert!(t.contains(&digest) && t.contains("x\\u{e000}y"), "{t}");
         assert!(paint_marks(&t, true).contains("\x1b[33mwarn\x1b[0m"), "{t}");
         // Columns that are not results are not coloured.

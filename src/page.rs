@@ -221,7 +221,12 @@ pub fn human_size(n: u64) -> String {
 /// (`-src`, `-source`, `sources`), else the platform and architecture of a binary (`Linux
 /// x86_64`, `Windows`, `macOS aarch64`, `noarch`) or plain `Binary`.
 pub fn package_kind(f: &File) -> (bool, String) {
-    let name = f.name.rsplit('/').next().unwrap_or(&f.name).to_ascii_lowercase();
+    let name = f
+        .name
+        .rsplit('/')
+        .next()
+        .unwrap_or(&f.name)
+        .to_ascii_lowercase();
     let words: Vec<&str> = name
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
         .collect();
@@ -305,7 +310,10 @@ fn cve_link(id: &str) -> String {
 }
 
 fn cve_links(ids: &[String]) -> String {
-    ids.iter().map(|c| cve_link(c)).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|c| cve_link(c))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The `id` of a release's heading, for links from the top page.
@@ -450,7 +458,11 @@ pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
                 links.push(format!("<a href=\"{}\">Release notes</a>", esc(&notes)));
             }
             for (name, path, size) in &r.sboms {
-                let what = if name.ends_with(".spdx.json") { "SPDX" } else { "CycloneDX" };
+                let what = if name.ends_with(".spdx.json") {
+                    "SPDX"
+                } else {
+                    "CycloneDX"
+                };
                 links.push(format!(
                     "<a href=\"{}\" title=\"{}\">SBOM ({what}, {})</a>",
                     esc(&href(urls.base.as_deref(), dir, path)),
@@ -539,7 +551,10 @@ pub fn archive_page(page: &ProjectPage, urls: &Urls) -> String {
                     let _ = write!(
                         out,
                         "<li><a class=\"file\" href=\"{}/\">{}</a>",
-                        esc(&absolute(prefix, &encode_path(&format!("{}/{}", s.target, r.version)))),
+                        esc(&absolute(
+                            prefix,
+                            &encode_path(&format!("{}/{}", s.target, r.version))
+                        )),
                         esc(&title)
                     );
                 }
@@ -812,7 +827,14 @@ mod tests {
         let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(
             labels,
-            ["Source", "Binary", "Linux aarch64", "Windows x86_64", "macOS aarch64", "noarch"]
+            [
+                "Source",
+                "Binary",
+                "Linux aarch64",
+                "Windows x86_64",
+                "macOS aarch64",
+                "noarch"
+            ]
         );
         let mut labelled = file("demo-1.2.0-dist.tar.gz");
         labelled.platform = Some("linux".into());
@@ -833,16 +855,30 @@ mod tests {
         let mut page = sample();
         page.sections[0].current[0].cves = vec!["CVE-2026-9999".into(), "bogus\"".into()];
         let html = project_page(&page, &urls);
-        assert!(html.contains("<h3 id=\"demo-1.2.0\">Apache &lt;Demo&gt; 1.2.0"), "{html}");
-        assert!(html.contains("href=\"https://demo.example.org/changes-1.2.0.html\">Release notes"));
-        assert!(html.contains("href=\"1.2.0/demo-1.2.0.cdx.json\""), "{html}");
+        assert!(
+            html.contains("<h3 id=\"demo-1.2.0\">Apache &lt;Demo&gt; 1.2.0"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://demo.example.org/changes-1.2.0.html\">Release notes")
+        );
+        assert!(
+            html.contains("href=\"1.2.0/demo-1.2.0.cdx.json\""),
+            "{html}"
+        );
         assert!(html.contains("SBOM (CycloneDX, 2.0 KiB)"), "{html}");
         assert!(html.contains("href=\"https://www.cve.org/CVERecord?id=CVE-2026-9999\""));
         assert!(html.contains("bogus&quot;") && !html.contains("id=bogus"));
-        assert!(html.contains("<span class=\"kind src\">Source</span>"), "{html}");
+        assert!(
+            html.contains("<span class=\"kind src\">Source</span>"),
+            "{html}"
+        );
         assert!(html.contains("href=\"archive.html\""));
         let archive = archive_page(&page, &urls);
-        assert!(archive.contains("href=\"https://archive.example.org/dist/demo/1.0.0/\""), "{archive}");
+        assert!(
+            archive.contains("href=\"https://archive.example.org/dist/demo/1.0.0/\""),
+            "{archive}"
+        );
         assert!(archive.contains("changes-1.0.0.html"));
         assert!(archive.contains("revoked on 2026-03-01"));
         assert!(!archive.contains("<script"));

@@ -68,7 +68,9 @@ pub fn users() -> ArgValueCandidates {
             .map(|(id, name)| {
                 let c = CompletionCandidate::new(printable(&id, false).into_owned());
                 match name {
-                    Some(n) if !n.is_empty() => c.help(Some(printable(&n, false).into_owned().into())),
+                    Some(n) if !n.is_empty() => {
+                        c.help(Some(printable(&n, false).into_owned().into()))
+                    }
                     _ => c,
                 }
             })

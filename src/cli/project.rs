@@ -65,7 +65,7 @@ pub enum ProjectCmd {
     #[command(mut_arg("name", |a| a.required(true)))]
     Create {
         /// The project id: lowercase letters, digits and '-'
-        #[arg(value_parser = parse::<TargetKey>)]
+        #[arg(value_parser = parse::<TargetKey>, value_name = "ID")]
         key: TargetKey,
         #[command(flatten)]
         meta: MetaArgs,
@@ -75,13 +75,13 @@ pub enum ProjectCmd {
     /// Show one project
     Show {
         /// The project's id, e.g. demo
-        #[arg(value_parser = parse::<TargetKey>)]
+        #[arg(value_parser = parse::<TargetKey>, value_name = "ID")]
         key: TargetKey,
     },
     /// Change a project's metadata (pmc, rm or admin)
     Edit {
         /// The project's id, e.g. demo
-        #[arg(value_parser = parse::<TargetKey>)]
+        #[arg(value_parser = parse::<TargetKey>, value_name = "ID")]
         key: TargetKey,
         #[command(flatten)]
         meta: MetaArgs,

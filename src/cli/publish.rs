@@ -65,8 +65,13 @@ fn parse_notes_url(s: &str) -> Result<String, String> {
     if !matches!(u.scheme(), "https" | "http") || u.host_str().is_none() {
         return Err(format!("{s}: not an http(s) URL"));
     }
-    if filled.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>{}".contains(c)) {
-        return Err(format!("{s}: only {{version}} and {{target}} may be in braces"));
+    if filled
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"<>{}".contains(c))
+    {
+        return Err(format!(
+            "{s}: only {{version}} and {{target}} may be in braces"
+        ));
     }
     Ok(s.to_string())
 }

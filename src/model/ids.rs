@@ -141,9 +141,10 @@ impl FromStr for Target {
             }),
             Some((p, q)) => Ok(Target {
                 project: p.parse()?,
-                product: Some(TargetKey::parse_as("product id", q).map_err(|e: Error| {
-                    Error::usage(format!("target {s:?}: {}", e.message))
-                })?),
+                product: Some(
+                    TargetKey::parse_as("product id", q)
+                        .map_err(|e: Error| Error::usage(format!("target {s:?}: {}", e.message)))?,
+                ),
             }),
         }
     }

@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Connection;
 
-use crate::model::{Stage, Time};
 use crate::model::Phase;
+use crate::model::{Stage, Time};
 use crate::page::{
     self, ArchivedRelease, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls,
 };
@@ -140,7 +140,10 @@ pub fn pages(
         .flat_map(|p| {
             [
                 (format!("{}/index.html", p.key), page::project_page(p, urls)),
-                (format!("{}/archive.html", p.key), page::archive_page(p, urls)),
+                (
+                    format!("{}/archive.html", p.key),
+                    page::archive_page(p, urls),
+                ),
             ]
         })
         .collect();

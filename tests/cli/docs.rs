@@ -205,7 +205,9 @@ fn completions_for_every_shell_name_every_command() {
         let words = String::from_utf8_lossy(&words);
         for c in commands {
             assert!(
-                words.lines().any(|l| l.split(['\t', ':']).next() == Some(c)),
+                words
+                    .lines()
+                    .any(|l| l.split(['\t', ':']).next() == Some(c)),
                 "{shell} completion lacks `{c}`: {words}"
             );
         }

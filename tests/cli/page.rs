@@ -151,7 +151,10 @@ fn the_project_page_links_every_current_package_in_a_real_browser() {
     }
     assert!(links.contains(&"KEYS".to_string()));
     // The revoked release, with its reason and CVE, and the product's section.
-    assert!(dom.contains("Demo 1.0.0"), "the display name, not the id: {dom}");
+    assert!(
+        dom.contains("Demo 1.0.0"),
+        "the display name, not the id: {dom}"
+    );
     assert!(dom.contains("remote code execution"));
     assert!(dom.contains("CVE-2026-1234"));
     assert!(dom.contains("Demo Web (demo/web)"));
@@ -356,7 +359,15 @@ fn foundation_published() -> (TestEnv, PathBuf) {
         "dist-1.2.0/demo-1.2.0-bin-linux-x86_64.tar.gz",
         &clean_source(),
     );
-    env.ok(&["--as", "rm", "stage", r, "dist-1.2.0", "--sign", "rm.sec.asc"]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        r,
+        "dist-1.2.0",
+        "--sign",
+        "rm.sec.asc",
+    ]);
     env.ok(&["--as", "rm", "vote", "start", r]);
     for u in ["pmc1", "pmc2", "pmc3"] {
         env.ok(&["--as", u, "vote", "cast", r, "+1"]);
@@ -393,7 +404,9 @@ fn the_page_is_a_foundations_download_page() {
     let release = &dom[dom.find("id=\"demo-1.2.0\"").unwrap()..];
     let release = &release[..release.find("</ul>").unwrap()];
     let src = release.find(">Source</span>").expect("a Source label");
-    let bin = release.find(">Linux x86_64</span>").expect("a platform label");
+    let bin = release
+        .find(">Linux x86_64</span>")
+        .expect("a platform label");
     assert!(src < bin, "the source release comes first: {release}");
     assert!(
         release.find("demo-1.2.0-src.tar.gz").unwrap()
@@ -406,9 +419,7 @@ fn the_page_is_a_foundations_download_page() {
     }
     // Release notes, the revoked release's CVE record, the archive page.
     assert!(links.contains(&"https://demo.example.org/changes-1.2.0.html".to_string()));
-    assert!(links.contains(
-        &"https://www.cve.org/CVERecord?id=CVE-2026-1234".to_string()
-    ));
+    assert!(links.contains(&"https://www.cve.org/CVERecord?id=CVE-2026-1234".to_string()));
     assert!(links.contains(&"archive.html".to_string()));
     // Sizes in one style (IEC units, one decimal).
     assert!(!dom.contains(" MB") && !dom.contains(" kB"), "{dom}");
@@ -416,7 +427,10 @@ fn the_page_is_a_foundations_download_page() {
     assert!(dom.contains("gpg --verify demo-1.2.0-src.tar.gz.asc demo-1.2.0-src.tar.gz"));
     for l in &links {
         if !l.starts_with("https://") && !l.starts_with('#') {
-            assert!(dist.join("demo").join(l).is_file(), "{l} is not in the tree");
+            assert!(
+                dist.join("demo").join(l).is_file(),
+                "{l} is not in the tree"
+            );
         }
     }
     // The archive page: 1.1.0 (archived, out of the tree) with its notes, 1.0.0 revoked.
@@ -425,7 +439,10 @@ fn the_page_is_a_foundations_download_page() {
         &["--dump-dom", &url(&dist.join("demo/archive.html"))],
     );
     let alinks = hrefs(&archive);
-    assert!(alinks.contains(&"https://archive.example.org/dist/demo/1.1.0/".to_string()), "{archive}");
+    assert!(
+        alinks.contains(&"https://archive.example.org/dist/demo/1.1.0/".to_string()),
+        "{archive}"
+    );
     assert!(alinks.contains(&"https://demo.example.org/changes-1.1.0.html".to_string()));
     assert!(archive.contains("remote code execution"), "{archive}");
     assert!(!dist.join("demo/1.1.0").exists(), "1.1.0 left the tree");
