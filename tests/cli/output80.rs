@@ -232,3 +232,115 @@ fn tables_at_80_columns_keep_tokens_whole() {
     let show = at_80(&env, "never", &["key", "show", key_id]);
     assert!(show.contains(&fpr), "{show}");
 }
+
+/// On a terminal (a pty from util-linux `script`), the prompt names the key it unlocks; the
+/// passphrase typed there signs.
+#[test]
+fn a_terminal_prompt_names_the_key_it_unlocks() {
+    let env = TestEnv::with_project();
+    env.write("pass", b"correct horse\n");
+    env.cmd()
+        .env("RELMGR_PASSPHRASE_FILE", env.path().join("pass"))
+        .args([
+            "--as",
+            "rm",
+            "key",
+            "generate",
+            "--user",
+            "rm",
+            "-o",
+            "rm.sec.asc",
+        ])
+        .assert()
+        .success();
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    let key_id = env.json(&["key", "list"])[0]["fingerprint"]
+        .as_str()
+        .unwrap()[24..]
+        .to_string();
+    let bin = assert_cmd::cargo::cargo_bin("relmgr");
+    let command = format!(
+        "{} --as rm stage demo@1.2.0 dist --sign rm.sec.asc",
+        bin.display()
+    );
+    // The sealed environment of the test's commands, without $CI (which forbids prompts).
+    let mut script = std::process::Command::new("script");
+    script.current_dir(env.path());
+    for (k, v) in env.std_cmd().get_envs() {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    let mut child = script
+        .env_remove("CI")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"correct horse\n").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "Passphrase of the secret key of rm (key id {key_id})"
+        )),
+        "{text}"
+    );
+    assert!(
+        out.status.success() && text.contains("Staged 1 package"),
+        "{text}"
+    );
+}
+
+/// Runs `relmgr ARGS` on a terminal (a pty from util-linux `script`) in the test's sealed
+/// environment, changed by `env_changes` (None removes); returns what the terminal showed.
+fn on_a_terminal(env: &TestEnv, args: &str, env_changes: &[(&str, Option<&str>)]) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("relmgr");
+    let mut script = std::process::Command::new("script");
+    script.current_dir(env.path());
+    for (k, v) in env.std_cmd().get_envs() {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    for (k, v) in env_changes {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    let out = script
+        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `--color auto` colours a table on a terminal, not with NO_COLOR, and never in a pipe
+/// (tables_at_80_columns_keep_tokens_whole).
+#[test]
+fn auto_colour_follows_the_terminal_and_no_color() {
+    let env = TestEnv::with_rm_key();
+    let tty = on_a_terminal(&env, "key list", &[("NO_COLOR", None)]);
+    assert!(tty.contains("\x1b[32mvalid\x1b[0m"), "{tty:?}");
+    let no_color = on_a_terminal(&env, "key list", &[("NO_COLOR", Some("1"))]);
+    assert!(
+        no_color.contains("valid") && !no_color.contains('\x1b'),
+        "{no_color:?}"
+    );
+    let never = on_a_terminal(&env, "--color never key list", &[("NO_COLOR", None)]);
+    assert!(
+        never.contains("valid") && !never.contains('\x1b'),
+        "{never:?}"
+    );
+}
