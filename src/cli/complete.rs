@@ -1,8 +1,8 @@
 //! Dynamic shell completion (clap_complete's `CompleteEnv`): the scripts `relmgr completions
 //! SHELL` prints call `COMPLETE=SHELL relmgr -- WORDS…`, which completes subcommands and flags
-//! from the command definitions and release names and user ids from the store (`--store` is not
-//! seen at that point: `$RELMGR_STORE`, else the nearest `.relmgr/` upward). Completion never
-//! fails aloud: without a store there is simply nothing to offer.
+//! from the command definitions and release names and user ids from the store (the `--store` of
+//! the line being completed, else `$RELMGR_STORE`, else the nearest `.relmgr/` upward).
+//! Completion never fails aloud: without a store there is simply nothing to offer.
 
 use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
@@ -40,10 +40,68 @@ pub fn registration(shell: clap_complete::Shell) -> anyhow::Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// The store's index, read-only, if there is a store here.
+/// The store's index, read-only, if there is a store: the `--store` of the line being
+/// completed, else `$RELMGR_STORE`, else the nearest `.relmgr/` upward.
 fn index() -> Option<rusqlite::Connection> {
-    let dir = crate::store::locate(None).ok()?;
+    let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let explicit = store_word(&words);
+    let dir = crate::store::locate(explicit.as_deref()).ok()?;
     crate::store::integrity::open_read_only(&dir).ok()
+}
+
+/// The value of `--store DIR` or `--store=DIR` among the words after `--` (the line being
+/// completed), if any.
+fn store_word(argv: &[std::ffi::OsString]) -> Option<std::path::PathBuf> {
+    let line = argv.iter().skip_while(|w| *w != "--").skip(1);
+    let mut next_is_store = false;
+    let mut found = None;
+    for w in line {
+        if next_is_store {
+            found = Some(std::path::PathBuf::from(w));
+            next_is_store = false;
+        } else if w == "--store" {
+            next_is_store = true;
+        } else if let Some(v) = w.to_str().and_then(|w| w.strip_prefix("--store=")) {
+            found = Some(std::path::PathBuf::from(v));
+        }
+    }
+    found.filter(|p| !p.as_os_str().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_store_of_the_line_being_completed() {
+        let words = |w: &[&str]| w.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            store_word(&words(&[
+                "relmgr", "--", "relmgr", "--store", "/s", "release", "show", "d"
+            ])),
+            Some("/s".into())
+        );
+        assert_eq!(
+            store_word(&words(&[
+                "relmgr",
+                "--",
+                "relmgr",
+                "--store=/t",
+                "release",
+                "show",
+                ""
+            ])),
+            Some("/t".into())
+        );
+        assert_eq!(
+            store_word(&words(&["relmgr", "--", "relmgr", "release", "show"])),
+            None
+        );
+        assert_eq!(
+            store_word(&words(&["relmgr", "--", "relmgr", "--store", ""])),
+            None
+        );
+    }
 }
 
 /// Completes a release (`demo@1.2.0`).

@@ -57,6 +57,15 @@ fn release_names_and_user_ids_complete_from_the_store() {
     // No store: nothing to offer, and no error.
     let bare = TestEnv::bare();
     assert!(complete(&bare, &["relmgr", "release", "show", "de"]).is_empty());
+    // The line's own --store is the store completed from.
+    let store = env.path().to_str().unwrap();
+    assert_eq!(
+        complete(
+            &bare,
+            &["relmgr", "--store", store, "release", "show", "de"]
+        ),
+        ["demo@1.2.0"]
+    );
 }
 
 /// The script `relmgr completions bash` prints, sourced by a real bash, completes
