@@ -68,6 +68,38 @@ fn store_word(argv: &[std::ffi::OsString]) -> Option<std::path::PathBuf> {
     found.filter(|p| !p.as_os_str().is_empty())
 }
 
+/// Completes a release (`demo@1.2.0`).
+pub fn releases() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        index()
+            .and_then(|db| crate::store::names::release_refs(&db).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| CompletionCandidate::new(printable(&r, false).into_owned()))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Completes a user id, with the user's name as its help where one is kept.
+pub fn users() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        index()
+            .and_then(|db| crate::store::names::user_ids(&db).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, name)| {
+                let c = CompletionCandidate::new(printable(&id, false).into_owned());
+                match name {
+                    Some(n) if !n.is_empty() => {
+                        c.help(Some(printable(&n, false).into_owned().into()))
+                    }
+                    _ => c,
+                }
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,36 +134,4 @@ mod tests {
             None
         );
     }
-}
-
-/// Completes a release (`demo@1.2.0`).
-pub fn releases() -> ArgValueCandidates {
-    ArgValueCandidates::new(|| {
-        index()
-            .and_then(|db| crate::store::names::release_refs(&db).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|r| CompletionCandidate::new(printable(&r, false).into_owned()))
-            .collect::<Vec<_>>()
-    })
-}
-
-/// Completes a user id, with the user's name as its help where one is kept.
-pub fn users() -> ArgValueCandidates {
-    ArgValueCandidates::new(|| {
-        index()
-            .and_then(|db| crate::store::names::user_ids(&db).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(id, name)| {
-                let c = CompletionCandidate::new(printable(&id, false).into_owned());
-                match name {
-                    Some(n) if !n.is_empty() => {
-                        c.help(Some(printable(&n, false).into_owned().into()))
-                    }
-                    _ => c,
-                }
-            })
-            .collect::<Vec<_>>()
-    })
 }
