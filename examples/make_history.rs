@@ -19,7 +19,7 @@ fn main() -> anyhow::Result<()> {
     let store = Store::open(&dir.join(".relmgr"))?;
     let mut s = Session::new(store, Some("admin".into()))?;
     if let Some(k) = key {
-        let signer = keys::load_signer(&s, &k, &mut || Ok(String::new()))?;
+        let signer = keys::load_signer(&s, &k, &mut |_: &str| Ok(String::new()))?;
         s.use_signer(signer);
     }
     let start = relmgr::store::events::count(s.store.db())?;

@@ -25,7 +25,8 @@ pub struct DistDir {
     pub keys_file: Option<PathBuf>,
     /// Symlinks, other special files, and further `KEYS` files: reported, never followed.
     pub other: Vec<String>,
-    /// Download pages (`index.html`, written by `publish`): not packages, never verified.
+    /// Download pages (`index.html`, `archive.html`, written by `publish`): not packages, never
+    /// verified.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<String>,
 }
@@ -94,7 +95,7 @@ fn classify(name: &str) -> (Kind, &str) {
     if file_name == "KEYS" {
         return (Kind::Keys, name);
     }
-    if file_name == "index.html" {
+    if file_name == "index.html" || file_name == "archive.html" {
         return (Kind::Page, name);
     }
     for &(suffix, kind) in SIDECARS {

@@ -28,24 +28,29 @@ pub struct Output {
     pub json: bool,
     pub quiet: bool,
     pub verbose: bool,
+    /// Colour on stderr (errors, warnings).
     pub color: bool,
+    /// Colour on stdout (the result words of tables).
+    pub color_stdout: bool,
 }
 
 impl Output {
     pub fn new(json: bool, quiet: bool, verbose: bool, color: ColorChoice) -> Output {
-        let color = match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stderr().is_terminal()
-            }
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let (color, color_stdout) = match color {
+            ColorChoice::Always => (true, true),
+            ColorChoice::Never => (false, false),
+            ColorChoice::Auto => (
+                !no_color && std::io::stderr().is_terminal(),
+                !no_color && std::io::stdout().is_terminal(),
+            ),
         };
         Output {
             json,
             quiet,
             verbose,
             color,
+            color_stdout,
         }
     }
 
@@ -60,7 +65,7 @@ impl Output {
             });
             write_stdout(&format!("{text}\n"));
         } else {
-            let text = printable(&human(), true).into_owned();
+            let text = paint_marks(&printable(&human(), true), self.color_stdout);
             if !text.is_empty() {
                 write_stdout(
                     if text.ends_with('\n') {
@@ -188,33 +193,277 @@ fn new_table() -> Table {
     t
 }
 
-/// A table with a header row.
+/// A table with a header row. Fingerprints (40 or 64 upper-case hex digits) are shown as their
+/// key ids (the full one is in `--json` and `show`); no token is split that the column could
+/// hold ([`keep_tokens_whole`]); the first word of a result column (`result`, `status`,
+/// `checksum`, `signature`, `vote`, `outcome`) is coloured as cargo does when colour is on.
 pub fn table<I, R, C>(header: &[&str], rows: I) -> String
 where
     I: IntoIterator<Item = R>,
     R: IntoIterator<Item = C>,
     C: std::fmt::Display,
 {
-    let mut t = new_table();
-    t.set_header(header.to_vec());
-    for r in rows {
-        // Escaped before layout, so the widths comfy-table computes are the widths shown.
-        t.add_row(
+    let mut shortened = vec![false; header.len()];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            // Escaped before layout, so the widths comfy-table computes are the widths shown.
             r.into_iter()
-                .map(|c| printable(&c.to_string(), true).into_owned()),
-        );
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = c.to_string();
+                    let short = shorten_fingerprint(&c);
+                    if short.len() == 16
+                        && c.len() != 16
+                        && let Some(s) = shortened.get_mut(i)
+                    {
+                        *s = true;
+                    }
+                    cell_text(&short)
+                })
+                .collect()
+        })
+        .collect();
+    let header: Vec<String> = header
+        .iter()
+        .zip(&shortened)
+        .map(|(h, short)| match *h {
+            "fingerprint" if *short => "key id".to_string(),
+            h => h.to_string(),
+        })
+        .collect();
+    let mut t = new_table();
+    t.set_header(header.clone());
+    for r in &rows {
+        t.add_row(r.clone());
     }
-    t.to_string()
+    keep_tokens_whole(&mut t, Some(&header), &rows);
+    let result_columns: Vec<bool> = header
+        .iter()
+        .map(|h| RESULT_HEADERS.contains(&h.as_str()))
+        .collect();
+    mark_results(&t.to_string(), &result_columns)
+}
+
+/// The headers of columns whose first word is a result to colour.
+const RESULT_HEADERS: &[&str] = &[
+    "result",
+    "status",
+    "checksum",
+    "signature",
+    "vote",
+    "outcome",
+];
+
+/// A cell with each fingerprint in it (a run of exactly 40 or 64 upper-case hex digits: v4 or
+/// v6) as its key id (the last 16 digits of a v4 one, the first 16 of a v6 one), as gpg shows
+/// it; lower-case hex (digests, commits) and any other text stay as they are.
+fn shorten_fingerprint(cell: &str) -> Cow<'_, str> {
+    let is_hex = |b: u8| b.is_ascii_digit() || (b'A'..=b'F').contains(&b);
+    let bytes = cell.as_bytes();
+    let mut out = String::new();
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if !is_hex(bytes[i]) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let end = (i..bytes.len())
+            .find(|&j| !is_hex(bytes[j]))
+            .unwrap_or(bytes.len());
+        let bounded = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        let key_id = match end - i {
+            40 if bounded => Some(&cell[end - 16..end]),
+            64 if bounded => Some(&cell[i..i + 16]),
+            _ => None,
+        };
+        if let Some(k) = key_id {
+            out.push_str(&cell[copied..i]);
+            out.push_str(k);
+            copied = end;
+        }
+        i = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(cell);
+    }
+    out.push_str(&cell[copied..]);
+    Cow::Owned(out)
+}
+
+/// A cell's text for layout: escaped ([`printable`]), and with the private-use characters
+/// relmgr marks colours with escaped too, so that a name cannot colour a table.
+fn cell_text(text: &str) -> String {
+    let text = printable(text, true);
+    if !text.chars().any(is_mark) {
+        return text.into_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            c if is_mark(c) => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The marks of a coloured word (private-use characters, expanded by [`paint_marks`]).
+const MARK_GREEN: char = '\u{e000}';
+const MARK_RED: char = '\u{e001}';
+const MARK_YELLOW: char = '\u{e002}';
+const MARK_END: char = '\u{e003}';
+
+fn is_mark(c: char) -> bool {
+    ('\u{e000}'..='\u{e003}').contains(&c)
+}
+
+/// The colour of a result word, as cargo colours its statuses: green for good, red for bad,
+/// yellow for a warning.
+fn result_mark(word: &str) -> Option<char> {
+    let word = word.trim_end_matches([',', ':', ';']).to_ascii_lowercase();
+    match word.as_str() {
+        "ok" | "pass" | "passed" | "valid" | "good" | "imported" | "updated" | "current" | "+1" => {
+            Some(MARK_GREEN)
+        }
+        "fail" | "failed" | "bad" | "invalid" | "revoked" | "rejected" | "missing" | "mismatch"
+        | "error" | "-1" => Some(MARK_RED),
+        "warn" | "warning" | "expired" | "retired" | "unsigned" | "unknown" => Some(MARK_YELLOW),
+        _ => None,
+    }
+}
+
+/// Marks the first word of each cell of a result column in a rendered table (after layout, so
+/// the marks take no width). A line with more separators than columns (a name holding `┆`) is
+/// left as it is.
+fn mark_results(text: &str, result_columns: &[bool]) -> String {
+    if !result_columns.contains(&true) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        let is_sep = |c: char| c == '│' || c == '┆';
+        let pieces: Vec<&str> = line.split(is_sep).collect();
+        if !line.starts_with('│') || pieces.len() != result_columns.len() + 2 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let seps: Vec<char> = line.chars().filter(|c| is_sep(*c)).collect();
+        for (i, piece) in pieces.iter().enumerate() {
+            if i > 0 {
+                out.push(seps[i - 1]);
+            }
+            let column = i.checked_sub(1).and_then(|c| result_columns.get(c));
+            let trimmed = piece.trim_start();
+            let word = trimmed.split(' ').next().unwrap_or("");
+            match (column, result_mark(word)) {
+                (Some(true), Some(mark)) if !word.is_empty() => {
+                    let lead = &piece[..piece.len() - trimmed.len()];
+                    out.push_str(lead);
+                    out.push(mark);
+                    out.push_str(word);
+                    out.push(MARK_END);
+                    out.push_str(&trimmed[word.len()..]);
+                }
+                _ => out.push_str(piece),
+            }
+        }
+        out.push('\n');
+    }
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// Expands the colour marks of [`mark_results`] into ANSI colours (`color`), or drops them.
+pub fn paint_marks(text: &str, color: bool) -> String {
+    if !text.chars().any(is_mark) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for c in text.chars() {
+        match (c, color) {
+            (MARK_GREEN, true) => out.push_str("\x1b[32m"),
+            (MARK_RED, true) => out.push_str("\x1b[31m"),
+            (MARK_YELLOW, true) => out.push_str("\x1b[33m"),
+            (MARK_END, true) => out.push_str("\x1b[0m"),
+            (c, _) if is_mark(c) => {}
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Gives each column of `t` a lower bound of its longest token (a run without spaces: a
+/// timestamp, a key id, a file name), so that comfy-table wraps between tokens rather than
+/// inside one. When the bounds cannot all fit the table's width, the longest are lowered
+/// first (a 128-digit hash still wraps, a 20-character timestamp does not).
+fn keep_tokens_whole(t: &mut Table, header: Option<&[String]>, rows: &[Vec<String>]) {
+    let Some(width) = t.width() else {
+        return;
+    };
+    let columns = rows
+        .iter()
+        .map(Vec::len)
+        .chain(header.map(<[String]>::len))
+        .max()
+        .unwrap_or(0);
+    if columns == 0 {
+        return;
+    }
+    // Borders: one left of each column and one at the right.
+    let budget = (width as usize).saturating_sub(columns + 1);
+    // A token wider than the whole table wraps whatever its column gets: it sets no bound.
+    let longest = |s: &str| {
+        s.split([' ', '\n'])
+            .map(|w| w.chars().count())
+            .filter(|&n| n + 2 <= budget)
+            .max()
+            .unwrap_or(0)
+    };
+    let mut mins: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| longest(c))
+                .chain(header.and_then(|h| h.get(i)).map(|h| longest(h)))
+                .max()
+                .unwrap_or(0)
+                + 2
+        })
+        .collect();
+    while mins.iter().sum::<usize>() > budget {
+        let (i, &m) = mins
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, m)| (**m, std::cmp::Reverse(*i)))
+            .expect("columns > 0");
+        if m <= 3 {
+            return;
+        }
+        mins[i] = m - 1;
+    }
+    for (i, m) in mins.into_iter().enumerate() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                comfy_table::Width::Fixed(m as u16),
+            ));
+        }
+    }
 }
 
 /// A two-column table of fields and values, skipping empty values.
 pub fn fields(rows: &[(&str, Option<String>)]) -> String {
     let mut t = new_table();
+    let mut cells = Vec::new();
     for (k, v) in rows {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
-            t.add_row(vec![k.to_string(), printable(v, true).into_owned()]);
+            let row = vec![k.to_string(), cell_text(v)];
+            t.add_row(row.clone());
+            cells.push(row);
         }
     }
+    keep_tokens_whole(&mut t, None, &cells);
     t.to_string()
 }
 
@@ -282,6 +531,89 @@ mod tests {
             "'0 $(touch PWNED)`id`;id;.tar.gz'"
         );
         assert_eq!(shell_quote("a#1?~*.zip"), "'a#1?~*.zip'");
+    }
+
+    /// At 80 columns a timestamp or a file name is never split when its column can
+    /// hold it; a 128-digit hash still wraps; every line fits.
+    #[test]
+    fn tokens_the_column_can_hold_are_not_split() {
+        let name = "apache-demo-1.2.0-linux-x86_64.tar.gz";
+        let long = "ab".repeat(64);
+        let rows = vec![
+            vec![name.to_string(), "2026-12-05T18:32:23Z".into(), "ok".into()],
+            vec![
+                "a.zip".into(),
+                "2026-12-05T18:32:23Z".into(),
+                "fail: the signature does not verify against any key of the project".into(),
+            ],
+            vec![long.clone(), "x".into(), "warn".into()],
+        ];
+        let mut t = new_table();
+        t.set_width(80);
+        let header: Vec<String> = ["package", "at", "result"].map(String::from).into();
+        t.set_header(header.clone());
+        for r in &rows {
+            t.add_row(r.clone());
+        }
+        keep_tokens_whole(&mut t, Some(&header), &rows);
+        let text = t.to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        for token in [name, "2026-12-05T18:32:23Z", "signature"] {
+            assert!(text.contains(token), "{token} is split:\n{text}");
+        }
+        // Without the bounds, comfy-table splits the timestamp (the test's premise).
+        let mut plain = new_table();
+        plain.set_width(80).set_header(header);
+        for r in &rows {
+            plain.add_row(r.clone());
+        }
+        let plain = plain.to_string();
+        assert!(
+            !plain.contains(name) || !plain.contains("2026-12-05T18:32:23Z"),
+            "{plain}"
+        );
+    }
+
+    #[test]
+    fn fingerprints_become_key_ids_and_results_are_marked() {
+        let fpr = "0123456789ABCDEF0123456789ABCDEF01234567";
+        let text = table(
+            &["fingerprint", "status"],
+            [[fpr, "valid"], [fpr, "revoked"]],
+        );
+        assert!(
+            text.contains("key id") && text.contains("89ABCDEF01234567"),
+            "{text}"
+        );
+        assert!(!text.contains(fpr), "{text}");
+        let plain = paint_marks(&text, false);
+        assert!(
+            !plain.chars().any(is_mark) && plain.contains("┆ valid"),
+            "{plain}"
+        );
+        let colour = paint_marks(&text, true);
+        assert!(colour.contains("\x1b[32mvalid\x1b[0m"), "{colour}");
+        assert!(colour.contains("\x1b[31mrevoked\x1b[0m"), "{colour}");
+        assert_eq!(
+            shorten_fingerprint(&format!("signed by rm ({fpr}), and {fpr}X")),
+            format!("signed by rm (89ABCDEF01234567), and {fpr}X")
+        );
+        let v6 = "AB".repeat(32);
+        assert_eq!(
+            shorten_fingerprint(&format!("{v6} ok")),
+            "ABABABABABABABAB ok"
+        );
+        // Lower-case hex (a digest) stays; a mark in a name is escaped, not a colour.
+        let digest = "ab".repeat(20);
+        let t = table(
+            &["name", "result"],
+            [[digest.as_str(), "ok"], ["x\u{e000}y", "warn"]],
+        );
+        assert!(t.contains(&digest) && t.contains("x\\u{e000}y"), "{t}");
+        assert!(paint_marks(&t, true).contains("\x1b[33mwarn\x1b[0m"), "{t}");
+        // Columns that are not results are not coloured.
+        let t = table(&["name"], [["ok"]]);
+        assert!(!t.chars().any(is_mark), "{t}");
     }
 
     #[test]

@@ -17,6 +17,20 @@ pub struct Urls {
     pub base: Option<String>,
     /// Prefix for `.asc`, `.sha512` and KEYS (e.g. `https://downloads.apache.org/`).
     pub canonical: Option<String>,
+    /// The release notes of a release: a URL with `{version}` (and `{target}`) in it.
+    pub notes: Option<String>,
+    /// Prefix where archived releases stay (e.g. `https://archive.apache.org/dist/`): the
+    /// archive page links `<prefix>/<target>/<version>/`.
+    pub archive: Option<String>,
+}
+
+impl Urls {
+    /// The release-notes link of `target@version`, from the `--notes-url` template.
+    pub fn notes_of(&self, target: &str, version: &str) -> Option<String> {
+        self.notes
+            .as_ref()
+            .map(|t| t.replace("{version}", version).replace("{target}", target))
+    }
 }
 
 /// One project's page: the project and its products.
@@ -41,6 +55,17 @@ pub struct Section {
     pub current: Vec<CurrentRelease>,
     /// Newest first.
     pub revoked: Vec<RevokedRelease>,
+    /// Older releases, no longer in the tree (archived), newest first: the archive page.
+    pub archived: Vec<ArchivedRelease>,
+}
+
+/// A release that left the tree when a newer one came (phase archived).
+#[derive(Debug, Clone)]
+pub struct ArchivedRelease {
+    pub version: String,
+    /// `YYYY-MM-DD`, when it became current.
+    pub date: Option<String>,
+    pub cves: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +74,11 @@ pub struct CurrentRelease {
     /// `YYYY-MM-DD`, when it was promoted.
     pub date: Option<String>,
     pub files: Vec<File>,
+    /// The SBOMs publish wrote beside the packages (name, path relative to the publish
+    /// directory, size).
+    pub sboms: Vec<(String, String, u64)>,
+    /// CVEs linked to the release (fixed in it or affecting it).
+    pub cves: Vec<String>,
 }
 
 /// A package as the page shows it.
@@ -90,6 +120,10 @@ a.file{font-weight:600;overflow-wrap:anywhere}\
 pre{background:#f4f4f4;border-radius:4px;padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem}\
 .revoked{background:#fff4f4;border-left:4px solid #b3261e;padding:.5rem .75rem;margin:.5rem 0}\
 .date{color:#555;font-weight:normal;font-size:.95rem}\
+.kind{display:inline-block;min-width:4.5rem;margin-right:.5rem;padding:0 .4rem;border-radius:3px;background:#e8f0fb;color:#0b3d75;font-size:.85rem;font-weight:600;text-align:center}\
+.kind.src{background:#e6f4ea;color:#0d5224}\
+.notes{margin:.25rem 0}\
+.notes a{margin-right:.75rem}\
 footer{margin-top:2.5rem;color:#666;font-size:.85rem}";
 
 /// Escapes text for HTML content and attribute values.
@@ -164,10 +198,11 @@ fn foot(out: &mut String) {
     );
 }
 
-/// A human size: bytes below 10 KiB, else KiB/MiB/GiB with one decimal.
+/// A human size, in one style for every size on the page: IEC units (KiB, MiB, GiB) with one
+/// decimal, bytes only below 1 KiB (`512 B`, `1.5 KiB`, `12.3 MiB`).
 pub fn human_size(n: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if n < 10 * 1024 {
+    if n < 1024 {
         return format!("{n} B");
     }
     let mut v = n as f64;
@@ -182,16 +217,118 @@ pub fn human_size(n: u64) -> String {
     format!("{v:.1} {unit}")
 }
 
+/// What a package is, from its labels and else its file name: `Source` for a source release
+/// (`-src`, `-source`, `sources`), else the platform and architecture of a binary (`Linux
+/// x86_64`, `Windows`, `macOS aarch64`, `noarch`) or plain `Binary`.
+pub fn package_kind(f: &File) -> (bool, String) {
+    let name = f
+        .name
+        .rsplit('/')
+        .next()
+        .unwrap_or(&f.name)
+        .to_ascii_lowercase();
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    if has(&["src", "source", "sources"]) && f.platform.is_none() && f.arch.is_none() {
+        return (true, "Source".into());
+    }
+    let platform = f.platform.as_deref().map(platform_name).or_else(|| {
+        [
+            (&["linux"][..], "Linux"),
+            (&["windows", "win", "win32", "win64"][..], "Windows"),
+            (&["macos", "osx", "darwin", "mac"][..], "macOS"),
+            (&["freebsd"][..], "FreeBSD"),
+        ]
+        .iter()
+        .find(|(w, _)| has(w))
+        .map(|(_, n)| n.to_string())
+    });
+    let arch = f.arch.clone().or_else(|| {
+        [
+            (&["x86_64", "amd64", "x64"][..], "x86_64"),
+            (&["aarch64", "arm64"][..], "aarch64"),
+            (&["i386", "i686", "x86"][..], "x86"),
+            (&["noarch"][..], "noarch"),
+        ]
+        .iter()
+        .find(|(w, _)| has(w))
+        .map(|(_, n)| n.to_string())
+    });
+    let label: Vec<String> = platform.into_iter().chain(arch).collect();
+    match label.is_empty() {
+        true => (false, "Binary".into()),
+        false => (false, label.join(" ")),
+    }
+}
+
+/// A platform label as people write it (`linux` → `Linux`); other labels as they are.
+fn platform_name(p: &str) -> String {
+    match p.to_ascii_lowercase().as_str() {
+        "linux" => "Linux".into(),
+        "windows" | "win" => "Windows".into(),
+        "macos" | "osx" | "darwin" | "mac" => "macOS".into(),
+        "freebsd" => "FreeBSD".into(),
+        _ => p.to_string(),
+    }
+}
+
+/// The files of a release in the page's order: the source release first, then the binaries
+/// by their label, each group in its given order.
+fn ordered(files: &[File]) -> Vec<(&File, bool, String)> {
+    let mut v: Vec<(&File, bool, String)> = files
+        .iter()
+        .map(|f| {
+            let (src, label) = package_kind(f);
+            (f, src, label)
+        })
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    v
+}
+
+/// The record of a CVE on cve.org (an id that is not `CVE-YYYY-N…` gets no link).
+fn cve_link(id: &str) -> String {
+    let valid = id
+        .strip_prefix("CVE-")
+        .and_then(|r| r.split_once('-'))
+        .is_some_and(|(y, n)| {
+            y.len() == 4
+                && n.len() >= 4
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    match valid {
+        true => format!(
+            "<a href=\"https://www.cve.org/CVERecord?id={}\">{}</a>",
+            esc(id),
+            esc(id)
+        ),
+        false => esc(id),
+    }
+}
+
+fn cve_links(ids: &[String]) -> String {
+    ids.iter()
+        .map(|c| cve_link(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The `id` of a release's heading, for links from the top page.
 fn anchor(target: &str, version: &str) -> String {
     format!("{}-{}", target.replace('/', "-"), version)
 }
 
-fn file_item(out: &mut String, f: &File, page_dir: &str, urls: &Urls) {
-    let mut meta = vec![human_size(f.size)];
-    meta.extend(f.platform.clone());
-    meta.extend(f.arch.clone());
-    out.push_str("<li>");
+fn file_item(out: &mut String, f: &File, source: bool, label: &str, page_dir: &str, urls: &Urls) {
+    let meta = [human_size(f.size)];
+    let _ = write!(
+        out,
+        "<li><span class=\"kind{}\">{}</span>",
+        if source { " src" } else { "" },
+        esc(label)
+    );
     match (&f.path, &f.external_url) {
         (Some(path), _) => {
             let _ = write!(
@@ -241,7 +378,8 @@ fn verify_section(out: &mut String, page: &ProjectPage, page_dir: &str, urls: &U
         .sections
         .iter()
         .flat_map(|s| &s.current)
-        .flat_map(|r| &r.files)
+        .flat_map(|r| ordered(&r.files))
+        .map(|(f, _, _)| f)
         .find(|f| f.path.is_some())
         .map(|f| f.name.rsplit('/').next().unwrap_or(&f.name).to_string())
         .unwrap_or_else(|| "FILE".into());
@@ -308,15 +446,43 @@ pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
                 out,
                 "<h3 id=\"{}\">{} {}",
                 esc(&anchor(&s.target, &r.version)),
-                esc(&s.target),
+                esc(&s.name),
                 esc(&r.version)
             );
             if let Some(d) = &r.date {
                 let _ = write!(out, " <span class=\"date\">released {}</span>", esc(d));
             }
-            out.push_str("</h3>\n<ul class=\"files\">\n");
-            for f in &r.files {
-                file_item(&mut out, f, dir, urls);
+            out.push_str("</h3>\n");
+            let mut links = Vec::new();
+            if let Some(notes) = urls.notes_of(&s.target, &r.version) {
+                links.push(format!("<a href=\"{}\">Release notes</a>", esc(&notes)));
+            }
+            for (name, path, size) in &r.sboms {
+                let what = if name.ends_with(".spdx.json") {
+                    "SPDX"
+                } else {
+                    "CycloneDX"
+                };
+                links.push(format!(
+                    "<a href=\"{}\" title=\"{}\">SBOM ({what}, {})</a>",
+                    esc(&href(urls.base.as_deref(), dir, path)),
+                    esc(name),
+                    esc(&human_size(*size)),
+                ));
+            }
+            if !links.is_empty() {
+                let _ = writeln!(out, "<p class=\"notes\">{}</p>", links.join(""));
+            }
+            if !r.cves.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"notes\">Security: {}</p>",
+                    cve_links(&r.cves)
+                );
+            }
+            out.push_str("<ul class=\"files\">\n");
+            for (f, source, label) in ordered(&r.files) {
+                file_item(&mut out, f, source, &label, dir, urls);
             }
             out.push_str("</ul>\n");
         }
@@ -328,7 +494,7 @@ pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
                 let _ = write!(
                     out,
                     "<div class=\"revoked\"><strong>{} {}</strong> revoked",
-                    esc(&s.target),
+                    esc(&s.name),
                     esc(&r.version)
                 );
                 if let Some(d) = &r.date {
@@ -338,13 +504,103 @@ pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
                     let _ = write!(out, ": {}", esc(reason));
                 }
                 if !r.cves.is_empty() {
-                    let _ = write!(out, " ({})", esc(&r.cves.join(", ")));
+                    let _ = write!(out, " ({})", cve_links(&r.cves));
                 }
                 out.push_str("</div>\n");
             }
         }
     }
+    let _ = writeln!(
+        out,
+        "<h2 id=\"older\">Older releases</h2>\n<p>Releases that newer ones replaced are listed \
+         in the <a href=\"archive.html\">archive of {}</a>.</p>",
+        esc(&page.name)
+    );
     verify_section(&mut out, page, dir, urls);
+    foot(&mut out);
+    out
+}
+
+/// A project's archive page, for `<key>/archive.html`: every older (archived) release and
+/// every revoked one, newest first, linked to `--archive-url` when given.
+pub fn archive_page(page: &ProjectPage, urls: &Urls) -> String {
+    let mut out = String::new();
+    head(&mut out, &format!("{} release archive", page.name));
+    let _ = writeln!(out, "<h1>{} release archive</h1>", esc(&page.name));
+    let _ = writeln!(
+        out,
+        "<p class=\"lead\">Older releases, kept for reference. Use the <a \
+         href=\"index.html\">current release</a>: older ones do not get security fixes.</p>"
+    );
+    for s in &page.sections {
+        let _ = writeln!(
+            out,
+            "<h2 id=\"{}\">{}</h2>",
+            esc(&s.target.replace('/', "-")),
+            esc(&s.name)
+        );
+        if s.archived.is_empty() && s.revoked.is_empty() {
+            out.push_str("<p>No older release.</p>\n");
+            continue;
+        }
+        out.push_str("<ul class=\"files\">\n");
+        for r in &s.archived {
+            let title = format!("{} {}", s.name, r.version);
+            match &urls.archive {
+                Some(prefix) => {
+                    let _ = write!(
+                        out,
+                        "<li><a class=\"file\" href=\"{}/\">{}</a>",
+                        esc(&absolute(
+                            prefix,
+                            &encode_path(&format!("{}/{}", s.target, r.version))
+                        )),
+                        esc(&title)
+                    );
+                }
+                None => {
+                    let _ = write!(out, "<li><strong>{}</strong>", esc(&title));
+                }
+            }
+            if let Some(d) = &r.date {
+                let _ = write!(out, " <span class=\"date\">released {}</span>", esc(d));
+            }
+            if let Some(notes) = urls.notes_of(&s.target, &r.version) {
+                let _ = write!(
+                    out,
+                    "<span class=\"meta\"><a href=\"{}\">Release notes</a></span>",
+                    esc(&notes)
+                );
+            }
+            if !r.cves.is_empty() {
+                let _ = write!(
+                    out,
+                    "<span class=\"meta\">Security: {}</span>",
+                    cve_links(&r.cves)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+        for r in &s.revoked {
+            let _ = write!(
+                out,
+                "<div class=\"revoked\"><strong>{} {}</strong> revoked",
+                esc(&s.name),
+                esc(&r.version)
+            );
+            if let Some(d) = &r.date {
+                let _ = write!(out, " on {}", esc(d));
+            }
+            if let Some(reason) = &r.reason {
+                let _ = write!(out, ": {}", esc(reason));
+            }
+            if !r.cves.is_empty() {
+                let _ = write!(out, " ({})", cve_links(&r.cves));
+            }
+            out.push_str("</div>\n");
+        }
+    }
     foot(&mut out);
     out
 }
@@ -374,7 +630,7 @@ pub fn top_page(pages: &[ProjectPage], urls: &Urls) -> String {
                     "<li><a href=\"{}/index.html#{}\">{} {}</a>",
                     esc(&p.key),
                     esc(&anchor(&s.target, &r.version)),
-                    esc(&s.target),
+                    esc(&s.name),
                     esc(&r.version)
                 );
                 if let Some(d) = &r.date {
@@ -424,9 +680,15 @@ mod tests {
                             external_url: None,
                             sha256: "ab".repeat(32),
                             size: 123_456,
-                            platform: Some("linux".into()),
-                            arch: Some("x64".into()),
+                            platform: None,
+                            arch: None,
                         }],
+                        sboms: vec![(
+                            "demo-1.2.0.cdx.json".into(),
+                            "demo/1.2.0/demo-1.2.0.cdx.json".into(),
+                            2048,
+                        )],
+                        cves: vec![],
                     }],
                     revoked: vec![RevokedRelease {
                         version: "1.1.0".into(),
@@ -434,12 +696,18 @@ mod tests {
                         reason: Some("CVE-2026-1234".into()),
                         cves: vec!["CVE-2026-1234".into()],
                     }],
+                    archived: vec![ArchivedRelease {
+                        version: "1.0.0".into(),
+                        date: Some("2025-01-01".into()),
+                        cves: vec![],
+                    }],
                 },
                 Section {
                     target: "demo/web".into(),
                     name: "Demo Web".into(),
                     current: vec![],
                     revoked: vec![],
+                    archived: vec![],
                 },
             ],
         }
@@ -472,7 +740,7 @@ mod tests {
             &page,
             &Urls {
                 base: Some("https://dl.example.org/".into()),
-                canonical: None,
+                ..Urls::default()
             },
         );
         assert!(
@@ -494,7 +762,9 @@ mod tests {
         assert!(html.contains("A demo &amp; more"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("1.1.0/"), "no link into a revoked release");
-        assert!(html.contains("revoked on 2026-03-01: CVE-2026-1234"));
+        assert!(html.contains(
+            "revoked on 2026-03-01: CVE-2026-1234 (<a href=\"https://www.cve.org/CVERecord?id=CVE-2026-1234\">CVE-2026-1234</a>)"
+        ), "{html}");
     }
 
     #[test]
@@ -502,6 +772,7 @@ mod tests {
         let urls = Urls {
             base: Some("https://mirror.example.net/dist/".into()),
             canonical: Some("https://downloads.example.org/".into()),
+            ..Urls::default()
         };
         let html = project_page(&sample(), &urls);
         assert!(
@@ -527,6 +798,92 @@ mod tests {
             href(Some("https://x.org"), "demo", "demo/KEYS"),
             "https://x.org/demo/KEYS"
         );
+    }
+
+    #[test]
+    fn packages_are_labelled_source_first_then_by_platform() {
+        let file = |name: &str| File {
+            name: name.into(),
+            path: Some(format!("demo/1.2.0/{name}")),
+            external_url: None,
+            sha256: String::new(),
+            size: 1,
+            platform: None,
+            arch: None,
+        };
+        let files = [
+            file("demo-1.2.0-bin-windows-x64.zip"),
+            file("demo-1.2.0-linux-aarch64.tar.gz"),
+            file("demo-1.2.0-src.tar.gz"),
+            file("demo-1.2.0-macos-arm64.dmg"),
+            file("demo-1.2.0-noarch.jar"),
+            file("demo-1.2.0.tar.gz"),
+        ];
+        let got: Vec<(String, String)> = ordered(&files)
+            .into_iter()
+            .map(|(f, _, l)| (l, f.name.clone()))
+            .collect();
+        assert_eq!(got[0], ("Source".into(), "demo-1.2.0-src.tar.gz".into()));
+        let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Source",
+                "Binary",
+                "Linux aarch64",
+                "Windows x86_64",
+                "macOS aarch64",
+                "noarch"
+            ]
+        );
+        let mut labelled = file("demo-1.2.0-dist.tar.gz");
+        labelled.platform = Some("linux".into());
+        labelled.arch = Some("x86_64".into());
+        assert_eq!(package_kind(&labelled), (false, "Linux x86_64".into()));
+    }
+
+    #[test]
+    fn sizes_cves_notes_sboms_and_the_archive() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(2048), "2.0 KiB");
+        assert_eq!(human_size(5 * 1024 * 1024 + 1), "5.0 MiB");
+        let urls = Urls {
+            notes: Some("https://demo.example.org/changes-{version}.html".into()),
+            archive: Some("https://archive.example.org/dist/".into()),
+            ..Urls::default()
+        };
+        let mut page = sample();
+        page.sections[0].current[0].cves = vec!["CVE-2026-9999".into(), "bogus\"".into()];
+        let html = project_page(&page, &urls);
+        assert!(
+            html.contains("<h3 id=\"demo-1.2.0\">Apache &lt;Demo&gt; 1.2.0"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://demo.example.org/changes-1.2.0.html\">Release notes")
+        );
+        assert!(
+            html.contains("href=\"1.2.0/demo-1.2.0.cdx.json\""),
+            "{html}"
+        );
+        assert!(html.contains("SBOM (CycloneDX, 2.0 KiB)"), "{html}");
+        assert!(html.contains("href=\"https://www.cve.org/CVERecord?id=CVE-2026-9999\""));
+        assert!(html.contains("bogus&quot;") && !html.contains("id=bogus"));
+        assert!(
+            html.contains("<span class=\"kind src\">Source</span>"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"archive.html\""));
+        let archive = archive_page(&page, &urls);
+        assert!(
+            archive.contains("href=\"https://archive.example.org/dist/demo/1.0.0/\""),
+            "{archive}"
+        );
+        assert!(archive.contains("changes-1.0.0.html"));
+        assert!(archive.contains("revoked on 2026-03-01"));
+        assert!(!archive.contains("<script"));
+        let top = top_page(&[page], &urls);
+        assert!(top.contains("Apache &lt;Demo&gt; 1.2.0</a>"), "{top}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct CheckArgs {
     #[command(subcommand)]
     pub cmd: Option<CheckSub>,
     /// The release to check (its newest revision unless --revision)
-    #[arg(value_parser = parse::<ReleaseRef>, required_unless_present = "dir", conflicts_with = "dir")]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases(), required_unless_present = "dir", conflicts_with = "dir")]
     pub release: Option<ReleaseRef>,
     /// The revision to use, rcN [default: the newest]
     #[arg(long, value_parser = parse::<RevisionNo>, conflicts_with = "dir")]

@@ -12,7 +12,8 @@ use super::Cli;
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
-    /// bash, zsh, fish, elvish or powershell
+    /// bash, zsh, fish, elvish or powershell (the script asks relmgr for the words, so release
+    /// names and user ids come from the store)
     pub shell: Shell,
 }
 
@@ -24,8 +25,7 @@ pub struct GenerateArgs {
 }
 
 pub fn completions(a: CompletionsArgs) -> anyhow::Result<ExitCode> {
-    let mut out = Vec::new();
-    clap_complete::generate(a.shell, &mut Cli::command(), "relmgr", &mut out);
+    let out = super::complete::registration(a.shell)?;
     crate::output::write_stdout(&String::from_utf8_lossy(&out));
     Ok(ExitCode::SUCCESS)
 }
@@ -40,8 +40,7 @@ pub fn render_all() -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
         (Shell::Elvish, "relmgr.elv"),
         (Shell::PowerShell, "_relmgr.ps1"),
     ] {
-        let mut buf = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), "relmgr", &mut buf);
+        let buf = super::complete::registration(shell)?;
         files.push((Path::new("completions").join(name), buf));
     }
     // The help subcommand has no page of its own: `relmgr help X` is `man relmgr-X`.

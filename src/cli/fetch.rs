@@ -13,7 +13,7 @@ use super::{Ctx, parse};
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
     /// The release whose package bytes to fetch (TARGET@VERSION)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// The revision whose packages to fetch [default: the newest]
     #[arg(long, value_parser = parse::<RevisionNo>)]

@@ -79,25 +79,37 @@ pub fn passphrase_from_env() -> anyhow::Result<Option<String>> {
     Ok(Some(text.lines().next().unwrap_or("").to_string()))
 }
 
-/// The passphrase source for signing: `$RELMGR_PASSPHRASE_FILE`, else a prompt on a terminal,
-/// else a clear error. Never argv.
-pub fn passphrase_source(ctx: &Ctx) -> impl FnMut() -> anyhow::Result<String> + '_ {
-    move || passphrase(ctx.global.may_prompt())
+/// The passphrase source for signing: `$RELMGR_PASSPHRASE_FILE`, else a prompt on a terminal
+/// naming the key it unlocks, else a clear error. Never argv.
+pub fn passphrase_source(ctx: &Ctx) -> impl FnMut(&str) -> anyhow::Result<String> + '_ {
+    move |which: &str| passphrase(ctx.global.may_prompt(), which)
 }
 
-/// One passphrase: `$RELMGR_PASSPHRASE_FILE`, else a prompt when `may_prompt`, else an error.
-pub fn passphrase(may_prompt: bool) -> anyhow::Result<String> {
+/// One passphrase for the key `which` (user ID and key id): `$RELMGR_PASSPHRASE_FILE`, else a
+/// prompt when `may_prompt`, else an error.
+pub fn passphrase(may_prompt: bool, which: &str) -> anyhow::Result<String> {
     if let Some(p) = passphrase_from_env()? {
         return Ok(p);
     }
     if may_prompt {
         return Ok(dialoguer::Password::new()
-            .with_prompt("Passphrase of the secret key")
+            .with_prompt(passphrase_prompt(which))
             .interact()?);
     }
-    Err(Error::usage("the secret key is protected and no passphrase is available")
-        .hint("put it in a file and set $RELMGR_PASSPHRASE_FILE (relmgr never reads secrets from arguments)")
-        .into())
+    Err(Error::usage(format!(
+        "the secret key of {} is protected and no passphrase is available",
+        crate::output::printable(which, false)
+    ))
+    .hint("put it in a file and set $RELMGR_PASSPHRASE_FILE (relmgr never reads secrets from arguments)")
+    .into())
+}
+
+/// The prompt for the passphrase of `which`, its user ID escaped (it is the key's own text).
+pub fn passphrase_prompt(which: &str) -> String {
+    format!(
+        "Passphrase of the secret key of {}",
+        crate::output::printable(which, false)
+    )
 }
 
 fn render(v: &KeyView) -> String {

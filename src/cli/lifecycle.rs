@@ -11,7 +11,7 @@ use super::{Ctx, parse};
 #[derive(Debug, clap::Args)]
 pub struct PromoteArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// Archive the target's earlier current releases (they stay listed in the snapshot)
     #[arg(long)]
@@ -21,7 +21,7 @@ pub struct PromoteArgs {
 #[derive(Debug, clap::Args)]
 pub struct AnnounceArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}
     #[arg(long, value_name = "FILE")]
@@ -36,7 +36,7 @@ pub struct AnnounceArgs {
 #[derive(Debug, clap::Args)]
 pub struct RevokeArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// Why, for the snapshot and the log
     #[arg(long)]

@@ -3,6 +3,7 @@
 //! `ops`, and render; they hold no logic of their own.
 
 mod check;
+mod complete;
 mod cve;
 mod docs;
 mod fetch;
@@ -54,7 +55,7 @@ pub struct Global {
     #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
     /// Act as this user [default: $RELMGR_USER, else config.toml's user]
-    #[arg(long = "as", global = true, value_name = "USER")]
+    #[arg(long = "as", global = true, value_name = "USER", add = complete::users())]
     pub as_user: Option<String>,
     /// Print one JSON document on stdout (errors as a JSON document on stderr)
     #[arg(long, global = true)]
@@ -183,7 +184,7 @@ impl Ctx {
             let may_prompt = self.global.may_prompt();
             s.event_key = crate::ops::EventKey::Pending {
                 path,
-                passphrase: Box::new(move || key::passphrase(may_prompt)),
+                passphrase: Box::new(move |which: &str| key::passphrase(may_prompt, which)),
             };
         }
         Ok(s)
@@ -192,6 +193,7 @@ impl Ctx {
 
 /// Parses argv, runs the command, and maps the outcome to an exit code.
 pub fn run() -> ExitCode {
+    complete::answer_if_asked();
     run_from(std::env::args_os())
 }
 

@@ -64,8 +64,8 @@ pub enum ProjectCmd {
     /// Create a project (admin)
     #[command(mut_arg("name", |a| a.required(true)))]
     Create {
-        /// The project key: lowercase letters, digits and '-'
-        #[arg(value_parser = parse::<TargetKey>)]
+        /// The project id: lowercase letters, digits and '-'
+        #[arg(value_parser = parse::<TargetKey>, value_name = "ID")]
         key: TargetKey,
         #[command(flatten)]
         meta: MetaArgs,
@@ -74,14 +74,14 @@ pub enum ProjectCmd {
     List,
     /// Show one project
     Show {
-        /// The project's key, e.g. demo
-        #[arg(value_parser = parse::<TargetKey>)]
+        /// The project's id, e.g. demo
+        #[arg(value_parser = parse::<TargetKey>, value_name = "ID")]
         key: TargetKey,
     },
     /// Change a project's metadata (pmc, rm or admin)
     Edit {
-        /// The project's key, e.g. demo
-        #[arg(value_parser = parse::<TargetKey>)]
+        /// The project's id, e.g. demo
+        #[arg(value_parser = parse::<TargetKey>, value_name = "ID")]
         key: TargetKey,
         #[command(flatten)]
         meta: MetaArgs,
@@ -101,7 +101,7 @@ pub enum ProductCmd {
     },
     /// List products, of one project or all
     List {
-        /// The project's key, e.g. demo
+        /// The project's id, e.g. demo
         #[arg(value_parser = parse::<TargetKey>)]
         project: Option<TargetKey>,
     },

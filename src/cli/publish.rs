@@ -32,9 +32,17 @@ pub struct PublishArgs {
     /// Make the pages' .asc, .sha512 and KEYS links absolute under URL (the canonical site)
     #[arg(long, value_name = "URL", value_parser = parse_page_url)]
     pub canonical_url: Option<String>,
+    /// Link each release's notes on the download pages: a URL where `{version}` (and
+    /// `{target}`) stand for the release, e.g. https://demo.example.org/changes-{version}.html
+    #[arg(long, value_name = "URL", value_parser = parse_notes_url)]
+    pub notes_url: Option<String>,
+    /// Link older releases on the archive page under URL/<target>/<version>/ (where they are
+    /// kept, e.g. https://archive.apache.org/dist/)
+    #[arg(long, value_name = "URL", value_parser = parse_page_url)]
+    pub archive_url: Option<String>,
     /// Write the revisions under vote to DIR/<target>/<version>-<rcN>/ (packages, .asc, .sha512,
     /// KEYS) for voters to check and fetch, instead of the dist tree
-    #[arg(long, conflicts_with_all = ["key", "expires_days", "base_url", "canonical_url"])]
+    #[arg(long, conflicts_with_all = ["key", "expires_days", "base_url", "canonical_url", "notes_url", "archive_url"])]
     pub candidates: bool,
 }
 
@@ -50,6 +58,24 @@ fn parse_page_url(s: &str) -> Result<String, String> {
     Ok(u.to_string())
 }
 
+/// A release-notes URL template: an http(s) URL once `{version}` and `{target}` are filled in.
+fn parse_notes_url(s: &str) -> Result<String, String> {
+    let filled = s.replace("{version}", "1.0.0").replace("{target}", "demo");
+    let u = url::Url::parse(&filled).map_err(|e| format!("{s}: {e}"))?;
+    if !matches!(u.scheme(), "https" | "http") || u.host_str().is_none() {
+        return Err(format!("{s}: not an http(s) URL"));
+    }
+    if filled
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"<>{}".contains(c))
+    {
+        return Err(format!(
+            "{s}: only {{version}} and {{target}} may be in braces"
+        ));
+    }
+    Ok(s.to_string())
+}
+
 pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     if a.candidates {
@@ -63,6 +89,8 @@ pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
     let urls = crate::page::Urls {
         base: a.base_url,
         canonical: a.canonical_url,
+        notes: a.notes_url,
+        archive: a.archive_url,
     };
     let r = crate::ops::publish::publish(
         &mut s,

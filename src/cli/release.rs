@@ -32,7 +32,7 @@ pub enum ReleaseCmd {
     /// Show a release's newest (or named) revision and its packages
     Show {
         /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-        #[arg(value_parser = parse::<ReleaseRef>)]
+        #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
         release: ReleaseRef,
         /// The revision to show, e.g. rc1 [default: the newest]
         #[arg(long, value_parser = parse::<RevisionNo>)]

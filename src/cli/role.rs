@@ -30,7 +30,7 @@ pub struct AssignmentArgs {
     #[arg(value_parser = parse::<Scope>)]
     target: Scope,
     /// The user's id
-    #[arg(value_parser = parse::<UserId>)]
+    #[arg(value_parser = parse::<UserId>, add = super::complete::users())]
     user: UserId,
     /// pmc, committer or rm on a project; admin or member on `store`
     #[arg(value_parser = parse::<Role>)]
@@ -40,7 +40,7 @@ pub struct AssignmentArgs {
 /// Grant's help says what the target is (in place: `mut_arg` would move it after the others).
 fn explain_target(a: clap::Arg) -> clap::Arg {
     if a.get_id() == "target" {
-        a.help("A project key, or `store`")
+        a.help("A project id, or `store`")
     } else {
         a
     }

@@ -10,7 +10,7 @@ use super::{Ctx, parse};
 #[derive(Debug, clap::Args)]
 pub struct SbomArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// cyclonedx or spdx
     #[arg(long, value_enum)]

@@ -21,7 +21,7 @@ use super::{Ctx, parse};
 #[derive(Debug, clap::Args)]
 pub struct StageArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// Files and directories to stage (directories keep their inner paths as names)
     #[arg(required_unless_present = "external")]
@@ -58,7 +58,7 @@ pub struct StageArgs {
 #[derive(Debug, clap::Args)]
 pub struct UnstageArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// The package name, as `release show` lists it
     #[arg(value_parser = parse::<PackageName>)]
@@ -68,7 +68,7 @@ pub struct UnstageArgs {
 #[derive(Debug, clap::Args)]
 pub struct SignArgs {
     /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-    #[arg(value_parser = parse::<ReleaseRef>)]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
     pub release: ReleaseRef,
     /// Your secret key (passphrase: $RELMGR_PASSPHRASE_FILE, else a prompt)
     #[arg(long, value_name = "SECRET.asc")]
@@ -78,7 +78,7 @@ pub struct SignArgs {
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
     /// The release to verify (its files in the store's releases/ tree)
-    #[arg(value_parser = parse::<ReleaseRef>, required_unless_present = "dir", conflicts_with = "dir")]
+    #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases(), required_unless_present = "dir", conflicts_with = "dir")]
     pub release: Option<ReleaseRef>,
     /// The revision to verify [default: the newest]
     #[arg(long, value_parser = parse::<RevisionNo>)]

@@ -29,13 +29,13 @@ pub enum UserCmd {
     /// Show one user and their roles
     Show {
         /// The user's id, e.g. alice
-        #[arg(value_parser = parse::<UserId>)]
+        #[arg(value_parser = parse::<UserId>, add = super::complete::users())]
         id: UserId,
     },
     /// Record (grant) or withdraw (revoke) consent; revoke erases name and email
     Consent {
         /// The user's id, e.g. alice
-        #[arg(value_parser = parse::<UserId>)]
+        #[arg(value_parser = parse::<UserId>, add = super::complete::users())]
         id: UserId,
         /// grant or revoke
         #[arg(value_enum)]
@@ -47,7 +47,7 @@ pub enum UserCmd {
 #[derive(Debug, clap::Args)]
 pub struct ContactArgs {
     /// The user's id, e.g. alice
-    #[arg(value_parser = parse::<UserId>)]
+    #[arg(value_parser = parse::<UserId>, add = super::complete::users())]
     id: UserId,
     /// The user's display name (personal data: kept with a role or consent)
     #[arg(long)]

@@ -20,7 +20,7 @@ pub enum VoteCmd {
     /// Start the vote on a draft revision: freezes it and prints the [VOTE] mail
     Start {
         /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-        #[arg(value_parser = parse::<ReleaseRef>)]
+        #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
         release: ReleaseRef,
         /// Keep the vote open this many hours (at least the policy's min_hours)
         #[arg(long, value_name = "N")]
@@ -40,7 +40,7 @@ pub enum VoteCmd {
     /// Cast your vote: +1, 0 or -1 (your last vote counts)
     Cast {
         /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-        #[arg(value_parser = parse::<ReleaseRef>)]
+        #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
         release: ReleaseRef,
         /// +1, 0 or -1
         #[arg(value_parser = parse_value, allow_hyphen_values = true)]
@@ -55,7 +55,7 @@ pub enum VoteCmd {
     /// Tallies, voters and the outcome
     Status {
         /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-        #[arg(value_parser = parse::<ReleaseRef>)]
+        #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
         release: ReleaseRef,
         /// The revision to use, rcN [default: the newest]
         #[arg(long, value_parser = parse::<RevisionNo>)]
@@ -64,7 +64,7 @@ pub enum VoteCmd {
     /// Close the vote (RM): the rule decides, or --confirm / --abandon
     Close {
         /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-        #[arg(value_parser = parse::<ReleaseRef>)]
+        #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
         release: ReleaseRef,
         /// Confirm a vote awaiting confirmation (or a manual one): it passes
         #[arg(long, conflicts_with = "abandon")]
@@ -80,7 +80,7 @@ pub enum VoteCmd {
     /// message is listed with what was read from it
     Import {
         /// The release: TARGET@VERSION, e.g. demo@1.2.0 (a version never carries its rcN)
-        #[arg(value_parser = parse::<ReleaseRef>)]
+        #[arg(value_parser = parse::<ReleaseRef>, add = super::complete::releases())]
         release: ReleaseRef,
         /// The vote thread as an mbox file (a list archive's export)
         #[arg(value_name = "THREAD.mbox")]

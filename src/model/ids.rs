@@ -66,10 +66,11 @@ macro_rules! string_type {
 pub struct TargetKey(String);
 string_type!(TargetKey);
 
-impl FromStr for TargetKey {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
-        check_common("key", s)?;
+impl TargetKey {
+    /// Parses a key, naming it `what` (`project id`, `product id`) in errors: a user calls
+    /// it an id, and "key" reads as an OpenPGP key in relmgr's messages.
+    pub fn parse_as(what: &str, s: &str) -> Result<TargetKey, Error> {
+        check_common(what, s)?;
         let ok = s.len() <= 64
             && s.chars()
                 .next()
@@ -78,10 +79,17 @@ impl FromStr for TargetKey {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !ok {
             return Err(Error::usage(format!(
-                "key {s:?} is not valid: use lowercase letters, digits and '-', starting with a letter or digit (at most 64)"
+                "{what} {s:?} is not valid: use lowercase letters, digits and '-', starting with a letter or digit (at most 64)"
             )));
         }
         Ok(TargetKey(s.to_string()))
+    }
+}
+
+impl FromStr for TargetKey {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        TargetKey::parse_as("project id", s)
     }
 }
 
@@ -133,9 +141,10 @@ impl FromStr for Target {
             }),
             Some((p, q)) => Ok(Target {
                 project: p.parse()?,
-                product: Some(q.parse().map_err(|e: Error| {
-                    Error::usage(format!("product in target {s:?}: {}", e.message))
-                })?),
+                product: Some(
+                    TargetKey::parse_as("product id", q)
+                        .map_err(|e: Error| Error::usage(format!("target {s:?}: {}", e.message)))?,
+                ),
             }),
         }
     }

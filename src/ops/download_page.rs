@@ -5,8 +5,11 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Connection;
 
+use crate::model::Phase;
 use crate::model::{Stage, Time};
-use crate::page::{self, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls};
+use crate::page::{
+    self, ArchivedRelease, CurrentRelease, ProjectPage, RevokedRelease, Section, Urls,
+};
 use crate::store::projects;
 use crate::store::release_sets;
 use crate::store::releases::{Release, StoredPackage};
@@ -18,6 +21,8 @@ pub struct Shown<'a> {
     /// Its files are in the tree (current and not archived).
     pub in_tree: bool,
     pub cves: Vec<String>,
+    /// The SBOMs written beside its packages: (name, path in the tree, size).
+    pub sboms: Vec<(String, String, u64)>,
 }
 
 /// `YYYY-MM-DD` of a time (UTC).
@@ -45,6 +50,7 @@ fn section(
 ) -> anyhow::Result<Section> {
     let mut current = Vec::new();
     let mut revoked = Vec::new();
+    let mut archived = Vec::new();
     let mut mine: Vec<&Shown<'_>> = shown
         .iter()
         .filter(|s| s.release.target == target)
@@ -74,12 +80,20 @@ fn section(
                 version: rel.version.to_string(),
                 date: days.get(&rel.id).cloned(),
                 files,
+                sboms: s.sboms.clone(),
+                cves: s.cves.clone(),
             });
         } else if rel.stage == Stage::Revoked {
             revoked.push(RevokedRelease {
                 version: rel.version.to_string(),
                 date: rel.revoked_at.map(day),
                 reason: rel.reason.clone(),
+                cves: s.cves.clone(),
+            });
+        } else if rel.phase == Some(Phase::Archived) {
+            archived.push(ArchivedRelease {
+                version: rel.version.to_string(),
+                date: days.get(&rel.id).cloned(),
                 cves: s.cves.clone(),
             });
         }
@@ -89,10 +103,12 @@ fn section(
         name: name.to_string(),
         current,
         revoked,
+        archived,
     })
 }
 
-/// The pages to write, as (path relative to the publish directory, HTML): one per project and,
+/// The pages to write, as (path relative to the publish directory, HTML): two per project
+/// (`index.html` and `archive.html`) and,
 /// when the publication covers every project, the top `index.html`.
 pub fn pages(
     db: &Connection,
@@ -121,7 +137,15 @@ pub fn pages(
     }
     let mut out: Vec<(String, String)> = project_pages
         .iter()
-        .map(|p| (format!("{}/index.html", p.key), page::project_page(p, urls)))
+        .flat_map(|p| {
+            [
+                (format!("{}/index.html", p.key), page::project_page(p, urls)),
+                (
+                    format!("{}/archive.html", p.key),
+                    page::archive_page(p, urls),
+                ),
+            ]
+        })
         .collect();
     if with_top {
         out.push(("index.html".into(), page::top_page(&project_pages, urls)));

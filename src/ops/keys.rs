@@ -641,7 +641,7 @@ pub struct Signer {
 pub fn load_signer(
     s: &Session,
     path: &Path,
-    passphrase: &mut dyn FnMut() -> anyhow::Result<String>,
+    passphrase: &mut dyn FnMut(&str) -> anyhow::Result<String>,
 ) -> anyhow::Result<Signer> {
     let mut warnings = Vec::new();
     let meta = std::fs::metadata(path)
@@ -659,7 +659,7 @@ pub fn load_signer(
     }
     let bytes = read_key_file(path)?;
     let now = clock::now()?;
-    let key = pgp::load_signing_key(&bytes, passphrase, now)
+    let key = pgp::load_signing_key_named(&bytes, passphrase, now)
         .map_err(|e| pgp_error(e, &format!("secret key {}", path.display())))?;
     let fpr = key.primary_fingerprint();
     let Some(record) = keys::find(s.store.db(), &fpr)? else {

@@ -51,13 +51,16 @@ pub struct Session {
     pub event_key: EventKey,
 }
 
+/// Gives the passphrase of the key it is told (its user ID and key id, for the prompt).
+pub type PassphraseSource = dyn FnMut(&str) -> anyhow::Result<String>;
+
 /// Where a session's event-signing key stands: none, configured but not loaded yet (loaded at
 /// the first write, so that reading never asks for a passphrase), or in use.
 pub enum EventKey {
     None,
     Pending {
         path: std::path::PathBuf,
-        passphrase: Box<dyn FnMut() -> anyhow::Result<String>>,
+        passphrase: Box<PassphraseSource>,
     },
     Loaded {
         fingerprint: crate::model::Fingerprint,

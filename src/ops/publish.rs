@@ -351,6 +351,7 @@ pub fn publish(
             pkg_entries.push(entry);
         }
         let mut sbom_entries = Vec::new();
+        let mut sbom_links = Vec::new();
         if in_tree && let Some(rev) = &rev {
             // SBOMs beside the packages, each with its .asc and .sha512. A document that did not
             // change keeps its signature, so a rerun touches nothing.
@@ -377,6 +378,7 @@ pub fn publish(
                 // Listed like the packages, so that `verify --dir` knows every file in the tree.
                 sbom_entries
                     .push(json!({"name": name, "sha512": sha512, "size": doc.len(), "path": path}));
+                sbom_links.push((name.clone(), path.clone(), doc.len() as u64));
                 files.insert(
                     format!("{path}.sha512"),
                     Source::Bytes(checksums::sha512sum_line(&sha512, &name).into_bytes()),
@@ -410,6 +412,7 @@ pub fn publish(
             packages,
             in_tree,
             cves: cve_ids,
+            sboms: sbom_links,
         });
     }
     for p in &projects {

@@ -57,7 +57,9 @@ pub use import::{
     RevocationCert, apply_revocation, merge, parse_keyring, parse_keyring_at, parse_revocation,
 };
 pub use listing::{algo_display, keys_listing};
-pub use sign::{Sha512Signing, SigningKey, generate, load_signing_key, sign_detached};
+pub use sign::{
+    Sha512Signing, SigningKey, generate, load_signing_key, load_signing_key_named, sign_detached,
+};
 pub use verify::{DetachedHasher, HashedSignatures, Keyring, SigCheck, judge};
 
 /// Errors of the OpenPGP layer.

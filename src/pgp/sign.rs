@@ -181,6 +181,17 @@ pub fn load_signing_key(
     passphrase: &mut dyn FnMut() -> anyhow::Result<String>,
     now: Timestamp,
 ) -> Result<SigningKey, PgpError> {
+    load_signing_key_named(bytes, &mut |_: &str| passphrase(), now)
+}
+
+/// [`load_signing_key`], telling `passphrase` which key it unlocks: the primary user ID and
+/// the key id, e.g. `alice <alice@example.org> (key id 0123456789ABCDEF)` (untrusted text:
+/// escape it before printing).
+pub fn load_signing_key_named(
+    bytes: &[u8],
+    passphrase: &mut dyn FnMut(&str) -> anyhow::Result<String>,
+    now: Timestamp,
+) -> Result<SigningKey, PgpError> {
     let cert = Cert::from_bytes(bytes)
         .map_err(|e| PgpError::Malformed(format!("not an OpenPGP key: {}", error_chain(&e))))?;
     if !cert.is_tsk() {
@@ -233,7 +244,17 @@ pub fn load_signing_key(
             });
         }
     }
-    let password = passphrase()
+    let key_id = crate::model::Fingerprint::from_computed(fpr_hex(&primary_fpr))
+        .key_id()
+        .to_string();
+    let label = match vc.primary_userid() {
+        Ok(u) => format!(
+            "{} (key id {key_id})",
+            String::from_utf8_lossy(u.userid().value())
+        ),
+        Err(_) => format!("key id {key_id}"),
+    };
+    let password = passphrase(&label)
         .map_err(|e| PgpError::Passphrase(format!("no passphrase: {}", error_chain(&e))))?;
     let password = Password::from(password);
     for k in candidates {

@@ -282,3 +282,28 @@ fn sha512_signing_is_send() {
     );
     assert!(sig.is_some());
 }
+
+/// The passphrase callback learns which key it unlocks: its primary user ID and key id.
+#[test]
+fn the_passphrase_callback_is_told_the_key() {
+    let sec = fixture("carol.sec.asc");
+    let pass = String::from_utf8(fixture("carol.pass")).expect("utf8");
+    let info = accepted_one(&fixture("carol.pub.asc"));
+    let mut asked = Vec::new();
+    let key = load_signing_key_named(
+        &sec,
+        &mut |which: &str| {
+            asked.push(which.to_string());
+            Ok(pass.trim().to_string())
+        },
+        Timestamp::now(),
+    )
+    .expect("right passphrase");
+    assert_eq!(key.primary_fingerprint(), info.primary.fingerprint);
+    let key_id = info.primary.fingerprint.key_id();
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert!(
+        asked[0].contains("carol") && asked[0].ends_with(&format!("(key id {key_id})")),
+        "{asked:?}"
+    );
+}

@@ -9,6 +9,7 @@ pub mod events;
 pub mod integrity;
 pub mod keys;
 pub mod memory;
+pub mod names;
 pub mod objects;
 pub mod projects;
 pub mod publications;

@@ -99,7 +99,8 @@ fn man_pages_format_cleanly_and_the_main_page_is_complete() {
     );
 }
 
-/// bash completes what a user types, with the script `relmgr completions bash` writes.
+/// bash completes what a user types, with the script `relmgr completions bash` writes (which
+/// asks `relmgr` on the PATH for the words).
 #[test]
 fn bash_completes_commands_and_subcommands() {
     let env = TestEnv::bare();
@@ -119,12 +120,19 @@ fn bash_completes_commands_and_subcommands() {
         let cword = words.len() - 1;
         let prog = format!(
             "source '{}'; COMP_WORDS=({line}); COMP_CWORD={cword}; COMP_LINE='{line}'; \
-             COMP_POINT=${{#COMP_LINE}}; _relmgr relmgr '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+             COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9; _clap_complete_relmgr relmgr '{}' '{}'; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
             script.display(),
             words[cword],
             words[cword - 1]
         );
+        let bin = assert_cmd::cargo::cargo_bin("relmgr");
         let out = std::process::Command::new("bash")
+            .current_dir(env.path())
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
+            )
             .args(["-c", &prog])
             .output()
             .unwrap();
@@ -144,8 +152,9 @@ fn bash_completes_commands_and_subcommands() {
     }
 }
 
-/// Every shell's script knows every command (zsh, fish, elvish and PowerShell are not on the
-/// test machine to run them).
+/// Every shell's script hands the words to relmgr (`COMPLETE=SHELL relmgr -- WORDS`), which
+/// knows every command (zsh, fish, elvish and PowerShell are not on the test machine to run
+/// the scripts).
 #[test]
 fn completions_for_every_shell_name_every_command() {
     let env = TestEnv::bare();
@@ -179,8 +188,28 @@ fn completions_for_every_shell_name_every_command() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let out = env.ok(&["completions", shell]).get_output().stdout.clone();
         let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("COMPLETE") && text.contains(shell) && text.contains("relmgr"),
+            "{shell}: {text}"
+        );
+        let words = env
+            .cmd()
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "1")
+            .args(["--", "relmgr", ""])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let words = String::from_utf8_lossy(&words);
         for c in commands {
-            assert!(text.contains(c), "{shell} completions lack `{c}`");
+            assert!(
+                words
+                    .lines()
+                    .any(|l| l.split(['\t', ':']).next() == Some(c)),
+                "{shell} completion lacks `{c}`: {words}"
+            );
         }
     }
     env.fails(2, &["completions", "tcsh"]);

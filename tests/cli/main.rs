@@ -26,6 +26,7 @@ mod log;
 mod mail;
 mod migrate;
 mod old_sqlite;
+mod output80;
 mod page;
 mod permissions;
 mod projects;

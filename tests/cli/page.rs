@@ -151,15 +151,18 @@ fn the_project_page_links_every_current_package_in_a_real_browser() {
     }
     assert!(links.contains(&"KEYS".to_string()));
     // The revoked release, with its reason and CVE, and the product's section.
-    assert!(dom.contains("demo 1.0.0"), "{dom}");
+    assert!(
+        dom.contains("Demo 1.0.0"),
+        "the display name, not the id: {dom}"
+    );
     assert!(dom.contains("remote code execution"));
     assert!(dom.contains("CVE-2026-1234"));
     assert!(dom.contains("Demo Web (demo/web)"));
     // The Verify section with the exact commands.
     for cmd in [
         "gpg --import KEYS",
-        "gpg --verify demo-1.1.0-manual.pdf.asc demo-1.1.0-manual.pdf",
-        "sha512sum -c demo-1.1.0-manual.pdf.sha512",
+        "gpg --verify demo-1.1.0-src.tar.gz.asc demo-1.1.0-src.tar.gz",
+        "sha512sum -c demo-1.1.0-src.tar.gz.sha512",
         "relmgr verify --dir . --keys KEYS",
     ] {
         assert!(dom.contains(cmd), "{cmd} in the Verify section");
@@ -176,11 +179,11 @@ fn the_project_page_links_every_current_package_in_a_real_browser() {
     let rel = dist.join("demo/1.1.0");
     gpg.ok(&[
         "--verify",
-        rel.join("demo-1.1.0-manual.pdf.asc").to_str().unwrap(),
-        rel.join("demo-1.1.0-manual.pdf").to_str().unwrap(),
+        rel.join("demo-1.1.0-src.tar.gz.asc").to_str().unwrap(),
+        rel.join("demo-1.1.0-src.tar.gz").to_str().unwrap(),
     ]);
     let sums = Command::new("sha512sum")
-        .args(["-c", "demo-1.1.0-manual.pdf.sha512"])
+        .args(["-c", "demo-1.1.0-src.tar.gz.sha512"])
         .current_dir(&rel)
         .output()
         .unwrap();
@@ -198,10 +201,10 @@ fn the_project_page_links_every_current_package_in_a_real_browser() {
 
 #[test]
 fn the_page_is_readable_at_a_phones_width_and_a_desktops() {
-    let (_env, dist) = published();
     let profile = tempfile::tempdir().unwrap();
     let shots = tempfile::tempdir().unwrap();
-    for page in ["index.html", "demo/index.html"] {
+    let (_env, dist) = foundation_published();
+    for page in ["index.html", "demo/index.html", "demo/archive.html"] {
         for width in [375, 1280] {
             // A screenshot, kept out of the repository.
             let png = shots
@@ -263,8 +266,8 @@ fn the_page_is_readable_at_a_phones_width_and_a_desktops() {
 
 #[test]
 fn tidy_finds_no_error_or_warning() {
-    let (_env, dist) = published();
-    for page in ["index.html", "demo/index.html"] {
+    let (_env, dist) = foundation_published();
+    for page in ["index.html", "demo/index.html", "demo/archive.html"] {
         let out = Command::new(tool("tidy"))
             .args(["-q", "-e", "--gnu-emacs", "yes"])
             .arg(dist.join(page))
@@ -343,4 +346,106 @@ fn mirror_and_canonical_urls_and_an_unchanged_page_is_not_rewritten() {
             "ftp://mirror.example.net/",
         ],
     );
+}
+
+/// [`published`], then demo@1.2.0 (source and a Linux x86_64 binary) promoted with
+/// `--archive-prior` (1.1.0 goes to the archive), published with a release-notes template and
+/// an archive URL.
+fn foundation_published() -> (TestEnv, PathBuf) {
+    let (env, dist) = published();
+    let r = "demo@1.2.0";
+    env.write("dist-1.2.0/demo-1.2.0-src.tar.gz", &clean_source());
+    env.write(
+        "dist-1.2.0/demo-1.2.0-bin-linux-x86_64.tar.gz",
+        &clean_source(),
+    );
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        r,
+        "dist-1.2.0",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    env.ok(&["--as", "rm", "vote", "start", r]);
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        env.ok(&["--as", u, "vote", "cast", r, "+1"]);
+    }
+    env.ok(&["--as", "rm", "vote", "close", r]);
+    env.ok(&["--as", "rm", "promote", r, "--archive-prior"]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "publish",
+        dist.to_str().unwrap(),
+        "--key",
+        "rm.sec.asc",
+        "--notes-url",
+        "https://demo.example.org/changes-{version}.html",
+        "--archive-url",
+        "https://archive.example.org/dist/",
+    ]);
+    (env, dist)
+}
+
+/// Issue 31 item 5: the page as a foundation's, read from the DOM headless Chromium builds.
+#[test]
+fn the_page_is_a_foundations_download_page() {
+    let (env, dist) = foundation_published();
+    let profile = tempfile::tempdir().unwrap();
+    let dom = chromium(
+        profile.path(),
+        &["--dump-dom", &url(&dist.join("demo/index.html"))],
+    );
+    let links = hrefs(&dom);
+    // The display name, the source release first and labelled, the binary by its platform.
+    assert!(dom.contains(">Demo 1.2.0"), "{dom}");
+    let release = &dom[dom.find("id=\"demo-1.2.0\"").unwrap()..];
+    let release = &release[..release.find("</ul>").unwrap()];
+    let src = release.find(">Source</span>").expect("a Source label");
+    let bin = release
+        .find(">Linux x86_64</span>")
+        .expect("a platform label");
+    assert!(src < bin, "the source release comes first: {release}");
+    assert!(
+        release.find("demo-1.2.0-src.tar.gz").unwrap()
+            < release.find("demo-1.2.0-bin-linux-x86_64.tar.gz").unwrap()
+    );
+    // The SBOMs publish wrote, linked, and in the tree.
+    for sbom in ["1.2.0/demo-1.2.0.cdx.json", "1.2.0/demo-1.2.0.spdx.json"] {
+        assert!(links.contains(&sbom.to_string()), "{sbom} in {links:?}");
+        assert!(dist.join("demo").join(sbom).is_file(), "{sbom}");
+    }
+    // Release notes, the revoked release's CVE record, the archive page.
+    assert!(links.contains(&"https://demo.example.org/changes-1.2.0.html".to_string()));
+    assert!(links.contains(&"https://www.cve.org/CVERecord?id=CVE-2026-1234".to_string()));
+    assert!(links.contains(&"archive.html".to_string()));
+    // Sizes in one style (IEC units, one decimal).
+    assert!(!dom.contains(" MB") && !dom.contains(" kB"), "{dom}");
+    // The Verify example is the source archive.
+    assert!(dom.contains("gpg --verify demo-1.2.0-src.tar.gz.asc demo-1.2.0-src.tar.gz"));
+    for l in &links {
+        if !l.starts_with("https://") && !l.starts_with('#') {
+            assert!(
+                dist.join("demo").join(l).is_file(),
+                "{l} is not in the tree"
+            );
+        }
+    }
+    // The archive page: 1.1.0 (archived, out of the tree) with its notes, 1.0.0 revoked.
+    let archive = chromium(
+        profile.path(),
+        &["--dump-dom", &url(&dist.join("demo/archive.html"))],
+    );
+    let alinks = hrefs(&archive);
+    assert!(
+        alinks.contains(&"https://archive.example.org/dist/demo/1.1.0/".to_string()),
+        "{archive}"
+    );
+    assert!(alinks.contains(&"https://demo.example.org/changes-1.1.0.html".to_string()));
+    assert!(archive.contains("remote code execution"), "{archive}");
+    assert!(!dist.join("demo/1.1.0").exists(), "1.1.0 left the tree");
+    // The published tree still verifies with the archive page in it.
+    env.ok(&["verify", "--dir", dist.to_str().unwrap()]);
 }
