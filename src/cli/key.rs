@@ -1,4 +1,4 @@
-//! `relmgr key import|list|show|remove|export|generate`, and the passphrase source every
+//! `relmgr key import|list|show|remove|assign|export|generate`, and the passphrase source every
 //! signing command uses.
 
 use std::path::PathBuf;
@@ -43,6 +43,17 @@ pub enum KeyCmd {
     Remove {
         /// The key's fingerprint, or its key id (the last 16 hex digits)
         fpr: String,
+    },
+    /// Give a registered key to another user (one imported for the wrong user, or for nobody)
+    ///
+    /// Needs the right to manage other users' keys. A retired or revoked key stays with its
+    /// owner; what a key signed before keeps its verdict.
+    Assign {
+        /// The key's fingerprint, or its key id (the last 16 hex digits)
+        fpr: String,
+        /// The user who owns the key from now on
+        #[arg(long, value_parser = parse::<UserId>)]
+        user: UserId,
     },
     /// Write an Apache KEYS file of a project's members (or of every owned key)
     Export {
@@ -206,6 +217,14 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
             ctx.out.status(&format!(
                 "Retired key {}: it still verifies old signatures.",
                 v.key.fingerprint
+            ));
+            ctx.out.data(&v, || render(&v));
+        }
+        KeyCmd::Assign { fpr, user } => {
+            let v = keys::assign(&mut s, &fpr, &user)?;
+            ctx.out.status(&format!(
+                "Key {} belongs to {} now.",
+                v.key.fingerprint, user
             ));
             ctx.out.data(&v, || render(&v));
         }

@@ -498,6 +498,31 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
     show(s, &k.fingerprint)
 }
 
+/// `key assign FPR --user ID`: gives a registered key to another user (a key imported for the
+/// wrong user, or for nobody). Needs the right to manage anyone's keys; a retired or revoked key,
+/// or one that is the user's already, is refused (the rule book's `key.assign`).
+pub fn assign(s: &mut Session, id: &str, owner: &UserId) -> anyhow::Result<KeyView> {
+    let k = load(s.store.db(), id)?;
+    user::load(s.store.db(), owner.as_str())?;
+    access::require_anywhere(s.store.db(), &s.actor.id, Action::ManageAnyKey)?;
+    if k.user.as_deref() == Some(owner.as_str()) {
+        return Err(Error::wrong_state(format!(
+            "key {} is {owner}'s already",
+            k.fingerprint
+        ))
+        .into());
+    }
+    s.emit(Emit::new(
+        "keys",
+        Change::KeyAssign {
+            fingerprint: k.fingerprint.to_string(),
+            from: k.user.clone(),
+            owner: owner.to_string(),
+        },
+    ))?;
+    show(s, &k.fingerprint)
+}
+
 /// The Apache KEYS file of a project's members (pmc, committer, rm), or of every owned key.
 pub fn export(
     s: &Session,

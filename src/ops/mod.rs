@@ -129,7 +129,10 @@ impl Session {
                 let (value, e) = decide(db)?;
                 let (kind, payload) = e.change.to_parts();
                 let level = crate::store::votes::signed_events(db, &e.target)?;
-                if !signing && crate::store::votes::must_be_signed(&level, &kind) {
+                if !signing
+                    && crate::store::votes::must_be_signed(&level, &kind)
+                    && !history::first_key_registration(db, &actor, &e.change)?
+                {
                     return Err(Error::not_allowed(format!(
                         "{kind} on {} must be signed by {actor}'s key (signed events: {level})",
                         e.target
