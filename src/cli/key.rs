@@ -24,7 +24,9 @@ pub enum KeyCmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The user who owns the keys [default: the one user whose email is in a key's user IDs;
-        /// with none or several, the key has no owner and only verifies]
+        /// with none or several, the key has no owner and only verifies]. With several keys,
+        /// only those whose user IDs match the user (by email, else by name) are imported
+        /// (none: refused)
         #[arg(long, value_parser = parse::<UserId>)]
         user: Option<UserId>,
     },
@@ -163,11 +165,18 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
             let unowned = r
                 .keys
                 .iter()
-                .filter(|k| k.result != "rejected" && k.owner.is_none())
+                .filter(|k| k.result != "rejected" && k.result != "skipped" && k.owner.is_none())
                 .count();
+            let skipped = r.keys.iter().filter(|k| k.result == "skipped").count();
+            if skipped > 0 {
+                ctx.out.status(&format!(
+                    "{skipped} key(s) of the file are not {}'s and were left out; import them without --user, or give one to a user with `relmgr key assign FPR --user ID`.",
+                    r.owner.as_deref().unwrap_or("the user's")
+                ));
+            }
             if unowned > 0 {
                 ctx.out.status(&format!(
-                    "{unowned} key(s) have no owner: they verify but never sign. Give one an owner with `relmgr key import FILE --user ID`."
+                    "{unowned} key(s) have no owner: they verify but never sign. Give one an owner with `relmgr key assign FPR --user ID`."
                 ));
             }
             ctx.out.data(&r, || {
