@@ -379,6 +379,10 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
     // The lock: admin (no key) can grant nothing.
     let (code, err) = a.code(T1, &["role", "grant", "demo", "rm", "committer"]);
     assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("admin has no key yet") && err.contains("key generate --user admin"),
+        "the way out is named: {err}"
+    );
     // A first key each, unsigned: the rm generates one, the admin too.
     let rm_key = root.join("rm.sec.asc");
     let admin_key = root.join("admin.sec.asc");
