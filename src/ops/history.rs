@@ -710,8 +710,11 @@ pub fn decide(
             if k.user != *from {
                 return Ok(wrong_state(format!(
                     "key {fingerprint} is {} at this point, not {} as the assignment says",
-                    k.user.as_deref().map_or("nobody's".to_string(), |u| format!("{u}'s")),
-                    from.as_deref().map_or("nobody's".to_string(), |u| format!("{u}'s")),
+                    k.user
+                        .as_deref()
+                        .map_or("nobody's".to_string(), |u| format!("{u}'s")),
+                    from.as_deref()
+                        .map_or("nobody's".to_string(), |u| format!("{u}'s")),
                 )));
             }
         }

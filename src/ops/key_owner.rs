@@ -178,7 +178,10 @@ mod tests {
         let uids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let alice = uids(&["Alice Example <Alice@Example.org>"]);
         // By email, whatever the name.
-        assert_eq!(matches_user(&alice, Some("alice@example.org"), Some("Zed")), Ok(()));
+        assert_eq!(
+            matches_user(&alice, Some("alice@example.org"), Some("Zed")),
+            Ok(())
+        );
         assert_eq!(
             matches_user(&alice, Some("alice@other.org"), Some("Alice Example")),
             Err("no user ID with the email alice@other.org".into()),

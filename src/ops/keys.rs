@@ -401,7 +401,13 @@ fn only_keys_of(
             ParsedCert::Accepted(info) => {
                 key_owner::matches_user(&info.user_ids, u.email.as_deref(), u.name.as_deref())
                     .err()
-                    .map(|why| (info.primary.fingerprint.clone(), info.user_ids.first().cloned(), why))
+                    .map(|why| {
+                        (
+                            info.primary.fingerprint.clone(),
+                            info.user_ids.first().cloned(),
+                            why,
+                        )
+                    })
             }
             ParsedCert::Rejected { .. } => None,
         };
@@ -590,11 +596,9 @@ pub fn assign(s: &mut Session, id: &str, owner: &UserId) -> anyhow::Result<KeyVi
     user::load(s.store.db(), owner.as_str())?;
     access::require_anywhere(s.store.db(), &s.actor.id, Action::ManageAnyKey)?;
     if k.user.as_deref() == Some(owner.as_str()) {
-        return Err(Error::wrong_state(format!(
-            "key {} is {owner}'s already",
-            k.fingerprint
-        ))
-        .into());
+        return Err(
+            Error::wrong_state(format!("key {} is {owner}'s already", k.fingerprint)).into(),
+        );
     }
     s.emit(Emit::new(
         "keys",

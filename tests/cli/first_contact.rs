@@ -22,7 +22,14 @@ fn keys_made_elsewhere(dir: &Path, file: &str, people: &[(&str, &str)]) -> PathB
     for (id, name) in people {
         let email = format!("{id}@example.org");
         elsewhere.ok(&[
-            "user", "add", id, "--name", name, "--email", &email, "--consent",
+            "user",
+            "add",
+            id,
+            "--name",
+            name,
+            "--email",
+            &email,
+            "--consent",
         ]);
         let secret = dir.join(format!("{id}.sec.asc"));
         elsewhere.ok(&[
@@ -59,7 +66,12 @@ fn owners(env: &TestEnv) -> Vec<(String, Value)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| (k["user_ids"][0].as_str().unwrap().to_string(), k["user"].clone()))
+        .map(|k| {
+            (
+                k["user_ids"][0].as_str().unwrap().to_string(),
+                k["user"].clone(),
+            )
+        })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
@@ -126,9 +138,21 @@ fn a_keys_file_imported_for_one_user_gives_them_only_their_key() {
     assert_eq!(
         results,
         vec![
-            ("Alice Example <alice@example.org>".into(), "imported".into(), json!("alice")),
-            ("Bob Builder <bob@example.org>".into(), "skipped".into(), Value::Null),
-            ("Carol Clark <carol@example.org>".into(), "skipped".into(), Value::Null),
+            (
+                "Alice Example <alice@example.org>".into(),
+                "imported".into(),
+                json!("alice")
+            ),
+            (
+                "Bob Builder <bob@example.org>".into(),
+                "skipped".into(),
+                Value::Null
+            ),
+            (
+                "Carol Clark <carol@example.org>".into(),
+                "skipped".into(),
+                Value::Null
+            ),
         ],
         "{r}"
     );
@@ -141,9 +165,14 @@ fn a_keys_file_imported_for_one_user_gives_them_only_their_key() {
     );
     assert_eq!(env.json(&["key", "list"]).as_array().unwrap().len(), 1);
     // The human output says what was left out and how to go on.
-    let out = env.run(&["key", "import", keys, "--user", "alice"]).success();
+    let out = env
+        .run(&["key", "import", keys, "--user", "alice"])
+        .success();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(err.contains("2 key(s) of the file are not alice's"), "{err}");
+    assert!(
+        err.contains("2 key(s) of the file are not alice's"),
+        "{err}"
+    );
 
     // The tour's way: the whole file without --user leaves the others unowned (no emails)...
     env.ok(&["key", "import", keys]);
@@ -156,14 +185,20 @@ fn a_keys_file_imported_for_one_user_gives_them_only_their_key() {
         .find(|k| k["result"] != "skipped")
         .unwrap()
         .clone();
-    assert_eq!((bob["owner"].as_str(), bob["result"].as_str()), (Some("bob"), Some("updated")));
+    assert_eq!(
+        (bob["owner"].as_str(), bob["result"].as_str()),
+        (Some("bob"), Some("updated"))
+    );
 
     // carol has no name and no email: no key is hers by its user IDs, and nothing is written.
     let before = env.events();
     let err = env.fails(2, &["key", "import", keys, "--user", "carol"]);
     assert!(err.contains("none of the 3 keys is carol's"), "{err}");
     for who in ["Alice Example", "Bob Builder", "Carol Clark"] {
-        assert!(err.contains(&fpr_of(&env, who)), "the keys are listed: {err}");
+        assert!(
+            err.contains(&fpr_of(&env, who)),
+            "the keys are listed: {err}"
+        );
     }
     assert!(err.contains("relmgr key assign FPR --user carol"), "{err}");
     assert_eq!(env.events(), before);
@@ -181,14 +216,27 @@ fn a_keys_file_imported_for_one_user_gives_them_only_their_key() {
     );
     // A user with an email is matched by it: alice's key is hers, the file gives dave nothing.
     env.ok(&[
-        "user", "add", "dave", "--email", "dave@example.org", "--consent",
+        "user",
+        "add",
+        "dave",
+        "--email",
+        "dave@example.org",
+        "--consent",
     ]);
     let err = env.fails(2, &["key", "import", keys, "--user", "dave"]);
     assert!(err.contains("dave has the email dave@example.org"), "{err}");
     // And carol signs with her key now.
     let mut c = env.cmd();
-    c.args(["--as", "carol", "role", "grant", "demo", "dave", "committer"])
-        .env("RELMGR_SIGNING_KEY", env.path().join("carol.sec.asc"));
+    c.args([
+        "--as",
+        "carol",
+        "role",
+        "grant",
+        "demo",
+        "dave",
+        "committer",
+    ])
+    .env("RELMGR_SIGNING_KEY", env.path().join("carol.sec.asc"));
     c.assert().success();
     let log = env.json(&["log"]);
     let last = log.as_array().unwrap().last().unwrap().clone();
@@ -233,7 +281,13 @@ fn a_key_given_to_the_wrong_user_is_moved_by_key_assign() {
     let key_id = &fpr[fpr.len() - 16..];
     let v = env.json(&["--as", "alice", "key", "assign", key_id, "--user", "bob"]);
     assert_eq!(v["user"], "bob");
-    let e = env.json(&["log"]).as_array().unwrap().last().unwrap().clone();
+    let e = env
+        .json(&["log"])
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(e["type"], "key.assign");
     assert_eq!(
         e["payload"],
@@ -265,12 +319,27 @@ fn a_signing_policy_needs_its_author_and_an_admin_to_hold_a_key() {
     assert!(err.contains("RELMGR_SIGNING_KEY"), "{err}");
     // The rm holds a key, but no admin does.
     env.ok(&[
-        "--as", "rm", "key", "generate", "--user", "rm", "-o", "rm.sec.asc",
+        "--as",
+        "rm",
+        "key",
+        "generate",
+        "--user",
+        "rm",
+        "-o",
+        "rm.sec.asc",
     ]);
     let before_rm = env.events();
     let err = env.fails(
         2,
-        &["--as", "rm", "policy", "set", "demo", "--signed-events", "all"],
+        &[
+            "--as",
+            "rm",
+            "policy",
+            "set",
+            "demo",
+            "--signed-events",
+            "all",
+        ],
     );
     assert!(err.contains("no admin able to sign"), "{err}");
     assert_eq!(env.events(), before_rm);
@@ -350,7 +419,10 @@ fn locked_by_an_older_version(root: &Path) -> (Clone, Clone) {
     a.ok(T0, &["key", "import", &bob, "--user", "pmc1"]);
     a.ok(T0, &["sync"]);
     o.ok(T0, &["sync", "--user", "admin"]);
-    let mut older = Forger::new(Path::new(&crate::common::fixture("keys/alice.sec.asc")), "admin");
+    let mut older = Forger::new(
+        Path::new(&crate::common::fixture("keys/alice.sec.asc")),
+        "admin",
+    );
     older.unsigned_event(
         "policy.set",
         "demo",
@@ -388,16 +460,34 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
     let admin_key = root.join("admin.sec.asc");
     a.ok(
         T1,
-        &["--as", "rm", "key", "generate", "--user", "rm", "-o", rm_key.to_str().unwrap()],
+        &[
+            "--as",
+            "rm",
+            "key",
+            "generate",
+            "--user",
+            "rm",
+            "-o",
+            rm_key.to_str().unwrap(),
+        ],
     );
     a.ok(
         T1,
-        &["key", "generate", "--user", "admin", "-o", admin_key.to_str().unwrap()],
+        &[
+            "key",
+            "generate",
+            "--user",
+            "admin",
+            "-o",
+            admin_key.to_str().unwrap(),
+        ],
     );
     let log = a.json(T1, &["--as", "admin", "log"]);
     let firsts: Vec<&Value> = log.as_array().unwrap().iter().rev().take(2).collect();
     assert!(
-        firsts.iter().all(|e| e["type"] == "key.generate" && e["signature"].is_null()),
+        firsts
+            .iter()
+            .all(|e| e["type"] == "key.generate" && e["signature"].is_null()),
         "{log}"
     );
     // A second one, unsigned, is refused (exit 4); signed with the first, it is accepted.
@@ -430,7 +520,10 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
         .unwrap()
         .to_string();
     signed(&["key", "assign", &bob_fpr, "--user", "pmc2"], &admin_key);
-    signed(&["--as", "rm", "policy", "set", "demo", "--min-hours", "0"], &rm_key);
+    signed(
+        &["--as", "rm", "policy", "set", "demo", "--min-hours", "0"],
+        &rm_key,
+    );
     a.ok(T2, &["sync"]);
 
     // Forged on o: an unsigned second key of rm (bob's key is pmc2's, so alice's fixture key),
@@ -464,7 +557,7 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
         "key.assign",
         "keys",
         json!({"fingerprint": admin_fpr, "from": "admin", "owner": "rm"}),
-        &[second_key.clone()],
+        std::slice::from_ref(&second_key),
         T3,
     );
     rm.push(&o);
@@ -485,7 +578,10 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
             "{err}"
         );
         let log = clone.json(T3, &["--as", "admin", "log"]);
-        for (hash, why) in [(&second_key, "unsigned"), (&assign, "manage other users' keys")] {
+        for (hash, why) in [
+            (&second_key, "unsigned"),
+            (&assign, "manage other users' keys"),
+        ] {
             let e = log
                 .as_array()
                 .unwrap()
@@ -508,7 +604,10 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
     let on_a = keys(&a);
     assert_eq!(on_a.len(), 3, "{on_a:?}");
     assert!(on_a.contains(&(json!(bob_fpr), json!("pmc2"))), "{on_a:?}");
-    assert!(on_a.contains(&(json!(admin_fpr), json!("admin"))), "{on_a:?}");
+    assert!(
+        on_a.contains(&(json!(admin_fpr), json!("admin"))),
+        "{on_a:?}"
+    );
     assert_eq!(keys(&o), on_a);
     assert_eq!(keys(&f), on_a);
     for c in [&a, &o, &f] {

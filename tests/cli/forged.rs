@@ -24,7 +24,12 @@ pub(crate) struct Clone {
 }
 
 impl Clone {
-    pub(crate) fn run_env(&self, now: &str, args: &[&str], env: &[(&str, &Path)]) -> std::process::Output {
+    pub(crate) fn run_env(
+        &self,
+        now: &str,
+        args: &[&str],
+        env: &[(&str, &Path)],
+    ) -> std::process::Output {
         let mut c = Command::new(assert_cmd::cargo::cargo_bin("relmgr"));
         c.current_dir(&self.dir)
             .args(args)

@@ -509,7 +509,10 @@ fn the_command_refuses_exactly_what_replay_voids() {
         from: Some(from.into()),
         owner: owner.into(),
     };
-    assert_eq!(replay_code(&env, "pmc1", "keys", &assign("pmc3", "pmc2")), 5);
+    assert_eq!(
+        replay_code(&env, "pmc1", "keys", &assign("pmc3", "pmc2")),
+        5
+    );
     allowed(
         &env,
         case(

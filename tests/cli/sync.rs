@@ -375,7 +375,14 @@ fn an_unsigned_binding_vote_from_another_clone_is_void_everywhere() {
     // A asks for signed binding actions and shares it; C, not yet synced, votes unsigned.
     a.ok(
         T1,
-        &["key", "generate", "--user", "admin", "-o", "../admin.sec.asc"],
+        &[
+            "key",
+            "generate",
+            "--user",
+            "admin",
+            "-o",
+            "../admin.sec.asc",
+        ],
     );
     a.ok(T1, &["policy", "set", "demo", "--signed-events", "binding"]);
     a.ok(T1, &["sync"]);
