@@ -552,6 +552,18 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
         T3,
     );
     unsigned.push(&o);
+    // An unsigned import by pmc1 (no key is theirs since theirs moved) of a key for pmc2: a
+    // first key is one's own only.
+    let mut pmc1 = Forger::new_at(&rm_key, "pmc1", T2);
+    let for_another = pmc1.unsigned_event(
+        "key.import",
+        "keys",
+        json!({"owner": "pmc2", "keys": [
+            {"fingerprint": alice_fpr, "owner": "pmc2", "certificate": alice_pub}]}),
+        &heads,
+        T3,
+    );
+    pmc1.push(&o);
     let mut rm = Forger::new_at(&rm_key, "rm", T2);
     let assign = rm.event(
         "key.assign",
@@ -574,12 +586,15 @@ fn in_a_locked_store_a_first_key_is_registered_unsigned_and_nothing_more() {
         let (code, err) = clone.code(T3, &args);
         assert_eq!(code, 3, "{}: {err}", clone.dir.display());
         assert!(
-            err.contains("key.generate by rm") && err.contains("key.assign by rm"),
+            err.contains("key.generate by rm")
+                && err.contains("key.assign by rm")
+                && err.contains("key.import by pmc1"),
             "{err}"
         );
         let log = clone.json(T3, &["--as", "admin", "log"]);
         for (hash, why) in [
             (&second_key, "unsigned"),
+            (&for_another, "unsigned"),
             (&assign, "manage other users' keys"),
         ] {
             let e = log
