@@ -418,10 +418,19 @@ fn only_keys_of(
     }
     let any_kept = kept.iter().any(|p| matches!(p, ParsedCert::Accepted(_)));
     if !any_kept {
-        let listed: Vec<String> = skipped
+        // A large KEYS file is listed in part here, whole in --json's details.
+        const SHOWN: usize = 20;
+        let mut listed: Vec<String> = skipped
             .iter()
+            .take(SHOWN)
             .map(|(fpr, uid, _)| format!("{fpr} ({})", uid.as_deref().unwrap_or("no user ID")))
             .collect();
+        if skipped.len() > SHOWN {
+            listed.push(format!(
+                "and {} more (all in --json)",
+                skipped.len() - SHOWN
+            ));
+        }
         let by = match (&u.email, &u.name) {
             (Some(e), _) => format!("the email {e}"),
             (None, Some(n)) => format!("the name {n}"),
@@ -429,7 +438,7 @@ fn only_keys_of(
         };
         return Err(Error::usage(format!(
             "none of the {} keys is {owner}'s: {owner} has {by}, and the keys are {}",
-            listed.len(),
+            skipped.len(),
             listed.join(", ")
         ))
         .hint(format!(
