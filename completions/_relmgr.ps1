@@ -550,13 +550,14 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List keys with their status (valid, expired, revoked, retired)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key by fingerprint or long key id')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Retire a key: it still verifies old signatures but signs nothing new')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Give a registered key to another user (one imported for the wrong user, or for nobody)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write an Apache KEYS file of a project''s members (or of every owned key)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'relmgr;key;import' {
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]. With several keys, only those whose user IDs match the user (by email, else by name) are imported (none: refused)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -617,6 +618,22 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'relmgr;key;assign' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user who owns the key from now on')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result, no status lines')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'relmgr;key;export' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout')
@@ -657,6 +674,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List keys with their status (valid, expired, revoked, retired)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key by fingerprint or long key id')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Retire a key: it still verifies old signatures but signs nothing new')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Give a registered key to another user (one imported for the wrong user, or for nobody)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write an Apache KEYS file of a project''s members (or of every owned key)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -672,6 +690,9 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;key;help;remove' {
+            break
+        }
+        'relmgr;key;help;assign' {
             break
         }
         'relmgr;key;help;export' {
@@ -1620,6 +1641,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List keys with their status (valid, expired, revoked, retired)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one key by fingerprint or long key id')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Retire a key: it still verifies old signatures but signs nothing new')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Give a registered key to another user (one imported for the wrong user, or for nobody)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write an Apache KEYS file of a project''s members (or of every owned key)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered')
             break
@@ -1634,6 +1656,9 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;help;key;remove' {
+            break
+        }
+        'relmgr;help;key;assign' {
             break
         }
         'relmgr;help;key;export' {

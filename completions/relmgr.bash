@@ -274,6 +274,9 @@ _relmgr() {
             relmgr__subcmd__help__subcmd__cve,list)
                 cmd="relmgr__subcmd__help__subcmd__cve__subcmd__list"
                 ;;
+            relmgr__subcmd__help__subcmd__key,assign)
+                cmd="relmgr__subcmd__help__subcmd__key__subcmd__assign"
+                ;;
             relmgr__subcmd__help__subcmd__key,export)
                 cmd="relmgr__subcmd__help__subcmd__key__subcmd__export"
                 ;;
@@ -373,6 +376,9 @@ _relmgr() {
             relmgr__subcmd__help__subcmd__vote,status)
                 cmd="relmgr__subcmd__help__subcmd__vote__subcmd__status"
                 ;;
+            relmgr__subcmd__key,assign)
+                cmd="relmgr__subcmd__key__subcmd__assign"
+                ;;
             relmgr__subcmd__key,export)
                 cmd="relmgr__subcmd__key__subcmd__export"
                 ;;
@@ -393,6 +399,9 @@ _relmgr() {
                 ;;
             relmgr__subcmd__key,show)
                 cmd="relmgr__subcmd__key__subcmd__show"
+                ;;
+            relmgr__subcmd__key__subcmd__help,assign)
+                cmd="relmgr__subcmd__key__subcmd__help__subcmd__assign"
                 ;;
             relmgr__subcmd__key__subcmd__help,export)
                 cmd="relmgr__subcmd__key__subcmd__help__subcmd__export"
@@ -1560,8 +1569,22 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__help__subcmd__key)
-            opts="import list show remove export generate"
+            opts="import list show remove assign export generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__help__subcmd__key__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2326,12 +2349,42 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__key)
-            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help import list show remove export generate help"
+            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help import list show remove assign export generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__key__subcmd__assign)
+            opts="-y -q -v -h --user --store --as --json --yes --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2424,8 +2477,22 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__key__subcmd__help)
-            opts="import list show remove export generate help"
+            opts="import list show remove assign export generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relmgr__subcmd__key__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

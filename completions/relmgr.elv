@@ -501,12 +501,13 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand list 'List keys with their status (valid, expired, revoked, retired)'
             cand show 'Show one key by fingerprint or long key id'
             cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
+            cand assign 'Give a registered key to another user (one imported for the wrong user, or for nobody)'
             cand export 'Write an Apache KEYS file of a project''s members (or of every owned key)'
             cand generate 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;key;import'= {
-            cand --user 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]'
+            cand --user 'The user who owns the keys [default: the one user whose email is in a key''s user IDs; with none or several, the key has no owner and only verifies]. With several keys, only those whose user IDs match the user (by email, else by name) are imported (none: refused)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -563,6 +564,21 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'relmgr;key;assign'= {
+            cand --user 'The user who owns the key from now on'
+            cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
+            cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+            cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+            cand -q 'Print only the result, no status lines'
+            cand --quiet 'Print only the result, no status lines'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'relmgr;key;export'= {
             cand -o 'Write to FILE instead of stdout'
             cand --output 'Write to FILE instead of stdout'
@@ -601,6 +617,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand list 'List keys with their status (valid, expired, revoked, retired)'
             cand show 'Show one key by fingerprint or long key id'
             cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
+            cand assign 'Give a registered key to another user (one imported for the wrong user, or for nobody)'
             cand export 'Write an Apache KEYS file of a project''s members (or of every owned key)'
             cand generate 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -612,6 +629,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;key;help;show'= {
         }
         &'relmgr;key;help;remove'= {
+        }
+        &'relmgr;key;help;assign'= {
         }
         &'relmgr;key;help;export'= {
         }
@@ -1460,6 +1479,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand list 'List keys with their status (valid, expired, revoked, retired)'
             cand show 'Show one key by fingerprint or long key id'
             cand remove 'Retire a key: it still verifies old signatures but signs nothing new'
+            cand assign 'Give a registered key to another user (one imported for the wrong user, or for nobody)'
             cand export 'Write an Apache KEYS file of a project''s members (or of every owned key)'
             cand generate 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
         }
@@ -1470,6 +1490,8 @@ set edit:completion:arg-completer[relmgr] = {|@words|
         &'relmgr;help;key;show'= {
         }
         &'relmgr;help;key;remove'= {
+        }
+        &'relmgr;help;key;assign'= {
         }
         &'relmgr;help;key;export'= {
         }

@@ -354,24 +354,25 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a role'
 complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles, of one project (or `store`) or all'
 complete -c relmgr -n "__fish_relmgr_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s q -l quiet -d 'Print only the result, no status lines'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s v -l verbose -d 'Print more detail on stderr'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "show" -d 'Show one key by fingerprint or long key id'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove export generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l user -d 'The user who owns the keys [default: the one user whose email is in a key\'s user IDs; with none or several, the key has no owner and only verifies]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "import" -d 'Import certificates: armored or binary, keyrings, whole Apache KEYS files'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "show" -d 'Show one key by fingerprint or long key id'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "assign" -d 'Give a registered key to another user (one imported for the wrong user, or for nobody)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and not __fish_seen_subcommand_from import list show remove assign export generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l user -d 'The user who owns the keys [default: the one user whose email is in a key\'s user IDs; with none or several, the key has no owner and only verifies]. With several keys, only those whose user IDs match the user (by email, else by name) are imported (none: refused)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -413,6 +414,17 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subco
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -l user -d 'The user who owns the key from now on' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only the result, no status lines'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'Print more detail on stderr'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from export" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
@@ -440,6 +452,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subco
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key by fingerprint or long key id'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
+complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Give a registered key to another user (one imported for the wrong user, or for nobody)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
 complete -c relmgr -n "__fish_relmgr_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -979,6 +992,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "list" -d 'List keys with their status (valid, expired, revoked, retired)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "show" -d 'Show one key by fingerprint or long key id'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Retire a key: it still verifies old signatures but signs nothing new'
+complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "assign" -d 'Give a registered key to another user (one imported for the wrong user, or for nobody)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "export" -d 'Write an Apache KEYS file of a project\'s members (or of every owned key)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "generate" -d 'Generate an Ed25519 signing key for a user (tests, CI bots); the public part is registered'
 complete -c relmgr -n "__fish_relmgr_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'Show the vote policy in force for a project or product, and where each field comes from'

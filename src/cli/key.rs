@@ -1,4 +1,4 @@
-//! `relmgr key import|list|show|remove|export|generate`, and the passphrase source every
+//! `relmgr key import|list|show|remove|assign|export|generate`, and the passphrase source every
 //! signing command uses.
 
 use std::path::PathBuf;
@@ -24,7 +24,9 @@ pub enum KeyCmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The user who owns the keys [default: the one user whose email is in a key's user IDs;
-        /// with none or several, the key has no owner and only verifies]
+        /// with none or several, the key has no owner and only verifies]. With several keys,
+        /// only those whose user IDs match the user (by email, else by name) are imported
+        /// (none: refused)
         #[arg(long, value_parser = parse::<UserId>)]
         user: Option<UserId>,
     },
@@ -43,6 +45,17 @@ pub enum KeyCmd {
     Remove {
         /// The key's fingerprint, or its key id (the last 16 hex digits)
         fpr: String,
+    },
+    /// Give a registered key to another user (one imported for the wrong user, or for nobody)
+    ///
+    /// Needs the right to manage other users' keys. A retired or revoked key stays with its
+    /// owner; what a key signed before keeps its verdict.
+    Assign {
+        /// The key's fingerprint, or its key id (the last 16 hex digits)
+        fpr: String,
+        /// The user who owns the key from now on
+        #[arg(long, value_parser = parse::<UserId>)]
+        user: UserId,
     },
     /// Write an Apache KEYS file of a project's members (or of every owned key)
     Export {
@@ -164,11 +177,18 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
             let unowned = r
                 .keys
                 .iter()
-                .filter(|k| k.result != "rejected" && k.owner.is_none())
+                .filter(|k| k.result != "rejected" && k.result != "skipped" && k.owner.is_none())
                 .count();
+            let skipped = r.keys.iter().filter(|k| k.result == "skipped").count();
+            if skipped > 0 {
+                ctx.out.status(&format!(
+                    "{skipped} key(s) of the file are not {}'s and were left out; import them without --user, or give one to a user with `relmgr key assign FPR --user ID`.",
+                    r.owner.as_deref().unwrap_or("the user's")
+                ));
+            }
             if unowned > 0 {
                 ctx.out.status(&format!(
-                    "{unowned} key(s) have no owner: they verify but never sign. Give one an owner with `relmgr key import FILE --user ID`."
+                    "{unowned} key(s) have no owner: they verify but never sign. Give one an owner with `relmgr key assign FPR --user ID`."
                 ));
             }
             ctx.out.data(&r, || {
@@ -218,6 +238,14 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
             ctx.out.status(&format!(
                 "Retired key {}: it still verifies old signatures.",
                 v.key.fingerprint
+            ));
+            ctx.out.data(&v, || render(&v));
+        }
+        KeyCmd::Assign { fpr, user } => {
+            let v = keys::assign(&mut s, &fpr, &user)?;
+            ctx.out.status(&format!(
+                "Key {} belongs to {} now.",
+                v.key.fingerprint, user
             ));
             ctx.out.data(&v, || render(&v));
         }

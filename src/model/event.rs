@@ -162,6 +162,16 @@ pub enum Change {
     },
     #[serde(rename = "key.retire")]
     KeyRetire { fingerprint: String },
+    /// A registered key given to another owner (`key assign`): the recovery of a key imported
+    /// for the wrong user.
+    #[serde(rename = "key.assign")]
+    KeyAssign {
+        fingerprint: String,
+        /// The owner it had (None: it had none), as the command saw it.
+        from: Option<String>,
+        /// The owner it has from now on.
+        owner: String,
+    },
     #[serde(rename = "policy.set")]
     PolicySet {
         version: Option<u32>,

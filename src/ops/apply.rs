@@ -153,6 +153,9 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             owner, certificate, ..
         } => import_cert(db, owner.as_deref(), certificate, t)?,
         Change::KeyRetire { fingerprint } => keys::retire(db, fingerprint, t)?,
+        Change::KeyAssign {
+            fingerprint, owner, ..
+        } => keys::assign(db, fingerprint, owner)?,
         Change::PolicySet {
             min_hours,
             manual,

@@ -43,6 +43,67 @@ pub fn by_email(user_ids: &[String], users: &[(String, String)]) -> Result<Strin
     }
 }
 
+/// The name of a user ID: what comes before its `<…>` with any `(comment)` left out, spaces
+/// collapsed (`Alice  Example (work) <a@b>` → `Alice Example`); None for a bare address or an
+/// empty name.
+pub fn name_of(uid: &str) -> Option<String> {
+    let head = match uid.rfind('<') {
+        Some(open) => &uid[..open],
+        None if email_of(uid).is_some() => return None,
+        None => uid,
+    };
+    let mut name = String::new();
+    let mut depth = 0usize;
+    for c in head.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => name.push(c),
+            _ => {}
+        }
+    }
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+/// Whether a certificate with these user IDs is the key of a user with this email and name
+/// (`key import FILE --user ID` on a file of several keys): by email when the user has one (one
+/// of its user IDs carries that address, compared case-insensitively), else by name (one of its
+/// user IDs has exactly that name, case and runs of spaces aside). A user with neither matches
+/// no key. `Err` says why not, in words for the refusal.
+pub fn matches_user(
+    user_ids: &[String],
+    email: Option<&str>,
+    name: Option<&str>,
+) -> Result<(), String> {
+    if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
+        return if user_ids
+            .iter()
+            .filter_map(|u| email_of(u))
+            .any(|m| m.eq_ignore_ascii_case(email))
+        {
+            Ok(())
+        } else {
+            Err(format!("no user ID with the email {email}"))
+        };
+    }
+    let wanted = name
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty());
+    let Some(wanted) = wanted else {
+        return Err("the user has no email or name to match".into());
+    };
+    if user_ids
+        .iter()
+        .filter_map(|u| name_of(u))
+        .any(|n| n.to_lowercase() == wanted.to_lowercase())
+    {
+        Ok(())
+    } else {
+        Err(format!("no user ID with the name {wanted}"))
+    }
+}
+
 /// Checks the rights for keys whose owners came from their emails: one's own keys need
 /// [`Action::ManageOwnKey`], anyone else's and unowned ones [`Action::ManageAnyKey`]; a
 /// refusal names the keys.
@@ -96,6 +157,54 @@ mod tests {
         ] {
             assert_eq!(email_of(uid), email, "{uid}");
         }
+    }
+
+    #[test]
+    fn names_of_user_ids() {
+        for (uid, name) in [
+            ("Alice Example <alice@example.org>", Some("Alice Example")),
+            ("Bob  (work)  Builder <b@example.org>", Some("Bob Builder")),
+            ("carol@example.org", None),
+            ("<carol@example.org>", None),
+            ("Dave Example", Some("Dave Example")),
+            ("  ", None),
+        ] {
+            assert_eq!(name_of(uid).as_deref(), name, "{uid}");
+        }
+    }
+
+    #[test]
+    fn a_key_matches_a_user_by_email_else_by_name() {
+        let uids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let alice = uids(&["Alice Example <Alice@Example.org>"]);
+        // By email, whatever the name.
+        assert_eq!(
+            matches_user(&alice, Some("alice@example.org"), Some("Zed")),
+            Ok(())
+        );
+        assert_eq!(
+            matches_user(&alice, Some("alice@other.org"), Some("Alice Example")),
+            Err("no user ID with the email alice@other.org".into()),
+            "a user with an email is matched by it only"
+        );
+        // Without an email, by name.
+        assert_eq!(matches_user(&alice, None, Some("alice  example")), Ok(()));
+        assert_eq!(
+            matches_user(&alice, None, Some("Alice")),
+            Err("no user ID with the name Alice".into())
+        );
+        assert_eq!(
+            matches_user(&uids(&["alice@example.org"]), None, Some("alice")),
+            Err("no user ID with the name alice".into())
+        );
+        assert_eq!(
+            matches_user(&alice, None, None),
+            Err("the user has no email or name to match".into())
+        );
+        assert_eq!(
+            matches_user(&alice, Some(" "), Some("")),
+            Err("the user has no email or name to match".into())
+        );
     }
 
     #[test]

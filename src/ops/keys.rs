@@ -133,7 +133,8 @@ fn view(k: KeyRecord, now: Time) -> KeyView {
 pub struct ImportItem {
     pub fingerprint: Option<crate::model::Fingerprint>,
     pub user_id: Option<String>,
-    /// `imported`, `updated`, `unchanged` or `rejected`.
+    /// `imported`, `updated`, `unchanged`, `rejected`, or `skipped` (not the `--user`'s, in a
+    /// file of several keys).
     pub result: String,
     pub reason: Option<String>,
     /// The user who owns the key now (None: it verifies but never signs).
@@ -215,6 +216,9 @@ pub fn import(
         parsed.extend(certs);
     }
     let mut items = Vec::new();
+    if let Some(u) = &owner {
+        parsed = only_keys_of(s, u, parsed, &mut items)?;
+    }
     let mut to_store: Vec<KeyRecord> = Vec::new();
     // Where each fingerprint is in `to_store`: 10,000 keys in one import stay linear.
     let mut slot: std::collections::HashMap<crate::model::Fingerprint, usize> =
@@ -304,7 +308,10 @@ pub fn import(
             }
         }
     }
-    let accepted = items.iter().filter(|i| i.result != "rejected").count();
+    let accepted = items
+        .iter()
+        .filter(|i| i.result != "rejected" && i.result != "skipped")
+        .count();
     if accepted == 0 {
         let reasons: Vec<String> = items
             .iter()
@@ -363,6 +370,98 @@ pub fn import(
         }
     }
     Ok(ImportReport { owner, keys: items })
+}
+
+/// `key import FILE --user ID` on several keys: only the keys whose user IDs match that user
+/// ([`key_owner::matches_user`]: by email, else by name) go to them; the others are left out,
+/// each as a `skipped` item saying why. When none matches the import is refused, the keys
+/// listed, so that a KEYS file never gives every key in it to one user. One key is the user's
+/// as `--user` says, as before.
+fn only_keys_of(
+    s: &Session,
+    owner: &str,
+    parsed: Vec<ParsedCert>,
+    items: &mut Vec<ImportItem>,
+) -> anyhow::Result<Vec<ParsedCert>> {
+    let fingerprints: std::collections::HashSet<&str> = parsed
+        .iter()
+        .filter_map(|p| match p {
+            ParsedCert::Accepted(info) => Some(info.primary.fingerprint.as_str()),
+            ParsedCert::Rejected { .. } => None,
+        })
+        .collect();
+    if fingerprints.len() < 2 {
+        return Ok(parsed);
+    }
+    let u = user::load(s.store.db(), owner)?;
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for p in parsed {
+        let why = match &p {
+            ParsedCert::Accepted(info) => {
+                key_owner::matches_user(&info.user_ids, u.email.as_deref(), u.name.as_deref())
+                    .err()
+                    .map(|why| {
+                        (
+                            info.primary.fingerprint.clone(),
+                            info.user_ids.first().cloned(),
+                            why,
+                        )
+                    })
+            }
+            ParsedCert::Rejected { .. } => None,
+        };
+        match why {
+            None => kept.push(p),
+            Some(why) => skipped.push(why),
+        }
+    }
+    let any_kept = kept.iter().any(|p| matches!(p, ParsedCert::Accepted(_)));
+    if !any_kept {
+        // A large KEYS file is listed in part here, whole in --json's details.
+        const SHOWN: usize = 20;
+        let mut listed: Vec<String> = skipped
+            .iter()
+            .take(SHOWN)
+            .map(|(fpr, uid, _)| format!("{fpr} ({})", uid.as_deref().unwrap_or("no user ID")))
+            .collect();
+        if skipped.len() > SHOWN {
+            listed.push(format!(
+                "and {} more (all in --json)",
+                skipped.len() - SHOWN
+            ));
+        }
+        let by = match (&u.email, &u.name) {
+            (Some(e), _) => format!("the email {e}"),
+            (None, Some(n)) => format!("the name {n}"),
+            (None, None) => "no email or name".to_string(),
+        };
+        return Err(Error::usage(format!(
+            "none of the {} keys is {owner}'s: {owner} has {by}, and the keys are {}",
+            skipped.len(),
+            listed.join(", ")
+        ))
+        .hint(format!(
+            "import them without --user (each goes to the user with its email, or to nobody), \
+             then give one to {owner} with `relmgr key assign FPR --user {owner}`; or give {owner} \
+             the email of their key: `relmgr user edit {owner} --email ADDRESS`"
+        ))
+        .details(json!({"keys": skipped.iter().map(|(f, u, why)| json!({
+            "fingerprint": f, "user_id": u, "reason": why})).collect::<Vec<_>>()}))
+        .into());
+    }
+    for (fpr, uid, why) in skipped {
+        items.push(ImportItem {
+            fingerprint: Some(fpr),
+            user_id: uid,
+            result: "skipped".into(),
+            reason: Some(format!("not {owner}'s: {why}")),
+            owner: None,
+            note: None,
+            secret_stripped: false,
+        });
+    }
+    Ok(kept)
 }
 
 /// Mirrors each certificate of `keys` to `keys/<FINGERPRINT>.asc`, synced to disk once at the
@@ -493,6 +592,29 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
         "keys",
         Change::KeyRetire {
             fingerprint: k.fingerprint.to_string(),
+        },
+    ))?;
+    show(s, &k.fingerprint)
+}
+
+/// `key assign FPR --user ID`: gives a registered key to another user (a key imported for the
+/// wrong user, or for nobody). Needs the right to manage anyone's keys; a retired or revoked key,
+/// or one that is the user's already, is refused (the rule book's `key.assign`).
+pub fn assign(s: &mut Session, id: &str, owner: &UserId) -> anyhow::Result<KeyView> {
+    let k = load(s.store.db(), id)?;
+    user::load(s.store.db(), owner.as_str())?;
+    access::require_anywhere(s.store.db(), &s.actor.id, Action::ManageAnyKey)?;
+    if k.user.as_deref() == Some(owner.as_str()) {
+        return Err(
+            Error::wrong_state(format!("key {} is {owner}'s already", k.fingerprint)).into(),
+        );
+    }
+    s.emit(Emit::new(
+        "keys",
+        Change::KeyAssign {
+            fingerprint: k.fingerprint.to_string(),
+            from: k.user.clone(),
+            owner: owner.to_string(),
         },
     ))?;
     show(s, &k.fingerprint)

@@ -133,12 +133,23 @@ impl Session {
                 let (value, e) = decide(db)?;
                 let (kind, payload) = e.change.to_parts();
                 let level = crate::store::votes::signed_events(db, &e.target)?;
-                if !signing && crate::store::votes::must_be_signed(&level, &kind) {
+                if !signing
+                    && crate::store::votes::must_be_signed(&level, &kind)
+                    && !history::first_key_registration(db, &actor, &e.change)?
+                {
+                    let has_key = !crate::store::keys::list(db, Some(&actor))?.is_empty();
+                    let hint = if has_key {
+                        "set `signing_key = \"PATH\"` in config.toml or $RELMGR_SIGNING_KEY to your registered secret key".to_string()
+                    } else {
+                        format!(
+                            "{actor} has no key yet: register a first one (it needs no signature) with `relmgr --as {actor} key generate --user {actor} -o SECRET.asc`, then set `signing_key` in config.toml or $RELMGR_SIGNING_KEY to it"
+                        )
+                    };
                     return Err(Error::not_allowed(format!(
                         "{kind} on {} must be signed by {actor}'s key (signed events: {level})",
                         e.target
                     ))
-                    .hint("set `signing_key = \"PATH\"` in config.toml or $RELMGR_SIGNING_KEY to your registered secret key")
+                    .hint(hint)
                     .into());
                 }
                 let mut draft = crate::store::EventDraft::new(&kind, e.target, payload);

@@ -176,6 +176,11 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
         (None, true) => Some(String::new()),
         (None, false) => None,
     };
+    if let Some(level) = change.signed_events.as_deref()
+        && matches!(level, "binding" | "all")
+    {
+        require_signers(s, &target.to_string(), level)?;
+    }
     let key = target.to_string();
     s.emit_with(|db| {
         let version = votes::latest_policy(db, &key)?.map_or(1, |p| p.version + 1);
@@ -190,6 +195,60 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
         Ok(((), Emit::new(key.clone(), event)))
     })?;
     effective(s, target)
+}
+
+/// The users among `users` who hold a usable signing key now: registered to them, valid (not
+/// expired, revoked or retired) and able to sign.
+fn with_signing_key(s: &Session, users: &[String]) -> anyhow::Result<Vec<String>> {
+    let now = crate::model::Time::now()?;
+    let mut out = Vec::new();
+    for u in users {
+        let usable = crate::store::keys::list(s.store.db(), Some(u))?
+            .iter()
+            .any(|k| k.can_sign && super::keys::status(k, now) == "valid");
+        if usable {
+            out.push(u.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses (exit 2) a signing policy that would lock its own author out, or every admin: under
+/// `binding` or `all` the actor's next policy change, role grant or key event must be signed by
+/// the actor's key, and an admin's too (docs/keys.md, "A signing policy").
+fn require_signers(s: &Session, target: &str, level: &str) -> anyhow::Result<()> {
+    let actor = s.actor.id.clone();
+    if with_signing_key(s, std::slice::from_ref(&actor))?.is_empty() {
+        return Err(Error::usage(format!(
+            "--signed-events {level} on {target} would lock {actor} out: under it {actor}'s \
+             events must be signed, and {actor} has no valid signing key"
+        ))
+        .hint(format!(
+            "register a key first: `relmgr key generate --user {actor} -o ../keys/{actor}.sec.asc` \
+             (or `relmgr key import PUBLIC.asc --user {actor}`), then point `signing_key` in \
+             config.toml or $RELMGR_SIGNING_KEY at the secret key"
+        ))
+        .into());
+    }
+    let admins: Vec<String> = crate::store::projects::list_roles(s.store.db(), Some(""), None)?
+        .into_iter()
+        .filter(|r| r.role == "admin")
+        .map(|r| r.user)
+        .collect();
+    if with_signing_key(s, &admins)?.is_empty() {
+        return Err(Error::usage(format!(
+            "--signed-events {level} on {target} would leave no admin able to sign: no admin \
+             ({}) has a valid signing key, so no one could add users or grant roles any more",
+            if admins.is_empty() {
+                "there is none".to_string()
+            } else {
+                admins.join(", ")
+            }
+        ))
+        .hint("an admin registers a key first: `relmgr --as ADMIN key generate --user ADMIN -o SECRET.asc`")
+        .into());
+    }
+    Ok(())
 }
 
 pub fn history(s: &Session, target: &Target) -> anyhow::Result<Vec<PolicyRow>> {

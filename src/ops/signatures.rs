@@ -185,9 +185,12 @@ impl Verdicts {
 /// ACTOR's registered key at its time; any other signature beside it (anyone may add a
 /// `<hash>.asc` to their own ref) is ignored and dropped from the event, so that it changes
 /// nothing on any clone, whenever it arrives. Sets `e.signer` from the actor's good signature.
+/// A user's first key registration ([`super::history::first_key_registration`]) needs no
+/// signature.
 pub fn decide(
     db: &Connection,
     e: &mut Event,
+    change: &Change,
     checks: &mut Verdicts,
     known: &mut Known,
 ) -> anyhow::Result<Option<String>> {
@@ -225,7 +228,9 @@ pub fn decide(
         return Ok(None);
     }
     let level = votes::signed_events(db, &e.target)?;
-    if votes::must_be_signed(&level, &e.kind) {
+    if votes::must_be_signed(&level, &e.kind)
+        && !super::history::first_key_registration(db, &e.actor, change)?
+    {
         let also = ignored.map(|i| format!("; {i}")).unwrap_or_default();
         return Ok(Some(format!(
             "unsigned, but signed events are `{level}` for {}{also}",

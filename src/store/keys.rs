@@ -189,6 +189,15 @@ pub fn retire(db: &Connection, fingerprint: &str, now: Time) -> anyhow::Result<(
     Ok(())
 }
 
+/// Gives a key to another owner (`key.assign`).
+pub fn assign(db: &Connection, fingerprint: &str, owner: &str) -> anyhow::Result<()> {
+    db.execute(
+        "UPDATE keys SET user_id = ?2 WHERE fingerprint = ?1",
+        params![fingerprint, owner],
+    )?;
+    Ok(())
+}
+
 /// The fingerprints of keys owned by the members (pmc, committer, rm) of a project, or of all
 /// keys with an owner when `project` is None.
 pub fn of_project(db: &Connection, project: Option<&str>) -> anyhow::Result<Vec<KeyRecord>> {

@@ -147,6 +147,7 @@ pub fn must_be_signed(level: &str, kind: &str) -> bool {
                 | "key.import"
                 | "key.generate"
                 | "key.retire"
+                | "key.assign"
                 | "policy.set"
                 | "release.promote"
                 | "release.revoke"

@@ -19,12 +19,17 @@ use crate::sync::{T1, T2, git};
 const T3: &str = "2027-01-05T13:00:00Z";
 
 /// One clone of the project's repository, with its own store and user.
-struct Clone {
-    dir: PathBuf,
+pub(crate) struct Clone {
+    pub(crate) dir: PathBuf,
 }
 
 impl Clone {
-    fn run_env(&self, now: &str, args: &[&str], env: &[(&str, &Path)]) -> std::process::Output {
+    pub(crate) fn run_env(
+        &self,
+        now: &str,
+        args: &[&str],
+        env: &[(&str, &Path)],
+    ) -> std::process::Output {
         let mut c = Command::new(assert_cmd::cargo::cargo_bin("relmgr"));
         c.current_dir(&self.dir)
             .args(args)
@@ -40,10 +45,10 @@ impl Clone {
         }
         c.output().unwrap()
     }
-    fn run(&self, now: &str, args: &[&str]) -> std::process::Output {
+    pub(crate) fn run(&self, now: &str, args: &[&str]) -> std::process::Output {
         self.run_env(now, args, &[])
     }
-    fn ok(&self, now: &str, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, now: &str, args: &[&str]) -> String {
         let out = self.run(now, args);
         assert!(
             out.status.success(),
@@ -53,12 +58,12 @@ impl Clone {
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
-    fn json(&self, now: &str, args: &[&str]) -> Value {
+    pub(crate) fn json(&self, now: &str, args: &[&str]) -> Value {
         let mut full = vec!["--json"];
         full.extend_from_slice(args);
         serde_json::from_str(&self.ok(now, &full)).unwrap()
     }
-    fn code(&self, now: &str, args: &[&str]) -> (i32, String) {
+    pub(crate) fn code(&self, now: &str, args: &[&str]) -> (i32, String) {
         let out = self.run(now, args);
         (
             out.status.code().unwrap_or(-1),
@@ -74,7 +79,7 @@ impl Clone {
             self.json(now, &["--as", "admin", "policy", "show", "demo"]),
         )
     }
-    fn clone_id(&self) -> String {
+    pub(crate) fn clone_id(&self) -> String {
         let config = std::fs::read_to_string(self.dir.join(".relmgr/config.toml")).unwrap();
         let line = config
             .lines()
@@ -83,7 +88,7 @@ impl Clone {
         line.split('"').nth(1).unwrap().to_string()
     }
     /// The heads of this clone's history: the events no other event follows.
-    fn heads(&self, now: &str) -> Vec<String> {
+    pub(crate) fn heads(&self, now: &str) -> Vec<String> {
         let log = self.json(now, &["--as", "admin", "log"]);
         let log = log.as_array().unwrap();
         let followed: std::collections::HashSet<&str> = log
@@ -103,16 +108,21 @@ impl Clone {
 
 /// The forger: events in relmgr's record format, signed with the attacker's own key, appended
 /// to the attacker's own ref with git and pushed with git.
-struct Forger {
+pub(crate) struct Forger {
     key: relmgr::pgp::SigningKey,
     actor: String,
     records: Vec<Record>,
 }
 
 impl Forger {
-    fn new(secret: &Path, actor: &str) -> Forger {
+    pub(crate) fn new(secret: &Path, actor: &str) -> Forger {
+        Forger::new_at(secret, actor, T0)
+    }
+
+    /// [`Forger::new`] with a key that can sign at `now` (one made after [`T0`]).
+    pub(crate) fn new_at(secret: &Path, actor: &str, now: &str) -> Forger {
         let bytes = std::fs::read(secret).unwrap();
-        let now: jiff::Timestamp = T0.parse().unwrap();
+        let now: jiff::Timestamp = now.parse().unwrap();
         let key = relmgr::pgp::load_signing_key(&bytes, &mut || anyhow::bail!("none"), now)
             .expect("the attacker's key");
         Forger {
@@ -127,13 +137,38 @@ impl Forger {
     }
 
     /// Adds a signed event; returns its hash.
-    fn event(
+    pub(crate) fn event(
         &mut self,
         kind: &str,
         target: &str,
         payload: Value,
         parents: &[String],
         time: &str,
+    ) -> String {
+        self.add(kind, target, payload, parents, time, true)
+    }
+
+    /// Adds an event without a signature (as a relmgr without a signing key writes); returns
+    /// its hash.
+    pub(crate) fn unsigned_event(
+        &mut self,
+        kind: &str,
+        target: &str,
+        payload: Value,
+        parents: &[String],
+        time: &str,
+    ) -> String {
+        self.add(kind, target, payload, parents, time, false)
+    }
+
+    fn add(
+        &mut self,
+        kind: &str,
+        target: &str,
+        payload: Value,
+        parents: &[String],
+        time: &str,
+        signed: bool,
     ) -> String {
         let mut e = Event {
             seq: 0,
@@ -154,20 +189,22 @@ impl Forger {
         };
         e.hash = events::event_hash(&e);
         let bytes = events::record(&e);
-        let sig = self.sign(&bytes, time);
+        let sig = signed.then(|| self.sign(&bytes, time));
         self.records.push(Record {
             name: e.hash.clone(),
             bytes,
         });
-        self.records.push(Record {
-            name: format!("{}.asc", e.hash),
-            bytes: sig.into_bytes(),
-        });
+        if let Some(sig) = sig {
+            self.records.push(Record {
+                name: format!("{}.asc", e.hash),
+                bytes: sig.into_bytes(),
+            });
+        }
         e.hash
     }
 
     /// Appends the records to `clone`'s own ref and pushes that ref to origin.
-    fn push(&mut self, clone: &Clone) {
+    pub(crate) fn push(&mut self, clone: &Clone) {
         let repo = Repo::open(&clone.dir).unwrap();
         let id = clone.clone_id();
         repo.append_new(&id, &self.records, T1.parse().unwrap())

@@ -14,6 +14,7 @@ mod crash;
 
 mod docs;
 mod fetch;
+mod first_contact;
 mod forged;
 mod foundation;
 mod fsck;

@@ -247,6 +247,17 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 },
             ),
             case(
+                "key.assign by an rm",
+                "rm",
+                &["key", "assign", &rm_key, "--user", "pmc1"],
+                "keys",
+                Change::KeyAssign {
+                    fingerprint: rm_key.clone(),
+                    from: Some("rm".into()),
+                    owner: "pmc1".into(),
+                },
+            ),
+            case(
                 "key.generate for another by an rm",
                 "rm",
                 &["key", "generate", "--user", "pmc1", "-o", "x.sec.asc"],
@@ -338,6 +349,17 @@ fn the_command_refuses_exactly_what_replay_voids() {
                     revision: Some("rc1".into()),
                     archived: vec![],
                     version: None,
+                },
+            ),
+            case(
+                "key.assign of a key to its owner",
+                "pmc1",
+                &["key", "assign", &rm_key, "--user", "rm"],
+                "keys",
+                Change::KeyAssign {
+                    fingerprint: rm_key.clone(),
+                    from: Some("rm".into()),
+                    owner: "rm".into(),
                 },
             ),
             case(
@@ -477,6 +499,39 @@ fn the_command_refuses_exactly_what_replay_voids() {
             &["revoke", rel, "--reason", "bad"],
             rel,
             revoke,
+        )],
+        5,
+    );
+
+    // A key moved by a pmc member; what the move names as its owner must be the one it has.
+    let assign = |from: &str, owner: &str| Change::KeyAssign {
+        fingerprint: rm_key.clone(),
+        from: Some(from.into()),
+        owner: owner.into(),
+    };
+    assert_eq!(
+        replay_code(&env, "pmc1", "keys", &assign("pmc3", "pmc2")),
+        5
+    );
+    allowed(
+        &env,
+        case(
+            "key.assign by a pmc member",
+            "pmc1",
+            &["key", "assign", &rm_key, "--user", "pmc2"],
+            "keys",
+            assign("rm", "pmc2"),
+        ),
+    );
+    env.ok(&["key", "remove", &rm_key]);
+    refused(
+        &env,
+        &[case(
+            "key.assign of a retired key",
+            "pmc1",
+            &["key", "assign", &rm_key, "--user", "rm"],
+            "keys",
+            assign("pmc2", "rm"),
         )],
         5,
     );

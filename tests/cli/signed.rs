@@ -22,6 +22,8 @@ fn signed_env() -> TestEnv {
     }
     env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
     crate::common::stage_and_start_vote(&env);
+    // Whoever sets a signing policy holds a usable key (as an admin must).
+    env.ok(&["key", "generate", "--user", "admin", "-o", "admin.sec.asc"]);
     env.ok(&[
         "policy",
         "set",
@@ -251,6 +253,7 @@ fn a_key_that_expires_later_does_not_void_what_it_signed() {
         "rm.sec.asc",
     ]);
     crate::common::stage_and_start_vote(&env);
+    env.ok(&["key", "generate", "--user", "admin", "-o", "admin.sec.asc"]);
     env.ok(&["policy", "set", "demo", "--signed-events", "binding"]);
     let cast = ["vote", "cast", "demo@1.2.0", "+1"];
     let (code, err) = as_with_key(&env, "pmc1", Some("pmc1.sec.asc"), &cast);

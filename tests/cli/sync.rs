@@ -373,6 +373,17 @@ fn an_unsigned_binding_vote_from_another_clone_is_void_everywhere() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, c) = three_clones(root.path());
     // A asks for signed binding actions and shares it; C, not yet synced, votes unsigned.
+    a.ok(
+        T1,
+        &[
+            "key",
+            "generate",
+            "--user",
+            "admin",
+            "-o",
+            "../admin.sec.asc",
+        ],
+    );
     a.ok(T1, &["policy", "set", "demo", "--signed-events", "binding"]);
     a.ok(T1, &["sync"]);
     c.ok(T2, &["vote", "cast", "demo@1.0.0", "+1"]);
