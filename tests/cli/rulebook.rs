@@ -129,6 +129,11 @@ fn ballot(voter: &str, binding: bool) -> Change {
 }
 
 fn vote_start() -> Change {
+    vote_start_at(None)
+}
+
+/// A vote.start naming `candidates_url`.
+fn vote_start_at(candidates_url: Option<&str>) -> Change {
     Change::VoteStart {
         revision: Some("rc1".into()),
         manifest_hash: String::new(),
@@ -140,6 +145,7 @@ fn vote_start() -> Change {
         binding: false,
         acknowledged: vec![],
         checks: Value::Null,
+        candidates_url: candidates_url.map(str::to_string),
     }
 }
 
@@ -353,6 +359,60 @@ fn the_command_refuses_exactly_what_replay_voids() {
         ],
         5,
     );
+    // URLs and git references that the mails quote: the command refuses what replay voids.
+    refused(
+        &env,
+        &[
+            case(
+                "vote.start with a candidates URL that is not http(s)",
+                "rm",
+                &["vote", "start", rel, "--candidates-url", "ftp://x.example.org/rc1/"],
+                rel,
+                vote_start_at(Some("ftp://x.example.org/rc1/")),
+            ),
+            case(
+                "release.check with a git reference that is an option",
+                "rm",
+                &["check", rel, "--git", "--upload-pack=x"],
+                rel,
+                Change::Check {
+                    revision: Some("rc1".into()),
+                    pass: 0,
+                    warn: 0,
+                    fail: 0,
+                    failing: vec![],
+                    git: Some(relmgr::model::event::GitSource {
+                        reference: "--upload-pack=x".into(),
+                        commit: "0".repeat(40),
+                    }),
+                },
+            ),
+            case(
+                "publish with a base URL that is not http(s)",
+                "rm",
+                &[
+                    "publish",
+                    "pub",
+                    "--key",
+                    "rm.sec.asc",
+                    "--base-url",
+                    "file:///srv/dist/",
+                ],
+                "store",
+                Change::Publish {
+                    dir: "pub".into(),
+                    version: 1,
+                    expires: None,
+                    written: Value::Null,
+                    removed: Value::Null,
+                    fingerprint: None,
+                    base_url: Some("file:///srv/dist/".into()),
+                    canonical_url: None,
+                },
+            ),
+        ],
+        2,
+    );
     allowed(
         &env,
         case(
@@ -404,6 +464,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 Change::VoteImport {
                     revision: Some("rc1".into()),
                     ballots: vec![],
+                    guests: vec![],
                 },
             ),
         ],
