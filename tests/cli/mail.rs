@@ -110,7 +110,12 @@ impl Received {
 
 /// Points the store's `[smtp]` at 127.0.0.1:`port` (no TLS: loopback only).
 fn configure(env: &TestEnv, port: u16) {
-    let path = env.store_dir().join("config.toml");
+    configure_store(&env.store_dir(), port);
+}
+
+/// [`configure`] for the store in `store_dir`.
+fn configure_store(store_dir: &std::path::Path, port: u16) {
+    let path = store_dir.join("config.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = match text.find("\n[smtp]") {
         Some(i) => text[..i + 1].to_string(),
@@ -438,6 +443,64 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
     ), "the resend gives the published KEYS now that there is one");
 }
 
+/// What the mails say comes from the history: a clone that only synced renders the same
+/// [RESULT] as the clone that imported the thread (the guests of `vote import` travel in its
+/// event) and closed the vote.
+#[test]
+fn a_fresh_clone_sends_the_same_result_with_the_thread_guests() {
+    use crate::sync::{T1, T2, three_clones};
+    let server = SmtpServer::start("accept");
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, _c) = three_clones(root.path());
+    a.ok(T1, &["user", "edit", "pmc1", "--name", "Paula Primo"]);
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        a.ok(T1, &["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    // Dated when the vote opened (min-hours 0: it opens and may close at once).
+    std::fs::write(
+        a.dir.join("thread.mbox"),
+        "From x Tue Jan  5 10:00:00 2027\nFrom: =?UTF-8?Q?J=C3=B6rg_Gast?= <joerg@example.net>\n\
+         Subject: Re: [VOTE] Release Demo 1.0.0\nDate: Tue, 5 Jan 2027 10:00:00 +0000\n\
+         Message-ID: <g1@list.example.org>\n\n+1 (non-binding)\n\n",
+    )
+    .unwrap();
+    let r = a.json(T1, &["--as", "rm", "vote", "import", "demo@1.0.0", "thread.mbox"]);
+    assert_eq!(r["votes"][0]["result"], "unknown-sender", "{r}");
+    a.ok(T2, &["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    a.ok(T2, &["sync"]);
+    b.ok(T2, &["sync"]);
+    let mut bodies = Vec::new();
+    for clone in [&a, &b] {
+        configure_store(&clone.dir.join(".relmgr"), server.port);
+        let log = clone.json(T2, &["--as", "admin", "log"]);
+        let close = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == "vote.close")
+            .expect("the close reached the clone");
+        let seq = close["seq"].as_i64().unwrap().to_string();
+        clone.ok(
+            T2,
+            &["--as", "rm", "mail", "resend", &seq, "--to", "dev@demo.example.org"],
+        );
+        let got = server.messages();
+        let m = &got.last().unwrap().1;
+        assert_eq!(m.header("content-transfer-encoding"), "8bit", "a name in UTF-8");
+        bodies.push(m.body.clone());
+    }
+    assert_eq!(bodies[0], bodies[1], "both clones send the same [RESULT]");
+    let b0 = &bodies[0];
+    assert!(
+        b0.contains("Binding votes: +1: 3, 0: 0, -1: 0\n  +1  Paula Primo\n  +1  pmc2\n  +1  pmc3\n"),
+        "{b0}"
+    );
+    assert!(
+        b0.contains("Non-binding votes: +1: 1, 0: 0, -1: 0\n  +1  Jörg Gast <joerg@example.net> (on the list)\n"),
+        "{b0}"
+    );
+}
+
 /// `announce --send` with no download page URL recorded (no `publish --base-url`) exits 2
 /// before anything is marked or recorded; so does `vote start --send` without
 /// `--candidates-url`. Without --send the announcement is made and says what it lacks, and
@@ -489,12 +552,13 @@ fn a_mail_with_a_placeholder_is_refused_before_anything_changes() {
     assert!(err.contains("--base-url"), "{err}");
     assert_eq!(env.events(), events, "nothing recorded");
     assert!(events_of(&env, "release.announce").is_empty());
-    let show = env.json(&["release", "show", "demo@1.0.0"]);
-    assert_ne!(show["phase"], "announced", "not marked: {show}");
+    let phase = |env: &TestEnv| env.json(&["release", "show", "demo@1.0.0"])["phase"].clone();
+    assert_eq!(phase(&env), "distributing", "not marked");
     assert!(server.messages().is_empty(), "nothing sent");
 
     // Without --send: announced, and the JSON says what is missing; a resend refuses.
     let r = env.json(&["--as", "rm", "announce", "demo@1.0.0"]);
+    assert_eq!(phase(&env), "announced");
     assert!(r["missing"][0].as_str().unwrap().contains("--base-url"), "{r}");
     let seq = events_of(&env, "release.announce")[0]["seq"].as_i64().unwrap();
     let err = env.fails(2, &["--as", "rm", "mail", "resend", &seq.to_string()]);
