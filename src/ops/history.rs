@@ -506,7 +506,10 @@ fn guest_void(db: &Connection, g: &crate::model::event::GuestVote) -> anyhow::Re
     if let Some(name) = &g.name
         && (name.len() > 256 || name.chars().any(char::is_control))
     {
-        return Ok(forged(format!("the name of guest {} is not a name", g.email)));
+        return Ok(forged(format!(
+            "the name of guest {} is not a name",
+            g.email
+        )));
     }
     if let Some(u) = users::by_email(db, &g.email)? {
         return Ok(forged(format!(
@@ -717,7 +720,9 @@ pub fn decide(
             if let Some(g) = git
                 && (g.reference.is_empty()
                     || g.reference.starts_with('-')
-                    || g.reference.chars().any(|c| c.is_control() || c.is_whitespace())
+                    || g.reference
+                        .chars()
+                        .any(|c| c.is_control() || c.is_whitespace())
                     || !super::check_git::is_object_id(&g.commit))
             {
                 return Ok(forged(format!(

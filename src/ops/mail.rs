@@ -83,20 +83,24 @@ pub fn display_name(db: &rusqlite::Connection, id: &str) -> anyhow::Result<Strin
 
 /// A time as a mail reader reads it: `2026-12-08 18:32:05 UTC`.
 pub fn utc(t: Time) -> String {
-    t.to_string().replacen('T', " ", 1).trim_end_matches('Z').to_string() + " UTC"
+    t.to_string()
+        .replacen('T', " ", 1)
+        .trim_end_matches('Z')
+        .to_string()
+        + " UTC"
 }
 
 /// `base` and `path` joined by one `/`.
 fn join(base: &str, path: &str) -> String {
-    format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
 }
 
 /// The events of `target` (and below it) of type `kind` that count (not void), in log order.
-fn valid_events(
-    db: &rusqlite::Connection,
-    target: &str,
-    kind: &str,
-) -> anyhow::Result<Vec<Event>> {
+fn valid_events(db: &rusqlite::Connection, target: &str, kind: &str) -> anyhow::Result<Vec<Event>> {
     Ok(events::list(
         db,
         &events::Filter {
@@ -119,7 +123,10 @@ pub struct Published {
 
 /// [`Published`] of `project`, from the last publish (of the project or of the whole store)
 /// that recorded a `--base-url`, if any.
-pub fn published_urls(db: &rusqlite::Connection, project: &str) -> anyhow::Result<Option<Published>> {
+pub fn published_urls(
+    db: &rusqlite::Connection,
+    project: &str,
+) -> anyhow::Result<Option<Published>> {
     let mut found = None;
     let mut all = valid_events(db, "store", "publish")?;
     all.extend(valid_events(db, project, "publish")?);
@@ -196,13 +203,18 @@ pub fn vote_call(s: &Session, rel: &Release, rev: &Revision, call: &Call) -> any
             ));
         }
     }
-    let keys = match (published_urls(db, target.project.as_str())?, call.candidates_url) {
+    let keys = match (
+        published_urls(db, target.project.as_str())?,
+        call.candidates_url,
+    ) {
         (Some(p), _) => Some(p.keys),
         (None, Some(url)) => Some(join(url, "KEYS")),
         (None, None) => None,
     };
     if let Some(k) = &keys {
-        body.push_str(&format!("The KEYS file to verify the signatures:\n\n  {k}\n\n"));
+        body.push_str(&format!(
+            "The KEYS file to verify the signatures:\n\n  {k}\n\n"
+        ));
     }
     if let Some(g) = git_source(db, &release, &rev.label())? {
         body.push_str(&format!(
@@ -271,13 +283,20 @@ pub fn vote_call(s: &Session, rel: &Release, rev: &Revision, call: &Call) -> any
 }
 
 /// The `[VOTE]` mail of the round on `rev`, as its `vote.start` event `start` says it.
-fn call_of_round(s: &Session, rel: &Release, rev: &Revision, start: Option<&Event>) -> anyhow::Result<Option<Mail>> {
+fn call_of_round(
+    s: &Session,
+    rel: &Release,
+    rev: &Revision,
+    start: Option<&Event>,
+) -> anyhow::Result<Option<Mail>> {
     let db = s.store.db();
     let Some(round) = votes::round(db, rev.id)? else {
         return Ok(None);
     };
     let (candidates_url, manager) = match start.map(|e| (Change::read(&e.kind, &e.payload), e)) {
-        Some((Ok(Change::VoteStart { candidates_url, .. }), e)) => (candidates_url, e.actor.clone()),
+        Some((Ok(Change::VoteStart { candidates_url, .. }), e)) => {
+            (candidates_url, e.actor.clone())
+        }
         _ => (None, round.started_by.clone()),
     };
     let policy = super::vote::round_policy(&round)?;
@@ -298,11 +317,14 @@ fn call_of_round(s: &Session, rel: &Release, rev: &Revision, start: Option<&Even
 }
 
 /// The last valid `vote.start` event of revision `label` of `release`.
-fn start_event(db: &rusqlite::Connection, release: &str, label: &str) -> anyhow::Result<Option<Event>> {
+fn start_event(
+    db: &rusqlite::Connection,
+    release: &str,
+    label: &str,
+) -> anyhow::Result<Option<Event>> {
     Ok(valid_events(db, release, "vote.start")?
         .into_iter()
-        .filter(|e| e.target == release && e.payload["revision"].as_str() == Some(label))
-        .next_back())
+        .rfind(|e| e.target == release && e.payload["revision"].as_str() == Some(label)))
 }
 
 /// The votes of the thread's senders who are no users (`vote import`'s guests) on revision
@@ -504,7 +526,10 @@ pub fn announcement(
                         .to_string(),
                 );
             }
-            (DOWNLOAD_PLACEHOLDER.to_string(), KEYS_PLACEHOLDER.to_string())
+            (
+                DOWNLOAD_PLACEHOLDER.to_string(),
+                KEYS_PLACEHOLDER.to_string(),
+            )
         }
     };
     let text = fill(

@@ -319,7 +319,7 @@ fn body_of(text: &str) -> Body {
         Body::dangerous_pre_encoded(text.replace('\n', "\r\n").into_bytes(), encoding)
     } else {
         Body::new_with_encoding(text, ContentTransferEncoding::QuotedPrintable)
-            .unwrap_or_else(|b| Body::new(b))
+            .unwrap_or_else(Body::new)
     }
 }
 

@@ -195,7 +195,10 @@ fn tagged_source(env: &TestEnv) -> String {
     git(d, &["init", "-q"]);
     // The source tree is the repository's root, as a project's own repository is.
     git(d, &["--work-tree", "src-tree", "add", "-A", "."]);
-    git(d, &["--work-tree", "src-tree", "commit", "-q", "-m", "1.0.0"]);
+    git(
+        d,
+        &["--work-tree", "src-tree", "commit", "-q", "-m", "1.0.0"],
+    );
     git(d, &["tag", "v1.0.0"]);
     git(d, &["rev-parse", "v1.0.0^{commit}"])
 }
@@ -211,9 +214,27 @@ fn thread() -> String {
     };
     let re = "Re: [VOTE] Release Demo 1.0.0 (rc1)";
     [
-        mail(1, "Rita Release <rm@example.org>", "[VOTE] Release Demo 1.0.0 (rc1)", 10, "Please vote.\n\n[ ] +1 Release\n[ ] -1 No"),
-        mail(2, "Gina Guest <gina@users.example.net>", re, 12, "+1 (non-binding), checked the signatures"),
-        mail(3, "nobody@elsewhere.example.com", re, 13, "-1 (non-binding): the NOTICE is missing a year"),
+        mail(
+            1,
+            "Rita Release <rm@example.org>",
+            "[VOTE] Release Demo 1.0.0 (rc1)",
+            10,
+            "Please vote.\n\n[ ] +1 Release\n[ ] -1 No",
+        ),
+        mail(
+            2,
+            "Gina Guest <gina@users.example.net>",
+            re,
+            12,
+            "+1 (non-binding), checked the signatures",
+        ),
+        mail(
+            3,
+            "nobody@elsewhere.example.com",
+            re,
+            13,
+            "-1 (non-binding): the NOTICE is missing a year",
+        ),
     ]
     .concat()
 }
@@ -326,8 +347,16 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
     for (_, m) in &got {
         // Sent as it is: no quoted-printable, so no `=` soft break inside a SHA-512.
         assert_eq!(m.header("content-transfer-encoding"), "7bit", "{}", m.raw);
-        assert!(m.raw.contains(&sha512), "the SHA-512 whole on the wire: {}", m.raw);
-        assert!(!m.raw.contains("=\r\n") && !m.raw.contains("=\n"), "{}", m.raw);
+        assert!(
+            m.raw.contains(&sha512),
+            "the SHA-512 whole on the wire: {}",
+            m.raw
+        );
+        assert!(
+            !m.raw.contains("=\r\n") && !m.raw.contains("=\n"),
+            "{}",
+            m.raw
+        );
         let from = m.header("from");
         assert!(
             from.contains("Rita RM") && from.ends_with("<rm@example.org>"),
@@ -342,9 +371,14 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
     let vote_id = vote.header("message-id").to_string();
     assert_eq!(vote_id, "<relmgr.vote.demo.1.0.0.rc1@example.org>");
     let b = &vote.body;
-    assert!(b.contains(&format!("The release candidate:\n\n  {CANDIDATES}\n")), "{b}");
     assert!(
-        b.contains(&format!("The KEYS file to verify the signatures:\n\n  {CANDIDATES}KEYS\n")),
+        b.contains(&format!("The release candidate:\n\n  {CANDIDATES}\n")),
+        "{b}"
+    );
+    assert!(
+        b.contains(&format!(
+            "The KEYS file to verify the signatures:\n\n  {CANDIDATES}KEYS\n"
+        )),
         "before any publish, KEYS is the one beside the candidate: {b}"
     );
     assert!(b.contains("  tag:    v1.0.0\n"), "{b}");
@@ -355,7 +389,10 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
         "{b}"
     );
     assert!(b.contains("[ ] +1 Release this package"));
-    assert!(b.trim_end().ends_with("Thanks,\nRita Release"), "signed with the name: {b}");
+    assert!(
+        b.trim_end().ends_with("Thanks,\nRita Release"),
+        "signed with the name: {b}"
+    );
     assert!(!b.contains("relmgr's tree"), "{b}");
 
     let (result_to, result) = &got[1];
@@ -415,7 +452,10 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
         "{b}"
     );
     assert!(b.contains(&format!("    SHA-512 {sha512}\n")), "{b}");
-    assert!(b.contains("Rita Release, on behalf of the Demo team"), "{b}");
+    assert!(
+        b.contains("Rita Release, on behalf of the Demo team"),
+        "{b}"
+    );
     assert!(!b.contains("(the project's"), "no placeholder: {b}");
 
     // Each send is an event: who, what, to whom, the Message-ID.
@@ -437,10 +477,14 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
     env.ok(&["--as", "rm", "mail", "resend", &seq.to_string()]);
     let again = server.messages();
     assert_eq!(again.len(), 4);
-    assert_eq!(again[3].1.body, got[0].1.body.replace(
-        &format!("{CANDIDATES}KEYS"),
-        "https://downloads.example.org/demo/KEYS",
-    ), "the resend gives the published KEYS now that there is one");
+    assert_eq!(
+        again[3].1.body,
+        got[0].1.body.replace(
+            &format!("{CANDIDATES}KEYS"),
+            "https://downloads.example.org/demo/KEYS",
+        ),
+        "the resend gives the published KEYS now that there is one"
+    );
 }
 
 /// What the mails say comes from the history: a clone that only synced renders the same
@@ -464,7 +508,10 @@ fn a_fresh_clone_sends_the_same_result_with_the_thread_guests() {
          Message-ID: <g1@list.example.org>\n\n+1 (non-binding)\n\n",
     )
     .unwrap();
-    let r = a.json(T1, &["--as", "rm", "vote", "import", "demo@1.0.0", "thread.mbox"]);
+    let r = a.json(
+        T1,
+        &["--as", "rm", "vote", "import", "demo@1.0.0", "thread.mbox"],
+    );
     assert_eq!(r["votes"][0]["result"], "unknown-sender", "{r}");
     a.ok(T2, &["--as", "rm", "vote", "close", "demo@1.0.0"]);
     a.ok(T2, &["sync"]);
@@ -482,17 +529,31 @@ fn a_fresh_clone_sends_the_same_result_with_the_thread_guests() {
         let seq = close["seq"].as_i64().unwrap().to_string();
         clone.ok(
             T2,
-            &["--as", "rm", "mail", "resend", &seq, "--to", "dev@demo.example.org"],
+            &[
+                "--as",
+                "rm",
+                "mail",
+                "resend",
+                &seq,
+                "--to",
+                "dev@demo.example.org",
+            ],
         );
         let got = server.messages();
         let m = &got.last().unwrap().1;
-        assert_eq!(m.header("content-transfer-encoding"), "8bit", "a name in UTF-8");
+        assert_eq!(
+            m.header("content-transfer-encoding"),
+            "8bit",
+            "a name in UTF-8"
+        );
         bodies.push(m.body.clone());
     }
     assert_eq!(bodies[0], bodies[1], "both clones send the same [RESULT]");
     let b0 = &bodies[0];
     assert!(
-        b0.contains("Binding votes: +1: 3, 0: 0, -1: 0\n  +1  Paula Primo\n  +1  pmc2\n  +1  pmc3\n"),
+        b0.contains(
+            "Binding votes: +1: 3, 0: 0, -1: 0\n  +1  Paula Primo\n  +1  pmc2\n  +1  pmc3\n"
+        ),
         "{b0}"
     );
     assert!(
@@ -559,8 +620,13 @@ fn a_mail_with_a_placeholder_is_refused_before_anything_changes() {
     // Without --send: announced, and the JSON says what is missing; a resend refuses.
     let r = env.json(&["--as", "rm", "announce", "demo@1.0.0"]);
     assert_eq!(phase(&env), "announced");
-    assert!(r["missing"][0].as_str().unwrap().contains("--base-url"), "{r}");
-    let seq = events_of(&env, "release.announce")[0]["seq"].as_i64().unwrap();
+    assert!(
+        r["missing"][0].as_str().unwrap().contains("--base-url"),
+        "{r}"
+    );
+    let seq = events_of(&env, "release.announce")[0]["seq"]
+        .as_i64()
+        .unwrap();
     let err = env.fails(2, &["--as", "rm", "mail", "resend", &seq.to_string()]);
     assert!(err.contains("placeholders"), "{err}");
     assert!(server.messages().is_empty(), "nothing sent");

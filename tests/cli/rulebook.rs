@@ -366,7 +366,13 @@ fn the_command_refuses_exactly_what_replay_voids() {
             case(
                 "vote.start with a candidates URL that is not http(s)",
                 "rm",
-                &["vote", "start", rel, "--candidates-url", "ftp://x.example.org/rc1/"],
+                &[
+                    "vote",
+                    "start",
+                    rel,
+                    "--candidates-url",
+                    "ftp://x.example.org/rc1/",
+                ],
                 rel,
                 vote_start_at(Some("ftp://x.example.org/rc1/")),
             ),
