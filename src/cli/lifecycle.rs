@@ -72,8 +72,8 @@ pub fn announce(ctx: &Ctx, a: AnnounceArgs) -> anyhow::Result<ExitCode> {
         prepared.is_some(),
     )?;
     if !r.missing.is_empty() {
-        ctx.out.status(&format!(
-            "The mail holds placeholders instead of {}: `announce --send` would refuse it.",
+        ctx.out.warn(&format!(
+            "the [ANNOUNCE] mail holds placeholders instead of {}: `announce --send` would refuse it.",
             r.missing.join(" and ")
         ));
     }

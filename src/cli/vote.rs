@@ -224,6 +224,12 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 "The vote on {} {} is open until {}.",
                 r.release, r.revision, r.closes_at
             ));
+            if !r.mail.missing.is_empty() {
+                ctx.out.warn(&format!(
+                    "the [VOTE] mail does not say {}: `--send` would refuse it.",
+                    r.mail.missing.join(" and ")
+                ));
+            }
             let mail = format!("Subject: {}\n\n{}", r.mail.subject, r.mail.body);
             if let Some(path) = &output {
                 std::fs::write(path, &mail)?;

@@ -660,10 +660,16 @@ fn without_send_nothing_is_sent_and_send_needs_its_settings() {
     let err = env.fails(2, &["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
     assert!(err.contains("RELMGR_SMTP_PASSWORD_FILE"), "{err}");
     assert_eq!(env.events(), events, "nothing changed");
-    // Without --send: the mail goes to stdout, as before, and no mail event.
+    // Without --send: the mail goes to stdout, as before, and no mail event; without a
+    // candidates URL it says so on stderr.
     let out = env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(stdout.starts_with("Subject: [VOTE]"), "{stdout}");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("warning: the [VOTE] mail does not say the candidate's URL"),
+        "{stderr}"
+    );
     assert!(events_of(&env, "mail.sent").is_empty());
 }
 
