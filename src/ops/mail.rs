@@ -1,11 +1,14 @@
 //! The release mails: the `[VOTE]` call, the `[RESULT]` of a closed vote, the `[ANNOUNCE]` of a
 //! released version (from a template; `announce` keeps the text in its event) and the mail that
 //! an event calls for (`mail_for_event`, used by `--send` and `mail resend`). Pure rendering from
-//! the store; sending is `super::smtp`.
-
-use serde::Serialize;
+//! the store and the history (the candidates URL of `vote.start`, the git commit of
+//! `release.check`, the URLs of `publish`, the guests of `vote.import`), so every clone renders
+//! the same mail; a mail that would hold a placeholder lists it in `missing` and is not sent.
+//! Sending is `super::smtp`.
 
 use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::event::{Change, GitSource, GuestVote};
@@ -482,7 +485,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 
 /// The `[ANNOUNCE]` mail of `rel`'s released revision `rev`: `template` ([`ANNOUNCE_TEMPLATE`]
 /// or the project's own) filled with the release, its packages with their checksums and its CVEs,
-/// signed off by `signoff`. A first line `Subject: …` is the subject; without one, the default.
+/// signed off by `signoff` (the RM's display name). A first line `Subject: …` is the subject; without one, the default.
 pub fn announcement(
     s: &Session,
     r: &ReleaseRef,
