@@ -1024,9 +1024,10 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--hours', '--hours', [CompletionResultType]::ParameterName, 'Keep the vote open this many hours (at least the policy''s min_hours)')
             [CompletionResult]::new('--vote', '--vote', [CompletionResultType]::ParameterName, 'Cast your own vote at once (+1, 0 or -1)')
             [CompletionResult]::new('--acknowledge', '--acknowledge', [CompletionResultType]::ParameterName, 'Start despite a failing release check of this id (recorded with the vote)')
+            [CompletionResult]::new('--candidates-url', '--candidates-url', [CompletionResultType]::ParameterName, 'Where voters download the candidate (an http(s) URL, e.g. the dist/dev directory that `publish --candidates` fills); the [VOTE] mail gives it, and --send needs it')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1076,7 +1077,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;vote;close' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1156,7 +1157,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the mail to FILE instead of stdout')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -1190,7 +1191,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;mail;resend' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send to ADDRESS instead of the project''s notify emails (repeatable)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send to ADDRESS instead of the project''s notify emails (repeatable, or comma-separated)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')

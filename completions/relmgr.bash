@@ -4739,7 +4739,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__vote__subcmd__start)
-            opts="-o -y -q -v -h --hours --vote --acknowledge --output --send --to --store --as --json --yes --quiet --verbose --color --help"
+            opts="-o -y -q -v -h --hours --vote --acknowledge --candidates-url --output --send --to --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4754,6 +4754,10 @@ _relmgr() {
                     return 0
                     ;;
                 --acknowledge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --candidates-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

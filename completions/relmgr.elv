@@ -928,9 +928,10 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --hours 'Keep the vote open this many hours (at least the policy''s min_hours)'
             cand --vote 'Cast your own vote at once (+1, 0 or -1)'
             cand --acknowledge 'Start despite a failing release check of this id (recorded with the vote)'
+            cand --candidates-url 'Where voters download the candidate (an http(s) URL, e.g. the dist/dev directory that `publish --candidates` fills); the [VOTE] mail gives it, and --send needs it'
             cand -o 'Write the mail to FILE instead of stdout'
             cand --output 'Write the mail to FILE instead of stdout'
-            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable)'
+            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -977,7 +978,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;vote;close'= {
-            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable)'
+            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1047,7 +1048,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --template 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}'
             cand -o 'Write the mail to FILE instead of stdout'
             cand --output 'Write the mail to FILE instead of stdout'
-            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable)'
+            cand --to 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -1079,7 +1080,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relmgr;mail;resend'= {
-            cand --to 'Send to ADDRESS instead of the project''s notify emails (repeatable)'
+            cand --to 'Send to ADDRESS instead of the project''s notify emails (repeatable, or comma-separated)'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'

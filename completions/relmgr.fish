@@ -623,8 +623,9 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and not __fish_seen_
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l hours -d 'Keep the vote open this many hours (at least the policy\'s min_hours)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l vote -d 'Cast your own vote at once (+1, 0 or -1)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l acknowledge -d 'Start despite a failing release check of this id (recorded with the vote)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l candidates-url -d 'Where voters download the candidate (an http(s) URL, e.g. the dist/dev directory that `publish --candidates` fills); the [VOTE] mail gives it, and --send needs it' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -s o -l output -d 'Write the mail to FILE instead of stdout' -r -F
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l to -d 'With --send: send to ADDRESS instead of the notify emails (repeatable)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l to -d 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from start" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -659,7 +660,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subc
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
-complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l to -d 'With --send: send to ADDRESS instead of the notify emails (repeatable)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l to -d 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -702,7 +703,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -s v -l verbose -
 complete -c relmgr -n "__fish_relmgr_using_subcommand promote" -s h -l help -d 'Print help'
 complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l template -d 'A template with {name} {version} {release} {packages} {download} {keys} {cves} {description} {actor}' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -s o -l output -d 'Write the mail to FILE instead of stdout' -r -F
-complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l to -d 'With --send: send to ADDRESS instead of the notify emails (repeatable)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l to -d 'With --send: send to ADDRESS instead of the notify emails (repeatable, or comma-separated: --to announce@…,dev@…)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand announce" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -726,7 +727,7 @@ complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and not __fish_seen_
 complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and not __fish_seen_subcommand_from resend help" -s h -l help -d 'Print help'
 complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and not __fish_seen_subcommand_from resend help" -f -a "resend" -d 'Send the mail of event SEQ again (a vote.start, vote.close or release.announce event), e.g. after a send failed; the same Message-ID, so lists and threads see one mail'
 complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and not __fish_seen_subcommand_from resend help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and __fish_seen_subcommand_from resend" -l to -d 'Send to ADDRESS instead of the project\'s notify emails (repeatable)' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and __fish_seen_subcommand_from resend" -l to -d 'Send to ADDRESS instead of the project\'s notify emails (repeatable, or comma-separated)' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and __fish_seen_subcommand_from resend" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and __fish_seen_subcommand_from resend" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand mail; and __fish_seen_subcommand_from resend" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''

@@ -65,7 +65,18 @@ pub fn promote(ctx: &Ctx, a: PromoteArgs) -> anyhow::Result<ExitCode> {
 pub fn announce(ctx: &Ctx, a: AnnounceArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     let prepared = a.send.prepare(&s, &a.release.target)?;
-    let r = lifecycle::announce(&mut s, &a.release, a.template.as_deref())?;
+    let r = lifecycle::announce(
+        &mut s,
+        &a.release,
+        a.template.as_deref(),
+        prepared.is_some(),
+    )?;
+    if !r.missing.is_empty() {
+        ctx.out.warn(&format!(
+            "the [ANNOUNCE] mail holds placeholders instead of {}: `announce --send` would refuse it.",
+            r.missing.join(" and ")
+        ));
+    }
     let mail = format!("Subject: {}\n\n{}", r.subject, r.body);
     if let Some(p) = &a.output {
         std::fs::write(p, &mail)?;

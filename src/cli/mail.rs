@@ -17,8 +17,9 @@ pub struct SendArgs {
     /// Also send the mail over SMTP ([smtp] in config.toml) to the project's notify emails
     #[arg(long)]
     pub send: bool,
-    /// With --send: send to ADDRESS instead of the notify emails (repeatable)
-    #[arg(long, value_name = "ADDRESS", requires = "send")]
+    /// With --send: send to ADDRESS instead of the notify emails (repeatable, or
+    /// comma-separated: --to announce@…,dev@…)
+    #[arg(long, value_name = "ADDRESS", requires = "send", value_delimiter = ',')]
     pub to: Vec<String>,
 }
 
@@ -76,8 +77,9 @@ pub enum MailCmd {
     Resend {
         /// The event whose mail to send (`relmgr log` shows it; a failed send names it)
         seq: i64,
-        /// Send to ADDRESS instead of the project's notify emails (repeatable)
-        #[arg(long, value_name = "ADDRESS")]
+        /// Send to ADDRESS instead of the project's notify emails (repeatable, or
+        /// comma-separated)
+        #[arg(long, value_name = "ADDRESS", value_delimiter = ',')]
         to: Vec<String>,
     },
 }

@@ -47,7 +47,7 @@ pub struct PublishArgs {
 }
 
 /// An http(s) URL for the download page's links.
-fn parse_page_url(s: &str) -> Result<String, String> {
+pub(super) fn parse_page_url(s: &str) -> Result<String, String> {
     let u = url::Url::parse(s).map_err(|e| format!("{s}: {e}"))?;
     if !matches!(u.scheme(), "https" | "http") || u.host_str().is_none() {
         return Err(format!("{s}: not an http(s) URL"));

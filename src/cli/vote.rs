@@ -31,6 +31,10 @@ pub enum VoteCmd {
         /// Start despite a failing release check of this id (recorded with the vote)
         #[arg(long, value_name = "CHECK")]
         acknowledge: Vec<String>,
+        /// Where voters download the candidate (an http(s) URL, e.g. the dist/dev directory
+        /// that `publish --candidates` fills); the [VOTE] mail gives it, and --send needs it
+        #[arg(long, value_name = "URL", value_parser = super::publish::parse_page_url)]
+        candidates_url: Option<String>,
         /// Write the mail to FILE instead of stdout
         #[arg(short, long, value_name = "MAIL")]
         output: Option<PathBuf>,
@@ -202,15 +206,30 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
             hours,
             vote: own,
             acknowledge,
+            candidates_url,
             output,
             send,
         } => {
             let prepared = send.prepare(&s, &release.target)?;
-            let r = vote::start(&mut s, &release, hours, own, acknowledge)?;
+            let r = vote::start(
+                &mut s,
+                &release,
+                hours,
+                own,
+                acknowledge,
+                candidates_url,
+                prepared.is_some(),
+            )?;
             ctx.out.status(&format!(
                 "The vote on {} {} is open until {}.",
                 r.release, r.revision, r.closes_at
             ));
+            if !r.mail.missing.is_empty() {
+                ctx.out.warn(&format!(
+                    "the [VOTE] mail does not say {}: `--send` would refuse it.",
+                    r.mail.missing.join(" and ")
+                ));
+            }
             let mail = format!("Subject: {}\n\n{}", r.mail.subject, r.mail.body);
             if let Some(path) = &output {
                 std::fs::write(path, &mail)?;

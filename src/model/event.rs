@@ -71,6 +71,27 @@ pub struct ImportedBallot {
     pub cast_at: Option<String>,
 }
 
+/// A vote read from a mail thread whose sender is no user here (`vote import`): non-binding,
+/// not a ballot, kept so that the `[RESULT]` mail names every voter of the thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuestVote {
+    /// The sender's display name, as the mail gave it.
+    pub name: Option<String>,
+    pub email: String,
+    pub vote: String,
+    pub cast_at: Option<String>,
+}
+
+/// The git tag (or other reference) and commit that `check --git` compared the sources with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GitSource {
+    /// The reference as given (`v1.2.0`, a branch, a commit).
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The commit it named then (full hex object id).
+    pub commit: String,
+}
+
 /// A CVE record as `cve add` logs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CveFields {
@@ -221,6 +242,9 @@ pub enum Change {
         fail: u64,
         #[serde(default)]
         failing: Vec<String>,
+        /// With `check --git REF`: the reference and its commit (absent in older events).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        git: Option<GitSource>,
     },
     #[serde(rename = "vote.start")]
     VoteStart {
@@ -239,6 +263,9 @@ pub enum Change {
         acknowledged: Vec<String>,
         #[serde(default)]
         checks: Value,
+        /// Where voters find the candidate (`--candidates-url`; absent in older events).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        candidates_url: Option<String>,
     },
     #[serde(rename = "vote.cast")]
     VoteCast {
@@ -255,6 +282,9 @@ pub enum Change {
     VoteImport {
         revision: Option<String>,
         ballots: Vec<ImportedBallot>,
+        /// The votes of senders who are no user here (absent in older events).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        guests: Vec<GuestVote>,
     },
     #[serde(rename = "vote.close")]
     VoteClose {
@@ -305,6 +335,13 @@ pub enum Change {
         #[serde(default)]
         removed: Value,
         fingerprint: Option<String>,
+        /// `--base-url`: where the packages (and the download pages) are served (absent in
+        /// older events and when not given).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base_url: Option<String>,
+        /// `--canonical-url`: where `.asc`, `.sha512` and KEYS are served.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        canonical_url: Option<String>,
     },
     #[serde(rename = "mail.sent")]
     MailSent {

@@ -335,7 +335,9 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 },
             )?;
         }
-        Change::VoteImport { revision, ballots } => {
+        Change::VoteImport {
+            revision, ballots, ..
+        } => {
             let (_, rev) = revision_of(db, e, revision.as_deref())?;
             for b in ballots {
                 let at = match &b.cast_at {

@@ -332,6 +332,16 @@ pub fn check(
     let rel = release::load(db, r)?;
     let rev = release::revision(db, &rel, which)?;
     let findings = run_checks(s, &rel, &rev, git_ref)?;
+    let git = match git_ref {
+        Some(g) => {
+            let repo = s.store.dir.parent().unwrap_or(&s.store.dir);
+            Some(crate::model::event::GitSource {
+                reference: g.to_string(),
+                commit: check_git::git_commit(repo, g)?,
+            })
+        }
+        None => None,
+    };
     let rep = report(&r.to_string(), &rev, findings);
     let now = Time::now()?;
     let stored = serde_json::to_value(&rep.findings)?;
@@ -344,6 +354,7 @@ pub fn check(
             warn: rep.warn as u64,
             fail: rep.fail as u64,
             failing: rep.failing.clone(),
+            git,
         };
         Ok(((), Emit::new(r.to_string(), change)))
     })?;

@@ -46,6 +46,33 @@ pub fn git_tree(dir: &Path, git_ref: &str) -> anyhow::Result<Files> {
     Ok(files)
 }
 
+/// The commit `git_ref` names in the repository around `dir` (full hex id), after
+/// [`git_tree`] read it.
+pub fn git_commit(dir: &Path, git_ref: &str) -> anyhow::Result<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--verify", "--end-of-options"])
+        .arg(format!("{git_ref}^{{commit}}"))
+        .output()
+        .map_err(|e| Error::usage("cannot run git").caused_by(e))?;
+    let commit = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if !out.status.success() || !is_object_id(&commit) {
+        return Err(Error::not_found(format!(
+            "git rev-parse {git_ref} in {}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+        .into());
+    }
+    Ok(commit)
+}
+
+/// A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.
+pub fn is_object_id(s: &str) -> bool {
+    matches!(s.len(), 40 | 64) && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// Whether some packages differ only by archive format, so parity needs their file maps.
 pub fn has_format_pairs(names: &[String]) -> bool {
     let mut stems: Vec<String> = names

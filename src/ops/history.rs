@@ -520,6 +520,39 @@ fn forged(reason: String) -> Option<Void> {
     Some(Void::new(VoidKind::Forged, reason))
 }
 
+/// A URL an event names for people to open: http(s) with a host, else the event is forged.
+fn web_url(u: &str) -> Option<Void> {
+    super::project::check_url("URL", u)
+        .err()
+        .and_then(|_| forged(format!("{u:?} is not an http(s) URL")))
+}
+
+/// A guest's vote of a `vote.import`: a vote value, an email that is no user's (a user's vote is
+/// a ballot), a name without control characters.
+fn guest_void(db: &Connection, g: &crate::model::event::GuestVote) -> anyhow::Result<Option<Void>> {
+    if !is_vote_value(&g.vote) {
+        return Ok(forged(format!("{:?} is not a vote", g.vote)));
+    }
+    if super::project::check_email(&g.email).is_err() {
+        return Ok(forged(format!("{:?} is not an email address", g.email)));
+    }
+    if let Some(name) = &g.name
+        && (name.len() > 256 || name.chars().any(char::is_control))
+    {
+        return Ok(forged(format!(
+            "the name of guest {} is not a name",
+            g.email
+        )));
+    }
+    if let Some(u) = users::by_email(db, &g.email)? {
+        return Ok(forged(format!(
+            "{} is the email of user {}: their vote is a ballot, not a guest's",
+            g.email, u.id
+        )));
+    }
+    Ok(None)
+}
+
 /// The vote values a ballot may hold (SPEC §5).
 fn is_vote_value(v: &str) -> bool {
     matches!(v, "+1" | "0" | "-1")
@@ -744,7 +777,16 @@ pub fn decide(
                 return Ok(Some(v));
             }
         }
-        Change::Publish { .. } => {
+        Change::Publish {
+            base_url,
+            canonical_url,
+            ..
+        } => {
+            for u in [base_url, canonical_url].into_iter().flatten() {
+                if let Some(v) = web_url(u) {
+                    return Ok(Some(v));
+                }
+            }
             let v = if e.target == "store" {
                 known.needs_anywhere(db, actor, Action::Publish)?
             } else {
@@ -755,7 +797,20 @@ pub fn decide(
             }
         }
         // A report anyone who may read the release may write.
-        Change::Check { .. } => {
+        Change::Check { git, .. } => {
+            if let Some(g) = git
+                && (g.reference.is_empty()
+                    || g.reference.starts_with('-')
+                    || g.reference
+                        .chars()
+                        .any(|c| c.is_control() || c.is_whitespace())
+                    || !super::check_git::is_object_id(&g.commit))
+            {
+                return Ok(forged(format!(
+                    "{:?} at {:?} is not a git reference and commit",
+                    g.reference, g.commit
+                )));
+            }
             if release_of(db, e)?.is_none() {
                 return Ok(wrong_state(format!("no release {}", e.target)));
             }
@@ -775,9 +830,13 @@ pub fn decide(
             own_vote,
             binding,
             opened_at,
+            candidates_url,
             ..
         } => {
             if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            if let Some(v) = candidates_url.as_deref().and_then(web_url) {
                 return Ok(Some(v));
             }
             let label = match named_revision(revision) {
@@ -833,12 +892,21 @@ pub fn decide(
             }
             *binding = binds;
         }
-        Change::VoteImport { revision, ballots } => {
+        Change::VoteImport {
+            revision,
+            ballots,
+            guests,
+        } => {
             if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
                 return Ok(Some(v));
             }
             if let Some(v) = open_round(db, e, revision)? {
                 return Ok(Some(v));
+            }
+            for g in guests.iter() {
+                if let Some(v) = guest_void(db, g)? {
+                    return Ok(Some(v));
+                }
             }
             for b in ballots.iter_mut() {
                 if !is_vote_value(&b.vote) {

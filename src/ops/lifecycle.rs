@@ -135,13 +135,19 @@ pub struct Announcement {
     pub release: String,
     pub subject: String,
     pub body: String,
+    /// What the mail holds a placeholder for (nothing when it can be sent as it is).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
-/// `announce`: renders the [ANNOUNCE] mail and moves the phase to `announced`.
+/// `announce`: renders the [ANNOUNCE] mail and moves the phase to `announced`. With `to_send`,
+/// a mail that would hold a placeholder (no download page URL) is refused (exit 2) before
+/// anything is marked or recorded.
 pub fn announce(
     s: &mut Session,
     r: &ReleaseRef,
     template: Option<&Path>,
+    to_send: bool,
 ) -> anyhow::Result<Announcement> {
     let db = s.store.db();
     let rel = release::load_managed(s, r)?;
@@ -167,7 +173,23 @@ pub fn announce(
     };
     let rev = releases::passed_revision(db, rel.id)?
         .ok_or_else(|| Error::wrong_state(format!("{r} has no passed revision")))?;
-    let Mail { subject, body } = mail::announcement(s, r, &rel, &rev, &template, &s.actor.id)?;
+    let manager = mail::display_name(db, &s.actor.id)?;
+    let Mail {
+        subject,
+        body,
+        missing,
+    } = mail::announcement(s, r, &rel, &rev, &template, &manager)?;
+    if to_send && !missing.is_empty() {
+        return Err(Error::usage(format!(
+            "the [ANNOUNCE] mail of {r} would hold placeholders instead of {}: not sent, nothing marked",
+            missing.join(" and ")
+        ))
+        .hint(format!(
+            "publish the release with its public URL first (`relmgr publish DIR {} --key SECRET.asc --base-url URL`), or give --template without {{download}} and {{keys}}",
+            r.target
+        ))
+        .into());
+    }
     s.emit(Emit::new(
         r.to_string(),
         Change::Announce {
@@ -179,6 +201,7 @@ pub fn announce(
         release: r.to_string(),
         subject,
         body,
+        missing,
     })
 }
 

@@ -1,15 +1,21 @@
 //! The release mails: the `[VOTE]` call, the `[RESULT]` of a closed vote, the `[ANNOUNCE]` of a
 //! released version (from a template; `announce` keeps the text in its event) and the mail that
 //! an event calls for (`mail_for_event`, used by `--send` and `mail resend`). Pure rendering from
-//! the store; sending is `super::smtp`.
+//! the store and the history (the candidates URL of `vote.start`, the git commit of
+//! `release.check`, the URLs of `publish`, the guests of `vote.import`), so every clone renders
+//! the same mail; a mail that would hold a placeholder lists it in `missing` and is not sent.
+//! Sending is `super::smtp`.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::{ReleaseRef, RevisionNo};
-use crate::store::events::Event;
+use crate::model::event::{Change, GitSource, GuestVote};
+use crate::model::{ReleaseRef, RevisionNo, Time};
+use crate::store::events::{self, Event};
 use crate::store::releases::{self, Release, Revision};
-use crate::store::{cves, votes};
+use crate::store::{cves, users, votes};
 use crate::votes::Policy;
 
 use super::{Session, project, release};
@@ -19,6 +25,10 @@ use super::{Session, project, release};
 pub struct Mail {
     pub subject: String,
     pub body: String,
+    /// What the mail could not say and holds a placeholder for instead: a mail with any is
+    /// not sent (`--send` exits 2 before anything changes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
 /// Which mail of a release.
@@ -53,33 +63,169 @@ pub struct EventMail {
     pub mail: Mail,
 }
 
-/// The `[VOTE]` mail: the call for a vote on a frozen revision, signed off by `signoff`.
-pub fn vote_call(
-    s: &Session,
-    rel: &Release,
-    rev: &Revision,
-    policy: &Policy,
-    closes_at: crate::model::Time,
-    manifest: &str,
-    signoff: &str,
-) -> anyhow::Result<Mail> {
+/// What a `[VOTE]` mail says besides the revision's packages: the round and where the
+/// candidate is.
+pub struct Call<'a> {
+    pub policy: &'a Policy,
+    pub opened_at: Time,
+    pub closes_at: Time,
+    pub manifest: &'a str,
+    /// `vote start --candidates-url`: where voters download the candidate.
+    pub candidates_url: Option<&'a str>,
+    /// The user id of the release manager; the mail is signed with their name.
+    pub manager: &'a str,
+}
+
+/// A user's name for people: their display name, else their id.
+pub fn display_name(db: &rusqlite::Connection, id: &str) -> anyhow::Result<String> {
+    Ok(users::get(db, id)?
+        .and_then(|u| u.name)
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| id.to_string()))
+}
+
+/// A time as a mail reader reads it: `2026-12-08 18:32:05 UTC`.
+pub fn utc(t: Time) -> String {
+    t.to_string()
+        .replacen('T', " ", 1)
+        .trim_end_matches('Z')
+        .to_string()
+        + " UTC"
+}
+
+/// `base` and `path` joined by one `/`.
+fn join(base: &str, path: &str) -> String {
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
+/// The events of `target` (and below it) of type `kind` that count (not void), in log order.
+fn valid_events(db: &rusqlite::Connection, target: &str, kind: &str) -> anyhow::Result<Vec<Event>> {
+    Ok(events::list(
+        db,
+        &events::Filter {
+            target: Some(target.to_string()),
+            since: None,
+            limit: None,
+        },
+    )?
+    .into_iter()
+    .filter(|e| e.kind == kind && e.void.is_none())
+    .collect())
+}
+
+/// Where the last `publish` that recorded URLs put `project`'s files: the download page and
+/// the KEYS file (`--canonical-url` for KEYS when given, else `--base-url`).
+pub struct Published {
+    pub download_page: String,
+    pub keys: String,
+}
+
+/// [`Published`] of `project`, from the last publish (of the project or of the whole store)
+/// that recorded a `--base-url`, if any.
+pub fn published_urls(
+    db: &rusqlite::Connection,
+    project: &str,
+) -> anyhow::Result<Option<Published>> {
+    let mut found = None;
+    let mut all = valid_events(db, "store", "publish")?;
+    all.extend(valid_events(db, project, "publish")?);
+    all.sort_by_key(|e| e.seq);
+    for e in all {
+        if e.target != "store" && e.target != project {
+            continue; // a product's publish does not place the project's page
+        }
+        if let Ok(Change::Publish {
+            base_url: Some(base),
+            canonical_url,
+            ..
+        }) = Change::read(&e.kind, &e.payload)
+        {
+            let keys_base = canonical_url.unwrap_or_else(|| base.clone());
+            found = Some(Published {
+                download_page: join(&base, &format!("{project}/")),
+                keys: join(&keys_base, &format!("{project}/KEYS")),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The git reference and commit of the last `check --git` of revision `label` of `release`.
+fn git_source(
+    db: &rusqlite::Connection,
+    release: &str,
+    label: &str,
+) -> anyhow::Result<Option<GitSource>> {
+    let mut found = None;
+    for e in valid_events(db, release, "release.check")? {
+        if e.target != release {
+            continue;
+        }
+        if let Ok(Change::Check {
+            revision,
+            git: Some(g),
+            ..
+        }) = Change::read(&e.kind, &e.payload)
+            && revision.as_deref() == Some(label)
+        {
+            found = Some(g);
+        }
+    }
+    Ok(found)
+}
+
+/// The `[VOTE]` mail: the call for a vote on a frozen revision. `missing` names what it could
+/// not say (no candidates URL): such a mail is not sent.
+pub fn vote_call(s: &Session, rel: &Release, rev: &Revision, call: &Call) -> anyhow::Result<Mail> {
     let db = s.store.db();
     let target: crate::model::Target = rel.target.parse()?;
     let proj = project::load(db, &target)?;
     let name = &proj.meta.name;
     let packages = releases::packages(db, rev.id)?;
+    let release = format!("{}@{}", rel.target, rel.version);
+    let mut missing = Vec::new();
     let mut body = String::new();
     body.push_str(&format!(
         "Hello,\n\nThis is a call for a vote on releasing {name} {} ({}).\n\n",
         rel.version,
         rev.label()
     ));
-    body.push_str(&format!(
-        "The release candidate is in relmgr's tree under releases/{}/{}/{}/:\n\n",
-        rel.target,
-        rel.version,
-        rev.label()
-    ));
+    match call.candidates_url {
+        Some(url) => body.push_str(&format!("The release candidate:\n\n  {url}\n\n")),
+        None => {
+            missing.push("the candidate's URL (vote start --candidates-url)".to_string());
+            body.push_str(&format!(
+                "The release candidate is in relmgr's tree under releases/{}/{}/{}/.\n\n",
+                rel.target,
+                rel.version,
+                rev.label()
+            ));
+        }
+    }
+    let keys = match (
+        published_urls(db, target.project.as_str())?,
+        call.candidates_url,
+    ) {
+        (Some(p), _) => Some(p.keys),
+        (None, Some(url)) => Some(join(url, "KEYS")),
+        (None, None) => None,
+    };
+    if let Some(k) = &keys {
+        body.push_str(&format!(
+            "The KEYS file to verify the signatures:\n\n  {k}\n\n"
+        ));
+    }
+    if let Some(g) = git_source(db, &release, &rev.label())? {
+        body.push_str(&format!(
+            "The sources were checked against git:\n\n  tag:    {}\n  commit: {}\n\n",
+            g.reference, g.commit
+        ));
+    }
+    body.push_str("The packages and their checksums:\n\n");
     for p in &packages {
         match &p.external_url {
             Some(url) => body.push_str(&format!(
@@ -94,46 +240,127 @@ pub fn vote_call(
             )),
         }
     }
-    body.push_str(&format!(
-        "\nEach package has a detached signature (.asc) and a SHA-512 checksum (.sha512) beside it.\n\
-         The KEYS file to verify them: `relmgr key export {}` (or the project's published KEYS).\n\
-         Manifest hash (SHA-256): {manifest}\n\n",
-        target.project
-    ));
-    if let Some(c) = &policy.checklist {
+    body.push_str(
+        "\nEach package has a detached signature (.asc) and a SHA-512 checksum (.sha512) beside it.\n",
+    );
+    if keys.is_none() {
+        body.push_str(&format!(
+            "The KEYS file to verify them: `relmgr key export {}`.\n",
+            target.project
+        ));
+    }
+    body.push_str(&format!("Manifest hash (SHA-256): {}\n\n", call.manifest));
+    if let Some(c) = &call.policy.checklist {
         body.push_str("Please check before voting:\n\n");
         body.push_str(c.trim_end());
         body.push_str("\n\n");
     }
+    let hours =
+        (call.closes_at.timestamp().as_second() - call.opened_at.timestamp().as_second()) / 3600;
     body.push_str(&format!(
-        "The vote is open until {closes_at} ({} hours at least){}.\n\
+        "The vote is open until {} ({hours} hours after it opened; {}){}.\n\
          It passes with at least 3 binding +1 and more binding +1 than binding -1.\n\n\
          [ ] +1 Release this package as {name} {}\n\
          [ ]  0 I don't feel strongly about it, but I'm okay with the release\n\
          [ ] -1 Do not release this package because...\n\n\
          Thanks,\n{}\n",
-        policy.min_hours,
-        if policy.manual {
+        utc(call.closes_at),
+        if hours >= 72 {
+            "a release vote stays open at least 72 hours"
+        } else {
+            "shorter than the 72 hours a release vote normally stays open"
+        },
+        if call.policy.manual {
             "; the release manager decides the outcome"
         } else {
             ""
         },
         rel.version,
-        signoff
+        display_name(db, call.manager)?
     ));
     Ok(Mail {
         subject: format!("[VOTE] Release {name} {} ({})", rel.version, rev.label()),
         body,
+        missing,
     })
 }
 
-/// The `[RESULT]` mail of the closed vote on revision `which` of `r`, signed off by `signoff`:
-/// the outcome, the tally with every voter, and the packages with their SHA-512.
+/// The `[VOTE]` mail of the round on `rev`, as its `vote.start` event `start` says it.
+fn call_of_round(
+    s: &Session,
+    rel: &Release,
+    rev: &Revision,
+    start: Option<&Event>,
+) -> anyhow::Result<Option<Mail>> {
+    let db = s.store.db();
+    let Some(round) = votes::round(db, rev.id)? else {
+        return Ok(None);
+    };
+    let (candidates_url, manager) = match start.map(|e| (Change::read(&e.kind, &e.payload), e)) {
+        Some((Ok(Change::VoteStart { candidates_url, .. }), e)) => {
+            (candidates_url, e.actor.clone())
+        }
+        _ => (None, round.started_by.clone()),
+    };
+    let policy = super::vote::round_policy(&round)?;
+    vote_call(
+        s,
+        rel,
+        rev,
+        &Call {
+            policy: &policy,
+            opened_at: round.opened_at,
+            closes_at: round.closes_at,
+            manifest: &round.manifest_hash,
+            candidates_url: candidates_url.as_deref(),
+            manager: &manager,
+        },
+    )
+    .map(Some)
+}
+
+/// The last valid `vote.start` event of revision `label` of `release`.
+fn start_event(
+    db: &rusqlite::Connection,
+    release: &str,
+    label: &str,
+) -> anyhow::Result<Option<Event>> {
+    Ok(valid_events(db, release, "vote.start")?
+        .into_iter()
+        .rfind(|e| e.target == release && e.payload["revision"].as_str() == Some(label)))
+}
+
+/// The votes of the thread's senders who are no users (`vote import`'s guests) on revision
+/// `label` of `release`: each sender's last, by email.
+fn guests(db: &rusqlite::Connection, release: &str, label: &str) -> anyhow::Result<Vec<GuestVote>> {
+    let mut by_email: BTreeMap<String, GuestVote> = BTreeMap::new();
+    for e in valid_events(db, release, "vote.import")? {
+        if e.target != release {
+            continue;
+        }
+        if let Ok(Change::VoteImport {
+            revision, guests, ..
+        }) = Change::read(&e.kind, &e.payload)
+            && revision.as_deref() == Some(label)
+        {
+            for g in guests {
+                by_email.insert(g.email.to_ascii_lowercase(), g);
+            }
+        }
+    }
+    let mut list: Vec<GuestVote> = by_email.into_values().collect();
+    list.sort_by(|a, b| a.cast_at.cmp(&b.cast_at));
+    Ok(list)
+}
+
+/// The `[RESULT]` mail of the closed vote on revision `which` of `r`, signed by `manager`'s
+/// name: the outcome, the tally with every voter by name (binding or not; the thread's senders
+/// who are no users too, by name and address), and the packages with their SHA-512.
 pub fn vote_result(
     s: &Session,
     r: &ReleaseRef,
     which: RevisionNo,
-    signoff: &str,
+    manager: &str,
 ) -> anyhow::Result<Mail> {
     let db = s.store.db();
     let st = super::vote::status(s, r, Some(which))?;
@@ -141,19 +368,10 @@ pub fn vote_result(
     let rev = release::revision(db, &rel, Some(which))?;
     let proj = project::load(db, &r.target)?;
     let name = &proj.meta.name;
-    let call = votes::round(db, rev.id)?
-        .map(|round| {
-            vote_call(
-                s,
-                &rel,
-                &rev,
-                &super::vote::round_policy(&round)?,
-                round.closes_at,
-                &round.manifest_hash,
-                signoff,
-            )
-        })
-        .transpose()?;
+    let release = r.to_string();
+    let start = start_event(db, &release, &rev.label())?;
+    let call = call_of_round(s, &rel, &rev, start.as_ref())?;
+    let guests = guests(db, &release, &rev.label())?;
     let mut body = format!(
         "Hello,\n\nThe vote on releasing {name} {} ({}) has {}.\n\n",
         rel.version,
@@ -164,23 +382,34 @@ pub fn vote_result(
             _ => format!("ended: {}", st.outcome),
         }
     );
-    for (label, binding, tally) in [
-        ("Binding", true, &st.binding),
-        ("Non-binding", false, &st.non_binding),
-    ] {
+    for (label, binding) in [("Binding", true), ("Non-binding", false)] {
+        // (vote, who) of each voter of this kind, in the order of the tally.
+        let mut who: Vec<(String, String)> = Vec::new();
+        for v in st.voters.iter().filter(|v| v.binding == binding) {
+            who.push((v.vote.clone(), display_name(db, &v.voter)?));
+        }
+        if !binding {
+            for g in &guests {
+                let n = g.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+                who.push((
+                    g.vote.clone(),
+                    match n {
+                        Some(n) => format!("{n} <{}> (on the list)", g.email),
+                        None => format!("<{}> (on the list)", g.email),
+                    },
+                ));
+            }
+        }
+        let count = |value: &str| who.iter().filter(|(v, _)| v == value).count();
         body.push_str(&format!(
             "{label} votes: +1: {}, 0: {}, -1: {}\n",
-            tally.plus, tally.zero, tally.minus
+            count("+1"),
+            count("0"),
+            count("-1")
         ));
         for value in ["+1", "0", "-1"] {
-            let who: Vec<&str> = st
-                .voters
-                .iter()
-                .filter(|v| v.binding == binding && v.vote == value)
-                .map(|v| v.voter.as_str())
-                .collect();
-            if !who.is_empty() {
-                body.push_str(&format!("  {value:>2}: {}\n", who.join(", ")));
+            for (_, n) in who.iter().filter(|(v, _)| v == value) {
+                body.push_str(&format!("  {value:>2}  {n}\n"));
             }
         }
         body.push('\n');
@@ -200,8 +429,9 @@ pub fn vote_result(
         }
     }
     body.push_str(&format!(
-        "\nManifest hash (SHA-256): {}\n\nThank you to everyone who checked and voted.\n{signoff}\n",
-        st.manifest_hash
+        "\nManifest hash (SHA-256): {}\n\nThank you to everyone who checked and voted.\n{}\n",
+        st.manifest_hash,
+        display_name(db, manager)?
     ));
     let subject = match call {
         Some(c) => format!("[RESULT] {}", c.subject),
@@ -211,7 +441,11 @@ pub fn vote_result(
             rev.label()
         ),
     };
-    Ok(Mail { subject, body })
+    Ok(Mail {
+        subject,
+        body,
+        missing: Vec::new(),
+    })
 }
 
 /// The default `[ANNOUNCE]` template (`announce --template` replaces it): a `Subject:` line,
@@ -235,6 +469,11 @@ Thanks to everyone who helped with this release.
 {actor}, on behalf of the {name} team
 ";
 
+/// What an `[ANNOUNCE]` says for the download page when no publish recorded its URL (never sent).
+pub const DOWNLOAD_PLACEHOLDER: &str = "(the project's download page)";
+/// What an `[ANNOUNCE]` says for KEYS when no publish recorded its URL (never sent).
+pub const KEYS_PLACEHOLDER: &str = "(the project's KEYS file)";
+
 /// Fills `{placeholder}`s; unknown ones stay as they are.
 fn fill(template: &str, values: &[(&str, String)]) -> String {
     let mut out = template.to_string();
@@ -246,7 +485,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 
 /// The `[ANNOUNCE]` mail of `rel`'s released revision `rev`: `template` ([`ANNOUNCE_TEMPLATE`]
 /// or the project's own) filled with the release, its packages with their checksums and its CVEs,
-/// signed off by `signoff`. A first line `Subject: …` is the subject; without one, the default.
+/// signed off by `signoff` (the RM's display name). A first line `Subject: …` is the subject; without one, the default.
 pub fn announcement(
     s: &Session,
     r: &ReleaseRef,
@@ -278,11 +517,24 @@ pub fn announcement(
                 .collect::<String>()
         )
     };
-    let homepage = proj
-        .meta
-        .homepage
-        .clone()
-        .unwrap_or_else(|| "(the project's download page)".into());
+    let mut missing = Vec::new();
+    let published = published_urls(db, r.target.project.as_str())?;
+    let uses = |k: &str| template.contains(&format!("{{{k}}}"));
+    let (download, keys) = match &published {
+        Some(p) => (p.download_page.clone(), p.keys.clone()),
+        None => {
+            if uses("download") || uses("keys") {
+                missing.push(
+                    "the download page's and KEYS' URLs (`publish --base-url URL` records them)"
+                        .to_string(),
+                );
+            }
+            (
+                DOWNLOAD_PLACEHOLDER.to_string(),
+                KEYS_PLACEHOLDER.to_string(),
+            )
+        }
+    };
     let text = fill(
         template,
         &[
@@ -296,8 +548,8 @@ pub fn announcement(
                 "description",
                 proj.meta.description.clone().unwrap_or_default(),
             ),
-            ("download", homepage.clone()),
-            ("keys", format!("{}/KEYS", homepage.trim_end_matches('/'))),
+            ("download", download),
+            ("keys", keys),
             ("packages", package_lines),
             ("cves", cve_text),
             ("actor", signoff.to_string()),
@@ -316,7 +568,11 @@ pub fn announcement(
             text.clone(),
         ),
     };
-    Ok(Mail { subject, body })
+    Ok(Mail {
+        subject,
+        body,
+        missing,
+    })
 }
 
 /// The mail that event `e` calls for: the `[VOTE]` of a `vote.start`, the `[RESULT]` of a
@@ -341,17 +597,8 @@ pub fn mail_for_event(s: &Session, e: &Event) -> anyhow::Result<EventMail> {
         "vote.start" => {
             let rel = release::load(db, &release)?;
             let rev = release::revision(db, &rel, Some(which()?))?;
-            let round = votes::round(db, rev.id)?
+            let mail = call_of_round(s, &rel, &rev, Some(e))?
                 .ok_or_else(|| anyhow::anyhow!("no vote on {release} {}", rev.label()))?;
-            let mail = vote_call(
-                s,
-                &rel,
-                &rev,
-                &super::vote::round_policy(&round)?,
-                round.closes_at,
-                &round.manifest_hash,
-                &e.actor,
-            )?;
             (MailKind::Vote, mail)
         }
         "vote.close" => (
@@ -366,6 +613,11 @@ pub fn mail_for_event(s: &Session, e: &Event) -> anyhow::Result<EventMail> {
                     .unwrap_or_default()
                     .to_string(),
                 body: e.payload["body"].as_str().unwrap_or_default().to_string(),
+                missing: [DOWNLOAD_PLACEHOLDER, KEYS_PLACEHOLDER]
+                    .iter()
+                    .filter(|p| e.payload["body"].as_str().is_some_and(|b| b.contains(*p)))
+                    .map(|p| format!("a URL, not {p}"))
+                    .collect(),
             },
         ),
         other => {

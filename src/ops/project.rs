@@ -36,7 +36,7 @@ fn check_text(field: &str, value: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn check_url(field: &str, value: &str) -> anyhow::Result<()> {
+pub(crate) fn check_url(field: &str, value: &str) -> anyhow::Result<()> {
     let parsed = url::Url::parse(value)
         .map_err(|e| Error::usage(format!("{field} {value:?} is not a URL")).caused_by(e))?;
     if !matches!(parsed.scheme(), "https" | "http") || parsed.host_str().is_none() {

@@ -519,6 +519,8 @@ pub fn publish(
             written: json!(written),
             removed: json!(removed),
             fingerprint: Some(signer.record.fingerprint.to_string()),
+            base_url: urls.base.clone(),
+            canonical_url: urls.canonical.clone(),
         },
     ))?;
     for p in &projects {

@@ -17,8 +17,8 @@ use std::net::IpAddr;
 use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
-use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, Message};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, Message};
 use lettre::transport::smtp::SmtpTransport;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Address, Transport};
@@ -224,6 +224,14 @@ pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::
         Error::not_found(format!("no event {about}")).hint("`relmgr log` lists the events")
     })?;
     let m = mail_for_event(s, &e)?;
+    if !m.mail.missing.is_empty() {
+        return Err(Error::usage(format!(
+            "the {} mail of event {about} holds placeholders instead of {}: not sent",
+            m.kind.label(),
+            m.mail.missing.join(" and ")
+        ))
+        .into());
+    }
     let to = &recipients(s, &m.release.target, to)?;
     access::require(
         s.store.db(),
@@ -250,7 +258,7 @@ pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::
             .references(parent.clone());
     }
     let message = builder
-        .body(m.mail.body.clone())
+        .body(body_of(&m.mail.body))
         .map_err(|e| Error::usage(format!("the {} mail", kind.label())).caused_by(e))?;
     if let Err(err) = smtp.send(&message) {
         return Err(Error::failed(format!(
@@ -293,7 +301,52 @@ pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::
     })
 }
 
+/// The longest line SMTP carries, in octets, without its CRLF (RFC 5321 §4.5.3.1.6).
+const SMTP_LINE_MAX: usize = 998;
+
+/// A mail's body as it goes on the wire: as it is (7bit when ASCII, 8bit when UTF-8) when every
+/// line fits SMTP's limit, so that a SHA-512 line reaches the reader whole, with no
+/// quoted-printable soft break to copy along; quoted-printable only when a line is longer.
+fn body_of(text: &str) -> Body {
+    let text = text.replace("\r\n", "\n");
+    let fits = !text.contains(['\0', '\r']) && text.split('\n').all(|l| l.len() <= SMTP_LINE_MAX);
+    if fits {
+        let encoding = if text.is_ascii() {
+            ContentTransferEncoding::SevenBit
+        } else {
+            ContentTransferEncoding::EightBit
+        };
+        Body::dangerous_pre_encoded(text.replace('\n', "\r\n").into_bytes(), encoding)
+    } else {
+        Body::new_with_encoding(text, ContentTransferEncoding::QuotedPrintable)
+            .unwrap_or_else(Body::new)
+    }
+}
+
 /// The Message-ID the `[VOTE]` of the same revision has (or would have had).
 fn message_id_of_vote(m: &EventMail, domain: &str) -> String {
     message_id(MailKind::Vote, m, 0, domain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_goes_as_it_is_when_its_lines_fit() {
+        let sha = "ab".repeat(64);
+        let b = body_of(&format!("Hello\n    SHA-512: {sha}\n"));
+        assert_eq!(b.encoding(), ContentTransferEncoding::SevenBit);
+        assert_eq!(
+            String::from_utf8(b.into_vec()).unwrap(),
+            format!("Hello\r\n    SHA-512: {sha}\r\n")
+        );
+        let b = body_of("Thanks,\nJosé\n");
+        assert_eq!(b.encoding(), ContentTransferEncoding::EightBit);
+        let long = "x".repeat(SMTP_LINE_MAX + 1);
+        let b = body_of(&format!("{long}\n"));
+        assert_eq!(b.encoding(), ContentTransferEncoding::QuotedPrintable);
+        let body = String::from_utf8(b.into_vec()).unwrap();
+        assert!(body.lines().all(|l| l.len() <= 76), "{body}");
+    }
 }

@@ -78,6 +78,8 @@ pub fn start(
     hours: Option<u32>,
     own_vote: Option<Value>,
     acknowledged: Vec<String>,
+    candidates_url: Option<String>,
+    to_send: bool,
 ) -> anyhow::Result<StartReport> {
     let db = s.store.db();
     let rel = release::load_managed(s, r)?;
@@ -135,11 +137,29 @@ pub fn start(
         s,
         &rel,
         &rev,
-        &effective.policy,
-        closes_at,
-        &manifest,
-        &s.actor.id,
+        &super::mail::Call {
+            policy: &effective.policy,
+            opened_at,
+            closes_at,
+            manifest: &manifest,
+            candidates_url: candidates_url.as_deref(),
+            manager: &s.actor.id,
+        },
     )?;
+    if to_send && !mail.missing.is_empty() {
+        return Err(Error::usage(format!(
+            "the [VOTE] mail of {r} would not say {}: not sent, the vote not started",
+            mail.missing.join(" and ")
+        ))
+        .hint(format!(
+            "give --candidates-url URL, where voters will fetch it (`relmgr publish DIR --candidates` writes it to DIR/{}/{}-{}/); \
+             start without --send, publish, then `relmgr mail resend SEQ`",
+            r.target,
+            r.version,
+            rev.label()
+        ))
+        .into());
+    }
     let binding = access::was_pmc(db, &s.actor.id, r.target.project.as_str(), opened_at)?;
     let round = Round {
         revision_id: rev.id,
@@ -172,6 +192,7 @@ pub fn start(
             acknowledged: acknowledged.clone(),
             checks: json!({"pass": checks.pass, "warn": checks.warn, "fail": checks.fail,
                            "failing": checks.failing}),
+            candidates_url: candidates_url.clone(),
         };
         Ok(((), Emit::new(r.to_string(), change)))
     })?;

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::event::{Change, ImportedBallot};
+use crate::model::event::{Change, GuestVote, ImportedBallot};
 use crate::model::{ReleaseRef, Time};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
@@ -83,6 +83,40 @@ pub struct ImportReport {
     pub messages: Vec<ImportedMessage>,
 }
 
+/// The most bytes of a guest's name that an import records.
+const GUEST_NAME_MAX_BYTES: usize = 256;
+
+/// The guests' votes already recorded for revision `label` of `r`, as (email, vote), so that a
+/// second import of the same thread records none again.
+fn recorded_guests(
+    s: &Session,
+    r: &ReleaseRef,
+    label: &str,
+) -> anyhow::Result<HashSet<(String, String)>> {
+    let mut seen = HashSet::new();
+    let target = r.to_string();
+    let filter = crate::store::events::Filter {
+        target: Some(target.clone()),
+        since: None,
+        limit: None,
+    };
+    for e in crate::store::events::list(s.store.db(), &filter)? {
+        if e.target != target || e.kind != "vote.import" || e.void.is_some() {
+            continue;
+        }
+        if let Ok(Change::VoteImport {
+            revision, guests, ..
+        }) = Change::read(&e.kind, &e.payload)
+            && revision.as_deref() == Some(label)
+        {
+            for g in guests {
+                seen.insert((g.email.to_ascii_lowercase(), g.vote));
+            }
+        }
+    }
+    Ok(seen)
+}
+
 /// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email.
 pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<ImportReport> {
     let (rev, round) = managed_round(s, r)?;
@@ -124,6 +158,8 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
     }
     let user_of = |email: &str| by_email.get(&email.to_ascii_lowercase());
     let mut report = Vec::new();
+    let existing_guests = recorded_guests(s, r, &rev.label())?;
+    let mut guests = Vec::new();
     // The message number of each counted vote, to its entry in `report`.
     let mut counted: BTreeMap<usize, usize> = BTreeMap::new();
     let mut rows = Vec::new();
@@ -142,6 +178,18 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             result: String::new(),
         };
         let Some(u) = user_of(&item.email) else {
+            // Not a ballot, but a voice of the thread: the [RESULT] names it (non-binding).
+            if !existing_guests.contains(&(item.email.to_ascii_lowercase(), value.to_string())) {
+                guests.push(GuestVote {
+                    name: mv.from_name.as_deref().map(|n| {
+                        let n: String = n.chars().filter(|c| !c.is_control()).collect();
+                        cap(&n, GUEST_NAME_MAX_BYTES)
+                    }),
+                    email: item.email.clone(),
+                    vote: value.to_string(),
+                    cast_at: date.map(|d| d.to_string()),
+                });
+            }
             item.result = "unknown-sender".into();
             report.push(item);
             continue;
@@ -210,7 +258,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         }
         messages.push(item);
     }
-    if !rows.is_empty() {
+    if !rows.is_empty() || !guests.is_empty() {
         let ballots = rows
             .iter()
             .map(|b| ImportedBallot {
@@ -225,6 +273,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             Change::VoteImport {
                 revision: Some(rev.label()),
                 ballots,
+                guests,
             },
         ))?;
     }

@@ -186,7 +186,19 @@ fn announce_renders_the_mail() {
         "resolved",
     ]);
     env.ok(&["cve", "link", "CVE-2026-12345", "demo@1.0.0"]);
+    // The download page and KEYS are where the publish put them.
+    env.ok(&[
+        "--as",
+        "rm",
+        "publish",
+        "pub",
+        "--key",
+        "rm.sec.asc",
+        "--base-url",
+        "https://downloads.demo.example.org/",
+    ]);
     let a = env.json(&["--as", "rm", "announce", "demo@1.0.0"]);
+    assert!(a.get("missing").is_none(), "{a}");
     assert_eq!(a["subject"], "[ANNOUNCE] Demo 1.0.0 released");
     let body = a["body"].as_str().unwrap();
     let sha = env.json(&["release", "show", "demo@1.0.0"])["packages"][0]["sha512"]
@@ -195,7 +207,8 @@ fn announce_renders_the_mail() {
         .to_string();
     assert!(body.contains(&sha), "{body}");
     assert!(body.contains("demo-1.0.0-src.tar.gz"));
-    assert!(body.contains("https://demo.example.org/KEYS"));
+    assert!(body.contains("Downloads: https://downloads.demo.example.org/demo/\n"));
+    assert!(body.contains("KEYS file: https://downloads.demo.example.org/demo/KEYS\n"));
     assert!(body.contains("CVE-2026-12345 Path traversal"));
     assert_eq!(
         env.json(&["release", "show", "demo@1.0.0"])["phase"],
@@ -219,7 +232,7 @@ fn announce_renders_the_mail() {
     let mail = std::fs::read_to_string(out).unwrap();
     assert!(
         mail.starts_with(
-            "Subject: Demo 1.0.0 is out\n\nGet demo@1.0.0 from https://demo.example.org."
+            "Subject: Demo 1.0.0 is out\n\nGet demo@1.0.0 from https://downloads.demo.example.org/demo/."
         ),
         "{mail}"
     );

@@ -81,6 +81,8 @@ impl Drop for SmtpServer {
 struct Received {
     headers: Vec<(String, String)>,
     body: String,
+    /// The message as it came over the wire.
+    raw: String,
 }
 
 impl Received {
@@ -92,7 +94,8 @@ impl Received {
                 .iter()
                 .map(|h| (h.get_key().to_ascii_lowercase(), h.get_value()))
                 .collect(),
-            body: m.get_body().unwrap(),
+            body: m.get_body().unwrap().replace("\r\n", "\n"),
+            raw: String::from_utf8_lossy(bytes).into_owned(),
         }
     }
 
@@ -107,7 +110,12 @@ impl Received {
 
 /// Points the store's `[smtp]` at 127.0.0.1:`port` (no TLS: loopback only).
 fn configure(env: &TestEnv, port: u16) {
-    let path = env.store_dir().join("config.toml");
+    configure_store(&env.store_dir(), port);
+}
+
+/// [`configure`] for the store in `store_dir`.
+fn configure_store(store_dir: &std::path::Path, port: u16) {
+    let path = store_dir.join("config.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = match text.find("\n[smtp]") {
         Some(i) => text[..i + 1].to_string(),
@@ -153,27 +161,175 @@ fn events_of(env: &TestEnv, kind: &str) -> Vec<Value> {
         .collect()
 }
 
+const CANDIDATES: &str = "https://dist.example.org/dev/demo/1.0.0-rc1/";
+
+/// Runs git in `dir` with a fixed identity.
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+        .args(["-c", "init.defaultBranch=main", "-c", "tag.gpgSign=false"])
+        .args(args)
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// The test dir as a git repository holding the staged source archive's tree, tagged
+/// `v1.0.0`; returns the commit.
+fn tagged_source(env: &TestEnv) -> String {
+    let d = env.path();
+    let tree = d.join("src-tree");
+    std::fs::create_dir_all(&tree).unwrap();
+    let tarball = env.write("source.tar.gz", &clean_source());
+    assert!(
+        Command::new("tar")
+            .args(["-xzf", &tarball, "--strip-components=1", "-C"])
+            .arg(&tree)
+            .status()
+            .unwrap()
+            .success()
+    );
+    git(d, &["init", "-q"]);
+    // The source tree is the repository's root, as a project's own repository is.
+    git(d, &["--work-tree", "src-tree", "add", "-A", "."]);
+    git(
+        d,
+        &["--work-tree", "src-tree", "commit", "-q", "-m", "1.0.0"],
+    );
+    git(d, &["tag", "v1.0.0"]);
+    git(d, &["rev-parse", "v1.0.0^{commit}"])
+}
+
+/// A vote thread as a list archive exports it: the [VOTE] call, a PMC member's +1, and two
+/// people who are no users: one +1 with a display name, one -1 with none (hours after T0).
+fn thread() -> String {
+    let mail = |n: u32, from: &str, subject: &str, hour: u32, body: &str| {
+        format!(
+            "From x Tue Jan  5 10:00:00 2027\nFrom: {from}\nSubject: {subject}\n\
+             Date: Tue, 5 Jan 2027 {hour:02}:00:00 +0000\nMessage-ID: <t{n}@list.example.org>\n\n{body}\n\n"
+        )
+    };
+    let re = "Re: [VOTE] Release Demo 1.0.0 (rc1)";
+    [
+        mail(
+            1,
+            "Rita Release <rm@example.org>",
+            "[VOTE] Release Demo 1.0.0 (rc1)",
+            10,
+            "Please vote.\n\n[ ] +1 Release\n[ ] -1 No",
+        ),
+        mail(
+            2,
+            "Gina Guest <gina@users.example.net>",
+            re,
+            12,
+            "+1 (non-binding), checked the signatures",
+        ),
+        mail(
+            3,
+            "nobody@elsewhere.example.com",
+            re,
+            13,
+            "-1 (non-binding): the NOTICE is missing a year",
+        ),
+    ]
+    .concat()
+}
+
+/// The three mails, each received by a real SMTP server and read field by field: [VOTE] with
+/// the candidate's URL, KEYS, the git tag and commit, the SHA-512, the end time in UTC and the
+/// RM's name; [RESULT] threaded under it, naming each voter by name, binding or not, with the
+/// thread's non-users; [ANNOUNCE] to two lists with the download page, KEYS and the CVE fixed.
+/// No body has a quoted-printable soft break: the SHA-512 lines arrive whole.
 #[test]
 fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
     let server = SmtpServer::start("accept");
     let env = TestEnv::with_rm_key();
     staged(&env);
     configure(&env, server.port);
+    env.ok(&["user", "consent", "rm", "grant"]);
+    for (u, name) in [
+        ("rm", "Rita Release"),
+        ("pmc1", "Paula Primo"),
+        ("pmc2", "Pedro Segundo"),
+        ("pmc3", "Pia Terza"),
+        ("dev", "Dev Eloper"),
+    ] {
+        env.ok(&["user", "edit", u, "--name", name]);
+    }
+    env.ok(&["user", "edit", "rm", "--email", "rm@example.org"]);
     let sha512 = env.json(&["release", "show", "demo@1.0.0"])["packages"][0]["sha512"]
         .as_str()
         .unwrap()
         .to_string();
+    let commit = tagged_source(&env);
+    env.json(&["check", "demo@1.0.0", "--git", "v1.0.0"]);
 
-    let start = env.json(&["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+    let start = env.json(&[
+        "--as",
+        "rm",
+        "vote",
+        "start",
+        "demo@1.0.0",
+        "--hours",
+        "72",
+        "--candidates-url",
+        CANDIDATES,
+        "--send",
+    ]);
     assert_eq!(start["sent"]["kind"], "vote", "{start}");
     for u in ["pmc1", "pmc2", "pmc3"] {
         env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
     }
     env.ok(&["--as", "dev", "vote", "cast", "demo@1.0.0", "-1"]);
+    env.set_now("2027-01-08T11:00:00Z");
+    env.write("thread.mbox", thread().as_bytes());
+    let import = env.json(&["--as", "rm", "vote", "import", "demo@1.0.0", "thread.mbox"]);
+    let unknown: Vec<&str> = import["votes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["result"] == "unknown-sender")
+        .map(|v| v["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unknown,
+        ["gina@users.example.net", "nobody@elsewhere.example.com"],
+        "{import}"
+    );
+    // A second import of the same thread records no guest twice.
+    let events = env.events();
+    env.ok(&["--as", "rm", "vote", "import", "demo@1.0.0", "thread.mbox"]);
+    assert_eq!(env.events(), events, "nothing new to record");
     let close = env.json(&["--as", "rm", "vote", "close", "demo@1.0.0", "--send"]);
-    assert_eq!(close["outcome"], "passed");
+    assert_eq!(close["outcome"], "passed", "{close}");
     assert_eq!(close["sent"]["kind"], "result");
     env.ok(&["--as", "rm", "promote", "demo@1.0.0"]);
+    env.ok(&[
+        "cve",
+        "add",
+        "CVE-2026-41234",
+        "--title",
+        "Path traversal in the unpacker",
+        "--date",
+        "2026-12-01",
+    ]);
+    env.ok(&["cve", "link", "CVE-2026-41234", "demo@1.0.0"]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "publish",
+        "pub",
+        "--key",
+        "rm.sec.asc",
+        "--base-url",
+        "https://dlcdn.example.org/dist/",
+        "--canonical-url",
+        "https://downloads.example.org/",
+    ]);
     env.ok(&[
         "--as",
         "rm",
@@ -181,47 +337,126 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
         "demo@1.0.0",
         "--send",
         "--to",
-        "announce@apache.example.org",
+        "announce@apache.example.org,dev@demo.example.org",
+        "--to",
+        "users@demo.example.org",
     ]);
 
     let got = server.messages();
     assert_eq!(got.len(), 3, "three mails received");
+    for (_, m) in &got {
+        // Sent as it is: no quoted-printable, so no `=` soft break inside a SHA-512.
+        assert_eq!(m.header("content-transfer-encoding"), "7bit", "{}", m.raw);
+        assert!(
+            m.raw.contains(&sha512),
+            "the SHA-512 whole on the wire: {}",
+            m.raw
+        );
+        assert!(
+            !m.raw.contains("=\r\n") && !m.raw.contains("=\n"),
+            "{}",
+            m.raw
+        );
+        let from = m.header("from");
+        assert!(
+            from.contains("Rita RM") && from.ends_with("<rm@example.org>"),
+            "{from}"
+        );
+    }
+
     let (vote_to, vote) = &got[0];
     assert_eq!(vote_to, &["dev@demo.example.org"]);
-    assert_eq!(vote.header("subject"), "[VOTE] Release Demo 1.0.0 (rc1)");
-    let from = vote.header("from");
-    assert!(
-        from.contains("Rita RM") && from.ends_with("<rm@example.org>"),
-        "{from}"
-    );
     assert_eq!(vote.header("to"), "dev@demo.example.org");
+    assert_eq!(vote.header("subject"), "[VOTE] Release Demo 1.0.0 (rc1)");
     let vote_id = vote.header("message-id").to_string();
     assert_eq!(vote_id, "<relmgr.vote.demo.1.0.0.rc1@example.org>");
-    assert!(vote.body.contains(&sha512), "{}", vote.body);
-    assert!(vote.body.contains("[ ] +1 Release this package"));
+    let b = &vote.body;
+    assert!(
+        b.contains(&format!("The release candidate:\n\n  {CANDIDATES}\n")),
+        "{b}"
+    );
+    assert!(
+        b.contains(&format!(
+            "The KEYS file to verify the signatures:\n\n  {CANDIDATES}KEYS\n"
+        )),
+        "before any publish, KEYS is the one beside the candidate: {b}"
+    );
+    assert!(b.contains("  tag:    v1.0.0\n"), "{b}");
+    assert!(b.contains(&format!("  commit: {commit}\n")), "{b}");
+    assert!(b.contains(&format!("    SHA-512: {sha512}\n")), "{b}");
+    assert!(
+        b.contains("The vote is open until 2027-01-08 10:00:00 UTC (72 hours after it opened; a release vote stays open at least 72 hours)"),
+        "{b}"
+    );
+    assert!(b.contains("[ ] +1 Release this package"));
+    assert!(
+        b.trim_end().ends_with("Thanks,\nRita Release"),
+        "signed with the name: {b}"
+    );
+    assert!(!b.contains("relmgr's tree"), "{b}");
 
-    let (_, result) = &got[1];
+    let (result_to, result) = &got[1];
+    assert_eq!(result_to, &["dev@demo.example.org"]);
     assert_eq!(
         result.header("subject"),
         "[RESULT] [VOTE] Release Demo 1.0.0 (rc1)"
     );
     assert_eq!(result.header("in-reply-to"), vote_id);
     assert_eq!(result.header("references"), vote_id);
-    assert!(result.body.contains("has passed"), "{}", result.body);
-    assert!(result.body.contains("Binding votes: +1: 3, 0: 0, -1: 0"));
-    assert!(result.body.contains("+1: pmc1, pmc2, pmc3"));
+    let b = &result.body;
+    assert!(b.contains("has passed"), "{b}");
     assert!(
-        result
-            .body
-            .contains("Non-binding votes: +1: 0, 0: 0, -1: 1")
+        b.contains(
+            "Binding votes: +1: 3, 0: 0, -1: 0\n  +1  Paula Primo\n  +1  Pedro Segundo\n  +1  Pia Terza\n"
+        ),
+        "{b}"
     );
-    assert!(result.body.contains("-1: dev"));
-    assert!(result.body.contains(&sha512));
+    assert!(
+        b.contains(
+            "Non-binding votes: +1: 1, 0: 0, -1: 2\n\
+             \x20 +1  Gina Guest <gina@users.example.net> (on the list)\n\
+             \x20 -1  Dev Eloper\n\
+             \x20 -1  <nobody@elsewhere.example.com> (on the list)\n"
+        ),
+        "{b}"
+    );
+    assert!(b.contains(&format!("    SHA-512: {sha512}\n")), "{b}");
+    assert!(b.trim_end().ends_with("voted.\nRita Release"), "{b}");
+    assert!(!b.contains("pmc1"), "names, not ids: {b}");
 
     let (announce_to, announce) = &got[2];
-    assert_eq!(announce_to, &["announce@apache.example.org"]);
-    assert!(announce.header("subject").starts_with("[ANNOUNCE]"));
-    assert!(announce.body.contains(&sha512));
+    assert_eq!(
+        announce_to,
+        &[
+            "announce@apache.example.org",
+            "dev@demo.example.org",
+            "users@demo.example.org"
+        ]
+    );
+    assert_eq!(
+        announce.header("to"),
+        "announce@apache.example.org, dev@demo.example.org, users@demo.example.org"
+    );
+    assert_eq!(announce.header("subject"), "[ANNOUNCE] Demo 1.0.0 released");
+    let b = &announce.body;
+    assert!(
+        b.contains("Downloads: https://dlcdn.example.org/dist/demo/\n"),
+        "{b}"
+    );
+    assert!(
+        b.contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "KEYS where it really is (the canonical site): {b}"
+    );
+    assert!(
+        b.contains("This release fixes:\n\n  CVE-2026-41234 Path traversal in the unpacker\n"),
+        "{b}"
+    );
+    assert!(b.contains(&format!("    SHA-512 {sha512}\n")), "{b}");
+    assert!(
+        b.contains("Rita Release, on behalf of the Demo team"),
+        "{b}"
+    );
+    assert!(!b.contains("(the project's"), "no placeholder: {b}");
 
     // Each send is an event: who, what, to whom, the Message-ID.
     let sent = events_of(&env, "mail.sent");
@@ -230,7 +465,172 @@ fn vote_result_and_announce_mails_reach_a_real_server_threaded() {
     assert_eq!(sent[0]["payload"]["message_id"], vote_id.as_str());
     assert_eq!(sent[0]["payload"]["to"][0], "dev@demo.example.org");
     assert_eq!(sent[1]["payload"]["in_reply_to"], vote_id.as_str());
+    assert_eq!(sent[2]["payload"]["to"].as_array().unwrap().len(), 3);
+    // What the mails say is in the history: a fresh replay agrees, and a resend of the [VOTE]
+    // is the same mail.
     assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays");
+    let seq = events_of(&env, "vote.start")[0]["seq"].as_i64().unwrap();
+    assert_eq!(
+        events_of(&env, "vote.start")[0]["payload"]["candidates_url"],
+        CANDIDATES
+    );
+    env.ok(&["--as", "rm", "mail", "resend", &seq.to_string()]);
+    let again = server.messages();
+    assert_eq!(again.len(), 4);
+    assert_eq!(
+        again[3].1.body,
+        got[0].1.body.replace(
+            &format!("{CANDIDATES}KEYS"),
+            "https://downloads.example.org/demo/KEYS",
+        ),
+        "the resend gives the published KEYS now that there is one"
+    );
+}
+
+/// What the mails say comes from the history: a clone that only synced renders the same
+/// [RESULT] as the clone that imported the thread (the guests of `vote import` travel in its
+/// event) and closed the vote.
+#[test]
+fn a_fresh_clone_sends_the_same_result_with_the_thread_guests() {
+    use crate::sync::{T1, T2, three_clones};
+    let server = SmtpServer::start("accept");
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, _c) = three_clones(root.path());
+    a.ok(T1, &["user", "edit", "pmc1", "--name", "Paula Primo"]);
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        a.ok(T1, &["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    // Dated when the vote opened (min-hours 0: it opens and may close at once).
+    std::fs::write(
+        a.dir.join("thread.mbox"),
+        "From x Tue Jan  5 10:00:00 2027\nFrom: =?UTF-8?Q?J=C3=B6rg_Gast?= <joerg@example.net>\n\
+         Subject: Re: [VOTE] Release Demo 1.0.0\nDate: Tue, 5 Jan 2027 10:00:00 +0000\n\
+         Message-ID: <g1@list.example.org>\n\n+1 (non-binding)\n\n",
+    )
+    .unwrap();
+    let r = a.json(
+        T1,
+        &["--as", "rm", "vote", "import", "demo@1.0.0", "thread.mbox"],
+    );
+    assert_eq!(r["votes"][0]["result"], "unknown-sender", "{r}");
+    a.ok(T2, &["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    a.ok(T2, &["sync"]);
+    b.ok(T2, &["sync"]);
+    let mut bodies = Vec::new();
+    for clone in [&a, &b] {
+        configure_store(&clone.dir.join(".relmgr"), server.port);
+        let log = clone.json(T2, &["--as", "admin", "log"]);
+        let close = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == "vote.close")
+            .expect("the close reached the clone");
+        let seq = close["seq"].as_i64().unwrap().to_string();
+        clone.ok(
+            T2,
+            &[
+                "--as",
+                "rm",
+                "mail",
+                "resend",
+                &seq,
+                "--to",
+                "dev@demo.example.org",
+            ],
+        );
+        let got = server.messages();
+        let m = &got.last().unwrap().1;
+        assert_eq!(
+            m.header("content-transfer-encoding"),
+            "8bit",
+            "a name in UTF-8"
+        );
+        bodies.push(m.body.clone());
+    }
+    assert_eq!(bodies[0], bodies[1], "both clones send the same [RESULT]");
+    let b0 = &bodies[0];
+    assert!(
+        b0.contains(
+            "Binding votes: +1: 3, 0: 0, -1: 0\n  +1  Paula Primo\n  +1  pmc2\n  +1  pmc3\n"
+        ),
+        "{b0}"
+    );
+    assert!(
+        b0.contains("Non-binding votes: +1: 1, 0: 0, -1: 0\n  +1  Jörg Gast <joerg@example.net> (on the list)\n"),
+        "{b0}"
+    );
+}
+
+/// `announce --send` with no download page URL recorded (no `publish --base-url`) exits 2
+/// before anything is marked or recorded; so does `vote start --send` without
+/// `--candidates-url`. Without --send the announcement is made and says what it lacks, and
+/// `mail resend` of it refuses to send the placeholder.
+#[test]
+fn a_mail_with_a_placeholder_is_refused_before_anything_changes() {
+    let server = SmtpServer::start("accept");
+    let env = TestEnv::with_rm_key();
+    staged(&env);
+    configure(&env, server.port);
+    let events = env.events();
+    let err = env.fails(2, &["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+    assert!(err.contains("--candidates-url"), "{err}");
+    assert_eq!(env.events(), events, "the vote is not started");
+    assert_eq!(
+        env.json(&["release", "show", "demo@1.0.0"])["revisions"][0]["phase"],
+        "draft"
+    );
+    env.ok(&[
+        "--as",
+        "rm",
+        "vote",
+        "start",
+        "demo@1.0.0",
+        "--candidates-url",
+        CANDIDATES,
+    ]);
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    env.ok(&["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    env.ok(&["--as", "rm", "promote", "demo@1.0.0"]);
+    // A publish without --base-url records no URL to link.
+    env.ok(&["--as", "rm", "publish", "pub", "--key", "rm.sec.asc"]);
+    let events = env.events();
+    let err = env.fails(
+        2,
+        &[
+            "--as",
+            "rm",
+            "announce",
+            "demo@1.0.0",
+            "--send",
+            "--to",
+            "announce@apache.example.org",
+        ],
+    );
+    assert!(err.contains("placeholders"), "{err}");
+    assert!(err.contains("--base-url"), "{err}");
+    assert_eq!(env.events(), events, "nothing recorded");
+    assert!(events_of(&env, "release.announce").is_empty());
+    let phase = |env: &TestEnv| env.json(&["release", "show", "demo@1.0.0"])["phase"].clone();
+    assert_eq!(phase(&env), "distributing", "not marked");
+    assert!(server.messages().is_empty(), "nothing sent");
+
+    // Without --send: announced, and the JSON says what is missing; a resend refuses.
+    let r = env.json(&["--as", "rm", "announce", "demo@1.0.0"]);
+    assert_eq!(phase(&env), "announced");
+    assert!(
+        r["missing"][0].as_str().unwrap().contains("--base-url"),
+        "{r}"
+    );
+    let seq = events_of(&env, "release.announce")[0]["seq"]
+        .as_i64()
+        .unwrap();
+    let err = env.fails(2, &["--as", "rm", "mail", "resend", &seq.to_string()]);
+    assert!(err.contains("placeholders"), "{err}");
+    assert!(server.messages().is_empty(), "nothing sent");
+    assert!(events_of(&env, "mail.sent").is_empty());
 }
 
 #[test]
@@ -260,10 +660,16 @@ fn without_send_nothing_is_sent_and_send_needs_its_settings() {
     let err = env.fails(2, &["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
     assert!(err.contains("RELMGR_SMTP_PASSWORD_FILE"), "{err}");
     assert_eq!(env.events(), events, "nothing changed");
-    // Without --send: the mail goes to stdout, as before, and no mail event.
+    // Without --send: the mail goes to stdout, as before, and no mail event; without a
+    // candidates URL it says so on stderr.
     let out = env.ok(&["--as", "rm", "vote", "start", "demo@1.0.0"]);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(stdout.starts_with("Subject: [VOTE]"), "{stdout}");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("warning: the [VOTE] mail does not say the candidate's URL"),
+        "{stderr}"
+    );
     assert!(events_of(&env, "mail.sent").is_empty());
 }
 
@@ -286,7 +692,19 @@ fn a_failed_send_keeps_the_change_and_says_how_to_resend() {
         staged(&env);
         configure(&env, port);
         let events = env.events();
-        let err = env.fails(1, &["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+        let err = env.fails(
+            1,
+            &[
+                "--as",
+                "rm",
+                "vote",
+                "start",
+                "demo@1.0.0",
+                "--candidates-url",
+                CANDIDATES,
+                "--send",
+            ],
+        );
         assert!(err.contains("sending the [VOTE] mail"), "{what}: {err}");
         let vote_start = events_of(&env, "vote.start");
         assert_eq!(vote_start.len(), 1, "{what}: the vote started");
@@ -334,7 +752,19 @@ fn a_server_that_never_finishes_its_greeting_meets_the_deadline() {
     let path = env.store_dir().join("config.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, format!("{text}\n[net]\nsmtp_deadline = 2\n")).unwrap();
-    let err = env.fails(1, &["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+    let err = env.fails(
+        1,
+        &[
+            "--as",
+            "rm",
+            "vote",
+            "start",
+            "demo@1.0.0",
+            "--candidates-url",
+            CANDIDATES,
+            "--send",
+        ],
+    );
     assert!(err.contains("sending the [VOTE] mail"), "{err}");
     assert!(
         err.contains("the overall deadline of 2 s passed ([net] smtp_deadline)"),

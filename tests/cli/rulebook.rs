@@ -129,6 +129,11 @@ fn ballot(voter: &str, binding: bool) -> Change {
 }
 
 fn vote_start() -> Change {
+    vote_start_at(None)
+}
+
+/// A vote.start naming `candidates_url`.
+fn vote_start_at(candidates_url: Option<&str>) -> Change {
     Change::VoteStart {
         revision: Some("rc1".into()),
         manifest_hash: String::new(),
@@ -140,6 +145,7 @@ fn vote_start() -> Change {
         binding: false,
         acknowledged: vec![],
         checks: Value::Null,
+        candidates_url: candidates_url.map(str::to_string),
     }
 }
 
@@ -375,6 +381,66 @@ fn the_command_refuses_exactly_what_replay_voids() {
         ],
         5,
     );
+    // URLs and git references that the mails quote: the command refuses what replay voids.
+    refused(
+        &env,
+        &[
+            case(
+                "vote.start with a candidates URL that is not http(s)",
+                "rm",
+                &[
+                    "vote",
+                    "start",
+                    rel,
+                    "--candidates-url",
+                    "ftp://x.example.org/rc1/",
+                ],
+                rel,
+                vote_start_at(Some("ftp://x.example.org/rc1/")),
+            ),
+            case(
+                "release.check with a git reference that is an option",
+                "rm",
+                &["check", rel, "--git", "--upload-pack=x"],
+                rel,
+                Change::Check {
+                    revision: Some("rc1".into()),
+                    pass: 0,
+                    warn: 0,
+                    fail: 0,
+                    failing: vec![],
+                    git: Some(relmgr::model::event::GitSource {
+                        reference: "--upload-pack=x".into(),
+                        commit: "0".repeat(40),
+                    }),
+                },
+            ),
+            case(
+                "publish with a base URL that is not http(s)",
+                "rm",
+                &[
+                    "publish",
+                    "pub",
+                    "--key",
+                    "rm.sec.asc",
+                    "--base-url",
+                    "file:///srv/dist/",
+                ],
+                "store",
+                Change::Publish {
+                    dir: "pub".into(),
+                    version: 1,
+                    expires: None,
+                    written: Value::Null,
+                    removed: Value::Null,
+                    fingerprint: None,
+                    base_url: Some("file:///srv/dist/".into()),
+                    canonical_url: None,
+                },
+            ),
+        ],
+        2,
+    );
     allowed(
         &env,
         case(
@@ -426,6 +492,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 Change::VoteImport {
                     revision: Some("rc1".into()),
                     ballots: vec![],
+                    guests: vec![],
                 },
             ),
         ],
@@ -534,5 +601,62 @@ fn the_command_refuses_exactly_what_replay_voids() {
             assign("pmc2", "rm"),
         )],
         5,
+    );
+}
+
+/// The guests of a `vote.import` (senders who are no users) are judged like its ballots: a
+/// vote value, an email address that is no user's (a user's vote is a ballot, with its
+/// binding judged), a name without control characters. No command writes a bad one, so replay
+/// alone is asked.
+#[test]
+fn a_forged_guest_of_an_import_is_void() {
+    use relmgr::model::event::GuestVote;
+    let env = TestEnv::with_rm_key();
+    env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
+    env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo@1.2.0",
+        "dist",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
+    env.ok(&["user", "edit", "dev", "--email", "dev@example.org"]);
+    let import = |name: Option<&str>, email: &str, vote: &str| Change::VoteImport {
+        revision: Some("rc1".into()),
+        ballots: vec![],
+        guests: vec![GuestVote {
+            name: name.map(str::to_string),
+            email: email.into(),
+            vote: vote.into(),
+            cast_at: None,
+        }],
+    };
+    let code = |c: &Change| replay_code(&env, "rm", "demo@1.2.0", c);
+    assert_eq!(code(&import(Some("Gina"), "gina@example.net", "+1")), 0);
+    assert_eq!(code(&import(None, "gina@example.net", "-1")), 0);
+    for (what, c) in [
+        ("a user's email", import(None, "DEV@example.org", "+1")),
+        ("not a vote", import(None, "gina@example.net", "+2")),
+        ("not an email", import(None, "gina", "+1")),
+        (
+            "a name with a control character",
+            import(Some("Gina\u{1b}[2J"), "gina@example.net", "+1"),
+        ),
+    ] {
+        assert_eq!(code(&c), 2, "{what}: forged");
+    }
+    // Only the release manager imports, guests or not.
+    assert_eq!(
+        replay_code(
+            &env,
+            "dev",
+            "demo@1.2.0",
+            &import(None, "gina@example.net", "+1")
+        ),
+        4
     );
 }

@@ -45,7 +45,10 @@ fn a_72_hour_vote_passes_with_three_binding_votes() {
         body.contains("demo-1.2.0-src.tar.gz") && body.contains("SHA-512") && body.contains("KEYS"),
         "{body}"
     );
-    assert!(body.contains("2027-01-08T10:00:00Z"));
+    assert!(
+        body.contains("open until 2027-01-08 10:00:00 UTC (72 hours after it opened"),
+        "{body}"
+    );
     for u in ["pmc1", "pmc2"] {
         env.ok(&["--as", u, "vote", "cast", "demo@1.2.0", "+1"]);
     }
