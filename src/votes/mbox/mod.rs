@@ -104,6 +104,10 @@ pub enum Reading {
     AfterResult,
     /// A message that cannot be read, and why: empty, malformed, no sender address.
     Unreadable(String),
+    /// Votes in the sender's own words that the rules cannot settle (two different values and
+    /// no word of a change, a vote on a condition, a fractional vote): why. Nothing is recorded
+    /// until the release manager decides ([`MailMessage::lines`] holds the lines).
+    Review(String),
 }
 
 impl Reading {
@@ -117,6 +121,7 @@ impl Reading {
             Reading::NoVote => "no-vote",
             Reading::AfterResult => "after-result",
             Reading::Unreadable(_) => "unreadable",
+            Reading::Review(_) => "needs-review",
         }
     }
 }
@@ -144,6 +149,13 @@ pub struct MailMessage {
     /// For a vote: why it lies outside the vote's window, if it does ([`apply_window`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outside: Option<Outside>,
+    /// For a vote settled by more than one value: how (`changed from -1 to +1`, `withdrew -1:
+    /// counts as 0`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+    /// The sender's own lines that hold the vote, or that make the message need review.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
 }
 
 impl MailMessage {
@@ -176,6 +188,7 @@ impl MailMessage {
             Reading::NoVote => "no vote line".into(),
             Reading::AfterResult => "[RESULT] message or after it".into(),
             Reading::Unreadable(why) => why.clone(),
+            Reading::Review(why) => format!("needs review: {why}"),
         };
         Some(match &self.from_email {
             Some(e) => format!("message {} from {e}: {why}", self.number),
@@ -251,6 +264,8 @@ pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
             reading: Reading::NoVote,
             replaced_by: None,
             outside: None,
+            how: None,
+            lines: Vec::new(),
         };
         if msg.bytes.iter().all(u8::is_ascii_whitespace) {
             m.reading = Reading::Unreadable("empty message".into());
@@ -304,7 +319,15 @@ pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
             Reading::Unreadable("no sender address".into())
         } else {
             match text_body(&parsed).map(|b| read_body(&b)) {
-                Some(BodyReading::Vote(v)) => Reading::Vote(v),
+                Some(BodyReading::Vote(v, how, lines)) => {
+                    m.how = how;
+                    m.lines = lines;
+                    Reading::Vote(v)
+                }
+                Some(BodyReading::Review(why, lines)) => {
+                    m.lines = lines;
+                    Reading::Review(why)
+                }
                 Some(BodyReading::Template) => Reading::Template,
                 Some(BodyReading::Quoted) => Reading::Quoted,
                 Some(BodyReading::Nothing) | None => Reading::NoVote,
@@ -502,14 +525,54 @@ fn sender(parsed: &ParsedMail<'_>, envelope: &str) -> Option<(String, Option<Str
         .map(|a| (a.to_lowercase(), None))
 }
 
-/// The first `text/plain` part that is not an attachment, decoded.
+/// What a person reads: the first `text/plain` part that is not an attachment, decoded; else
+/// the first such `text/html` part turned into text ([`html_text`]).
 fn text_body(parsed: &ParsedMail<'_>) -> Option<String> {
-    parsed
-        .parts()
-        .filter(|p| p.subparts.is_empty())
-        .filter(|p| p.ctype.mimetype.eq_ignore_ascii_case("text/plain"))
-        .find(|p| p.get_content_disposition().disposition != DispositionType::Attachment)
+    let inline = |mime: &'static str| {
+        parsed
+            .parts()
+            .filter(|p| p.subparts.is_empty())
+            .filter(move |p| p.ctype.mimetype.eq_ignore_ascii_case(mime))
+            .find(|p| p.get_content_disposition().disposition != DispositionType::Attachment)
+    };
+    if let Some(p) = inline("text/plain") {
+        return p.get_body().ok();
+    }
+    inline("text/html")
         .and_then(|p| p.get_body().ok())
+        .map(|h| html_text(&h))
+}
+
+/// The CSS that hides what a mail program quotes without a `<blockquote>`: Gmail's
+/// `gmail_quote` (and its attribution line), Outlook's reply header and appended mail,
+/// Thunderbird's and Apple Mail's cite prefixes. A `<blockquote>` is rendered as `> ` lines,
+/// which read as quoted text.
+const QUOTE_CSS: &str = ".gmail_quote, .gmail_attr, .gmail_extra, #divRplyFwdMsg, \
+    #appendonsend, .moz-cite-prefix, .moz-signature, .gmail_signature, #Signature \
+    { display: none; }";
+
+/// An HTML body as text, by `html2text` (no wrapping; links without footnotes). On an error
+/// of the renderer, the text between tags, so that a message is never lost.
+pub(crate) fn html_text(html: &str) -> String {
+    let config = html2text::config::plain()
+        .add_css(QUOTE_CSS)
+        .map(|c| c.link_footnotes(false).allow_width_overflow());
+    match config.and_then(|c| c.string_from_read(html.as_bytes(), 10_000)) {
+        Ok(text) => text,
+        Err(_) => {
+            let mut out = String::with_capacity(html.len());
+            let mut in_tag = false;
+            for c in html.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        }
+    }
 }
 
 #[cfg(test)]
