@@ -332,7 +332,9 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 },
             )?;
         }
-        Change::VoteImport { revision, ballots } => {
+        Change::VoteImport {
+            revision, ballots, ..
+        } => {
             let (_, rev) = revision_of(db, e, revision.as_deref())?;
             for b in ballots {
                 let at = match &b.cast_at {
@@ -344,6 +346,24 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     rev.id,
                     &ballot(&b.voter, &b.vote, b.binding, at, "mail"),
                 )?;
+            }
+        }
+        Change::VoteReview {
+            revision,
+            decision,
+            voter,
+            binding,
+            cast_at,
+            ..
+        } => {
+            // `none`: the message gives no vote; only the history keeps the decision.
+            if let (Some(voter), true) = (voter, decision != "none") {
+                let (_, rev) = revision_of(db, e, revision.as_deref())?;
+                let at = match cast_at {
+                    Some(at) => time(e, at)?,
+                    None => t,
+                };
+                votes::insert_ballot(db, rev.id, &ballot(voter, decision, *binding, at, "mail"))?;
             }
         }
         Change::VoteClose {

@@ -426,7 +426,7 @@ pub fn outside_window(
 pub fn apply_window(thread: &mut Thread, opened: Timestamp, closes: Timestamp, now: Timestamp) {
     for m in &mut thread.messages {
         m.outside = match m.reading {
-            Reading::Vote(_) => outside_window(m.date, opened, closes, now),
+            Reading::Vote(_) | Reading::Review(_) => outside_window(m.date, opened, closes, now),
             _ => None,
         };
     }
