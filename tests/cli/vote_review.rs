@@ -337,3 +337,95 @@ fn accept_review_closes_with_the_messages_uncounted() {
     assert_eq!(closed["outcome"], "failed", "{closed}");
     assert_eq!(closed["binding"]["plus"], 1, "{closed}");
 }
+
+/// Under `--signed-events binding`, a decision is a signed event of the release manager: refused
+/// without their key, signed with it, and the history still replays.
+#[test]
+fn a_decision_is_signed_under_signed_events() {
+    let env = store(&["--min-hours", "72"]);
+    let mbox = env.write("review.mbox", review_thread().as_bytes());
+    env.ok(&["--as", "alice", "vote", "import", "demo@1.2.0", &mbox]);
+    env.ok(&["policy", "set", "demo", "--signed-events", "binding"]);
+    let set = ["--as", "alice", "vote", "import", "demo@1.2.0", &mbox, "--set", "p3@ponymail=+1"];
+    let before = env.events();
+    let err = env.fails(4, &set);
+    assert!(err.contains("signing_key") || err.contains("sign"), "{err}");
+    assert_eq!(env.events(), before, "nothing recorded");
+    let out = env
+        .cmd()
+        .args(set)
+        .env("RELMGR_SIGNING_KEY", env.path().join("a.sec.asc"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let log = env.json(&["log", "demo"]);
+    let e = log.as_array().unwrap().last().unwrap();
+    assert_eq!(e["type"], "vote.review", "{e}");
+    assert!(e["signature"].as_str().unwrap().contains("BEGIN PGP SIGNATURE"), "{e}");
+    let st = env.json(&["vote", "status", "demo@1.2.0"]);
+    assert_eq!(st["binding"]["plus"], 2, "{st}");
+    assert_eq!(st["needs_review"], 2, "{st}");
+    assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays to the index");
+}
+
+/// The decisions travel through git: an old clone and a fresh one agree with the clone that
+/// made them on what needs review and on the tally.
+#[test]
+fn an_old_and_a_fresh_clone_agree_on_the_decisions() {
+    use crate::common::T0;
+    use crate::sync::{Clone, T1, git, three_clones};
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, _c) = three_clones(root.path());
+    for u in ["pmc2", "pmc3"] {
+        a.ok(T0, &["user", "edit", u, "--email", &format!("{u}@apache.org")]);
+    }
+    // The vote (min-hours 0) opened and ends at T0: the mails are dated then.
+    let m = |n: u32, from: &str, body: &str| {
+        mbox_msg(
+            from,
+            &format!(
+                "From: {from}\nSubject: Re: [VOTE] Release Demo 1.0.0\n\
+                 Date: Tue, 5 Jan 2027 10:00:00 +0000\nMessage-ID: <c{n}@x>"
+            ),
+            body,
+        )
+    };
+    let thread = [
+        m(1, "pmc2@apache.org", "+1 once the KEYS file lists my key"),
+        m(2, "pmc3@apache.org", "+1 (binding)\nno, wait: -1"),
+    ]
+    .concat();
+    let mbox = root.path().join("t.mbox");
+    std::fs::write(&mbox, thread).unwrap();
+    let mbox = mbox.to_str().unwrap();
+    let r = a.json(T1, &["--as", "rm", "vote", "import", "demo@1.0.0", mbox]);
+    assert_eq!(r["needs_review"], 2, "{r}");
+    a.ok(T1, &["sync"]);
+    b.ok(T1, &["sync"]);
+    assert_eq!(b.json(T1, &["vote", "status", "demo@1.0.0"])["needs_review"], 2);
+    a.ok(
+        T1,
+        &["--as", "rm", "vote", "import", "demo@1.0.0", mbox, "--set", "c1@x=+1", "--ignore", "c2@x"],
+    );
+    a.ok(T1, &["sync"]);
+    b.ok(T1, &["sync"]);
+    git(root.path(), &["clone", "-q", "remote.git", "d"]);
+    let d = Clone {
+        dir: root.path().join("d"),
+    };
+    d.json(T1, &["sync", "--user", "pmc1"]);
+    let status = |c: &Clone| {
+        let st = c.json(T1, &["vote", "status", "demo@1.0.0"]);
+        (st["needs_review"].clone(), st["binding"].clone(), st["non_binding"].clone())
+    };
+    let want = (
+        serde_json::json!(0),
+        serde_json::json!({"plus": 1, "zero": 0, "minus": 0}),
+        serde_json::json!({"plus": 0, "zero": 0, "minus": 0}),
+    );
+    assert_eq!(status(&a), want);
+    assert_eq!(status(&b), want, "the old clone");
+    assert_eq!(status(&d), want, "the fresh clone");
+    // The clone that decided replays its log to the same index (d lacks the package bytes).
+    assert_eq!(a.json(T1, &["fsck"])["ok"], true);
+}
