@@ -179,7 +179,11 @@ fn read_text(m: &ImportedMessage, first_after_result: bool) -> String {
         _ => "no vote found".into(),
     };
     let read = match (m.read.as_str(), &m.note) {
-        ("vote", Some(how)) if m.result.as_deref().is_none_or(|r| !r.starts_with("dated-") && r != "undated") => {
+        ("vote", Some(how))
+            if m.result
+                .as_deref()
+                .is_none_or(|r| !r.starts_with("dated-") && r != "undated") =>
+        {
             format!("{read} ({how})")
         }
         _ => read,

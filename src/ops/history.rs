@@ -766,7 +766,9 @@ pub fn decide(
                 .iter()
                 .any(|r| r.message_id.trim().is_empty() || r.from.trim().is_empty())
             {
-                return Ok(forged("a message to review names no message or sender".into()));
+                return Ok(forged(
+                    "a message to review names no message or sender".into(),
+                ));
             }
             if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
                 return Ok(Some(v));
@@ -827,7 +829,9 @@ pub fn decide(
                     return Ok(forged("a reviewed vote names no voter".into()));
                 };
                 if !known.is_user(db, voter)? {
-                    return Ok(forged(format!("the reviewed vote of {voter} names no user here")));
+                    return Ok(forged(format!(
+                        "the reviewed vote of {voter} names no user here"
+                    )));
                 }
                 if let Some(v) = known.needs(db, voter, &project, Action::Vote)? {
                     return Ok(forged(format!("a reviewed vote: {}", v.reason)));

@@ -432,12 +432,27 @@ fn the_command_refuses_exactly_what_replay_voids() {
     );
     // A review by the rm: a vote of a user, binding as their role says, or none; what its
     // payload claims beyond that is forged.
-    assert_eq!(replay_code(&env, "rm", rel, &review("+1", Some("pmc1"), true)), 0);
-    assert_eq!(replay_code(&env, "rm", rel, &review("none", None, false)), 0);
-    assert_eq!(replay_code(&env, "rm", rel, &review("+1", Some("dev"), true)), 2);
-    assert_eq!(replay_code(&env, "rm", rel, &review("+2", Some("pmc1"), true)), 2);
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+1", Some("pmc1"), true)),
+        0
+    );
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("none", None, false)),
+        0
+    );
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+1", Some("dev"), true)),
+        2
+    );
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+2", Some("pmc1"), true)),
+        2
+    );
     assert_eq!(replay_code(&env, "rm", rel, &review("+1", None, false)), 2);
-    assert_eq!(replay_code(&env, "rm", rel, &review("+1", Some("nobody"), false)), 2);
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+1", Some("nobody"), false)),
+        2
+    );
     refused(
         &env,
         &[case(

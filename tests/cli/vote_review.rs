@@ -31,7 +31,14 @@ fn store(policy: &[&str]) -> TestEnv {
         env.ok(&args);
     }
     env.ok(&[
-        "--as", "alice", "key", "generate", "--user", "alice", "-o", "a.sec.asc",
+        "--as",
+        "alice",
+        "key",
+        "generate",
+        "--user",
+        "alice",
+        "-o",
+        "a.sec.asc",
     ]);
     env.set_now("2024-02-05T08:00:00Z");
     env.write("dist/demo-1.2.0-src.tar.gz", &clean_source());
@@ -174,12 +181,23 @@ fn the_issue_thread_reads_as_a_person_reads_it_and_passes() {
     );
     assert_eq!(r["messages"][0]["call"], true);
     assert_eq!(r["messages"][1]["from"], "bob@apache.org");
-    assert_eq!(r["messages"][4]["lines"][0].as_str().unwrap(), "My mistake, the year is right after all — please consider my -1 withdrawn.");
+    assert_eq!(
+        r["messages"][4]["lines"][0].as_str().unwrap(),
+        "My mistake, the year is right after all — please consider my -1 withdrawn."
+    );
     assert_eq!(r["needs_review"], 0);
     // The tally a person makes: binding +1 alice, bob, carol; dave (committer) withdrew.
     let st = env.json(&["vote", "status", "demo@1.2.0"]);
-    assert_eq!(st["binding"], serde_json::json!({"plus": 3, "zero": 0, "minus": 0}), "{st}");
-    assert_eq!(st["non_binding"], serde_json::json!({"plus": 0, "zero": 1, "minus": 0}), "{st}");
+    assert_eq!(
+        st["binding"],
+        serde_json::json!({"plus": 3, "zero": 0, "minus": 0}),
+        "{st}"
+    );
+    assert_eq!(
+        st["non_binding"],
+        serde_json::json!({"plus": 0, "zero": 1, "minus": 0}),
+        "{st}"
+    );
     assert_eq!(st["needs_review"], 0);
     let closed = env.json(&["--as", "alice", "vote", "close", "demo@1.2.0"]);
     assert_eq!(closed["outcome"], "passed", "{closed}");
@@ -189,7 +207,11 @@ fn the_issue_thread_reads_as_a_person_reads_it_and_passes() {
     let mbox = env.write("issue.mbox", issue_thread().as_bytes());
     let out = env.ok(&["--as", "alice", "vote", "import", "demo@1.2.0", &mbox]);
     let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    for want in ["[VOTE] mail: +1 binding", "0 non-binding (withdrew -1: counts", "replaced by #5"] {
+    for want in [
+        "[VOTE] mail: +1 binding",
+        "0 non-binding (withdrew -1: counts",
+        "replaced by #5",
+    ] {
         assert!(out.contains(want), "{want:?} not in\n{out}");
     }
 }
@@ -208,7 +230,12 @@ fn review_thread() -> String {
         )
     };
     [
-        m(1, "alice@apache.org", (5, 9), "[VOTE] mail? no: a reply. +1 (binding)"),
+        m(
+            1,
+            "alice@apache.org",
+            (5, 9),
+            "[VOTE] mail? no: a reply. +1 (binding)",
+        ),
         // Two values, no word of a change.
         m(
             2,
@@ -224,7 +251,12 @@ fn review_thread() -> String {
             "+1 (binding) if the NOTICE year gets fixed before the release.",
         ),
         // A fractional vote.
-        m(4, "dave@apache.org", (5, 12), "+0.5, only checked the sigs."),
+        m(
+            4,
+            "dave@apache.org",
+            (5, 12),
+            "+0.5, only checked the sigs.",
+        ),
         // Not votes: version numbers, URLs, a phone number in the own words.
         m(
             5,
@@ -245,7 +277,14 @@ fn what_the_rules_cannot_settle_needs_review_and_blocks_close() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| format!("{} {} {}", text(&m["read"]), text(&m["review_id"]), text(&m["review"])))
+        .map(|m| {
+            format!(
+                "{} {} {}",
+                text(&m["read"]),
+                text(&m["review_id"]),
+                text(&m["review"])
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -263,7 +302,10 @@ fn what_the_rules_cannot_settle_needs_review_and_blocks_close() {
     assert_eq!(bob["note"], "different votes and no word of a change");
     assert_eq!(
         bob["lines"],
-        serde_json::json!(["+1 on the sources.", "The convenience binary is broken though: -1."])
+        serde_json::json!([
+            "+1 on the sources.",
+            "The convenience binary is broken though: -1."
+        ])
     );
     assert_eq!(r["messages"][2]["note"], "a vote on a condition or a maybe");
     // Nothing recorded for them: only alice's +1.
@@ -273,25 +315,61 @@ fn what_the_rules_cannot_settle_needs_review_and_blocks_close() {
     assert_eq!(st["needs_review"], 3, "{st}");
     let human = env.ok(&["vote", "status", "demo@1.2.0"]);
     let human = String::from_utf8(human.get_output().stdout.clone()).unwrap();
-    assert!(human.contains("needs review: p3@ponymail from carol@apache.org"), "{human}");
+    assert!(
+        human.contains("needs review: p3@ponymail from carol@apache.org"),
+        "{human}"
+    );
     // Close refuses while any needs review (exit 2, with the reason).
     let err = env.fails(2, &["--as", "alice", "vote", "close", "demo@1.2.0"]);
-    assert!(err.contains("3 messages of the vote thread need review"), "{err}");
+    assert!(
+        err.contains("3 messages of the vote thread need review"),
+        "{err}"
+    );
     assert!(err.contains("p2@ponymail"), "{err}");
     // Importing again records nothing new and keeps them pending; --review without a
     // terminal asks nothing.
     let before = env.events();
-    let r = env.json(&["--as", "alice", "vote", "import", "demo@1.2.0", &mbox, "--review"]);
+    let r = env.json(&[
+        "--as",
+        "alice",
+        "vote",
+        "import",
+        "demo@1.2.0",
+        &mbox,
+        "--review",
+    ]);
     assert_eq!(r["needs_review"], 3);
     assert_eq!(env.events(), before);
     // A decision names a message that needs review.
-    let err = env.fails(2, &["--as", "alice", "vote", "import", "demo@1.2.0", &mbox, "--set", "p1@ponymail=+1"]);
+    let err = env.fails(
+        2,
+        &[
+            "--as",
+            "alice",
+            "vote",
+            "import",
+            "demo@1.2.0",
+            &mbox,
+            "--set",
+            "p1@ponymail=+1",
+        ],
+    );
     assert!(err.contains("no message that needs review"), "{err}");
     assert_eq!(env.events(), before);
     // The RM decides: bob -1, carol +1, dave's +0.5 gives none.
     let r = env.json(&[
-        "--as", "alice", "vote", "import", "demo@1.2.0", &mbox,
-        "--set", "<p2@ponymail>=-1", "--set", "p3@ponymail=+1", "--ignore", "p4@ponymail",
+        "--as",
+        "alice",
+        "vote",
+        "import",
+        "demo@1.2.0",
+        &mbox,
+        "--set",
+        "<p2@ponymail>=-1",
+        "--set",
+        "p3@ponymail=+1",
+        "--ignore",
+        "p4@ponymail",
     ]);
     assert_eq!(r["needs_review"], 0, "{r}");
     assert_eq!(env.events(), before + 3, "one event per decision");
@@ -299,27 +377,64 @@ fn what_the_rules_cannot_settle_needs_review_and_blocks_close() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| format!("{} {} {} {}", text(&d["message_id"]), text(&d["decision"]), text(&d["voter"]), text(&d["binding"])))
+        .map(|d| {
+            format!(
+                "{} {} {} {}",
+                text(&d["message_id"]),
+                text(&d["decision"]),
+                text(&d["voter"]),
+                text(&d["binding"])
+            )
+        })
         .collect();
     assert_eq!(
         reviewed,
-        ["p2@ponymail -1 bob true", "p3@ponymail +1 carol true", "p4@ponymail none null null"]
+        [
+            "p2@ponymail -1 bob true",
+            "p3@ponymail +1 carol true",
+            "p4@ponymail none null null"
+        ]
     );
-    let review: Vec<String> = r["messages"].as_array().unwrap().iter().map(|m| text(&m["review"])).collect();
+    let review: Vec<String> = r["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| text(&m["review"]))
+        .collect();
     assert_eq!(review, ["null", "-1", "+1", "none", "null"]);
     // The tally a person makes now: binding +1 alice, carol; binding -1 bob.
     let st = env.json(&["vote", "status", "demo@1.2.0"]);
-    assert_eq!(st["binding"], serde_json::json!({"plus": 2, "zero": 0, "minus": 1}), "{st}");
+    assert_eq!(
+        st["binding"],
+        serde_json::json!({"plus": 2, "zero": 0, "minus": 1}),
+        "{st}"
+    );
     assert_eq!(st["needs_review"], 0);
     let log = env.json(&["log", "demo"]);
     let last = log.as_array().unwrap().last().unwrap();
     assert_eq!(last["type"], "vote.review", "{last}");
     assert_eq!(last["actor"], "alice", "{last}");
     // A decided message is not decided twice.
-    let err = env.fails(2, &["--as", "alice", "vote", "import", "demo@1.2.0", &mbox, "--ignore", "p2@ponymail"]);
+    let err = env.fails(
+        2,
+        &[
+            "--as",
+            "alice",
+            "vote",
+            "import",
+            "demo@1.2.0",
+            &mbox,
+            "--ignore",
+            "p2@ponymail",
+        ],
+    );
     assert!(err.contains("decided already"), "{err}");
     // The history replays to the same index.
-    assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays to the index");
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
     let closed = env.json(&["--as", "alice", "vote", "close", "demo@1.2.0"]);
     assert_eq!(closed["outcome"], "failed", "{closed}");
 }
@@ -331,9 +446,28 @@ fn accept_review_closes_with_the_messages_uncounted() {
     env.ok(&["--as", "alice", "vote", "import", "demo@1.2.0", &mbox]);
     env.fails(2, &["--as", "alice", "vote", "close", "demo@1.2.0"]);
     // Only the release manager decides.
-    let err = env.fails(4, &["--as", "dave", "vote", "import", "demo@1.2.0", &mbox, "--set", "p3@ponymail=+1"]);
+    let err = env.fails(
+        4,
+        &[
+            "--as",
+            "dave",
+            "vote",
+            "import",
+            "demo@1.2.0",
+            &mbox,
+            "--set",
+            "p3@ponymail=+1",
+        ],
+    );
     assert!(!err.is_empty());
-    let closed = env.json(&["--as", "alice", "vote", "close", "demo@1.2.0", "--accept-review"]);
+    let closed = env.json(&[
+        "--as",
+        "alice",
+        "vote",
+        "close",
+        "demo@1.2.0",
+        "--accept-review",
+    ]);
     assert_eq!(closed["outcome"], "failed", "{closed}");
     assert_eq!(closed["binding"]["plus"], 1, "{closed}");
 }
@@ -346,7 +480,16 @@ fn a_decision_is_signed_under_signed_events() {
     let mbox = env.write("review.mbox", review_thread().as_bytes());
     env.ok(&["--as", "alice", "vote", "import", "demo@1.2.0", &mbox]);
     env.ok(&["policy", "set", "demo", "--signed-events", "binding"]);
-    let set = ["--as", "alice", "vote", "import", "demo@1.2.0", &mbox, "--set", "p3@ponymail=+1"];
+    let set = [
+        "--as",
+        "alice",
+        "vote",
+        "import",
+        "demo@1.2.0",
+        &mbox,
+        "--set",
+        "p3@ponymail=+1",
+    ];
     let before = env.events();
     let err = env.fails(4, &set);
     assert!(err.contains("signing_key") || err.contains("sign"), "{err}");
@@ -357,15 +500,29 @@ fn a_decision_is_signed_under_signed_events() {
         .env("RELMGR_SIGNING_KEY", env.path().join("a.sec.asc"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let log = env.json(&["log", "demo"]);
     let e = log.as_array().unwrap().last().unwrap();
     assert_eq!(e["type"], "vote.review", "{e}");
-    assert!(e["signature"].as_str().unwrap().contains("BEGIN PGP SIGNATURE"), "{e}");
+    assert!(
+        e["signature"]
+            .as_str()
+            .unwrap()
+            .contains("BEGIN PGP SIGNATURE"),
+        "{e}"
+    );
     let st = env.json(&["vote", "status", "demo@1.2.0"]);
     assert_eq!(st["binding"]["plus"], 2, "{st}");
     assert_eq!(st["needs_review"], 2, "{st}");
-    assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays to the index");
+    assert_eq!(
+        env.json(&["fsck"])["ok"],
+        true,
+        "the log replays to the index"
+    );
 }
 
 /// The decisions travel through git: an old clone and a fresh one agree with the clone that
@@ -377,7 +534,10 @@ fn an_old_and_a_fresh_clone_agree_on_the_decisions() {
     let root = tempfile::tempdir().unwrap();
     let (a, b, _c) = three_clones(root.path());
     for u in ["pmc2", "pmc3"] {
-        a.ok(T0, &["user", "edit", u, "--email", &format!("{u}@apache.org")]);
+        a.ok(
+            T0,
+            &["user", "edit", u, "--email", &format!("{u}@apache.org")],
+        );
     }
     // The vote (min-hours 0) opened and ends at T0: the mails are dated then.
     let m = |n: u32, from: &str, body: &str| {
@@ -402,10 +562,24 @@ fn an_old_and_a_fresh_clone_agree_on_the_decisions() {
     assert_eq!(r["needs_review"], 2, "{r}");
     a.ok(T1, &["sync"]);
     b.ok(T1, &["sync"]);
-    assert_eq!(b.json(T1, &["vote", "status", "demo@1.0.0"])["needs_review"], 2);
+    assert_eq!(
+        b.json(T1, &["vote", "status", "demo@1.0.0"])["needs_review"],
+        2
+    );
     a.ok(
         T1,
-        &["--as", "rm", "vote", "import", "demo@1.0.0", mbox, "--set", "c1@x=+1", "--ignore", "c2@x"],
+        &[
+            "--as",
+            "rm",
+            "vote",
+            "import",
+            "demo@1.0.0",
+            mbox,
+            "--set",
+            "c1@x=+1",
+            "--ignore",
+            "c2@x",
+        ],
     );
     a.ok(T1, &["sync"]);
     b.ok(T1, &["sync"]);
@@ -416,7 +590,11 @@ fn an_old_and_a_fresh_clone_agree_on_the_decisions() {
     d.json(T1, &["sync", "--user", "pmc1"]);
     let status = |c: &Clone| {
         let st = c.json(T1, &["vote", "status", "demo@1.0.0"]);
-        (st["needs_review"].clone(), st["binding"].clone(), st["non_binding"].clone())
+        (
+            st["needs_review"].clone(),
+            st["binding"].clone(),
+            st["non_binding"].clone(),
+        )
     };
     let want = (
         serde_json::json!(0),
@@ -428,4 +606,75 @@ fn an_old_and_a_fresh_clone_agree_on_the_decisions() {
     assert_eq!(status(&d), want, "the fresh clone");
     // The clone that decided replays its log to the same index (d lacks the package bytes).
     assert_eq!(a.json(T1, &["fsck"])["ok"], true);
+}
+
+/// `--review` on a terminal (a pty made by `script`): each pending message is shown with its
+/// sender and own words, and the keys choose -1, +1 and none.
+#[test]
+fn review_on_a_terminal_asks_for_each_message() {
+    use std::io::Write;
+    let env = store(&["--min-hours", "72"]);
+    let mbox = env.write("review.mbox", review_thread().as_bytes());
+    let relmgr = assert_cmd::cargo::cargo_bin("relmgr");
+    let line = format!(
+        "{} --as alice vote import demo@1.2.0 {mbox} --review",
+        relmgr.display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qefc", &line, "/dev/null"])
+        .current_dir(env.path())
+        .env_remove("CI")
+        .env_remove("RELMGR_STORE")
+        .env_remove("RELMGR_USER")
+        .env("HOME", env.path())
+        .env("RELMGR_NOW", "2024-02-08T12:00:00Z")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) runs");
+    let mut keys = child.stdin.take().unwrap();
+    // Up from "skip": twice is -1, four times +1, once none.
+    for k in ["kk\r", "kkkk\r", "k\r"] {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        keys.write_all(k.as_bytes()).unwrap();
+        keys.flush().unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    drop(keys);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("bob@apache.org"), "{shown}");
+    assert!(
+        shown.contains("The convenience binary is broken though: -1."),
+        "{shown}"
+    );
+    let st = env.json(&["vote", "status", "demo@1.2.0"]);
+    assert_eq!(st["needs_review"], 0, "{st}\n{shown}");
+    assert_eq!(
+        st["binding"],
+        serde_json::json!({"plus": 2, "zero": 0, "minus": 1}),
+        "{st}"
+    );
+    let log = env.json(&["log", "demo"]);
+    let decisions: Vec<String> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "vote.review")
+        .map(|e| {
+            format!(
+                "{} {}",
+                text(&e["payload"]["message_id"]),
+                text(&e["payload"]["decision"])
+            )
+        })
+        .collect();
+    assert_eq!(
+        decisions,
+        ["p2@ponymail -1", "p3@ponymail +1", "p4@ponymail none"],
+        "{log}"
+    );
 }

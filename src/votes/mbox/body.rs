@@ -177,7 +177,13 @@ enum Role {
 }
 
 /// Words before a value, in its sentence, that make it someone else's.
-const OTHERS: [&str; 5] = ["your vote", "please vote", "please change", "you vote", "your +1"];
+const OTHERS: [&str; 5] = [
+    "your vote",
+    "please vote",
+    "please change",
+    "you vote",
+    "your +1",
+];
 
 /// Words that take a vote back: before the value (`withdraw my -1`) or, as participles, after
 /// it (`my -1 is withdrawn`).
@@ -195,7 +201,13 @@ const RETRACT_BEFORE: [&str; 12] = [
     "rescind",
     "rescinding",
 ];
-const RETRACT_AFTER: [&str; 5] = ["withdrawn", "retracted", "scratched", "revoked", "rescinded"];
+const RETRACT_AFTER: [&str; 5] = [
+    "withdrawn",
+    "retracted",
+    "scratched",
+    "revoked",
+    "rescinded",
+];
 /// Words that change a vote: what stands before a following `to` is the old value.
 const CHANGE: [&str; 18] = [
     "change",
@@ -457,8 +469,8 @@ fn roles_in(s: &str, toks: &[(usize, Tok)]) -> Vec<(Value, Role)> {
         let to_next = word_positions(s, &["to"])
             .into_iter()
             .any(|w| w > pos && next_tok.is_some_and(|n| w < n));
-        let old = to_next
-            && (changes.iter().any(|&w| w < pos) || between(prev_tok, pos, &from_word));
+        let old =
+            to_next && (changes.iter().any(|&w| w < pos) || between(prev_tok, pos, &from_word));
         let after = s.get(pos..).unwrap_or_default();
         let conditional = condition_follows(after) || maybe.iter().any(|&w| w < pos);
         let role = if others.iter().any(|&w| w < pos) {
@@ -492,9 +504,7 @@ fn condition_follows(after_token: &str) -> bool {
         .collect();
     let head = words.join(" ");
     CONDITIONS.iter().any(|c| {
-        head == *c
-            || head.starts_with(&format!("{c} "))
-            || words.first().is_some_and(|w| w == c)
+        head == *c || head.starts_with(&format!("{c} ")) || words.first().is_some_and(|w| w == c)
     })
 }
 
@@ -589,7 +599,8 @@ pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
         };
         let prev = line.get(..i).and_then(|p| p.chars().next_back());
         let prev_ok = prev.is_none_or(|c| {
-            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | '*' | '_' | ':' | ',' | ';')
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '"' | '\'' | '*' | '_' | ':' | ',' | ';')
                 || matches!(c, '\u{201c}' | '\u{2018}')
         });
         let start = i;
@@ -606,9 +617,8 @@ pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
         let mut ac = after.chars();
         let next = ac.next();
         let next2 = ac.next();
-        let fraction = matches!(next, Some('.' | ','))
-            && next2.is_some_and(|d| d.is_ascii_digit())
-            && {
+        let fraction =
+            matches!(next, Some('.' | ',')) && next2.is_some_and(|d| d.is_ascii_digit()) && {
                 let frac: String = after
                     .get(1..)
                     .unwrap_or_default()
@@ -642,7 +652,11 @@ pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
         if digits == "1" && b == b'+' && is_phone(after) {
             continue;
         }
-        let before = line.get(..start).unwrap_or_default().trim_end().to_lowercase();
+        let before = line
+            .get(..start)
+            .unwrap_or_default()
+            .trim_end()
+            .to_lowercase();
         if ZONES.iter().any(|z| before.ends_with(z)) {
             continue;
         }

@@ -7,31 +7,27 @@
 //! [`last_votes`] keeps each sender's last vote; an earlier vote of the same
 //! sender is marked replaced ([`MailMessage::replaced_by`]).
 //!
-//! # How a vote line is found
+//! # How a vote is found (#29)
 //!
-//! A vote is `+1`, `0` or `-1` (also `+0`, `-0`, and `−` for `-`) standing at
-//! the **start of a line** (after optional whitespace) of the sender's own
-//! words. What follows it on the line is free text (`+1 (binding)`,
-//! `+1 binding`, `-1 (non-binding)`, `+1, checked the signatures`, `-1: the
-//! LICENSE is wrong`) as long as the token is not glued to more of a number
-//! or word: `+10`, `+1.5`, `-0.5`, `+1x` are not votes.
+//! A vote is `+1`, `-1`, `+0` or `-0` (also `−` for `-`) **anywhere** in the sender's own
+//! words (`so that's a +1 from me`, `my +1 (binding)`), as long as the token is not glued to
+//! more of a number or a word (`+10`, `1.2.0-1`, `rc-1`, `n+1`, `+1%`), not in a URL or an
+//! address, not a phone number (`+1 650 555 0100`), not a time zone (`GMT +1`). An unsigned
+//! `0` counts at the start of a line followed by nothing or punctuation, or right after a
+//! vote is named (`changed my vote to 0`). `+0.5`-style values are fractional votes.
 //!
-//! A **change of vote** counts too, as people write it on Apache lists:
-//! `Changing my vote to +1`, `I change my vote to +1`, `Revising my vote: -1`,
-//! `I've changed my vote from -1 to 0` (change, revise, update or switch, by
-//! `I` or nobody). Without a value (`I'd change my vote if …`), said by
-//! someone who only would (`I would change my vote to +1 …`), or on a
-//! condition (`… to +1 once the NOTICE is fixed`), it is not a vote.
+//! Each sentence is read for changes: a value after `withdraw`, `retract`, `scratch`, … (or
+//! before `withdrawn`, `retracted`) is taken back; one after `change`, `revise`, `update`,
+//! `switch`, … (or `from`) and before a following `to` is the old value; one on a condition
+//! (`+1 if …`, `If …, +1`, `pending`, `once`) or a maybe (`I would be +1`) is conditional.
+//! Then ([`Reading`]): one value → that vote; only a value taken back → 0 (the withdrawal
+//! replaces the earlier vote); different values with a change or withdrawal word → the last;
+//! different values without one, a conditional or a fractional vote → [`Reading::Review`]
+//! with the lines, and nothing is recorded (never guessed). The words and the tables are in
+//! `body.rs` and `docs/votes-and-network.md`.
 //!
 //! # Design decisions (where the spec is silent)
 //!
-//! * **Unsigned values**: `1` alone at the start of a line is *not* a vote
-//!   in mail (numbered lists such as `1. checked sigs` are common); `+1` is
-//!   needed. An unsigned `0` counts only when the rest of the line is empty
-//!   or starts with punctuation (`0`, `0 (non-binding)`, `0, no time`), so
-//!   `0 issues found` is not a vote (such a line still helps to recognise an
-//!   unboxed template, below).
-//! * **Several vote lines** in one message: the last one counts.
 //! * **Never counted**: quoted lines (first non-blank character `>` or `|`);
 //!   attribution lines (`On ... wrote:`, or any line ending in `wrote:`);
 //!   everything after the signature separator (`-- `, also a bare `--`);
@@ -54,8 +50,9 @@
 //!   quoted or forwarded (`> +1` of someone else) as [`Reading::Quoted`].
 //! * **`[RESULT]`**: the first message whose subject contains `[RESULT]`
 //!   (any case) and every message after it are ignored.
-//! * **Body**: the first `text/plain` part that is not an attachment; a
-//!   message with only HTML has no vote line.
+//! * **Body**: the first `text/plain` part that is not an attachment; else the first
+//!   `text/html` one as text ([`html_text`]: blockquotes are quoted, Gmail's and Outlook's
+//!   unmarked quotes are hidden).
 //! * **Sender**: the first address of `From:`, lower-cased; when `From:` is
 //!   missing or unparsable, the address of the mbox `From ` line if it has
 //!   an `@`; otherwise the message is ignored.

@@ -45,9 +45,15 @@ fn votes_in_own_words() {
         ("I found 0 issues\n", "none"),
         ("Looks fine.\n\n-- \nBob, +1 650 555 0100\n+1\n", "none"),
         // Templates: boxes, a +1/0/-1 group, an enumeration on one line.
-        ("[ ] +1 approve\n[ ] +0 no opinion\n[ ] -1 disapprove\n", "template"),
+        (
+            "[ ] +1 approve\n[ ] +0 no opinion\n[ ] -1 disapprove\n",
+            "template",
+        ),
         ("Please vote +1, 0 or -1.\n", "template"),
-        ("Please vote:\n+1 Release\n0 Don't care\n-1 Don't release because\n\nMy own +1.\n", "+1"),
+        (
+            "Please vote:\n+1 Release\n0 Don't care\n-1 Don't release because\n\nMy own +1.\n",
+            "+1",
+        ),
         // Quoted text is someone else's.
         ("Agreed.\n\n> so that's a +1 from me\n", "quoted"),
     ];
@@ -67,7 +73,10 @@ fn changes_withdrawals_and_reviews() {
         ("I retract my earlier -1 and vote +1 instead.\n", "+1"),
         ("I'd like to withdraw my -1.\n", "0"),
         ("Let me change that -1 to a +1.\n", "+1"),
-        ("-1 because of the LICENSE.\nUpdate: the LICENSE is fine, +1 now.\n", "+1"),
+        (
+            "-1 because of the LICENSE.\nUpdate: the LICENSE is fine, +1 now.\n",
+            "+1",
+        ),
         ("I change my -1 to +1\n", "+1"),
         ("Switching to +1, the fix is in.\n", "+1"),
         // Never guess.
@@ -224,7 +233,10 @@ fn body_rules() {
         ("I will change my vote to +1 later\n", None),
         ("Please change your vote to +1\n", None),
         ("If it gets fixed, I change my vote to +1\n", None),
-        ("Sorry for changing my vote to +1 so late\n", Some(Value::Plus)),
+        (
+            "Sorry for changing my vote to +1 so late\n",
+            Some(Value::Plus),
+        ),
         ("> Changing my vote to +1\n", None),
         (
             "On Tue, Carol wrote:\n> +1 (binding)\n\nThanks for checking.\n",
