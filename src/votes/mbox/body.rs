@@ -627,7 +627,7 @@ pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
                     .collect();
                 let tail = after.get(1 + frac.len()..).unwrap_or_default();
                 digits == "0"
-                    && frac.trim_end_matches('0') != ""
+                    && !frac.trim_end_matches('0').is_empty()
                     && !tail.starts_with(['.', '-'])
                     && !tail.starts_with(|c: char| c.is_alphanumeric())
             };
