@@ -1083,6 +1083,7 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm a vote awaiting confirmation (or a manual one): it passes')
             [CompletionResult]::new('--abandon', '--abandon', [CompletionResultType]::ParameterName, 'Abandon the vote: the release stays a candidate for a new revision')
+            [CompletionResult]::new('--accept-review', '--accept-review', [CompletionResultType]::ParameterName, 'Close even though messages of the thread still need review (they stay uncounted)')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
@@ -1096,9 +1097,12 @@ Register-ArgumentCompleter -Native -CommandName 'relmgr' -ScriptBlock {
             break
         }
         'relmgr;vote;import' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Record the vote of a message that needs review, by its id: MSGID=+1, =0 or =-1')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Record that a message that needs review gives no vote, by its id')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user [default: $RELMGR_USER, else config.toml''s user]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'Decide each message that needs review on the terminal (+1, 0, -1 or none)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout (errors as a JSON document on stderr)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt (implied when stdin is not a terminal or $CI is set)')

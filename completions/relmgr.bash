@@ -4585,7 +4585,7 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__vote__subcmd__close)
-            opts="-y -q -v -h --confirm --abandon --send --to --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --confirm --abandon --accept-review --send --to --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4713,12 +4713,20 @@ _relmgr() {
             return 0
             ;;
         relmgr__subcmd__vote__subcmd__import)
-            opts="-y -q -v -h --store --as --json --yes --quiet --verbose --color --help"
+            opts="-y -q -v -h --review --set --ignore --store --as --json --yes --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

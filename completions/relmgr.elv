@@ -984,6 +984,7 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --confirm 'Confirm a vote awaiting confirmation (or a manual one): it passes'
             cand --abandon 'Abandon the vote: the release stays a candidate for a new revision'
+            cand --accept-review 'Close even though messages of the thread still need review (they stay uncounted)'
             cand --send 'Also send the mail over SMTP ([smtp] in config.toml) to the project''s notify emails'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
@@ -996,9 +997,12 @@ set edit:completion:arg-completer[relmgr] = {|@words|
             cand --help 'Print help'
         }
         &'relmgr;vote;import'= {
+            cand --set 'Record the vote of a message that needs review, by its id: MSGID=+1, =0 or =-1'
+            cand --ignore 'Record that a message that needs review gives no vote, by its id'
             cand --store 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]'
             cand --as 'Act as this user [default: $RELMGR_USER, else config.toml''s user]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --review 'Decide each message that needs review on the terminal (+1, 0, -1 or none)'
             cand --json 'Print one JSON document on stdout (errors as a JSON document on stderr)'
             cand -y 'Never prompt (implied when stdin is not a terminal or $CI is set)'
             cand --yes 'Never prompt (implied when stdin is not a terminal or $CI is set)'

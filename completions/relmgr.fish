@@ -668,17 +668,21 @@ always\t''
 never\t''"
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l confirm -d 'Confirm a vote awaiting confirmation (or a manual one): it passes'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l abandon -d 'Abandon the vote: the release stays a candidate for a new revision'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l accept-review -d 'Close even though messages of the thread still need review (they stay uncounted)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l send -d 'Also send the mail over SMTP ([smtp] in config.toml) to the project\'s notify emails'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print only the result, no status lines'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s v -l verbose -d 'Print more detail on stderr'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l set -d 'Record the vote of a message that needs review, by its id: MSGID=+1, =0 or =-1' -r
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l ignore -d 'Record that a message that needs review gives no vote, by its id' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l store -d 'The store: a directory holding `.relmgr/`, or the `.relmgr` directory itself [default: $RELMGR_STORE, else the nearest `.relmgr/` upward]' -r -F
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l as -d 'Act as this user [default: $RELMGR_USER, else config.toml\'s user]' -r
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l review -d 'Decide each message that needs review on the terminal (+1, 0, -1 or none)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout (errors as a JSON document on stderr)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -s y -l yes -d 'Never prompt (implied when stdin is not a terminal or $CI is set)'
 complete -c relmgr -n "__fish_relmgr_using_subcommand vote; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the result, no status lines'

@@ -70,6 +70,16 @@ if [ -z "$only" ] || [ "$only" = vote-import ]; then
     row "vote import (table)" "$size" \
       env -C "$work/store" "$relmgr" -q --as rm vote import demo@1.2.0 "$mbox"
   done
+  # #29: every message a vote the rules cannot settle, so each one is listed for review.
+  mbox="$work/thread.mbox"
+  n=$(RELMGR_BENCH_BODY=review python3 "$root/tests/support/gen_mbox.py" --mib 64 "$mbox")
+  size="$n msgs, $(( $(stat -c %s "$mbox") / 1024 / 1024 )) MiB"
+  rm -rf "$work/store" && cp -a "$work/base" "$work/store"
+  row "vote import --json, all need review" "$size" \
+    env -C "$work/store" "$relmgr" -q --as rm --json vote import demo@1.2.0 "$mbox"
+  rm -rf "$work/store" && cp -a "$work/base" "$work/store"
+  row "vote status after it" "$size" \
+    env -C "$work/store" sh -c "'$relmgr' -q --as rm --json vote import demo@1.2.0 '$mbox' >/dev/null && '$relmgr' -q --json vote status demo@1.2.0"
   rm -rf "$work"
   trap - EXIT
 fi

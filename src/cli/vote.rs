@@ -5,7 +5,11 @@ use std::process::ExitCode;
 
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::ops::vote::{self, Status};
-use crate::ops::vote_import::{ImportReport, ImportedMessage};
+use std::io::IsTerminal;
+
+use crate::model::event::ReviewItem;
+use crate::ops::vote_import::{Decision, ImportReport, ImportedMessage};
+use crate::output::printable;
 use crate::output::{fields, table};
 use crate::votes::{CloseRequest, Value};
 
@@ -13,6 +17,18 @@ use super::{Ctx, parse};
 
 fn parse_value(s: &str) -> Result<Value, String> {
     s.parse::<Value>().map_err(|e| e.to_string())
+}
+
+/// `MSGID=VOTE` (split at the last `=`: a Message-ID may hold one).
+fn parse_set(s: &str) -> Result<(String, Value), String> {
+    let (id, v) = s
+        .rsplit_once('=')
+        .ok_or_else(|| format!("{s:?} is not MSGID=VOTE"))?;
+    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
+    if id.is_empty() {
+        return Err(format!("{s:?} names no message"));
+    }
+    Ok((id.to_string(), parse_value(v)?))
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -76,6 +92,9 @@ pub enum VoteCmd {
         /// Abandon the vote: the release stays a candidate for a new revision
         #[arg(long)]
         abandon: bool,
+        /// Close even though messages of the thread still need review (they stay uncounted)
+        #[arg(long)]
+        accept_review: bool,
         /// Also send the [RESULT] mail (threaded under the [VOTE]) once the vote is decided
         #[command(flatten)]
         send: super::mail::SendArgs,
@@ -89,6 +108,15 @@ pub enum VoteCmd {
         /// The vote thread as an mbox file (a list archive's export)
         #[arg(value_name = "THREAD.mbox")]
         mbox: PathBuf,
+        /// Decide each message that needs review on the terminal (+1, 0, -1 or none)
+        #[arg(long)]
+        review: bool,
+        /// Record the vote of a message that needs review, by its id: MSGID=+1, =0 or =-1
+        #[arg(long = "set", value_name = "MSGID=VOTE", value_parser = parse_set, allow_hyphen_values = true)]
+        set: Vec<(String, Value)>,
+        /// Record that a message that needs review gives no vote, by its id
+        #[arg(long = "ignore", value_name = "MSGID")]
+        ignore: Vec<String>,
     },
 }
 
@@ -102,6 +130,7 @@ fn render_status(st: &Status) -> String {
         ("opened", Some(st.opened_at.to_string())),
         ("closes", Some(st.closes_at.to_string())),
         ("status", Some(st.reason.clone())),
+        ("needs review", Some(st.needs_review.to_string())),
     ]);
     if !st.voters.is_empty() {
         out.push('\n');
@@ -120,6 +149,12 @@ fn render_status(st: &Status) -> String {
                         .unwrap_or_default(),
                 ]
             }),
+        ));
+    }
+    for m in &st.review {
+        out.push_str(&format!(
+            "\nneeds review: {} from {}: {}",
+            m.message_id, m.from, m.why
         ));
     }
     for v in &st.not_counted {
@@ -144,7 +179,18 @@ fn read_text(m: &ImportedMessage, first_after_result: bool) -> String {
         ("after-result", _) if first_after_result => "[RESULT] mail: not read".into(),
         ("after-result", _) => "after [RESULT]: not read".into(),
         ("unreadable", _) => format!("unreadable: {}", m.note.as_deref().unwrap_or("")),
+        ("needs-review", _) => format!("needs review: {}", m.note.as_deref().unwrap_or("")),
         _ => "no vote found".into(),
+    };
+    let read = match (m.read.as_str(), &m.note) {
+        ("vote", Some(how))
+            if m.result
+                .as_deref()
+                .is_none_or(|r| !r.starts_with("dated-") && r != "undated") =>
+        {
+            format!("{read} ({how})")
+        }
+        _ => read,
     };
     if m.call {
         format!("[VOTE] mail: {read}")
@@ -166,7 +212,11 @@ fn render_import(r: &ImportReport) -> String {
                     format!("not recorded: {}", m.note.as_deref().unwrap_or(res))
                 }
                 (Some(res), _) => res.replace('-', " "),
-                (None, _) => String::new(),
+                (None, _) => match (&m.review, &m.review_id) {
+                    (Some(d), Some(id)) if d == "pending" => format!("pending review: {id}"),
+                    (Some(d), Some(id)) => format!("reviewed: {d} ({id})"),
+                    _ => String::new(),
+                },
             };
             vec![
                 m.number.to_string(),
@@ -195,7 +245,56 @@ fn render_import(r: &ImportReport) -> String {
             unknown.join(", ")
         ));
     }
+    for d in &r.reviewed {
+        t.push_str(&format!(
+            "\nReviewed {} from {}: {}{}.",
+            d.message_id,
+            d.from,
+            d.decision,
+            match (&d.voter, d.binding) {
+                (Some(v), Some(true)) => format!(" by {v}, binding"),
+                (Some(v), _) => format!(" by {v}, non-binding"),
+                _ => String::new(),
+            }
+        ));
+    }
+    if r.needs_review > 0 {
+        t.push_str(&format!(
+            "\n{} messages need review: nothing is recorded for them until you decide (--review, --set MSGID=VOTE, --ignore MSGID).",
+            r.needs_review
+        ));
+    }
     t
+}
+
+/// Asks on the terminal what a message that needs review gives: its sender and own words, then
+/// +1, 0, -1, none, or skip (it stays pending).
+fn ask_review(item: &ReviewItem) -> anyhow::Result<Option<Decision>> {
+    let term = dialoguer::console::Term::stderr();
+    term.write_line("")?;
+    let head = format!(
+        "{} ({}) needs review: {}",
+        item.from,
+        item.date.as_deref().unwrap_or("undated"),
+        item.why
+    );
+    term.write_line(&printable(&head, false))?;
+    for l in &item.lines {
+        term.write_line(&format!("    {}", printable(l, false)))?;
+    }
+    let choices = ["+1", "0", "-1", "none (no vote)", "skip (decide later)"];
+    let pick = dialoguer::Select::new()
+        .with_prompt(format!("Message {}", printable(&item.message_id, false)))
+        .items(choices)
+        .default(4)
+        .interact_on(&term)?;
+    Ok(match pick {
+        0 => Some(Decision::Vote(Value::Plus)),
+        1 => Some(Decision::Vote(Value::Zero)),
+        2 => Some(Decision::Vote(Value::Minus)),
+        3 => Some(Decision::Ignore),
+        _ => None,
+    })
 }
 
 pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
@@ -278,6 +377,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
             release,
             confirm,
             abandon,
+            accept_review,
             send,
         } => {
             let prepared = send.prepare(&s, &release.target)?;
@@ -288,7 +388,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
             } else {
                 CloseRequest::AsIs
             };
-            let r = vote::close(&mut s, &release, request)?;
+            let r = vote::close(&mut s, &release, request, accept_review)?;
             let decided = crate::votes::Outcome::parse(&r.outcome).is_some_and(|o| o.is_final());
             if prepared.is_some() && !decided {
                 ctx.out
@@ -304,8 +404,36 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 t
             });
         }
-        VoteCmd::Import { release, mbox } => {
-            let r = crate::ops::vote_import::import(&mut s, &release, &mbox)?;
+        VoteCmd::Import {
+            release,
+            mbox,
+            review,
+            set,
+            ignore,
+        } => {
+            let mut decisions: Vec<(String, Decision)> = set
+                .into_iter()
+                .map(|(id, v)| (id, Decision::Vote(v)))
+                .collect();
+            decisions.extend(ignore.into_iter().map(|id| {
+                let id = id.trim().trim_start_matches('<').trim_end_matches('>');
+                (id.to_string(), Decision::Ignore)
+            }));
+            // Never a prompt without a terminal (stdin and stderr) or with --yes.
+            let prompt = review && ctx.global.may_prompt() && std::io::stderr().is_terminal();
+            if review && !prompt {
+                ctx.out.status(
+                    "Not on a terminal (or --yes): nothing is asked; decide with --set MSGID=VOTE or --ignore MSGID.",
+                );
+            }
+            let mut ask = ask_review;
+            let r = crate::ops::vote_import::import(
+                &mut s,
+                &release,
+                &mbox,
+                &decisions,
+                if prompt { Some(&mut ask) } else { None },
+            )?;
             ctx.out.data(&r, || render_import(&r));
         }
     }

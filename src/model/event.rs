@@ -92,6 +92,23 @@ pub struct GitSource {
     pub commit: String,
 }
 
+/// A message of a mail-thread import whose votes the reading could not settle (#29): nothing
+/// is recorded for it until the release manager decides (`vote.review`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    /// The mail's Message-ID (or `FROM DATE` when it has none): what `--set` and `--ignore` name.
+    pub message_id: String,
+    /// The sender's address, lower-cased.
+    pub from: String,
+    /// The mail's date, where the vote would be cast.
+    pub date: Option<String>,
+    /// Why the reading could not settle it.
+    pub why: String,
+    /// The sender's own lines that made it so.
+    #[serde(default)]
+    pub lines: Vec<String>,
+}
+
 /// A CVE record as `cve add` logs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CveFields {
@@ -285,6 +302,23 @@ pub enum Change {
         /// The votes of senders who are no user here (absent in older events).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         guests: Vec<GuestVote>,
+        /// The messages that need review (absent in events written before #29).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        review: Vec<ReviewItem>,
+    },
+    /// The release manager's decision on a message that needed review: a vote of the sender
+    /// (`voter`, the user with the mail's address) or `none`.
+    #[serde(rename = "vote.review")]
+    VoteReview {
+        revision: Option<String>,
+        message_id: String,
+        from: String,
+        /// `+1`, `0`, `-1` or `none`.
+        decision: String,
+        voter: Option<String>,
+        #[serde(default)]
+        binding: bool,
+        cast_at: Option<String>,
     },
     #[serde(rename = "vote.close")]
     VoteClose {

@@ -351,6 +351,24 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 )?;
             }
         }
+        Change::VoteReview {
+            revision,
+            decision,
+            voter,
+            binding,
+            cast_at,
+            ..
+        } => {
+            // `none`: the message gives no vote; only the history keeps the decision.
+            if let (Some(voter), true) = (voter, decision != "none") {
+                let (_, rev) = revision_of(db, e, revision.as_deref())?;
+                let at = match cast_at {
+                    Some(at) => time(e, at)?,
+                    None => t,
+                };
+                votes::insert_ballot(db, rev.id, &ballot(voter, decision, *binding, at, "mail"))?;
+            }
+        }
         Change::VoteClose {
             revision,
             request,

@@ -118,6 +118,7 @@ fn vote_key(e: &Event, c: &Change) -> Option<(String, Option<String>)> {
     match c {
         Change::VoteCast { revision, .. }
         | Change::VoteImport { revision, .. }
+        | Change::VoteReview { revision, .. }
         | Change::VoteClose { revision, .. } => Some((e.target.clone(), revision.clone())),
         _ => None,
     }
@@ -151,7 +152,11 @@ fn unseen_by_close(ordered: &[(Event, Option<Change>)]) -> HashMap<usize, String
             }
         }
         for (bi, (ballot, bc)) in ordered[..ci].iter().enumerate() {
-            if let Some(bc @ (Change::VoteCast { .. } | Change::VoteImport { .. })) = bc
+            if let Some(
+                bc @ (Change::VoteCast { .. }
+                | Change::VoteImport { .. }
+                | Change::VoteReview { .. }),
+            ) = bc
                 && vote_key(ballot, bc) == key
                 && !seen.contains(&bi)
             {
@@ -896,7 +901,16 @@ pub fn decide(
             revision,
             ballots,
             guests,
+            review,
         } => {
+            if review
+                .iter()
+                .any(|r| r.message_id.trim().is_empty() || r.from.trim().is_empty())
+            {
+                return Ok(forged(
+                    "a message to review names no message or sender".into(),
+                ));
+            }
             if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
                 return Ok(Some(v));
             }
@@ -927,6 +941,53 @@ pub fn decide(
                     return Ok(forged(format!("an imported ballot: {}", v.reason)));
                 }
                 b.binding = binds;
+            }
+        }
+        Change::VoteReview {
+            revision,
+            message_id,
+            from,
+            decision,
+            voter,
+            binding,
+            cast_at,
+        } => {
+            // The release manager's decision on a message that needed review (#29): judged as
+            // the import's ballots are, by the same rule for the command and replay.
+            if message_id.trim().is_empty() || from.trim().is_empty() {
+                return Ok(forged("the review names no message or sender".into()));
+            }
+            if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
+                return Ok(Some(v));
+            }
+            if let Some(v) = open_round(db, e, revision)? {
+                return Ok(Some(v));
+            }
+            if decision == "none" {
+                if voter.is_some() || *binding {
+                    return Ok(forged("a review that records no vote names a voter".into()));
+                }
+            } else {
+                if !is_vote_value(decision) {
+                    return Ok(forged(format!("{decision:?} is not a vote")));
+                }
+                let Some(voter) = voter else {
+                    return Ok(forged("a reviewed vote names no voter".into()));
+                };
+                if !known.is_user(db, voter)? {
+                    return Ok(forged(format!(
+                        "the reviewed vote of {voter} names no user here"
+                    )));
+                }
+                if let Some(v) = known.needs(db, voter, &project, Action::Vote)? {
+                    return Ok(forged(format!("a reviewed vote: {}", v.reason)));
+                }
+                let at = cast_at.clone().unwrap_or_else(|| e.time.clone());
+                let binds = known.pmc_at(voter, &project, &at);
+                if let Some(v) = claimed_binding(*binding, binds, voter, &project) {
+                    return Ok(forged(format!("a reviewed vote: {}", v.reason)));
+                }
+                *binding = binds;
             }
         }
         Change::VoteClose {

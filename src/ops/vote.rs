@@ -310,6 +310,10 @@ pub struct Status {
     pub closed_by: Option<String>,
     /// Ballots the history holds but does not count: void in the merged order (SPEC §6).
     pub not_counted: Vec<VoidBallot>,
+    /// How many messages of imported threads need review (#29): not counted until decided.
+    pub needs_review: usize,
+    /// Those messages: id, sender, why, and the lines.
+    pub review: Vec<crate::model::event::ReviewItem>,
 }
 
 /// A ballot kept in the history but void: who, what, and why it does not count.
@@ -389,8 +393,11 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
             _ => None,
         })
         .collect();
+    let (review, _) = super::vote_import::reviews(s.store.db(), r, &label)?;
     Ok(Status {
         not_counted,
+        needs_review: review.len(),
+        review,
         release: r.to_string(),
         revision: rev.label(),
         outcome: eval.outcome.to_string(),
@@ -565,13 +572,31 @@ pub struct CloseReport {
     pub non_binding: rule::Tally,
 }
 
-/// `vote close [--confirm | --abandon]`: by the RM (pmc, rm or admin).
+/// `vote close [--confirm | --abandon]`: by the RM (pmc, rm or admin). Refused (exit 2) while
+/// messages of an imported thread need review, unless `accept_review` (abandoning counts no
+/// vote, so it is never refused for that).
 pub fn close(
     s: &mut Session,
     r: &ReleaseRef,
     request: CloseRequest,
+    accept_review: bool,
 ) -> anyhow::Result<CloseReport> {
     let (rev, round) = managed_round(s, r)?;
+    if request != CloseRequest::Abandon && !accept_review && round.closure.is_none() {
+        let (pending, _) = super::vote_import::reviews(s.store.db(), r, &rev.label())?;
+        if !pending.is_empty() {
+            let ids: Vec<&str> = pending.iter().map(|i| i.message_id.as_str()).collect();
+            return Err(Error::usage(format!(
+                "{} messages of the vote thread need review: {}",
+                pending.len(),
+                ids.join(", ")
+            ))
+            .hint(format!(
+                "decide them with `relmgr vote import {r} THREAD.mbox --review` (or --set MSGID=VOTE, --ignore MSGID), or close with --accept-review"
+            ))
+            .into());
+        }
+    }
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let now_ts = clock::now()?;
     let outcome = rule::close(

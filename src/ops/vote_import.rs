@@ -13,14 +13,15 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::event::{Change, GuestVote, ImportedBallot};
+use crate::model::event::{Change, GuestVote, ImportedBallot, ReviewItem};
 use crate::model::{ReleaseRef, Time};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
+use crate::store::events::{self, Filter};
 use crate::store::users;
 use crate::store::votes::{self, BallotRow};
 use crate::votes::comment::cap;
-use crate::votes::{self as rule, Reading};
+use crate::votes::{self as rule, Reading, Value};
 
 use super::vote::{managed_round, num_value, refuse_closed, value_num};
 use super::{Session, access};
@@ -67,8 +68,96 @@ pub struct ImportedMessage {
     pub result: Option<String>,
     /// For a replaced vote: the number of the sender's later message that counts instead.
     pub replaced_by: Option<usize>,
-    /// Why an unreadable message could not be read, or why a vote's date keeps it out.
+    /// Why an unreadable message could not be read, why a vote's date keeps it out, why it
+    /// needs review, or how a vote was settled (`changed from -1 to +1`, `withdrew -1: counts
+    /// as 0`).
     pub note: Option<String>,
+    /// The sender's own lines that hold the vote or that made the message need review.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
+    /// For a message that needed review: the id that `--set` and `--ignore` name.
+    pub review_id: Option<String>,
+    /// For a message that needed review: `pending`, or the release manager's decision (`+1`,
+    /// `0`, `-1`, `none`).
+    pub review: Option<String>,
+}
+
+/// A decision of the release manager on a message that needs review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The sender's vote.
+    Vote(Value),
+    /// No vote from the message.
+    Ignore,
+}
+
+impl Decision {
+    /// `+1`, `0`, `-1` or `none`.
+    pub fn as_text(self) -> String {
+        match self {
+            Decision::Vote(v) => v.to_string(),
+            Decision::Ignore => "none".into(),
+        }
+    }
+}
+
+/// One decision recorded by this import.
+#[derive(Debug, Serialize)]
+pub struct Reviewed {
+    pub message_id: String,
+    pub from: String,
+    pub decision: String,
+    pub voter: Option<String>,
+    pub binding: Option<bool>,
+}
+
+/// The messages of a vote's imports that need review and are not decided yet, in the order
+/// imported; and every decision made, by message id. Read from the history (the import and
+/// review events that hold), so that a fresh clone sees what an old one sees.
+pub fn reviews(
+    db: &rusqlite::Connection,
+    r: &ReleaseRef,
+    label: &str,
+) -> anyhow::Result<(Vec<ReviewItem>, BTreeMap<String, String>)> {
+    let target = r.to_string();
+    let mut items: Vec<ReviewItem> = Vec::new();
+    let mut decided: BTreeMap<String, String> = BTreeMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let filter = Filter {
+        target: Some(target.clone()),
+        since: None,
+        limit: None,
+    };
+    for e in events::list(db, &filter)? {
+        if e.target != target || e.void.is_some() {
+            continue;
+        }
+        if e.kind != "vote.import" && e.kind != "vote.review" {
+            continue;
+        }
+        match Change::read(&e.kind, &e.payload) {
+            Ok(Change::VoteImport {
+                revision, review, ..
+            }) if revision.as_deref().is_none_or(|l| l == label) => {
+                for item in review {
+                    if seen.insert(item.message_id.clone()) {
+                        items.push(item);
+                    }
+                }
+            }
+            Ok(Change::VoteReview {
+                revision,
+                message_id,
+                decision,
+                ..
+            }) if revision.as_deref().is_none_or(|l| l == label) => {
+                decided.insert(message_id, decision);
+            }
+            _ => {}
+        }
+    }
+    items.retain(|i| !decided.contains_key(&i.message_id));
+    Ok((items, decided))
 }
 
 #[derive(Debug, Serialize)]
@@ -81,6 +170,11 @@ pub struct ImportReport {
     pub ignored: Vec<String>,
     /// Every message of the thread, in mbox order.
     pub messages: Vec<ImportedMessage>,
+    /// The decisions on messages that needed review, recorded now (`--set`, `--ignore`,
+    /// `--review`).
+    pub reviewed: Vec<Reviewed>,
+    /// How many messages of this vote still need review (from this thread or earlier imports).
+    pub needs_review: usize,
 }
 
 /// The most bytes of a guest's name that an import records.
@@ -117,8 +211,30 @@ fn recorded_guests(
     Ok(seen)
 }
 
-/// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email.
-pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<ImportReport> {
+/// The id of a message to review: its Message-ID, or `FROM DATE` when it has none.
+fn review_id(m: &rule::MailMessage) -> Option<String> {
+    m.message_id.clone().or_else(|| {
+        let from = m.from_email.as_deref()?;
+        Some(match m.date {
+            Some(d) => format!("{from} {}", Time::new(d)),
+            None => from.to_string(),
+        })
+    })
+}
+
+/// Asks the release manager about one message that needs review: `None` leaves it pending.
+pub type Ask<'a> = &'a mut dyn FnMut(&ReviewItem) -> anyhow::Result<Option<Decision>>;
+
+/// `vote import THREAD.mbox`: each sender's last vote, mapped to users by email; the messages
+/// that need review listed (and recorded as such); then the release manager's decisions
+/// (`decisions` by id, then `ask` for each message still pending, when given), each an event.
+pub fn import(
+    s: &mut Session,
+    r: &ReleaseRef,
+    mbox: &Path,
+    decisions: &[(String, Decision)],
+    ask: Option<Ask<'_>>,
+) -> anyhow::Result<ImportReport> {
     let (rev, round) = managed_round(s, r)?;
     refuse_closed(&round, r)?;
     let meta = std::fs::metadata(mbox)
@@ -142,6 +258,43 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         round.closes_at.timestamp(),
         now.timestamp(),
     );
+    let (pending_before, decided_before) = reviews(db, r, &rev.label())?;
+    // The messages of this thread that need review and are new to the history.
+    let mut new_review: Vec<ReviewItem> = Vec::new();
+    let mut seen: HashSet<String> = pending_before
+        .iter()
+        .map(|i| i.message_id.clone())
+        .collect();
+    for m in &thread.messages {
+        let (Reading::Review(why), None, Some(id), Some(from)) =
+            (&m.reading, m.outside, review_id(m), m.from_email.as_deref())
+        else {
+            continue;
+        };
+        // One set of the ids seen: a search per message made 450k messages take 17 minutes.
+        if !decided_before.contains_key(&id) && seen.insert(id.clone()) {
+            new_review.push(ReviewItem {
+                message_id: id,
+                from: from.to_string(),
+                date: m.date.map(|d| Time::new(d).to_string()),
+                why: why.clone(),
+                lines: m.lines.clone(),
+            });
+        }
+    }
+    // Decisions name messages that need review: refused before anything is recorded.
+    for (id, _) in decisions {
+        if !seen.contains(id) {
+            let why = if decided_before.contains_key(id) {
+                "was decided already"
+            } else {
+                "is no message that needs review"
+            };
+            return Err(Error::usage(format!("{id:?} {why}"))
+                .hint("the ids are in `relmgr vote import`'s review column and `vote status`")
+                .into());
+        }
+    }
     // The mail ballots already recorded, to tell a duplicate in one lookup.
     let existing: HashSet<(String, Time, i8)> = votes::ballots(db, rev.id)?
         .into_iter()
@@ -241,9 +394,16 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
             note: match (&m.reading, m.outside) {
                 (Reading::Unreadable(why), _) => Some(why.clone()),
                 (_, Some(o)) => Some(o.reason().to_string()),
-                _ => None,
+                (Reading::Review(why), None) => Some(why.clone()),
+                _ => m.how.clone(),
             },
+            lines: m.lines.clone(),
+            review_id: None,
+            review: None,
         };
+        if matches!(m.reading, Reading::Review(_)) && m.outside.is_none() {
+            item.review_id = review_id(m);
+        }
         if let Some(v) = counted.get(&m.number).and_then(|&i| report.get(i)) {
             item.user = v.user.clone();
             item.binding = v.binding;
@@ -258,7 +418,7 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         }
         messages.push(item);
     }
-    if !rows.is_empty() || !guests.is_empty() {
+    if !rows.is_empty() || !guests.is_empty() || !new_review.is_empty() {
         let ballots = rows
             .iter()
             .map(|b| ImportedBallot {
@@ -274,8 +434,53 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
                 revision: Some(rev.label()),
                 ballots,
                 guests,
+                review: new_review.clone(),
             },
         ))?;
+    }
+    // The decisions: those given by id, then each message still pending that `ask` settles.
+    let mut pending: Vec<ReviewItem> = pending_before;
+    pending.extend(new_review);
+    let mut reviewed = Vec::new();
+    let chosen: HashMap<&str, Decision> =
+        decisions.iter().map(|(id, d)| (id.as_str(), *d)).collect();
+    let mut left = Vec::with_capacity(pending.len());
+    for item in pending {
+        match chosen.get(item.message_id.as_str()) {
+            Some(d) => reviewed.push(decide(s, r, &rev.label(), &item, *d, now)?),
+            None => left.push(item),
+        }
+    }
+    let mut pending = left;
+    if let Some(ask) = ask {
+        let mut k = 0;
+        while k < pending.len() {
+            let Some(item) = pending.get(k).cloned() else {
+                break;
+            };
+            match ask(&item)? {
+                Some(d) => {
+                    pending.remove(k);
+                    reviewed.push(decide(s, r, &rev.label(), &item, d, now)?);
+                }
+                None => k += 1,
+            }
+        }
+    }
+    let decided: BTreeMap<&str, &str> = reviewed
+        .iter()
+        .map(|d| (d.message_id.as_str(), d.decision.as_str()))
+        .chain(decided_before.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .collect();
+    for m in &mut messages {
+        if let Some(id) = &m.review_id {
+            m.review = Some(
+                decided
+                    .get(id.as_str())
+                    .map_or("pending", |d| d)
+                    .to_string(),
+            );
+        }
     }
     Ok(ImportReport {
         release: r.to_string(),
@@ -283,5 +488,66 @@ pub fn import(s: &mut Session, r: &ReleaseRef, mbox: &Path) -> anyhow::Result<Im
         votes: report,
         ignored: thread.ignored(),
         messages,
+        reviewed,
+        needs_review: pending.len(),
+    })
+}
+
+/// Records the release manager's decision on one message that needs review: a `vote.review`
+/// event (a ballot of the user with the sender's address, or none).
+fn decide(
+    s: &mut Session,
+    r: &ReleaseRef,
+    label: &str,
+    item: &ReviewItem,
+    d: Decision,
+    now: Time,
+) -> anyhow::Result<Reviewed> {
+    let db = s.store.db();
+    let project = r.target.project.as_str();
+    let (voter, binding, cast_at) = match d {
+        Decision::Ignore => (None, false, None),
+        Decision::Vote(_) => {
+            let Some(u) = users::by_email(db, &item.from)? else {
+                return Err(Error::usage(format!(
+                    "no user has the email {}: their vote cannot be recorded",
+                    item.from
+                ))
+                .hint("add the user first, or decide `none` (--ignore)")
+                .into());
+            };
+            if let Err(e) = perm::check(Action::Vote, &access::holder(db, &u.id, Some(project))?) {
+                return Err(Error::not_allowed(format!(
+                    "{} may not vote on {r}: that needs {}",
+                    u.id, e.needs
+                ))
+                .into());
+            }
+            let at = match &item.date {
+                Some(t) => t.parse::<Time>().unwrap_or(now),
+                None => now,
+            };
+            let binding = access::was_pmc(db, &u.id, project, at)?;
+            (Some(u.id), binding, Some(at))
+        }
+    };
+    s.emit(Emit::new(
+        r.to_string(),
+        Change::VoteReview {
+            revision: Some(label.to_string()),
+            message_id: item.message_id.clone(),
+            from: item.from.clone(),
+            decision: d.as_text(),
+            voter: voter.clone(),
+            binding,
+            cast_at: cast_at.map(|t| t.to_string()),
+        },
+    ))?;
+    Ok(Reviewed {
+        message_id: item.message_id.clone(),
+        from: item.from.clone(),
+        decision: d.as_text(),
+        binding: voter.as_ref().map(|_| binding),
+        voter,
     })
 }

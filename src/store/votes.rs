@@ -141,6 +141,7 @@ pub fn must_be_signed(level: &str, kind: &str) -> bool {
             kind,
             "vote.cast"
                 | "vote.import"
+                | "vote.review"
                 | "vote.close"
                 | "role.grant"
                 | "role.revoke"

@@ -43,4 +43,5 @@ mod tables;
 mod users;
 mod verify;
 mod vote_import;
+mod vote_review;
 mod votes;

@@ -128,6 +128,19 @@ fn ballot(voter: &str, binding: bool) -> Change {
     }
 }
 
+/// The rm's decision on a message that needed review (#29).
+fn review(decision: &str, voter: Option<&str>, binding: bool) -> Change {
+    Change::VoteReview {
+        revision: Some("rc1".into()),
+        message_id: "m1@x".into(),
+        from: "someone@example.org".into(),
+        decision: decision.into(),
+        voter: voter.map(str::to_string),
+        binding,
+        cast_at: None,
+    }
+}
+
 fn vote_start() -> Change {
     vote_start_at(None)
 }
@@ -493,10 +506,41 @@ fn the_command_refuses_exactly_what_replay_voids() {
                     revision: Some("rc1".into()),
                     ballots: vec![],
                     guests: vec![],
+                    review: vec![],
                 },
+            ),
+            case(
+                "vote.review by a committer",
+                "dev",
+                &["vote", "import", rel, "thread.mbox", "--ignore", "m1@x"],
+                rel,
+                review("none", None, false),
             ),
         ],
         4,
+    );
+    // A review by the rm: a vote of a user, binding as their role says, or none; what its
+    // payload claims beyond that is forged.
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+1", Some("pmc1"), true)),
+        0
+    );
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("none", None, false)),
+        0
+    );
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+1", Some("dev"), true)),
+        2
+    );
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+2", Some("pmc1"), true)),
+        2
+    );
+    assert_eq!(replay_code(&env, "rm", rel, &review("+1", None, false)), 2);
+    assert_eq!(
+        replay_code(&env, "rm", rel, &review("+1", Some("nobody"), false)),
+        2
     );
     refused(
         &env,

@@ -4,17 +4,28 @@ its own sender, each a one-line vote, all dated 2024-02-05 10:00 UTC.
     python3 gen_mbox.py MESSAGES OUT.mbox      exactly MESSAGES messages
     python3 gen_mbox.py --mib N OUT.mbox       as many as fit in N MiB
 
+With RELMGR_BENCH_BODY=review each body is a vote the rules cannot settle (`+1 if ...`), so
+that every message needs review (#29): the worst case of the review list.
+
 Standard library only; nothing it writes is committed.
 """
 
+import os
 import sys
+
+
+BODY = (
+    "+1 if the NOTICE is fixed, otherwise -1\n"
+    if os.environ.get("RELMGR_BENCH_BODY") == "review"
+    else "+1\n"
+)
 
 
 def message(i):
     a = f"u{i}@example.org"
     return (
         f"From {a} Mon Feb  5 10:00:00 2024\nFrom: {a}\n"
-        f"Date: 5 Feb 2024 10:00:00 +0000\n\n+1\n\n"
+        f"Date: 5 Feb 2024 10:00:00 +0000\n\n{BODY}\n"
     ).encode()
 
 

@@ -1,14 +1,21 @@
-//! What one message body says: the sender's vote, or why there is none (only a vote
-//! template, only someone else's quoted vote, nothing at all). The rules are in the
-//! [module documentation](super).
+//! What one message body says: the sender's vote, why there is none (only a vote template,
+//! only someone else's quoted vote, nothing at all), or why the rules cannot settle it (needs
+//! review). The rules are in the [module documentation](super).
 
 use super::super::rule::Value;
 
+/// The most own lines a review lists, and the most characters of each.
+const REVIEW_LINES: usize = 6;
+const REVIEW_LINE_CHARS: usize = 200;
+
 /// What a message body holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum BodyReading {
-    /// The sender's vote: the last vote line of their own words.
-    Vote(Value),
+    /// The sender's vote, how it was settled (`None`: one value; else e.g. a change or a
+    /// withdrawal), and the own lines that hold it.
+    Vote(Value, Option<String>, Vec<String>),
+    /// Votes in the sender's own words that the rules cannot settle: why, and the lines.
+    Review(String, Vec<String>),
     /// No vote of the sender's, but the lines of a vote template (`[ ] +1 …` boxes or a
     /// `+1 … / 0 … / -1 …` group), in their own words or in quoted text.
     Template,
@@ -29,18 +36,31 @@ enum Part {
     Forwarded,
 }
 
-/// A vote line: (line index, value, whether it counts as a vote rather than only helping to
-/// recognise a template).
-type Found = (usize, Value, bool);
+/// What a token in a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tok {
+    /// `+1`, `-1`, `+0`, `-0`, or `0` where it counts.
+    Vote(Value),
+    /// An unsigned `0` that only helps to recognise a template (`+1, 0 or -1`).
+    ZeroHint,
+    /// `+0.5`, `-0.5`: a fractional vote some projects use; the tally holds +1/0/-1 only.
+    Fraction,
+}
+
+/// A vote line: (line index, value) of its first vote token, to recognise templates.
+type Found = (usize, Value);
 
 /// Reads a message body.
 pub(super) fn read_body(body: &str) -> BodyReading {
-    let mut own: Vec<Found> = Vec::new();
-    let mut quoted: Vec<Found> = Vec::new();
+    let lines: Vec<&str> = body.lines().collect();
+    // Own lines that hold a token, with their tokens.
+    let mut own: Vec<(usize, Vec<(usize, Tok)>)> = Vec::new();
+    let mut quoted_votes = false;
+    let mut quoted_first: Vec<Found> = Vec::new();
     let mut boxes = false;
     let mut part = Part::Own;
-    for (i, line) in body.lines().enumerate() {
-        if is_forward_marker(line) {
+    for (i, line) in lines.iter().enumerate() {
+        if is_forward_marker(line) || (part != Part::Forwarded && is_header_block(&lines, i)) {
             part = Part::Forwarded;
             continue;
         }
@@ -51,76 +71,75 @@ pub(super) fn read_body(body: &str) -> BodyReading {
         let t = line.trim();
         let unquoted = t.trim_start_matches(['>', '|', ' ', '\t']);
         let is_quoted = unquoted.len() != t.len();
-        if !is_quoted && (part == Part::Signature || t.ends_with("wrote:")) {
+        if !is_quoted && (part == Part::Signature || is_attribution(t)) {
             continue;
         }
         if empty_box(unquoted) {
             boxes = true;
             continue;
         }
-        let into = if is_quoted || part == Part::Forwarded {
-            &mut quoted
+        let toks = tokens(unquoted);
+        if toks.is_empty() {
+            continue;
+        }
+        if is_quoted || part == Part::Forwarded {
+            quoted_votes |= toks.iter().any(|t| matches!(t.1, Tok::Vote(_)));
+            if let Some(v) = first_value(&toks) {
+                quoted_first.push((i, v));
+            }
         } else {
-            &mut own
-        };
-        if let Some((v, counts)) = vote_token(unquoted) {
-            into.push((i, v, counts));
-        } else if !is_quoted
-            && part == Part::Own
-            && let Some(v) = changed_vote(t)
-        {
-            own.push((i, v, true));
+            own.push((i, toks));
         }
     }
+    // Templates among the own lines: groups of nearby lines that name +1, 0 and -1.
+    let template_lines = template_lines(&own);
     let own_lines = own.len();
-    drop_templates(&mut own);
-    if let Some(v) = own.iter().rev().find(|c| c.2).map(|c| c.1) {
-        return BodyReading::Vote(v);
-    }
-    let quoted_lines = quoted.len();
-    drop_templates(&mut quoted);
-    if boxes || own.len() < own_lines || quoted.len() < quoted_lines {
-        BodyReading::Template
-    } else if quoted.iter().any(|c| c.2) {
-        BodyReading::Quoted
-    } else {
-        BodyReading::Nothing
+    own.retain(|(i, _)| !template_lines.contains(i));
+    let dropped_own = own.len() < own_lines;
+    let quoted_templates = !template_lines_of(&quoted_first).is_empty();
+    match settle(&lines, &own) {
+        Some(r) => r,
+        None if boxes || dropped_own || quoted_templates => BodyReading::Template,
+        None if quoted_votes => BodyReading::Quoted,
+        None => BodyReading::Nothing,
     }
 }
 
-/// The signature separator `-- ` (also a bare `--`).
-fn is_signature_separator(line: &str) -> bool {
-    let t = line.trim_end_matches(['\r', '\n']);
-    t == "-- " || t == "--"
+fn first_value(toks: &[(usize, Tok)]) -> Option<Value> {
+    toks.iter().find_map(|t| match t.1 {
+        Tok::Vote(v) => Some(v),
+        Tok::ZeroHint => Some(Value::Zero),
+        Tok::Fraction => None,
+    })
 }
 
-/// A forwarded or original-message marker: what follows is someone else's mail.
-fn is_forward_marker(line: &str) -> bool {
-    let t = line.trim();
-    let lower = t.to_lowercase();
-    if lower.starts_with("begin forwarded message") {
-        return true;
+/// The line numbers of templates among the lines with tokens: groups of lines within 3 lines
+/// of each other that start with a value and, together, name +1, 0 and -1 (`+1 Release` / `0
+/// Don't care` / `-1 Do not release`), and single lines that name all three (`vote +1, 0 or
+/// -1`).
+fn template_lines(own: &[(usize, Vec<(usize, Tok)>)]) -> Vec<usize> {
+    let value = |t: &(usize, Tok)| match t.1 {
+        Tok::Vote(v) => Some(v),
+        Tok::ZeroHint => Some(Value::Zero),
+        Tok::Fraction => None,
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut out = Vec::new();
+    for (i, toks) in own {
+        if let Some(v) = toks.first().filter(|t| t.0 <= 4).and_then(value) {
+            found.push((*i, v));
+        }
+        let has = |v: Value| toks.iter().any(|t| value(t) == Some(v));
+        if has(Value::Plus) && has(Value::Zero) && has(Value::Minus) {
+            out.push(*i);
+        }
     }
-    if t.len() >= 10 && t.chars().all(|c| c == '_') {
-        return true;
-    }
-    t.starts_with("---")
-        && (lower.contains("original message") || lower.contains("forwarded message"))
+    out.extend(template_lines_of(&found));
+    out
 }
 
-/// An empty checkbox before a vote, `[ ] +1 Release this package`: a template line.
-fn empty_box(line: &str) -> bool {
-    line.strip_prefix('[')
-        .and_then(|after| after.split_once(']'))
-        .is_some_and(|(inside, after)| {
-            !inside.trim().eq_ignore_ascii_case("x") && vote_token(after.trim_start()).is_some()
-        })
-}
-
-/// Removes groups of nearby vote lines holding +1, 0 and −1 together: the
-/// unboxed template of a vote call.
-fn drop_templates(found: &mut Vec<Found>) {
-    let mut keep = Vec::with_capacity(found.len());
+fn template_lines_of(found: &[Found]) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut start = 0;
     while start < found.len() {
         let mut end = start + 1;
@@ -132,105 +151,543 @@ fn drop_templates(found: &mut Vec<Found>) {
         }
         let group = found.get(start..end).unwrap_or_default();
         let has = |v: Value| group.iter().any(|c| c.1 == v);
-        if !(has(Value::Plus) && has(Value::Zero) && has(Value::Minus)) {
-            keep.extend_from_slice(group);
+        if has(Value::Plus) && has(Value::Zero) && has(Value::Minus) {
+            out.extend(group.iter().map(|c| c.0));
         }
         start = end;
     }
-    *found = keep;
+    out
 }
 
-/// Who may open a vote change: `I`, `I'm`, `I am`, `I've`, `I have`, `I hereby` (after an
-/// optional `so`, `and`, `ok`, …), or nobody (`Changing my vote …`). `I'd`, `I would`,
-/// `I will`, `you` … are not a change made now.
-const OPENERS: [&str; 9] = [
-    "so ",
-    "and ",
-    "ok, ",
-    "ok ",
-    "okay, ",
-    "okay ",
-    "then ",
-    "on second thought, ",
-    "on second thought ",
+/// What a token says in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The sender casts it.
+    Cast,
+    /// The value a change starts from (`from -1 to +1`, `change my -1 to +1`).
+    Old,
+    /// A value taken back (`I withdraw my -1`, `-1 retracted`).
+    Retracted,
+    /// Cast on a condition (`+1 if …`) or only as a maybe (`I would be +1`).
+    Conditional,
+    /// A fractional vote (`+0.5`).
+    Fraction,
+    /// Not the sender's: `please change your vote to +1`.
+    Other,
+}
+
+/// Words before a value, in its sentence, that make it someone else's.
+const OTHERS: [&str; 5] = [
+    "your vote",
+    "please vote",
+    "please change",
+    "you vote",
+    "your +1",
 ];
-const SUBJECTS: [&str; 10] = [
-    "i am ",
-    "i'm ",
-    "i\u{2019}m ",
-    "i have ",
-    "i've ",
-    "i\u{2019}ve ",
-    "i hereby ",
-    "i ",
-    "hereby ",
-    "",
+
+/// Words that take a vote back: before the value (`withdraw my -1`) or, as participles, after
+/// it (`my -1 is withdrawn`).
+const RETRACT_BEFORE: [&str; 12] = [
+    "withdraw",
+    "withdrawing",
+    "retract",
+    "retracting",
+    "scratch",
+    "scratching",
+    "take back",
+    "taking back",
+    "revoke",
+    "revoking",
+    "rescind",
+    "rescinding",
 ];
-const VERBS: [&str; 12] = [
+const RETRACT_AFTER: [&str; 5] = [
+    "withdrawn",
+    "retracted",
+    "scratched",
+    "revoked",
+    "rescinded",
+];
+/// Words that change a vote: what stands before a following `to` is the old value.
+const CHANGE: [&str; 18] = [
+    "change",
     "changing",
     "changed",
-    "change",
+    "revise",
     "revising",
     "revised",
-    "revise",
+    "update",
     "updating",
     "updated",
-    "update",
+    "switch",
     "switching",
     "switched",
-    "switch",
+    "amend",
+    "amending",
+    "upgrade",
+    "downgrade",
+    "make that",
+    "flip",
 ];
-/// Words after the value that make the change a condition, not a vote.
-const CONDITIONS: [&str; 6] = ["if", "once", "unless", "provided", "when", "as soon as"];
+/// Words after a value that make it a condition.
+const CONDITIONS: [&str; 9] = [
+    "if",
+    "once",
+    "unless",
+    "provided",
+    "assuming",
+    "as long as",
+    "pending",
+    "when",
+    "conditional",
+];
+/// Words before a value, in its sentence, that make it a maybe or a condition.
+const MAYBE: [&str; 19] = [
+    "if",
+    "will change",
+    "'ll change",
+    "will be",
+    "will vote",
+    "should",
+    "once",
+    "unless",
+    "provided",
+    "assuming",
+    "would be",
+    "'d be",
+    "\u{2019}d be",
+    "would vote",
+    "'d vote",
+    "would change",
+    "'d change",
+    "could",
+    "might",
+];
 
-/// A vote announced as a change of vote, in a sentence of its own (after `.`, `!`, `?`, `:` or
-/// `;`, not `,`: `If …, I change my vote …` is a condition) in a line of own words:
-/// `Changing my vote to +1`, `I change my vote to +1 (binding)`, `Revising my vote: -1`,
-/// `The year is fine. I've changed my vote from -1 to 0`. A change without a value (`I'd
-/// change my vote if …`) or on a condition (`… to +1 once the NOTICE is fixed`) is not a vote.
-fn changed_vote(line: &str) -> Option<Value> {
-    let lower = line.to_lowercase();
-    let starts = std::iter::once(0).chain(
-        lower
-            .match_indices(['.', '!', '?', ':', ';'])
-            .map(|(i, _)| i + 1)
-            .filter(|&i| lower[i..].starts_with(char::is_whitespace)),
-    );
-    starts
-        .filter_map(|i| lower.get(i..))
-        .find_map(|sentence| change_sentence(sentence.trim_start()))
-}
-
-/// [`changed_vote`] for a sentence that starts at `text`.
-fn change_sentence(text: &str) -> Option<Value> {
-    let mut rest = text;
-    for o in OPENERS {
-        if let Some(r) = rest.strip_prefix(o) {
-            rest = r.trim_start();
-            break;
+/// The own lines' verdict: a vote, a review, or `None` when they hold no vote.
+fn settle(lines: &[&str], own: &[(usize, Vec<(usize, Tok)>)]) -> Option<BodyReading> {
+    let mut roles: Vec<(usize, Value, Role)> = Vec::new();
+    let mut change_words = false;
+    for (i, toks) in own {
+        let line = lines.get(*i).copied().unwrap_or_default().trim();
+        // Only ASCII words matter: byte offsets of the tokens hold in the lower-cased text.
+        let lower = line.to_ascii_lowercase();
+        for (start, end) in sentences(&lower) {
+            let s = lower.get(start..end).unwrap_or_default();
+            let in_s: Vec<(usize, Tok)> = toks
+                .iter()
+                .filter(|t| t.0 >= start && t.0 < end)
+                .map(|t| (t.0 - start, t.1))
+                .collect();
+            if in_s.is_empty() {
+                change_words |= has_word(s, &RETRACT_BEFORE) || has_word(s, &CHANGE);
+                continue;
+            }
+            let sentence_roles = roles_in(s, &in_s);
+            change_words |= sentence_roles
+                .iter()
+                .any(|r| matches!(r.1, Role::Old | Role::Retracted))
+                || has_word(s, &CHANGE);
+            roles.extend(sentence_roles.into_iter().map(|(v, r)| (*i, v, r)));
         }
     }
-    rest = SUBJECTS.iter().find_map(|s| rest.strip_prefix(s))?;
-    rest = VERBS.iter().find_map(|v| rest.strip_prefix(v))?;
-    rest = rest.strip_prefix(" my vote")?.trim_start();
-    if let Some(from) = rest.strip_prefix("from ") {
-        rest = from.split_once(" to ")?.1;
+    roles.retain(|r| r.2 != Role::Other);
+    if roles.is_empty() {
+        return None;
     }
-    for filler in [":", "- ", "= ", "now ", "is ", "to "] {
-        rest = rest.strip_prefix(filler).unwrap_or(rest).trim_start();
+    let lines_of = |pick: &dyn Fn(&Role) -> bool| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, _, r) in &roles {
+            if !pick(r) {
+                continue;
+            }
+            let l = review_line(lines.get(*i).copied().unwrap_or_default());
+            if out.last() != Some(&l) && out.len() < REVIEW_LINES {
+                out.push(l);
+            }
+        }
+        out
+    };
+    if roles.iter().any(|r| r.2 == Role::Conditional) {
+        return Some(BodyReading::Review(
+            "a vote on a condition or a maybe".into(),
+            lines_of(&|r| *r == Role::Conditional),
+        ));
     }
-    let (value, _) = vote_token(rest)?;
-    let after = rest
-        .get(rest.find(['1', '0']).map_or(rest.len(), |i| i + 1)..)
-        .unwrap_or_default()
-        .trim_start_matches([' ', '(', ',', ';', '.', '-', ':'])
-        .trim_start();
-    let conditional = CONDITIONS.iter().any(|c| {
-        after
-            .strip_prefix(c)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-    });
-    (!conditional).then_some(value)
+    if roles.iter().any(|r| r.2 == Role::Fraction) {
+        return Some(BodyReading::Review(
+            "a fractional vote (the tally holds +1, 0 and -1)".into(),
+            lines_of(&|r| *r == Role::Fraction),
+        ));
+    }
+    let cast: Vec<Value> = roles
+        .iter()
+        .filter(|r| r.2 == Role::Cast)
+        .map(|r| r.1)
+        .collect();
+    let all_lines = lines_of(&|_| true);
+    match cast.last() {
+        None => {
+            let taken_back = roles.iter().rev().find(|r| r.2 == Role::Retracted)?;
+            Some(BodyReading::Vote(
+                Value::Zero,
+                Some(format!("withdrew {}: counts as 0", taken_back.1)),
+                all_lines,
+            ))
+        }
+        Some(&last) if cast.iter().all(|&v| v == last) => {
+            let how = roles
+                .iter()
+                .find(|r| matches!(r.2, Role::Old | Role::Retracted))
+                .map(|r| format!("changed from {} to {last}", r.1));
+            Some(BodyReading::Vote(last, how, all_lines))
+        }
+        Some(&last) if change_words => Some(BodyReading::Vote(
+            last,
+            Some(format!("changed its vote: the last, {last}, counts")),
+            all_lines,
+        )),
+        Some(_) => Some(BodyReading::Review(
+            "different votes and no word of a change".into(),
+            all_lines,
+        )),
+    }
+}
+
+fn review_line(line: &str) -> String {
+    let t = line.trim();
+    match t.char_indices().nth(REVIEW_LINE_CHARS) {
+        None => t.to_string(),
+        Some((end, _)) => format!("{}…", t.get(..end).unwrap_or_default()),
+    }
+}
+
+/// The sentences of a lower-cased line, as byte ranges: split after `.`, `!`, `?` or `;`
+/// followed by a space (so `+1.` ends a sentence but `1.2` does not).
+fn sentences(lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = lower.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+        {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < lower.len() {
+        out.push((start, lower.len()));
+    }
+    out
+}
+
+/// Whether `s` holds one of `words` as whole words.
+fn has_word(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| find_word(s, w, 0).is_some())
+}
+
+/// The byte offset of the first whole-word `w` in `s` at or after `from`.
+fn find_word(s: &str, w: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(rel) = s.get(at..).and_then(|r| r.find(w)) {
+        let i = at + rel;
+        let before = s.get(..i).and_then(|b| b.chars().next_back());
+        let after = s.get(i + w.len()..).and_then(|a| a.chars().next());
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if edge(before) && edge(after) {
+            return Some(i);
+        }
+        at = i + w.len().max(1);
+    }
+    None
+}
+
+/// The positions of whole words of `words` in `s`, sorted.
+fn word_positions(s: &str, words: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in words {
+        let mut from = 0;
+        while let Some(i) = find_word(s, w, from) {
+            out.push(i);
+            from = i + w.len();
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The role of each token of one sentence (offsets within it).
+fn roles_in(s: &str, toks: &[(usize, Tok)]) -> Vec<(Value, Role)> {
+    let retract_before = word_positions(s, &RETRACT_BEFORE);
+    let retract_after = word_positions(s, &RETRACT_AFTER);
+    let changes = word_positions(s, &CHANGE);
+    let maybe = word_positions(s, &MAYBE);
+    let others = word_positions(s, &OTHERS);
+    // An unsigned 0 mid-sentence counts where a vote is named before it: `changed my vote to
+    // 0`, `my vote: 0`.
+    let votes: Vec<(usize, Tok)> = toks
+        .iter()
+        .copied()
+        .filter_map(|t| match t.1 {
+            Tok::ZeroHint => {
+                let before = s.get(..t.0).unwrap_or_default();
+                let named = before.contains("vote") || !changes.is_empty();
+                let led = before.trim_end().ends_with(" to")
+                    || before.trim_end().ends_with("vote")
+                    || before.trim_end().ends_with("vote:")
+                    || before.trim_end().ends_with(" is");
+                (named && led).then_some((t.0, Tok::Vote(Value::Zero)))
+            }
+            _ => Some(t),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, &(pos, tok)) in votes.iter().enumerate() {
+        let value = match tok {
+            Tok::Vote(v) => v,
+            Tok::Fraction => {
+                out.push((Value::Zero, Role::Fraction));
+                continue;
+            }
+            Tok::ZeroHint => continue,
+        };
+        let prev_tok = k.checked_sub(1).and_then(|p| votes.get(p)).map(|t| t.0);
+        let next_tok = votes.get(k + 1).map(|t| t.0);
+        let between = |a: Option<usize>, b: usize, set: &[usize]| {
+            set.iter().any(|&w| w >= a.unwrap_or(0) && w < b)
+        };
+        // `withdraw my -1`: a retract word between the previous token and this one.
+        let retracted_before = between(prev_tok, pos, &retract_before);
+        // `my -1 is withdrawn`: a participle after this token, before the next one.
+        let retracted_after = retract_after
+            .iter()
+            .any(|&w| w > pos && next_tok.is_none_or(|n| w < n));
+        // `change my -1 to +1`, `from -1 to +1`: a change word (or `from`) before it, and a
+        // `to` after it that comes before the next token.
+        let from_word = word_positions(s, &["from"]);
+        let to_next = word_positions(s, &["to"])
+            .into_iter()
+            .any(|w| w > pos && next_tok.is_some_and(|n| w < n));
+        let old =
+            to_next && (changes.iter().any(|&w| w < pos) || between(prev_tok, pos, &from_word));
+        let after = s.get(pos..).unwrap_or_default();
+        let conditional = condition_follows(after) || maybe.iter().any(|&w| w < pos);
+        let role = if others.iter().any(|&w| w < pos) {
+            Role::Other
+        } else if retracted_before || retracted_after {
+            Role::Retracted
+        } else if old {
+            Role::Old
+        } else if conditional {
+            Role::Conditional
+        } else {
+            Role::Cast
+        };
+        out.push((value, role));
+    }
+    out
+}
+
+/// Whether a condition word follows a token within a few words (`+1 if …`, `+1 (binding) once
+/// the NOTICE is fixed`), before the clause ends.
+fn condition_follows(after_token: &str) -> bool {
+    let rest = after_token
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, r)| r);
+    let clause = rest.split([',', ':', '—', '-']).next().unwrap_or_default();
+    let words: Vec<&str> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "binding" | "non" | "nonbinding" | "from" | "me"))
+        .take(3)
+        .collect();
+    let head = words.join(" ");
+    CONDITIONS.iter().any(|c| {
+        head == *c || head.starts_with(&format!("{c} ")) || words.first().is_some_and(|w| w == c)
+    })
+}
+
+/// The signature separator `-- ` (also a bare `--`).
+fn is_signature_separator(line: &str) -> bool {
+    let t = line.trim_end_matches(['\r', '\n']);
+    t == "-- " || t == "--"
+}
+
+/// An attribution line: `On … wrote:`, `Am … schrieb:`, Thunderbird's `On 05/12/2026 10:00,
+/// Bob wrote:` and others that end in `wrote:`.
+fn is_attribution(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    lower.ends_with("wrote:") || lower.ends_with("schrieb:") || lower.ends_with("a écrit :")
+}
+
+/// A forwarded or original-message marker: what follows is someone else's mail.
+fn is_forward_marker(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    if lower.starts_with("begin forwarded message") {
+        return true;
+    }
+    if t.chars().count() >= 10 && t.chars().all(|c| matches!(c, '_' | '─' | '━')) {
+        return true;
+    }
+    t.starts_with("---")
+        && (lower.contains("original message") || lower.contains("forwarded message"))
+}
+
+/// An Outlook reply's header block (`From: …` then `Sent:` or `Date:` within two lines): the
+/// quoted mail follows, unmarked by `>`.
+fn is_header_block(lines: &[&str], i: usize) -> bool {
+    let head = |l: &str| {
+        let t = l.trim().trim_start_matches('*').to_lowercase();
+        t.starts_with("from:")
+    };
+    if !lines.get(i).is_some_and(|l| head(l)) {
+        return false;
+    }
+    lines.iter().skip(i + 1).take(2).any(|l| {
+        let t = l.trim().trim_start_matches('*').to_lowercase();
+        t.starts_with("sent:") || t.starts_with("date:")
+    })
+}
+
+/// An empty checkbox before a vote, `[ ] +1 Release this package`: a template line.
+fn empty_box(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|after| after.split_once(']'))
+        .is_some_and(|(inside, after)| {
+            !inside.trim().eq_ignore_ascii_case("x") && vote_token(after.trim_start()).is_some()
+        })
+}
+
+/// Words before a `+1` that make it a time zone (`GMT +1`), not a vote.
+const ZONES: [&str; 4] = ["gmt", "utc", "cet", "tz"];
+
+/// Every vote token of a line (`[x] ` boxes left in), by byte offset: signed values anywhere
+/// (`so that's a +1 from me`), an unsigned `0` only at the start (as in [`vote_token`]) or as
+/// a template hint. Not tokens: parts of numbers, versions, words or URLs (`+10`, `1.2-1`,
+/// `rc-1`, `n+1`, `http://x/+1`), phone numbers (`+1 650 555 0100`, `+1-650-…`, `+1 (650)`),
+/// time zones (`GMT +1`), percentages.
+pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip words that are URLs or addresses.
+        let word_start = i == 0 || bytes.get(i - 1).is_some_and(u8::is_ascii_whitespace);
+        if word_start {
+            let end = line
+                .get(i..)
+                .and_then(|r| r.find(char::is_whitespace))
+                .map_or(line.len(), |e| i + e);
+            let word = line.get(i..end).unwrap_or_default();
+            if word.contains("://") || word.starts_with("www.") || word.contains('@') {
+                i = end;
+                continue;
+            }
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        let (sign_len, signed) = match b {
+            b'+' | b'-' => (1, true),
+            0xE2 if line.get(i..).is_some_and(|r| r.starts_with('\u{2212}')) => (3, true),
+            0xC2 if line.get(i..).is_some_and(|r| r.starts_with('\u{b1}')) => (2, true),
+            b'0' => (0, false),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let prev = line.get(..i).and_then(|p| p.chars().next_back());
+        let prev_ok = prev.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '"' | '\'' | '*' | '_' | ':' | ',' | ';')
+                || matches!(c, '\u{201c}' | '\u{2018}')
+        });
+        let start = i;
+        i += sign_len.max(1);
+        if !prev_ok {
+            continue;
+        }
+        let rest = line.get(start + sign_len..).unwrap_or_default();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits != "1" && digits != "0" {
+            continue;
+        }
+        let after = rest.get(1..).unwrap_or_default();
+        let mut ac = after.chars();
+        let next = ac.next();
+        let next2 = ac.next();
+        let fraction =
+            matches!(next, Some('.' | ',')) && next2.is_some_and(|d| d.is_ascii_digit()) && {
+                let frac: String = after
+                    .get(1..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let tail = after.get(1 + frac.len()..).unwrap_or_default();
+                digits == "0"
+                    && !frac.trim_end_matches('0').is_empty()
+                    && !tail.starts_with(['.', '-'])
+                    && !tail.starts_with(|c: char| c.is_alphanumeric())
+            };
+        if !signed {
+            // An unsigned 0 mid-line is only a template hint (`+1, 0 or -1`).
+            let word_end = next.is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',')
+                || matches!(next, Some('.' | ',')) && !next2.is_some_and(|d| d.is_ascii_digit());
+            if word_end {
+                out.push((start, Tok::ZeroHint));
+            }
+            continue;
+        }
+        if fraction {
+            out.push((start, Tok::Fraction));
+            continue;
+        }
+        match next {
+            Some(c) if c.is_alphanumeric() || c == '_' || c == '%' || c == '/' => continue,
+            Some('.' | ',' | '-') if next2.is_some_and(|d| d.is_ascii_digit()) => continue,
+            _ => {}
+        }
+        if digits == "1" && b == b'+' && is_phone(after) {
+            continue;
+        }
+        let before = line
+            .get(..start)
+            .unwrap_or_default()
+            .trim_end()
+            .to_lowercase();
+        if ZONES.iter().any(|z| before.ends_with(z)) {
+            continue;
+        }
+        let value = match (b, digits.as_str()) {
+            (_, "0") => Value::Zero,
+            (b'+', _) => Value::Plus,
+            (0xC2, _) => continue,
+            _ => Value::Minus,
+        };
+        out.push((start, Tok::Vote(value)));
+    }
+    // An unsigned 0 that starts the line (after a ticked box) counts as in [`vote_token`].
+    if let Some(first) = out.first_mut()
+        && first.1 == Tok::ZeroHint
+        && line
+            .get(..first.0)
+            .is_some_and(|b| b.trim().is_empty() || b.trim().eq_ignore_ascii_case("[x]"))
+        && vote_token(line.trim_start()) == Some((Value::Zero, true))
+    {
+        first.1 = Tok::Vote(Value::Zero);
+    }
+    out
+}
+
+/// After `+1`: a phone number's area code (`650 555 0100`, `-650-555`, `(650) 555`, `.650`).
+fn is_phone(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '-', '.', '(', '\u{a0}']);
+    if after.len() - t.len() > 3 {
+        return false;
+    }
+    t.chars().take(3).filter(char::is_ascii_digit).count() == 3
 }
 
 /// The vote token at the start of a trimmed line, and whether it counts as
@@ -257,9 +714,12 @@ pub(super) fn vote_token(line: &str) -> Option<(Value, bool)> {
     let mut next = tail.chars();
     match next.next() {
         None => {}
-        Some(c) if c.is_alphanumeric() || c == '_' => return None,
-        Some('.' | ',') if next.next().is_some_and(|d| d.is_ascii_digit()) => return None,
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '%' => return None,
+        Some('.' | ',' | '-') if next.next().is_some_and(|d| d.is_ascii_digit()) => return None,
         Some(_) => {}
+    }
+    if sign == Some(false) && digit == '1' && is_phone(tail) {
+        return None;
     }
     match (sign, digit) {
         (Some(false), '1') => Some((Value::Plus, true)),

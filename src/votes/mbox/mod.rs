@@ -7,31 +7,27 @@
 //! [`last_votes`] keeps each sender's last vote; an earlier vote of the same
 //! sender is marked replaced ([`MailMessage::replaced_by`]).
 //!
-//! # How a vote line is found
+//! # How a vote is found (#29)
 //!
-//! A vote is `+1`, `0` or `-1` (also `+0`, `-0`, and `−` for `-`) standing at
-//! the **start of a line** (after optional whitespace) of the sender's own
-//! words. What follows it on the line is free text (`+1 (binding)`,
-//! `+1 binding`, `-1 (non-binding)`, `+1, checked the signatures`, `-1: the
-//! LICENSE is wrong`) as long as the token is not glued to more of a number
-//! or word: `+10`, `+1.5`, `-0.5`, `+1x` are not votes.
+//! A vote is `+1`, `-1`, `+0` or `-0` (also `−` for `-`) **anywhere** in the sender's own
+//! words (`so that's a +1 from me`, `my +1 (binding)`), as long as the token is not glued to
+//! more of a number or a word (`+10`, `1.2.0-1`, `rc-1`, `n+1`, `+1%`), not in a URL or an
+//! address, not a phone number (`+1 650 555 0100`), not a time zone (`GMT +1`). An unsigned
+//! `0` counts at the start of a line followed by nothing or punctuation, or right after a
+//! vote is named (`changed my vote to 0`). `+0.5`-style values are fractional votes.
 //!
-//! A **change of vote** counts too, as people write it on Apache lists:
-//! `Changing my vote to +1`, `I change my vote to +1`, `Revising my vote: -1`,
-//! `I've changed my vote from -1 to 0` (change, revise, update or switch, by
-//! `I` or nobody). Without a value (`I'd change my vote if …`), said by
-//! someone who only would (`I would change my vote to +1 …`), or on a
-//! condition (`… to +1 once the NOTICE is fixed`), it is not a vote.
+//! Each sentence is read for changes: a value after `withdraw`, `retract`, `scratch`, … (or
+//! before `withdrawn`, `retracted`) is taken back; one after `change`, `revise`, `update`,
+//! `switch`, … (or `from`) and before a following `to` is the old value; one on a condition
+//! (`+1 if …`, `If …, +1`, `pending`, `once`) or a maybe (`I would be +1`) is conditional.
+//! Then ([`Reading`]): one value → that vote; only a value taken back → 0 (the withdrawal
+//! replaces the earlier vote); different values with a change or withdrawal word → the last;
+//! different values without one, a conditional or a fractional vote → [`Reading::Review`]
+//! with the lines, and nothing is recorded (never guessed). The words and the tables are in
+//! `body.rs` and `docs/votes-and-network.md`.
 //!
 //! # Design decisions (where the spec is silent)
 //!
-//! * **Unsigned values**: `1` alone at the start of a line is *not* a vote
-//!   in mail (numbered lists such as `1. checked sigs` are common); `+1` is
-//!   needed. An unsigned `0` counts only when the rest of the line is empty
-//!   or starts with punctuation (`0`, `0 (non-binding)`, `0, no time`), so
-//!   `0 issues found` is not a vote (such a line still helps to recognise an
-//!   unboxed template, below).
-//! * **Several vote lines** in one message: the last one counts.
 //! * **Never counted**: quoted lines (first non-blank character `>` or `|`);
 //!   attribution lines (`On ... wrote:`, or any line ending in `wrote:`);
 //!   everything after the signature separator (`-- `, also a bare `--`);
@@ -54,8 +50,9 @@
 //!   quoted or forwarded (`> +1` of someone else) as [`Reading::Quoted`].
 //! * **`[RESULT]`**: the first message whose subject contains `[RESULT]`
 //!   (any case) and every message after it are ignored.
-//! * **Body**: the first `text/plain` part that is not an attachment; a
-//!   message with only HTML has no vote line.
+//! * **Body**: the first `text/plain` part that is not an attachment; else the first
+//!   `text/html` one as text ([`html_text`]: blockquotes are quoted, Gmail's and Outlook's
+//!   unmarked quotes are hidden).
 //! * **Sender**: the first address of `From:`, lower-cased; when `From:` is
 //!   missing or unparsable, the address of the mbox `From ` line if it has
 //!   an `@`; otherwise the message is ignored.
@@ -104,6 +101,10 @@ pub enum Reading {
     AfterResult,
     /// A message that cannot be read, and why: empty, malformed, no sender address.
     Unreadable(String),
+    /// Votes in the sender's own words that the rules cannot settle (two different values and
+    /// no word of a change, a vote on a condition, a fractional vote): why. Nothing is recorded
+    /// until the release manager decides ([`MailMessage::lines`] holds the lines).
+    Review(String),
 }
 
 impl Reading {
@@ -117,6 +118,7 @@ impl Reading {
             Reading::NoVote => "no-vote",
             Reading::AfterResult => "after-result",
             Reading::Unreadable(_) => "unreadable",
+            Reading::Review(_) => "needs-review",
         }
     }
 }
@@ -144,6 +146,13 @@ pub struct MailMessage {
     /// For a vote: why it lies outside the vote's window, if it does ([`apply_window`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outside: Option<Outside>,
+    /// For a vote settled by more than one value: how (`changed from -1 to +1`, `withdrew -1:
+    /// counts as 0`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+    /// The sender's own lines that hold the vote, or that make the message need review.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
 }
 
 impl MailMessage {
@@ -176,6 +185,7 @@ impl MailMessage {
             Reading::NoVote => "no vote line".into(),
             Reading::AfterResult => "[RESULT] message or after it".into(),
             Reading::Unreadable(why) => why.clone(),
+            Reading::Review(why) => format!("needs review: {why}"),
         };
         Some(match &self.from_email {
             Some(e) => format!("message {} from {e}: {why}", self.number),
@@ -251,6 +261,8 @@ pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
             reading: Reading::NoVote,
             replaced_by: None,
             outside: None,
+            how: None,
+            lines: Vec::new(),
         };
         if msg.bytes.iter().all(u8::is_ascii_whitespace) {
             m.reading = Reading::Unreadable("empty message".into());
@@ -304,7 +316,15 @@ pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
             Reading::Unreadable("no sender address".into())
         } else {
             match text_body(&parsed).map(|b| read_body(&b)) {
-                Some(BodyReading::Vote(v)) => Reading::Vote(v),
+                Some(BodyReading::Vote(v, how, lines)) => {
+                    m.how = how;
+                    m.lines = lines;
+                    Reading::Vote(v)
+                }
+                Some(BodyReading::Review(why, lines)) => {
+                    m.lines = lines;
+                    Reading::Review(why)
+                }
                 Some(BodyReading::Template) => Reading::Template,
                 Some(BodyReading::Quoted) => Reading::Quoted,
                 Some(BodyReading::Nothing) | None => Reading::NoVote,
@@ -403,7 +423,7 @@ pub fn outside_window(
 pub fn apply_window(thread: &mut Thread, opened: Timestamp, closes: Timestamp, now: Timestamp) {
     for m in &mut thread.messages {
         m.outside = match m.reading {
-            Reading::Vote(_) => outside_window(m.date, opened, closes, now),
+            Reading::Vote(_) | Reading::Review(_) => outside_window(m.date, opened, closes, now),
             _ => None,
         };
     }
@@ -502,14 +522,54 @@ fn sender(parsed: &ParsedMail<'_>, envelope: &str) -> Option<(String, Option<Str
         .map(|a| (a.to_lowercase(), None))
 }
 
-/// The first `text/plain` part that is not an attachment, decoded.
+/// What a person reads: the first `text/plain` part that is not an attachment, decoded; else
+/// the first such `text/html` part turned into text ([`html_text`]).
 fn text_body(parsed: &ParsedMail<'_>) -> Option<String> {
-    parsed
-        .parts()
-        .filter(|p| p.subparts.is_empty())
-        .filter(|p| p.ctype.mimetype.eq_ignore_ascii_case("text/plain"))
-        .find(|p| p.get_content_disposition().disposition != DispositionType::Attachment)
+    let inline = |mime: &'static str| {
+        parsed
+            .parts()
+            .filter(|p| p.subparts.is_empty())
+            .filter(move |p| p.ctype.mimetype.eq_ignore_ascii_case(mime))
+            .find(|p| p.get_content_disposition().disposition != DispositionType::Attachment)
+    };
+    if let Some(p) = inline("text/plain") {
+        return p.get_body().ok();
+    }
+    inline("text/html")
         .and_then(|p| p.get_body().ok())
+        .map(|h| html_text(&h))
+}
+
+/// The CSS that hides what a mail program quotes without a `<blockquote>`: Gmail's
+/// `gmail_quote` (and its attribution line), Outlook's reply header and appended mail,
+/// Thunderbird's and Apple Mail's cite prefixes. A `<blockquote>` is rendered as `> ` lines,
+/// which read as quoted text.
+const QUOTE_CSS: &str = ".gmail_quote, .gmail_attr, .gmail_extra, #divRplyFwdMsg, \
+    #appendonsend, .moz-cite-prefix, .moz-signature, .gmail_signature, #Signature \
+    { display: none; }";
+
+/// An HTML body as text, by `html2text` (no wrapping; links without footnotes). On an error
+/// of the renderer, the text between tags, so that a message is never lost.
+pub(crate) fn html_text(html: &str) -> String {
+    let config = html2text::config::plain()
+        .add_css(QUOTE_CSS)
+        .map(|c| c.link_footnotes(false).allow_width_overflow());
+    match config.and_then(|c| c.string_from_read(html.as_bytes(), 10_000)) {
+        Ok(text) => text,
+        Err(_) => {
+            let mut out = String::with_capacity(html.len());
+            let mut in_tag = false;
+            for c in html.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        }
+    }
 }
 
 #[cfg(test)]

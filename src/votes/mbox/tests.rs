@@ -6,9 +6,121 @@ use super::*;
 /// The vote of a message body, if any.
 fn find_vote(body: &str) -> Option<Value> {
     match read_body(body) {
-        BodyReading::Vote(v) => Some(v),
+        BodyReading::Vote(v, _, _) => Some(v),
         _ => None,
     }
+}
+
+/// What a body reads as, in short: `+1`, `0`, `-1`, `review`, `template`, `quoted`, `none`.
+fn verdict(body: &str) -> String {
+    match read_body(body) {
+        BodyReading::Vote(v, _, _) => v.to_string(),
+        BodyReading::Review(..) => "review".into(),
+        BodyReading::Template => "template".into(),
+        BodyReading::Quoted => "quoted".into(),
+        BodyReading::Nothing => "none".into(),
+    }
+}
+
+/// Votes anywhere in the sender's own words (#29 item 2), and what is not a vote.
+#[test]
+fn votes_in_own_words() {
+    let table: &[(&str, &str)] = &[
+        ("Checked sigs and hashes, so that's a +1 from me.\n", "+1"),
+        ("Here is my +1 (binding)\n", "+1"),
+        ("my +1 (binding)\n", "+1"),
+        ("Thanks Ann! +1, verified everything.\n", "+1"),
+        ("I'm -1 on this: the LICENSE misses jquery.\n", "-1"),
+        ("Count me as +0, no time.\n", "0"),
+        ("-0 from me\n", "0"),
+        ("\u{2212}1 (binding): NOTICE is wrong\n", "-1"),
+        ("+1\nAgain +1 from me, all good.\n", "+1"),
+        // Not votes: phone numbers, URLs, versions, words, time zones, percentages.
+        ("Call me at +1 650 555 0100 anytime\n", "none"),
+        ("Call +1-650-555-0100 or +1 (650) 555-0100\n", "none"),
+        ("See https://example.org/vote/+1 and www.x.org/-1\n", "none"),
+        ("Built 1.2.0-1 on rc-1 with n+1 threads\n", "none"),
+        ("The meeting is at 10:00 GMT +1\n", "none"),
+        ("Coverage went +10 and -1.5 percent, +1% overall\n", "none"),
+        ("I found 0 issues\n", "none"),
+        ("Looks fine.\n\n-- \nBob, +1 650 555 0100\n+1\n", "none"),
+        // Templates: boxes, a +1/0/-1 group, an enumeration on one line.
+        (
+            "[ ] +1 approve\n[ ] +0 no opinion\n[ ] -1 disapprove\n",
+            "template",
+        ),
+        ("Please vote +1, 0 or -1.\n", "template"),
+        (
+            "Please vote:\n+1 Release\n0 Don't care\n-1 Don't release because\n\nMy own +1.\n",
+            "+1",
+        ),
+        // Quoted text is someone else's.
+        ("Agreed.\n\n> so that's a +1 from me\n", "quoted"),
+    ];
+    for (body, want) in table {
+        assert_eq!(verdict(body), *want, "{body:?}");
+    }
+}
+
+/// Changes of vote in any wording, withdrawals, and what needs review (#29 items 2 and 3).
+#[test]
+fn changes_withdrawals_and_reviews() {
+    let table: &[(&str, &str)] = &[
+        ("I withdraw my -1, the NOTICE was fine after all.\n", "0"),
+        ("Please consider my -1 withdrawn.\n", "0"),
+        ("-1 retracted: my mistake.\n", "0"),
+        ("Scratch my -1, +1 (binding).\n", "+1"),
+        ("I retract my earlier -1 and vote +1 instead.\n", "+1"),
+        ("I'd like to withdraw my -1.\n", "0"),
+        ("Let me change that -1 to a +1.\n", "+1"),
+        (
+            "-1 because of the LICENSE.\nUpdate: the LICENSE is fine, +1 now.\n",
+            "+1",
+        ),
+        ("I change my -1 to +1\n", "+1"),
+        ("Switching to +1, the fix is in.\n", "+1"),
+        // Never guess.
+        ("+1\n...\n-1\n", "review"),
+        ("+1 if the NOTICE gets fixed\n", "review"),
+        ("+1 (binding) once the KEYS file is updated\n", "review"),
+        ("If the NOTICE is fixed, +1.\n", "review"),
+        ("I would be +1 but the year is wrong\n", "review"),
+        ("+0.5, I only checked the sigs\n", "review"),
+        ("-0.5 from me\n", "review"),
+    ];
+    for (body, want) in table {
+        assert_eq!(verdict(body), *want, "{body:?}");
+    }
+    // What a review shows: why, and the lines.
+    match read_body("Fine by me, +1.\nActually the NOTICE is wrong, -1.\n") {
+        BodyReading::Review(why, lines) => {
+            assert!(why.contains("different votes"), "{why}");
+            assert_eq!(
+                lines,
+                ["Fine by me, +1.", "Actually the NOTICE is wrong, -1."]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match read_body("I withdraw my -1.\n") {
+        BodyReading::Vote(v, how, lines) => {
+            assert_eq!(v, Value::Zero);
+            assert_eq!(how.as_deref(), Some("withdrew -1: counts as 0"));
+            assert_eq!(lines, ["I withdraw my -1."]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// An HTML body as a person reads it: blockquotes and Gmail's quote are not the sender's.
+#[test]
+fn html_bodies() {
+    let gmail = r#"<div dir="ltr">+1 (binding), checked sigs.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, Ann wrote:<br></div><blockquote class="gmail_quote">-1 from me</blockquote></div>"#;
+    assert_eq!(verdict(&html_text(gmail)), "+1", "{}", html_text(gmail));
+    let apple = "<html><body>so that&#39;s a &#43;1 from me<div><br><blockquote type=\"cite\">-1 here</blockquote></div></body></html>";
+    assert_eq!(verdict(&html_text(apple)), "+1", "{}", html_text(apple));
+    let quoted_only = "<p>Agreed</p><blockquote>+1</blockquote>";
+    assert_eq!(verdict(&html_text(quoted_only)), "quoted");
 }
 
 /// The vote at the start of a trimmed line, if any.
@@ -63,7 +175,8 @@ fn body_rules() {
         ("  > +1\n", None),
         ("| +1\n", None),
         ("Hi\n\n-- \nBob\n+1 555 0100\n", None),
-        ("-1\nthen I looked again\n+1\n", Some(Value::Plus)),
+        // Two values and no word of a change: never guessed (#29 item 3).
+        ("-1\nthen I looked again\n+1\n", None),
         (
             "+1\n\n---------- Forwarded message ---------\n-1\n",
             Some(Value::Plus),
@@ -120,7 +233,10 @@ fn body_rules() {
         ("I will change my vote to +1 later\n", None),
         ("Please change your vote to +1\n", None),
         ("If it gets fixed, I change my vote to +1\n", None),
-        ("Sorry for changing my vote to +1 so late\n", None),
+        (
+            "Sorry for changing my vote to +1 so late\n",
+            Some(Value::Plus),
+        ),
         ("> Changing my vote to +1\n", None),
         (
             "On Tue, Carol wrote:\n> +1 (binding)\n\nThanks for checking.\n",
