@@ -136,7 +136,8 @@ pub fn render(r: &CheckReport) -> String {
     out
 }
 
-/// One line per package: its blockers, warnings and notes (issue #30 item 6).
+/// One line per package: its blockers, warnings and notes (issue #30 item 6), then its SWHID
+/// when the archive was read whole (item 7).
 pub fn package_summaries(r: &CheckReport) -> Vec<String> {
     use crate::checks::Level;
     let mut names: Vec<&str> = Vec::new();
@@ -160,8 +161,14 @@ pub fn package_summaries(r: &CheckReport) -> Vec<String> {
                 (0, _) => "look at the warnings",
                 _ => "blocked",
             };
+            let swhid = r
+                .findings
+                .iter()
+                .find_map(|f| (f.package == p).then_some(f.swhid.as_deref()).flatten())
+                .map(|id| format!("\n  SWHID {id}"))
+                .unwrap_or_default();
             format!(
-                "{p}: {verdict}: {}, {}, {}.",
+                "{p}: {verdict}: {}, {}, {}.{swhid}",
                 crate::checks::count_of(b, "blocker", "blockers"),
                 crate::checks::count_of(w, "warning", "warnings"),
                 crate::checks::count_of(n, "note", "notes")

@@ -678,6 +678,7 @@ fn a_forged_guest_of_an_import_is_void() {
             vote: vote.into(),
             cast_at: None,
         }],
+        review: vec![],
     };
     let code = |c: &Change| replay_code(&env, "rm", "demo@1.2.0", c);
     assert_eq!(code(&import(Some("Gina"), "gina@example.net", "+1")), 0);

@@ -492,10 +492,7 @@ fn a_git_failure_after_a_change_is_said_and_the_next_write_exports_it() {
     );
     let after: u64 = count().parse().unwrap();
     let before: u64 = before.parse().unwrap();
-    assert!(
-        after >= before + 1,
-        "both events exported: {before} -> {after}"
-    );
+    assert!(after > before, "both events exported: {before} -> {after}");
     let log = a.json(T0, &["log"]);
     let n = log.as_array().map(|a| a.len()).unwrap_or(0);
     assert!(n >= 3, "{log}");

@@ -479,6 +479,8 @@ fn a_decision_is_signed_under_signed_events() {
     let env = store(&["--min-hours", "72"]);
     let mbox = env.write("review.mbox", review_thread().as_bytes());
     env.ok(&["--as", "alice", "vote", "import", "demo@1.2.0", &mbox]);
+    // Whoever sets a signing policy holds a usable key (#31).
+    env.ok(&["key", "generate", "--user", "admin", "-o", "admin.sec.asc"]);
     env.ok(&["policy", "set", "demo", "--signed-events", "binding"]);
     let set = [
         "--as",
