@@ -384,9 +384,9 @@ fn verify_section(out: &mut String, page: &ProjectPage, page_dir: &str, urls: &U
         .map(|f| f.name.rsplit('/').next().unwrap_or(&f.name).to_string())
         .unwrap_or_else(|| "FILE".into());
     // Pasted into a shell: each name is one quoted word, whatever it holds.
-    let asc = crate::output::shell_quote(&format!("{example}.asc")).into_owned();
-    let sha = crate::output::shell_quote(&format!("{example}.sha512")).into_owned();
-    let example = crate::output::shell_quote(&example);
+    let asc = crate::text::shell_quote(&format!("{example}.asc")).into_owned();
+    let sha = crate::text::shell_quote(&format!("{example}.sha512")).into_owned();
+    let example = crate::text::shell_quote(&example);
     let _ = write!(
         out,
         "<h2 id=\"verify\">Verify</h2>\n<p>Download the <a href=\"{keys}\">KEYS</a> file, the \

@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::checks::Outcome;
-use crate::error::{Error, Kind};
-use crate::model::{ReleaseRef, RevisionNo, Target};
-use crate::ops::check::{self, CheckReport};
-use crate::ops::check_dir;
-use crate::output::table;
+use crate::cli::output::table;
+use relmgr::checks::Outcome;
+use relmgr::error::{Error, Kind};
+use relmgr::model::{ReleaseRef, RevisionNo, Target};
+use relmgr::ops::check::{self, CheckReport};
+use relmgr::ops::check_dir;
 
 use super::{Ctx, parse};
 
@@ -139,10 +139,10 @@ pub fn render(r: &CheckReport) -> String {
 /// One line per package: its blockers, warnings and notes (issue #30 item 6), then its SWHID
 /// when the archive was read whole (item 7).
 pub fn package_summaries(r: &CheckReport) -> Vec<String> {
-    use crate::checks::Level;
+    use relmgr::checks::Level;
     let mut names: Vec<&str> = Vec::new();
     for f in &r.findings {
-        if f.package != crate::checks::RELEASE && !names.contains(&f.package.as_str()) {
+        if f.package != relmgr::checks::RELEASE && !names.contains(&f.package.as_str()) {
             names.push(&f.package);
         }
     }
@@ -169,9 +169,9 @@ pub fn package_summaries(r: &CheckReport) -> Vec<String> {
                 .unwrap_or_default();
             format!(
                 "{p}: {verdict}: {}, {}, {}.{swhid}",
-                crate::checks::count_of(b, "blocker", "blockers"),
-                crate::checks::count_of(w, "warning", "warnings"),
-                crate::checks::count_of(n, "note", "notes")
+                relmgr::checks::count_of(b, "blocker", "blockers"),
+                relmgr::checks::count_of(w, "warning", "warnings"),
+                relmgr::checks::count_of(n, "note", "notes")
             )
         })
         .collect()

@@ -8,7 +8,7 @@ use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 
 use super::Cli;
-use crate::output::printable;
+use crate::cli::output::printable;
 
 /// Answers a completion request and exits, when `$COMPLETE` asks for one; else returns.
 pub fn answer_if_asked() {
@@ -45,8 +45,8 @@ pub fn registration(shell: clap_complete::Shell) -> anyhow::Result<Vec<u8>> {
 fn index() -> Option<rusqlite::Connection> {
     let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let explicit = store_word(&words);
-    let dir = crate::store::locate(explicit.as_deref()).ok()?;
-    crate::store::integrity::open_read_only(&dir).ok()
+    let dir = relmgr::store::locate(explicit.as_deref()).ok()?;
+    relmgr::store::integrity::open_read_only(&dir).ok()
 }
 
 /// The value of `--store DIR` or `--store=DIR` among the words after `--` (the line being
@@ -72,7 +72,7 @@ fn store_word(argv: &[std::ffi::OsString]) -> Option<std::path::PathBuf> {
 pub fn releases() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         index()
-            .and_then(|db| crate::store::names::release_refs(&db).ok())
+            .and_then(|db| relmgr::store::names::release_refs(&db).ok())
             .unwrap_or_default()
             .into_iter()
             .map(|r| CompletionCandidate::new(printable(&r, false).into_owned()))
@@ -84,7 +84,7 @@ pub fn releases() -> ArgValueCandidates {
 pub fn users() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
         index()
-            .and_then(|db| crate::store::names::user_ids(&db).ok())
+            .and_then(|db| relmgr::store::names::user_ids(&db).ok())
             .unwrap_or_default()
             .into_iter()
             .map(|(id, name)| {

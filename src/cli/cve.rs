@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::model::Cve;
-use crate::model::Target;
-use crate::ops::cve;
-use crate::output::{fields, join, table};
+use crate::cli::output::{fields, join, table};
+use relmgr::model::Cve;
+use relmgr::model::Target;
+use relmgr::ops::cve;
 
 use super::{Ctx, parse};
 

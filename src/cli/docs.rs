@@ -26,7 +26,7 @@ pub struct GenerateArgs {
 
 pub fn completions(a: CompletionsArgs) -> anyhow::Result<ExitCode> {
     let out = super::complete::registration(a.shell)?;
-    crate::output::write_stdout(&String::from_utf8_lossy(&out));
+    crate::cli::output::write_stdout(&String::from_utf8_lossy(&out));
     Ok(ExitCode::SUCCESS)
 }
 

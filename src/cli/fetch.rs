@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-use crate::model::{ReleaseRef, RevisionNo};
-use crate::ops::fetch::{self, Origin};
+use relmgr::model::{ReleaseRef, RevisionNo};
+use relmgr::ops::fetch::{self, Origin};
 
 use super::release::size;
 use super::stage::progress_bar;

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::output::table;
+use crate::cli::output::table;
 
 use super::Ctx;
 
@@ -14,7 +14,7 @@ pub struct FsckArgs {
 }
 
 pub fn run(ctx: &Ctx, a: FsckArgs) -> anyhow::Result<ExitCode> {
-    use crate::ops::fsck::Progress;
+    use relmgr::ops::fsck::Progress;
     let s = ctx.session()?;
     // A bar on a terminal only (never with --json or --quiet), for stores worth watching.
     let bar = std::sync::OnceLock::new();
@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, a: FsckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let r = crate::ops::fsck::fsck(&s, a.repair, &progress)?;
+    let r = relmgr::ops::fsck::fsck(&s, a.repair, &progress)?;
     if let Some(b) = bar.get() {
         b.finish_and_clear();
     }
@@ -84,6 +84,6 @@ pub fn run(ctx: &Ctx, a: FsckArgs) -> anyhow::Result<ExitCode> {
     Ok(if r.ok {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(crate::error::Kind::Verification.exit_code())
+        ExitCode::from(relmgr::error::Kind::Verification.exit_code())
     })
 }

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::UserId;
-use crate::ops;
+use relmgr::model::UserId;
+use relmgr::ops;
 
 use super::{Ctx, parse};
 

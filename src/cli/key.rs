@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::error::Error;
-use crate::model::{TargetKey, UserId};
-use crate::ops::keys::{self, KeyView};
-use crate::output::{fields, join, table};
+use crate::cli::output::{fields, join, table};
+use relmgr::error::Error;
+use relmgr::model::{TargetKey, UserId};
+use relmgr::ops::keys::{self, KeyView};
 
 use super::{Ctx, parse};
 
@@ -111,7 +111,7 @@ pub fn passphrase(may_prompt: bool, which: &str) -> anyhow::Result<String> {
     }
     Err(Error::usage(format!(
         "the secret key of {} is protected and no passphrase is available",
-        crate::output::printable(which, false)
+        crate::cli::output::printable(which, false)
     ))
     .hint("put it in a file and set $RELMGR_PASSPHRASE_FILE (relmgr never reads secrets from arguments)")
     .into())
@@ -121,7 +121,7 @@ pub fn passphrase(may_prompt: bool, which: &str) -> anyhow::Result<String> {
 pub fn passphrase_prompt(which: &str) -> String {
     format!(
         "Passphrase of the secret key of {}",
-        crate::output::printable(which, false)
+        crate::cli::output::printable(which, false)
     )
 }
 
@@ -263,7 +263,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCmd) -> anyhow::Result<ExitCode> {
                     ctx.out
                         .data(&serde_json::json!({"keys": n, "text": text}), String::new);
                 }
-                None => crate::output::write_stdout(&text),
+                None => crate::cli::output::write_stdout(&text),
             }
         }
         KeyCmd::Generate { user, output } => {

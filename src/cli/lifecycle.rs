@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::ReleaseRef;
-use crate::ops::lifecycle;
+use relmgr::model::ReleaseRef;
+use relmgr::ops::lifecycle;
 
 use super::{Ctx, parse};
 

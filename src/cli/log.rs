@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::ops;
-use crate::output::table;
+use crate::cli::output::table;
+use relmgr::ops;
 
 use super::Ctx;
 
@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
         }
         let e = ops::log::event(&s, which)?;
         ctx.out.data(&e, || {
-            let mut out = crate::output::fields(&[
+            let mut out = crate::cli::output::fields(&[
                 ("seq", Some(e.seq.to_string())),
                 ("time", Some(e.time.clone())),
                 ("actor", Some(format!("{} ({})", e.actor, e.actor_kind))),

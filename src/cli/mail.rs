@@ -1,13 +1,13 @@
 //! `--send`/`--to` of `vote start`, `vote close` and `announce`, and `relmgr mail resend SEQ`:
-//! the mails over SMTP (SPEC §10, `crate::ops::smtp`).
+//! the mails over SMTP (SPEC §10, `relmgr::ops::smtp`).
 
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::model::Target;
-use crate::ops::Session;
-use crate::ops::smtp::{self, Sent, Smtp};
+use relmgr::model::Target;
+use relmgr::ops::Session;
+use relmgr::ops::smtp::{self, Sent, Smtp};
 
 use super::Ctx;
 

@@ -13,6 +13,7 @@ mod key;
 mod lifecycle;
 mod log;
 mod mail;
+pub mod output;
 mod policy;
 mod project;
 mod publish;
@@ -31,10 +32,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::error::{Error, Kind};
-use crate::ops::Session;
-use crate::output::{ColorChoice, Output};
-use crate::store::{self, Store};
+use crate::cli::output::{ColorChoice, Output};
+use relmgr::error::{Error, Kind};
+use relmgr::ops::Session;
+use relmgr::store::{self, Store};
 
 /// Carry a release from staged files to a signed, voted, published and, when needed, revoked
 /// release, with an audit trail.
@@ -163,7 +164,7 @@ impl Ctx {
     pub fn session(&self) -> anyhow::Result<Session> {
         let dir = store::locate(self.global.store.as_deref())?;
         let mut store = Store::open(&dir)?;
-        crate::ops::sync::catch_up(&mut store)?;
+        relmgr::ops::sync::catch_up(&mut store)?;
         let user = self
             .global
             .as_user
@@ -182,7 +183,7 @@ impl Ctx {
         let mut s = Session::new(store, user)?;
         if let Some(path) = signing_key {
             let may_prompt = self.global.may_prompt();
-            s.event_key = crate::ops::EventKey::Pending {
+            s.event_key = relmgr::ops::EventKey::Pending {
                 path,
                 passphrase: Box::new(move |which: &str| key::passphrase(may_prompt, which)),
             };
@@ -240,14 +241,14 @@ pub fn run_from(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     // A change recorded here that git would not take into the clone's ref is said, even with
     // --quiet: the team does not see it until the next write or `sync` exports it.
-    for problem in crate::ops::share::take_unshared() {
+    for problem in relmgr::ops::share::take_unshared() {
         let message = format!(
             "recorded here, but not yet in the shared history: {problem} (the next write or `relmgr sync` adds it)"
         );
         if ctx.global.json {
             eprintln!("{}", serde_json::json!({"warning": {"message": message}}));
         } else {
-            eprintln!("warning: {}", crate::output::printable(&message, true));
+            eprintln!("warning: {}", crate::cli::output::printable(&message, true));
         }
     }
     code
@@ -299,10 +300,10 @@ fn report(out: &Output, e: &anyhow::Error) -> ExitCode {
         }});
         eprintln!("{doc}");
     } else {
-        let message = crate::output::printable(&format!("{e:#}"), true).into_owned();
+        let message = crate::cli::output::printable(&format!("{e:#}"), true).into_owned();
         eprintln!("{} {message}", out.paint("error:", "1;31"));
         if let Some(hint) = typed.and_then(|t| t.hint.as_ref()) {
-            let hint = crate::output::printable(hint, true);
+            let hint = crate::cli::output::printable(hint, true);
             eprintln!("{} {hint}", out.paint("hint:", "1;33"));
         }
     }

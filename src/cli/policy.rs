@@ -2,9 +2,11 @@
 
 use std::process::ExitCode;
 
-use crate::model::Target;
-use crate::ops::policy::{self, Change, Effective};
-use crate::output::{fields, table};
+use clap::builder::BoolishValueParser;
+use relmgr::model::Target;
+use relmgr::ops::policy::{self, Change, Effective};
+
+use crate::cli::output::{fields, table};
 
 use super::{Ctx, parse};
 
@@ -28,7 +30,7 @@ pub enum PolicyCmd {
         #[arg(value_parser = parse::<Target>)]
         target: Target,
         #[command(flatten)]
-        change: Change,
+        change: ChangeArgs,
     },
     /// Every version of a target's own policy, with who set it and when
     History {
@@ -36,6 +38,44 @@ pub enum PolicyCmd {
         #[arg(value_parser = parse::<Target>)]
         target: Target,
     },
+}
+
+/// `policy set`'s flags (the `///` lines are their help): what it changes, None leaving a field
+/// as it is.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct ChangeArgs {
+    /// Minimum hours a vote stays open (0: it may close as soon as the rule holds)
+    #[arg(long, value_name = "N")]
+    pub min_hours: Option<u32>,
+    /// Record votes but let the RM decide (true/false)
+    #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
+    pub manual: Option<bool>,
+    /// A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)
+    #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
+    pub pause_on_veto: Option<bool>,
+    /// A markdown file shown to voters as the checklist
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<std::path::PathBuf>,
+    /// Remove the checklist
+    #[arg(long, conflicts_with = "checklist")]
+    pub clear_checklist: bool,
+    /// Which events must be signed by their actor's key: none, binding (votes, closes, roles,
+    /// keys, policy, promote, revoke, publish) or all
+    #[arg(long, value_name = "LEVEL", value_parser = ["none", "binding", "all"])]
+    pub signed_events: Option<String>,
+}
+
+impl From<ChangeArgs> for Change {
+    fn from(a: ChangeArgs) -> Change {
+        Change {
+            min_hours: a.min_hours,
+            manual: a.manual,
+            pause_on_veto: a.pause_on_veto,
+            checklist: a.checklist,
+            clear_checklist: a.clear_checklist,
+            signed_events: a.signed_events,
+        }
+    }
 }
 
 fn render(e: &Effective) -> String {
@@ -90,7 +130,7 @@ pub fn run(ctx: &Ctx, cmd: PolicyCmd) -> anyhow::Result<ExitCode> {
             ctx.out.data(&e, || render(&e));
         }
         PolicyCmd::Set { target, change } => {
-            let e = policy::set(&mut s, &target, change)?;
+            let e = policy::set(&mut s, &target, change.into())?;
             ctx.out.status(&format!(
                 "Set policy version {} of {}.",
                 e.version.unwrap_or(0),

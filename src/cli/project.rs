@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::model::{Target, TargetKey};
-use crate::ops::project::{self, MetaInput, ProjectView};
-use crate::output::{fields, join, table};
-use crate::store::projects::Project;
+use crate::cli::output::{fields, join, table};
+use relmgr::model::{Target, TargetKey};
+use relmgr::ops::project::{self, MetaInput, ProjectView};
+use relmgr::store::projects::Project;
 
 use super::{Ctx, parse};
 
@@ -123,7 +123,7 @@ pub enum ProductCmd {
 
 fn product_target(t: Target) -> anyhow::Result<Target> {
     if t.product.is_none() {
-        return Err(crate::error::Error::usage(format!("{t} is not PROJECT/PRODUCT")).into());
+        return Err(relmgr::error::Error::usage(format!("{t} is not PROJECT/PRODUCT")).into());
     }
     Ok(t)
 }

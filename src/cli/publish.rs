@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::Target;
+use relmgr::model::Target;
 
 use super::{Ctx, parse};
 
@@ -84,15 +84,15 @@ pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
     let key = a
         .key
         .as_deref()
-        .ok_or_else(|| crate::error::Error::usage("publish needs --key SECRET.asc"))?;
+        .ok_or_else(|| relmgr::error::Error::usage("publish needs --key SECRET.asc"))?;
     let signer = super::stage::load_signer(ctx, &s, key)?;
-    let urls = crate::page::Urls {
+    let urls = relmgr::page::Urls {
         base: a.base_url,
         canonical: a.canonical_url,
         notes: a.notes_url,
         archive: a.archive_url,
     };
-    let r = crate::ops::publish::publish(
+    let r = relmgr::ops::publish::publish(
         &mut s,
         &a.dir,
         a.target.as_ref(),
@@ -123,8 +123,8 @@ pub fn run(ctx: &Ctx, a: PublishArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `publish DIR [TARGET] --candidates`.
-fn candidates(ctx: &Ctx, s: &crate::ops::Session, a: PublishArgs) -> anyhow::Result<ExitCode> {
-    let r = crate::ops::candidates::publish_candidates(s, &a.dir, a.target.as_ref())?;
+fn candidates(ctx: &Ctx, s: &relmgr::ops::Session, a: PublishArgs) -> anyhow::Result<ExitCode> {
+    let r = relmgr::ops::candidates::publish_candidates(s, &a.dir, a.target.as_ref())?;
     ctx.out.data(&r, || {
         let dirs: Vec<String> = r.candidates.iter().map(|c| c.path.clone()).collect();
         format!(

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::model::{ReleaseRef, RevisionNo, Target};
-use crate::ops::release::{self, ReleaseView};
-use crate::output::{fields, table};
-use crate::store::release_sets::ReleaseSummary;
+use crate::cli::output::{fields, table};
+use relmgr::model::{ReleaseRef, RevisionNo, Target};
+use relmgr::ops::release::{self, ReleaseView};
+use relmgr::store::release_sets::ReleaseSummary;
 
 use super::{Ctx, parse};
 
@@ -18,7 +18,7 @@ pub enum ReleaseCmd {
         target: Option<Target>,
         /// Only releases in this stage
         #[arg(long, value_parser = stage_parser())]
-        stage: Option<crate::model::Stage>,
+        stage: Option<relmgr::model::Stage>,
         /// Only releases with a package in this channel
         #[arg(long)]
         channel: Option<String>,
@@ -40,14 +40,14 @@ pub enum ReleaseCmd {
     },
 }
 
-pub use crate::page::human_size as size;
+pub use relmgr::page::human_size as size;
 
 /// `--stage`: one of the stages, listed in `--help` and completions.
-fn stage_parser() -> impl clap::builder::TypedValueParser<Value = crate::model::Stage> {
+fn stage_parser() -> impl clap::builder::TypedValueParser<Value = relmgr::model::Stage> {
     use clap::builder::TypedValueParser as _;
-    clap::builder::PossibleValuesParser::new(crate::model::Stage::ALL.map(|s| s.as_str())).map(
+    clap::builder::PossibleValuesParser::new(relmgr::model::Stage::ALL.map(|s| s.as_str())).map(
         |s| {
-            s.parse::<crate::model::Stage>()
+            s.parse::<relmgr::model::Stage>()
                 .expect("one of the possible values")
         },
     )
@@ -69,7 +69,7 @@ pub fn render(v: &ReleaseView) -> String {
         ),
         ("vote", v.vote.clone()),
         ("reason", v.reason.clone()),
-        ("cves", crate::output::join(&v.cves)),
+        ("cves", crate::cli::output::join(&v.cves)),
         (
             "revisions",
             Some(

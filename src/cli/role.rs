@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::model::{Role, UserId};
-use crate::ops::role::{self, Assignment, Scope};
-use crate::output::table;
+use crate::cli::output::table;
+use relmgr::model::{Role, UserId};
+use relmgr::ops::role::{self, Assignment, Scope};
 
 use super::{Ctx, parse};
 

@@ -3,9 +3,25 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::ReleaseRef;
+use relmgr::model::ReleaseRef;
 
 use super::{Ctx, parse};
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    Cyclonedx,
+    Spdx,
+}
+
+impl From<FormatArg> for relmgr::ops::sbom::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Cyclonedx => Self::Cyclonedx,
+            FormatArg::Spdx => Self::Spdx,
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct SbomArgs {
@@ -14,10 +30,10 @@ pub struct SbomArgs {
     pub release: ReleaseRef,
     /// cyclonedx or spdx
     #[arg(long, value_enum)]
-    pub format: crate::ops::sbom::Format,
+    pub format: FormatArg,
     /// The revision to describe [default: the released one, else the newest]
-    #[arg(long, value_parser = parse::<crate::model::RevisionNo>)]
-    pub revision: Option<crate::model::RevisionNo>,
+    #[arg(long, value_parser = parse::<relmgr::model::RevisionNo>)]
+    pub revision: Option<relmgr::model::RevisionNo>,
     /// Write to FILE instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -26,14 +42,14 @@ pub struct SbomArgs {
 /// `sbom`: the document itself is the output (also with --json).
 pub fn run(ctx: &Ctx, a: SbomArgs) -> anyhow::Result<ExitCode> {
     let s = ctx.session()?;
-    let doc = crate::ops::sbom::sbom(&s, &a.release, a.revision, a.format)?;
+    let doc = relmgr::ops::sbom::sbom(&s, &a.release, a.revision, a.format.into())?;
     match a.output {
         Some(p) => {
             std::fs::write(&p, &doc)
-                .map_err(|e| crate::error::Error::usage(p.display().to_string()).caused_by(e))?;
+                .map_err(|e| relmgr::error::Error::usage(p.display().to_string()).caused_by(e))?;
             ctx.out.status(&format!("Wrote {}.", p.display()));
         }
-        None => crate::output::write_stdout(&doc),
+        None => crate::cli::output::write_stdout(&doc),
     }
     Ok(ExitCode::SUCCESS)
 }

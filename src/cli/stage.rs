@@ -5,14 +5,14 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::error::Error;
-use crate::model::{External, Labels};
-use crate::model::{PackageName, ReleaseRef, RevisionNo};
-use crate::ops::Session;
-use crate::ops::keys::{self, Signer};
-use crate::ops::verify::{self, Verification};
-use crate::ops::{ingest, stage};
-use crate::output::table;
+use crate::cli::output::table;
+use relmgr::error::Error;
+use relmgr::model::{External, Labels};
+use relmgr::model::{PackageName, ReleaseRef, RevisionNo};
+use relmgr::ops::Session;
+use relmgr::ops::keys::{self, Signer};
+use relmgr::ops::verify::{self, Verification};
+use relmgr::ops::{ingest, stage};
 
 use super::key::passphrase_source;
 use super::release::size;
@@ -193,7 +193,7 @@ pub fn unstage(ctx: &Ctx, a: UnstageArgs) -> anyhow::Result<ExitCode> {
 pub fn sign(ctx: &Ctx, a: SignArgs) -> anyhow::Result<ExitCode> {
     let mut s = ctx.session()?;
     let signer = load_signer(ctx, &s, &a.key)?;
-    let managed: Vec<u64> = crate::ops::release::show(&s, &a.release, None)
+    let managed: Vec<u64> = relmgr::ops::release::show(&s, &a.release, None)
         .map(|v| {
             v.packages
                 .iter()
@@ -320,6 +320,8 @@ pub fn verify(ctx: &Ctx, a: VerifyArgs) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         // The report is the output; the exit code says it failed.
-        Ok(ExitCode::from(crate::error::Kind::Verification.exit_code()))
+        Ok(ExitCode::from(
+            relmgr::error::Kind::Verification.exit_code(),
+        ))
     }
 }

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::error::Error;
-use crate::ops::sync::{self, DEFAULT_REMOTE};
-use crate::output::table;
-use crate::store::{self, Store};
+use crate::cli::output::table;
+use relmgr::error::Error;
+use relmgr::ops::sync::{self, DEFAULT_REMOTE};
+use relmgr::store::{self, Store};
 
 use super::Ctx;
 
@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
             let Some(user) = &a.user else {
                 return Err(not_found);
             };
-            let user: crate::model::UserId = user.parse()?;
+            let user: relmgr::model::UserId = user.parse()?;
             let parent = match &ctx.global.store {
                 Some(dir) => dir.clone(),
                 None => git_root()?,
@@ -112,7 +112,7 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
 /// The root of the git work tree around the current directory.
 fn git_root() -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir()?;
-    match crate::git::Repo::discover(&cwd).map_err(sync::git_error)? {
+    match relmgr::git::Repo::discover(&cwd).map_err(sync::git_error)? {
         Some(r) => Ok(r.root().to_path_buf()),
         None => Err(Error::wrong_state(format!(
             "{} is not inside a git work tree, and has no relmgr store",

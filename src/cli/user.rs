@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::model::UserId;
-use crate::ops::user::{self, NewUser, UserView};
-use crate::output::{fields, table};
+use crate::cli::output::{fields, table};
+use relmgr::model::UserId;
+use relmgr::ops::user::{self, NewUser, UserView};
 
 use super::{Ctx, parse};
 
@@ -82,7 +82,7 @@ fn roles_text(v: &UserView) -> Option<String> {
         .iter()
         .map(|r| format!("{} {}", r.target, r.role))
         .collect();
-    crate::output::join(&roles)
+    crate::cli::output::join(&roles)
 }
 
 fn render(v: &UserView) -> String {

@@ -3,15 +3,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::{ReleaseRef, RevisionNo};
-use crate::ops::vote::{self, Status};
+use relmgr::model::{ReleaseRef, RevisionNo};
+use relmgr::ops::vote::{self, Status};
 use std::io::IsTerminal;
 
-use crate::model::event::ReviewItem;
-use crate::ops::vote_import::{Decision, ImportReport, ImportedMessage};
-use crate::output::printable;
-use crate::output::{fields, table};
-use crate::votes::{CloseRequest, Value};
+use crate::cli::output::printable;
+use crate::cli::output::{fields, table};
+use relmgr::model::event::ReviewItem;
+use relmgr::ops::vote_import::{Decision, ImportReport, ImportedMessage};
+use relmgr::votes::{CloseRequest, Value};
 
 use super::{Ctx, parse};
 
@@ -121,7 +121,8 @@ pub enum VoteCmd {
 }
 
 fn render_status(st: &Status) -> String {
-    let tally = |t: &crate::votes::Tally| format!("+1: {}  0: {}  -1: {}", t.plus, t.zero, t.minus);
+    let tally =
+        |t: &relmgr::votes::Tally| format!("+1: {}  0: {}  -1: {}", t.plus, t.zero, t.minus);
     let mut out = fields(&[
         ("release", Some(format!("{} {}", st.release, st.revision))),
         ("outcome", Some(st.outcome.clone())),
@@ -145,7 +146,7 @@ fn render_status(st: &Status) -> String {
                     format!("{}{}", v.source, if v.signed { ", signed" } else { "" }),
                     v.comment
                         .as_deref()
-                        .map(crate::votes::comment::preview)
+                        .map(relmgr::votes::comment::preview)
                         .unwrap_or_default(),
                 ]
             }),
@@ -389,7 +390,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 CloseRequest::AsIs
             };
             let r = vote::close(&mut s, &release, request, accept_review)?;
-            let decided = crate::votes::Outcome::parse(&r.outcome).is_some_and(|o| o.is_final());
+            let decided = relmgr::votes::Outcome::parse(&r.outcome).is_some_and(|o| o.is_final());
             if prepared.is_some() && !decided {
                 ctx.out
                     .status("The [RESULT] mail is not sent: the vote is not decided yet.");
@@ -427,7 +428,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 );
             }
             let mut ask = ask_review;
-            let r = crate::ops::vote_import::import(
+            let r = relmgr::ops::vote_import::import(
                 &mut s,
                 &release,
                 &mbox,

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use clap::builder::BoolishValueParser;
 use serde::Serialize;
 use serde_json::json;
 
@@ -91,28 +90,20 @@ pub fn effective(s: &Session, target: &Target) -> anyhow::Result<Effective> {
     })
 }
 
-/// What `policy set` changes; None leaves a field as it is. Its fields are `policy set`'s flags
-/// (the `///` lines are their help).
-#[derive(Debug, Default, Clone, clap::Args)]
+/// What `policy set` changes; None leaves a field as it is (the CLI's flags fill it).
+#[derive(Debug, Default, Clone)]
 pub struct Change {
-    /// Minimum hours a vote stays open (0: it may close as soon as the rule holds)
-    #[arg(long, value_name = "N")]
+    /// Minimum hours a vote stays open (0: it may close as soon as the rule holds).
     pub min_hours: Option<u32>,
-    /// Record votes but let the RM decide (true/false)
-    #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
+    /// Record votes but let the RM decide.
     pub manual: Option<bool>,
-    /// A passing vote with any -1 waits for the RM to confirm or abandon it (true/false)
-    #[arg(long, value_name = "BOOL", value_parser = BoolishValueParser::new())]
+    /// A passing vote with any -1 waits for the RM to confirm or abandon it.
     pub pause_on_veto: Option<bool>,
-    /// A markdown file shown to voters as the checklist
-    #[arg(long, value_name = "FILE")]
+    /// A markdown file shown to voters as the checklist.
     pub checklist: Option<std::path::PathBuf>,
-    /// Remove the checklist
-    #[arg(long, conflicts_with = "checklist")]
+    /// Remove the checklist.
     pub clear_checklist: bool,
-    /// Which events must be signed by their actor's key: none, binding (votes, closes, roles,
-    /// keys, policy, promote, revoke, publish) or all
-    #[arg(long, value_name = "LEVEL", value_parser = ["none", "binding", "all"])]
+    /// Which events must be signed by their actor's key: none, binding or all.
     pub signed_events: Option<String>,
 }
 

@@ -10,7 +10,7 @@ use crate::store::{cves, objects};
 use super::{Session, project, release};
 
 /// The two formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Cyclonedx,
     Spdx,

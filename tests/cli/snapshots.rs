@@ -3,20 +3,27 @@
 //! review; accept an intended one with `cargo insta review` (or `INSTA_UPDATE=always cargo test`).
 //! Fingerprints, signatures and temp paths vary from run to run and are masked.
 
-use clap::CommandFactory;
-
 use crate::common::{TestEnv, clean_source};
 
-/// Every command path: `[]`, `["vote"]`, `["vote", "start"]`, …
-fn command_paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+/// Every command path: `[]`, `["vote"]`, `["vote", "start"]`, …, as the help itself lists them
+/// (its `Commands:` section; hidden commands are not listed, `help` is skipped).
+fn command_paths(env: &TestEnv, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
     out.push(prefix.clone());
-    for sub in cmd.get_subcommands() {
-        if sub.is_hide_set() || sub.get_name() == "help" {
-            continue;
-        }
+    let mut args: Vec<&str> = prefix.iter().map(String::as_str).collect();
+    args.push("--help");
+    let help = String::from_utf8(env.ok(&args).get_output().stdout.clone()).unwrap();
+    let subs: Vec<String> = help
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|name| name != "help")
+        .collect();
+    for sub in subs {
         let mut path = prefix.clone();
-        path.push(sub.get_name().to_string());
-        command_paths(sub, path, out);
+        path.push(sub);
+        command_paths(env, path, out);
     }
 }
 
@@ -24,7 +31,7 @@ fn command_paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<Str
 fn help_of_every_command() {
     let env = TestEnv::bare();
     let mut paths = Vec::new();
-    command_paths(&relmgr::cli::Cli::command(), Vec::new(), &mut paths);
+    command_paths(&env, Vec::new(), &mut paths);
     assert!(paths.len() > 40, "{} commands", paths.len());
     for path in paths {
         let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
