@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::{Fingerprint, Role, UserId};
+
 /// A project's or product's metadata as events carry it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MetaFields {
@@ -30,10 +32,10 @@ pub struct MetaFields {
 /// One certificate of a key import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedKey {
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<Fingerprint>,
     /// The key's owner (from `--user` or its email); absent in events written before owners
     /// were matched by email, where the import's `owner` holds.
-    pub owner: Option<String>,
+    pub owner: Option<UserId>,
     pub certificate: String,
 }
 
@@ -127,18 +129,18 @@ pub struct CveFields {
 pub enum Change {
     #[serde(rename = "store.init")]
     StoreInit {
-        user: String,
+        user: UserId,
         #[serde(default = "person")]
         kind: String,
         #[serde(default)]
-        roles: Vec<String>,
+        roles: Vec<Role>,
         #[serde(default)]
         consent: bool,
         schema_version: Option<u32>,
     },
     #[serde(rename = "user.add")]
     UserAdd {
-        id: String,
+        id: UserId,
         #[serde(default = "person")]
         kind: String,
         #[serde(default)]
@@ -146,10 +148,10 @@ pub enum Change {
     },
     /// Name or email changed; the values travel as erasable personal data, not here.
     #[serde(rename = "user.edit")]
-    UserEdit { id: String },
+    UserEdit { id: UserId },
     #[serde(rename = "user.consent.grant")]
     ConsentGrant {
-        id: String,
+        id: UserId,
         #[serde(default)]
         erased: Vec<String>,
         #[serde(default)]
@@ -157,7 +159,7 @@ pub enum Change {
     },
     #[serde(rename = "user.consent.revoke")]
     ConsentRevoke {
-        id: String,
+        id: UserId,
         #[serde(default)]
         erased: Vec<String>,
         #[serde(default)]
@@ -173,15 +175,15 @@ pub enum Change {
     ProductEdit { meta: MetaFields },
     #[serde(rename = "role.grant")]
     RoleGrant {
-        user: String,
-        role: String,
+        user: UserId,
+        role: Role,
         #[serde(default = "yes")]
         changed: bool,
     },
     #[serde(rename = "role.revoke")]
     RoleRevoke {
-        user: String,
-        role: String,
+        user: UserId,
+        role: Role,
         #[serde(default = "yes")]
         changed: bool,
         #[serde(default)]
@@ -189,26 +191,26 @@ pub enum Change {
     },
     #[serde(rename = "key.import")]
     KeyImport {
-        owner: Option<String>,
+        owner: Option<UserId>,
         keys: Vec<ImportedKey>,
     },
     #[serde(rename = "key.generate")]
     KeyGenerate {
-        owner: Option<String>,
-        fingerprint: String,
+        owner: Option<UserId>,
+        fingerprint: Fingerprint,
         certificate: String,
     },
     #[serde(rename = "key.retire")]
-    KeyRetire { fingerprint: String },
+    KeyRetire { fingerprint: Fingerprint },
     /// A registered key given to another owner (`key assign`): the recovery of a key imported
     /// for the wrong user.
     #[serde(rename = "key.assign")]
     KeyAssign {
-        fingerprint: String,
+        fingerprint: Fingerprint,
         /// The owner it had (None: it had none), as the command saw it.
-        from: Option<String>,
+        from: Option<UserId>,
         /// The owner it has from now on.
-        owner: String,
+        owner: UserId,
     },
     #[serde(rename = "policy.set")]
     PolicySet {
@@ -485,7 +487,7 @@ mod tests {
     /// not one JSON value, or a payload of another type, does not read.
     #[test]
     fn a_change_parses_from_text_as_from_its_value() {
-        let text = r#"{"owner": "alice", "keys": [{"fingerprint": "AB", "certificate": "x"}]}"#;
+        let text = r#"{"owner": "alice", "keys": [{"fingerprint": "ABABABABABABABABABABABABABABABABABABABAB", "certificate": "x"}]}"#;
         let value: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(
             Change::parse("key.import", text).unwrap(),
@@ -501,7 +503,7 @@ mod tests {
     fn old_payloads_without_newer_fields_still_read() {
         let c = Change::read(
             "key.import",
-            &json!({"owner": "alice", "keys": [{"fingerprint": "AB", "certificate": "x"}]}),
+            &json!({"owner": "alice", "keys": [{"fingerprint": "ABABABABABABABABABABABABABABABABABABABAB", "certificate": "x"}]}),
         )
         .unwrap();
         let Change::KeyImport { owner, keys } = c else {
@@ -510,6 +512,26 @@ mod tests {
         assert_eq!(owner.as_deref(), Some("alice"));
         assert_eq!(keys[0].owner, None);
         assert!(Change::read("role.grant", &json!({"user": "a", "role": "pmc"})).is_ok());
+    }
+
+    /// Users, roles and fingerprints are types in the payload (issue #26 item 3): a value that is
+    /// none of them does not read (replay voids the event, naming why), never a default.
+    #[test]
+    fn a_value_that_is_not_its_type_does_not_read() {
+        let fpr = "AB".repeat(20);
+        assert!(Change::read("role.grant", &json!({"user": "a", "role": "pmc"})).is_ok());
+        for (kind, payload) in [
+            ("role.grant", json!({"user": "a", "role": "overlord"})),
+            ("role.grant", json!({"user": "../etc", "role": "pmc"})),
+            ("role.revoke", json!({"user": "", "role": "pmc"})),
+            ("user.add", json!({"id": "bad id"})),
+            ("key.retire", json!({"fingerprint": "AB"})),
+            ("key.assign", json!({"fingerprint": fpr, "owner": "a b"})),
+            ("store.init", json!({"user": "root", "roles": ["god"]})),
+        ] {
+            let err = Change::read(kind, &payload).expect_err(&payload.to_string());
+            assert!(err.to_string().contains(kind), "{err}");
+        }
     }
 
     #[test]

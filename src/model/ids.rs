@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::Error;
 
@@ -36,6 +36,19 @@ pub(super) fn check_common(what: &str, s: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Deserialize through `FromStr`: a value read from an event payload is the type or the payload
+/// does not read (the event is void), never a default (issue #26 item 3).
+macro_rules! parsed_on_read {
+    ($name:ident) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
 macro_rules! string_type {
     ($name:ident) => {
         impl fmt::Display for $name {
@@ -48,6 +61,7 @@ macro_rules! string_type {
                 s.serialize_str(&self.0)
             }
         }
+        parsed_on_read!($name);
         impl $name {
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -56,6 +70,38 @@ macro_rules! string_type {
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0
+            }
+        }
+        /// Read as the text it was parsed from (SQL parameters, messages, maps by name).
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+        impl PartialEq<$name> for String {
+            fn eq(&self, other: &$name) -> bool {
+                self == &other.0
+            }
+        }
+        impl From<$name> for String {
+            fn from(v: $name) -> String {
+                v.0
             }
         }
     };
@@ -273,6 +319,21 @@ impl Role {
     /// Whether the role is held store-wide rather than per project.
     pub fn is_store_wide(self) -> bool {
         matches!(self, Role::Admin | Role::Member)
+    }
+}
+
+parsed_on_read!(Role);
+parsed_on_read!(RevisionNo);
+
+impl PartialEq<str> for Role {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Role {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

@@ -132,11 +132,11 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         }
         Change::RoleGrant { user, role, .. } => {
             let scope = (e.target != "store").then_some(e.target.as_str());
-            projects::grant_role(db, scope, user, role, &e.actor, t)?;
+            projects::grant_role(db, scope, user, role.as_str(), &e.actor, t)?;
         }
         Change::RoleRevoke { user, role, .. } => {
             let scope = (e.target != "store").then_some(e.target.as_str());
-            projects::revoke_role(db, scope, user, role)?;
+            projects::revoke_role(db, scope, user, role.as_str())?;
             super::user::erase_if_unconsented(db, user)?;
         }
         Change::KeyImport { owner, keys } => {

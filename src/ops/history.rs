@@ -401,7 +401,7 @@ impl Known {
                 {
                     self.pmc.push(PmcChange {
                         project: e.target.clone(),
-                        user: user.clone(),
+                        user: user.to_string(),
                         at,
                         granted: matches!(change, Change::RoleGrant { .. }),
                     });
@@ -417,8 +417,8 @@ impl Known {
             | Change::ConsentGrant { id, .. }
             | Change::ConsentRevoke { id, .. } => {
                 self.holders.retain(|(user, _), _| user != id);
-                self.store_holders.remove(id);
-                self.anywhere_holders.remove(id);
+                self.store_holders.remove(id.as_str());
+                self.anywhere_holders.remove(id.as_str());
             }
             Change::PolicySet { .. } => self.signing_policy = None,
             _ => {}
@@ -443,7 +443,7 @@ pub fn first_key_registration(
             !keys.is_empty()
                 && keys
                     .iter()
-                    .all(|k| k.owner.as_ref().or(owner.as_ref()).map(String::as_str) == Some(actor))
+                    .all(|k| k.owner.as_ref().or(owner.as_ref()).map(|o| o.as_str()) == Some(actor))
         }
         _ => false,
     };
@@ -647,9 +647,8 @@ pub fn decide(
             }
         }
         Change::RoleGrant { user, role, .. } | Change::RoleRevoke { user, role, .. } => {
-            let Ok(parsed) = role.parse::<crate::model::Role>() else {
-                return Ok(forged(format!("{role:?} is not a role")));
-            };
+            // A role that is none is refused as the payload is read (it does not parse).
+            let parsed = *role;
             let store_wide = e.target == "store";
             if parsed.is_store_wide() != store_wide {
                 return Ok(forged(format!("{role} is not a role of {}", e.target)));
@@ -677,7 +676,7 @@ pub fn decide(
         Change::KeyImport { owner, keys } => {
             let foreign = keys
                 .iter()
-                .any(|k| k.owner.as_ref().or(owner.as_ref()).map(String::as_str) != Some(actor));
+                .any(|k| k.owner.as_ref().or(owner.as_ref()).map(|o| o.as_str()) != Some(actor));
             if foreign && let Some(v) = known.needs_anywhere(db, actor, Action::ManageAnyKey)? {
                 return Ok(Some(v));
             }
@@ -745,7 +744,7 @@ pub fn decide(
                     "key {fingerprint} is {owner}'s already"
                 )));
             }
-            if k.user != *from {
+            if k.user.as_deref() != from.as_deref() {
                 return Ok(wrong_state(format!(
                     "key {fingerprint} is {} at this point, not {} as the assignment says",
                     k.user
@@ -1284,9 +1283,16 @@ impl Replay {
         for (i, (mut e, change)) in typed.into_iter().enumerate() {
             let mut change = change;
             let void = match &mut change {
+                // Why it does not read, when the payload is still here (a value that is not
+                // its type: a role that is none, a user id that cannot be one…).
                 None => Some(Void::new(
                     VoidKind::Forged,
-                    format!("unknown event type or payload ({})", e.kind),
+                    match Change::read(&e.kind, &e.payload) {
+                        Err(bad) if !e.payload.is_null() => {
+                            format!("its payload does not read: {}", bad.source)
+                        }
+                        _ => format!("unknown event type or payload ({})", e.kind),
+                    },
                 )),
                 Some(_) if unseen.contains_key(&i) => unseen
                     .get(&i)

@@ -39,9 +39,9 @@ pub fn init(
     };
     let has_pii = name.is_some() || email.is_some();
     let (kind, payload) = Change::StoreInit {
-        user: user.to_string(),
+        user: user.parse()?,
         kind: "person".into(),
-        roles: vec!["admin".into()],
+        roles: vec![crate::model::Role::Admin],
         consent: has_pii,
         schema_version: Some(crate::store::schema::CURRENT),
     }

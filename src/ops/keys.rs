@@ -346,15 +346,17 @@ pub fn import(
         .collect();
     if !changed.is_empty() {
         let change = Change::KeyImport {
-            owner: owner.clone(),
+            owner: user_id(owner.as_deref())?,
             keys: changed
                 .iter()
-                .map(|k| ImportedKey {
-                    fingerprint: Some(k.fingerprint.to_string()),
-                    owner: k.user.clone(),
-                    certificate: k.armored.clone(),
+                .map(|k| {
+                    Ok(ImportedKey {
+                        fingerprint: Some(k.fingerprint.clone()),
+                        owner: user_id(k.user.as_deref())?,
+                        certificate: k.armored.clone(),
+                    })
                 })
-                .collect(),
+                .collect::<anyhow::Result<_>>()?,
         };
         // The key files are written inside the transaction, before its commit, as stage writes
         // its objects: a run killed before the commit leaves files of keys the index does not
@@ -591,7 +593,7 @@ pub fn retire(s: &mut Session, id: &str) -> anyhow::Result<KeyView> {
     s.emit(Emit::new(
         "keys",
         Change::KeyRetire {
-            fingerprint: k.fingerprint.to_string(),
+            fingerprint: k.fingerprint.clone(),
         },
     ))?;
     show(s, &k.fingerprint)
@@ -612,9 +614,9 @@ pub fn assign(s: &mut Session, id: &str, owner: &UserId) -> anyhow::Result<KeyVi
     s.emit(Emit::new(
         "keys",
         Change::KeyAssign {
-            fingerprint: k.fingerprint.to_string(),
-            from: k.user.clone(),
-            owner: owner.to_string(),
+            fingerprint: k.fingerprint.clone(),
+            from: user_id(k.user.as_deref())?,
+            owner: owner.clone(),
         },
     ))?;
     show(s, &k.fingerprint)
@@ -713,8 +715,8 @@ pub fn generate(
     let result = s.emit(Emit::new(
         "keys",
         Change::KeyGenerate {
-            owner: Some(owner.to_string()),
-            fingerprint: rec.fingerprint.to_string(),
+            owner: Some(owner.clone()),
+            fingerprint: rec.fingerprint.clone(),
             certificate: rec.armored.clone(),
         },
     ));
@@ -813,4 +815,9 @@ pub fn load_signer(
         record,
         warnings,
     })
+}
+
+/// An owner as the index holds it, as the typed id an event carries.
+fn user_id(user: Option<&str>) -> anyhow::Result<Option<UserId>> {
+    Ok(user.map(str::parse).transpose()?)
 }

@@ -106,8 +106,8 @@ pub fn grant(s: &mut Session, a: &Assignment) -> anyhow::Result<RoleChange> {
     let changed = s.emit_with(|db| {
         let changed = !projects::has_role(db, project.as_deref(), who.as_str(), role.as_str())?;
         let change = Change::RoleGrant {
-            user: who.to_string(),
-            role: role.to_string(),
+            user: who.clone(),
+            role,
             changed,
         };
         Ok((changed, Emit::new(target.clone(), change)))
@@ -135,8 +135,8 @@ pub fn revoke(s: &mut Session, a: &Assignment) -> anyhow::Result<RoleChange> {
             Ok((changed, user::erase_if_unconsented(db, who.as_str())?))
         })?;
         let change = Change::RoleRevoke {
-            user: who.to_string(),
-            role: role.to_string(),
+            user: who.clone(),
+            role,
             changed,
             erased: erased.clone(),
         };

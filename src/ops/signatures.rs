@@ -51,7 +51,10 @@ pub fn to_check(
         match c {
             Some(Change::KeyImport { keys, .. }) => {
                 for (i, k) in keys.iter().enumerate() {
-                    let fpr = k.fingerprint.clone().unwrap_or_else(|| format!("#{i}"));
+                    let fpr = match &k.fingerprint {
+                        Some(f) => f.to_string(),
+                        None => format!("#{i}"),
+                    };
                     certs.insert(fpr, k.certificate.clone());
                 }
             }
@@ -60,7 +63,7 @@ pub fn to_check(
                 certificate,
                 ..
             }) => {
-                certs.insert(fingerprint.clone(), certificate.clone());
+                certs.insert(fingerprint.to_string(), certificate.clone());
             }
             _ => {}
         }

@@ -80,7 +80,7 @@ pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
     let mut e = Emit::new(
         target(&user.id),
         Change::UserAdd {
-            id: user.id.clone(),
+            id: user.id.parse()?,
             kind: user.kind.clone(),
             consent: user.consent,
         },
@@ -112,7 +112,7 @@ pub fn edit(
     let name = name.or(user.name);
     let email = email.or(user.email);
     s.emit(
-        Emit::new(target(id.as_str()), Change::UserEdit { id: id.to_string() })
+        Emit::new(target(id.as_str()), Change::UserEdit { id: id.clone() })
             .with_pii(json!({"name": name, "email": email})),
     )?;
     show(s, id)
@@ -149,7 +149,7 @@ pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<Cons
         } else {
             events::with_pii(db, &target(id.as_str()))?
         };
-        let (id, erased) = (id.to_string(), erased.clone());
+        let (id, erased) = (id.clone(), erased.clone());
         let change = if grant {
             Change::ConsentGrant {
                 id,

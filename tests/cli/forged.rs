@@ -372,6 +372,15 @@ fn forged_events_are_void_on_every_clone_and_honest_ones_still_apply() {
         &heads,
         T2,
     );
+    // A value that is not its type (issue #26 item 3): the payload does not read, the event is
+    // void naming why, never read as some default role.
+    let forged_role = f.event(
+        "role.revoke",
+        "demo",
+        json!({"user": "pmc1", "role": "overlord", "changed": true, "erased": []}),
+        &heads,
+        T2,
+    );
     for i in 0..40 {
         f.event(
             "user.add",
@@ -396,6 +405,7 @@ fn forged_events_are_void_on_every_clone_and_honest_ones_still_apply() {
             "store.init by dave",
             "key.retire by dave",
             "user.add by dave",
+            "role.revoke by dave",
         ] {
             assert!(err.contains(named), "{named} not named: {err}");
         }
@@ -418,6 +428,12 @@ fn forged_events_are_void_on_every_clone_and_honest_ones_still_apply() {
         void_of(&forged_cast)
     );
     assert!(!void_of(&forged_import).is_empty());
+    assert!(
+        void_of(&forged_role).contains("its payload does not read")
+            && void_of(&forged_role).contains("overlord"),
+        "{}",
+        void_of(&forged_role)
+    );
     assert!(!void_of(&forged_init).is_empty());
     assert!(!void_of(&forged_retire).is_empty());
     assert_eq!(void_of(&grant), "", "pmc1's unsigned grant holds");

@@ -209,7 +209,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["user", "add", "zed"],
                 "user:zed",
                 Change::UserAdd {
-                    id: "zed".into(),
+                    id: "zed".parse().unwrap(),
                     kind: "person".into(),
                     consent: false,
                 },
@@ -240,8 +240,8 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["role", "grant", "demo", "guest", "committer"],
                 "demo",
                 Change::RoleGrant {
-                    user: "guest".into(),
-                    role: "committer".into(),
+                    user: "guest".parse().unwrap(),
+                    role: "committer".parse().unwrap(),
                     changed: true,
                 },
             ),
@@ -251,8 +251,8 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["role", "grant", "store", "guest", "admin"],
                 "store",
                 Change::RoleGrant {
-                    user: "guest".into(),
-                    role: "admin".into(),
+                    user: "guest".parse().unwrap(),
+                    role: "admin".parse().unwrap(),
                     changed: true,
                 },
             ),
@@ -262,7 +262,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["key", "remove", &rm_key],
                 "keys",
                 Change::KeyRetire {
-                    fingerprint: rm_key.clone(),
+                    fingerprint: rm_key.parse().unwrap(),
                 },
             ),
             case(
@@ -271,9 +271,9 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["key", "assign", &rm_key, "--user", "pmc1"],
                 "keys",
                 Change::KeyAssign {
-                    fingerprint: rm_key.clone(),
-                    from: Some("rm".into()),
-                    owner: "pmc1".into(),
+                    fingerprint: rm_key.parse().unwrap(),
+                    from: Some("rm".parse().unwrap()),
+                    owner: "pmc1".parse().unwrap(),
                 },
             ),
             case(
@@ -282,8 +282,8 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["key", "generate", "--user", "pmc1", "-o", "x.sec.asc"],
                 "keys",
                 Change::KeyGenerate {
-                    owner: Some("pmc1".into()),
-                    fingerprint: "0".repeat(40),
+                    owner: Some("pmc1".parse().unwrap()),
+                    fingerprint: "0".repeat(40).parse().unwrap(),
                     certificate: String::new(),
                 },
             ),
@@ -376,9 +376,9 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["key", "assign", &rm_key, "--user", "rm"],
                 "keys",
                 Change::KeyAssign {
-                    fingerprint: rm_key.clone(),
-                    from: Some("rm".into()),
-                    owner: "rm".into(),
+                    fingerprint: rm_key.parse().unwrap(),
+                    from: Some("rm".parse().unwrap()),
+                    owner: "rm".parse().unwrap(),
                 },
             ),
             case(
@@ -616,9 +616,9 @@ fn the_command_refuses_exactly_what_replay_voids() {
 
     // A key moved by a pmc member; what the move names as its owner must be the one it has.
     let assign = |from: &str, owner: &str| Change::KeyAssign {
-        fingerprint: rm_key.clone(),
-        from: Some(from.into()),
-        owner: owner.into(),
+        fingerprint: rm_key.parse().unwrap(),
+        from: Some(from.parse().unwrap()),
+        owner: owner.parse().unwrap(),
     };
     assert_eq!(
         replay_code(&env, "pmc1", "keys", &assign("pmc3", "pmc2")),
