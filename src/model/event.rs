@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::{Fingerprint, Role, UserId};
+use super::{Fingerprint, RevisionNo, Role, UserId};
 
 /// A project's or product's metadata as events carry it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ pub struct PackageSignature {
 /// One ballot of a mail-thread import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedBallot {
-    pub voter: String,
+    pub voter: UserId,
     pub vote: String,
     #[serde(default)]
     pub binding: bool,
@@ -226,7 +226,7 @@ pub enum Change {
     #[serde(rename = "release.stage")]
     Stage {
         release: Option<String>,
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         #[serde(default)]
         new_revision: bool,
         packages: Vec<StagedPackage>,
@@ -238,12 +238,12 @@ pub enum Change {
     },
     #[serde(rename = "release.unstage")]
     Unstage {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         name: String,
     },
     #[serde(rename = "release.sign")]
     Sign {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         fingerprint: String,
         /// The fingerprint of the (sub)key that made the signatures (absent in older events).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -252,7 +252,7 @@ pub enum Change {
     },
     #[serde(rename = "release.check")]
     Check {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         #[serde(default)]
         pass: u64,
         #[serde(default)]
@@ -267,7 +267,7 @@ pub enum Change {
     },
     #[serde(rename = "vote.start")]
     VoteStart {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         #[serde(default)]
         manifest_hash: String,
         opened_at: Option<String>,
@@ -288,8 +288,8 @@ pub enum Change {
     },
     #[serde(rename = "vote.cast")]
     VoteCast {
-        revision: Option<String>,
-        voter: String,
+        revision: Option<RevisionNo>,
+        voter: UserId,
         vote: String,
         #[serde(default)]
         binding: bool,
@@ -299,7 +299,7 @@ pub enum Change {
     },
     #[serde(rename = "vote.import")]
     VoteImport {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         ballots: Vec<ImportedBallot>,
         /// The votes of senders who are no user here (absent in older events).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -312,25 +312,25 @@ pub enum Change {
     /// (`voter`, the user with the mail's address) or `none`.
     #[serde(rename = "vote.review")]
     VoteReview {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         message_id: String,
         from: String,
         /// `+1`, `0`, `-1` or `none`.
         decision: String,
-        voter: Option<String>,
+        voter: Option<UserId>,
         #[serde(default)]
         binding: bool,
         cast_at: Option<String>,
     },
     #[serde(rename = "vote.close")]
     VoteClose {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         request: String,
         outcome: String,
     },
     #[serde(rename = "release.promote")]
     Promote {
-        revision: Option<String>,
+        revision: Option<RevisionNo>,
         #[serde(default)]
         archived: Vec<String>,
         version: Option<String>,
@@ -464,8 +464,8 @@ mod tests {
     #[test]
     fn a_change_is_stored_as_type_and_payload_and_reads_back() {
         let c = Change::VoteCast {
-            revision: Some("rc1".into()),
-            voter: "bob".into(),
+            revision: Some(crate::model::RevisionNo(1)),
+            voter: "bob".parse().unwrap(),
             vote: "+1".into(),
             binding: true,
             comment: None,
@@ -528,6 +528,22 @@ mod tests {
             ("key.retire", json!({"fingerprint": "AB"})),
             ("key.assign", json!({"fingerprint": fpr, "owner": "a b"})),
             ("store.init", json!({"user": "root", "roles": ["god"]})),
+            (
+                "vote.cast",
+                json!({"revision": "rc0", "voter": "bob", "vote": "+1"}),
+            ),
+            (
+                "vote.cast",
+                json!({"revision": "latest", "voter": "bob", "vote": "+1"}),
+            ),
+            (
+                "vote.cast",
+                json!({"revision": "rc1", "voter": "bob\x1b[2J", "vote": "+1"}),
+            ),
+            (
+                "vote.close",
+                json!({"revision": 1, "request": "rule", "outcome": "passed"}),
+            ),
         ] {
             let err = Change::read(kind, &payload).expect_err(&payload.to_string());
             assert!(err.to_string().contains(kind), "{err}");

@@ -47,16 +47,13 @@ fn split_target(t: &str) -> (Option<&str>, &str) {
 pub(crate) fn revision_of(
     db: &Connection,
     e: &Event,
-    label: Option<&str>,
+    label: Option<crate::model::RevisionNo>,
 ) -> anyhow::Result<(releases::Release, releases::Revision)> {
     let r: ReleaseRef = e.target.parse()?;
     let rel = releases::get(db, &r.target.to_string(), r.version.as_str())?
         .ok_or_else(|| anyhow::anyhow!("event {}: no release {}", e.seq, e.target))?;
-    let rev = match label
-        .and_then(|l| l.strip_prefix("rc"))
-        .and_then(|n| n.parse::<u32>().ok())
-    {
-        Some(n) => releases::revision(db, rel.id, n)?,
+    let rev = match label {
+        Some(n) => releases::revision(db, rel.id, n.0)?,
         None => releases::newest_revision(db, rel.id)?,
     }
     .ok_or_else(|| anyhow::anyhow!("event {}: no revision of {}", e.seq, e.target))?;
@@ -229,7 +226,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             }
         }
         Change::Unstage { revision, name } => {
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            let (_, rev) = revision_of(db, e, *revision)?;
             releases::delete_package(db, rev.id, name)?;
         }
         Change::Sign {
@@ -238,7 +235,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             signer,
             signatures,
         } => {
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            let (_, rev) = revision_of(db, e, *revision)?;
             let signing = signer.clone().unwrap_or_else(|| fingerprint_text.clone());
             let packages = releases::packages(db, rev.id)?;
             for s in signatures {
@@ -268,7 +265,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             acknowledged,
             ..
         } => {
-            let (rel, rev) = revision_of(db, e, revision.as_deref())?;
+            let (rel, rev) = revision_of(db, e, *revision)?;
             let opened = match opened_at {
                 Some(at) => time(e, at)?,
                 None => t,
@@ -318,7 +315,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             signature,
             signer,
         } => {
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            let (_, rev) = revision_of(db, e, *revision)?;
             votes::insert_ballot(
                 db,
                 rev.id,
@@ -338,7 +335,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         Change::VoteImport {
             revision, ballots, ..
         } => {
-            let (_, rev) = revision_of(db, e, revision.as_deref())?;
+            let (_, rev) = revision_of(db, e, *revision)?;
             for b in ballots {
                 let at = match &b.cast_at {
                     Some(at) => time(e, at)?,
@@ -361,7 +358,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         } => {
             // `none`: the message gives no vote; only the history keeps the decision.
             if let (Some(voter), true) = (voter, decision != "none") {
-                let (_, rev) = revision_of(db, e, revision.as_deref())?;
+                let (_, rev) = revision_of(db, e, *revision)?;
                 let at = match cast_at {
                     Some(at) => time(e, at)?,
                     None => t,
@@ -374,7 +371,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             request,
             outcome,
         } => {
-            let (rel, rev) = revision_of(db, e, revision.as_deref())?;
+            let (rel, rev) = revision_of(db, e, *revision)?;
             let closure = Closure::parse(request).ok_or_else(|| {
                 anyhow::anyhow!("event {}: unknown vote closure {request:?}", e.seq)
             })?;
@@ -404,7 +401,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         Change::Promote {
             archived, revision, ..
         } => {
-            let (rel, rev) = revision_of(db, e, revision.as_deref())?;
+            let (rel, rev) = revision_of(db, e, *revision)?;
             releases::set_stage(
                 db,
                 rel.id,

@@ -349,7 +349,7 @@ pub fn check(
         // The findings are a cache of the last run, not part of the history.
         release_checks::store_results(db, rev.id, &stored, now)?;
         let change = Change::Check {
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             pass: rep.pass as u64,
             warn: rep.warn as u64,
             fail: rep.fail as u64,

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::model::ReleaseRef;
 use crate::model::event::Change;
-use crate::model::{Phase, Stage, Time};
+use crate::model::{Phase, RevisionNo, Stage, Time};
 use crate::perm::{self, Action};
 use crate::store::events::{self, Event, GENESIS};
 use crate::store::{releases, users, votes};
@@ -119,7 +119,9 @@ fn vote_key(e: &Event, c: &Change) -> Option<(String, Option<String>)> {
         Change::VoteCast { revision, .. }
         | Change::VoteImport { revision, .. }
         | Change::VoteReview { revision, .. }
-        | Change::VoteClose { revision, .. } => Some((e.target.clone(), revision.clone())),
+        | Change::VoteClose { revision, .. } => {
+            Some((e.target.clone(), revision.map(|r| r.to_string())))
+        }
         _ => None,
     }
 }
@@ -565,15 +567,10 @@ fn is_vote_value(v: &str) -> bool {
 
 /// The revision a vote event names: every vote event names one (`rcN`); a ballot without one
 /// would escape the rule that voids the ballots its close did not see.
-fn named_revision(revision: &Option<String>) -> Result<&str, Option<Void>> {
-    match revision.as_deref() {
-        Some(l)
-            if l.strip_prefix("rc")
-                .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0)) =>
-        {
-            Ok(l)
-        }
-        Some(l) => Err(forged(format!("{l:?} is not a revision (rcN)"))),
+fn named_revision(revision: &Option<RevisionNo>) -> Result<String, Option<Void>> {
+    // A label that is no `rcN` does not read as the payload's type: only a missing one is left.
+    match revision {
+        Some(n) => Ok(n.to_string()),
         None => Err(forged("it names no revision".into())),
     }
 }
@@ -1156,13 +1153,13 @@ fn revision_if_any(
 fn open_round(
     db: &Connection,
     e: &Event,
-    revision: &Option<String>,
+    revision: &Option<RevisionNo>,
 ) -> anyhow::Result<Option<Void>> {
     let label = match named_revision(revision) {
         Ok(l) => l,
         Err(v) => return Ok(v),
     };
-    let Some((_, rev)) = revision_if_any(db, e, label)? else {
+    let Some((_, rev)) = revision_if_any(db, e, &label)? else {
         return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
     };
     Ok(match votes::round(db, rev.id)? {

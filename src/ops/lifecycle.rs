@@ -111,7 +111,7 @@ pub fn promote(
     s.emit(Emit::new(
         r.to_string(),
         Change::Promote {
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             archived: earlier.iter().map(|o| o.version.to_string()).collect(),
             version: None,
         },

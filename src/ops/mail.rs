@@ -170,7 +170,7 @@ fn git_source(
             git: Some(g),
             ..
         }) = Change::read(&e.kind, &e.payload)
-            && revision.as_deref() == Some(label)
+            && revision.is_some_and(|n| n.to_string() == label)
         {
             found = Some(g);
         }
@@ -341,7 +341,7 @@ fn guests(db: &rusqlite::Connection, release: &str, label: &str) -> anyhow::Resu
         if let Ok(Change::VoteImport {
             revision, guests, ..
         }) = Change::read(&e.kind, &e.payload)
-            && revision.as_deref() == Some(label)
+            && revision.is_some_and(|n| n.to_string() == label)
         {
             for g in guests {
                 by_email.insert(g.email.to_ascii_lowercase(), g);

@@ -224,7 +224,7 @@ pub fn stage(
             .collect();
         let change = Change::Stage {
             release: Some(r.to_string()),
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             new_revision,
             packages: new.iter().map(|(p, sig)| p.staged(sig.clone())).collect(),
             signed_by: signed_by.as_ref().map(Fingerprint::to_string),
@@ -300,7 +300,7 @@ pub fn unstage(
             );
         }
         let change = Change::Unstage {
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             name: name.to_string(),
         };
         Ok(((), Emit::new(r.to_string(), change)))
@@ -369,7 +369,7 @@ pub fn sign(
     s.emit(Emit::new(
         r.to_string(),
         Change::Sign {
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             fingerprint: fpr.to_string(),
             signer: Some(signing),
             signatures: managed

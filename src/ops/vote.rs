@@ -181,7 +181,7 @@ pub fn start(
         // The check findings are a cache of the last run, not part of the history.
         crate::store::release_checks::store_results(db, rev.id, &findings, opened_at)?;
         let change = Change::VoteStart {
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             manifest_hash: manifest.clone(),
             opened_at: Some(opened_at.to_string()),
             closes_at: Some(closes_at.to_string()),
@@ -384,9 +384,9 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
                 voter,
                 vote,
                 ..
-            } if revision.as_deref().is_none_or(|l| l == label) => Some(VoidBallot {
+            } if revision.is_none_or(|n| n.to_string() == label) => Some(VoidBallot {
                 seq: e.seq,
-                voter,
+                voter: voter.to_string(),
                 vote,
                 reason: e.void.unwrap_or_default(),
             }),
@@ -507,8 +507,8 @@ pub fn cast(
     s.emit(Emit::new(
         r.to_string(),
         Change::VoteCast {
-            revision: Some(rev.label()),
-            voter: row.voter.clone(),
+            revision: Some(rev.no()),
+            voter: row.voter.parse()?,
             vote: value.to_string(),
             binding,
             comment: comment.clone(),
@@ -621,7 +621,7 @@ pub fn close(
     s.emit(Emit::new(
         r.to_string(),
         Change::VoteClose {
-            revision: Some(rev.label()),
+            revision: Some(rev.no()),
             request: closure.as_str().to_string(),
             outcome: outcome_text.clone(),
         },

@@ -138,7 +138,7 @@ pub fn reviews(
         match Change::read(&e.kind, &e.payload) {
             Ok(Change::VoteImport {
                 revision, review, ..
-            }) if revision.as_deref().is_none_or(|l| l == label) => {
+            }) if revision.is_none_or(|n| n.to_string() == label) => {
                 for item in review {
                     if seen.insert(item.message_id.clone()) {
                         items.push(item);
@@ -150,7 +150,7 @@ pub fn reviews(
                 message_id,
                 decision,
                 ..
-            }) if revision.as_deref().is_none_or(|l| l == label) => {
+            }) if revision.is_none_or(|n| n.to_string() == label) => {
                 decided.insert(message_id, decision);
             }
             _ => {}
@@ -201,7 +201,7 @@ fn recorded_guests(
         if let Ok(Change::VoteImport {
             revision, guests, ..
         }) = Change::read(&e.kind, &e.payload)
-            && revision.as_deref() == Some(label)
+            && revision.is_some_and(|n| n.to_string() == label)
         {
             for g in guests {
                 seen.insert((g.email.to_ascii_lowercase(), g.vote));
@@ -421,17 +421,19 @@ pub fn import(
     if !rows.is_empty() || !guests.is_empty() || !new_review.is_empty() {
         let ballots = rows
             .iter()
-            .map(|b| ImportedBallot {
-                voter: b.voter.clone(),
-                vote: num_value(b.value).to_string(),
-                binding: b.binding,
-                cast_at: Some(b.cast_at.to_string()),
+            .map(|b| {
+                Ok(ImportedBallot {
+                    voter: b.voter.parse()?,
+                    vote: num_value(b.value).to_string(),
+                    binding: b.binding,
+                    cast_at: Some(b.cast_at.to_string()),
+                })
             })
-            .collect();
+            .collect::<anyhow::Result<_>>()?;
         s.emit(Emit::new(
             r.to_string(),
             Change::VoteImport {
-                revision: Some(rev.label()),
+                revision: Some(rev.no()),
                 ballots,
                 guests,
                 review: new_review.clone(),
@@ -534,11 +536,11 @@ fn decide(
     s.emit(Emit::new(
         r.to_string(),
         Change::VoteReview {
-            revision: Some(label.to_string()),
+            revision: Some(label.parse()?),
             message_id: item.message_id.clone(),
             from: item.from.clone(),
             decision: d.as_text(),
-            voter: voter.clone(),
+            voter: voter.as_deref().map(str::parse).transpose()?,
             binding,
             cast_at: cast_at.map(|t| t.to_string()),
         },

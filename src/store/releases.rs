@@ -40,6 +40,10 @@ impl Revision {
     pub fn label(&self) -> String {
         format!("rc{}", self.number)
     }
+    /// Its number as the typed `rcN` events carry.
+    pub fn no(&self) -> crate::model::RevisionNo {
+        crate::model::RevisionNo(self.number)
+    }
     pub fn is_draft(&self) -> bool {
         self.phase == Phase::Draft
     }

@@ -11,6 +11,9 @@ use serde_json::Value;
 
 use crate::common::{T0, TestEnv, clean_source};
 
+/// The first revision, as events name it.
+const RC1: relmgr::model::RevisionNo = relmgr::model::RevisionNo(1);
+
 /// The exit code a command refusing as replay voids gives (SPEC §5); 0 when replay lets the
 /// event through.
 fn replay_code(env: &TestEnv, actor: &str, target: &str, change: &Change) -> i32 {
@@ -118,8 +121,8 @@ fn policy_change() -> Change {
 
 fn ballot(voter: &str, binding: bool) -> Change {
     Change::VoteCast {
-        revision: Some("rc1".into()),
-        voter: voter.into(),
+        revision: Some(RC1),
+        voter: voter.parse().unwrap(),
         vote: "+1".into(),
         binding,
         comment: None,
@@ -131,11 +134,11 @@ fn ballot(voter: &str, binding: bool) -> Change {
 /// The rm's decision on a message that needed review (#29).
 fn review(decision: &str, voter: Option<&str>, binding: bool) -> Change {
     Change::VoteReview {
-        revision: Some("rc1".into()),
+        revision: Some(RC1),
         message_id: "m1@x".into(),
         from: "someone@example.org".into(),
         decision: decision.into(),
-        voter: voter.map(str::to_string),
+        voter: voter.map(|v| v.parse().unwrap()),
         binding,
         cast_at: None,
     }
@@ -148,7 +151,7 @@ fn vote_start() -> Change {
 /// A vote.start naming `candidates_url`.
 fn vote_start_at(candidates_url: Option<&str>) -> Change {
     Change::VoteStart {
-        revision: Some("rc1".into()),
+        revision: Some(RC1),
         manifest_hash: String::new(),
         opened_at: None,
         closes_at: None,
@@ -340,7 +343,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["promote", rel],
                 rel,
                 Change::Promote {
-                    revision: Some("rc1".into()),
+                    revision: Some(RC1),
                     archived: vec![],
                     version: None,
                 },
@@ -365,7 +368,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["promote", rel],
                 rel,
                 Change::Promote {
-                    revision: Some("rc1".into()),
+                    revision: Some(RC1),
                     archived: vec![],
                     version: None,
                 },
@@ -417,7 +420,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["check", rel, "--git", "--upload-pack=x"],
                 rel,
                 Change::Check {
-                    revision: Some("rc1".into()),
+                    revision: Some(RC1),
                     pass: 0,
                     warn: 0,
                     fail: 0,
@@ -492,7 +495,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["vote", "close", rel],
                 rel,
                 Change::VoteClose {
-                    revision: Some("rc1".into()),
+                    revision: Some(RC1),
                     request: "closed".into(),
                     outcome: "passed".into(),
                 },
@@ -503,7 +506,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 &["vote", "import", rel, "thread.mbox"],
                 rel,
                 Change::VoteImport {
-                    revision: Some("rc1".into()),
+                    revision: Some(RC1),
                     ballots: vec![],
                     guests: vec![],
                     review: vec![],
@@ -579,7 +582,7 @@ fn the_command_refuses_exactly_what_replay_voids() {
     assert_eq!(replay_code(&env, "dev", rel, &ballot("pmc1", true)), 2);
     // Nor the outcome a close claims: one binding +1 does not pass a vote.
     let close = |outcome: &str| Change::VoteClose {
-        revision: Some("rc1".into()),
+        revision: Some(RC1),
         request: "closed".into(),
         outcome: outcome.into(),
     };
@@ -670,7 +673,7 @@ fn a_forged_guest_of_an_import_is_void() {
     env.ok(&["--as", "rm", "vote", "start", "demo@1.2.0"]);
     env.ok(&["user", "edit", "dev", "--email", "dev@example.org"]);
     let import = |name: Option<&str>, email: &str, vote: &str| Change::VoteImport {
-        revision: Some("rc1".into()),
+        revision: Some(RC1),
         ballots: vec![],
         guests: vec![GuestVote {
             name: name.map(str::to_string),
