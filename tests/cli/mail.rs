@@ -633,6 +633,202 @@ fn a_mail_with_a_placeholder_is_refused_before_anything_changes() {
     assert!(events_of(&env, "mail.sent").is_empty());
 }
 
+/// The project's own URLs (issue #29 item 7): with `candidates_url` set, `vote start --send`
+/// without --candidates-url calls the vote on `<candidates_url>/<target>/<version>-<rcN>/` (the
+/// layout `publish --candidates` writes) and records that URL; with only `download_url` set (no
+/// publish ever gave a --base-url) `announce --send` goes out linking it, and KEYS in it. With
+/// neither, or with a download page that says nothing of where KEYS is, it exits 2 before
+/// anything is marked.
+#[test]
+fn the_projects_own_urls_place_the_candidate_and_the_download_page() {
+    let server = SmtpServer::start("accept");
+    let env = TestEnv::with_rm_key();
+    staged(&env);
+    configure(&env, server.port);
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "https://dist.example.org/dev",
+    ]);
+    let start = env.json(&["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+    assert_eq!(start["sent"]["kind"], "vote", "{start}");
+    let rc = "https://dist.example.org/dev/demo/1.0.0-rc1/";
+    let vote_start = &events_of(&env, "vote.start")[0];
+    assert_eq!(vote_start["payload"]["candidates_url"], rc, "recorded");
+    // Changing the project's URL later does not change the call that was made.
+    env.ok(&["--as", "rm", "project", "edit", "demo", "--candidates-url", ""]);
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    env.ok(&["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    env.ok(&["--as", "rm", "promote", "demo@1.0.0"]);
+
+    let phase = |env: &TestEnv| env.json(&["release", "show", "demo@1.0.0"])["phase"].clone();
+    let announce = [
+        "--as",
+        "rm",
+        "announce",
+        "demo@1.0.0",
+        "--send",
+        "--to",
+        "announce@apache.example.org",
+    ];
+    // Neither a download_url nor a publish --base-url: refused, nothing marked.
+    let events = env.events();
+    let err = env.fails(2, &announce);
+    assert!(err.contains("download page's URL"), "{err}");
+    assert!(err.contains("--download-url"), "{err}");
+    assert_eq!(env.events(), events, "nothing recorded");
+    assert_eq!(phase(&env), "distributing", "not marked");
+    // A download page that is not the directory: the page is known, where KEYS is is not.
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--download-url",
+        "https://demo.example.org/download.html",
+    ]);
+    let events = env.events();
+    let err = env.fails(2, &announce);
+    assert!(err.contains("KEYS file's URL"), "{err}");
+    assert!(!err.contains("download page's URL"), "{err}");
+    assert_eq!(env.events(), events, "nothing recorded");
+    assert_eq!(phase(&env), "distributing", "not marked");
+    // The project's directory on the download server: the page, and KEYS in it.
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--download-url",
+        "https://downloads.example.org/demo/",
+    ]);
+    let shown = env.json(&["project", "show", "demo"]);
+    assert_eq!(shown["download_url"], "https://downloads.example.org/demo/");
+    assert!(shown.get("candidates_url").is_none(), "cleared: {shown}");
+    env.ok(&announce);
+    assert_eq!(phase(&env), "announced");
+
+    let got = server.messages();
+    assert_eq!(got.len(), 2, "the [VOTE] and the [ANNOUNCE]");
+    let vote = &got[0].1;
+    assert_eq!(vote.header("subject"), "[VOTE] Release Demo 1.0.0 (rc1)");
+    assert!(
+        vote.body
+            .contains(&format!("The release candidate:\n\n  {rc}\n")),
+        "{}",
+        vote.body
+    );
+    assert!(
+        vote.body.contains(&format!(
+            "The KEYS file to verify the signatures:\n\n  {rc}KEYS\n"
+        )),
+        "{}",
+        vote.body
+    );
+    let (to, ann) = &got[1];
+    assert_eq!(to, &["announce@apache.example.org"]);
+    assert_eq!(ann.header("subject"), "[ANNOUNCE] Demo 1.0.0 released");
+    assert!(
+        ann.body
+            .contains("Downloads: https://downloads.example.org/demo/\n"),
+        "{}",
+        ann.body
+    );
+    assert!(
+        ann.body
+            .contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "{}",
+        ann.body
+    );
+    assert!(!ann.body.contains("(the project's"), "no placeholder");
+
+    // The [VOTE] is rendered from its event: a resend is the same mail, with the recorded URL.
+    let seq = vote_start["seq"].as_i64().unwrap().to_string();
+    env.ok(&["--as", "rm", "mail", "resend", &seq]);
+    assert_eq!(server.messages()[2].1.body, vote.body);
+    assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays");
+}
+
+/// Precedence: `--candidates-url` comes before the project's `candidates_url`; the project's
+/// `download_url` comes before the page of the last `publish --base-url`, and KEYS is where that
+/// publish put it (its --canonical-url), not guessed from a download page.
+#[test]
+fn a_flag_and_the_projects_download_page_come_before_the_rest() {
+    let server = SmtpServer::start("accept");
+    let env = TestEnv::with_rm_key();
+    staged(&env);
+    configure(&env, server.port);
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "https://dist.example.org/dev/",
+        "--download-url",
+        "https://demo.example.org/download.html",
+    ]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "vote",
+        "start",
+        "demo@1.0.0",
+        "--candidates-url",
+        CANDIDATES,
+    ]);
+    assert_eq!(
+        events_of(&env, "vote.start")[0]["payload"]["candidates_url"],
+        CANDIDATES
+    );
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    env.ok(&["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    env.ok(&["--as", "rm", "promote", "demo@1.0.0"]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "publish",
+        "pub",
+        "--key",
+        "rm.sec.asc",
+        "--base-url",
+        "https://dlcdn.example.org/dist/",
+        "--canonical-url",
+        "https://downloads.example.org/",
+    ]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "announce",
+        "demo@1.0.0",
+        "--send",
+        "--to",
+        "announce@apache.example.org",
+    ]);
+    let got = server.messages();
+    assert_eq!(got.len(), 1);
+    let b = &got[0].1.body;
+    assert!(
+        b.contains("Downloads: https://demo.example.org/download.html\n"),
+        "the project's page first: {b}"
+    );
+    assert!(
+        b.contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "KEYS where publish put it: {b}"
+    );
+}
+
 #[test]
 fn without_send_nothing_is_sent_and_send_needs_its_settings() {
     let env = TestEnv::with_rm_key();
