@@ -750,10 +750,17 @@ fn the_projects_own_urls_place_the_candidate_and_the_download_page() {
     );
     assert!(!ann.body.contains("(the project's"), "no placeholder");
 
-    // The [VOTE] is rendered from its event: a resend is the same mail, with the recorded URL.
+    // The [VOTE] is rendered from its event: a resend gives the recorded candidate URL though
+    // the project's field is cleared, and the KEYS the project now links.
     let seq = vote_start["seq"].as_i64().unwrap().to_string();
     env.ok(&["--as", "rm", "mail", "resend", &seq]);
-    assert_eq!(server.messages()[2].1.body, vote.body);
+    assert_eq!(
+        server.messages()[2].1.body,
+        vote.body.replace(
+            &format!("{rc}KEYS"),
+            "https://downloads.example.org/demo/KEYS"
+        )
+    );
     assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays");
 }
 
