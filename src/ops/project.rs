@@ -64,9 +64,10 @@ pub(crate) fn check_url(field: &str, value: &str) -> anyhow::Result<()> {
 pub(crate) fn check_base_url(field: &str, value: &str) -> anyhow::Result<()> {
     check_url(field, value)?;
     if value.contains(['?', '#']) {
-        return Err(
-            Error::usage(format!("{field} {value:?}: a base URL takes no query or fragment")).into(),
-        );
+        return Err(Error::usage(format!(
+            "{field} {value:?}: a base URL takes no query or fragment"
+        ))
+        .into());
     }
     Ok(())
 }

@@ -566,10 +566,7 @@ fn a_project_edit_with_a_bad_url_is_void_on_every_clone() {
                 .iter()
                 .find(|e| e["hash"] == hash.as_str())
                 .unwrap_or_else(|| panic!("{hash} in the log of {}", clone.dir.display()));
-            assert!(
-                e["void"].as_str().is_some_and(|v| v.contains("URL")),
-                "{e}"
-            );
+            assert!(e["void"].as_str().is_some_and(|v| v.contains("URL")), "{e}");
         }
         let p = clone.json(T2, &["project", "show", "demo"]);
         assert!(
@@ -592,7 +589,10 @@ fn a_project_edit_with_a_bad_url_is_void_on_every_clone() {
         ],
     );
     let p = a.json(T3, &["project", "show", "demo"]);
-    assert_eq!(p["download_url"], "https://downloads.example.org/demo/", "{p}");
+    assert_eq!(
+        p["download_url"], "https://downloads.example.org/demo/",
+        "{p}"
+    );
     let out = a.run(T3, &["--json", "--as", "admin", "fsck"]);
     assert!(
         out.status.success(),

@@ -660,7 +660,15 @@ fn the_projects_own_urls_place_the_candidate_and_the_download_page() {
     let vote_start = &events_of(&env, "vote.start")[0];
     assert_eq!(vote_start["payload"]["candidates_url"], rc, "recorded");
     // Changing the project's URL later does not change the call that was made.
-    env.ok(&["--as", "rm", "project", "edit", "demo", "--candidates-url", ""]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "",
+    ]);
     for u in ["pmc1", "pmc2", "pmc3"] {
         env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
     }

@@ -150,7 +150,9 @@ fn a_version_8_store_migrates_and_then_opens_in_sqlite_3_34() {
             .iter()
             .map(|(t, _)| {
                 let mut stmt = db
-                    .prepare(&format!("SELECT name FROM pragma_table_info('{t}') ORDER BY cid"))
+                    .prepare(&format!(
+                        "SELECT name FROM pragma_table_info('{t}') ORDER BY cid"
+                    ))
                     .unwrap();
                 let names: Vec<String> = stmt
                     .query_map([], |r| r.get::<_, String>(0))

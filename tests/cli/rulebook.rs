@@ -426,28 +426,54 @@ fn the_command_refuses_exactly_what_replay_voids() {
             case(
                 "project.edit with a download URL that is not http(s)",
                 "rm",
-                &["project", "edit", "demo", "--download-url", "ftp://x.example.org/demo/"],
+                &[
+                    "project",
+                    "edit",
+                    "demo",
+                    "--download-url",
+                    "ftp://x.example.org/demo/",
+                ],
                 "demo",
                 meta_urls(Some("ftp://x.example.org/demo/"), None),
             ),
             case(
                 "project.edit with a line break in the download URL",
                 "rm",
-                &["project", "edit", "demo", "--download-url", "https://x.example.org/\nBcc: y"],
+                &[
+                    "project",
+                    "edit",
+                    "demo",
+                    "--download-url",
+                    "https://x.example.org/\nBcc: y",
+                ],
                 "demo",
                 meta_urls(Some("https://x.example.org/\nBcc: y"), None),
             ),
             case(
                 "project.edit with a candidates URL that has a query",
                 "rm",
-                &["project", "edit", "demo", "--candidates-url", "https://x.example.org/dev/?a=1"],
+                &[
+                    "project",
+                    "edit",
+                    "demo",
+                    "--candidates-url",
+                    "https://x.example.org/dev/?a=1",
+                ],
                 "demo",
                 meta_urls(None, Some("https://x.example.org/dev/?a=1")),
             ),
             case(
                 "product.create with a candidates URL that is not a URL",
                 "rm",
-                &["product", "create", "demo/cli", "--name", "CLI", "--candidates-url", "dev/"],
+                &[
+                    "product",
+                    "create",
+                    "demo/cli",
+                    "--name",
+                    "CLI",
+                    "--candidates-url",
+                    "dev/",
+                ],
                 "demo/cli",
                 Change::ProductCreate {
                     meta: MetaFields {

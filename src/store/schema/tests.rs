@@ -509,7 +509,10 @@ fn version_9_rebuilds_every_table_and_keeps_everything_else() {
     for a in added {
         assert!(now.iter().any(|l| l == a), "{a}");
     }
-    let now: Vec<String> = now.into_iter().filter(|l| !added.contains(&l.as_str())).collect();
+    let now: Vec<String> = now
+        .into_iter()
+        .filter(|l| !added.contains(&l.as_str()))
+        .collect();
     assert_eq!(now, v8);
     let strict: i64 = conn
         .query_row(
