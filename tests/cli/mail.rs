@@ -844,6 +844,63 @@ fn a_flag_and_the_projects_download_page_come_before_the_rest() {
     );
 }
 
+/// The project's `download_url` travels in its `project.edit` event: a clone that only synced
+/// announces with the same download page and KEYS.
+#[test]
+fn a_clone_that_only_synced_announces_with_the_projects_download_page() {
+    use crate::sync::{T1, T2, three_clones};
+    let server = SmtpServer::start("accept");
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, _c) = three_clones(root.path());
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        a.ok(T1, &["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    a.ok(T2, &["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    a.ok(T2, &["--as", "rm", "promote", "demo@1.0.0"]);
+    a.ok(
+        T2,
+        &[
+            "--as",
+            "rm",
+            "project",
+            "edit",
+            "demo",
+            "--download-url",
+            "https://downloads.example.org/demo/",
+        ],
+    );
+    a.ok(T2, &["sync"]);
+    b.ok(T2, &["sync"]);
+    assert_eq!(
+        b.json(T2, &["project", "show", "demo"]),
+        a.json(T2, &["project", "show", "demo"])
+    );
+    configure_store(&b.dir.join(".relmgr"), server.port);
+    b.ok(
+        T2,
+        &[
+            "--as",
+            "rm",
+            "announce",
+            "demo@1.0.0",
+            "--send",
+            "--to",
+            "announce@apache.example.org",
+        ],
+    );
+    let got = server.messages();
+    assert_eq!(got.len(), 1);
+    let body = &got[0].1.body;
+    assert!(
+        body.contains("Downloads: https://downloads.example.org/demo/\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "{body}"
+    );
+}
+
 #[test]
 fn without_send_nothing_is_sent_and_send_needs_its_settings() {
     let env = TestEnv::with_rm_key();
