@@ -844,6 +844,48 @@ fn a_flag_and_the_projects_download_page_come_before_the_rest() {
     );
 }
 
+/// A product leaves its candidates URL to its project: `vote start` on `demo/web@2.0.0` calls
+/// the vote under the project's `candidates_url`, in the product's own directory.
+#[test]
+fn a_product_inherits_its_projects_candidates_url() {
+    let env = TestEnv::with_rm_key();
+    env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
+    env.ok(&["product", "create", "demo/web", "--name", "Web"]);
+    env.ok(&[
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "https://dist.example.org/dev/",
+    ]);
+    assert!(
+        env.json(&["product", "show", "demo/web"])
+            .get("candidates_url")
+            .is_none()
+    );
+    env.write("dist/web-2.0.0-src.tar.gz", &clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo/web@2.0.0",
+        "dist",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    let out = env.ok(&["--as", "rm", "vote", "start", "demo/web@2.0.0"]);
+    let mail = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let url = "https://dist.example.org/dev/demo/web/2.0.0-rc1/";
+    assert!(
+        mail.contains(&format!("The release candidate:\n\n  {url}\n")),
+        "{mail}"
+    );
+    assert_eq!(
+        events_of(&env, "vote.start")[0]["payload"]["candidates_url"],
+        url
+    );
+}
+
 /// The project's `download_url` travels in its `project.edit` event: a clone that only synced
 /// announces with the same download page and KEYS.
 #[test]
