@@ -37,6 +37,14 @@ pub struct MetaArgs {
     /// it) [default: the ids of --license]
     #[arg(long = "header-license", value_name = "SPDX")]
     pub header_license: Vec<String>,
+    /// The download page the [ANNOUNCE] mail links (http or https); it comes before the URLs
+    /// of the last `publish --base-url`
+    #[arg(long, value_name = "URL")]
+    pub download_url: Option<String>,
+    /// Where `publish --candidates` output is served (http or https): `vote start` without
+    /// --candidates-url calls the vote on URL/<target>/<version>-<rcN>/
+    #[arg(long, value_name = "URL")]
+    pub candidates_url: Option<String>,
 }
 
 impl From<MetaArgs> for MetaInput {
@@ -55,6 +63,8 @@ impl From<MetaArgs> for MetaInput {
                     .filter(|s| !s.is_empty())
                     .collect()
             }),
+            download_url: a.download_url,
+            candidates_url: a.candidates_url,
         }
     }
 }
@@ -146,6 +156,8 @@ fn render(p: &Project, products: Option<&[String]>) -> String {
         ("support", p.meta.support_url.clone()),
         ("notify", join(&p.meta.notify_emails)),
         ("header licenses", join(&p.meta.header_licenses)),
+        ("download page", p.meta.download_url.clone()),
+        ("candidates", p.meta.candidates_url.clone()),
         ("version", p.version.clone()),
         ("products", products.and_then(join)),
         ("created", Some(p.created_at.to_string())),

@@ -49,6 +49,7 @@ pub enum VoteCmd {
         acknowledge: Vec<String>,
         /// Where voters download the candidate (an http(s) URL, e.g. the dist/dev directory
         /// that `publish --candidates` fills); the [VOTE] mail gives it, and --send needs it
+        /// [default: <the project's candidates URL>/<target>/<version>-<rcN>/, when set]
         #[arg(long, value_name = "URL", value_parser = super::publish::parse_page_url)]
         candidates_url: Option<String>,
         /// Write the mail to FILE instead of stdout

@@ -27,6 +27,14 @@ pub struct MetaFields {
     pub notify_emails: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_licenses: Vec<String>,
+    /// The download page, linked by the `[ANNOUNCE]` before a publish's `--base-url`. Absent
+    /// when unset, so events of older relmgr versions read and hash as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download_url: Option<String>,
+    /// Where `publish --candidates` output is served: `vote start` without `--candidates-url`
+    /// calls the vote on `<candidates_url>/<target>/<version>-<rcN>/`. Absent when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidates_url: Option<String>,
 }
 
 /// One certificate of a key import.

@@ -534,6 +534,24 @@ fn web_url(u: &str) -> Option<Void> {
         .and_then(|_| forged(format!("{u:?} is not an http(s) URL")))
 }
 
+/// The URLs of a project's metadata that the mails use (`download_url`, `candidates_url`):
+/// each as `project edit` takes it (an http(s) URL without control characters or white space;
+/// the candidates one a base, without query or fragment), else the event is forged. The older
+/// fields (homepage…) are as they always were: not judged here.
+fn meta_urls_void(meta: &crate::model::event::MetaFields) -> Option<Void> {
+    if let Some(u) = &meta.download_url
+        && super::project::check_url("download URL", u).is_err()
+    {
+        return forged(format!("download URL {u:?} is not an http(s) URL"));
+    }
+    if let Some(u) = &meta.candidates_url
+        && super::project::check_base_url("candidates URL", u).is_err()
+    {
+        return forged(format!("candidates URL {u:?} is not an http(s) base URL"));
+    }
+    None
+}
+
 /// A guest's vote of a `vote.import`: a vote value, an email that is no user's (a user's vote is
 /// a ballot), a name without control characters.
 fn guest_void(db: &Connection, g: &crate::model::event::GuestVote) -> anyhow::Result<Option<Void>> {
@@ -630,7 +648,10 @@ pub fn decide(
                 return Ok(wrong_state(format!("no user {id}")));
             }
         }
-        Change::ProjectCreate { .. } => {
+        Change::ProjectCreate { meta } => {
+            if let Some(v) = meta_urls_void(meta) {
+                return Ok(Some(v));
+            }
             if let Some(v) = known.needs_store(db, actor, Action::Administer)? {
                 return Ok(Some(v));
             }
@@ -638,7 +659,12 @@ pub fn decide(
                 return Ok(wrong_state(format!("project {} exists already", e.target)));
             }
         }
-        Change::ProductCreate { .. } | Change::ProjectEdit { .. } | Change::ProductEdit { .. } => {
+        Change::ProductCreate { meta }
+        | Change::ProjectEdit { meta }
+        | Change::ProductEdit { meta } => {
+            if let Some(v) = meta_urls_void(meta) {
+                return Ok(Some(v));
+            }
             if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
                 return Ok(Some(v));
             }

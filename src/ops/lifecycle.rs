@@ -141,7 +141,8 @@ pub struct Announcement {
 }
 
 /// `announce`: renders the [ANNOUNCE] mail and moves the phase to `announced`. With `to_send`,
-/// a mail that would hold a placeholder (no download page URL) is refused (exit 2) before
+/// a mail that would hold a placeholder (no download page URL: neither the project's
+/// `download_url` nor a `publish --base-url`) is refused (exit 2) before
 /// anything is marked or recorded.
 pub fn announce(
     s: &mut Session,
@@ -185,8 +186,10 @@ pub fn announce(
             missing.join(" and ")
         ))
         .hint(format!(
-            "publish the release with its public URL first (`relmgr publish DIR {} --key SECRET.asc --base-url URL`), or give --template without {{download}} and {{keys}}",
-            r.target
+            "set the download page (`relmgr project edit {} --download-url URL`; a URL ending in / holds KEYS), \
+             or publish the release with its public URL first (`relmgr publish DIR {} --key SECRET.asc --base-url URL`), \
+             or give --template without {{download}} and {{keys}}",
+            r.target.project, r.target
         ))
         .into());
     }

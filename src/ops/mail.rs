@@ -2,7 +2,8 @@
 //! released version (from a template; `announce` keeps the text in its event) and the mail that
 //! an event calls for (`mail_for_event`, used by `--send` and `mail resend`). Pure rendering from
 //! the store and the history (the candidates URL of `vote.start`, the git commit of
-//! `release.check`, the URLs of `publish`, the guests of `vote.import`), so every clone renders
+//! `release.check`, the URLs of `publish` and of the project's `download_url`, the guests of
+//! `vote.import`), so every clone renders
 //! the same mail; a mail that would hold a placeholder lists it in `missing` and is not sent.
 //! Sending is `super::smtp`.
 
@@ -154,6 +155,46 @@ pub fn published_urls(
     Ok(found)
 }
 
+/// A URL field of `target`'s metadata (`download_url`, `candidates_url`): the product's, else its
+/// project's (a product inherits what it leaves empty).
+pub fn target_url(
+    db: &rusqlite::Connection,
+    target: &crate::model::Target,
+    field: fn(&crate::store::projects::Meta) -> Option<String>,
+) -> anyhow::Result<Option<String>> {
+    let own = field(&project::load(db, target)?.meta);
+    if own.is_some() || target.product.is_none() {
+        return Ok(own);
+    }
+    Ok(field(&project::load(db, &target.parent())?.meta))
+}
+
+/// Where the mails of `target`'s releases send people: the download page and the KEYS file.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// The target's `download_url`, else the page of the last `publish --base-url`.
+    pub download_page: Option<String>,
+    /// Where the last `publish --base-url` put KEYS, else `KEYS` in the `download_url` when that
+    /// is a directory (ends in `/`, the layout `publish` writes and dist servers serve); a
+    /// download page elsewhere says nothing of where KEYS is, so nothing is guessed.
+    pub keys: Option<String>,
+}
+
+/// [`Links`] of `target` (a project or a product).
+pub fn links(db: &rusqlite::Connection, target: &crate::model::Target) -> anyhow::Result<Links> {
+    let own = target_url(db, target, |m| m.download_url.clone())?;
+    let published = published_urls(db, target.project.as_str())?;
+    let keys = match (&published, &own) {
+        (Some(p), _) => Some(p.keys.clone()),
+        (None, Some(d)) if d.ends_with('/') => Some(format!("{d}KEYS")),
+        (None, _) => None,
+    };
+    Ok(Links {
+        download_page: own.or(published.map(|p| p.download_page)),
+        keys,
+    })
+}
+
 /// The git reference and commit of the last `check --git` of revision `label` of `release`.
 fn git_source(
     db: &rusqlite::Connection,
@@ -206,11 +247,8 @@ pub fn vote_call(s: &Session, rel: &Release, rev: &Revision, call: &Call) -> any
             ));
         }
     }
-    let keys = match (
-        published_urls(db, target.project.as_str())?,
-        call.candidates_url,
-    ) {
-        (Some(p), _) => Some(p.keys),
+    let keys = match (links(db, &target)?.keys, call.candidates_url) {
+        (Some(k), _) => Some(k),
         (None, Some(url)) => Some(join(url, "KEYS")),
         (None, None) => None,
     };
@@ -518,23 +556,24 @@ pub fn announcement(
         )
     };
     let mut missing = Vec::new();
-    let published = published_urls(db, r.target.project.as_str())?;
+    let links = links(db, &r.target)?;
     let uses = |k: &str| template.contains(&format!("{{{k}}}"));
-    let (download, keys) = match &published {
-        Some(p) => (p.download_page.clone(), p.keys.clone()),
-        None => {
-            if uses("download") || uses("keys") {
-                missing.push(
-                    "the download page's and KEYS' URLs (`publish --base-url URL` records them)"
-                        .to_string(),
-                );
-            }
-            (
-                DOWNLOAD_PLACEHOLDER.to_string(),
-                KEYS_PLACEHOLDER.to_string(),
-            )
-        }
-    };
+    if links.download_page.is_none() && uses("download") {
+        missing.push(
+            "the download page's URL (`project edit --download-url URL` or `publish --base-url URL` records it)"
+                .to_string(),
+        );
+    }
+    if links.keys.is_none() && uses("keys") {
+        missing.push(
+            "the KEYS file's URL (`publish --base-url URL` records it; a --download-url ending in / has it in it)"
+                .to_string(),
+        );
+    }
+    let download = links
+        .download_page
+        .unwrap_or_else(|| DOWNLOAD_PLACEHOLDER.to_string());
+    let keys = links.keys.unwrap_or_else(|| KEYS_PLACEHOLDER.to_string());
     let text = fill(
         template,
         &[

@@ -23,6 +23,10 @@ pub struct MetaInput {
     pub notify_emails: Option<Vec<String>>,
     /// SPDX ids accepted in file headers; `Some(vec![])` clears the list.
     pub header_licenses: Option<Vec<String>>,
+    /// The download page the `[ANNOUNCE]` links.
+    pub download_url: Option<String>,
+    /// The base URL `publish --candidates` output is served under.
+    pub candidates_url: Option<String>,
 }
 
 fn check_text(field: &str, value: &str) -> anyhow::Result<()> {
@@ -36,11 +40,34 @@ fn check_text(field: &str, value: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An http(s) URL with a host, as given: no control character or white space (the URL parser
+/// would drop a tab or a line break silently, and the value goes into mails as it is), no
+/// bidirectional control.
 pub(crate) fn check_url(field: &str, value: &str) -> anyhow::Result<()> {
+    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(Error::usage(format!(
+            "{field} {value:?} holds a control character or white space"
+        ))
+        .into());
+    }
+    crate::model::check_no_bidi(field, value)?;
     let parsed = url::Url::parse(value)
         .map_err(|e| Error::usage(format!("{field} {value:?} is not a URL")).caused_by(e))?;
     if !matches!(parsed.scheme(), "https" | "http") || parsed.host_str().is_none() {
         return Err(Error::usage(format!("{field} {value:?} must be an http(s) URL")).into());
+    }
+    Ok(())
+}
+
+/// A base URL other URLs are made under (`candidates_url`): an http(s) URL without query or
+/// fragment.
+pub(crate) fn check_base_url(field: &str, value: &str) -> anyhow::Result<()> {
+    check_url(field, value)?;
+    if value.contains(['?', '#']) {
+        return Err(Error::usage(format!(
+            "{field} {value:?}: a base URL takes no query or fragment"
+        ))
+        .into());
     }
     Ok(())
 }
@@ -99,10 +126,14 @@ fn apply(base: Meta, input: MetaInput) -> anyhow::Result<Meta> {
         ("homepage", &input.homepage),
         ("source URL", &input.source_url),
         ("support URL", &input.support_url),
+        ("download URL", &input.download_url),
     ] {
         if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
             check_url(field, v)?;
         }
+    }
+    if let Some(v) = input.candidates_url.as_deref().filter(|v| !v.is_empty()) {
+        check_base_url("candidates URL", v)?;
     }
     if let Some(l) = input.license.as_deref().filter(|v| !v.is_empty()) {
         check_license(l)?;
@@ -130,6 +161,8 @@ fn apply(base: Meta, input: MetaInput) -> anyhow::Result<Meta> {
         support_url: opt(input.support_url, base.support_url),
         notify_emails: input.notify_emails.unwrap_or(base.notify_emails),
         header_licenses: input.header_licenses.unwrap_or(base.header_licenses),
+        download_url: opt(input.download_url, base.download_url),
+        candidates_url: opt(input.candidates_url, base.candidates_url),
     })
 }
 
@@ -260,6 +293,16 @@ mod tests {
         assert!(check_url("homepage", "https://example.org").is_ok());
         assert!(check_url("homepage", "ftp://example.org").is_err());
         assert!(check_url("homepage", "example.org").is_err());
+        for bad in [
+            "https://example.org/\nBcc: x",
+            "https://example.org/a\tb",
+            "https://example.org/a b",
+            "https://example.org/\u{202e}x",
+        ] {
+            assert!(check_url("download URL", bad).is_err(), "{bad:?}");
+        }
+        assert!(check_base_url("candidates URL", "https://dist.example.org/dev/").is_ok());
+        assert!(check_base_url("candidates URL", "https://dist.example.org/?a=b").is_err());
         assert!(check_email("dev@demo.apache.org").is_ok());
         for bad in ["", "a", "a@b", "@b.org", "a b@c.org", "a@@b.org", "a@.org"] {
             assert!(check_email(bad).is_err(), "{bad}");

@@ -133,6 +133,20 @@ pub fn start(
         .map_err(|e| Error::usage("--hours").caused_by(e))?;
     let (opened_at, closes_at) = (Time::new(opened), Time::new(closes));
     let manifest = manifest_hash(db, &rev)?;
+    // Without --candidates-url, the candidate is where `publish --candidates` puts it under the
+    // target's `candidates_url`; the URL is recorded in the event either way.
+    let candidates_url = match candidates_url {
+        Some(u) => Some(u),
+        None => super::mail::target_url(db, &r.target, |m| m.candidates_url.clone())?.map(|base| {
+            format!(
+                "{}/{}/{}-{}/",
+                base.trim_end_matches('/'),
+                r.target,
+                r.version,
+                rev.label()
+            )
+        }),
+    };
     let mail = super::mail::vote_call(
         s,
         &rel,
@@ -152,7 +166,8 @@ pub fn start(
             mail.missing.join(" and ")
         ))
         .hint(format!(
-            "give --candidates-url URL, where voters will fetch it (`relmgr publish DIR --candidates` writes it to DIR/{}/{}-{}/); \
+            "give --candidates-url URL, where voters will fetch it (`relmgr publish DIR --candidates` writes it to DIR/{}/{}-{}/), \
+             or set where DIR is served once: `relmgr project edit --candidates-url URL`; \
              start without --send, publish, then `relmgr mail resend SEQ`",
             r.target,
             r.version,

@@ -24,7 +24,7 @@ pub struct Project {
 
 /// A project's row has no parent, a product's has its project's key: one table for both levels,
 /// so every statement below is one statement for both, the level being `parent IS :parent`.
-const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses, parent, target";
+const COLS: &str = "key, name, description, homepage, source_url, license, support_url, notify_emails, version, created_at, header_licenses, parent, target, download_url, candidates_url";
 
 fn row_to_project(r: &Row<'_>) -> rusqlite::Result<Project> {
     let key: String = r.get(0)?;
@@ -43,6 +43,8 @@ fn row_to_project(r: &Row<'_>) -> rusqlite::Result<Project> {
             support_url: r.get(6)?,
             notify_emails: serde_json::from_str(&emails).unwrap_or_default(),
             header_licenses: serde_json::from_str(&header).unwrap_or_default(),
+            download_url: r.get(13)?,
+            candidates_url: r.get(14)?,
         },
         version: r.get(8)?,
         created_at: r.get(9)?,
@@ -102,7 +104,8 @@ pub fn update(db: &Connection, parent: Option<&str>, key: &str, meta: &Meta) -> 
     db.prepare_cached(
         "UPDATE projects SET name = :name, description = :description, homepage = :homepage,
             source_url = :source_url, license = :license, support_url = :support_url,
-            notify_emails = :notify_emails, header_licenses = :header_licenses
+            notify_emails = :notify_emails, header_licenses = :header_licenses,
+            download_url = :download_url, candidates_url = :candidates_url
          WHERE parent IS :parent AND key = :key",
     )?
     .execute(named_params! {
@@ -114,6 +117,8 @@ pub fn update(db: &Connection, parent: Option<&str>, key: &str, meta: &Meta) -> 
         ":support_url": meta.support_url,
         ":notify_emails": serde_json::to_string(&meta.notify_emails)?,
         ":header_licenses": serde_json::to_string(&meta.header_licenses)?,
+        ":download_url": meta.download_url,
+        ":candidates_url": meta.candidates_url,
         ":key": key,
         ":parent": parent,
     })?;

@@ -524,3 +524,95 @@ fn forged_events_are_void_on_every_clone_and_honest_ones_still_apply() {
         );
     }
 }
+
+/// A project.edit whose `download_url` or `candidates_url` no `project edit` takes (a line break
+/// that would put a line of its own into the mails, a scheme that is no web page's) is void on
+/// every clone, old and fresh, though the rm who signed it may edit the project; the honest edit
+/// that follows holds everywhere.
+#[test]
+fn a_project_edit_with_a_bad_url_is_void_on_every_clone() {
+    let root = tempfile::tempdir().unwrap();
+    let root = root.path();
+    let a = setup(root);
+    let f = Clone {
+        dir: root.join("f"),
+    };
+    f.ok(T1, &["sync", "--user", "rm"]);
+    let heads = f.heads(T1);
+    let meta = |download: &str, candidates: &str| {
+        json!({"meta": {"name": "Demo", "description": null, "homepage": null,
+                        "source_url": null, "license": "Apache-2.0", "support_url": null,
+                        "notify_emails": [], "download_url": download,
+                        "candidates_url": candidates}})
+    };
+    let mut forger = Forger::new(&root.join("rm.sec.asc"), "rm");
+    let broken = forger.event(
+        "project.edit",
+        "demo",
+        meta(
+            "https://downloads.example.org/demo/\nBcc: everyone@example.org",
+            "https://dist.example.org/dev/",
+        ),
+        &heads,
+        T2,
+    );
+    let scheme = forger.event(
+        "project.edit",
+        "demo",
+        meta("javascript:alert(1)", "https://dist.example.org/dev/?x=1"),
+        &heads,
+        T2,
+    );
+    forger.push(&f);
+
+    let (code, err) = a.code(T2, &["sync"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("project.edit by rm"), "{err}");
+    let d = Clone {
+        dir: root.join("d"),
+    };
+    let (code, err) = d.code(T2, &["sync", "--user", "pmc1"]);
+    assert_eq!(code, 3, "a fresh clone judges them the same: {err}");
+    for clone in [&a, &d] {
+        let log = clone.json(T2, &["--as", "admin", "log"]);
+        for hash in [&broken, &scheme] {
+            let e = log
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["hash"] == hash.as_str())
+                .unwrap_or_else(|| panic!("{hash} in the log of {}", clone.dir.display()));
+            assert!(e["void"].as_str().is_some_and(|v| v.contains("URL")), "{e}");
+        }
+        let p = clone.json(T2, &["project", "show", "demo"]);
+        assert!(
+            p.get("download_url").is_none() && p.get("candidates_url").is_none(),
+            "{}: {p}",
+            clone.dir.display()
+        );
+    }
+    // The honest edit holds, and the index is what the history replays to.
+    a.ok(
+        T3,
+        &[
+            "--as",
+            "rm",
+            "project",
+            "edit",
+            "demo",
+            "--download-url",
+            "https://downloads.example.org/demo/",
+        ],
+    );
+    let p = a.json(T3, &["project", "show", "demo"]);
+    assert_eq!(
+        p["download_url"], "https://downloads.example.org/demo/",
+        "{p}"
+    );
+    let out = a.run(T3, &["--json", "--as", "admin", "fsck"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

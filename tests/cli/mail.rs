@@ -633,6 +633,316 @@ fn a_mail_with_a_placeholder_is_refused_before_anything_changes() {
     assert!(events_of(&env, "mail.sent").is_empty());
 }
 
+/// The project's own URLs (issue #29 item 7): with `candidates_url` set, `vote start --send`
+/// without --candidates-url calls the vote on `<candidates_url>/<target>/<version>-<rcN>/` (the
+/// layout `publish --candidates` writes) and records that URL; with only `download_url` set (no
+/// publish ever gave a --base-url) `announce --send` goes out linking it, and KEYS in it. With
+/// neither, or with a download page that says nothing of where KEYS is, it exits 2 before
+/// anything is marked.
+#[test]
+fn the_projects_own_urls_place_the_candidate_and_the_download_page() {
+    let server = SmtpServer::start("accept");
+    let env = TestEnv::with_rm_key();
+    staged(&env);
+    configure(&env, server.port);
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "https://dist.example.org/dev",
+    ]);
+    let start = env.json(&["--as", "rm", "vote", "start", "demo@1.0.0", "--send"]);
+    assert_eq!(start["sent"]["kind"], "vote", "{start}");
+    let rc = "https://dist.example.org/dev/demo/1.0.0-rc1/";
+    let vote_start = &events_of(&env, "vote.start")[0];
+    assert_eq!(vote_start["payload"]["candidates_url"], rc, "recorded");
+    // Changing the project's URL later does not change the call that was made.
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "",
+    ]);
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    env.ok(&["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    env.ok(&["--as", "rm", "promote", "demo@1.0.0"]);
+
+    let phase = |env: &TestEnv| env.json(&["release", "show", "demo@1.0.0"])["phase"].clone();
+    let announce = [
+        "--as",
+        "rm",
+        "announce",
+        "demo@1.0.0",
+        "--send",
+        "--to",
+        "announce@apache.example.org",
+    ];
+    // Neither a download_url nor a publish --base-url: refused, nothing marked.
+    let events = env.events();
+    let err = env.fails(2, &announce);
+    assert!(err.contains("download page's URL"), "{err}");
+    assert!(err.contains("--download-url"), "{err}");
+    assert_eq!(env.events(), events, "nothing recorded");
+    assert_eq!(phase(&env), "distributing", "not marked");
+    // A download page that is not the directory: the page is known, where KEYS is is not.
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--download-url",
+        "https://demo.example.org/download.html",
+    ]);
+    let events = env.events();
+    let err = env.fails(2, &announce);
+    assert!(err.contains("KEYS file's URL"), "{err}");
+    assert!(!err.contains("download page's URL"), "{err}");
+    assert_eq!(env.events(), events, "nothing recorded");
+    assert_eq!(phase(&env), "distributing", "not marked");
+    // The project's directory on the download server: the page, and KEYS in it.
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--download-url",
+        "https://downloads.example.org/demo/",
+    ]);
+    let shown = env.json(&["project", "show", "demo"]);
+    assert_eq!(shown["download_url"], "https://downloads.example.org/demo/");
+    assert!(shown.get("candidates_url").is_none(), "cleared: {shown}");
+    env.ok(&announce);
+    assert_eq!(phase(&env), "announced");
+
+    let got = server.messages();
+    assert_eq!(got.len(), 2, "the [VOTE] and the [ANNOUNCE]");
+    let vote = &got[0].1;
+    assert_eq!(vote.header("subject"), "[VOTE] Release Demo 1.0.0 (rc1)");
+    assert!(
+        vote.body
+            .contains(&format!("The release candidate:\n\n  {rc}\n")),
+        "{}",
+        vote.body
+    );
+    assert!(
+        vote.body.contains(&format!(
+            "The KEYS file to verify the signatures:\n\n  {rc}KEYS\n"
+        )),
+        "{}",
+        vote.body
+    );
+    let (to, ann) = &got[1];
+    assert_eq!(to, &["announce@apache.example.org"]);
+    assert_eq!(ann.header("subject"), "[ANNOUNCE] Demo 1.0.0 released");
+    assert!(
+        ann.body
+            .contains("Downloads: https://downloads.example.org/demo/\n"),
+        "{}",
+        ann.body
+    );
+    assert!(
+        ann.body
+            .contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "{}",
+        ann.body
+    );
+    assert!(!ann.body.contains("(the project's"), "no placeholder");
+
+    // The [VOTE] is rendered from its event: a resend gives the recorded candidate URL though
+    // the project's field is cleared, and the KEYS the project now links.
+    let seq = vote_start["seq"].as_i64().unwrap().to_string();
+    env.ok(&["--as", "rm", "mail", "resend", &seq]);
+    assert_eq!(
+        server.messages()[2].1.body,
+        vote.body.replace(
+            &format!("{rc}KEYS"),
+            "https://downloads.example.org/demo/KEYS"
+        )
+    );
+    assert_eq!(env.json(&["fsck"])["ok"], true, "the log replays");
+}
+
+/// Precedence: `--candidates-url` comes before the project's `candidates_url`; the project's
+/// `download_url` comes before the page of the last `publish --base-url`, and KEYS is where that
+/// publish put it (its --canonical-url), not guessed from a download page.
+#[test]
+fn a_flag_and_the_projects_download_page_come_before_the_rest() {
+    let server = SmtpServer::start("accept");
+    let env = TestEnv::with_rm_key();
+    staged(&env);
+    configure(&env, server.port);
+    env.ok(&[
+        "--as",
+        "rm",
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "https://dist.example.org/dev/",
+        "--download-url",
+        "https://demo.example.org/download.html",
+    ]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "vote",
+        "start",
+        "demo@1.0.0",
+        "--candidates-url",
+        CANDIDATES,
+    ]);
+    assert_eq!(
+        events_of(&env, "vote.start")[0]["payload"]["candidates_url"],
+        CANDIDATES
+    );
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        env.ok(&["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    env.ok(&["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    env.ok(&["--as", "rm", "promote", "demo@1.0.0"]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "publish",
+        "pub",
+        "--key",
+        "rm.sec.asc",
+        "--base-url",
+        "https://dlcdn.example.org/dist/",
+        "--canonical-url",
+        "https://downloads.example.org/",
+    ]);
+    env.ok(&[
+        "--as",
+        "rm",
+        "announce",
+        "demo@1.0.0",
+        "--send",
+        "--to",
+        "announce@apache.example.org",
+    ]);
+    let got = server.messages();
+    assert_eq!(got.len(), 1);
+    let b = &got[0].1.body;
+    assert!(
+        b.contains("Downloads: https://demo.example.org/download.html\n"),
+        "the project's page first: {b}"
+    );
+    assert!(
+        b.contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "KEYS where publish put it: {b}"
+    );
+}
+
+/// A product leaves its candidates URL to its project: `vote start` on `demo/web@2.0.0` calls
+/// the vote under the project's `candidates_url`, in the product's own directory.
+#[test]
+fn a_product_inherits_its_projects_candidates_url() {
+    let env = TestEnv::with_rm_key();
+    env.ok(&["policy", "set", "demo", "--min-hours", "0"]);
+    env.ok(&["product", "create", "demo/web", "--name", "Web"]);
+    env.ok(&[
+        "project",
+        "edit",
+        "demo",
+        "--candidates-url",
+        "https://dist.example.org/dev/",
+    ]);
+    assert!(
+        env.json(&["product", "show", "demo/web"])
+            .get("candidates_url")
+            .is_none()
+    );
+    env.write("dist/web-2.0.0-src.tar.gz", &clean_source());
+    env.ok(&[
+        "--as",
+        "rm",
+        "stage",
+        "demo/web@2.0.0",
+        "dist",
+        "--sign",
+        "rm.sec.asc",
+    ]);
+    let out = env.ok(&["--as", "rm", "vote", "start", "demo/web@2.0.0"]);
+    let mail = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let url = "https://dist.example.org/dev/demo/web/2.0.0-rc1/";
+    assert!(
+        mail.contains(&format!("The release candidate:\n\n  {url}\n")),
+        "{mail}"
+    );
+    assert_eq!(
+        events_of(&env, "vote.start")[0]["payload"]["candidates_url"],
+        url
+    );
+}
+
+/// The project's `download_url` travels in its `project.edit` event: a clone that only synced
+/// announces with the same download page and KEYS.
+#[test]
+fn a_clone_that_only_synced_announces_with_the_projects_download_page() {
+    use crate::sync::{T1, T2, three_clones};
+    let server = SmtpServer::start("accept");
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, _c) = three_clones(root.path());
+    for u in ["pmc1", "pmc2", "pmc3"] {
+        a.ok(T1, &["--as", u, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    a.ok(T2, &["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    a.ok(T2, &["--as", "rm", "promote", "demo@1.0.0"]);
+    a.ok(
+        T2,
+        &[
+            "--as",
+            "rm",
+            "project",
+            "edit",
+            "demo",
+            "--download-url",
+            "https://downloads.example.org/demo/",
+        ],
+    );
+    a.ok(T2, &["sync"]);
+    b.ok(T2, &["sync"]);
+    assert_eq!(
+        b.json(T2, &["project", "show", "demo"]),
+        a.json(T2, &["project", "show", "demo"])
+    );
+    configure_store(&b.dir.join(".relmgr"), server.port);
+    b.ok(
+        T2,
+        &[
+            "--as",
+            "rm",
+            "announce",
+            "demo@1.0.0",
+            "--send",
+            "--to",
+            "announce@apache.example.org",
+        ],
+    );
+    let got = server.messages();
+    assert_eq!(got.len(), 1);
+    let body = &got[0].1.body;
+    assert!(
+        body.contains("Downloads: https://downloads.example.org/demo/\n"),
+        "{body}"
+    );
+    assert!(
+        body.contains("KEYS file: https://downloads.example.org/demo/KEYS\n"),
+        "{body}"
+    );
+}
+
 #[test]
 fn without_send_nothing_is_sent_and_send_needs_its_settings() {
     let env = TestEnv::with_rm_key();

@@ -165,6 +165,18 @@ fn vote_start_at(candidates_url: Option<&str>) -> Change {
     }
 }
 
+/// A project.edit of demo setting `download_url` and `candidates_url`.
+fn meta_urls(download: Option<&str>, candidates: Option<&str>) -> Change {
+    Change::ProjectEdit {
+        meta: MetaFields {
+            name: "Demo".into(),
+            download_url: download.map(str::to_string),
+            candidates_url: candidates.map(str::to_string),
+            ..MetaFields::default()
+        },
+    }
+}
+
 fn stage_change() -> Change {
     Change::Stage {
         release: None,
@@ -415,6 +427,66 @@ fn the_command_refuses_exactly_what_replay_voids() {
                 vote_start_at(Some("ftp://x.example.org/rc1/")),
             ),
             case(
+                "project.edit with a download URL that is not http(s)",
+                "rm",
+                &[
+                    "project",
+                    "edit",
+                    "demo",
+                    "--download-url",
+                    "ftp://x.example.org/demo/",
+                ],
+                "demo",
+                meta_urls(Some("ftp://x.example.org/demo/"), None),
+            ),
+            case(
+                "project.edit with a line break in the download URL",
+                "rm",
+                &[
+                    "project",
+                    "edit",
+                    "demo",
+                    "--download-url",
+                    "https://x.example.org/\nBcc: y",
+                ],
+                "demo",
+                meta_urls(Some("https://x.example.org/\nBcc: y"), None),
+            ),
+            case(
+                "project.edit with a candidates URL that has a query",
+                "rm",
+                &[
+                    "project",
+                    "edit",
+                    "demo",
+                    "--candidates-url",
+                    "https://x.example.org/dev/?a=1",
+                ],
+                "demo",
+                meta_urls(None, Some("https://x.example.org/dev/?a=1")),
+            ),
+            case(
+                "product.create with a candidates URL that is not a URL",
+                "rm",
+                &[
+                    "product",
+                    "create",
+                    "demo/cli",
+                    "--name",
+                    "CLI",
+                    "--candidates-url",
+                    "dev/",
+                ],
+                "demo/cli",
+                Change::ProductCreate {
+                    meta: MetaFields {
+                        name: "CLI".into(),
+                        candidates_url: Some("dev/".into()),
+                        ..MetaFields::default()
+                    },
+                },
+            ),
+            case(
                 "release.check with a git reference that is an option",
                 "rm",
                 &["check", rel, "--git", "--upload-pack=x"],
@@ -456,6 +528,27 @@ fn the_command_refuses_exactly_what_replay_voids() {
             ),
         ],
         2,
+    );
+    allowed(
+        &env,
+        case(
+            "project.edit with http(s) download and candidates URLs",
+            "rm",
+            &[
+                "project",
+                "edit",
+                "demo",
+                "--download-url",
+                "https://downloads.example.org/demo/",
+                "--candidates-url",
+                "https://dist.example.org/dev/",
+            ],
+            "demo",
+            meta_urls(
+                Some("https://downloads.example.org/demo/"),
+                Some("https://dist.example.org/dev/"),
+            ),
+        ),
     );
     allowed(
         &env,

@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use rusqlite::{Connection, OptionalExtension};
 
 /// Each entry moves the schema one version forward. Never edit a released entry: append.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -887,6 +887,14 @@ BEGIN SELECT RAISE(ABORT, 'a package digest is not lower-case hex'); END;
 CREATE TRIGGER packages_hex_update BEFORE UPDATE OF sha256, sha512 ON packages
 WHEN NEW.sha256 GLOB '*[^0-9a-f]*' OR NEW.sha512 GLOB '*[^0-9a-f]*'
 BEGIN SELECT RAISE(ABORT, 'a package digest is not lower-case hex'); END;
+"#;
+
+/// V10: a project's (or product's) download page and the base URL its candidates are served
+/// under (`project edit --download-url`, `--candidates-url`), for the release mails. Columns
+/// added (NULL in every existing row), typed by CHECK as V9 types every column.
+const V10: &str = r#"
+ALTER TABLE projects ADD COLUMN download_url TEXT CHECK (typeof(download_url) IN ('text', 'null'));
+ALTER TABLE projects ADD COLUMN candidates_url TEXT CHECK (typeof(candidates_url) IN ('text', 'null'));
 "#;
 
 /// Brings the schema to [`CURRENT`], refusing a store written by a newer relmgr.
