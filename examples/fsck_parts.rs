@@ -8,7 +8,7 @@ use std::time::Instant;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use relmgr::ops::replay;
+use relmgr::machine::replay;
 use relmgr::store::{events, integrity};
 use rusqlite::{Connection, OpenFlags};
 

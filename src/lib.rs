@@ -10,6 +10,7 @@ pub mod digest;
 pub mod distdir;
 pub mod error;
 pub mod git;
+pub mod machine;
 pub mod model;
 pub mod ops;
 pub mod page;

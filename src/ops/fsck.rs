@@ -95,7 +95,7 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
             ))
         });
         // The log is read once, for the chain and for the replay.
-        let read = super::replay::read_recorded(db).and_then(|log| {
+        let read = crate::machine::replay::read_recorded(db).and_then(|log| {
             logged = log
                 .typed
                 .iter()
@@ -104,7 +104,7 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
             let breaks = log.breaks;
             // The log must rebuild the index (only meaningful when the chain holds).
             let replayed = if breaks.is_empty() {
-                Some(super::replay::replay(log.typed)?)
+                Some(crate::machine::replay::replay(log.typed)?)
             } else {
                 None
             };
@@ -127,7 +127,9 @@ fn index_problems(dir: &std::path::Path) -> anyhow::Result<(Vec<Finding>, Logged
     let differences = match replayed {
         None => vec![],
         Some(Err(line)) => vec![line],
-        Some(Ok(scratch)) => super::replay::compare_digests(&live_digests, &key, db, &scratch)?,
+        Some(Ok(scratch)) => {
+            crate::machine::replay::compare_digests(&live_digests, &key, db, &scratch)?
+        }
     };
     for d in differences {
         findings.push(finding("replay", "index.db", d));

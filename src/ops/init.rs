@@ -55,7 +55,7 @@ pub fn init(
             }
             Ok(((), ev))
         },
-        super::history::judge_and_apply,
+        crate::machine::history::judge_and_apply,
     )?;
     // Inside a git work tree the store shares its history there (SPEC §6): a clone id, and
     // `.relmgr/` out of git's view. Its events so far go to the clone's ref.

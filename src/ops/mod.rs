@@ -3,7 +3,6 @@
 //! returns a report struct. Nothing here prints.
 
 pub mod access;
-pub mod apply;
 pub mod candidates;
 pub mod check;
 pub mod check_dir;
@@ -13,7 +12,6 @@ pub mod deadline;
 pub mod download_page;
 pub mod fetch;
 pub mod fsck;
-pub mod history;
 pub mod ingest;
 pub mod init;
 pub mod key_owner;
@@ -26,11 +24,9 @@ pub mod project;
 pub mod publish;
 pub mod published;
 pub mod release;
-pub mod replay;
 pub mod role;
 pub mod sbom;
 pub mod share;
-mod signatures;
 pub mod smtp;
 pub mod stage;
 pub mod sync;
@@ -135,7 +131,7 @@ impl Session {
                 let level = crate::store::votes::signed_events(db, &e.target)?;
                 if !signing
                     && crate::store::votes::must_be_signed(&level, &kind)
-                    && !history::first_key_registration(db, &actor, &e.change)?
+                    && !crate::machine::history::first_key_registration(db, &actor, &e.change)?
                 {
                     let has_key = !crate::store::keys::list(db, Some(&actor))?.is_empty();
                     let hint = if has_key {
@@ -156,7 +152,7 @@ impl Session {
                 draft.pii = e.pii;
                 Ok((value, draft))
             },
-            history::judge_and_apply,
+            crate::machine::history::judge_and_apply,
         )?;
         // Into the shared history at once, so that the index stays a cache; should git fail
         // here, the change stands, the user is told, and the next write or `sync` exports it.

@@ -15,7 +15,7 @@ use crate::git::{CLONES, GitError, Incoming, Repo, SetAside};
 use crate::store::events::{self, Event};
 use crate::store::{Store, shared};
 
-use super::history::{self, Voided};
+use crate::machine::history::{self, Voided};
 
 /// What `sync` did.
 #[derive(Debug, Serialize)]

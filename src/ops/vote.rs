@@ -285,7 +285,7 @@ fn closure_of(round: &Round) -> Closure {
     round.closure.unwrap_or(Closure::Open)
 }
 
-pub(super) fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
+pub(crate) fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
     rows.iter()
         .map(|b| Ballot {
             voter: b.voter.clone(),
@@ -297,7 +297,7 @@ pub(super) fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
 }
 
 /// The policy a vote round was opened under, as recorded with it.
-pub(super) fn round_policy(round: &Round) -> anyhow::Result<Policy> {
+pub(crate) fn round_policy(round: &Round) -> anyhow::Result<Policy> {
     serde_json::from_value(round.policy.clone())
         .map_err(|e| anyhow::anyhow!("corrupt store: the vote's recorded policy: {e}"))
 }

@@ -4,8 +4,8 @@
 //! that replay voids as not allowed, wrong state or forged, and an event the command writes is
 //! one replay lets through.
 
+use relmgr::machine::history::{Known, VoidKind, decide};
 use relmgr::model::event::{Change, CveFields, MetaFields};
-use relmgr::ops::history::{Known, VoidKind, decide};
 use relmgr::store::events::{Event, GENESIS};
 use serde_json::Value;
 

@@ -19,7 +19,7 @@ use crate::store::events::{self, Event, GENESIS};
 use crate::store::{releases, users, votes};
 use crate::votes::Outcome;
 
-use super::access;
+use crate::ops::access;
 
 #[cfg(test)]
 #[path = "history_props.rs"]
@@ -529,7 +529,7 @@ fn forged(reason: String) -> Option<Void> {
 
 /// A URL an event names for people to open: http(s) with a host, else the event is forged.
 fn web_url(u: &str) -> Option<Void> {
-    super::project::check_url("URL", u)
+    crate::ops::project::check_url("URL", u)
         .err()
         .and_then(|_| forged(format!("{u:?} is not an http(s) URL")))
 }
@@ -540,12 +540,12 @@ fn web_url(u: &str) -> Option<Void> {
 /// fields (homepage…) are as they always were: not judged here.
 fn meta_urls_void(meta: &crate::model::event::MetaFields) -> Option<Void> {
     if let Some(u) = &meta.download_url
-        && super::project::check_url("download URL", u).is_err()
+        && crate::ops::project::check_url("download URL", u).is_err()
     {
         return forged(format!("download URL {u:?} is not an http(s) URL"));
     }
     if let Some(u) = &meta.candidates_url
-        && super::project::check_base_url("candidates URL", u).is_err()
+        && crate::ops::project::check_base_url("candidates URL", u).is_err()
     {
         return forged(format!("candidates URL {u:?} is not an http(s) base URL"));
     }
@@ -558,7 +558,7 @@ fn guest_void(db: &Connection, g: &crate::model::event::GuestVote) -> anyhow::Re
     if !is_vote_value(&g.vote) {
         return Ok(forged(format!("{:?} is not a vote", g.vote)));
     }
-    if super::project::check_email(&g.email).is_err() {
+    if crate::ops::project::check_email(&g.email).is_err() {
         return Ok(forged(format!("{:?} is not an email address", g.email)));
     }
     if let Some(name) = &g.name
@@ -831,7 +831,7 @@ pub fn decide(
                     || g.reference
                         .chars()
                         .any(|c| c.is_control() || c.is_whitespace())
-                    || !super::check_git::is_object_id(&g.commit))
+                    || !crate::ops::check_git::is_object_id(&g.commit))
             {
                 return Ok(forged(format!(
                     "{:?} at {:?} is not a git reference and commit",
@@ -1121,8 +1121,8 @@ fn vote_outcome(
     };
     let rows = votes::ballots(db, rev.id)?;
     let outcome = crate::votes::rule::close(
-        &super::vote::round_policy(round)?,
-        &super::vote::ballots(&rows),
+        &crate::ops::vote::round_policy(round)?,
+        &crate::ops::vote::ballots(&rows),
         round.opened_at.timestamp(),
         round.closes_at.timestamp(),
         at.timestamp(),
