@@ -61,7 +61,7 @@ both() {
   s=$(date +%s.%N)
   /usr/bin/time -f "%U %S" -o "$f" "$@" >/dev/null
   e=$(date +%s.%N)
-  printf '%.3f %.3f' "$(echo "$e - $s" | bc)" "$(awk '{print $1 + $2}' "$f")"
+  printf '%.3f %.3f\n' "$(echo "$e - $s" | bc)" "$(awk '{print $1 + $2}' "$f")"
   rm -f "$f"
 }
 ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }

@@ -253,11 +253,17 @@ fn a_close_replays_onto_the_index_unless_it_missed_an_applied_ballot() {
     assert_eq!(closed["outcome"], "passed", "{closed}");
     a.ok(T1, &["sync"]);
     let r = b.json(T1, &["sync"]);
-    assert_eq!(r["rebuilt"], false, "B had seen every ballot the close saw: {r}");
+    assert_eq!(
+        r["rebuilt"], false,
+        "the close saw every ballot B applied: {r}"
+    );
     assert_eq!(r["applied"], 3, "{r}");
     assert_eq!(r["voided"].as_array().unwrap().len(), 0, "{r}");
     let r = c.json(T1, &["sync"]);
-    assert_eq!(r["rebuilt"], true, "C applied a ballot the close did not see: {r}");
+    assert_eq!(
+        r["rebuilt"], true,
+        "C applied a ballot the close did not see: {r}"
+    );
     let voided = r["voided"].as_array().unwrap();
     assert_eq!(voided.len(), 1, "{r}");
     assert_eq!(voided[0]["actor"], "pmc3");
