@@ -175,6 +175,74 @@ fn unseen_by_close(ordered: &[(Event, Option<Change>)]) -> HashMap<usize, String
     void
 }
 
+/// Whether the events of `ordered` after its first `applied` ones (which the index `db` holds,
+/// in that order) can be replayed onto it as they are: true unless a new vote close did not
+/// see a ballot of its vote that the index holds already. Such a ballot turns void (or void for
+/// another reason) by the close, so the index no longer is the replay of its events; a close
+/// that follows every ballot of its vote the index holds (the usual case: its writer had them)
+/// voids only new ones, which the replay of the new events judges itself. Costs a read of the
+/// vote's ballots and a walk of the close's ancestry, not a replay.
+pub fn tail_replays_alone(
+    db: &Connection,
+    ordered: &[Event],
+    applied: usize,
+) -> anyhow::Result<bool> {
+    let mut index: Option<HashMap<&str, usize>> = None;
+    for (ci, close) in ordered.iter().enumerate().skip(applied) {
+        if close.kind != "vote.close" {
+            continue;
+        }
+        let Ok(c) = Change::read(&close.kind, &close.payload) else {
+            continue;
+        };
+        let key = vote_key(close, &c);
+        let ballots: Vec<String> = events::of_kinds_on(
+            db,
+            &["vote.cast", "vote.import", "vote.review"],
+            &close.target,
+        )?
+        .into_iter()
+        .filter(|b| {
+            Change::read(&b.kind, &b.payload)
+                .ok()
+                .is_some_and(|bc| vote_key(b, &bc) == key)
+        })
+        .map(|b| b.hash)
+        .collect();
+        if ballots.is_empty() {
+            continue;
+        }
+        let index = index.get_or_insert_with(|| {
+            ordered
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.hash.as_str(), i))
+                .collect()
+        });
+        // The close's ancestors among the applied events: what its writer had seen.
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut stack = vec![ci];
+        while let Some(i) = stack.pop() {
+            for p in events::parents_of(&ordered[i]) {
+                if let Some(&j) = index.get(p.as_str())
+                    && seen.insert(j)
+                {
+                    stack.push(j);
+                }
+            }
+        }
+        let unseen = ballots.iter().any(|h| {
+            index
+                .get(h.as_str())
+                .is_none_or(|i| *i < applied && !seen.contains(i))
+        });
+        if unseen {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// One grant or revoke of a PMC role that holds, in the order: what decides whether a ballot
 /// binds at its time.
 #[derive(Debug, Clone)]

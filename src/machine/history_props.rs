@@ -162,7 +162,8 @@ impl Index {
             .have
             .iter()
             .zip(&ordered)
-            .all(|(a, b)| a.hash == b.hash);
+            .all(|(a, b)| a.hash == b.hash)
+            && super::tail_replays_alone(&self.db, &ordered, self.have.len()).unwrap();
         if prefix {
             let tail: Vec<Event> = ordered[self.have.len()..].to_vec();
             let tx = self.db.transaction().unwrap();

@@ -3,8 +3,10 @@
 //! computes), bring the index up to date by replaying, and push this clone's own ref.
 //!
 //! The index is a cache of the history: when the merged order only adds events after the ones
-//! the index holds, they are replayed onto it; when a merge puts events before ones already
-//! applied, the index is rebuilt from scratch beside the live one and swapped in.
+//! the index holds, they are replayed onto it, whatever their types (a vote close too, unless
+//! it did not see a ballot the index applied: [`history::tail_replays_alone`]); when a merge
+//! puts events before ones already applied, the index is rebuilt from scratch beside the live
+//! one and swapped in (docs/rule-book.md, "Cost").
 
 use std::path::Path;
 
@@ -323,10 +325,11 @@ fn catch_up_index(
     all.extend(new);
     let ordered = history::order(all).map_err(|e| Error::verification(e.to_string()))?;
     // New events after all the applied ones replay onto the index, unless one of them is a
-    // vote close: a close voids the concurrent ballots before it, which may be applied already.
+    // vote close that did not see a ballot the index applied: a close voids the concurrent
+    // ballots before it.
     let prefix = have.len() <= ordered.len()
         && have.iter().zip(&ordered).all(|(a, b)| a.hash == b.hash)
-        && (have.is_empty() || !ordered[have.len()..].iter().any(|e| e.kind == "vote.close"));
+        && history::tail_replays_alone(store.db(), &ordered, have.len())?;
     if prefix {
         let tail: Vec<Event> = ordered.into_iter().skip(have.len()).collect();
         let n = tail.len();

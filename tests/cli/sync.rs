@@ -233,6 +233,73 @@ fn three_clones_vote_through_git_and_agree_on_everything() {
     }
 }
 
+/// A close that follows every ballot a clone applied is replayed onto that clone's index like
+/// any new event (no rebuild, issue #26 item 6); one that missed a ballot the clone applied
+/// voids it, which takes a rebuild. Either way every clone ends as a fresh clone's replay.
+#[test]
+fn a_close_replays_onto_the_index_unless_it_missed_an_applied_ballot() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, c) = three_clones(root.path());
+    b.ok(T1, &["vote", "cast", "demo@1.0.0", "+1"]);
+    b.ok(T1, &["sync"]);
+    c.ok(T1, &["sync"]);
+    // C casts a ballot A's close will not see, and applies it.
+    c.ok(T1, &["vote", "cast", "demo@1.0.0", "-1"]);
+    a.ok(T1, &["sync"]);
+    for voter in ["pmc1", "pmc3"] {
+        a.ok(T1, &["--as", voter, "vote", "cast", "demo@1.0.0", "+1"]);
+    }
+    let closed = a.json(T1, &["--as", "rm", "vote", "close", "demo@1.0.0"]);
+    assert_eq!(closed["outcome"], "passed", "{closed}");
+    a.ok(T1, &["sync"]);
+    let r = b.json(T1, &["sync"]);
+    assert_eq!(
+        r["rebuilt"], false,
+        "the close saw every ballot B applied: {r}"
+    );
+    assert_eq!(r["applied"], 3, "{r}");
+    assert_eq!(r["voided"].as_array().unwrap().len(), 0, "{r}");
+    let r = c.json(T1, &["sync"]);
+    assert_eq!(
+        r["rebuilt"], true,
+        "C applied a ballot the close did not see: {r}"
+    );
+    let voided = r["voided"].as_array().unwrap();
+    assert_eq!(voided.len(), 1, "{r}");
+    assert_eq!(voided[0]["actor"], "pmc3");
+    assert_eq!(voided[0]["type"], "vote.cast");
+    a.ok(T2, &["sync"]);
+    b.ok(T2, &["sync"]);
+    git(root.path(), &["clone", "-q", "remote.git", "d"]);
+    let d = Clone {
+        dir: root.path().join("d"),
+    };
+    d.ok(T2, &["sync", "--user", "admin"]);
+    let answers = d.answers(T2);
+    assert_eq!(answers.0["outcome"], "passed");
+    for clone in [&a, &b, &c] {
+        assert_eq!(
+            clone.answers(T2),
+            answers,
+            "{} differs from a fresh clone",
+            clone.dir.display()
+        );
+        if clone.dir != a.dir {
+            clone.ok(
+                T2,
+                &["fetch", "demo@1.0.0", "--from", "../a/.relmgr/releases"],
+            );
+        }
+        let out = clone.run(T2, &["--json", "--as", "admin", "fsck"]);
+        assert!(
+            out.status.success(),
+            "fsck in {}: {}",
+            clone.dir.display(),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
 #[test]
 fn two_clones_pushing_at_the_same_moment_both_land() {
     let root = tempfile::tempdir().unwrap();

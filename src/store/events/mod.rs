@@ -277,6 +277,17 @@ pub fn list(db: &Connection, filter: &Filter) -> anyhow::Result<Vec<Event>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The events of type `kinds` on exactly `target`, in order (sync asks for the ballots of a
+/// release a new close speaks of; `events_by_target` answers it).
+pub fn of_kinds_on(db: &Connection, kinds: &[&str], target: &str) -> anyhow::Result<Vec<Event>> {
+    let mut stmt = db.prepare_cached(&format!(
+        "{SELECT} WHERE target = ?1 AND type IN (SELECT value FROM json_each(?2)) ORDER BY seq"
+    ))?;
+    let kinds = serde_json::to_string(kinds)?;
+    let rows = stmt.query_map(params![target, kinds], row_to_event)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The whole log in order, each event handed to `f` with its payload's text as stored,
 /// borrowed from SQLite's row (`event.payload` is left `Null`): fsck reads every payload once
 /// this way, without copying it or building a JSON value of it, checks each one's hash over
