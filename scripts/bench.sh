@@ -9,7 +9,8 @@
 # Each command runs BENCH_RUNS times (default 3) on warm caches; the best time is kept.
 #
 # Before each timed run, the previous run's output (a store, or the loop's out/) is moved into
-# trash/, which is emptied only at the end, and `sync` writes back what is dirty. Deleting
+# trash/, which is emptied only at the end (deleted at once if it holds under 200 files), and
+# `sync` writes back what is dirty. Deleting
 # thousands of files just before creating thousands of new ones would time a quirk of ext4
 # without a journal (this VM's root): for a minute or more, its inode allocator skips the
 # inodes freed recently, one page-cache lookup each, from the start of the group at every
@@ -52,8 +53,13 @@ if has tiny; then
   for f in tiny/*; do mv "$f" "$f.zip"; done
 fi
 cat big/* small/* tiny/* > /dev/null 2>&1 || true
-# Moves DIR out of the way (into trash/, emptied at the end) instead of deleting it.
-set_aside() { if [ -e "$1" ]; then mv "$1" "$work/trash/$(basename "$1").$(date +%s%N)"; fi; }
+# Moves DIR out of the way (into trash/, emptied at the end) instead of deleting it; a DIR of
+# few files (the 1 GiB set's) is deleted, so that trash/ does not hold gigabytes.
+set_aside() {
+  [ -e "$1" ] || return 0
+  if [ "$(find "$1" -type f | head -n 200 | wc -l)" -lt 200 ]; then rm -rf "$1"
+  else mv "$1" "$work/trash/$(basename "$1").$(date +%s%N)"; fi
+}
 
 # One relmgr key, also imported into gpg, so both sign with the same Ed25519 key.
 mkstore() {
