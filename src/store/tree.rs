@@ -110,12 +110,17 @@ pub fn rebuild(store_dir: &Path, dir: &Path, packages: &[StoredPackage]) -> anyh
     } else {
         None
     };
-    for (i, p) in packages.iter().enumerate() {
+    let place = |p: &StoredPackage| {
         write_package(store_dir, &tmp, p)
-            .with_context(|| format!("while placing {} in {}", p.name, dir.display()))?;
-        if i == 0 {
-            super::crash_point("tree:half-built");
-        }
+            .with_context(|| format!("while placing {} in {}", p.name, dir.display()))
+    };
+    if let Some((first, rest)) = packages.split_first() {
+        place(first)?;
+        super::crash_point("tree:half-built");
+        // The rest on the thread pool: each package is a link and one or two small files,
+        // and many of them (a stage of 1,000) are worth two cores.
+        use rayon::prelude::*;
+        rest.par_iter().try_for_each(place)?;
     }
     if dir.exists() {
         fs::rename(dir, &old)?;
