@@ -427,6 +427,11 @@ pub fn import(
         }
         messages.push(item);
     }
+    // The new messages to review go into the event; a copy is kept only when decisions follow
+    // (a thread of 450k messages to review is not held twice).
+    let keep = !decisions.is_empty() || ask.is_some();
+    let kept_review = if keep { new_review.clone() } else { Vec::new() };
+    let uncounted = if keep { 0 } else { new_review.len() };
     if !rows.is_empty() || !guests.is_empty() || !new_review.is_empty() {
         let ballots = rows
             .iter()
@@ -443,13 +448,13 @@ pub fn import(
                 revision: Some(rev.label()),
                 ballots,
                 guests,
-                review: new_review.clone(),
+                review: new_review,
             },
         ))?;
     }
     // The decisions: those given by id, then each message still pending that `ask` settles.
     let mut pending: Vec<ReviewItem> = pending_before;
-    pending.extend(new_review);
+    pending.extend(kept_review);
     let mut reviewed = Vec::new();
     let chosen: HashMap<&str, Decision> =
         decisions.iter().map(|(id, d)| (id.as_str(), *d)).collect();
@@ -495,7 +500,7 @@ pub fn import(
         ignored,
         messages,
         reviewed,
-        needs_review: pending.len(),
+        needs_review: pending.len() + uncounted,
     })
 }
 
