@@ -80,6 +80,13 @@ if [ -z "$only" ] || [ "$only" = vote-import ]; then
   rm -rf "$work/store" && cp -a "$work/base" "$work/store"
   row "vote status after it" "$size" \
     env -C "$work/store" sh -c "'$relmgr' -q --as rm --json vote import demo@1.2.0 '$mbox' >/dev/null && '$relmgr' -q --json vote status demo@1.2.0"
+  # #29: every message HTML only (a Gmail-style `+1` over a quoted call): each body is read
+  # through html2text.
+  n=$(RELMGR_BENCH_BODY=html python3 "$root/tests/support/gen_mbox.py" --mib 64 "$mbox")
+  size="$n msgs, $(( $(stat -c %s "$mbox") / 1024 / 1024 )) MiB"
+  rm -rf "$work/store" && cp -a "$work/base" "$work/store"
+  row "vote import --json, HTML only" "$size" \
+    env -C "$work/store" "$relmgr" -q --as rm --json vote import demo@1.2.0 "$mbox"
   rm -rf "$work"
   trap - EXIT
 fi

@@ -436,8 +436,31 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
                 &decisions,
                 if prompt { Some(&mut ask) } else { None },
             )?;
-            ctx.out.data(&r, || render_import(&r));
+            if ctx.out.json {
+                write_json(&r);
+            } else {
+                ctx.out.data(&r, || render_import(&r));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The import's report as `--json` prints it ([`crate::output::Output::data`]), written to
+/// stdout as it is serialized: the report of a 64 MiB thread is some 360 MB of JSON, which a
+/// string would hold (twice, with its newline) on top of the report.
+fn write_json(report: &ImportReport) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, report)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to stdout: {e}");
+        std::process::exit(1);
+    }
 }

@@ -376,34 +376,43 @@ pub fn import(
         }
         report.push(item);
     }
+    let ignored = thread.ignored();
+    // The thread is used up here: its strings move into the report rather than being copied
+    // (a thread of 600k messages is held once, not twice).
     let mut messages = Vec::with_capacity(thread.messages.len());
-    for m in &thread.messages {
+    for m in thread.messages {
+        let review_id = (matches!(m.reading, Reading::Review(_)) && m.outside.is_none())
+            .then(|| review_id(&m))
+            .flatten();
+        let vote = m.vote().map(|v| v.to_string());
+        let read = m.reading.code().into();
         let mut item = ImportedMessage {
             number: m.number,
-            message_id: m.message_id.clone(),
-            from: m.from_email.clone(),
+            message_id: m.message_id,
+            from: m.from_email,
             date: m.date.map(Time::new),
-            subject: cap(&m.subject, SUBJECT_MAX_BYTES),
+            subject: if m.subject.len() > SUBJECT_MAX_BYTES {
+                cap(&m.subject, SUBJECT_MAX_BYTES)
+            } else {
+                m.subject
+            },
             call: m.call,
-            read: m.reading.code().into(),
-            vote: m.vote().map(|v| v.to_string()),
+            read,
+            vote,
             user: None,
             binding: None,
             result: None,
             replaced_by: m.replaced_by,
-            note: match (&m.reading, m.outside) {
-                (Reading::Unreadable(why), _) => Some(why.clone()),
+            note: match (m.reading, m.outside) {
+                (Reading::Unreadable(why), _) => Some(why),
                 (_, Some(o)) => Some(o.reason().to_string()),
-                (Reading::Review(why), None) => Some(why.clone()),
-                _ => m.how.clone(),
+                (Reading::Review(why), None) => Some(why),
+                _ => m.how,
             },
-            lines: m.lines.clone(),
-            review_id: None,
+            lines: m.lines,
+            review_id,
             review: None,
         };
-        if matches!(m.reading, Reading::Review(_)) && m.outside.is_none() {
-            item.review_id = review_id(m);
-        }
         if let Some(v) = counted.get(&m.number).and_then(|&i| report.get(i)) {
             item.user = v.user.clone();
             item.binding = v.binding;
@@ -411,13 +420,18 @@ pub fn import(
         } else if let Some(o) = m.outside {
             item.result = Some(o.code().into());
         } else if m.replaced_by.is_some() {
-            if let Some(email) = &m.from_email {
+            if let Some(email) = &item.from {
                 item.user = user_of(email).map(|u| u.id.clone());
             }
             item.result = Some("replaced".into());
         }
         messages.push(item);
     }
+    // The new messages to review go into the event; a copy is kept only when decisions follow
+    // (a thread of 450k messages to review is not held twice).
+    let keep = !decisions.is_empty() || ask.is_some();
+    let kept_review = if keep { new_review.clone() } else { Vec::new() };
+    let uncounted = if keep { 0 } else { new_review.len() };
     if !rows.is_empty() || !guests.is_empty() || !new_review.is_empty() {
         let ballots = rows
             .iter()
@@ -436,13 +450,13 @@ pub fn import(
                 revision: Some(rev.no()),
                 ballots,
                 guests,
-                review: new_review.clone(),
+                review: new_review,
             },
         ))?;
     }
     // The decisions: those given by id, then each message still pending that `ask` settles.
     let mut pending: Vec<ReviewItem> = pending_before;
-    pending.extend(new_review);
+    pending.extend(kept_review);
     let mut reviewed = Vec::new();
     let chosen: HashMap<&str, Decision> =
         decisions.iter().map(|(id, d)| (id.as_str(), *d)).collect();
@@ -455,19 +469,16 @@ pub fn import(
     }
     let mut pending = left;
     if let Some(ask) = ask {
-        let mut k = 0;
-        while k < pending.len() {
-            let Some(item) = pending.get(k).cloned() else {
-                break;
-            };
+        // Those left pending, in order (a removal from the list for each decision was
+        // quadratic in a long review).
+        let mut still = Vec::with_capacity(pending.len());
+        for item in pending {
             match ask(&item)? {
-                Some(d) => {
-                    pending.remove(k);
-                    reviewed.push(decide(s, r, &rev.label(), &item, d, now)?);
-                }
-                None => k += 1,
+                Some(d) => reviewed.push(decide(s, r, &rev.label(), &item, d, now)?),
+                None => still.push(item),
             }
         }
+        pending = still;
     }
     let decided: BTreeMap<&str, &str> = reviewed
         .iter()
@@ -488,10 +499,10 @@ pub fn import(
         release: r.to_string(),
         revision: rev.label(),
         votes: report,
-        ignored: thread.ignored(),
+        ignored,
         messages,
         reviewed,
-        needs_review: pending.len(),
+        needs_review: pending.len() + uncounted,
     })
 }
 

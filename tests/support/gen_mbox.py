@@ -5,7 +5,9 @@ its own sender, each a one-line vote, all dated 2024-02-05 10:00 UTC.
     python3 gen_mbox.py --mib N OUT.mbox       as many as fit in N MiB
 
 With RELMGR_BENCH_BODY=review each body is a vote the rules cannot settle (`+1 if ...`), so
-that every message needs review (#29): the worst case of the review list.
+that every message needs review (#29): the worst case of the review list. With
+RELMGR_BENCH_BODY=html each message is HTML only (a Gmail-style `+1` with a quoted call), so
+that every body goes through the HTML-to-text reading.
 
 Standard library only; nothing it writes is committed.
 """
@@ -14,18 +16,24 @@ import os
 import sys
 
 
-BODY = (
-    "+1 if the NOTICE is fixed, otherwise -1\n"
-    if os.environ.get("RELMGR_BENCH_BODY") == "review"
-    else "+1\n"
-)
+KIND = os.environ.get("RELMGR_BENCH_BODY", "")
+HTML = KIND == "html"
+BODY = {
+    "review": "+1 if the NOTICE is fixed, otherwise -1\n",
+    "html": (
+        '<div dir="ltr">+1 (binding)</div><br><div class="gmail_quote">'
+        '<div class="gmail_attr">On Mon, Feb 5, 2024 RM wrote:</div>'
+        "<blockquote>[ ] +1 Release<br>[ ] -1 Do not release</blockquote></div>\n"
+    ),
+}.get(KIND, "+1\n")
+TYPE = "Content-Type: text/html; charset=utf-8\n" if HTML else ""
 
 
 def message(i):
     a = f"u{i}@example.org"
     return (
         f"From {a} Mon Feb  5 10:00:00 2024\nFrom: {a}\n"
-        f"Date: 5 Feb 2024 10:00:00 +0000\n\n{BODY}\n"
+        f"Date: 5 Feb 2024 10:00:00 +0000\n{TYPE}\n{BODY}\n"
     ).encode()
 
 

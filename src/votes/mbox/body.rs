@@ -92,7 +92,10 @@ pub(super) fn read_body(body: &str) -> BodyReading {
         }
     }
     // Templates among the own lines: groups of nearby lines that name +1, 0 and -1.
-    let template_lines = template_lines(&own);
+    // A set: a search of the template lines for each own line made a long body of vote lines
+    // quadratic.
+    let template_lines: std::collections::HashSet<usize> =
+        template_lines(&own).into_iter().collect();
     let own_lines = own.len();
     own.retain(|(i, _)| !template_lines.contains(i));
     let dropped_own = own.len() < own_lines;
@@ -272,11 +275,22 @@ fn settle(lines: &[&str], own: &[(usize, Vec<(usize, Tok)>)]) -> Option<BodyRead
         let line = lines.get(*i).copied().unwrap_or_default().trim();
         // Only ASCII words matter: byte offsets of the tokens hold in the lower-cased text.
         let lower = line.to_ascii_lowercase();
+        // The tokens are sorted by offset, the sentences too: one walk hands each sentence its
+        // tokens (a filter of all the line's tokens per sentence was quadratic in a long line).
+        let mut next_tok = 0;
         for (start, end) in sentences(&lower) {
             let s = lower.get(start..end).unwrap_or_default();
+            while toks.get(next_tok).is_some_and(|t| t.0 < start) {
+                next_tok += 1;
+            }
+            let first = next_tok;
+            while toks.get(next_tok).is_some_and(|t| t.0 < end) {
+                next_tok += 1;
+            }
             let in_s: Vec<(usize, Tok)> = toks
+                .get(first..next_tok)
+                .unwrap_or_default()
                 .iter()
-                .filter(|t| t.0 >= start && t.0 < end)
                 .map(|t| (t.0 - start, t.1))
                 .collect();
             if in_s.is_empty() {
@@ -297,12 +311,19 @@ fn settle(lines: &[&str], own: &[(usize, Vec<(usize, Tok)>)]) -> Option<BodyRead
     }
     let lines_of = |pick: &dyn Fn(&Role) -> bool| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // The line last shown: a line of many votes is cut to its review line once, not once
+        // per vote.
+        let mut last: Option<usize> = None;
         for (i, _, r) in &roles {
-            if !pick(r) {
+            if out.len() >= REVIEW_LINES {
+                break;
+            }
+            if !pick(r) || last == Some(*i) {
                 continue;
             }
+            last = Some(*i);
             let l = review_line(lines.get(*i).copied().unwrap_or_default());
-            if out.last() != Some(&l) && out.len() < REVIEW_LINES {
+            if out.last() != Some(&l) {
                 out.push(l);
             }
         }
@@ -424,6 +445,10 @@ fn roles_in(s: &str, toks: &[(usize, Tok)]) -> Vec<(Value, Role)> {
     let changes = word_positions(s, &CHANGE);
     let maybe = word_positions(s, &MAYBE);
     let others = word_positions(s, &OTHERS);
+    let from_words = word_positions(s, &["from"]);
+    let to_words = word_positions(s, &["to"]);
+    // Where `vote` first stands: found once, not searched for before each token.
+    let first_vote = s.find("vote");
     // An unsigned 0 mid-sentence counts where a vote is named before it: `changed my vote to
     // 0`, `my vote: 0`.
     let votes: Vec<(usize, Tok)> = toks
@@ -432,7 +457,8 @@ fn roles_in(s: &str, toks: &[(usize, Tok)]) -> Vec<(Value, Role)> {
         .filter_map(|t| match t.1 {
             Tok::ZeroHint => {
                 let before = s.get(..t.0).unwrap_or_default();
-                let named = before.contains("vote") || !changes.is_empty();
+                let named =
+                    first_vote.is_some_and(|v| v + "vote".len() <= t.0) || !changes.is_empty();
                 let led = before.trim_end().ends_with(" to")
                     || before.trim_end().ends_with("vote")
                     || before.trim_end().ends_with("vote:")
@@ -454,26 +480,21 @@ fn roles_in(s: &str, toks: &[(usize, Tok)]) -> Vec<(Value, Role)> {
         };
         let prev_tok = k.checked_sub(1).and_then(|p| votes.get(p)).map(|t| t.0);
         let next_tok = votes.get(k + 1).map(|t| t.0);
-        let between = |a: Option<usize>, b: usize, set: &[usize]| {
-            set.iter().any(|&w| w >= a.unwrap_or(0) && w < b)
-        };
+        // The word positions are sorted: each question is a binary search, not a scan (a
+        // sentence of many tokens and words made a scan per token quadratic).
+        let between = |a: Option<usize>, b: usize, set: &[usize]| in_range(set, a.unwrap_or(0), b);
+        let before_pos = |set: &[usize]| set.first().is_some_and(|&w| w < pos);
         // `withdraw my -1`: a retract word between the previous token and this one.
         let retracted_before = between(prev_tok, pos, &retract_before);
         // `my -1 is withdrawn`: a participle after this token, before the next one.
-        let retracted_after = retract_after
-            .iter()
-            .any(|&w| w > pos && next_tok.is_none_or(|n| w < n));
+        let retracted_after = in_range(&retract_after, pos + 1, next_tok.unwrap_or(usize::MAX));
         // `change my -1 to +1`, `from -1 to +1`: a change word (or `from`) before it, and a
         // `to` after it that comes before the next token.
-        let from_word = word_positions(s, &["from"]);
-        let to_next = word_positions(s, &["to"])
-            .into_iter()
-            .any(|w| w > pos && next_tok.is_some_and(|n| w < n));
-        let old =
-            to_next && (changes.iter().any(|&w| w < pos) || between(prev_tok, pos, &from_word));
+        let to_next = next_tok.is_some_and(|n| in_range(&to_words, pos + 1, n));
+        let old = to_next && (before_pos(&changes) || between(prev_tok, pos, &from_words));
         let after = s.get(pos..).unwrap_or_default();
-        let conditional = condition_follows(after) || maybe.iter().any(|&w| w < pos);
-        let role = if others.iter().any(|&w| w < pos) {
+        let conditional = condition_follows(after) || before_pos(&maybe);
+        let role = if before_pos(&others) {
             Role::Other
         } else if retracted_before || retracted_after {
             Role::Retracted
@@ -489,10 +510,26 @@ fn roles_in(s: &str, toks: &[(usize, Tok)]) -> Vec<(Value, Role)> {
     out
 }
 
+/// Whether the sorted `set` holds a position in `from..to`.
+fn in_range(set: &[usize], from: usize, to: usize) -> bool {
+    let i = set.partition_point(|&w| w < from);
+    set.get(i).is_some_and(|&w| w < to)
+}
+
+/// The most bytes after a token that [`condition_follows`] reads: its few words, so that a
+/// long line of tokens is not read to its end once per token.
+const CONDITION_WINDOW: usize = 128;
+
 /// Whether a condition word follows a token within a few words (`+1 if …`, `+1 (binding) once
 /// the NOTICE is fixed`), before the clause ends.
 fn condition_follows(after_token: &str) -> bool {
+    let mut end = after_token.len().min(CONDITION_WINDOW);
+    while !after_token.is_char_boundary(end) {
+        end -= 1;
+    }
     let rest = after_token
+        .get(..end)
+        .unwrap_or_default()
         .split_once(char::is_whitespace)
         .map_or("", |(_, r)| r);
     let clause = rest.split([',', ':', '—', '-']).next().unwrap_or_default();
@@ -609,7 +646,12 @@ pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
             continue;
         }
         let rest = line.get(start + sign_len..).unwrap_or_default();
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        // Two digits tell `1`/`0` from a longer number: no need to read a run of digits.
+        let digits: String = rest
+            .chars()
+            .take(2)
+            .take_while(char::is_ascii_digit)
+            .collect();
         if digits != "1" && digits != "0" {
             continue;
         }
@@ -652,12 +694,16 @@ pub(super) fn tokens(line: &str) -> Vec<(usize, Tok)> {
         if digits == "1" && b == b'+' && is_phone(after) {
             continue;
         }
-        let before = line
-            .get(..start)
-            .unwrap_or_default()
-            .trim_end()
-            .to_lowercase();
-        if ZONES.iter().any(|z| before.ends_with(z)) {
+        // Only the word before counts: lower-casing the whole line before each token was
+        // quadratic in a long line.
+        let before = line.get(..start).unwrap_or_default().trim_end().as_bytes();
+        if ZONES.iter().any(|z| {
+            before
+                .len()
+                .checked_sub(z.len())
+                .and_then(|k| before.get(k..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(z.as_bytes()))
+        }) {
             continue;
         }
         let value = match (b, digits.as_str()) {

@@ -74,6 +74,7 @@
 //! * **Binding claims** such as `(binding)` are not recorded: whether a vote
 //!   is binding is decided from the roster by the caller.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
@@ -283,7 +284,7 @@ pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
             .unwrap_or_default()
             .trim()
             .to_string();
-        if let Some((email, name)) = sender(&parsed, &msg.envelope) {
+        if let Some((email, name)) = sender(&parsed, msg.envelope) {
             m.from_email = Some(email);
             m.from_name = name;
         }
@@ -430,10 +431,32 @@ pub fn apply_window(thread: &mut Thread, opened: Timestamp, closes: Timestamp, n
     link_replaced(&mut thread.messages);
 }
 
-/// One message of the mbox: its envelope (`From `) line and its bytes.
-struct RawMessage {
-    envelope: String,
-    bytes: Vec<u8>,
+/// One message of the mbox: its envelope (`From `) line and its bytes, borrowed from the mbox
+/// unless a `>From ` line had to be unescaped (a copy of every message doubled the memory of an
+/// import).
+struct RawMessage<'a> {
+    envelope: &'a [u8],
+    bytes: Cow<'a, [u8]>,
+}
+
+/// A message being split off: where its bytes start in the mbox, and its own copy once a line
+/// had to be changed.
+struct Pending<'a> {
+    envelope: &'a [u8],
+    start: usize,
+    copy: Option<Vec<u8>>,
+}
+
+impl<'a> Pending<'a> {
+    fn finish(self, data: &'a [u8], end: usize) -> RawMessage<'a> {
+        RawMessage {
+            envelope: self.envelope,
+            bytes: match self.copy {
+                Some(v) => Cow::Owned(v),
+                None => Cow::Borrowed(data.get(self.start..end).unwrap_or_default()),
+            },
+        }
+    }
 }
 
 fn is_blank(line: &[u8]) -> bool {
@@ -449,10 +472,11 @@ fn looks_like_envelope(line: &[u8]) -> bool {
         .any(|t| t.len() == 4 && t.iter().all(u8::is_ascii_digit))
 }
 
-fn split_mbox(data: &[u8]) -> Result<Vec<RawMessage>, MboxError> {
+fn split_mbox(data: &[u8]) -> Result<Vec<RawMessage<'_>>, MboxError> {
     let mut lines = data.split_inclusive(|&b| b == b'\n').peekable();
-    while lines.peek().is_some_and(|l| is_blank(l)) {
-        lines.next();
+    let mut offset = 0;
+    while let Some(l) = lines.next_if(|l| is_blank(l)) {
+        offset += l.len();
     }
     match lines.peek() {
         None => return Err(MboxError::Malformed("empty input: no message".into())),
@@ -463,30 +487,42 @@ fn split_mbox(data: &[u8]) -> Result<Vec<RawMessage>, MboxError> {
         }
         Some(_) => {}
     }
-    let mut out: Vec<RawMessage> = Vec::new();
+    let mut out: Vec<RawMessage<'_>> = Vec::new();
+    let mut cur: Option<Pending<'_>> = None;
     let mut prev_blank = true;
     for line in lines {
+        let line_start = offset;
+        offset += line.len();
         if line.starts_with(b"From ") && (prev_blank || looks_like_envelope(line)) {
-            out.push(RawMessage {
-                envelope: String::from_utf8_lossy(line).trim().to_string(),
-                bytes: Vec::new(),
+            if let Some(p) = cur.take() {
+                out.push(p.finish(data, line_start));
+            }
+            cur = Some(Pending {
+                envelope: line.trim_ascii(),
+                start: offset,
+                copy: None,
             });
             prev_blank = false;
             continue;
         }
         prev_blank = is_blank(line);
-        let Some(cur) = out.last_mut() else { continue };
+        let Some(p) = cur.as_mut() else { continue };
         let gt = line.iter().take_while(|&&b| b == b'>').count();
         if gt > 0
             && line
                 .get(gt..)
                 .is_some_and(|rest| rest.starts_with(b"From "))
         {
-            cur.bytes
-                .extend_from_slice(line.get(1..).unwrap_or_default());
-        } else {
-            cur.bytes.extend_from_slice(line);
+            let copy = p
+                .copy
+                .get_or_insert_with(|| data.get(p.start..line_start).unwrap_or_default().to_vec());
+            copy.extend_from_slice(line.get(1..).unwrap_or_default());
+        } else if let Some(copy) = p.copy.as_mut() {
+            copy.extend_from_slice(line);
         }
+    }
+    if let Some(p) = cur.take() {
+        out.push(p.finish(data, data.len()));
     }
     if out.iter().all(|m| is_blank(&m.bytes)) {
         return Err(MboxError::Malformed(
@@ -497,7 +533,7 @@ fn split_mbox(data: &[u8]) -> Result<Vec<RawMessage>, MboxError> {
 }
 
 /// The sender's (lower-cased address, display name).
-fn sender(parsed: &ParsedMail<'_>, envelope: &str) -> Option<(String, Option<String>)> {
+fn sender(parsed: &ParsedMail<'_>, envelope: &[u8]) -> Option<(String, Option<String>)> {
     let from_header = parsed
         .headers
         .get_first_header("From")
@@ -515,7 +551,7 @@ fn sender(parsed: &ParsedMail<'_>, envelope: &str) -> Option<(String, Option<Str
             .filter(|n| !n.is_empty());
         return Some((s.addr.trim().to_lowercase(), name));
     }
-    envelope
+    String::from_utf8_lossy(envelope)
         .split_whitespace()
         .nth(1)
         .filter(|a| a.contains('@'))
