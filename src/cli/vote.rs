@@ -446,7 +446,7 @@ pub fn run(ctx: &Ctx, cmd: VoteCmd) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The import's report as `--json` prints it ([`crate::output::Output::data`]), written to
+/// The import's report as `--json` prints it ([`crate::cli::output::Output::data`]), written to
 /// stdout as it is serialized: the report of a 64 MiB thread is some 360 MB of JSON, which a
 /// string would hold (twice, with its newline) on top of the report.
 fn write_json(report: &ImportReport) {
