@@ -321,6 +321,27 @@ fn anchor(target: &str, version: &str) -> String {
     format!("{}-{}", target.replace('/', "-"), version)
 }
 
+/// One revoked release: name and version, when, why and the CVEs, never a download link (the
+/// download page and the archive page alike).
+fn revoked_item(out: &mut String, name: &str, r: &RevokedRelease) {
+    let _ = write!(
+        out,
+        "<div class=\"revoked\"><strong>{} {}</strong> revoked",
+        esc(name),
+        esc(&r.version)
+    );
+    if let Some(d) = &r.date {
+        let _ = write!(out, " on {}", esc(d));
+    }
+    if let Some(reason) = &r.reason {
+        let _ = write!(out, ": {}", esc(reason));
+    }
+    if !r.cves.is_empty() {
+        let _ = write!(out, " ({})", cve_links(&r.cves));
+    }
+    out.push_str("</div>\n");
+}
+
 fn file_item(out: &mut String, f: &File, source: bool, label: &str, page_dir: &str, urls: &Urls) {
     let meta = [human_size(f.size)];
     let _ = write!(
@@ -491,22 +512,7 @@ pub fn project_page(page: &ProjectPage, urls: &Urls) -> String {
                 "<h3>Revoked releases</h3>\n<p>Do not use these; they are not for download.</p>\n",
             );
             for r in &s.revoked {
-                let _ = write!(
-                    out,
-                    "<div class=\"revoked\"><strong>{} {}</strong> revoked",
-                    esc(&s.name),
-                    esc(&r.version)
-                );
-                if let Some(d) = &r.date {
-                    let _ = write!(out, " on {}", esc(d));
-                }
-                if let Some(reason) = &r.reason {
-                    let _ = write!(out, ": {}", esc(reason));
-                }
-                if !r.cves.is_empty() {
-                    let _ = write!(out, " ({})", cve_links(&r.cves));
-                }
-                out.push_str("</div>\n");
+                revoked_item(&mut out, &s.name, r);
             }
         }
     }
@@ -583,22 +589,7 @@ pub fn archive_page(page: &ProjectPage, urls: &Urls) -> String {
         }
         out.push_str("</ul>\n");
         for r in &s.revoked {
-            let _ = write!(
-                out,
-                "<div class=\"revoked\"><strong>{} {}</strong> revoked",
-                esc(&s.name),
-                esc(&r.version)
-            );
-            if let Some(d) = &r.date {
-                let _ = write!(out, " on {}", esc(d));
-            }
-            if let Some(reason) = &r.reason {
-                let _ = write!(out, ": {}", esc(reason));
-            }
-            if !r.cves.is_empty() {
-                let _ = write!(out, " ({})", cve_links(&r.cves));
-            }
-            out.push_str("</div>\n");
+            revoked_item(&mut out, &s.name, r);
         }
     }
     foot(&mut out);

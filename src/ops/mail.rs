@@ -372,19 +372,8 @@ fn start_event(
 /// `label` of `release`: each sender's last, by email.
 fn guests(db: &rusqlite::Connection, release: &str, label: &str) -> anyhow::Result<Vec<GuestVote>> {
     let mut by_email: BTreeMap<String, GuestVote> = BTreeMap::new();
-    for e in valid_events(db, release, "vote.import")? {
-        if e.target != release {
-            continue;
-        }
-        if let Ok(Change::VoteImport {
-            revision, guests, ..
-        }) = Change::read(&e.kind, &e.payload)
-            && revision.is_some_and(|n| n.to_string() == label)
-        {
-            for g in guests {
-                by_email.insert(g.email.to_ascii_lowercase(), g);
-            }
-        }
+    for g in super::vote_import::imported_guests(db, release, label)? {
+        by_email.insert(g.email.to_ascii_lowercase(), g);
     }
     let mut list: Vec<GuestVote> = by_email.into_values().collect();
     list.sort_by(|a, b| a.cast_at.cmp(&b.cast_at));

@@ -180,22 +180,21 @@ pub struct ImportReport {
 /// The most bytes of a guest's name that an import records.
 const GUEST_NAME_MAX_BYTES: usize = 256;
 
-/// The guests' votes already recorded for revision `label` of `r`, as (email, vote), so that a
-/// second import of the same thread records none again.
-fn recorded_guests(
-    s: &Session,
-    r: &ReleaseRef,
+/// The guests' votes recorded by the imports that hold on revision `label` of `release`, in
+/// the order of the history (the `[RESULT]` mail names them; a second import skips them).
+pub(crate) fn imported_guests(
+    db: &rusqlite::Connection,
+    release: &str,
     label: &str,
-) -> anyhow::Result<HashSet<(String, String)>> {
-    let mut seen = HashSet::new();
-    let target = r.to_string();
+) -> anyhow::Result<Vec<GuestVote>> {
     let filter = crate::store::events::Filter {
-        target: Some(target.clone()),
+        target: Some(release.to_string()),
         since: None,
         limit: None,
     };
-    for e in crate::store::events::list(s.store.db(), &filter)? {
-        if e.target != target || e.kind != "vote.import" || e.void.is_some() {
+    let mut out = Vec::new();
+    for e in crate::store::events::list(db, &filter)? {
+        if e.target != release || e.kind != "vote.import" || e.void.is_some() {
             continue;
         }
         if let Ok(Change::VoteImport {
@@ -203,12 +202,23 @@ fn recorded_guests(
         }) = Change::read(&e.kind, &e.payload)
             && revision.is_some_and(|n| n.to_string() == label)
         {
-            for g in guests {
-                seen.insert((g.email.to_ascii_lowercase(), g.vote));
-            }
+            out.extend(guests);
         }
     }
-    Ok(seen)
+    Ok(out)
+}
+
+/// The guests' votes already recorded for revision `label` of `r`, as (email, vote), so that a
+/// second import of the same thread records none again.
+fn recorded_guests(
+    s: &Session,
+    r: &ReleaseRef,
+    label: &str,
+) -> anyhow::Result<HashSet<(String, String)>> {
+    Ok(imported_guests(s.store.db(), &r.to_string(), label)?
+        .into_iter()
+        .map(|g| (g.email.to_ascii_lowercase(), g.vote))
+        .collect())
 }
 
 /// The id of a message to review: its Message-ID, or `FROM DATE` when it has none.
