@@ -1,5 +1,5 @@
 //! Who may do what: SPEC §1's permission table as one pure function. Every command asks
-//! [`check`] (through `ops::access`), so the table lives in exactly one place.
+//! [`check`] (through `machine::access`), so the table lives in exactly one place.
 
 use crate::model::Role;
 

@@ -28,9 +28,6 @@ pub fn run(ctx: &Ctx, a: Args) -> anyhow::Result<ExitCode> {
         Some(d) => d,
         None => std::env::current_dir()?,
     };
-    if let Some(e) = &a.email {
-        ops::project::check_email(e)?;
-    }
     let report = ops::init::init(&dir, &a.user, a.name, a.email)?;
     ctx.out.data(&report, || {
         format!(

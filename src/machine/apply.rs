@@ -76,7 +76,7 @@ fn import_cert(
         .ok_or_else(|| anyhow::anyhow!("a logged certificate no longer parses"))?;
     // The certificate exactly as logged: its armor's comments name the user IDs valid when it
     // is read, so a fresh armoring on replay could differ from the live row.
-    let mut rec = crate::ops::keys::record(&info, owner, time);
+    let mut rec = super::index::key_record(&info, owner, time);
     rec.armored = armored.to_string();
     keys::upsert(db, &rec)
 }
@@ -134,7 +134,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         Change::RoleRevoke { user, role, .. } => {
             let scope = (e.target != "store").then_some(e.target.as_str());
             projects::revoke_role(db, scope, user, role.as_str())?;
-            crate::ops::user::erase_if_unconsented(db, user)?;
+            super::index::erase_if_unconsented(db, user)?;
         }
         Change::KeyImport { owner, keys } => {
             for k in keys {
@@ -189,7 +189,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             ..
         } => {
             let r: ReleaseRef = e.target.parse()?;
-            let (_, rev, _) = crate::ops::stage::draft_revision(db, &r, &e.actor, t)?;
+            let (_, rev, _) = super::index::draft_revision(db, &r, &e.actor, t)?;
             // Events written before the signing subkey was logged name the primary only.
             let signer = signed_by
                 .as_ref()
@@ -424,7 +424,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     )?;
                 }
             }
-            crate::ops::lifecycle::refresh_version(db, &rel.project, &rel.target)?;
+            super::index::refresh_version(db, &rel.project, &rel.target)?;
         }
         Change::Announce { .. } => {
             let (rel, _) = revision_of(db, e, None)?;
@@ -447,7 +447,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             for c in ids {
                 cves::link(db, c, &rel.target, Some(rel.id), t)?;
             }
-            crate::ops::lifecycle::refresh_version(db, &rel.project, &rel.target)?;
+            super::index::refresh_version(db, &rel.project, &rel.target)?;
         }
         Change::CveAdd { cve } => {
             cves::insert(

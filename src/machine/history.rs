@@ -19,12 +19,12 @@ use crate::store::events::{self, Event, GENESIS};
 use crate::store::{releases, users, votes};
 use crate::votes::Outcome;
 
-use crate::ops::access;
-
 #[cfg(test)]
 #[path = "history_props.rs"]
 mod props;
+use super::access;
 use super::apply::apply;
+use super::rules;
 use super::signatures::{self, Verdicts};
 
 /// An event that is kept but changed nothing, and why.
@@ -597,7 +597,7 @@ fn forged(reason: String) -> Option<Void> {
 
 /// A URL an event names for people to open: http(s) with a host, else the event is forged.
 fn web_url(u: &str) -> Option<Void> {
-    crate::ops::project::check_url("URL", u)
+    rules::check_url("URL", u)
         .err()
         .and_then(|_| forged(format!("{u:?} is not an http(s) URL")))
 }
@@ -608,12 +608,12 @@ fn web_url(u: &str) -> Option<Void> {
 /// fields (homepage…) are as they always were: not judged here.
 fn meta_urls_void(meta: &crate::model::event::MetaFields) -> Option<Void> {
     if let Some(u) = &meta.download_url
-        && crate::ops::project::check_url("download URL", u).is_err()
+        && rules::check_url("download URL", u).is_err()
     {
         return forged(format!("download URL {u:?} is not an http(s) URL"));
     }
     if let Some(u) = &meta.candidates_url
-        && crate::ops::project::check_base_url("candidates URL", u).is_err()
+        && rules::check_base_url("candidates URL", u).is_err()
     {
         return forged(format!("candidates URL {u:?} is not an http(s) base URL"));
     }
@@ -626,7 +626,7 @@ fn guest_void(db: &Connection, g: &crate::model::event::GuestVote) -> anyhow::Re
     if !is_vote_value(&g.vote) {
         return Ok(forged(format!("{:?} is not a vote", g.vote)));
     }
-    if crate::ops::project::check_email(&g.email).is_err() {
+    if rules::check_email(&g.email).is_err() {
         return Ok(forged(format!("{:?} is not an email address", g.email)));
     }
     if let Some(name) = &g.name
@@ -687,12 +687,7 @@ pub fn decide(
     if !known.is_user(db, &e.actor)? {
         return Ok(not_allowed(format!("{} is not a user here", e.actor)));
     }
-    let project = e
-        .target
-        .split(['/', '@'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let project = rules::project_of(&e.target).to_string();
     let actor = e.actor.as_str();
     match change {
         Change::StoreInit { .. } => unreachable!("decided above"),
@@ -899,7 +894,7 @@ pub fn decide(
                     || g.reference
                         .chars()
                         .any(|c| c.is_control() || c.is_whitespace())
-                    || !crate::ops::check_git::is_object_id(&g.commit))
+                    || !rules::is_object_id(&g.commit))
             {
                 return Ok(forged(format!(
                     "{:?} at {:?} is not a git reference and commit",

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::checksums;
 use crate::error::Error;
+use crate::machine::access;
 use crate::model::{Phase, Stage, Target};
 use crate::perm::Action;
 use crate::store::releases::{self, StoredPackage};
@@ -22,7 +23,7 @@ use crate::store::{keys as key_rows, objects, tree};
 
 use super::keys::keys_file;
 use super::publish::{Source, write_files};
-use super::{Session, access, project};
+use super::{Session, project};
 
 /// One revision written.
 #[derive(Debug, Serialize)]

@@ -8,6 +8,7 @@ use std::process::Command;
 
 use crate::checks::{self, Files, Finding, Outcome};
 use crate::error::Error;
+use crate::machine::rules::is_object_id;
 
 /// The files of `git_ref` in the repository around `dir`: path → blob id. Submodules
 /// (commits) are left out: a source archive holds their files, if anything.
@@ -66,11 +67,6 @@ pub fn git_commit(dir: &Path, git_ref: &str) -> anyhow::Result<String> {
         .into());
     }
     Ok(commit)
-}
-
-/// A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.
-pub fn is_object_id(s: &str) -> bool {
-    matches!(s.len(), 40 | 64) && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Whether some packages differ only by archive format, so parity needs their file maps.

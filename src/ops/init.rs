@@ -25,6 +25,9 @@ pub fn init(
     name: Option<String>,
     email: Option<String>,
 ) -> anyhow::Result<Initialized> {
+    if let Some(e) = &email {
+        crate::machine::rules::check_email(e)?;
+    }
     // The store's path as git gives work trees (absolute, symlinks resolved), so that
     // `sync::share` finds it inside the work tree and excludes it: a relative or symlinked
     // DIR would not start with git's root.

@@ -3,10 +3,11 @@
 //! over plain data), and the rights that those owners demand of the importer.
 
 use crate::error::Error;
+use crate::machine::access;
 use crate::perm::Action;
 use crate::store::keys::KeyRecord;
 
-use super::{Session, access};
+use super::Session;
 
 /// The email of a user ID: what is inside the last `<…>` (`Name (comment) <a@b>`), or the
 /// whole ID when it is a bare address (`a@b`).

@@ -11,15 +11,17 @@ use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
+use crate::machine::access;
+use crate::machine::index::key_record;
 use crate::model::event::{Change, ImportedKey};
 use crate::model::{Time, UserId};
 use crate::ops::Emit;
 use crate::perm::Action;
-use crate::pgp::{self, KeyInfo, ParsedCert, PgpError, SigningKey};
-use crate::store::keys::{self, KeyRecord, SubkeyRecord};
+use crate::pgp::{self, ParsedCert, PgpError, SigningKey};
+use crate::store::keys::{self, KeyRecord};
 use crate::store::{objects, users};
 
-use super::{Session, access, key_owner, user};
+use super::{Session, key_owner, user};
 
 /// Key files larger than this are refused before parsing (Apache's largest KEYS files are well
 /// under 1 MiB).
@@ -60,44 +62,6 @@ pub fn normalize_id(id: &str) -> anyhow::Result<String> {
 
 fn ts(t: Timestamp) -> Time {
     Time::new(t)
-}
-
-pub(crate) fn record(info: &KeyInfo, owner: Option<&str>, now: Time) -> KeyRecord {
-    KeyRecord {
-        fingerprint: info.primary.fingerprint.clone(),
-        key_id: info.primary.key_id.clone(),
-        user: owner.map(str::to_string),
-        algorithm: pgp::algo_display(info),
-        bits: info.primary.bits,
-        created_at: ts(info.primary.created),
-        expires_at: info.primary.expires.map(ts),
-        revoked_at: info.revoked.as_ref().map(|r| ts(r.time)),
-        revocation: info.revoked.as_ref().map(|r| r.reason.clone()),
-        user_ids: info.user_ids.clone(),
-        can_sign: info.can_sign,
-        retired_at: None,
-        imported_at: now,
-        armored: info.armored.clone(),
-        subkeys: info
-            .subkeys
-            .iter()
-            .map(|s| SubkeyRecord {
-                fingerprint: s.key.fingerprint.clone(),
-                key_id: s.key.key_id.clone(),
-                algorithm: s.key.curve.clone().unwrap_or_else(|| {
-                    format!(
-                        "{}{}",
-                        s.key.algorithm.to_lowercase(),
-                        s.key.bits.map(|b| b.to_string()).unwrap_or_default()
-                    )
-                }),
-                bits: s.key.bits,
-                created_at: ts(s.key.created),
-                expires_at: s.key.expires.map(ts),
-                for_signing: s.for_signing,
-            })
-            .collect(),
-    }
 }
 
 /// The status of a key at a time: `valid`, `expired`, `revoked` or `retired`.
@@ -255,7 +219,7 @@ pub fn import(
                     previous.push(old.clone());
                 }
                 let (mut rec, old) = match existing {
-                    None => (record(&info, owner.as_deref(), now), None),
+                    None => (key_record(&info, owner.as_deref(), now), None),
                     Some(old) => {
                         if owner.is_some() && old.user.is_some() && old.user != owner {
                             return Err(Error::wrong_state(format!(
@@ -268,7 +232,7 @@ pub fn import(
                         }
                         let merged = pgp::merge(&old.armored, &info.armored)
                             .map_err(|e| pgp_error(e, &info.primary.fingerprint))?;
-                        let mut rec = record(
+                        let mut rec = key_record(
                             &merged,
                             old.user.as_deref().or(owner.as_deref()),
                             old.imported_at,
@@ -711,7 +675,7 @@ pub fn generate(
     let (secret, info) = pgp::generate(&uid, passphrase.as_deref(), now)
         .map_err(|e| pgp_error(e, "generating a key"))?;
     write_secret(out, secret.as_bytes())?;
-    let rec = record(&info, Some(owner.as_str()), ts(now));
+    let rec = key_record(&info, Some(owner.as_str()), ts(now));
     let result = s.emit(Emit::new(
         "keys",
         Change::KeyGenerate {

@@ -8,43 +8,15 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::machine::index::newest_version;
+use crate::model::ReleaseRef;
 use crate::model::event::Change;
 use crate::model::{Phase, Stage};
-use crate::model::{ReleaseRef, Version};
+use crate::store::cves;
 use crate::store::releases::{self, Release};
-use crate::store::{cves, projects};
 
 use super::mail::{self, Mail};
 use super::{Emit, Session, release, verify};
-
-/// Recomputes the target's version string from its current releases (inside a transaction).
-pub(crate) fn refresh_version(
-    db: &rusqlite::Connection,
-    project: &str,
-    target: &str,
-) -> anyhow::Result<Option<String>> {
-    let newest = newest_version(db, target)?;
-    let (parent, key) = match target.split_once('/') {
-        Some((_, product)) => (Some(project), product),
-        None => (None, project),
-    };
-    projects::set_version(db, parent, key, newest.as_deref())?;
-    Ok(newest)
-}
-
-/// The newest current, not archived, version of `target`: the target's version.
-pub(crate) fn newest_version(
-    db: &rusqlite::Connection,
-    target: &str,
-) -> anyhow::Result<Option<String>> {
-    let current = releases::list(db, Some(target), false, Some(Stage::Current))?;
-    Ok(current
-        .iter()
-        .filter(|r| r.phase != Some(Phase::Archived))
-        .map(|r| &r.version)
-        .max()
-        .map(Version::to_string))
-}
 
 #[derive(Debug, Serialize)]
 pub struct PromoteReport {

@@ -2,11 +2,12 @@
 //! events; the whole log is for members and admins.
 
 use crate::error::Error;
+use crate::machine::access;
 use crate::model::{ReleaseRef, Target, Time};
 use crate::perm::Action;
 use crate::store::events::{self, Event, Filter};
 
-use super::{Session, access, project};
+use super::{Session, project};
 
 /// A `--since` value (RFC 3339 or a date); exit 2 when it is neither.
 pub fn parse_since(t: &str) -> anyhow::Result<Time> {
@@ -85,15 +86,10 @@ pub fn event(s: &Session, which: &str) -> anyhow::Result<Event> {
     let Some(mut e) = found else {
         return Err(Error::not_found(format!("no event {which}")).into());
     };
-    let project = e
-        .target
-        .split(['/', '@'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    let in_project = crate::store::projects::get(db, None, &project)?.is_some();
+    let project = crate::machine::rules::project_of(&e.target);
+    let in_project = crate::store::projects::get(db, None, project)?.is_some();
     if in_project {
-        access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(&project))?;
+        access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(project))?;
     } else {
         access::require(db, &s.actor.id, Action::ViewAllEvents, None)?;
     }

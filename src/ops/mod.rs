@@ -1,8 +1,7 @@
 //! Operations: one file per command group. Each takes typed inputs, checks permissions through
-//! [`access`], changes the store through `Store::write` (one transaction with its event) and
+//! [`crate::machine::access`], changes the store through `Store::write` (one transaction with its event) and
 //! returns a report struct. Nothing here prints.
 
-pub mod access;
 pub mod candidates;
 pub mod check;
 pub mod check_dir;
@@ -38,6 +37,10 @@ pub mod vote_import;
 use crate::error::Error;
 use crate::model::event::Change;
 use crate::store::{Actor, ActorKind, Store, users};
+
+/// The votes' commands (`vote.rs`, `vote_import.rs`) still name `super::access`: another branch
+/// rewrites them; once merged they name `crate::machine::access` and this goes.
+use crate::machine::access;
 
 /// An open store and the user acting on it.
 pub struct Session {

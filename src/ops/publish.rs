@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use crate::checksums;
 use crate::clock;
 use crate::error::Error;
+use crate::machine::access;
 use crate::model::Package;
 use crate::model::Target;
 use crate::model::event::Change;
@@ -29,7 +30,7 @@ use crate::store::releases::{self, Release};
 use crate::store::{cves, keys as key_rows, objects, publications, tree};
 
 use super::keys::{Signer, keys_file, pgp_error};
-use super::{Session, access, download_page, project};
+use super::{Session, download_page, project};
 
 /// Where a published file's bytes come from.
 pub(super) enum Source {

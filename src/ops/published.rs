@@ -64,6 +64,25 @@ pub struct SnapshotCheck {
 }
 
 impl SnapshotCheck {
+    /// The verdict before anything of the snapshot is read: no signature, no problem yet.
+    fn unread(within: Option<String>) -> SnapshotCheck {
+        SnapshotCheck {
+            version: None,
+            signature: "missing".into(),
+            signer: None,
+            signatures: vec![],
+            packages: 0,
+            expires: None,
+            projects: vec![],
+            unlisted: vec![],
+            problems: vec![],
+            last_seen: None,
+            top: None,
+            within,
+            fresh: false,
+        }
+    }
+
     pub fn ok(&self) -> bool {
         self.signature == "ok" && self.problems.is_empty()
     }
@@ -125,24 +144,16 @@ pub fn missing_snapshot(dir: &Path, published: &[(String, u64)]) -> Option<Snaps
         .ok()
         .map(|w| w.to_string_lossy().into_owned())
         .filter(|w| !w.is_empty());
+    let top_shown = within.as_ref().map(|_| top.display().to_string());
     Some(SnapshotCheck {
-        version: None,
-        signature: "missing".into(),
-        signer: None,
-        signatures: vec![],
-        packages: 0,
-        expires: None,
-        projects: vec![],
-        unlisted: vec![],
         problems: vec![format!(
             "{SNAPSHOT}: missing from {}, where this store published version {version}: the \
              tree cannot be judged (a mirror may have removed it; publish again)",
             top.display()
         )],
         last_seen: Some("the store".into()),
-        top: within.as_ref().map(|_| top.display().to_string()),
-        within,
-        fresh: false,
+        top: top_shown,
+        ..SnapshotCheck::unread(within)
     })
 }
 
@@ -213,21 +224,7 @@ pub fn check_snapshot_within(
     now: jiff::Timestamp,
     seen: &BTreeMap<String, u64>,
 ) -> SnapshotCheck {
-    let mut c = SnapshotCheck {
-        version: None,
-        signature: "missing".into(),
-        signer: None,
-        signatures: vec![],
-        packages: 0,
-        expires: None,
-        projects: vec![],
-        unlisted: vec![],
-        problems: vec![],
-        last_seen: None,
-        top: None,
-        within: within.map(str::to_string),
-        fresh: false,
-    };
+    let mut c = SnapshotCheck::unread(within.map(str::to_string));
     let asc = std::fs::read(dir.join(SNAPSHOT_ASC)).ok();
     let sigs: Vec<&[u8]> = asc.as_deref().into_iter().collect();
     match read_signed(&dir.join(SNAPSHOT), &sigs, keyring, now) {

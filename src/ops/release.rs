@@ -45,7 +45,7 @@ fn near_version(version: &str) -> Option<String> {
 pub fn load_managed(s: &Session, r: &ReleaseRef) -> anyhow::Result<Release> {
     let db = s.store.db();
     let rel = load(db, r)?;
-    super::access::require(
+    crate::machine::access::require(
         db,
         &s.actor.id,
         crate::perm::Action::ManageRelease,

@@ -132,7 +132,10 @@ pub fn revoke(s: &mut Session, a: &Assignment) -> anyhow::Result<RoleChange> {
         let (changed, erased) = super::dry_run(db, |db| {
             let changed =
                 projects::revoke_role(db, project.as_deref(), who.as_str(), role.as_str())?;
-            Ok((changed, user::erase_if_unconsented(db, who.as_str())?))
+            Ok((
+                changed,
+                crate::machine::index::erase_if_unconsented(db, who.as_str())?,
+            ))
         })?;
         let change = Change::RoleRevoke {
             user: who.clone(),

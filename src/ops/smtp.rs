@@ -27,6 +27,7 @@ use serde_json::json;
 
 use crate::clock;
 use crate::error::Error;
+use crate::machine::access;
 use crate::model::Target;
 use crate::model::event::Change;
 use crate::ops::Emit;
@@ -35,7 +36,7 @@ use crate::store::{Config, SmtpSecurity, SmtpSettings, events};
 
 use super::deadline::{Deadline, Limit, NetCommand};
 use super::mail::{EventMail, MailKind, mail_for_event};
-use super::{Session, access, project};
+use super::{Session, project};
 
 /// How long one read or write of an SMTP conversation may wait.
 const TIMEOUT: Duration = Duration::from_secs(30);

@@ -7,9 +7,12 @@ use serde::Serialize;
 
 use crate::clock;
 use crate::error::Error;
+use crate::machine::access;
+use crate::machine::index::draft_revision;
+use crate::machine::rules::check_stageable;
 use crate::model::event::{Change, PackageSignature};
 use crate::model::{External, Labels, Package, PackageName, ReleaseRef, media_type};
-use crate::model::{Fingerprint, Phase, Stage, Time};
+use crate::model::{Fingerprint, Time};
 use crate::ops::Emit;
 use crate::perm::Action;
 use crate::store::releases::{self, Release, Revision, StoredPackage};
@@ -17,7 +20,7 @@ use crate::store::{objects, tree};
 
 use super::ingest::{Input, hash_all_into_store, hash_file};
 use super::keys::Signer;
-use super::{Session, access, parallel, project, release};
+use super::{Session, parallel, project, release};
 
 /// What `stage` did.
 #[derive(Debug, Serialize)]
@@ -29,81 +32,6 @@ pub struct StageReport {
     pub packages: Vec<StoredPackage>,
     pub signed_by: Option<Fingerprint>,
     pub bytes: u64,
-}
-
-/// Refuses staging into a release that is revoked or already current.
-fn check_stageable(rel: &Release) -> anyhow::Result<()> {
-    match rel.stage.as_str() {
-        "revoked" => Err(Error::wrong_state(format!(
-            "{}@{} is revoked: its version is blocked for good",
-            rel.target, rel.version
-        ))
-        .hint("stage a new version")
-        .into()),
-        "current" => Err(Error::wrong_state(format!(
-            "{}@{} is released already: nothing of it changes",
-            rel.target, rel.version
-        ))
-        .hint("stage a new version")
-        .into()),
-        _ => Ok(()),
-    }
-}
-
-/// Finds or creates the draft revision to stage into, inside the caller's transaction.
-pub(crate) fn draft_revision(
-    db: &rusqlite::Connection,
-    r: &ReleaseRef,
-    actor: &str,
-    now: Time,
-) -> anyhow::Result<(Release, Revision, bool)> {
-    let target = r.target.to_string();
-    let rel = match releases::get(db, &target, r.version.as_str())? {
-        Some(rel) => rel,
-        None => {
-            let id = releases::insert(
-                db,
-                r.target.project.as_str(),
-                &target,
-                r.version.as_str(),
-                now,
-            )?;
-            releases::set_stage(
-                db,
-                id,
-                Stage::Candidate,
-                Some(Phase::Draft),
-                actor,
-                now,
-                Some("created by stage"),
-            )?;
-            releases::get_by_id(db, id)?
-        }
-    };
-    check_stageable(&rel)?;
-    match releases::newest_revision(db, rel.id)? {
-        Some(rev) if rev.is_draft() => Ok((rel, rev, false)),
-        newest => {
-            let number = newest.as_ref().map_or(1, |n| n.number + 1);
-            let id = releases::insert_revision(db, rel.id, number, now)?;
-            if let Some(prev) = &newest {
-                releases::copy_packages(db, prev.id, id, now)?;
-            }
-            if rel.phase != Some(Phase::Draft) {
-                releases::set_stage(
-                    db,
-                    rel.id,
-                    Stage::Candidate,
-                    Some(Phase::Draft),
-                    actor,
-                    now,
-                    Some(&format!("rc{number} staged")),
-                )?;
-            }
-            let rev = releases::revision(db, rel.id, number)?.expect("just inserted");
-            Ok((releases::get_by_id(db, rel.id)?, rev, true))
-        }
-    }
 }
 
 /// Deletes the objects of `dropped` that no package refers to any more.

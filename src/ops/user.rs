@@ -6,17 +6,14 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::error::Error;
+use crate::machine::access;
+use crate::machine::index::user_target;
+use crate::machine::rules::check_email;
 use crate::model::event::Change;
 use crate::model::{Time, UserId};
 use crate::store::{events, projects, users, users::User};
 
-use super::project::check_email;
-use super::{Emit, Session, access};
-
-/// The event target of a user.
-pub fn target(id: &str) -> String {
-    format!("user:{id}")
-}
+use super::{Emit, Session};
 
 /// Loads a user or fails with exit 6.
 pub fn load(db: &rusqlite::Connection, id: &str) -> anyhow::Result<User> {
@@ -78,7 +75,7 @@ pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
         created_at: now,
     };
     let mut e = Emit::new(
-        target(&user.id),
+        user_target(&user.id),
         Change::UserAdd {
             id: user.id.parse()?,
             kind: user.kind.clone(),
@@ -112,8 +109,11 @@ pub fn edit(
     let name = name.or(user.name);
     let email = email.or(user.email);
     s.emit(
-        Emit::new(target(id.as_str()), Change::UserEdit { id: id.clone() })
-            .with_pii(json!({"name": name, "email": email})),
+        Emit::new(
+            user_target(id.as_str()),
+            Change::UserEdit { id: id.clone() },
+        )
+        .with_pii(json!({"name": name, "email": email})),
     )?;
     show(s, id)
 }
@@ -147,7 +147,7 @@ pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<Cons
         let n = if grant {
             0
         } else {
-            events::with_pii(db, &target(id.as_str()))?
+            events::with_pii(db, &user_target(id.as_str()))?
         };
         let (id, erased) = (id.clone(), erased.clone());
         let change = if grant {
@@ -163,7 +163,7 @@ pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<Cons
                 events_erased: n as u64,
             }
         };
-        Ok((n, Emit::new(target(id_text), change)))
+        Ok((n, Emit::new(user_target(id_text), change)))
     })?;
     Ok(ConsentReport {
         user: id.to_string(),
@@ -171,29 +171,6 @@ pub fn consent(s: &mut Session, id: &UserId, grant: bool) -> anyhow::Result<Cons
         erased,
         events_erased,
     })
-}
-
-/// Erases the PII of a user who no longer may keep it (no consent, no committer/PMC role).
-/// Runs inside the caller's transaction; returns the fields erased.
-pub fn erase_if_unconsented(db: &rusqlite::Connection, id: &str) -> anyhow::Result<Vec<String>> {
-    let Some(user) = users::get(db, id)? else {
-        return Ok(vec![]);
-    };
-    if user.consent || access::is_committer_or_pmc(db, id)? {
-        return Ok(vec![]);
-    }
-    let mut erased = Vec::new();
-    if user.name.is_some() {
-        erased.push("name".to_string());
-    }
-    if user.email.is_some() {
-        erased.push("email".to_string());
-    }
-    if !erased.is_empty() {
-        users::set_pii(db, id, None, None)?;
-        events::erase_pii(db, &target(id))?;
-    }
-    Ok(erased)
 }
 
 /// What `user show` prints.

@@ -355,14 +355,14 @@ pub fn sign_detached(key: &SigningKey, data: &[u8], time: Timestamp) -> Result<S
     sig.ok_or_else(|| PgpError::Other(anyhow::anyhow!("no signature was made")))
 }
 
-#[allow(dead_code)]
-fn _assert_send_sync() {
+/// Checked when compiled, never run: a hasher moves to a worker thread, a key is shared by them.
+const _: fn() = || {
     fn send<T: Send>() {}
     fn sync<T: Sync>() {}
     send::<Sha512Signing>();
     send::<SigningKey>();
     sync::<SigningKey>();
-}
+};
 
 #[cfg(test)]
 impl SigningKey {

@@ -197,13 +197,3 @@ pub fn of_release(db: &Connection, release_id: i64, target: &str) -> anyhow::Res
         .collect::<Result<_, _>>()?;
     get_many(db, &ids)
 }
-
-/// CVEs linked to exactly this release.
-pub fn linked_to_release(db: &Connection, release_id: i64) -> anyhow::Result<Vec<String>> {
-    let mut stmt =
-        db.prepare("SELECT DISTINCT cve FROM cve_links WHERE release_id = ?1 ORDER BY cve")?;
-    let ids = stmt
-        .query_map([release_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    Ok(ids)
-}
