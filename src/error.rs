@@ -123,10 +123,6 @@ impl std::error::Error for Error {
     }
 }
 
-/// The crate's result type: typed errors travel inside `anyhow::Error` and are found again by
-/// downcasting in the funnel.
-pub type Result<T> = anyhow::Result<T>;
-
 /// Shorthand for returning a typed error.
 #[macro_export]
 macro_rules! bail_kind {

@@ -80,6 +80,6 @@ proptest! {
         std::fs::write(dir.path().join("snapshot.json"), damaged(good, &flips, cut, &tail)).unwrap();
         let keyring = crate::pgp::Keyring::from_readable(Vec::<String>::new());
         let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
-        let _ = crate::ops::published::check_snapshot(dir.path(), &[], &keyring, now, &Default::default());
+        let _ = crate::ops::published::check_snapshot_within(dir.path(), None, &[], &keyring, now, &Default::default());
     }
 }

@@ -77,7 +77,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use ignore::{Ignore, IgnoreError, Summary, apply_ignores, summary, validate_ignores};
+pub use ignore::{Ignore, apply_ignores, summary, validate_ignores};
 pub use layout::{RELEASE, check_layout};
 pub use tree::{Files, compare_git, parity};
 
@@ -403,8 +403,6 @@ pub struct Checked {
     /// A source archive's files below its top directory, by git blob id (with
     /// [`Context::hash_files`], when the archive was read to the end).
     pub files: Option<Files>,
-    /// The SWHID of the archive's top-level directory (read to the end only).
-    pub swhid: Option<String>,
 }
 
 /// The SWHID (`swh:1:dir:<git tree id>`) of the top-level directory of the archive at `path`
@@ -506,7 +504,7 @@ fn archive_checks(
                 // token would break an 80-column table).
                 format!("{} entries read to the end", scan.entries),
             );
-            f.swhid = swhid.clone();
+            f.swhid = swhid;
             f
         }
         Some(err) => Finding::new(
@@ -551,6 +549,5 @@ fn archive_checks(
         findings: out,
         source: verdict.source,
         files,
-        swhid,
     }
 }

@@ -28,7 +28,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub use remote::{Incoming, RefUpdate, SetAside};
+pub use remote::{Incoming, SetAside};
 
 /// Where the clones' refs live: `refs/relmgr/clones/<clone-id>`.
 pub const CLONES: &str = "refs/relmgr/clones/";
@@ -51,10 +51,6 @@ pub enum GitError {
     /// The remote holds no `refs/relmgr/clones/*`: nobody shared a history there yet.
     #[error("{0} holds no relmgr history (no refs under refs/relmgr/clones/)")]
     NoRelmgrRefs(String),
-    /// A remote ref is not a descendant of what this clone already has of it, or no longer
-    /// holds a record it held: its history was rewritten. Nothing was updated locally.
-    #[error("{ref_name} was rewritten: {detail}")]
-    Rewritten { ref_name: String, detail: String },
     /// One record name with two different contents, in `first` and in `second` (refs, or a
     /// description such as "the records to append").
     #[error("record {name} has different bytes in {first} and in {second}")]

@@ -13,7 +13,7 @@ mod version;
 pub use cve::{Cve, CveId};
 pub use fingerprint::Fingerprint;
 pub use ids::{
-    FileName, PackageName, ReleaseRef, RevisionNo, Role, Target, TargetKey, UserId, check_no_bidi,
+    PackageName, ReleaseRef, RevisionNo, Role, Target, TargetKey, UserId, check_no_bidi,
     is_bidi_control,
 };
 pub use package::{External, Labels, Package, media_type};

@@ -74,21 +74,6 @@ pub struct DirOptions {
     pub ignore_file: Option<std::path::PathBuf>,
 }
 
-/// Runs the checks on `dir`. Keys: `keys`, else `DIR/KEYS`. With `git_ref`, source archives
-/// are compared with that tree of the git repository around the current directory.
-pub fn check_dir(
-    dir: &Path,
-    keys: Option<&Path>,
-    git_ref: Option<&str>,
-) -> anyhow::Result<CheckReport> {
-    let opts = DirOptions {
-        keys: keys.map(Path::to_path_buf),
-        git: git_ref.map(str::to_string),
-        ..DirOptions::default()
-    };
-    check_dir_with(dir, &opts)
-}
-
 fn globs(list: &[String], flag: &str) -> anyhow::Result<globset::GlobSet> {
     let mut b = globset::GlobSetBuilder::new();
     for g in list {

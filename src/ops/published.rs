@@ -202,20 +202,10 @@ pub fn take_tree_files(dir: &Path, scan: &mut DistDir) -> BTreeMap<String, PathB
 /// SBOM) it lists with a `path` is among `packages` with the same SHA-512 and size; that every
 /// file of `packages` is one it lists so (not a file of a revoked or archived release, of a
 /// release it does not list, or an extra one); that it has not expired at `now`; and that its
-/// version is not below the one `seen` holds for any of its projects (a rollback).
-pub fn check_snapshot(
-    dir: &Path,
-    packages: &[PackageCheck],
-    keyring: &Keyring,
-    now: jiff::Timestamp,
-    seen: &BTreeMap<String, u64>,
-) -> SnapshotCheck {
-    check_snapshot_within(dir, None, packages, keyring, now, seen)
-}
-
-/// [`check_snapshot`] for the part of the tree under `within` (a path from the top, see
-/// [`tree_above`]), whose files are `packages`: only the listed files under it must be present;
-/// the signature, the expiry and the version are judged as for the whole tree.
+/// version is not below the one `seen` holds for any of its projects (a rollback). With
+/// `within` (a path from the top, see [`tree_above`]) the files `packages` are those of the part
+/// of the tree under it: only the listed files under it must be present; the signature, the
+/// expiry and the version are judged as for the whole tree.
 pub fn check_snapshot_within(
     dir: &Path,
     within: Option<&str>,

@@ -110,7 +110,7 @@ pub fn git_error(e: GitError) -> anyhow::Error {
         GitError::NoRelmgrRefs(_) => Error::not_found(msg)
             .hint("the first clone shares its history with `relmgr sync` from its store")
             .into(),
-        GitError::Rewritten { .. } | GitError::Conflict { .. } | GitError::Malformed { .. } => {
+        GitError::Conflict { .. } | GitError::Malformed { .. } => {
             Error::verification(msg)
                 .hint("the remote's history was changed behind relmgr's back; nothing was taken")
                 .into()

@@ -60,7 +60,7 @@ pub use listing::{algo_display, keys_listing};
 pub use sign::{
     Sha512Signing, SigningKey, generate, load_signing_key, load_signing_key_named, sign_detached,
 };
-pub use verify::{DetachedHasher, HashedSignatures, Keyring, SigCheck, judge};
+pub use verify::{DetachedHasher, Keyring, SigCheck, judge};
 
 /// Errors of the OpenPGP layer.
 #[derive(Debug, thiserror::Error)]

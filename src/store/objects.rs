@@ -210,11 +210,6 @@ pub fn sync_dir(dir: &Path) {
     }
 }
 
-/// Opens an object for reading.
-pub fn open(store_dir: &Path, sha256: &str) -> io::Result<File> {
-    File::open(path(store_dir, sha256))
-}
-
 /// Removes an object no package refers to any more (after the change that dropped it has
 /// committed; a crash before leaves an unreferenced object, which fsck --repair removes).
 pub fn remove(store_dir: &Path, sha256: &str) -> anyhow::Result<()> {

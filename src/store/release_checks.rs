@@ -1,6 +1,6 @@
 //! Release-check ignores and stored check results: rows and SQL.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::model::Time;
@@ -66,19 +66,4 @@ pub fn store_results(
         params![revision_id, serde_json::to_string(results)?, at],
     )?;
     Ok(())
-}
-
-/// The stored results of a revision, if it was checked.
-pub fn results(
-    db: &Connection,
-    revision_id: i64,
-) -> anyhow::Result<Option<(serde_json::Value, Time)>> {
-    Ok(db
-        .query_row(
-            "SELECT results, checked_at FROM check_results WHERE revision_id = ?1",
-            [revision_id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, Time>(1)?)),
-        )
-        .optional()?
-        .map(|(j, at)| (serde_json::from_str(&j).unwrap_or_default(), at)))
 }

@@ -212,22 +212,6 @@ pub struct StageChange {
     pub note: Option<String>,
 }
 
-pub fn stage_history(db: &Connection, release_id: i64) -> anyhow::Result<Vec<StageChange>> {
-    let mut stmt = db.prepare(
-        "SELECT stage, phase, at, actor, note FROM stage_history WHERE release_id = ?1 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([release_id], |r| {
-        Ok(StageChange {
-            stage: r.get(0)?,
-            phase: r.get(1)?,
-            at: r.get(2)?,
-            actor: r.get(3)?,
-            note: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 pub(crate) const REVISION_COLS: &str =
     "id, release_id, number, phase, created_at, frozen_at, manifest_hash";
 
