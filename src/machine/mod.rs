@@ -7,6 +7,7 @@
 //! - `apply.rs`: what an event that holds changes in the index.
 //! - `signatures.rs`: whether an event is signed by its actor's key valid at its time.
 //! - `replay.rs`: the index the log rebuilds (fsck, a rebuild).
+//! - `vote_round.rs`: a vote round's policy and ballots as the vote rule takes them.
 //!
 //! Commands (`crate::ops`) build a [`crate::model::event::Change`] and emit it; they never apply
 //! one themselves.
@@ -15,3 +16,4 @@ pub mod apply;
 pub mod history;
 pub mod replay;
 pub(crate) mod signatures;
+pub(crate) mod vote_round;

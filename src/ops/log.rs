@@ -85,12 +85,8 @@ pub fn event(s: &Session, which: &str) -> anyhow::Result<Event> {
     let Some(mut e) = found else {
         return Err(Error::not_found(format!("no event {which}")).into());
     };
-    let project = e
-        .target
-        .split(['/', '@'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let project = crate::model::Target::of_event(&e.target)
+        .map_or_else(|| e.target.clone(), |t| t.project.to_string());
     let in_project = crate::store::projects::get(db, None, &project)?.is_some();
     if in_project {
         access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(&project))?;

@@ -340,7 +340,7 @@ fn call_of_round(
         }
         _ => (None, round.started_by.clone()),
     };
-    let policy = super::vote::round_policy(&round)?;
+    let policy = crate::machine::vote_round::policy(&round)?;
     vote_call(
         s,
         rel,
@@ -376,7 +376,7 @@ fn guests(db: &rusqlite::Connection, release: &str, label: &str) -> anyhow::Resu
         by_email.insert(g.email.to_ascii_lowercase(), g);
     }
     let mut list: Vec<GuestVote> = by_email.into_values().collect();
-    list.sort_by(|a, b| a.cast_at.cmp(&b.cast_at));
+    list.sort_by_key(|a| a.cast_at);
     Ok(list)
 }
 
@@ -419,7 +419,7 @@ pub fn vote_result(
             for g in &guests {
                 let n = g.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
                 who.push((
-                    g.vote.clone(),
+                    g.vote.to_string(),
                     match n {
                         Some(n) => format!("{n} <{}> (on the list)", g.email),
                         None => format!("<{}> (on the list)", g.email),

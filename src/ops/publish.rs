@@ -515,10 +515,10 @@ pub fn publish(
         Change::Publish {
             dir: dir_text.clone(),
             version,
-            expires: Some(expires.to_string()),
+            expires: Some(expires),
             written: json!(written),
             removed: json!(removed),
-            fingerprint: Some(signer.record.fingerprint.to_string()),
+            fingerprint: Some(signer.record.fingerprint.clone()),
             base_url: urls.base.clone(),
             canonical_url: urls.canonical.clone(),
         },

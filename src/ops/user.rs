@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::error::Error;
-use crate::model::event::Change;
+use crate::model::event::{Change, UserKind};
 use crate::model::{Time, UserId};
 use crate::store::{events, projects, users, users::User};
 
@@ -81,7 +81,11 @@ pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
         target(&user.id),
         Change::UserAdd {
             id: user.id.parse()?,
-            kind: user.kind.clone(),
+            kind: if new.service {
+                UserKind::Service
+            } else {
+                UserKind::Person
+            },
             consent: user.consent,
         },
     );
