@@ -124,6 +124,28 @@ pub struct ReviewItem {
     pub lines: Vec<String>,
 }
 
+/// Which mail of a release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailKind {
+    /// `[VOTE]`, from `vote start`.
+    Vote,
+    /// `[RESULT]`, from `vote close`, threaded under the `[VOTE]`.
+    Result,
+    /// `[ANNOUNCE]`, from `announce`.
+    Announce,
+}
+
+impl MailKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            MailKind::Vote => "[VOTE]",
+            MailKind::Result => "[RESULT]",
+            MailKind::Announce => "[ANNOUNCE]",
+        }
+    }
+}
+
 /// What a user is: a person, or a service (a robot account) that never votes as one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -453,7 +475,7 @@ pub enum Change {
     #[serde(rename = "mail.sent")]
     MailSent {
         about: i64,
-        kind: String,
+        kind: MailKind,
         #[serde(default)]
         to: Vec<String>,
         #[serde(default)]
@@ -669,6 +691,7 @@ mod tests {
             ),
             // Small closed sets and CVE ids.
             ("user.add", json!({"id": "bob", "kind": "robot"})),
+            ("mail.sent", json!({"about": 3, "kind": "spam"})),
             ("policy.set", json!({"signed_events": "some"})),
             ("cve.link", json!({"cve": "CVE-1"})),
             (

@@ -32,27 +32,8 @@ pub struct Mail {
     pub missing: Vec<String>,
 }
 
-/// Which mail of a release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MailKind {
-    /// `[VOTE]`, from `vote start`.
-    Vote,
-    /// `[RESULT]`, from `vote close`, threaded under the `[VOTE]`.
-    Result,
-    /// `[ANNOUNCE]`, from `announce`.
-    Announce,
-}
-
-impl MailKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            MailKind::Vote => "[VOTE]",
-            MailKind::Result => "[RESULT]",
-            MailKind::Announce => "[ANNOUNCE]",
-        }
-    }
-}
+/// Which mail of a release (a `mail.sent` payload type, so it lives with the events).
+pub use crate::model::event::MailKind;
 
 /// What an event's mail is: its kind, release, subject and body, and the revision it is about.
 #[derive(Debug, Clone)]
