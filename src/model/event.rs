@@ -205,7 +205,9 @@ pub struct CveFields {
     pub id: CveId,
     #[serde(default)]
     pub title: String,
-    #[serde(default)]
+    /// The publication date, exactly `YYYY-MM-DD` and a real date (as `cve add` has always
+    /// written it); anything else does not read.
+    #[serde(deserialize_with = "cve_date")]
     pub date: String,
     pub severity: Option<String>,
     pub state: Option<String>,
@@ -485,6 +487,16 @@ pub enum Change {
     },
 }
 
+fn cve_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    match s.parse::<jiff::civil::Date>() {
+        Ok(date) if date.to_string() == s => Ok(s),
+        _ => Err(serde::de::Error::custom(format!(
+            "{s:?} is not a date (YYYY-MM-DD)"
+        ))),
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -698,6 +710,18 @@ mod tests {
                 "cve.add",
                 json!({"cve": {"id": "cve-2026-1234", "title": "t", "date": "2026-01-01"}}),
             ),
+            (
+                "cve.add",
+                json!({"cve": {"id": "CVE-2026-1234", "title": "t", "date": "2026-02-30"}}),
+            ),
+            (
+                "cve.add",
+                json!({"cve": {"id": "CVE-2026-1234", "title": "t", "date": "2026-1-1"}}),
+            ),
+            (
+                "cve.add",
+                json!({"cve": {"id": "CVE-2026-1234", "title": "t"}}),
+            ),
             ("release.revoke", json!({"reason": "r", "cves": ["nope"]})),
             (
                 "release.revoke",
@@ -736,6 +760,14 @@ mod tests {
             panic!("wrong variant")
         };
         assert_eq!(kind, UserKind::Person);
+        assert!(
+            Change::read(
+                "cve.add",
+                &json!({"cve": {"id": "CVE-2026-1234", "title": "t", "date": "2026-03-01",
+                                "severity": null, "state": null}})
+            )
+            .is_ok()
+        );
         // Written back, a time takes the store form (the log keeps the bytes it stored).
         let (_, payload) = Change::VoteReview {
             revision: Some(crate::model::RevisionNo(1)),
