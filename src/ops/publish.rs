@@ -214,8 +214,11 @@ fn written_by(snapshot: &Value, projects: &BTreeSet<String>) -> BTreeSet<String>
             }
         }
         if in_tree
-            && let Some((target, version)) = rel["release"].as_str().and_then(|r| r.split_once('@'))
+            && let Some(r) = rel["release"]
+                .as_str()
+                .and_then(|r| r.parse::<crate::model::ReleaseRef>().ok())
         {
+            let (target, version) = (r.target.to_string(), r.version.to_string());
             for format in [super::sbom::Format::Cyclonedx, super::sbom::Format::Spdx] {
                 add(&format!(
                     "{target}/{version}/{}-{version}.{}",
