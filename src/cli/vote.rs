@@ -277,7 +277,7 @@ fn ask_review(item: &ReviewItem) -> anyhow::Result<Option<Decision>> {
     let head = format!(
         "{} ({}) needs review: {}",
         item.from,
-        item.date.as_deref().unwrap_or("undated"),
+        item.date.map_or("undated".to_string(), |d| d.to_string()),
         item.why
     );
     term.write_line(&printable(&head, false))?;

@@ -6,40 +6,19 @@
 use rusqlite::Connection;
 
 use crate::model::event::Change;
-use crate::model::{Fingerprint, Package, Phase, ReleaseRef, Stage, Time};
+use crate::model::{Package, Phase, ReleaseRef, Stage, Target, Time};
 use crate::pgp::{self, ParsedCert};
 use crate::store::events::Event;
 use crate::store::projects;
 use crate::store::releases::{self, Signature};
 use crate::store::votes::{self, BallotRow, PolicyRow, Round};
 use crate::store::{cves, keys, publications, release_checks, users};
-use crate::votes::{Closure, Outcome};
-
-fn vote_num(v: &str) -> i8 {
-    match v {
-        "+1" => 1,
-        "-1" => -1,
-        _ => 0,
-    }
-}
-
-/// A fingerprint a payload carries (as text), typed where it enters the index.
-fn fingerprint(e: &Event, text: &str) -> anyhow::Result<Fingerprint> {
-    text.parse()
-        .map_err(|err: crate::error::Error| anyhow::anyhow!("event {}: {}", e.seq, err.message))
-}
+use crate::votes::{Decision, Outcome, Value as Vote};
 
 /// A time the event or its payload carries (as text), typed where it enters the index. An
 /// unreadable one fails the event rather than standing in as some other time.
 fn time(e: &Event, text: &str) -> anyhow::Result<Time> {
     Time::parse_lenient(text).map_err(|err| anyhow::anyhow!("event {}: {err}", e.seq))
-}
-
-fn split_target(t: &str) -> (Option<&str>, &str) {
-    match t.split_once('/') {
-        Some((p, q)) => (Some(p), q),
-        None => (None, t),
-    }
 }
 
 /// The release and revision an event of `target@version` speaks of: the labelled revision, else
@@ -81,10 +60,10 @@ fn import_cert(
     keys::upsert(db, &rec)
 }
 
-fn ballot(voter: &str, vote: &str, binding: bool, cast_at: Time, source: &str) -> BallotRow {
+fn ballot(voter: &str, vote: Vote, binding: bool, cast_at: Time, source: &str) -> BallotRow {
     BallotRow {
         voter: voter.to_string(),
-        value: vote_num(vote),
+        value: vote,
         binding,
         comment: None,
         cast_at,
@@ -104,12 +83,12 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             consent,
             ..
         } => {
-            users::insert(db, &new_user(user, kind, *consent, t))?;
+            users::insert(db, &new_user(user, kind.as_str(), *consent, t))?;
             set_pii(db, user, e)?;
             projects::grant_role(db, None, user, "admin", user, t)?;
         }
         Change::UserAdd { id, kind, consent } => {
-            users::insert(db, &new_user(id, kind, *consent, t))?;
+            users::insert(db, &new_user(id, kind.as_str(), *consent, t))?;
             set_pii(db, id, e)?;
         }
         Change::UserEdit { id } => set_pii(db, id, e)?,
@@ -120,11 +99,13 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             crate::store::events::erase_pii(db, &e.target)?;
         }
         Change::ProjectCreate { meta: m } | Change::ProductCreate { meta: m } => {
-            let (project, key) = split_target(&e.target);
+            let target: Target = e.target.parse()?;
+            let (project, key) = target.parent_and_key();
             projects::insert(db, project, key, m, t)?;
         }
         Change::ProjectEdit { meta: m } | Change::ProductEdit { meta: m } => {
-            let (project, key) = split_target(&e.target);
+            let target: Target = e.target.parse()?;
+            let (project, key) = target.parent_and_key();
             projects::update(db, project, key, m)?;
         }
         Change::RoleGrant { user, role, .. } => {
@@ -177,7 +158,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     set_by: e.actor.clone(),
                     set_at: t,
                     signed_events: signed_events
-                        .clone()
+                        .map(|l| l.as_str().to_string())
                         .or_else(|| prev.and_then(|p| p.signed_events.clone())),
                 },
             )?;
@@ -216,8 +197,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                         db,
                         id,
                         &Signature {
-                            fingerprint: fingerprint(e, fpr)?,
-                            signer: fingerprint(e, signing)?,
+                            fingerprint: (*fpr).clone(),
+                            signer: signing.clone(),
                             armored: armored.clone(),
                             signed_at: t,
                         },
@@ -231,12 +212,12 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         }
         Change::Sign {
             revision,
-            fingerprint: fingerprint_text,
+            fingerprint,
             signer,
             signatures,
         } => {
             let (_, rev) = revision_of(db, e, *revision)?;
-            let signing = signer.clone().unwrap_or_else(|| fingerprint_text.clone());
+            let signing = signer.as_ref().unwrap_or(fingerprint);
             let packages = releases::packages(db, rev.id)?;
             for s in signatures {
                 if let Some(pk) = packages.iter().find(|x| x.name == s.name) {
@@ -244,8 +225,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                         db,
                         pk.id,
                         &Signature {
-                            fingerprint: fingerprint(e, fingerprint_text)?,
-                            signer: fingerprint(e, &signing)?,
+                            fingerprint: fingerprint.clone(),
+                            signer: signing.clone(),
                             armored: s.signature.clone(),
                             signed_at: t,
                         },
@@ -266,14 +247,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             ..
         } => {
             let (rel, rev) = revision_of(db, e, *revision)?;
-            let opened = match opened_at {
-                Some(at) => time(e, at)?,
-                None => t,
-            };
-            let closes = match closes_at {
-                Some(at) => time(e, at)?,
-                None => t,
-            };
+            let opened = opened_at.unwrap_or(t);
+            let closes = closes_at.unwrap_or(t);
             releases::set_revision_phase(db, rev.id, Phase::Voting, Some((opened, manifest_hash)))?;
             releases::set_stage(
                 db,
@@ -303,7 +278,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                 },
             )?;
             if let Some(v) = own_vote {
-                votes::insert_ballot(db, rev.id, &ballot(&e.actor, v, *binding, opened, "cli"))?;
+                votes::insert_ballot(db, rev.id, &ballot(&e.actor, *v, *binding, opened, "cli"))?;
             }
         }
         Change::VoteCast {
@@ -324,11 +299,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
                     comment: crate::votes::comment::cap_comment(comment.as_deref()),
                     // A signed vote: the event's signature (older events carried their own).
                     signature: signature.clone().or_else(|| e.signature.clone()),
-                    signer: match signer {
-                        Some(s) => Some(fingerprint(e, s)?),
-                        None => e.signer.clone(),
-                    },
-                    ..ballot(voter, vote, *binding, t, "cli")
+                    signer: signer.clone().or_else(|| e.signer.clone()),
+                    ..ballot(voter, *vote, *binding, t, "cli")
                 },
             )?;
         }
@@ -337,15 +309,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
         } => {
             let (_, rev) = revision_of(db, e, *revision)?;
             for b in ballots {
-                let at = match &b.cast_at {
-                    Some(at) => time(e, at)?,
-                    None => t,
-                };
-                votes::insert_ballot(
-                    db,
-                    rev.id,
-                    &ballot(&b.voter, &b.vote, b.binding, at, "mail"),
-                )?;
+                let at = b.cast_at.unwrap_or(t);
+                votes::insert_ballot(db, rev.id, &ballot(&b.voter, b.vote, b.binding, at, "mail"))?;
             }
         }
         Change::VoteReview {
@@ -357,13 +322,10 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             ..
         } => {
             // `none`: the message gives no vote; only the history keeps the decision.
-            if let (Some(voter), true) = (voter, decision != "none") {
+            if let (Some(voter), Decision::Vote(vote)) = (voter, decision) {
                 let (_, rev) = revision_of(db, e, *revision)?;
-                let at = match cast_at {
-                    Some(at) => time(e, at)?,
-                    None => t,
-                };
-                votes::insert_ballot(db, rev.id, &ballot(voter, decision, *binding, at, "mail"))?;
+                let at = cast_at.unwrap_or(t);
+                votes::insert_ballot(db, rev.id, &ballot(voter, *vote, *binding, at, "mail"))?;
             }
         }
         Change::VoteClose {
@@ -372,13 +334,8 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             outcome,
         } => {
             let (rel, rev) = revision_of(db, e, *revision)?;
-            let closure = Closure::parse(request).ok_or_else(|| {
-                anyhow::anyhow!("event {}: unknown vote closure {request:?}", e.seq)
-            })?;
-            let outcome = Outcome::parse(outcome).ok_or_else(|| {
-                anyhow::anyhow!("event {}: unknown vote outcome {outcome:?}", e.seq)
-            })?;
-            votes::close_round(db, rev.id, closure, outcome, t, &e.actor)?;
+            let outcome = *outcome;
+            votes::close_round(db, rev.id, *request, outcome, t, &e.actor)?;
             let phase = match outcome {
                 Outcome::Passed => Some(Phase::Passed),
                 Outcome::Failed | Outcome::Abandoned => Some(Phase::Failed),
@@ -445,7 +402,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             releases::set_stage(db, rel.id, Stage::Revoked, None, &e.actor, t, Some(reason))?;
             releases::revoke(db, rel.id, reason, t)?;
             for c in ids {
-                cves::link(db, c, &rel.target, Some(rel.id), t)?;
+                cves::link(db, c.as_str(), &rel.target, Some(rel.id), t)?;
             }
             super::index::refresh_version(db, &rel.project, &rel.target)?;
         }
@@ -453,10 +410,7 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             cves::insert(
                 db,
                 &crate::model::Cve {
-                    id: cve
-                        .id
-                        .parse()
-                        .map_err(|err| anyhow::anyhow!("event {}: {err}", e.seq))?,
+                    id: cve.id.clone(),
                     title: cve.title.clone(),
                     date: cve.date.clone(),
                     severity: cve.severity.clone(),
@@ -470,10 +424,10 @@ pub fn apply(db: &Connection, e: &Event, change: &Change) -> anyhow::Result<()> 
             Ok(r) => {
                 let rel = releases::get(db, &r.target.to_string(), r.version.as_str())?
                     .ok_or_else(|| anyhow::anyhow!("event {}: no release", e.seq))?;
-                cves::link(db, cve, &rel.target, Some(rel.id), t)?;
+                cves::link(db, cve.as_str(), &rel.target, Some(rel.id), t)?;
             }
             Err(_) => {
-                cves::link(db, cve, &e.target, None, t)?;
+                cves::link(db, cve.as_str(), &e.target, None, t)?;
             }
         },
         Change::IgnoreAdd { pattern, reason } => {

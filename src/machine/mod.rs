@@ -11,6 +11,7 @@
 //!   command checks before it writes and the rule book voids an event for.
 //! - `signatures.rs`: whether an event is signed by its actor's key valid at its time.
 //! - `replay.rs`: the index the log rebuilds (fsck, a rebuild).
+//! - `vote_round.rs`: a vote round's policy and ballots as the vote rule takes them.
 //!
 //! Commands (`crate::ops`) build a [`crate::model::event::Change`] and emit it; they never apply
 //! one themselves. The machine calls no command code: nothing under `src/machine/` names
@@ -23,3 +24,4 @@ pub mod index;
 pub mod replay;
 pub mod rules;
 pub(crate) mod signatures;
+pub(crate) mod vote_round;

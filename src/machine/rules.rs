@@ -62,11 +62,12 @@ pub fn is_object_id(s: &str) -> bool {
     matches!(s.len(), 40 | 64) && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// The project an event's target belongs to, whose roles decide who may write it:
-/// `demo` of `demo`, `demo/cli` and `demo/cli@1.0`. A target of no project (`store`,
-/// `user:alice`, `keys`) is its own.
-pub fn project_of(target: &str) -> &str {
-    target.split(['/', '@']).next().unwrap_or_default()
+/// The project an event's target belongs to, whose roles decide who may write it (`demo` of
+/// `demo`, `demo/cli` and `demo/cli@1.0`, by the one parser of a target); a store-wide target
+/// (`store`, `user:alice`, `keys`) stands for itself and names no project.
+pub fn project_of(target: &str) -> String {
+    crate::model::Target::of_event(target)
+        .map_or_else(|| target.to_string(), |t| t.project.to_string())
 }
 
 /// Refuses staging into a release that is revoked or already current.
@@ -120,7 +121,7 @@ mod tests {
             ("demo", "demo"),
             ("demo/cli", "demo"),
             ("demo/cli@1.0", "demo"),
-            ("demo@1.0-rc", "demo"),
+            ("user:alice", "user:alice"),
             ("store", "store"),
         ] {
             assert_eq!(project_of(target), project, "{target}");

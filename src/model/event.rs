@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::{Fingerprint, RevisionNo, Role, UserId};
+use super::time::in_payload;
+use super::{CveId, Fingerprint, RevisionNo, Role, Stage, Time, UserId};
+use crate::votes::{Closure, Decision, Outcome, Value as Vote};
 
 /// A project's or product's metadata as events carry it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -75,10 +77,11 @@ pub struct PackageSignature {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedBallot {
     pub voter: UserId,
-    pub vote: String,
+    pub vote: Vote,
     #[serde(default)]
     pub binding: bool,
-    pub cast_at: Option<String>,
+    #[serde(default, deserialize_with = "in_payload::optional")]
+    pub cast_at: Option<Time>,
 }
 
 /// A vote read from a mail thread whose sender is no user here (`vote import`): non-binding,
@@ -88,8 +91,9 @@ pub struct GuestVote {
     /// The sender's display name, as the mail gave it.
     pub name: Option<String>,
     pub email: String,
-    pub vote: String,
-    pub cast_at: Option<String>,
+    pub vote: Vote,
+    #[serde(default, deserialize_with = "in_payload::optional")]
+    pub cast_at: Option<Time>,
 }
 
 /// The git tag (or other reference) and commit that `check --git` compared the sources with.
@@ -111,7 +115,8 @@ pub struct ReviewItem {
     /// The sender's address, lower-cased.
     pub from: String,
     /// The mail's date, where the vote would be cast.
-    pub date: Option<String>,
+    #[serde(default, deserialize_with = "in_payload::optional")]
+    pub date: Option<Time>,
     /// Why the reading could not settle it.
     pub why: String,
     /// The sender's own lines that made it so.
@@ -119,13 +124,90 @@ pub struct ReviewItem {
     pub lines: Vec<String>,
 }
 
+/// Which mail of a release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailKind {
+    /// `[VOTE]`, from `vote start`.
+    Vote,
+    /// `[RESULT]`, from `vote close`, threaded under the `[VOTE]`.
+    Result,
+    /// `[ANNOUNCE]`, from `announce`.
+    Announce,
+}
+
+impl MailKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            MailKind::Vote => "[VOTE]",
+            MailKind::Result => "[RESULT]",
+            MailKind::Announce => "[ANNOUNCE]",
+        }
+    }
+}
+
+/// What a user is: a person, or a service (a robot account) that never votes as one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserKind {
+    #[default]
+    Person,
+    Service,
+}
+
+impl UserKind {
+    /// `person` or `service`: as the users table keeps it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserKind::Person => "person",
+            UserKind::Service => "service",
+        }
+    }
+}
+
+/// Which events must be signed (SPEC §7), as `policy.set` records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignedEvents {
+    None,
+    Binding,
+    All,
+}
+
+impl SignedEvents {
+    /// `none`, `binding` or `all`: as the policies table keeps it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignedEvents::None => "none",
+            SignedEvents::Binding => "binding",
+            SignedEvents::All => "all",
+        }
+    }
+}
+
+impl std::str::FromStr for SignedEvents {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [SignedEvents::None, SignedEvents::Binding, SignedEvents::All]
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| {
+                crate::error::Error::usage(format!(
+                    "signed-events level {s:?} is not one of none, binding, all"
+                ))
+            })
+    }
+}
+
 /// A CVE record as `cve add` logs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CveFields {
-    pub id: String,
+    pub id: CveId,
     #[serde(default)]
     pub title: String,
-    #[serde(default)]
+    /// The publication date, exactly `YYYY-MM-DD` and a real date (as `cve add` has always
+    /// written it); anything else does not read.
+    #[serde(deserialize_with = "cve_date")]
     pub date: String,
     pub severity: Option<String>,
     pub state: Option<String>,
@@ -138,8 +220,8 @@ pub enum Change {
     #[serde(rename = "store.init")]
     StoreInit {
         user: UserId,
-        #[serde(default = "person")]
-        kind: String,
+        #[serde(default)]
+        kind: UserKind,
         #[serde(default)]
         roles: Vec<Role>,
         #[serde(default)]
@@ -149,8 +231,8 @@ pub enum Change {
     #[serde(rename = "user.add")]
     UserAdd {
         id: UserId,
-        #[serde(default = "person")]
-        kind: String,
+        #[serde(default)]
+        kind: UserKind,
         #[serde(default)]
         consent: bool,
     },
@@ -229,7 +311,7 @@ pub enum Change {
         checklist: Option<String>,
         /// `none`, `binding` or `all` (SPEC §7); absent: unchanged.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        signed_events: Option<String>,
+        signed_events: Option<SignedEvents>,
     },
     #[serde(rename = "release.stage")]
     Stage {
@@ -239,10 +321,10 @@ pub enum Change {
         new_revision: bool,
         packages: Vec<StagedPackage>,
         /// The primary fingerprint of the key that signed while staging.
-        signed_by: Option<String>,
+        signed_by: Option<Fingerprint>,
         /// The fingerprint of the (sub)key that made the signatures (absent in older events).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        signer: Option<String>,
+        signer: Option<Fingerprint>,
     },
     #[serde(rename = "release.unstage")]
     Unstage {
@@ -252,10 +334,10 @@ pub enum Change {
     #[serde(rename = "release.sign")]
     Sign {
         revision: Option<RevisionNo>,
-        fingerprint: String,
+        fingerprint: Fingerprint,
         /// The fingerprint of the (sub)key that made the signatures (absent in older events).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        signer: Option<String>,
+        signer: Option<Fingerprint>,
         signatures: Vec<PackageSignature>,
     },
     #[serde(rename = "release.check")]
@@ -278,12 +360,14 @@ pub enum Change {
         revision: Option<RevisionNo>,
         #[serde(default)]
         manifest_hash: String,
-        opened_at: Option<String>,
-        closes_at: Option<String>,
+        #[serde(default, deserialize_with = "in_payload::optional")]
+        opened_at: Option<Time>,
+        #[serde(default, deserialize_with = "in_payload::optional")]
+        closes_at: Option<Time>,
         #[serde(default)]
         policy: Value,
         policy_version: Option<u32>,
-        own_vote: Option<String>,
+        own_vote: Option<Vote>,
         #[serde(default)]
         binding: bool,
         #[serde(default)]
@@ -298,12 +382,12 @@ pub enum Change {
     VoteCast {
         revision: Option<RevisionNo>,
         voter: UserId,
-        vote: String,
+        vote: Vote,
         #[serde(default)]
         binding: bool,
         comment: Option<String>,
         signature: Option<String>,
-        signer: Option<String>,
+        signer: Option<Fingerprint>,
     },
     #[serde(rename = "vote.import")]
     VoteImport {
@@ -324,17 +408,19 @@ pub enum Change {
         message_id: String,
         from: String,
         /// `+1`, `0`, `-1` or `none`.
-        decision: String,
+        decision: Decision,
         voter: Option<UserId>,
         #[serde(default)]
         binding: bool,
-        cast_at: Option<String>,
+        #[serde(default, deserialize_with = "in_payload::optional")]
+        cast_at: Option<Time>,
     },
     #[serde(rename = "vote.close")]
     VoteClose {
         revision: Option<RevisionNo>,
-        request: String,
-        outcome: String,
+        /// `closed`, `confirmed` or `abandoned` (`open` reads, and the rule book voids it).
+        request: Closure,
+        outcome: Outcome,
     },
     #[serde(rename = "release.promote")]
     Promote {
@@ -354,14 +440,14 @@ pub enum Change {
     Revoke {
         reason: String,
         #[serde(default)]
-        cves: Vec<String>,
-        previous_stage: Option<String>,
+        cves: Vec<CveId>,
+        previous_stage: Option<Stage>,
     },
     #[serde(rename = "cve.add")]
     CveAdd { cve: CveFields },
     #[serde(rename = "cve.link")]
     CveLink {
-        cve: String,
+        cve: CveId,
         #[serde(default = "yes")]
         changed: bool,
     },
@@ -373,12 +459,13 @@ pub enum Change {
     Publish {
         dir: String,
         version: u64,
-        expires: Option<String>,
+        #[serde(default, deserialize_with = "in_payload::optional")]
+        expires: Option<Time>,
         #[serde(default)]
         written: Value,
         #[serde(default)]
         removed: Value,
-        fingerprint: Option<String>,
+        fingerprint: Option<Fingerprint>,
         /// `--base-url`: where the packages (and the download pages) are served (absent in
         /// older events and when not given).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -390,7 +477,7 @@ pub enum Change {
     #[serde(rename = "mail.sent")]
     MailSent {
         about: i64,
-        kind: String,
+        kind: MailKind,
         #[serde(default)]
         to: Vec<String>,
         #[serde(default)]
@@ -400,8 +487,14 @@ pub enum Change {
     },
 }
 
-fn person() -> String {
-    "person".into()
+fn cve_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    match s.parse::<jiff::civil::Date>() {
+        Ok(date) if date.to_string() == s => Ok(s),
+        _ => Err(serde::de::Error::custom(format!(
+            "{s:?} is not a date (YYYY-MM-DD)"
+        ))),
+    }
 }
 
 fn yes() -> bool {
@@ -474,7 +567,7 @@ mod tests {
         let c = Change::VoteCast {
             revision: Some(crate::model::RevisionNo(1)),
             voter: "bob".parse().unwrap(),
-            vote: "+1".into(),
+            vote: Vote::Plus,
             binding: true,
             comment: None,
             signature: None,
@@ -552,10 +645,142 @@ mod tests {
                 "vote.close",
                 json!({"revision": 1, "request": "rule", "outcome": "passed"}),
             ),
+            // Vote values, decisions, a close's request and outcome (issue #26 item 3).
+            (
+                "vote.cast",
+                json!({"revision": "rc1", "voter": "bob", "vote": "+2"}),
+            ),
+            (
+                "vote.cast",
+                json!({"revision": "rc1", "voter": "bob", "vote": "1"}),
+            ),
+            ("vote.start", json!({"revision": "rc1", "own_vote": "yes"})),
+            (
+                "vote.import",
+                json!({"revision": "rc1", "ballots": [{"voter": "bob", "vote": "+1", "cast_at": "soon"}]}),
+            ),
+            (
+                "vote.import",
+                json!({"revision": "rc1", "ballots": [], "guests": [{"email": "a@b.org", "vote": "-2"}]}),
+            ),
+            (
+                "vote.import",
+                json!({"revision": "rc1", "ballots": [], "review": [{"message_id": "m", "from": "a@b.org", "date": "Tuesday", "why": "x"}]}),
+            ),
+            (
+                "vote.review",
+                json!({"revision": "rc1", "message_id": "m", "from": "a@b.org", "decision": "maybe"}),
+            ),
+            (
+                "vote.close",
+                json!({"revision": "rc1", "request": "closed", "outcome": "won"}),
+            ),
+            // Times.
+            (
+                "vote.start",
+                json!({"revision": "rc1", "closes_at": "soon"}),
+            ),
+            (
+                "publish",
+                json!({"dir": "d", "version": 1, "expires": "never"}),
+            ),
+            // Fingerprints.
+            (
+                "vote.cast",
+                json!({"revision": "rc1", "voter": "bob", "vote": "+1", "signer": "xyz"}),
+            ),
+            (
+                "release.sign",
+                json!({"revision": "rc1", "fingerprint": "xyz", "signatures": []}),
+            ),
+            (
+                "release.stage",
+                json!({"packages": [], "signed_by": "ABCD"}),
+            ),
+            (
+                "publish",
+                json!({"dir": "d", "version": 1, "fingerprint": "xyz"}),
+            ),
+            // Small closed sets and CVE ids.
+            ("user.add", json!({"id": "bob", "kind": "robot"})),
+            ("mail.sent", json!({"about": 3, "kind": "spam"})),
+            ("policy.set", json!({"signed_events": "some"})),
+            ("cve.link", json!({"cve": "CVE-1"})),
+            (
+                "cve.add",
+                json!({"cve": {"id": "cve-2026-1234", "title": "t", "date": "2026-01-01"}}),
+            ),
+            (
+                "cve.add",
+                json!({"cve": {"id": "CVE-2026-1234", "title": "t", "date": "2026-02-30"}}),
+            ),
+            (
+                "cve.add",
+                json!({"cve": {"id": "CVE-2026-1234", "title": "t", "date": "2026-1-1"}}),
+            ),
+            (
+                "cve.add",
+                json!({"cve": {"id": "CVE-2026-1234", "title": "t"}}),
+            ),
+            ("release.revoke", json!({"reason": "r", "cves": ["nope"]})),
+            (
+                "release.revoke",
+                json!({"reason": "r", "previous_stage": "gone"}),
+            ),
         ] {
             let err = Change::read(kind, &payload).expect_err(&payload.to_string());
             assert!(err.to_string().contains(kind), "{err}");
         }
+    }
+
+    /// What earlier versions wrote reads: a time with a fraction or an offset (apply always read
+    /// these leniently), a user without a kind (a person).
+    #[test]
+    fn earlier_forms_of_typed_values_still_read() {
+        let c = Change::read(
+            "vote.start",
+            &json!({"revision": "rc1", "opened_at": "2026-01-02T03:04:05.5Z",
+                    "closes_at": "2026-01-02T06:04:05+03:00", "own_vote": "+1"}),
+        )
+        .unwrap();
+        let Change::VoteStart {
+            opened_at,
+            closes_at,
+            own_vote,
+            ..
+        } = c
+        else {
+            panic!("wrong variant")
+        };
+        let t: Time = "2026-01-02T03:04:05Z".parse().unwrap();
+        assert_eq!((opened_at, closes_at), (Some(t), Some(t)));
+        assert_eq!(own_vote, Some(Vote::Plus));
+        let Change::UserAdd { kind, .. } = Change::read("user.add", &json!({"id": "bob"})).unwrap()
+        else {
+            panic!("wrong variant")
+        };
+        assert_eq!(kind, UserKind::Person);
+        assert!(
+            Change::read(
+                "cve.add",
+                &json!({"cve": {"id": "CVE-2026-1234", "title": "t", "date": "2026-03-01",
+                                "severity": null, "state": null}})
+            )
+            .is_ok()
+        );
+        // Written back, a time takes the store form (the log keeps the bytes it stored).
+        let (_, payload) = Change::VoteReview {
+            revision: Some(crate::model::RevisionNo(1)),
+            message_id: "m".into(),
+            from: "a@b.org".into(),
+            decision: Decision::Ignore,
+            voter: None,
+            binding: false,
+            cast_at: Some(t),
+        }
+        .to_parts();
+        assert_eq!(payload["decision"], "none");
+        assert_eq!(payload["cast_at"], "2026-01-02T03:04:05Z");
     }
 
     #[test]

@@ -168,6 +168,18 @@ impl Target {
         }
     }
 
+    /// The project or product an event's `target` speaks of: the target of a release
+    /// (`p@v`, `p/q@v`) or the target itself (`p`, `p/q`), each read by its one parser; None
+    /// for what is neither (`user:ID`, `cve:ID`). (`store` and `keys` read as targets: no
+    /// project has those names' roles.)
+    pub fn of_event(target: &str) -> Option<Target> {
+        if target.contains('@') {
+            target.parse::<ReleaseRef>().ok().map(|r| r.target)
+        } else {
+            target.parse().ok()
+        }
+    }
+
     /// `project` or `product`, for messages.
     pub fn level(&self) -> &'static str {
         match self.product {
@@ -405,6 +417,26 @@ mod tests {
         assert!("demo@".parse::<ReleaseRef>().is_err());
         assert!("a/b/c@1".parse::<ReleaseRef>().is_err());
         assert!("@1".parse::<ReleaseRef>().is_err());
+    }
+
+    #[test]
+    fn the_target_of_an_event() {
+        let of = |s: &str| Target::of_event(s).map(|t| t.to_string());
+        assert_eq!(of("demo").as_deref(), Some("demo"));
+        assert_eq!(of("arrow/rust").as_deref(), Some("arrow/rust"));
+        assert_eq!(of("demo@1.0.0").as_deref(), Some("demo"));
+        assert_eq!(of("arrow/rust@55.0.0").as_deref(), Some("arrow/rust"));
+        assert_eq!(of("store").as_deref(), Some("store"));
+        for none in [
+            "user:eve",
+            "cve:CVE-2026-1234",
+            "Demo@1.0",
+            "demo@",
+            "a/b/c",
+            "",
+        ] {
+            assert_eq!(of(none), None, "{none}");
+        }
     }
 
     #[test]

@@ -82,6 +82,29 @@ impl fmt::Display for Time {
     }
 }
 
+/// serde's `deserialize_with` for a time an event payload carries: written in the store form,
+/// read as any form [`Time::parse_lenient`] takes (events of earlier relmgr versions may carry
+/// fractional seconds or an offset), and anything else does not read: the event is void with
+/// its reason, never stamped with some other time (issue #26 item 3).
+pub mod in_payload {
+    use std::borrow::Cow;
+
+    use serde::{Deserialize, Deserializer};
+
+    use super::Time;
+
+    fn read<E: serde::de::Error>(s: &str) -> Result<Time, E> {
+        Time::parse_lenient(s).map_err(E::custom)
+    }
+
+    /// An optional time (`null` or absent: None; give the field `#[serde(default)]`).
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Time>, D::Error> {
+        Option::<Cow<'de, str>>::deserialize(d)?
+            .map(|s| read(&s))
+            .transpose()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +136,33 @@ mod tests {
         assert!(t < "2026-01-02T03:04:06Z".parse().unwrap());
         // Times order as times, which for the store form is also the text order.
         assert!(t > "2025-12-31T23:59:59Z".parse().unwrap());
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Payload {
+        #[serde(default, deserialize_with = "in_payload::optional")]
+        at: Option<Time>,
+    }
+
+    /// A payload's time reads in the forms earlier versions may have written, never a default.
+    #[test]
+    fn a_payload_time_reads_leniently_but_only_as_a_time() {
+        let read = |json: &str| serde_json::from_str::<Payload>(json).map(|p| p.at);
+        let t: Time = "2026-01-02T03:04:05Z".parse().unwrap();
+        assert_eq!(read(r#"{"at": "2026-01-02T03:04:05Z"}"#).unwrap(), Some(t));
+        assert_eq!(
+            read(r#"{"at": "2026-01-02T03:04:05.25Z"}"#).unwrap(),
+            Some(t)
+        );
+        assert_eq!(
+            read(r#"{"at": "2026-01-02T04:04:05+01:00"}"#).unwrap(),
+            Some(t)
+        );
+        assert_eq!(read(r#"{"at": null}"#).unwrap(), None);
+        assert_eq!(read("{}").unwrap(), None);
+        for bad in [r#""soon""#, r#""""#, "42", r#""2026-02-30T00:00:00Z""#] {
+            let err = read(&format!(r#"{{"at": {bad}}}"#)).unwrap_err();
+            assert!(!err.to_string().is_empty(), "{bad}");
+        }
     }
 }

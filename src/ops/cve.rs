@@ -66,7 +66,7 @@ pub fn add(
         format!("cve:{id}"),
         Change::CveAdd {
             cve: CveFields {
-                id: cve.id.to_string(),
+                id: cve.id,
                 title: cve.title,
                 date: cve.date,
                 severity: cve.severity,
@@ -100,7 +100,7 @@ pub fn link(s: &mut Session, id: &str, to: &str) -> anyhow::Result<Cve> {
     s.emit_with(|db| {
         let changed = !cves::is_linked(db, id.as_str(), &tgt, release_id)?;
         let change = Change::CveLink {
-            cve: id.to_string(),
+            cve: id.clone(),
             changed,
         };
         Ok(((), Emit::new(label.clone(), change)))

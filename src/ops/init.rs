@@ -43,7 +43,7 @@ pub fn init(
     let has_pii = name.is_some() || email.is_some();
     let (kind, payload) = Change::StoreInit {
         user: user.parse()?,
-        kind: "person".into(),
+        kind: crate::model::event::UserKind::Person,
         roles: vec![crate::model::Role::Admin],
         consent: has_pii,
         schema_version: Some(crate::store::schema::CURRENT),

@@ -221,8 +221,8 @@ pub fn revoke(
         r.to_string(),
         Change::Revoke {
             reason: reason.to_string(),
-            cves: ids.iter().map(|id| id.to_string()).collect(),
-            previous_stage: Some(rel.stage.to_string()),
+            cves: ids.clone(),
+            previous_stage: Some(rel.stage),
         },
     ))?;
     let version = newest_version(s.store.db(), &rel.target)?;

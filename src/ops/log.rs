@@ -87,9 +87,9 @@ pub fn event(s: &Session, which: &str) -> anyhow::Result<Event> {
         return Err(Error::not_found(format!("no event {which}")).into());
     };
     let project = crate::machine::rules::project_of(&e.target);
-    let in_project = crate::store::projects::get(db, None, project)?.is_some();
+    let in_project = crate::store::projects::get(db, None, &project)?.is_some();
     if in_project {
-        access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(project))?;
+        access::require(db, &s.actor.id, Action::ViewProjectEvents, Some(&project))?;
     } else {
         access::require(db, &s.actor.id, Action::ViewAllEvents, None)?;
     }

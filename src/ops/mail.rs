@@ -32,27 +32,8 @@ pub struct Mail {
     pub missing: Vec<String>,
 }
 
-/// Which mail of a release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MailKind {
-    /// `[VOTE]`, from `vote start`.
-    Vote,
-    /// `[RESULT]`, from `vote close`, threaded under the `[VOTE]`.
-    Result,
-    /// `[ANNOUNCE]`, from `announce`.
-    Announce,
-}
-
-impl MailKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            MailKind::Vote => "[VOTE]",
-            MailKind::Result => "[RESULT]",
-            MailKind::Announce => "[ANNOUNCE]",
-        }
-    }
-}
+/// Which mail of a release (a `mail.sent` payload type, so it lives with the events).
+pub use crate::model::event::MailKind;
 
 /// What an event's mail is: its kind, release, subject and body, and the revision it is about.
 #[derive(Debug, Clone)]
@@ -340,7 +321,7 @@ fn call_of_round(
         }
         _ => (None, round.started_by.clone()),
     };
-    let policy = super::vote::round_policy(&round)?;
+    let policy = crate::machine::vote_round::policy(&round)?;
     vote_call(
         s,
         rel,
@@ -376,7 +357,7 @@ fn guests(db: &rusqlite::Connection, release: &str, label: &str) -> anyhow::Resu
         by_email.insert(g.email.to_ascii_lowercase(), g);
     }
     let mut list: Vec<GuestVote> = by_email.into_values().collect();
-    list.sort_by(|a, b| a.cast_at.cmp(&b.cast_at));
+    list.sort_by_key(|a| a.cast_at);
     Ok(list)
 }
 
@@ -419,7 +400,7 @@ pub fn vote_result(
             for g in &guests {
                 let n = g.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
                 who.push((
-                    g.vote.clone(),
+                    g.vote.to_string(),
                     match n {
                         Some(n) => format!("{n} <{}> (on the list)", g.email),
                         None => format!("<{}> (on the list)", g.email),

@@ -181,7 +181,11 @@ pub fn set(s: &mut Session, target: &Target, change: Change) -> anyhow::Result<E
             manual: change.manual,
             pause_on_veto: change.pause_on_veto,
             checklist,
-            signed_events: change.signed_events.clone(),
+            signed_events: change
+                .signed_events
+                .as_deref()
+                .map(str::parse)
+                .transpose()?,
         };
         Ok(((), Emit::new(key.clone(), event)))
     })?;

@@ -215,8 +215,11 @@ fn written_by(snapshot: &Value, projects: &BTreeSet<String>) -> BTreeSet<String>
             }
         }
         if in_tree
-            && let Some((target, version)) = rel["release"].as_str().and_then(|r| r.split_once('@'))
+            && let Some(r) = rel["release"]
+                .as_str()
+                .and_then(|r| r.parse::<crate::model::ReleaseRef>().ok())
         {
+            let (target, version) = (r.target.to_string(), r.version.to_string());
             for format in [super::sbom::Format::Cyclonedx, super::sbom::Format::Spdx] {
                 add(&format!(
                     "{target}/{version}/{}-{version}.{}",
@@ -516,10 +519,10 @@ pub fn publish(
         Change::Publish {
             dir: dir_text.clone(),
             version,
-            expires: Some(expires.to_string()),
+            expires: Some(expires),
             written: json!(written),
             removed: json!(removed),
-            fingerprint: Some(signer.record.fingerprint.to_string()),
+            fingerprint: Some(signer.record.fingerprint.clone()),
             base_url: urls.base.clone(),
             canonical_url: urls.canonical.clone(),
         },

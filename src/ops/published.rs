@@ -267,14 +267,16 @@ pub fn check_snapshot_within(
     let mut projects = std::collections::BTreeSet::new();
     for rel in doc["releases"].as_array().into_iter().flatten() {
         let name = rel["release"].as_str().unwrap_or("");
-        let Some((target, version)) = name.split_once('@') else {
+        // The one parser of a release name (model::ids): a name no command could have
+        // staged is a problem, not a path to follow.
+        let Ok(r) = name.parse::<crate::model::ReleaseRef>() else {
             c.problems.push(format!(
-                "{SNAPSHOT}: a release without a TARGET@VERSION name"
+                "{SNAPSHOT}: a release without a TARGET@VERSION name ({name:?})"
             ));
             continue;
         };
-        projects.insert(target.split('/').next().unwrap_or(target).to_string());
-        let base = format!("{target}/{version}");
+        projects.insert(r.target.project.to_string());
+        let base = format!("{}/{}", r.target, r.version);
         let mut in_tree = false;
         for p in rel["packages"].as_array().into_iter().flatten() {
             if let Some(path) = p["path"].as_str() {
@@ -294,7 +296,11 @@ pub fn check_snapshot_within(
             // packages pass by name (their signatures are still checked).
             None if in_tree => {
                 for suffix in ["cdx.json", "spdx.json"] {
-                    let path = format!("{base}/{}-{version}.{suffix}", target.replace('/', "-"));
+                    let path = format!(
+                        "{base}/{}-{}.{suffix}",
+                        r.target.to_string().replace('/', "-"),
+                        r.version
+                    );
                     listed.entry(path).or_insert((None, None));
                 }
             }
@@ -302,7 +308,7 @@ pub fn check_snapshot_within(
         }
         if !in_tree {
             let why = match (rel["stage"].as_str(), rel["reason"].as_str()) {
-                (Some("revoked"), Some(r)) => format!("{name} is revoked ({r})"),
+                (Some("revoked"), Some(why)) => format!("{name} is revoked ({why})"),
                 (Some("revoked"), None) => format!("{name} is revoked"),
                 (Some(stage), _) => format!("{name} is {}", rel["phase"].as_str().unwrap_or(stage)),
                 (None, _) => format!("{name} has no file in the tree"),

@@ -276,15 +276,11 @@ pub fn send(s: &mut Session, smtp: &Smtp, about: i64, to: &[String]) -> anyhow::
         .details(json!({"about": about, "kind": kind}))
         .into());
     }
-    let kind_text = serde_json::to_value(kind)?
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
     s.emit(Emit::new(
         m.release.to_string(),
         Change::MailSent {
             about,
-            kind: kind_text,
+            kind,
             to: to.to_vec(),
             subject: m.mail.subject.clone(),
             message_id: Some(message_id.clone()),

@@ -133,7 +133,7 @@ pub fn stage(
     }
     crate::store::crash_point("stage:objects-written");
     let signed_by = signer.map(|s| s.record.fingerprint.clone());
-    let signing_fpr = signer.map(|s| s.key.signing_fingerprint());
+    let signing_fpr = signer.map(|s| Fingerprint::from_computed(s.key.signing_fingerprint()));
     let actor = s.actor.id.clone();
     let mut replaced: Vec<String> = Vec::new();
     let (rel, rev, new_revision) = s.emit_with(|db| {
@@ -155,7 +155,7 @@ pub fn stage(
             revision: Some(rev.no()),
             new_revision,
             packages: new.iter().map(|(p, sig)| p.staged(sig.clone())).collect(),
-            signed_by: signed_by.as_ref().map(Fingerprint::to_string),
+            signed_by: signed_by.clone(),
             signer: signing_fpr.clone(),
         };
         Ok(((rel, rev, new_revision), Emit::new(r.to_string(), change)))
@@ -293,12 +293,12 @@ pub fn sign(
         Ok(h.signature.expect("a key was given"))
     })?;
     let fpr = signer.record.fingerprint.clone();
-    let signing = signer.key.signing_fingerprint();
+    let signing = Fingerprint::from_computed(signer.key.signing_fingerprint());
     s.emit(Emit::new(
         r.to_string(),
         Change::Sign {
             revision: Some(rev.no()),
-            fingerprint: fpr.to_string(),
+            fingerprint: fpr.clone(),
             signer: Some(signing),
             signatures: managed
                 .iter()

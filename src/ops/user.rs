@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::machine::access;
 use crate::machine::index::user_target;
 use crate::machine::rules::check_email;
-use crate::model::event::Change;
+use crate::model::event::{Change, UserKind};
 use crate::model::{Time, UserId};
 use crate::store::{events, projects, users, users::User};
 
@@ -78,7 +78,11 @@ pub fn add(s: &mut Session, new: NewUser) -> anyhow::Result<UserView> {
         user_target(&user.id),
         Change::UserAdd {
             id: user.id.parse()?,
-            kind: user.kind.clone(),
+            kind: if new.service {
+                UserKind::Service
+            } else {
+                UserKind::Person
+            },
             consent: user.consent,
         },
     );

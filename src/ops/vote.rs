@@ -12,6 +12,7 @@ use serde_json::{Value as Json, json};
 
 use crate::clock;
 use crate::error::Error;
+use crate::machine::vote_round;
 use crate::model::event::Change;
 use crate::model::{Fingerprint, Stage, Time};
 use crate::model::{ReleaseRef, RevisionNo};
@@ -22,9 +23,7 @@ use crate::store::events::canonical;
 use crate::store::releases::{self, Release, Revision};
 use crate::store::votes::{self, BallotRow, Round};
 use crate::votes::comment::COMMENT_MAX_BYTES;
-use crate::votes::{
-    self as rule, Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value,
-};
+use crate::votes::{self as rule, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value};
 
 use super::keys::Signer;
 use super::{Session, access, policy, release};
@@ -198,11 +197,11 @@ pub fn start(
         let change = Change::VoteStart {
             revision: Some(rev.no()),
             manifest_hash: manifest.clone(),
-            opened_at: Some(opened_at.to_string()),
-            closes_at: Some(closes_at.to_string()),
+            opened_at: Some(opened_at),
+            closes_at: Some(closes_at),
             policy: round.policy.clone(),
             policy_version: effective.version,
-            own_vote: own_vote.map(|v| v.to_string()),
+            own_vote,
             binding,
             acknowledged: acknowledged.clone(),
             checks: json!({"pass": checks.pass, "warn": checks.warn, "fail": checks.fail,
@@ -229,22 +228,6 @@ pub fn start(
             failing: checks.failing,
         },
     })
-}
-
-pub(super) fn value_num(v: Value) -> i8 {
-    match v {
-        Value::Plus => 1,
-        Value::Zero => 0,
-        Value::Minus => -1,
-    }
-}
-
-pub(super) fn num_value(n: i8) -> Value {
-    match n {
-        1 => Value::Plus,
-        -1 => Value::Minus,
-        _ => Value::Zero,
-    }
 }
 
 /// The vote round of a release's revision (newest by default), or exit 5 when no vote started.
@@ -283,23 +266,6 @@ pub(super) fn managed_round(s: &Session, r: &ReleaseRef) -> anyhow::Result<(Revi
 /// What the RM did to the vote; a vote with no recorded closure is open.
 fn closure_of(round: &Round) -> Closure {
     round.closure.unwrap_or(Closure::Open)
-}
-
-pub(crate) fn ballots(rows: &[BallotRow]) -> Vec<Ballot> {
-    rows.iter()
-        .map(|b| Ballot {
-            voter: b.voter.clone(),
-            value: num_value(b.value),
-            binding: b.binding,
-            cast_at: b.cast_at.timestamp(),
-        })
-        .collect()
-}
-
-/// The policy a vote round was opened under, as recorded with it.
-pub(crate) fn round_policy(round: &Round) -> anyhow::Result<Policy> {
-    serde_json::from_value(round.policy.clone())
-        .map_err(|e| anyhow::anyhow!("corrupt store: the vote's recorded policy: {e}"))
 }
 
 /// What `vote status` prints (SPEC §5 fields: outcome, binding, non_binding, closes_at).
@@ -353,8 +319,8 @@ pub struct VoterView {
 
 fn evaluate(round: &Round, rows: &[BallotRow], now: Timestamp) -> anyhow::Result<Evaluation> {
     Ok(rule::evaluate(
-        &round_policy(round)?,
-        &ballots(rows),
+        &vote_round::policy(round)?,
+        &vote_round::ballots(rows),
         round.opened_at.timestamp(),
         round.closes_at.timestamp(),
         now,
@@ -402,7 +368,7 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
             } if revision.is_none_or(|n| n.to_string() == label) => Some(VoidBallot {
                 seq: e.seq,
                 voter: voter.to_string(),
-                vote,
+                vote: vote.to_string(),
                 reason: e.void.unwrap_or_default(),
             }),
             _ => None,
@@ -423,7 +389,7 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
         can_close: eval.can_close,
         projected: eval.projected.to_string(),
         reason: eval.reason.clone(),
-        policy: round_policy(&round)?,
+        policy: vote_round::policy(&round)?,
         manifest_hash: round.manifest_hash.clone(),
         voters,
         ballots: rows,
@@ -511,7 +477,7 @@ pub fn cast(
     }
     let row = BallotRow {
         voter: s.actor.id.clone(),
-        value: value_num(value),
+        value,
         binding,
         comment: comment.clone(),
         cast_at: now,
@@ -524,7 +490,7 @@ pub fn cast(
         Change::VoteCast {
             revision: Some(rev.no()),
             voter: row.voter.parse()?,
-            vote: value.to_string(),
+            vote: value,
             binding,
             comment: comment.clone(),
             signature: None,
@@ -568,7 +534,7 @@ pub fn verify_ballot(
         &rev.label(),
         &round.manifest_hash,
         &b.voter,
-        num_value(b.value),
+        b.value,
         b.comment.as_deref(),
         &b.cast_at.to_string(),
     );
@@ -615,8 +581,8 @@ pub fn close(
     let rows = votes::ballots(s.store.db(), rev.id)?;
     let now_ts = clock::now()?;
     let outcome = rule::close(
-        &round_policy(&round)?,
-        &ballots(&rows),
+        &vote_round::policy(&round)?,
+        &vote_round::ballots(&rows),
         round.opened_at.timestamp(),
         round.closes_at.timestamp(),
         now_ts,
@@ -637,8 +603,8 @@ pub fn close(
         r.to_string(),
         Change::VoteClose {
             revision: Some(rev.no()),
-            request: closure.as_str().to_string(),
-            outcome: outcome_text.clone(),
+            request: closure,
+            outcome,
         },
     ))?;
     let eval = evaluate(

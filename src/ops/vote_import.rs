@@ -23,7 +23,7 @@ use crate::store::votes::{self, BallotRow};
 use crate::votes::comment::cap;
 use crate::votes::{self as rule, Reading, Value};
 
-use super::vote::{managed_round, num_value, refuse_closed, value_num};
+use super::vote::{managed_round, refuse_closed};
 use super::{Session, access};
 
 /// The most bytes of a mail's subject that an import reports.
@@ -82,31 +82,16 @@ pub struct ImportedMessage {
     pub review: Option<String>,
 }
 
-/// A decision of the release manager on a message that needs review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    /// The sender's vote.
-    Vote(Value),
-    /// No vote from the message.
-    Ignore,
-}
-
-impl Decision {
-    /// `+1`, `0`, `-1` or `none`.
-    pub fn as_text(self) -> String {
-        match self {
-            Decision::Vote(v) => v.to_string(),
-            Decision::Ignore => "none".into(),
-        }
-    }
-}
+/// A decision of the release manager on a message that needs review (a payload type).
+pub use crate::votes::Decision;
 
 /// One decision recorded by this import.
 #[derive(Debug, Serialize)]
 pub struct Reviewed {
     pub message_id: String,
     pub from: String,
-    pub decision: String,
+    /// `+1`, `0`, `-1` or `none`.
+    pub decision: Decision,
     pub voter: Option<String>,
     pub binding: Option<bool>,
 }
@@ -118,10 +103,10 @@ pub fn reviews(
     db: &rusqlite::Connection,
     r: &ReleaseRef,
     label: &str,
-) -> anyhow::Result<(Vec<ReviewItem>, BTreeMap<String, String>)> {
+) -> anyhow::Result<(Vec<ReviewItem>, BTreeMap<String, Decision>)> {
     let target = r.to_string();
     let mut items: Vec<ReviewItem> = Vec::new();
-    let mut decided: BTreeMap<String, String> = BTreeMap::new();
+    let mut decided: BTreeMap<String, Decision> = BTreeMap::new();
     let mut seen: HashSet<String> = HashSet::new();
     let filter = Filter {
         target: Some(target.clone()),
@@ -214,7 +199,7 @@ fn recorded_guests(
     s: &Session,
     r: &ReleaseRef,
     label: &str,
-) -> anyhow::Result<HashSet<(String, String)>> {
+) -> anyhow::Result<HashSet<(String, Value)>> {
     Ok(imported_guests(s.store.db(), &r.to_string(), label)?
         .into_iter()
         .map(|g| (g.email.to_ascii_lowercase(), g.vote))
@@ -286,7 +271,7 @@ pub fn import(
             new_review.push(ReviewItem {
                 message_id: id,
                 from: from.to_string(),
-                date: m.date.map(|d| Time::new(d).to_string()),
+                date: m.date.map(Time::new),
                 why: why.clone(),
                 lines: m.lines.clone(),
             });
@@ -306,7 +291,7 @@ pub fn import(
         }
     }
     // The mail ballots already recorded, to tell a duplicate in one lookup.
-    let existing: HashSet<(String, Time, i8)> = votes::ballots(db, rev.id)?
+    let existing: HashSet<(String, Time, Value)> = votes::ballots(db, rev.id)?
         .into_iter()
         .filter(|b| b.source == "mail")
         .map(|b| (b.voter, b.cast_at, b.value))
@@ -342,15 +327,15 @@ pub fn import(
         };
         let Some(u) = user_of(&item.email) else {
             // Not a ballot, but a voice of the thread: the [RESULT] names it (non-binding).
-            if !existing_guests.contains(&(item.email.to_ascii_lowercase(), value.to_string())) {
+            if !existing_guests.contains(&(item.email.to_ascii_lowercase(), value)) {
                 guests.push(GuestVote {
                     name: mv.from_name.as_deref().map(|n| {
                         let n: String = n.chars().filter(|c| !c.is_control()).collect();
                         cap(&n, GUEST_NAME_MAX_BYTES)
                     }),
                     email: item.email.clone(),
-                    vote: value.to_string(),
-                    cast_at: date.map(|d| d.to_string()),
+                    vote: value,
+                    cast_at: date,
                 });
             }
             item.result = "unknown-sender".into();
@@ -367,12 +352,12 @@ pub fn import(
         let cast_at = date.unwrap_or(now);
         let binding = access::was_pmc(db, &u.id, project, cast_at)?;
         item.binding = Some(binding);
-        let dup = existing.contains(&(u.id.clone(), cast_at, value_num(value)));
+        let dup = existing.contains(&(u.id.clone(), cast_at, value));
         item.result = if dup { "duplicate" } else { "recorded" }.into();
         if !dup {
             rows.push(BallotRow {
                 voter: u.id.clone(),
-                value: value_num(value),
+                value,
                 binding,
                 comment: Some(cap(
                     &format!("from the mail thread: {}", mv.subject),
@@ -448,9 +433,9 @@ pub fn import(
             .map(|b| {
                 Ok(ImportedBallot {
                     voter: b.voter.parse()?,
-                    vote: num_value(b.value).to_string(),
+                    vote: b.value,
                     binding: b.binding,
-                    cast_at: Some(b.cast_at.to_string()),
+                    cast_at: Some(b.cast_at),
                 })
             })
             .collect::<anyhow::Result<_>>()?;
@@ -490,18 +475,17 @@ pub fn import(
         }
         pending = still;
     }
-    let decided: BTreeMap<&str, &str> = reviewed
+    let decided: BTreeMap<&str, Decision> = reviewed
         .iter()
-        .map(|d| (d.message_id.as_str(), d.decision.as_str()))
-        .chain(decided_before.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map(|d| (d.message_id.as_str(), d.decision))
+        .chain(decided_before.iter().map(|(k, v)| (k.as_str(), *v)))
         .collect();
     for m in &mut messages {
         if let Some(id) = &m.review_id {
             m.review = Some(
                 decided
                     .get(id.as_str())
-                    .map_or("pending", |d| d)
-                    .to_string(),
+                    .map_or("pending".to_string(), Decision::to_string),
             );
         }
     }
@@ -546,10 +530,7 @@ fn decide(
                 ))
                 .into());
             }
-            let at = match &item.date {
-                Some(t) => t.parse::<Time>().unwrap_or(now),
-                None => now,
-            };
+            let at = item.date.unwrap_or(now);
             let binding = access::was_pmc(db, &u.id, project, at)?;
             (Some(u.id), binding, Some(at))
         }
@@ -560,16 +541,16 @@ fn decide(
             revision: Some(label.parse()?),
             message_id: item.message_id.clone(),
             from: item.from.clone(),
-            decision: d.as_text(),
+            decision: d,
             voter: voter.as_deref().map(str::parse).transpose()?,
             binding,
-            cast_at: cast_at.map(|t| t.to_string()),
+            cast_at,
         },
     ))?;
     Ok(Reviewed {
         message_id: item.message_id.clone(),
         from: item.from.clone(),
-        decision: d.as_text(),
+        decision: d,
         binding: voter.as_ref().map(|_| binding),
         voter,
     })

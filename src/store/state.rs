@@ -5,7 +5,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::model::{CveId, Fingerprint, Phase, Stage, Time};
-use crate::votes::{Closure, Outcome};
+use crate::votes::{Closure, Outcome, Value};
 
 fn corrupt(what: &str, v: ValueRef<'_>) -> FromSqlError {
     FromSqlError::Other(format!("corrupt store: {v:?} is not a {what}").into())
@@ -56,6 +56,19 @@ impl ToSql for Outcome {
 impl FromSql for Outcome {
     fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
         Outcome::parse(v.as_str()?).ok_or_else(|| corrupt("vote outcome", v))
+    }
+}
+
+/// A ballot's value is kept as 1, 0 or -1.
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(i64::from(self.as_number())))
+    }
+}
+
+impl FromSql for Value {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        Value::from_number(v.as_i64()?).ok_or_else(|| corrupt("vote value", v))
     }
 }
 
@@ -125,6 +138,16 @@ mod tests {
         assert_eq!(back, fpr);
         let err = db
             .query_row("SELECT 'ABCD'", [], |r| r.get::<_, Fingerprint>(0))
+            .unwrap_err();
+        assert!(err.to_string().contains("corrupt store"), "{err}");
+        for v in [Value::Plus, Value::Zero, Value::Minus] {
+            let n: i64 = db.query_row("SELECT ?1", [v], |r| r.get(0)).unwrap();
+            assert_eq!(n, i64::from(v.as_number()));
+            let back: Value = db.query_row("SELECT ?1", [v], |r| r.get(0)).unwrap();
+            assert_eq!(back, v);
+        }
+        let err = db
+            .query_row("SELECT 2", [], |r| r.get::<_, Value>(0))
             .unwrap_err();
         assert!(err.to_string().contains("corrupt store"), "{err}");
         let t: Time = "2026-01-02T03:04:05Z".parse().unwrap();

@@ -1,6 +1,6 @@
 //! Vote policies (versioned per target), vote rounds and ballots: their rows and their SQL.
 
-use crate::votes::{Closure, Outcome};
+use crate::votes::{Closure, Outcome, Value};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -101,20 +101,23 @@ pub fn signed_events(db: &Connection, target: &str) -> anyhow::Result<String> {
             )
             .optional()?)
     };
-    let base = target.split('@').next().unwrap_or(target);
-    let project = base.split('/').next().unwrap_or(base);
-    let in_project = !base.is_empty()
-        && !base.contains(':')
-        && base != "store"
-        && base != "keys"
-        && super::projects::get(db, None, project)?.is_some();
-    if in_project {
-        if base != project
-            && let Some(level) = latest(base)?
+    let in_project = match crate::model::Target::of_event(target) {
+        Some(t)
+            if t.project != "store"
+                && t.project != "keys"
+                && super::projects::get(db, None, t.project.as_str())?.is_some() =>
+        {
+            Some(t)
+        }
+        _ => None,
+    };
+    if let Some(t) = in_project {
+        if t.product.is_some()
+            && let Some(level) = latest(&t.to_string())?
         {
             return Ok(level);
         }
-        return Ok(latest(project)?.unwrap_or_else(|| "none".into()));
+        return Ok(latest(t.project.as_str())?.unwrap_or_else(|| "none".into()));
     }
     let mut stmt = db.prepare_cached(
         "SELECT p.signed_events FROM policies p
@@ -257,7 +260,9 @@ pub fn close_round(
 #[derive(Debug, Clone, Serialize)]
 pub struct BallotRow {
     pub voter: String,
-    pub value: i8,
+    /// Kept (and shown by `vote status --json`) as 1, 0 or -1.
+    #[serde(serialize_with = "value_as_number")]
+    pub value: Value,
     pub binding: bool,
     pub comment: Option<String>,
     pub cast_at: Time,
@@ -266,6 +271,10 @@ pub struct BallotRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     pub signer: Option<crate::model::Fingerprint>,
+}
+
+fn value_as_number<S: serde::Serializer>(v: &Value, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i8(v.as_number())
 }
 
 pub fn insert_ballot(db: &Connection, revision_id: i64, b: &BallotRow) -> anyhow::Result<()> {

@@ -14,6 +14,6 @@ pub use mbox::{
     parse_thread,
 };
 pub use rule::{
-    Ballot, CloseRefusal, CloseRequest, Closure, Evaluation, Outcome, Policy, Tallies, Tally,
-    Value, WindowError, close, closes_at, evaluate, rule_holds, tally,
+    Ballot, CloseRefusal, CloseRequest, Closure, Decision, Evaluation, Outcome, Policy, Tallies,
+    Tally, Value, WindowError, close, closes_at, evaluate, rule_holds, tally,
 };

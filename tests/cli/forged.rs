@@ -217,7 +217,7 @@ impl Forger {
 
 /// The remote and clone A (admin's store): project demo, pmc1..pmc3 PMC, rm release manager,
 /// dave committer, keys for rm and dave, demo@1.0.0 staged and under vote (min-hours 0).
-fn setup(root: &Path) -> Clone {
+pub(crate) fn setup(root: &Path) -> Clone {
     git(root, &["init", "-q", "--bare", "remote.git"]);
     for c in ["a", "b", "d", "f"] {
         git(root, &["clone", "-q", "remote.git", c]);

@@ -40,6 +40,7 @@ mod snapshots;
 mod stage;
 mod sync;
 mod tables;
+mod typed;
 mod users;
 mod verify;
 mod vote_import;

@@ -70,8 +70,10 @@ use serde::{Deserialize, Serialize};
 /// The number of binding +1 a vote needs to pass.
 pub const MIN_BINDING_PLUS: u32 = 3;
 
-/// A vote's value: +1, 0 or −1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// A vote's value: +1, 0 or −1. Serializes as its [`Display`](fmt::Display) form; reads back
+/// only from exactly that form ([`Value::parse_stored`]): an event payload or a JSON document
+/// holding anything else (`+2`, `1`, `yes`) does not read, never counts as some default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Value {
     /// +1: in favour.
     #[serde(rename = "+1")]
@@ -91,6 +93,95 @@ impl fmt::Display for Value {
             Value::Zero => "0",
             Value::Minus => "-1",
         })
+    }
+}
+
+impl Value {
+    /// Exactly `+1`, `0` or `-1`: the form relmgr has always written into events. (`FromStr`
+    /// also takes what people type and mails say: `1`, `+0`, a Unicode minus; a stored value
+    /// in such a form was never written by relmgr, and the rule book has always voided it.)
+    pub fn parse_stored(s: &str) -> Option<Value> {
+        match s {
+            "+1" => Some(Value::Plus),
+            "0" => Some(Value::Zero),
+            "-1" => Some(Value::Minus),
+            _ => None,
+        }
+    }
+
+    /// 1, 0 or -1: how the index keeps a ballot and `vote status --json` shows it.
+    pub fn as_number(self) -> i8 {
+        match self {
+            Value::Plus => 1,
+            Value::Zero => 0,
+            Value::Minus => -1,
+        }
+    }
+
+    /// The value of [`Value::as_number`]; None for any other number.
+    pub fn from_number(n: i64) -> Option<Value> {
+        match n {
+            1 => Some(Value::Plus),
+            0 => Some(Value::Zero),
+            -1 => Some(Value::Minus),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Value::parse_stored(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a vote (+1, 0 or -1)")))
+    }
+}
+
+/// The release manager's decision on a message of a vote thread that needed review (#29): the
+/// sender's vote, or no vote (`none`). Serializes as `+1`, `0`, `-1` or `none` and reads back
+/// only from those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The sender's vote.
+    Vote(Value),
+    /// No vote from the message.
+    Ignore,
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Decision::Vote(v) => v.fmt(f),
+            Decision::Ignore => f.write_str("none"),
+        }
+    }
+}
+
+impl Decision {
+    /// The vote it records, if any.
+    pub fn vote(self) -> Option<Value> {
+        match self {
+            Decision::Vote(v) => Some(v),
+            Decision::Ignore => None,
+        }
+    }
+}
+
+impl Serialize for Decision {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Decision {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        match s.as_ref() {
+            "none" => Ok(Decision::Ignore),
+            v => Value::parse_stored(v).map(Decision::Vote).ok_or_else(|| {
+                serde::de::Error::custom(format!("{v:?} is not a decision (+1, 0, -1 or none)"))
+            }),
+        }
     }
 }
 

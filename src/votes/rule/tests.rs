@@ -695,3 +695,40 @@ fn refusal_messages() {
             .contains("--confirm")
     );
 }
+
+/// A stored vote is exactly `+1`, `0` or `-1` (and a review's decision those or `none`): what a
+/// person may type (`1`, `+0`) is for the command line, and nothing else reads as a default.
+#[test]
+fn stored_values_and_decisions_read_only_in_their_one_form() {
+    for v in [Value::Plus, Value::Zero, Value::Minus] {
+        let text = serde_json::to_string(&v).unwrap();
+        assert_eq!(text, format!("\"{v}\""));
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+        let d = Decision::Vote(v);
+        assert_eq!(serde_json::from_str::<Decision>(&text).unwrap(), d);
+        assert_eq!(serde_json::to_string(&d).unwrap(), text);
+        assert_eq!(Value::from_number(v.as_number().into()), Some(v));
+    }
+    assert_eq!(
+        serde_json::from_str::<Decision>("\"none\"").unwrap(),
+        Decision::Ignore
+    );
+    assert_eq!(
+        serde_json::to_string(&Decision::Ignore).unwrap(),
+        "\"none\""
+    );
+    for bad in [
+        "\"+2\"", "\"1\"", "\"+0\"", "\" +1\"", "\"none\"", "1", "null",
+    ] {
+        let err = serde_json::from_str::<Value>(bad).unwrap_err();
+        assert!(!err.to_string().is_empty(), "{bad}");
+    }
+    let err = serde_json::from_str::<Value>("\"+2\"").unwrap_err();
+    assert!(err.to_string().contains("\"+2\" is not a vote"), "{err}");
+    for bad in ["\"maybe\"", "\"1\"", "\"None\"", "0"] {
+        assert!(serde_json::from_str::<Decision>(bad).is_err(), "{bad}");
+    }
+    assert_eq!(Value::from_number(2), None);
+    // The command line still takes what people type.
+    assert_eq!("1".parse::<Value>().unwrap(), Value::Plus);
+}
