@@ -67,14 +67,12 @@ impl Output {
         } else {
             let text = paint_marks(&printable(&human(), true), self.color_stdout);
             if !text.is_empty() {
-                write_stdout(
-                    if text.ends_with('\n') {
-                        text
-                    } else {
-                        format!("{text}\n")
-                    }
-                    .as_str(),
-                );
+                // The newline written after the text, not into a copy of it (a 600k-message
+                // import's table is some 100 MB).
+                write_stdout(&text);
+                if !text.ends_with('\n') {
+                    write_stdout("\n");
+                }
             }
         }
     }
@@ -198,10 +196,19 @@ where
         .collect();
     let mut t = new_table();
     t.set_header(header.clone());
-    for r in &rows {
-        t.add_row(r.clone());
+    if rows.iter().all(|r| r.len() <= header.len()) {
+        // The header makes every column: the bounds are set first and the rows moved in, not
+        // copied (a table of 600k messages is held once).
+        keep_tokens_whole(&mut t, Some(&header), &rows);
+        for r in rows {
+            t.add_row(r);
+        }
+    } else {
+        for r in &rows {
+            t.add_row(r.clone());
+        }
+        keep_tokens_whole(&mut t, Some(&header), &rows);
     }
-    keep_tokens_whole(&mut t, Some(&header), &rows);
     let result_columns: Vec<bool> = header
         .iter()
         .map(|h| RESULT_HEADERS.contains(&h.as_str()))

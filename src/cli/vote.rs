@@ -170,11 +170,11 @@ fn render_status(st: &Status) -> String {
 
 /// What was read from one message, for people (`first_after_result`: it is the [RESULT] mail).
 fn read_text(m: &ImportedMessage, first_after_result: bool) -> String {
-    let read = match (m.read.as_str(), &m.vote) {
+    let read = match (m.read, m.vote) {
         ("vote", Some(v)) => match m.binding {
             Some(true) => format!("{v} binding"),
             Some(false) => format!("{v} non-binding"),
-            None => v.clone(),
+            None => v.to_string(),
         },
         ("template", _) => "quoted template".into(),
         ("quoted-vote", _) => "quoted vote only".into(),
@@ -184,10 +184,9 @@ fn read_text(m: &ImportedMessage, first_after_result: bool) -> String {
         ("needs-review", _) => format!("needs review: {}", m.note.as_deref().unwrap_or("")),
         _ => "no vote found".into(),
     };
-    let read = match (m.read.as_str(), &m.note) {
+    let read = match (m.read, &m.note) {
         ("vote", Some(how))
             if m.result
-                .as_deref()
                 .is_none_or(|r| !r.starts_with("dated-") && r != "undated") =>
         {
             format!("{read} ({how})")
@@ -208,7 +207,7 @@ fn render_import(r: &ImportReport) -> String {
         r.messages.iter().enumerate().map(|(i, m)| {
             let first_after_result =
                 m.read == "after-result" && (i == 0 || r.messages[i - 1].read != "after-result");
-            let result = match (m.result.as_deref(), m.replaced_by) {
+            let result = match (m.result, m.replaced_by) {
                 (Some("replaced"), Some(n)) => format!("replaced by #{n}"),
                 (Some(res), _) if res.starts_with("dated-") || res == "undated" => {
                     format!("not recorded: {}", m.note.as_deref().unwrap_or(res))

@@ -126,11 +126,14 @@ impl Session {
         self.load_event_key()?;
         let signing = self.store.event_signer.is_some();
         let actor = self.actor.id.clone();
+        // The typed change, handed from the writing to the judging: the event's payload is
+        // written as canonical text from it and never read back into a value (#29 item 6).
+        let typed: std::cell::Cell<Option<Change>> = std::cell::Cell::new(None);
         let value = self.store.write_event(
             &self.actor,
             |db| {
                 let (value, e) = decide(db)?;
-                let (kind, payload) = e.change.to_parts();
+                let (kind, payload) = crate::store::events::canonical_change(&e.change);
                 let level = crate::store::votes::signed_events(db, &e.target)?;
                 if !signing
                     && crate::store::votes::must_be_signed(&level, &kind)
@@ -151,11 +154,24 @@ impl Session {
                     .hint(hint)
                     .into());
                 }
-                let mut draft = crate::store::EventDraft::new(&kind, e.target, payload);
+                // What replay judges: the change read back from the payload, but for an import,
+                // whose typed change is that reading already (the same fields, none defaulted)
+                // and would otherwise be held twice.
+                let change = match e.change {
+                    c @ Change::VoteImport { .. } => c,
+                    _ => Change::parse(&kind, &payload)?,
+                };
+                typed.set(Some(change));
+                let mut draft = crate::store::EventDraft::canonical(&kind, e.target, payload);
                 draft.pii = e.pii;
                 Ok((value, draft))
             },
-            crate::machine::history::judge_and_apply,
+            |db, event| {
+                let change = typed
+                    .take()
+                    .ok_or_else(|| anyhow::anyhow!("no change to judge"))?;
+                crate::machine::history::judge_and_apply_change(db, event, change)
+            },
         )?;
         // Into the shared history at once, so that the index stays a cache; should git fail
         // here, the change stands, the user is told, and the next write or `sync` exports it.

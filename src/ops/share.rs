@@ -13,28 +13,53 @@ use crate::store::Store;
 use crate::store::events::{self, Event};
 use crate::store::shared::{exported_through, set_exported_through};
 
-/// The records of `events`.
-pub fn records(events: &[Event]) -> Vec<Record> {
-    let mut out = Vec::with_capacity(events.len());
-    for e in events {
-        out.push(Record {
-            name: e.hash.clone(),
-            bytes: events::record(e),
+/// The records of the events after `seq`, and the last one's seq: each record written from the
+/// payload's stored text when that text is its canonical form (its hash holds over it, as for
+/// every event relmgr writes), else from the payload read (#29 item 6: the value of a 64 MiB
+/// thread's import took a gigabyte).
+fn records_after(
+    db: &rusqlite::Connection,
+    seq: i64,
+) -> anyhow::Result<(Vec<Record>, usize, Option<i64>)> {
+    let mut out = Vec::new();
+    let (mut n, mut last) = (0, None);
+    events::each_after(db, seq, |mut e, payload| {
+        let bytes = match &e.parents {
+            Some(_) => Some(events::record_of_text(&e, payload))
+                .filter(|b| events::sha256_hex(b) == e.hash),
+            None => (events::event_hash_of_text(&e, payload) == e.hash)
+                .then(|| events::record_of_text(&e, payload)),
+        };
+        let bytes = bytes.unwrap_or_else(|| {
+            e.payload = events::stored_value(payload.to_string());
+            events::record(&e)
         });
-        if let Some(pii) = &e.pii {
-            out.push(Record {
-                name: format!("{}.pii", e.hash),
-                bytes: events::canonical(pii).into_bytes(),
-            });
-        }
-        if let Some(sig) = &e.signature {
-            out.push(Record {
-                name: format!("{}.asc", e.hash),
-                bytes: sig.clone().into_bytes(),
-            });
-        }
+        push_records(&mut out, &e, bytes);
+        n += 1;
+        last = Some(e.seq);
+        Ok(())
+    })?;
+    Ok((out, n, last))
+}
+
+/// The records of one event whose record is `bytes`: it, its personal data, its signature.
+fn push_records(out: &mut Vec<Record>, e: &Event, bytes: Vec<u8>) {
+    out.push(Record {
+        name: e.hash.clone(),
+        bytes,
+    });
+    if let Some(pii) = &e.pii {
+        out.push(Record {
+            name: format!("{}.pii", e.hash),
+            bytes: events::canonical(pii).into_bytes(),
+        });
     }
-    out
+    if let Some(sig) = &e.signature {
+        out.push(Record {
+            name: format!("{}.asc", e.hash),
+            bytes: sig.clone().into_bytes(),
+        });
+    }
 }
 
 /// A record that is not what its name says.
@@ -99,13 +124,12 @@ pub fn export(store: &mut Store) -> anyhow::Result<usize> {
         return Ok(0);
     };
     let from = exported_through(store.db())?;
-    let pending = events::after(store.db(), from)?;
-    let Some(last) = pending.last().map(|e| e.seq) else {
+    let (records, n, last) = records_after(store.db(), from)?;
+    let Some(last) = last else {
         return Ok(0);
     };
-    let n = pending.len();
     let at = crate::clock::now()?;
-    repo.append_new(&clone, &records(&pending), at)
+    repo.append_new(&clone, &records, at)
         .context("while adding events to the shared history")?;
     set_exported_through(store.db(), last)?;
     Ok(n)

@@ -7,6 +7,7 @@
 //! last message inside the window wins. The work is linear in the size of the mbox (maps, not
 //! searches, per message), so the 64 MiB the import accepts takes seconds.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
@@ -34,11 +35,11 @@ const SUBJECT_MAX_BYTES: usize = 1024;
 pub struct ImportedVote {
     pub email: String,
     pub user: Option<String>,
-    pub vote: String,
+    pub vote: &'static str,
     pub binding: Option<bool>,
     pub date: Option<Time>,
     /// `recorded`, `duplicate`, `unknown-sender` or `not-allowed`.
-    pub result: String,
+    pub result: &'static str,
 }
 
 /// One message of the thread and what was read from it.
@@ -55,9 +56,9 @@ pub struct ImportedMessage {
     pub call: bool,
     /// What was read: `vote`, `template`, `quoted-vote`, `no-vote`, `after-result` or
     /// `unreadable`.
-    pub read: String,
+    pub read: &'static str,
     /// The vote read (`+1`, `0`, `-1`), when `read` is `vote`.
-    pub vote: Option<String>,
+    pub vote: Option<&'static str>,
     /// The user with the sender's email, for a vote.
     pub user: Option<String>,
     /// Whether the vote is binding, for a vote that counts.
@@ -65,7 +66,7 @@ pub struct ImportedMessage {
     /// For a vote: `recorded`, `duplicate`, `unknown-sender`, `not-allowed` (as in `votes`),
     /// `replaced` by a later message of the same sender, or not recorded because of its date:
     /// `undated`, `dated-before-open`, `dated-in-future`, `dated-after-close`.
-    pub result: Option<String>,
+    pub result: Option<&'static str>,
     /// For a replaced vote: the number of the sender's later message that counts instead.
     pub replaced_by: Option<usize>,
     /// Why an unreadable message could not be read, why a vote's date keeps it out, why it
@@ -79,11 +80,20 @@ pub struct ImportedMessage {
     pub review_id: Option<String>,
     /// For a message that needed review: `pending`, or the release manager's decision (`+1`,
     /// `0`, `-1`, `none`).
-    pub review: Option<String>,
+    pub review: Option<Cow<'static, str>>,
 }
 
 /// A decision of the release manager on a message that needs review (a payload type).
 pub use crate::votes::Decision;
+
+/// A vote as text: `+1`, `0` or `-1` (as [`Value`] displays it), with no string made per vote.
+fn vote_str(v: Value) -> &'static str {
+    match v {
+        Value::Plus => "+1",
+        Value::Zero => "0",
+        Value::Minus => "-1",
+    }
+}
 
 /// One decision recorded by this import.
 #[derive(Debug, Serialize)]
@@ -244,6 +254,8 @@ pub fn import(
     let bytes = std::fs::read(mbox)?;
     let mut thread = rule::parse_thread(&bytes)
         .map_err(|e| Error::usage(mbox.display().to_string()).caused_by(e))?;
+    // The thread owns what it read: the 64 MiB are not held through the rest.
+    drop(bytes);
     let db = s.store.db();
     let project = r.target.project.as_str();
     let now = Time::now()?;
@@ -290,6 +302,8 @@ pub fn import(
                 .into());
         }
     }
+    // A copy of every id to review (450k of them in a thread where each message needs one).
+    drop(seen);
     // The mail ballots already recorded, to tell a duplicate in one lookup.
     let existing: HashSet<(String, Time, Value)> = votes::ballots(db, rev.id)?
         .into_iter()
@@ -305,25 +319,29 @@ pub fn import(
         }
     }
     let user_of = |email: &str| by_email.get(&email.to_ascii_lowercase());
-    let mut report = Vec::new();
+    let last_votes = rule::last_votes(&thread);
+    let mut report = Vec::with_capacity(last_votes.len());
     let existing_guests = recorded_guests(s, r, &rev.label())?;
     let mut guests = Vec::new();
-    // The message number of each counted vote, to its entry in `report`.
-    let mut counted: BTreeMap<usize, usize> = BTreeMap::new();
+    // For each message (by number, from 1), the index of its entry in `report` when its vote
+    // counts (`usize::MAX` when not): a map of 600k entries took some 40 MB.
+    let mut counted: Vec<usize> = vec![usize::MAX; thread.messages.len() + 1];
     let mut rows = Vec::new();
-    for (mv, value) in rule::last_votes(&thread) {
+    for (mv, value) in last_votes {
         let Some(email) = mv.from_email.clone() else {
             continue;
         };
-        counted.insert(mv.number, report.len());
+        if let Some(c) = counted.get_mut(mv.number) {
+            *c = report.len();
+        }
         let date = mv.date.map(Time::new);
         let mut item = ImportedVote {
             email,
             user: None,
-            vote: value.to_string(),
+            vote: vote_str(value),
             binding: None,
             date,
-            result: String::new(),
+            result: "",
         };
         let Some(u) = user_of(&item.email) else {
             // Not a ballot, but a voice of the thread: the [RESULT] names it (non-binding).
@@ -338,13 +356,13 @@ pub fn import(
                     cast_at: date,
                 });
             }
-            item.result = "unknown-sender".into();
+            item.result = "unknown-sender";
             report.push(item);
             continue;
         };
         item.user = Some(u.id.clone());
         if perm::check(Action::Vote, &access::holder(db, &u.id, Some(project))?).is_err() {
-            item.result = "not-allowed".into();
+            item.result = "not-allowed";
             report.push(item);
             continue;
         }
@@ -353,7 +371,7 @@ pub fn import(
         let binding = access::was_pmc(db, &u.id, project, cast_at)?;
         item.binding = Some(binding);
         let dup = existing.contains(&(u.id.clone(), cast_at, value));
-        item.result = if dup { "duplicate" } else { "recorded" }.into();
+        item.result = if dup { "duplicate" } else { "recorded" };
         if !dup {
             rows.push(BallotRow {
                 voter: u.id.clone(),
@@ -371,16 +389,50 @@ pub fn import(
         }
         report.push(item);
     }
+    // The new messages to review go into the event; a copy is kept only when decisions follow
+    // (a thread of 450k messages to review is not held twice).
+    let keep = !decisions.is_empty() || ask.is_some();
+    let kept_review = if keep { new_review.clone() } else { Vec::new() };
+    let uncounted = if keep { 0 } else { new_review.len() };
+    // Recorded before the thread becomes the report: the event (600k guests of a 64 MiB thread)
+    // is not held beside both the thread and the report while one is moved into the other.
+    if !rows.is_empty() || !guests.is_empty() || !new_review.is_empty() {
+        let ballots = rows
+            .iter()
+            .map(|b| {
+                Ok(ImportedBallot {
+                    voter: b.voter.parse()?,
+                    vote: b.value,
+                    binding: b.binding,
+                    cast_at: Some(b.cast_at),
+                })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        s.emit(Emit::new(
+            r.to_string(),
+            Change::VoteImport {
+                revision: Some(rev.no()),
+                ballots,
+                guests,
+                review: new_review,
+            },
+        ))?;
+    }
     let ignored = thread.ignored();
     // The thread is used up here: its strings move into the report rather than being copied
-    // (a thread of 600k messages is held once, not twice).
-    let mut messages = Vec::with_capacity(thread.messages.len());
-    for m in thread.messages {
+    // (a thread of 600k messages is held once, not twice). Taken from the end, its list given
+    // back as it empties, then the report's turned around: the two lists are never both whole.
+    let mut thread_messages = thread.messages;
+    let mut messages = Vec::with_capacity(thread_messages.len());
+    while let Some(m) = thread_messages.pop() {
+        if thread_messages.len() % (1 << 16) == 0 {
+            thread_messages.shrink_to_fit();
+        }
         let review_id = (matches!(m.reading, Reading::Review(_)) && m.outside.is_none())
             .then(|| review_id(&m))
             .flatten();
-        let vote = m.vote().map(|v| v.to_string());
-        let read = m.reading.code().into();
+        let vote = m.vote().map(vote_str);
+        let read = m.reading.code();
         let mut item = ImportedMessage {
             number: m.number,
             message_id: m.message_id,
@@ -408,47 +460,21 @@ pub fn import(
             review_id,
             review: None,
         };
-        if let Some(v) = counted.get(&m.number).and_then(|&i| report.get(i)) {
+        if let Some(v) = counted.get(m.number).and_then(|&i| report.get(i)) {
             item.user = v.user.clone();
             item.binding = v.binding;
-            item.result = Some(v.result.clone());
+            item.result = Some(v.result);
         } else if let Some(o) = m.outside {
-            item.result = Some(o.code().into());
+            item.result = Some(o.code());
         } else if m.replaced_by.is_some() {
             if let Some(email) = &item.from {
                 item.user = user_of(email).map(|u| u.id.clone());
             }
-            item.result = Some("replaced".into());
+            item.result = Some("replaced");
         }
         messages.push(item);
     }
-    // The new messages to review go into the event; a copy is kept only when decisions follow
-    // (a thread of 450k messages to review is not held twice).
-    let keep = !decisions.is_empty() || ask.is_some();
-    let kept_review = if keep { new_review.clone() } else { Vec::new() };
-    let uncounted = if keep { 0 } else { new_review.len() };
-    if !rows.is_empty() || !guests.is_empty() || !new_review.is_empty() {
-        let ballots = rows
-            .iter()
-            .map(|b| {
-                Ok(ImportedBallot {
-                    voter: b.voter.parse()?,
-                    vote: b.value,
-                    binding: b.binding,
-                    cast_at: Some(b.cast_at),
-                })
-            })
-            .collect::<anyhow::Result<_>>()?;
-        s.emit(Emit::new(
-            r.to_string(),
-            Change::VoteImport {
-                revision: Some(rev.no()),
-                ballots,
-                guests,
-                review: new_review,
-            },
-        ))?;
-    }
+    messages.reverse();
     // The decisions: those given by id, then each message still pending that `ask` settles.
     let mut pending: Vec<ReviewItem> = pending_before;
     pending.extend(kept_review);
@@ -485,7 +511,8 @@ pub fn import(
             m.review = Some(
                 decided
                     .get(id.as_str())
-                    .map_or("pending".to_string(), Decision::to_string),
+                    .map_or("pending", |d| d.as_str())
+                    .into(),
             );
         }
     }

@@ -50,6 +50,19 @@ pub fn by_email(db: &Connection, email: &str) -> anyhow::Result<Option<User>> {
         .optional()?)
 }
 
+/// Every user's email, ASCII lower-cased as `by_email` folds it, to the id of the first user
+/// (by id) who has it: one query for a whole import's guests instead of one per guest.
+pub fn emails(db: &Connection) -> anyhow::Result<std::collections::HashMap<String, String>> {
+    let mut stmt = db.prepare("SELECT id, email FROM users WHERE email IS NOT NULL ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = std::collections::HashMap::new();
+    for row in rows {
+        let (id, email) = row?;
+        out.entry(email.to_ascii_lowercase()).or_insert(id);
+    }
+    Ok(out)
+}
+
 pub fn list(db: &Connection) -> anyhow::Result<Vec<User>> {
     let mut stmt = db.prepare(&format!("SELECT {COLS} FROM users ORDER BY id"))?;
     let rows = stmt.query_map([], row_to_user)?;

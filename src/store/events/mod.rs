@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 mod record;
 
 pub use record::{
-    canonical, event_hash, from_record, parents_of, record, sha256_hex, stored_hash_holds,
+    canonical, canonical_change, event_hash, event_hash_of_text, from_record, parents_of, record,
+    record_of_text, sha256_hex, stored_hash_holds,
 };
 
 /// Who acts.
@@ -46,6 +47,9 @@ pub struct EventDraft {
     pub kind: String,
     pub target: String,
     pub payload: Value,
+    /// The payload already in canonical form ([`EventDraft::canonical`]); `payload` is then
+    /// `Null`, and so is the appended event's.
+    pub payload_text: Option<String>,
     /// Erasable personal data (names, emails), kept outside the hash.
     pub pii: Option<Value>,
 }
@@ -56,7 +60,17 @@ impl EventDraft {
             kind: kind.to_string(),
             target: target.into(),
             payload,
+            payload_text: None,
             pii: None,
+        }
+    }
+    /// A draft whose payload is given as its canonical text ([`canonical_change`]): no JSON
+    /// value of it is built, and the appended event's `payload` is `Null` (its writer judges
+    /// the typed change it has).
+    pub fn canonical(kind: &str, target: impl Into<String>, payload: String) -> Self {
+        EventDraft {
+            payload_text: Some(payload),
+            ..EventDraft::new(kind, target, Value::Null)
         }
     }
     pub fn with_pii(mut self, pii: Value) -> Self {
@@ -152,7 +166,11 @@ pub fn append_signed(
         actor_kind: actor.kind.as_str().to_string(),
         kind: draft.kind.clone(),
         target: draft.target.clone(),
-        payload: draft.payload.clone(),
+        // No copy of a payload given as text (the event keeps `Null`).
+        payload: match draft.payload_text {
+            Some(_) => Value::Null,
+            None => draft.payload.clone(),
+        },
         pii,
         pii_hash,
         hash: String::new(),
@@ -162,13 +180,21 @@ pub fn append_signed(
         signature: None,
         signer: None,
     };
-    event.hash = event_hash(&event);
+    let written;
+    let text = match &draft.payload_text {
+        Some(text) => text.as_str(),
+        None => {
+            written = canonical(&draft.payload);
+            written.as_str()
+        }
+    };
+    event.hash = event_hash_of_text(&event, text);
     if let Some(sign) = sign {
-        let (signature, signer) = sign(&record(&event), &event.time)?;
+        let (signature, signer) = sign(&record_of_text(&event, text), &event.time)?;
         event.signature = Some(signature);
         event.signer = Some(signer);
     }
-    insert(db, &event)?;
+    insert_text(db, &event, text)?;
     Ok(event)
 }
 
@@ -181,6 +207,11 @@ pub fn heads(db: &Connection) -> anyhow::Result<Vec<String>> {
 
 /// Stores an event as it is (its seq, hash and void decided), and moves the heads past it.
 pub fn insert(db: &Connection, e: &Event) -> anyhow::Result<()> {
+    insert_text(db, e, &canonical(&e.payload))
+}
+
+/// [`insert`] of an event whose payload is given as its canonical text (`e.payload` unused).
+fn insert_text(db: &Connection, e: &Event, payload: &str) -> anyhow::Result<()> {
     db.prepare_cached(
         "INSERT INTO events (seq, time, actor, actor_kind, type, target, payload, pii, pii_hash, prev_hash, hash, parents, void, signature, signer)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -192,7 +223,7 @@ pub fn insert(db: &Connection, e: &Event) -> anyhow::Result<()> {
         e.actor_kind,
         e.kind,
         e.target,
-        canonical(&e.payload),
+        payload,
         e.pii.as_ref().map(canonical),
         e.pii_hash,
         e.prev_hash,
@@ -298,6 +329,24 @@ pub fn each_stored(
 ) -> anyhow::Result<()> {
     let mut stmt = db.prepare_cached(&format!("{SELECT} ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let event = row_to_event_unread(r)?;
+        let payload = r.get_ref(6)?.as_str()?;
+        f(event, payload)?;
+    }
+    Ok(())
+}
+
+/// The events after `seq`, in order, each handed to `f` with its payload's text as stored
+/// ([`each_stored`]'s way): the export reads a new event's record from that text without a
+/// JSON value of it.
+pub fn each_after(
+    db: &Connection,
+    seq: i64,
+    mut f: impl FnMut(Event, &str) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut stmt = db.prepare_cached(&format!("{SELECT} WHERE seq > ?1 ORDER BY seq"))?;
+    let mut rows = stmt.query([seq])?;
     while let Some(r) = rows.next()? {
         let event = row_to_event_unread(r)?;
         let payload = r.get_ref(6)?.as_str()?;
@@ -534,6 +583,83 @@ mod tests {
             canonical(&v),
             r#"{"a":{"c":true,"d":[1,{"y":"x","z":null}]},"b":1}"#
         );
+    }
+
+    /// #29 item 6: a `vote.import` is written item by item from its typed fields; its bytes
+    /// must be those of the value path ([`canonical`] of [`Change::to_parts`]) that wrote every
+    /// import so far, or its hash, signature and replay would differ. With guests and messages
+    /// to review (names, quotes, control characters, non-ASCII), and without.
+    #[test]
+    fn an_import_is_written_as_its_value_was() {
+        use crate::model::event::{Change, GuestVote, ImportedBallot, ReviewItem};
+        let ballot = |voter: &str, cast_at: Option<&str>| ImportedBallot {
+            voter: voter.parse().unwrap(),
+            vote: crate::votes::Value::Minus,
+            binding: true,
+            cast_at: cast_at.map(|t| t.parse().unwrap()),
+        };
+        let guest = |name: Option<&str>, email: &str| GuestVote {
+            name: name.map(str::to_string),
+            email: email.into(),
+            vote: crate::votes::Value::Plus,
+            cast_at: Some("2024-02-05T10:00:00Z".parse().unwrap()),
+        };
+        let item = |id: &str, lines: &[&str]| ReviewItem {
+            message_id: id.into(),
+            from: "x@example.org".into(),
+            date: None,
+            why: "two values \"+1\" and -1".into(),
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+        };
+        let changes = [
+            Change::VoteImport {
+                revision: Some(crate::model::RevisionNo(2)),
+                ballots: vec![
+                    ballot("bob", Some("2024-02-05T09:00:00Z")),
+                    ballot("al", None),
+                ],
+                guests: vec![
+                    guest(Some("Zoë \"Z\" Müller"), "zoe@example.org"),
+                    guest(None, "a\\b@example.org"),
+                    guest(Some("tab\there \u{1F600}"), "u@example.org"),
+                ],
+                review: vec![
+                    item("<id@x>", &["+1 if", "-1 \u{7f} </script>"]),
+                    item("y", &[]),
+                ],
+            },
+            Change::VoteImport {
+                revision: None,
+                ballots: vec![],
+                guests: vec![guest(Some("n"), "n@example.org")],
+                review: vec![],
+            },
+            Change::VoteImport {
+                revision: Some(crate::model::RevisionNo(1)),
+                ballots: vec![ballot("bob", None)],
+                guests: vec![],
+                review: vec![item("z", &["0.5"])],
+            },
+            Change::VoteImport {
+                revision: Some(crate::model::RevisionNo(1)),
+                ballots: vec![],
+                guests: vec![],
+                review: vec![],
+            },
+            Change::VoteCast {
+                revision: Some(crate::model::RevisionNo(1)),
+                voter: "bob".parse().unwrap(),
+                vote: crate::votes::Value::Plus,
+                binding: false,
+                comment: Some("ok".into()),
+                signature: None,
+                signer: None,
+            },
+        ];
+        for c in &changes {
+            let (kind, value) = c.to_parts();
+            assert_eq!(canonical_change(c), (kind, canonical(&value)), "{c:?}");
+        }
     }
 
     fn db() -> Connection {

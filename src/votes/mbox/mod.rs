@@ -247,7 +247,9 @@ fn is_call_subject(subject: &str) -> bool {
 /// [`Reading::Unreadable`]. Never panics.
 pub fn parse_thread(mbox: &[u8]) -> Result<Thread, MboxError> {
     let raw = split_mbox(mbox)?;
-    let mut thread = Thread::default();
+    let mut thread = Thread {
+        messages: Vec::with_capacity(raw.len()),
+    };
     let mut after_result = false;
     let mut call_seen = false;
     for (i, msg) in raw.iter().enumerate() {

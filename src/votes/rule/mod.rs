@@ -158,6 +158,16 @@ impl fmt::Display for Decision {
 }
 
 impl Decision {
+    /// `+1`, `0`, `-1` or `none`, with no string made per decision.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Vote(Value::Plus) => "+1",
+            Decision::Vote(Value::Zero) => "0",
+            Decision::Vote(Value::Minus) => "-1",
+            Decision::Ignore => "none",
+        }
+    }
+
     /// The vote it records, if any.
     pub fn vote(self) -> Option<Value> {
         match self {
