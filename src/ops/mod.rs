@@ -38,10 +38,6 @@ use crate::error::Error;
 use crate::model::event::Change;
 use crate::store::{Actor, ActorKind, Store, users};
 
-/// The votes' commands (`vote.rs`, `vote_import.rs`) still name `super::access`: another branch
-/// rewrites them; once merged they name `crate::machine::access` and this goes.
-use crate::machine::access;
-
 /// An open store and the user acting on it.
 pub struct Session {
     pub store: Store,

@@ -26,7 +26,8 @@ use crate::votes::comment::COMMENT_MAX_BYTES;
 use crate::votes::{self as rule, CloseRefusal, CloseRequest, Closure, Evaluation, Policy, Value};
 
 use super::keys::Signer;
-use super::{Session, access, policy, release};
+use super::{Session, policy, release};
+use crate::machine::access;
 
 /// The SHA-256 of the revision's package manifest: what voters vote on.
 pub fn manifest_hash(db: &rusqlite::Connection, rev: &Revision) -> anyhow::Result<String> {

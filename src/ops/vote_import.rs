@@ -24,8 +24,9 @@ use crate::store::votes::{self, BallotRow};
 use crate::votes::comment::cap;
 use crate::votes::{self as rule, Reading, Value};
 
+use super::Session;
 use super::vote::{managed_round, refuse_closed};
-use super::{Session, access};
+use crate::machine::access;
 
 /// The most bytes of a mail's subject that an import reports.
 const SUBJECT_MAX_BYTES: usize = 1024;
