@@ -1,8 +1,7 @@
 //! relmgr: carry a software release from staged files to a signed, voted, published and, when
-//! needed, revoked release, with an audit trail. The binary (the package `relmgr`: `src/main.rs`
-//! and `src/cli/`, which this library, the package `relmgr-lib` in `lib/`, cannot reach) is a
-//! thin shell over it: it parses and prints; `ops` decides and changes, `store` owns SQL and
-//! files. Nothing here uses clap or knows the terminal.
+//! needed, revoked release, with an audit trail. The binary (`src/main.rs` and `src/cli/`, which
+//! this library cannot reach) is a thin shell over it: it parses and prints; `ops` decides and
+//! changes, `store` owns SQL and files. Nothing here uses clap or knows the terminal.
 
 pub mod checks;
 pub mod checksums;
@@ -25,13 +24,13 @@ pub mod votes;
 #[cfg(test)]
 mod hostile_parsers;
 
-/// The layers (issue #26 item 5): this library is its own package (`relmgr-lib`, lib/), so the
-/// compiler keeps it from the CLI (src/cli/) and from every crate its Cargo.toml does not name.
-/// This test keeps the CLI's and the terminal's crates out of that Cargo.toml.
+/// The layers (issue #26 item 5): the library is its own package (`relmgr-lib`, lib/), so the
+/// compiler keeps it from the CLI and from every crate lib/Cargo.toml does not name; the tests
+/// keep the CLI's crates out of that Cargo.toml and out of the sources.
 #[cfg(test)]
 mod layers {
     #[test]
-    fn the_library_uses_no_cli_or_terminal_crate() {
+    fn the_library_package_depends_on_no_cli_or_terminal_crate() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
         let manifest: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
         let banned = [
@@ -42,8 +41,9 @@ mod layers {
             "dialoguer",
             "comfy-table",
         ];
-        // Every table of dependencies: [dependencies], [dev-dependencies], [build-dependencies]
-        // and their [target.'cfg(…)'.…] forms.
+        let norm = |s: &str| s.replace('_', "-");
+        // [dependencies], [dev-dependencies], [build-dependencies], and their
+        // [target.'cfg(…)'.…] forms.
         let mut tables = vec![&manifest];
         if let Some(toml::Value::Table(targets)) = manifest.get("target") {
             tables.extend(targets.values().filter_map(|t| t.as_table()));
@@ -56,10 +56,7 @@ mod layers {
                 };
                 for (name, spec) in deps {
                     let package = spec.get("package").and_then(|p| p.as_str()).unwrap_or(name);
-                    if banned
-                        .iter()
-                        .any(|b| b.replace('_', "-") == package.replace('_', "-"))
-                    {
+                    if banned.iter().any(|b| norm(b) == norm(package)) {
                         found.push(format!("[{kind}] {name}"));
                     }
                 }
@@ -70,5 +67,40 @@ mod layers {
             "lib/Cargo.toml names CLI crates: {found:#?}"
         );
         assert!(manifest.contains_key("dependencies"), "{path}");
+    }
+
+    #[test]
+    fn the_library_uses_no_cli_or_terminal_crate() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let banned = [
+            "clap",
+            "clap_complete",
+            "clap_mangen",
+            "indicatif",
+            "dialoguer",
+            "comfy_table",
+        ];
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let rel = path.strip_prefix(&src).unwrap();
+            if rel.starts_with("cli") || rel == std::path::Path::new("main.rs") {
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for b in banned {
+                    if code.contains(&format!("{b}::")) || code.contains(&format!("use {b}")) {
+                        found.push(format!("{}:{}: {b}", rel.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "the library names CLI crates: {found:#?}");
     }
 }
