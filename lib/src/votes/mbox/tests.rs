@@ -451,7 +451,7 @@ fn last_votes_per_sender() {
 
 #[test]
 fn fixture_thread() {
-    let t = parse_thread(include_bytes!("../../../fixtures/votes/thread.mbox")).unwrap();
+    let t = parse_thread(include_bytes!("../../../../fixtures/votes/thread.mbox")).unwrap();
     let got: Vec<(usize, &str, Reading, Option<usize>)> = t
         .messages
         .iter()

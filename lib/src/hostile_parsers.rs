@@ -7,7 +7,8 @@
 use proptest::prelude::*;
 
 fn fixture(rel: &str) -> Vec<u8> {
-    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+    std::fs::read(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join(rel))
+        .unwrap()
 }
 
 /// A damaged copy of `good`: some bytes replaced, then cut at `cut` (a fraction), then a

@@ -24,10 +24,13 @@ pub mod votes;
 #[cfg(test)]
 mod hostile_parsers;
 
-/// The layers (issue #26 item 5): the compiler keeps this library from reaching the CLI (it is
-/// the binary's); this test keeps it from the CLI's crates, which the package shares with it.
+/// The layers (issue #26 item 5): the library is its own package (`relmgr-lib`, lib/), so the
+/// compiler keeps it from the CLI and from every crate lib/Cargo.toml does not name; the tests
+/// keep the CLI's crates out of that Cargo.toml and out of the sources.
 #[cfg(test)]
 mod layers {
+    mod manifest;
+
     #[test]
     fn the_library_uses_no_cli_or_terminal_crate() {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");

@@ -10,13 +10,14 @@ use openpgp::types::{ReasonForRevocation, SignatureType};
 
 /// The Tomcat KEYS file (`fixtures/realworld/tomcat-KEYS`, origin in the README beside it).
 pub(super) fn tomcat_keys() -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/realworld/tomcat-KEYS");
+    let p = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("fixtures/realworld/tomcat-KEYS");
     std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
 }
 
 /// A file of `fixtures/keys/` (made by `fixtures/make-keys.sh`).
 pub(super) fn fixture(name: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    let p = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("fixtures/keys")
         .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))

@@ -12,7 +12,7 @@ use super::*;
 
 /// The committed fixture archives (made by `fixtures/make-sbom-archives.sh`).
 pub(super) fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("fixtures/sbom")
         .join(name)
 }

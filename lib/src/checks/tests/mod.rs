@@ -14,7 +14,7 @@ use super::{Context, Finding, Outcome, PackageInput, check_package};
 
 /// Directory holding the fixture archives.
 pub fn fixture_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/checks")
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("fixtures/checks")
 }
 
 /// The context the fixtures are built for.

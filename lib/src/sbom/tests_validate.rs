@@ -17,7 +17,7 @@ const INSTALL: &str = "python3 -m venv .venv && .venv/bin/pip install spdx-tools
 fn venv() -> PathBuf {
     match std::env::var_os("RELMGR_SBOM_VENV") {
         Some(v) if !v.is_empty() => PathBuf::from(v),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv"),
+        _ => Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join(".venv"),
     }
 }
 
@@ -65,7 +65,8 @@ fn assert_valid_spdx(doc: &str) {
 /// Asserts that cyclonedx-python-lib's strict validator accepts the document.
 fn assert_valid_cyclonedx(doc: &str) {
     let (_dir, path) = write_temp(doc, "sbom.cdx.json");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/validate-cyclonedx.py");
+    let script =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("scripts/validate-cyclonedx.py");
     let (ok, text) = run(Command::new(tool("python")).arg(&script).arg(&path));
     assert!(
         ok,

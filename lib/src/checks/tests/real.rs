@@ -10,7 +10,7 @@ use Outcome::{Pass, Skip, Warn};
 const AIRFLOW: &str = "apache_airflow_providers_http-6.3.0.tar.gz";
 
 fn real(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("fixtures/realworld")
         .join(name)
 }

@@ -74,7 +74,7 @@ proptest! {
 }
 
 /// The generators the integration tests use (raw tar headers, overlapping zips).
-#[path = "../../../tests/support/hostile.rs"]
+#[path = "../../../../tests/support/hostile.rs"]
 mod generate;
 
 /// One generated entry: name bytes (any: UTF-8 of any width, control bytes, `..`, `/`),

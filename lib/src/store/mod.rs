@@ -363,8 +363,9 @@ impl Store {
 /// `stage:objects-written`,
 /// `tree:half-built`, `publish:files-written`, `publish:snapshot-written`.
 ///
-/// Only in a build with the `failpoints` feature, which the tests enable (the crate is its own
-/// dev-dependency with that feature); a release build has no such hook.
+/// Only in a build with the `failpoints` feature, which the tests enable (the CLI package's
+/// dev-dependency on this library names that feature, so the binary the tests run has the hook);
+/// a release build has no such hook.
 #[cfg(feature = "failpoints")]
 pub fn crash_point(name: &str) {
     if let Some(at) = std::env::var_os("RELMGR_TEST_KILL_AT")
