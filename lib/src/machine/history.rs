@@ -650,14 +650,23 @@ fn guest_void(
     Ok(None)
 }
 
-/// The revision a vote event names: every vote event names one (`rcN`); a ballot without one
-/// would escape the rule that voids the ballots its close did not see.
-fn named_revision(revision: &Option<RevisionNo>) -> Result<String, Option<Void>> {
+/// The revision a vote event names, as the index holds it: every vote event names one (`rcN`;
+/// a ballot without one would escape the rule that voids the ballots its close did not see),
+/// and its release must have it. `Err(void)` when not.
+fn named_revision(
+    db: &Connection,
+    e: &Event,
+    revision: &Option<RevisionNo>,
+) -> anyhow::Result<Result<releases::Revision, Option<Void>>> {
     // A label that is no `rcN` does not read as the payload's type: only a missing one is left.
-    match revision {
-        Some(n) => Ok(n.to_string()),
-        None => Err(forged("it names no revision".into())),
-    }
+    let Some(n) = revision else {
+        return Ok(Err(forged("it names no revision".into())));
+    };
+    let rev = match release_of(db, e)? {
+        Some(rel) => releases::revision(db, rel.id, n.0)?,
+        None => None,
+    };
+    Ok(rev.ok_or_else(|| wrong_state(format!("{} has no revision {n}", e.target))))
 }
 
 /// Whether `e` is valid on the state `db` holds before it: `Some(void)` when it is not. The
@@ -922,12 +931,9 @@ pub fn decide(
             if let Some(v) = candidates_url.as_deref().and_then(web_url) {
                 return Ok(Some(v));
             }
-            let label = match named_revision(revision) {
-                Ok(l) => l.to_string(),
+            let rev = match named_revision(db, e, revision)? {
+                Ok(rev) => rev,
                 Err(v) => return Ok(v),
-            };
-            let Some((_, rev)) = revision_if_any(db, e, &label)? else {
-                return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
             };
             if rev.phase != Phase::Draft {
                 return Ok(wrong_state(format!(
@@ -1063,12 +1069,9 @@ pub fn decide(
             if let Some(v) = known.needs(db, actor, &project, Action::ManageRelease)? {
                 return Ok(Some(v));
             }
-            let label = match named_revision(revision) {
-                Ok(l) => l.to_string(),
+            let rev = match named_revision(db, e, revision)? {
+                Ok(rev) => rev,
                 Err(v) => return Ok(v),
-            };
-            let Some((_, rev)) = revision_if_any(db, e, &label)? else {
-                return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
             };
             match votes::round(db, rev.id)? {
                 None => {
@@ -1206,33 +1209,15 @@ fn release_of(db: &Connection, e: &Event) -> anyhow::Result<Option<releases::Rel
     releases::get(db, &r.target.to_string(), r.version.as_str())
 }
 
-/// The release and the revision `label` of an event's target, if both exist.
-fn revision_if_any(
-    db: &Connection,
-    e: &Event,
-    label: &str,
-) -> anyhow::Result<Option<(releases::Release, releases::Revision)>> {
-    let Some(rel) = release_of(db, e)? else {
-        return Ok(None);
-    };
-    let Some(n) = label.strip_prefix("rc").and_then(|n| n.parse::<u32>().ok()) else {
-        return Ok(None);
-    };
-    Ok(releases::revision(db, rel.id, n)?.map(|rev| (rel, rev)))
-}
-
 /// Whether a ballot's vote is open: `Some(void)` when it is not.
 fn open_round(
     db: &Connection,
     e: &Event,
     revision: &Option<RevisionNo>,
 ) -> anyhow::Result<Option<Void>> {
-    let label = match named_revision(revision) {
-        Ok(l) => l,
+    let rev = match named_revision(db, e, revision)? {
+        Ok(rev) => rev,
         Err(v) => return Ok(v),
-    };
-    let Some((_, rev)) = revision_if_any(db, e, &label)? else {
-        return Ok(wrong_state(format!("{} has no revision {label}", e.target)));
     };
     Ok(match votes::round(db, rev.id)? {
         None => wrong_state(format!("no vote on {} was started", rev.label())),
