@@ -18,7 +18,6 @@ use crate::model::{Fingerprint, Stage, Time};
 use crate::model::{ReleaseRef, RevisionNo};
 use crate::ops::Emit;
 use crate::perm::{self, Action};
-use crate::pgp;
 use crate::store::events::canonical;
 use crate::store::releases::{self, Release, Revision};
 use crate::store::votes::{self, BallotRow, Round};
@@ -399,22 +398,6 @@ pub fn status(s: &Session, r: &ReleaseRef, which: Option<RevisionNo>) -> anyhow:
     })
 }
 
-/// The statement a signed vote covers: canonical JSON of what was voted on.
-pub fn vote_statement(
-    release: &str,
-    revision: &str,
-    manifest: &str,
-    voter: &str,
-    value: Value,
-    comment: Option<&str>,
-    time: &str,
-) -> String {
-    canonical(
-        &json!({"release": release, "revision": revision, "manifest_hash": manifest, "voter": voter,
-                      "vote": value.to_string(), "comment": comment, "time": time}),
-    )
-}
-
 #[derive(Debug, Serialize)]
 pub struct CastReport {
     pub release: String,
@@ -507,42 +490,6 @@ pub fn cast(
         signed_by,
         cast_at: now,
     })
-}
-
-/// Checks a signed ballot against the store's keys (used by status/fsck).
-pub fn verify_ballot(
-    s: &Session,
-    r: &ReleaseRef,
-    rev: &Revision,
-    round: &Round,
-    b: &BallotRow,
-) -> anyhow::Result<bool> {
-    let Some(sig) = &b.signature else {
-        return Ok(false);
-    };
-    let ring = super::verify::store_keyring(s)?;
-    // A signed event's ballot: the signature covers the event's canonical record.
-    if let Some(e) = crate::store::events::by_signature(s.store.db(), sig)? {
-        let record = crate::store::events::record(&e);
-        return Ok(matches!(
-            ring.verify_detached(sig.as_bytes(), &mut record.as_slice(), clock::now()?),
-            pgp::SigCheck::Good { .. }
-        ));
-    }
-    // Ballots signed before votes were signed events cover a statement of their own.
-    let statement = vote_statement(
-        &r.to_string(),
-        &rev.label(),
-        &round.manifest_hash,
-        &b.voter,
-        b.value,
-        b.comment.as_deref(),
-        &b.cast_at.to_string(),
-    );
-    Ok(matches!(
-        ring.verify_detached(sig.as_bytes(), &mut statement.as_bytes(), clock::now()?),
-        pgp::SigCheck::Good { .. }
-    ))
 }
 
 #[derive(Debug, Serialize)]

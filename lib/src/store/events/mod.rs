@@ -398,17 +398,6 @@ pub fn by_hash_prefix(db: &Connection, prefix: &str) -> anyhow::Result<Option<Ev
         .optional()?)
 }
 
-/// The event that carries `signature`, if any.
-pub fn by_signature(db: &Connection, signature: &str) -> anyhow::Result<Option<Event>> {
-    Ok(db
-        .query_row(
-            &format!("{SELECT} WHERE signature = ?1"),
-            [signature],
-            row_to_event,
-        )
-        .optional()?)
-}
-
 /// Number of events.
 pub fn count(db: &Connection) -> anyhow::Result<i64> {
     Ok(db.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
