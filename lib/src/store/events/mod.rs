@@ -596,7 +596,8 @@ mod tests {
         let item = |id: &str, lines: &[&str]| ReviewItem {
             message_id: id.into(),
             from: "x@example.org".into(),
-            date: None,
+            // A dated item and an undated one: a typed time is written as the value path did.
+            date: (id == "y").then(|| "2024-02-05T11:00:00Z".parse().unwrap()),
             why: "two values \"+1\" and -1".into(),
             lines: lines.iter().map(|l| l.to_string()).collect(),
         };
