@@ -9,11 +9,8 @@ pub mod comment;
 pub mod mbox;
 pub mod rule;
 
-pub use mbox::{
-    MailMessage, MboxError, Outside, Reading, Thread, apply_window, last_votes, outside_window,
-    parse_thread,
-};
+pub use mbox::{MailMessage, Reading, apply_window, last_votes, parse_thread};
 pub use rule::{
-    Ballot, CloseRefusal, CloseRequest, Closure, Decision, Evaluation, Outcome, Policy, Tallies,
-    Tally, Value, WindowError, close, closes_at, evaluate, rule_holds, tally,
+    Ballot, CloseRefusal, CloseRequest, Closure, Decision, Evaluation, Outcome, Policy, Tally,
+    Value, close, closes_at, evaluate,
 };
