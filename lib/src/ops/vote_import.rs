@@ -87,15 +87,6 @@ pub struct ImportedMessage {
 /// A decision of the release manager on a message that needs review (a payload type).
 pub use crate::votes::Decision;
 
-/// A vote as text: `+1`, `0` or `-1` (as [`Value`] displays it), with no string made per vote.
-fn vote_str(v: Value) -> &'static str {
-    match v {
-        Value::Plus => "+1",
-        Value::Zero => "0",
-        Value::Minus => "-1",
-    }
-}
-
 /// One decision recorded by this import.
 #[derive(Debug, Serialize)]
 pub struct Reviewed {
@@ -339,7 +330,7 @@ pub fn import(
         let mut item = ImportedVote {
             email,
             user: None,
-            vote: vote_str(value),
+            vote: value.as_str(),
             binding: None,
             date,
             result: "",
@@ -432,7 +423,7 @@ pub fn import(
         let review_id = (matches!(m.reading, Reading::Review(_)) && m.outside.is_none())
             .then(|| review_id(&m))
             .flatten();
-        let vote = m.vote().map(vote_str);
+        let vote = m.vote().map(Value::as_str);
         let read = m.reading.code();
         let mut item = ImportedMessage {
             number: m.number,

@@ -325,16 +325,9 @@ pub fn of_kinds_on(db: &Connection, kinds: &[&str], target: &str) -> anyhow::Res
 /// that text ([`stored_soundness`]) and reads its change straight from it.
 pub fn each_stored(
     db: &Connection,
-    mut f: impl FnMut(Event, &str) -> anyhow::Result<()>,
+    f: impl FnMut(Event, &str) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut stmt = db.prepare_cached(&format!("{SELECT} ORDER BY seq"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let event = row_to_event_unread(r)?;
-        let payload = r.get_ref(6)?.as_str()?;
-        f(event, payload)?;
-    }
-    Ok(())
+    each_after(db, i64::MIN, f)
 }
 
 /// The events after `seq`, in order, each handed to `f` with its payload's text as stored

@@ -88,15 +88,20 @@ pub enum Value {
 
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Value::Plus => "+1",
-            Value::Zero => "0",
-            Value::Minus => "-1",
-        })
+        f.write_str(self.as_str())
     }
 }
 
 impl Value {
+    /// `+1`, `0` or `-1`, with no string made per vote.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Value::Plus => "+1",
+            Value::Zero => "0",
+            Value::Minus => "-1",
+        }
+    }
+
     /// Exactly `+1`, `0` or `-1`: the form relmgr has always written into events. (`FromStr`
     /// also takes what people type and mails say: `1`, `+0`, a Unicode minus; a stored value
     /// in such a form was never written by relmgr, and the rule book has always voided it.)
@@ -161,9 +166,7 @@ impl Decision {
     /// `+1`, `0`, `-1` or `none`, with no string made per decision.
     pub fn as_str(self) -> &'static str {
         match self {
-            Decision::Vote(Value::Plus) => "+1",
-            Decision::Vote(Value::Zero) => "0",
-            Decision::Vote(Value::Minus) => "-1",
+            Decision::Vote(v) => v.as_str(),
             Decision::Ignore => "none",
         }
     }
