@@ -634,7 +634,7 @@ fn guest_void(
         return Ok(forged(format!("{:?} is not an email address", g.email)));
     }
     if let Some(name) = &g.name
-        && (name.len() > 256 || name.chars().any(char::is_control))
+        && !rules::is_guest_name(name)
     {
         return Ok(forged(format!(
             "the name of guest {} is not a name",

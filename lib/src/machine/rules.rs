@@ -57,6 +57,21 @@ pub fn check_email(value: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The most bytes of a guest's name that a `vote.import` holds.
+pub const GUEST_NAME_MAX_BYTES: usize = 256;
+
+/// A mail sender's name as an import records it for a guest: its control characters dropped,
+/// cut to [`GUEST_NAME_MAX_BYTES`].
+pub fn guest_name(raw: &str) -> String {
+    let name: String = raw.chars().filter(|c| !c.is_control()).collect();
+    crate::votes::comment::cap(&name, GUEST_NAME_MAX_BYTES)
+}
+
+/// Whether `name` is one [`guest_name`] can give: the rule book's check of a recorded guest.
+pub fn is_guest_name(name: &str) -> bool {
+    name.len() <= GUEST_NAME_MAX_BYTES && !name.chars().any(char::is_control)
+}
+
 /// A full git object id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.
 pub fn is_object_id(s: &str) -> bool {
     matches!(s.len(), 40 | 64) && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -126,5 +141,18 @@ mod tests {
         ] {
             assert_eq!(project_of(target), project, "{target}");
         }
+    }
+
+    /// What an import writes for a guest's name is what the rule book takes, and only that.
+    #[test]
+    fn a_recorded_guest_name_is_one_the_rule_book_takes() {
+        let long = "Zoë\u{7}".repeat(200);
+        for raw in ["Zoë Müller", "tab\there", long.as_str(), ""] {
+            let name = guest_name(raw);
+            assert!(is_guest_name(&name), "{raw:?} -> {name:?}");
+            assert!(name.len() <= GUEST_NAME_MAX_BYTES);
+        }
+        assert!(!is_guest_name("a\nb"));
+        assert!(!is_guest_name(&"x".repeat(GUEST_NAME_MAX_BYTES + 1)));
     }
 }

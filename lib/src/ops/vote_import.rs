@@ -26,7 +26,7 @@ use crate::votes::{self as rule, Reading, Value};
 
 use super::Session;
 use super::vote::{managed_round, refuse_closed};
-use crate::machine::access;
+use crate::machine::{access, rules};
 
 /// The most bytes of a mail's subject that an import reports.
 const SUBJECT_MAX_BYTES: usize = 1024;
@@ -163,9 +163,6 @@ pub struct ImportReport {
     /// How many messages of this vote still need review (from this thread or earlier imports).
     pub needs_review: usize,
 }
-
-/// The most bytes of a guest's name that an import records.
-const GUEST_NAME_MAX_BYTES: usize = 256;
 
 /// The guests' votes recorded by the imports that hold on revision `label` of `release`, in
 /// the order of the history (the `[RESULT]` mail names them; a second import skips them).
@@ -339,10 +336,7 @@ pub fn import(
             // Not a ballot, but a voice of the thread: the [RESULT] names it (non-binding).
             if !existing_guests.contains(&(item.email.to_ascii_lowercase(), value)) {
                 guests.push(GuestVote {
-                    name: mv.from_name.as_deref().map(|n| {
-                        let n: String = n.chars().filter(|c| !c.is_control()).collect();
-                        cap(&n, GUEST_NAME_MAX_BYTES)
-                    }),
+                    name: mv.from_name.as_deref().map(rules::guest_name),
                     email: item.email.clone(),
                     vote: value,
                     cast_at: date,
